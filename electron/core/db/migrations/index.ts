@@ -1,0 +1,6 @@
+// The ordered list of migrations. Append only: a shipped migration is never edited.
+import type { Migration } from '../migrate';
+import { planContent } from './0001-plan-content';
+import { userSettings } from './0002-user-settings';
+
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings];
