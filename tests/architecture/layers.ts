@@ -1,0 +1,72 @@
+// The import rules of DESIGN.md as data, and a checker that resolves every import of a
+// source file to the layer it lands in. Used by imports.test.ts against the real tree.
+import { dirname, relative, resolve, sep } from 'node:path';
+
+export type Layer = 'shared' | 'core' | 'server' | 'main' | 'preload' | 'renderer' | 'scripts';
+
+export function layerOf(repoRelativePath: string): Layer | null {
+  const p = repoRelativePath.split(sep).join('/');
+  if (p.startsWith('shared/')) return 'shared';
+  if (p.startsWith('renderer/')) return 'renderer';
+  const m = /^electron\/(core|server|main|preload|scripts)\//.exec(p);
+  return m ? (m[1] as Layer) : null;
+}
+
+interface Rule {
+  layers: Layer[];
+  /** Packages allowed (exact names, or prefixes ending in ':' or '/'). */
+  packages: (name: string) => boolean;
+  /** Extra restriction on which files of an allowed layer may be imported. */
+  file?: (target: string) => boolean;
+}
+
+const nodeBuiltin = (n: string) => n.startsWith('node:');
+export const RULES: Record<Layer, Rule> = {
+  shared: { layers: ['shared'], packages: (n) => n === 'zod' },
+  core: { layers: ['shared', 'core'], packages: (n) => nodeBuiltin(n) || n === 'better-sqlite3' },
+  server: { layers: ['shared', 'core', 'server'], packages: nodeBuiltin },
+  main: { layers: ['shared', 'core', 'main'], packages: (n) => nodeBuiltin(n) || n === 'electron' },
+  // The sandboxed preload may take only the contract's names and types from shared/.
+  preload: {
+    layers: ['shared', 'preload'],
+    packages: (n) => n === 'electron',
+    file: (t) => !t.startsWith('shared/') || t === 'shared/api/contract.ts' || t === 'shared/api/result.ts',
+  },
+  renderer: {
+    layers: ['shared', 'renderer'],
+    packages: (n) => !nodeBuiltin(n) && !['electron', 'better-sqlite3'].includes(n),
+  },
+  scripts: { layers: ['scripts'], packages: nodeBuiltin },
+};
+
+const IMPORT_RE =
+  /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+export function importsOf(source: string): string[] {
+  const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return [...withoutComments.matchAll(IMPORT_RE)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
+}
+
+const packageName = (spec: string) =>
+  spec.startsWith('node:') ? spec : spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+
+/** Returns one message per import that breaks the rules. Paths are relative to the repo root. */
+export function checkFile(repoRoot: string, file: string, source: string): string[] {
+  const from = layerOf(file);
+  if (!from) return [];
+  const rule = RULES[from];
+  const problems: string[] = [];
+  for (const spec of importsOf(source)) {
+    if (spec.startsWith('.')) {
+      const target = relative(repoRoot, resolve(repoRoot, dirname(file), spec)).split(sep).join('/');
+      const withExt = /\.[cm]?[jt]sx?$/.test(target) ? target : `${target}.ts`;
+      const to = layerOf(target);
+      if (!to || !rule.layers.includes(to) || (rule.file && !rule.file(withExt))) {
+        problems.push(`${file}: ${from} may not import ${spec} (${to ?? 'outside the layers'})`);
+      }
+    } else if (!rule.packages(packageName(spec))) {
+      problems.push(`${file}: ${from} may not import the package ${spec}`);
+    }
+  }
+  return problems;
+}
