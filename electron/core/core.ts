@@ -19,6 +19,8 @@ export interface CoreOptions {
   host: HostKind;
   version: string;
   nativeBinding?: string;
+  /** Receives errors a handler did not expect (the caller only sees INTERNAL); default console.error. */
+  onInternalError?: (err: unknown) => void;
 }
 
 export interface Core {
@@ -52,6 +54,6 @@ export function createCore(options: CoreOptions): Core {
       setSetting(db, key, value);
       return null;
     },
-  });
+  }, options.onInternalError);
   return { db, router, close: () => db.close() };
 }

@@ -13,7 +13,8 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-export const BUSY_TIMEOUT_MS = 5000;
+// Not better-sqlite3's default (5000), so a test can tell that this setting is applied.
+export const BUSY_TIMEOUT_MS = 10_000;
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, { nativeBinding: options.nativeBinding });

@@ -32,9 +32,14 @@ const SOURCE_FIELD = /(来源|作者|编辑)\s*[:：]\s*(\S+)/g;
 const THEME_LINE = /“([^”]+)”主题主线/;
 // 8大新兴产业 / 九大未来产业: a count, 大, and what is counted.
 const ENUMERATION = /等(\d{1,3}|[一二三四五六七八九十]{1,3})大([\u4e00-\u9fff]{1,12}?)(?=[,，。；;、\s]|$)/g;
+// Just the stated count, to catch an enumeration ENUMERATION cannot read (it must not vanish).
+const STATED_COUNT = /等(\d{1,3}|[一二三四五六七八九十]{1,3})大/g;
 // Verbs that introduce an enumeration (…积极培育发展 A、B…): cut from the first item.
 const LEAD_VERBS = ['培育发展', '发展', '布局', '培育', '壮大', '打造', '建设', '推进', '包括', '聚焦'];
 const CLAUSE_BREAK = /[,，。；;：:]/;
+// A paragraph ends in sentence punctuation, perhaps inside closing quotes or brackets; a theme
+// headline does not (T4 ends in “美丽样板”, a quote with no punctuation before it).
+const PARAGRAPH_END = /[。！？!?：:；;…][”’」』）)]*$/;
 
 export interface ParseOptions {
   /** Stable plan id used as the prefix of every item id, e.g. `hz-2024`. */
@@ -80,14 +85,23 @@ export function parseArticle(source: string, options: ParseOptions): PlanDocumen
   if (firstThemeAt < i + 1) {
     throw new PlanParseError(lines[firstInitiative]!.no, 'expected a lead paragraph and a theme headline before the first initiative');
   }
-  const lead = lines
-    .slice(i, firstThemeAt)
-    .map((l) => l.text)
-    .join('\n');
+  const leadLines = lines.slice(i, firstThemeAt);
+  // A line here without closing punctuation is a theme headline whose initiatives are missing
+  // (the first theme, since later ones are checked below); taking it as lead would hide it.
+  const headlineInLead = leadLines.find((l) => !PARAGRAPH_END.test(l.text));
+  if (headlineInLead) {
+    throw new PlanParseError(
+      headlineInLead.no,
+      `expected a lead paragraph ending in punctuation, found what looks like a theme headline with no initiatives: ${clip(headlineInLead.text)}`,
+    );
+  }
+  const lead = leadLines.map((l) => l.text).join('\n');
   i = firstThemeAt;
 
   const themes: Theme[] = [];
   const initiatives: Initiative[] = [];
+  // Source line of each initiative, so a list error names the line that states the list.
+  const lineOf = new Map<Initiative, number>();
   while (peek() && !isTail(peek()!.text)) {
     const line = peek()!;
     if (INITIATIVE.test(line.text)) {
@@ -109,14 +123,16 @@ export function parseArticle(source: string, options: ParseOptions): PlanDocumen
       }
       const stop = rest!.indexOf('。');
       if (stop <= 0) throw new PlanParseError(l.no, 'an initiative must open with a headline sentence ending in 。');
-      initiatives.push({
+      const initiative: Initiative = {
         id: `${theme.id}/I${ordinal}`,
         themeId: theme.id,
         ordinal,
         numeral: `第${numeral}`,
         headline: rest!.slice(0, stop),
         body: rest!.slice(stop + 1),
-      });
+      };
+      initiatives.push(initiative);
+      lineOf.set(initiative, l.no);
       expected++;
       i++;
     }
@@ -157,7 +173,7 @@ export function parseArticle(source: string, options: ParseOptions): PlanDocumen
     authorNote,
     language: options.language ?? 'zh',
   };
-  return { meta, themes, initiatives, lists: findLists(planId, initiatives, lines) };
+  return { meta, themes, initiatives, lists: findLists(planId, initiatives, lineOf) };
 
   function isTail(text: string): boolean {
     return AUTHOR_NOTE.test(text) || SOURCE_LINE.test(text);
@@ -165,10 +181,19 @@ export function parseArticle(source: string, options: ParseOptions): PlanDocumen
 }
 
 /** Finds enumerations with a stated count and checks each count against the items found. */
-function findLists(planId: string, initiatives: Initiative[], lines: Line[]): PlanList[] {
+function findLists(planId: string, initiatives: Initiative[], lineOf: Map<Initiative, number>): PlanList[] {
   const lists: PlanList[] = [];
   for (const initiative of initiatives) {
     const text = initiative.body;
+    const readable = new Set([...text.matchAll(ENUMERATION)].map((m) => m.index));
+    const unreadable = [...text.matchAll(STATED_COUNT)].find((m) => !readable.has(m.index));
+    if (unreadable) {
+      throw new PlanParseError(
+        lineOf.get(initiative) ?? null,
+        `cannot read the enumeration stated as ${clip(text.slice(unreadable.index, unreadable.index + 20))}: ` +
+          'expected 等N大 followed by what is counted and a punctuation mark',
+      );
+    }
     for (const m of text.matchAll(ENUMERATION)) {
       const stated = parseSmallNumber(m[1]!);
       const label = m[2]!;
@@ -179,7 +204,7 @@ function findLists(planId: string, initiatives: Initiative[], lines: Line[]): Pl
       const parts = before.slice(start).split('、').map((p) => p.trim());
       parts[0] = stripLeadVerb(parts[0]!);
       const id = `${planId}/L${lists.length + 1}`;
-      const lineNo = lines.find((l) => l.text.includes(m[0]))?.no ?? null;
+      const lineNo = lineOf.get(initiative) ?? null;
       if (parts.some((p) => p === '')) {
         throw new PlanParseError(lineNo, `the list of ${m[1]}大${label} has an empty item`);
       }
@@ -203,13 +228,18 @@ function findLists(planId: string, initiatives: Initiative[], lines: Line[]): Pl
   return lists;
 }
 
+/** Cuts the verbs that introduce the list (超前布局 / 积极培育发展) off the first item: from the
+ *  first verb on, as long as verbs follow each other, so a verb inside the item (绿色发展产业)
+ *  stays part of it. */
 function stripLeadVerb(first: string): string {
-  let cut = -1;
-  for (const verb of LEAD_VERBS) {
-    const at = first.lastIndexOf(verb);
-    if (at >= 0) cut = Math.max(cut, at + verb.length);
-  }
-  return cut >= 0 ? first.slice(cut) : first;
+  const verbAt = (at: number): string | undefined =>
+    LEAD_VERBS.filter((v) => first.startsWith(v, at)).sort((a, b) => b.length - a.length)[0];
+  let start = -1;
+  for (let at = 0; at < first.length && start < 0; at++) if (verbAt(at)) start = at;
+  if (start < 0) return first;
+  let end = start;
+  for (let verb = verbAt(end); verb; verb = verbAt(end)) end += verb.length;
+  return first.slice(end);
 }
 
 /** Non-empty lines with their 1-based numbers, trimmed, after CRLF and BOM normalisation. */

@@ -1,0 +1,157 @@
+// First run seeds the embedded plan once; re-importing a plan (same text or an edited one)
+// replaces plan content only and never changes the reader's own data in user_* tables.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../electron/core/core';
+import { openDatabase, type Db } from '../../electron/core/db/open';
+import { EMBEDDED_PLAN } from '../../electron/core/plan/embedded';
+import { parseArticle, PlanParseError } from '../../electron/core/plan/parse-article';
+import { importPlan, readPlanDocument } from '../../electron/core/plan/store';
+import { setSetting } from '../../electron/core/services/settings';
+import { createTestCore } from '../helpers/core';
+import { dumpTables, tableNames } from '../helpers/db-dump';
+import { EMBEDDED_PLAN_FILE } from '../helpers/paths';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const temp = useTempDirs();
+const RAW = readFileSync(EMBEDDED_PLAN_FILE, 'utf8');
+const USER_TABLES = /^user_/;
+
+const importedAt = (db: Db): unknown =>
+  db.prepare('SELECT imported_at FROM plans WHERE id = ?').pluck().get(EMBEDDED_PLAN.id);
+
+/** Puts the reader's own data in the database: one row in each known user table. */
+function addUserData(db: Db): void {
+  setSetting(db, 'ui.lastInitiative', 'hz-2024/T3/I3', new Date('2024-06-01T08:00:00Z'));
+  setSetting(db, 'ui.theme', 'dark', new Date('2024-06-02T08:00:00Z'));
+  setSetting(db, 'ui.language', 'zh', new Date('2024-06-03T08:00:00Z'));
+}
+
+describe('seeding the embedded plan', () => {
+  it('imports hz-2024 into an empty data folder', () => {
+    const dir = join(temp.make(), 'not-yet-created');
+    const core = createTestCore(dir);
+    try {
+      const doc = readPlanDocument(core.db, 'hz-2024');
+      expect(doc?.themes).toHaveLength(5);
+      expect(doc?.initiatives).toHaveLength(15);
+      const sha = core.db.prepare('SELECT source_sha256 FROM plans WHERE id = ?').pluck().get('hz-2024');
+      expect(sha).toBe(createHash('sha256').update(RAW, 'utf8').digest('hex'));
+    } finally {
+      core.close();
+    }
+  });
+
+  it('does not import again when the data folder already has the plan', () => {
+    const dir = temp.make();
+    const first = createTestCore(dir);
+    const firstImport = importedAt(first.db);
+    const contentBefore = dumpTables(first.db, /^(plans|themes|initiatives|plan_lists|list_items)$/);
+    first.close();
+    expect(firstImport).toEqual(expect.any(String));
+
+    const second = createTestCore(dir);
+    try {
+      expect(importedAt(second.db)).toBe(firstImport);
+      expect(dumpTables(second.db, /^(plans|themes|initiatives|plan_lists|list_items)$/)).toEqual(contentBefore);
+    } finally {
+      second.close();
+    }
+  });
+
+  it('fails loudly, with nothing imported, when the shipped plan does not parse', () => {
+    const resources = temp.make();
+    mkdirSync(join(resources, 'plans'));
+    writeFileSync(join(resources, EMBEDDED_PLAN.file), RAW.replace('等8大新兴产业', '等7大新兴产业'));
+    const dataDir = temp.make();
+    expect(() => createTestCore(dataDir, resources)).toThrow(PlanParseError);
+
+    const db = openDatabase(join(dataDir, DATABASE_FILE));
+    try {
+      expect(db.prepare('SELECT count(*) FROM plans').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('re-importing a plan never changes user data', () => {
+  it('covers at least the user tables known today', () => {
+    const core = createTestCore(temp.make());
+    try {
+      expect(tableNames(core.db, USER_TABLES)).toContain('user_settings');
+    } finally {
+      core.close();
+    }
+  });
+
+  it('keeps every user_* table identical after importing the same document again', () => {
+    const core = createTestCore(temp.make());
+    try {
+      addUserData(core.db);
+      const before = dumpTables(core.db, USER_TABLES);
+      expect(before['user_settings']).toHaveLength(3);
+
+      importPlan(core.db, parseArticle(RAW, { planId: 'hz-2024' }), RAW, new Date('2030-01-01T00:00:00Z'));
+
+      expect(importedAt(core.db)).toBe('2030-01-01T00:00:00.000Z'); // the import did happen
+      expect(dumpTables(core.db, USER_TABLES)).toEqual(before);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('keeps every user_* table identical after importing an edited document', () => {
+    const core = createTestCore(temp.make());
+    try {
+      addUserData(core.db);
+      const before = dumpTables(core.db, USER_TABLES);
+
+      // An edited plan: a changed headline, and the whole last theme gone.
+      const edited = RAW.replace('第三、大力发展战略性新兴产业', '第三、加快发展战略性新兴产业');
+      const doc = parseArticle(edited, { planId: 'hz-2024' });
+      const shorter = {
+        ...doc,
+        themes: doc.themes.slice(0, 4),
+        initiatives: doc.initiatives.filter((i) => !i.themeId.endsWith('/T5')),
+      };
+      importPlan(core.db, shorter, edited);
+
+      const stored = readPlanDocument(core.db, 'hz-2024')!;
+      expect(stored.initiatives.find((i) => i.id === 'hz-2024/T3/I3')?.headline).toBe('加快发展战略性新兴产业,布局未来产业');
+      expect(stored.themes).toHaveLength(4);
+      expect(dumpTables(core.db, USER_TABLES)).toEqual(before);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('keeps user data when another plan is imported beside the embedded one', () => {
+    const core = createTestCore(temp.make());
+    try {
+      addUserData(core.db);
+      const before = dumpTables(core.db, USER_TABLES);
+      importPlan(core.db, parseArticle(RAW, { planId: 'hz-2024-copy' }), RAW);
+      expect(readPlanDocument(core.db, 'hz-2024-copy')?.initiatives).toHaveLength(15);
+      expect(readPlanDocument(core.db, 'hz-2024')?.initiatives).toHaveLength(15);
+      expect(dumpTables(core.db, USER_TABLES)).toEqual(before);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('has no foreign keys from user_* tables into plan content (they would cascade on re-import)', () => {
+    const core = createTestCore(temp.make());
+    try {
+      for (const table of tableNames(core.db, USER_TABLES)) {
+        const keys = core.db.pragma(`foreign_key_list("${table}")`) as { table: string }[];
+        // Keys between user tables are fine; a key into plan content is not.
+        expect(keys.filter((k) => !USER_TABLES.test(k.table)), table).toEqual([]);
+      }
+    } finally {
+      core.close();
+    }
+  });
+});

@@ -1,0 +1,8 @@
+// Locations in the repository that tests read (shipped resources, test folders).
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RESOURCES_DIR = join(REPO_ROOT, 'resources');
+/** The embedded plan article as shipped (same text as the team's seed copy). */
+export const EMBEDDED_PLAN_FILE = join(RESOURCES_DIR, 'plans', 'hangzhou-2024-05-11.txt');
