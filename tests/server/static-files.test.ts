@@ -1,0 +1,149 @@
+// The static half of browser mode's server: the built page is served with the right types and
+// security headers, and nothing outside its folder can be read by any spelling of `..`.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../electron/server/server';
+import { resolveStaticPath } from '../../electron/server/static-files';
+import type { Core } from '../../electron/core/core';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { createTestCore } from '../helpers/core';
+import { accessControlHeaders, send, type RawRequest } from './raw-http';
+import { APP_JS, INDEX_HTML, SECRET, makeStaticFixture, type StaticFixture } from './static-fixture';
+
+let fixture: StaticFixture;
+let core: Core;
+let server: RunningServer;
+
+const get = (path: string, extra: Partial<RawRequest> = {}) => send(server.port, { path, ...extra });
+
+beforeAll(async () => {
+  fixture = makeStaticFixture();
+  core = createTestCore(fixture.dataDir);
+  server = await startServer({ router: core.router, staticDir: fixture.staticDir, port: 0 });
+});
+
+afterAll(async () => {
+  await server?.close();
+  core?.close();
+  rmSync(fixture.root, { recursive: true, force: true });
+});
+
+describe('serving the page', () => {
+  it('serves index.html at / without a token, with the CSP and security headers', async () => {
+    const res = await get('/');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(INDEX_HTML);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
+
+  it('serves / with the ?token= query the printed URL carries', async () => {
+    const res = await get(`/?token=${server.token}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(INDEX_HTML);
+  });
+
+  it.each([
+    ['/index.html', 'text/html; charset=utf-8'],
+    ['/app.js', 'text/javascript; charset=utf-8'],
+    ['/assets/style.css', 'text/css; charset=utf-8'],
+  ])('serves %s as %s', async (path, type) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(type);
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('serves the script byte for byte', async () => {
+    expect((await get('/app.js')).text).toBe(APP_JS);
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const res = await get('/app.js', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(APP_JS)));
+    expect(res.text).toBe('');
+  });
+
+  it.each(['/missing.js', '/assets', '/assets/', '/app.js/x'])('answers %s with a JSON 404', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.text)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('Nothing is served') } });
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('refuses to write: POST / is 405', async () => {
+    const res = await get('/', { method: 'POST', body: '{}' });
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('checks Host on static requests too (DNS rebinding)', async () => {
+    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
+      const res = await get('/', { headers: { host } });
+      expect(res.status).toBe(403);
+      expect(res.text).not.toContain('fixture page');
+      expect(JSON.parse(res.text).error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('answers pages served as localhost', async () => {
+    const res = await get('/', { headers: { host: `localhost:${server.port}` } });
+    expect(res.status).toBe(200);
+  });
+
+  it('sends no Access-Control-* headers, even when asked cross-origin', async () => {
+    for (const path of ['/', '/app.js', '/missing.js']) {
+      const res = await get(path, { headers: { host: `127.0.0.1:${server.port}`, origin: 'http://evil.example' } });
+      expect(accessControlHeaders(res.headers)).toEqual([]);
+    }
+  });
+});
+
+describe('path traversal', () => {
+  const attempts = [
+    '/../package.json',
+    '/../secret.txt',
+    '/%2e%2e/package.json',
+    '/%2E%2E/secret.txt',
+    '/.%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/assets/../../secret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/..%5csecret.txt',
+    '/%2e%2e%5csecret.txt',
+    '/index.html%00.js',
+    '/%00',
+    '//etc/passwd',
+    '/link.txt',
+    '/%252e%252e/secret.txt',
+    '/%zz',
+  ];
+
+  it.each(attempts)('%s never reaches a file outside the folder', async (path) => {
+    const res = await get(path);
+    expect([400, 403, 404]).toContain(res.status);
+    expect(res.text).not.toContain(SECRET);
+    expect(res.text).not.toContain('root:');
+    expect(JSON.parse(res.text).ok).toBe(false);
+  });
+
+  it('refuses encoded and plain `..` as 403 before touching the disk', () => {
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/%2E%2E/%2e%2e/x']) {
+      expect(resolveStaticPath(fixture.staticDir, path)).toMatchObject({ status: 403 });
+    }
+    expect(resolveStaticPath(fixture.staticDir, '/a%00b')).toMatchObject({ status: 400 });
+    expect(resolveStaticPath(fixture.staticDir, '/a%5cb')).toMatchObject({ status: 400 });
+  });
+
+  it('maps ordinary paths inside the folder', () => {
+    expect(resolveStaticPath(fixture.staticDir, '/')).toEqual({ file: join(fixture.staticDir, 'index.html') });
+    expect(resolveStaticPath(fixture.staticDir, '/assets/style.css')).toEqual({ file: join(fixture.staticDir, 'assets', 'style.css') });
+  });
+});
