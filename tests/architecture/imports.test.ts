@@ -43,7 +43,7 @@ describe('layering (DESIGN.md import rules)', () => {
   });
 
   it('reads static, side-effect, dynamic and require imports but not comments', () => {
-    expect(importsOf("import a from 'a';\nimport 'b.css';\nexport * from './c';\nconst d = await import('d');\nrequire('e');\n// import x from 'nope'"))
+    expect(importsOf("import a from 'a';\nimport 'b.css';\nexport * from './c';\nconst d = await import('d');\nrequire('e');\n// import x from 'nope'\nspawn(node, ['--import', 'tsx'])"))
       .toEqual(['a', 'b.css', './c', 'd', 'e']);
   });
 });

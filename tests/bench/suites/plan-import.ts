@@ -1,0 +1,147 @@
+// Suite "plan import": importPlan against hand-written inserts of the same rows, and the
+// article parser against a plain line scan of the same text (a floor, not a competitor).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { PlanDocument } from '../../../shared/domain/plan';
+import { openDatabase } from '../../../electron/core/db/open';
+import { importPlan } from '../../../electron/core/plan/store';
+import { parseArticle } from '../../../electron/core/plan/parse-article';
+import { EMBEDDED_PLAN } from '../../../electron/core/plan/embedded';
+import { articleText, DEFAULT_SHAPE, generatePlans } from '../corpus';
+import { fmt, ratioMeasurement } from '../report';
+import { runAb, timed } from '../timing';
+import { freshDbPath, removeDb, sampleCount, type SuiteContext } from './context';
+
+const SUITE = 'import';
+
+export function runPlanImport(ctx: SuiteContext): void {
+  measureImport(ctx);
+  measureParse(ctx);
+}
+
+function measureImport(ctx: SuiteContext): void {
+  const shape = { ...DEFAULT_SHAPE, plans: ctx.options.importPlans };
+  const docs = [...generatePlans(ctx.options.seed, shape)];
+  const sources = docs.map(articleText);
+  const initiatives = docs.reduce((n, d) => n + d.initiatives.length, 0);
+  checkSameRows(ctx, docs, sources);
+
+  // Each sample imports into a fresh migrated file; opening and closing it are not timed.
+  const side = (stem: string, load: (db: Database.Database) => void) => () => {
+    const file = freshDbPath(ctx, stem);
+    const db = openDatabase(file);
+    const ms = timed(() => load(db));
+    db.close();
+    removeDb(file);
+    return ms;
+  };
+  const r = runAb(
+    sampleCount(ctx, 15, 5),
+    side('core-import', (db) => docs.forEach((d, i) => importPlan(db, d, sources[i]!))),
+    side('raw-import', (db) => rawImport(db, docs, sources)),
+  );
+  const perSecond = (initiatives / r.a.median) * 1000;
+  ctx.record(
+    ratioMeasurement(SUITE, 'plan import', ['core', 'raw'], r, {
+      note: `${docs.length} plans × ${shape.themesPerPlan * shape.initiativesPerTheme} initiatives per sample; core ${fmt(perSecond / 1000)}k initiatives/s`,
+      detail: { plans: docs.length, initiatives, coreInitiativesPerSecond: Math.round(perSecond) },
+    }),
+  );
+}
+
+/** The minimal baseline: statements prepared once, positional parameters, one transaction
+ * per plan, and the same row values importPlan writes (sha256 of the source included). */
+function rawImport(db: Database.Database, docs: PlanDocument[], sources: string[]): void {
+  const plan = db.prepare(
+    `INSERT INTO plans (id, title, column_name, published_at, source, author, editor, graphics, tags_json,
+      theme_line, lead, author_note, language, source_sha256, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
+  const theme = db.prepare('INSERT INTO themes (id, plan_id, ordinal, headline) VALUES (?,?,?,?)');
+  const initiative = db.prepare(
+    'INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES (?,?,?,?,?,?,?)',
+  );
+  const list = db.prepare(
+    'INSERT INTO plan_lists (id, plan_id, initiative_id, ordinal, label, stated_count) VALUES (?,?,?,?,?,?)',
+  );
+  const item = db.prepare('INSERT INTO list_items (id, list_id, ordinal, text) VALUES (?,?,?,?)');
+  const one = db.transaction((doc: PlanDocument, source: string) => {
+    const m = doc.meta;
+    const sha = createHash('sha256').update(source, 'utf8').digest('hex');
+    plan.run(m.id, m.title, m.column, m.publishedAt, m.source, m.author, m.editor, m.graphics,
+      JSON.stringify(m.tags), m.themeLine, m.lead, m.authorNote, m.language, sha, new Date().toISOString());
+    for (const t of doc.themes) theme.run(t.id, m.id, t.ordinal, t.headline);
+    for (const i of doc.initiatives) initiative.run(i.id, m.id, i.themeId, i.ordinal, i.numeral, i.headline, i.body);
+    for (const l of doc.lists) {
+      list.run(l.id, m.id, l.initiativeId, l.ordinal, l.label, l.statedCount);
+      for (const it of l.items) item.run(it.id, l.id, it.ordinal, it.text);
+    }
+  });
+  docs.forEach((d, i) => one(d, sources[i]!));
+}
+
+const CONTENT_TABLES = ['plans', 'themes', 'initiatives', 'plan_lists', 'list_items'];
+
+/** Digest of every plan-content row except the import time, which differs by design. */
+function contentDigest(db: Database.Database): string {
+  const hash = createHash('sha256');
+  for (const table of CONTENT_TABLES) {
+    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY id`).iterate() as Iterable<Record<string, unknown>>) {
+      delete row['imported_at'];
+      hash.update(`${table}\t${JSON.stringify(row)}\n`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** The ratio means something only if both sides write the same rows: check before timing. */
+function checkSameRows(ctx: SuiteContext, docs: PlanDocument[], sources: string[]): void {
+  const coreFile = freshDbPath(ctx, 'check-core-import');
+  const rawFile = freshDbPath(ctx, 'check-raw-import');
+  const core = openDatabase(coreFile);
+  const raw = openDatabase(rawFile);
+  try {
+    docs.forEach((d, i) => importPlan(core, d, sources[i]!));
+    rawImport(raw, docs, sources);
+    if (contentDigest(core) !== contentDigest(raw)) {
+      throw new Error('plan import baseline writes different rows from importPlan: fix rawImport before comparing');
+    }
+  } finally {
+    core.close();
+    raw.close();
+    removeDb(coreFile);
+    removeDb(rawFile);
+  }
+}
+
+/** Keeps results alive so the optimiser cannot drop the work being timed. */
+let sink = 0;
+
+/** The floor any parser pays: split into lines and look at each one. */
+function scanLines(text: string): number {
+  let nonEmpty = 0;
+  for (const line of text.split('\n')) if (line.trim() !== '') nonEmpty++;
+  return nonEmpty;
+}
+
+function measureParse(ctx: SuiteContext): void {
+  const text = readFileSync(join(ctx.repoRoot, 'resources', EMBEDDED_PLAN.file), 'utf8');
+  const batch = ctx.options.quick ? 50 : 200;
+  const r = runAb(
+    sampleCount(ctx, 25, 5),
+    () => timed(() => {
+      for (let k = 0; k < batch; k++) sink += parseArticle(text, { planId: EMBEDDED_PLAN.id }).initiatives.length;
+    }) / batch,
+    () => timed(() => {
+      for (let k = 0; k < batch; k++) sink += scanLines(text);
+    }) / batch,
+  );
+  const charsPerMs = text.length / r.a.median;
+  ctx.record(
+    ratioMeasurement(SUITE, 'parse article', ['parse', 'split'], r, {
+      note: `${fmt(charsPerMs)} chars/ms (${text.length} chars, per parse; ${batch} per sample)`,
+      detail: { chars: text.length, charsPerMs, batch, sink: sink > 0 ? 1 : 0 },
+    }),
+  );
+}
