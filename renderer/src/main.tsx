@@ -1,2 +1,15 @@
+// Renderer entry: one api client for the page (it picks the host's transport), one App.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<p>hi</p>);
+import { createApiClient } from './api/client';
+import { App } from './App';
+import './styles/base.css';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App client={createApiClient()} />
+  </StrictMode>,
+);

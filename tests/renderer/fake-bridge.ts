@@ -1,0 +1,58 @@
+// A small in-test stand-in for the desktop preload's window.briefbook: one async function per
+// contract method answering Result envelopes from the fixture. The renderer's real client code
+// runs against it. Any method can be overridden to answer an error; a method the fake does not
+// implement answers INTERNAL, so a screen that starts calling it fails its tests visibly.
+import { API_METHODS, BRIDGE_GLOBAL, type ApiBridge, type ApiMethod, type SettingKey } from '../../shared/api/contract';
+import type { ErrorCode, Result } from '../../shared/api/result';
+import { OUTLINE, PLAN_ID, SUMMARY, detailOf } from './plan-fixture';
+
+export interface FakeBridge {
+  bridge: ApiBridge;
+  settings: Map<SettingKey, string>;
+  calls: Array<{ method: ApiMethod; args: unknown }>;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+export function createFakeBridge(overrides: Partial<ApiBridge> = {}): FakeBridge {
+  const settings = new Map<SettingKey, string>();
+  const calls: FakeBridge['calls'] = [];
+  const base: Partial<ApiBridge> = {
+    'app.info': async () =>
+      ok({ name: 'Briefbook', version: '0.0.0-test', dataDir: '/tmp/x', schemaVersion: 2, host: 'desktop' }),
+    'plan.list': async () => ok([SUMMARY]),
+    'plan.get': async ({ planId }) => (planId === PLAN_ID ? ok(OUTLINE) : fail('NOT_FOUND', `No plan with id ${planId}`)),
+    'initiative.get': async ({ initiativeId }) => {
+      const detail = detailOf(initiativeId);
+      return detail ? ok(detail) : fail('NOT_FOUND', `No initiative with id ${initiativeId}`);
+    },
+    'settings.get': async ({ key }) => ok(settings.get(key) ?? null),
+    'settings.set': async ({ key, value }) => {
+      if (value === null) settings.delete(key);
+      else settings.set(key, value);
+      return ok(null);
+    },
+  };
+  const merged: Partial<ApiBridge> = { ...base, ...overrides };
+  // One function per contract method, as the preload builds it; every call is recorded.
+  const bridge = Object.fromEntries(
+    API_METHODS.map((method) => [
+      method,
+      (args: unknown) => {
+        calls.push({ method, args });
+        const fn = merged[method] as ((a: unknown) => Promise<unknown>) | undefined;
+        return fn ? fn(args) : Promise.resolve(fail('INTERNAL', `${method} is not implemented by the fake bridge`));
+      },
+    ]),
+  ) as ApiBridge;
+  return { bridge, settings, calls };
+}
+
+export function installBridge(fake: FakeBridge): void {
+  (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = fake.bridge;
+}
+
+export function removeBridge(): void {
+  delete (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
+}
