@@ -1,0 +1,172 @@
+// The desktop lifecycle against a mocked electron module but a real core: a real SQLite file
+// in a temp data folder, the shipped embedded plan, and better-sqlite3 loaded through the
+// nativeBinding path exactly as the desktop app loads its Electron build (here the Node build,
+// copied to where the app looks for its own).
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ipcChannel } from '../../shared/api/contract';
+import { DATABASE_FILE } from '../../electron/core/core';
+import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
+import { useTempDirs } from '../helpers/temp-dir';
+import { fakeElectron, fakeEvent, resetFakeElectron, type FakeElectron } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
+
+const temp = useTempDirs('briefbook-lifecycle-');
+const NODE_BUILD = join(REPO_ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+
+let running: FakeElectron | null = null;
+afterEach(() => {
+  running?.app.emit('will-quit', fakeEvent({})); // closes the core before its folder is removed
+  running = null;
+});
+
+interface LaunchOptions {
+  withNativeBuild?: boolean;
+  singleInstanceLock?: boolean;
+  prepareDataDir?: (dataDir: string) => void;
+}
+
+/** A fresh module graph (fresh fake Electron, fresh lifecycle state) and one runBriefbook(). */
+async function launch({ withNativeBuild = true, singleInstanceLock = true, prepareDataDir }: LaunchOptions = {}) {
+  vi.resetModules(); // fresh lifecycle state; the mocked electron module itself is kept, so:
+  await resetFakeElectron();
+  const electron = await fakeElectron();
+  running = electron;
+  const appPath = temp.make();
+  cpSync(join(RESOURCES_DIR, 'plans'), join(appPath, 'resources', 'plans'), { recursive: true });
+  if (withNativeBuild) {
+    const dir = join(appPath, '.native', `electron-${process.versions.modules}`);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(NODE_BUILD, join(dir, 'better_sqlite3.node'));
+  }
+  const dataDir = join(temp.make(), 'Briefbook');
+  prepareDataDir?.(dataDir);
+  electron.app.appPath = appPath;
+  electron.app.paths.userData = dataDir;
+  electron.app.requestSingleInstanceLock.mockReturnValue(singleInstanceLock);
+  const { runBriefbook } = await import('../../electron/main/lifecycle');
+  await runBriefbook();
+  const win = electron.BrowserWindow.instances[0];
+  const invoke = (method: Parameters<typeof ipcChannel>[0], args: unknown = {}) =>
+    electron.ipcMain.handlers.get(ipcChannel(method))!({ sender: win!.webContents, senderFrame: win!.webContents.mainFrame }, args);
+  return { electron, appPath, dataDir, win, invoke };
+}
+
+describe('desktop lifecycle', () => {
+  it('starts the core on the user data folder and serves the API to its own window', async () => {
+    const { electron, dataDir, win, invoke } = await launch();
+    const { app, protocol } = electron;
+    expect(app.setName).toHaveBeenCalledWith('Briefbook');
+    expect(app.setName.mock.invocationCallOrder[0]).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(app.whenReady.mock.invocationCallOrder[0]!);
+    expect(protocol.handlers.has('app')).toBe(true);
+
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+    expect(win!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win!.webContents.loadURL).toHaveBeenCalledWith('app://briefbook/index.html');
+    expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+
+    expect(await invoke('app.info')).toMatchObject({ ok: true, value: { name: 'Briefbook', host: 'desktop', dataDir, version: '9.8.7' } });
+    const plans = (await invoke('plan.list')) as { ok: true; value: { id: string }[] };
+    expect(plans.value.map((p) => p.id)).toContain('hz-2024');
+    expect(await invoke('settings.set', { key: 'ui.theme', value: 'dark' })).toEqual({ ok: true, value: null });
+    expect(await invoke('settings.get', { key: 'ui.theme' })).toEqual({ ok: true, value: 'dark' });
+  });
+
+  it('hardens the session and the window it opens', async () => {
+    const { electron, win } = await launch();
+    const ses = electron.session.defaultSession;
+    const callback = vi.fn();
+    ses.permissionRequestHandler!({}, 'media', callback, {});
+    expect(callback).toHaveBeenCalledWith(false);
+    const away = fakeEvent({ url: 'https://evil.example/' });
+    win!.webContents.emit('will-navigate', away);
+    expect(away.defaultPrevented()).toBe(true);
+    expect(win!.webContents.windowOpenHandler!({ url: 'app://briefbook/index.html' })).toEqual({ action: 'deny' });
+  });
+
+  it('installs the menu and an About panel that names the data folder', async () => {
+    const { electron, dataDir } = await launch();
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+    expect(electron.app.setAboutPanelOptions.mock.calls[0]![0].copyright).toContain(dataDir);
+  });
+
+  it('closes the database on quit', async () => {
+    const { electron, dataDir } = await launch();
+    const wal = join(dataDir, `${DATABASE_FILE}-wal`);
+    expect(existsSync(wal)).toBe(true); // open in WAL mode
+    electron.app.emit('will-quit', fakeEvent({}));
+    expect(existsSync(wal)).toBe(false); // the last connection closed and checkpointed
+  });
+
+  it('a second instance quits at once; the first one comes to the front', async () => {
+    const second = await launch({ singleInstanceLock: false });
+    expect(second.electron.app.quit).toHaveBeenCalledOnce();
+    expect(second.electron.app.whenReady).not.toHaveBeenCalled();
+    expect(second.electron.BrowserWindow.instances).toHaveLength(0);
+    expect(second.electron.ipcMain.handlers.size).toBe(0);
+
+    const first = await launch();
+    first.win!.minimized = true;
+    first.electron.app.emit('second-instance', fakeEvent({}), [], '/');
+    expect(first.win!.restore).toHaveBeenCalledOnce();
+    expect(first.win!.focus).toHaveBeenCalledOnce();
+  });
+
+  it('quits when the last window closes, except on macOS', async () => {
+    const { electron } = await launch();
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    try {
+      Object.defineProperty(process, 'platform', { ...platform, value: 'darwin' });
+      electron.app.emit('window-all-closed');
+      expect(electron.app.quit).not.toHaveBeenCalled();
+      Object.defineProperty(process, 'platform', { ...platform, value: 'linux' });
+      electron.app.emit('window-all-closed');
+      expect(electron.app.quit).toHaveBeenCalledOnce();
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
+  it('reopens a window on activate after the last one closed', async () => {
+    const { electron, win } = await launch();
+    electron.app.emit('activate');
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+    win!.close();
+    electron.app.emit('activate');
+    expect(electron.BrowserWindow.instances).toHaveLength(2);
+  });
+
+  it('without the Electron build of better-sqlite3: a plain error box, then exit', async () => {
+    const { electron } = await launch({ withNativeBuild: false });
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledOnce();
+    const [title, message] = electron.dialog.showErrorBox.mock.calls[0]!;
+    expect(title).toBe('Briefbook could not start');
+    expect(message).toContain('npm run native:electron');
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+    expect(electron.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('a database from a newer Briefbook: a plain error box, the file untouched, then exit', async () => {
+    let before: Buffer | null = null;
+    const { electron, dataDir } = await launch({
+      prepareDataDir: (dir) => {
+        mkdirSync(dir, { recursive: true });
+        const db = new Database(join(dir, DATABASE_FILE));
+        db.pragma('user_version = 99');
+        db.close();
+        before = readFileSync(join(dir, DATABASE_FILE));
+      },
+    });
+    const [, message] = electron.dialog.showErrorBox.mock.calls[0]!;
+    expect(message).toMatch(/schema version 99/);
+    expect(message).not.toMatch(/\n|\bat .*:\d+:\d+/);
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+    expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before!)).toBe(true);
+  });
+});
