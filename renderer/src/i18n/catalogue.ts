@@ -1,10 +1,11 @@
 // Every namespace of the UI catalogue. Add a feature's namespace here and in i18next.d.ts.
 import { dashboard } from '../features/dashboard/locales';
+import { preferences } from '../features/preferences/locales';
 import { table } from '../features/table/locales';
 import { common } from './locales/common';
 
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const CATALOGUE = { common, table, dashboard } as const;
+export const CATALOGUE = { common, table, dashboard, preferences } as const;
 export type Namespace = keyof typeof CATALOGUE;
