@@ -1,5 +1,6 @@
 // The Electron-free backend as one object: opens the data folder's database, migrates it,
-// seeds the embedded plan on first run, and exposes the router the hosts mount.
+// seeds the embedded plan on first run, brings derived data (search index, sort ranks) up to
+// date, and exposes the router the hosts mount.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostKind } from '../../shared/api/contract';
@@ -7,9 +8,17 @@ import { openDatabase, type Db } from './db/open';
 import { latestVersion } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { seedEmbeddedPlan } from './plan/embedded';
+import { readTranslation } from './plan/translation';
+import { refreshDerivedData } from './refresh-derived';
 import { createRouter, type Router } from './api/router';
 import { getInitiative, getPlanOutline, listPlans } from './services/plans';
 import { getSetting, setSetting } from './services/settings';
+import { getDashboard } from './services/dashboard';
+import { updateInitiative } from './services/initiative-update';
+import { readStatusOptions, setStatusOptions } from './services/status-options';
+import { deleteView, listViews, saveView } from './services/views';
+import { exportCsv } from './services/table/export';
+import { queryTable, tableRows } from './services/table/query';
 
 export const DATABASE_FILE = 'briefbook.sqlite3';
 
@@ -34,6 +43,7 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
   try {
     seedEmbeddedPlan(db, options.resourcesDir);
+    refreshDerivedData(db);
   } catch (err) {
     db.close();
     throw err;
@@ -54,6 +64,20 @@ export function createCore(options: CoreOptions): Core {
       setSetting(db, key, value);
       return null;
     },
+    'plan.translation': ({ planId, language }) => readTranslation(db, planId, language),
+    'table.query': (query) => queryTable(db, query),
+    'table.rows': ({ ids }) => tableRows(db, ids),
+    'table.exportCsv': (args) => exportCsv(db, args),
+    'initiative.update': ({ initiativeId, patch }) => updateInitiative(db, initiativeId, patch),
+    'status.options': () => readStatusOptions(db),
+    'status.setOptions': ({ options: statuses }) => setStatusOptions(db, statuses),
+    'view.list': () => listViews(db),
+    'view.save': (view) => saveView(db, view),
+    'view.delete': ({ id }) => {
+      deleteView(db, id);
+      return null;
+    },
+    'dashboard.get': ({ planId, today }) => getDashboard(db, planId, today),
   }, options.onInternalError);
   return { db, router, close: () => db.close() };
 }

@@ -3,6 +3,17 @@
 // a service in electron/core, a line in the core router, and use it in the renderer. The
 // preload and the HTTP server pick it up from API_METHODS by themselves.
 import type { Initiative, PlanList, PlanMeta, Theme } from '../domain/plan';
+import type {
+  InitiativeFields,
+  InitiativeRow,
+  SavedView,
+  StatusOption,
+  TableColumnId,
+  TablePage,
+  TableQuery,
+  TableViewState,
+} from '../domain/table';
+import type { PlanTranslation } from '../domain/translation';
 import type { Result } from './result';
 
 export type HostKind = 'desktop' | 'browser';
@@ -52,8 +63,46 @@ export interface InitiativeDetail {
   nextId: string | null;
 }
 
+export type UiLanguage = 'zh' | 'en';
+
+/** A theme's initiatives counted by status, and the reader's notes and highlights on it. */
+export interface DashboardTheme {
+  themeId: string;
+  ordinal: number;
+  headline: string;
+  /** Count per status key; `none` counts initiatives without a status. */
+  byStatus: Record<string, number>;
+  notes: number;
+  highlights: number;
+}
+
+export interface UpcomingDeadline {
+  initiativeId: string;
+  shortId: string;
+  headline: string;
+  deadline: string;
+  status: string | null;
+}
+
+export interface Dashboard {
+  planId: string;
+  themes: DashboardTheme[];
+  /** Deadlines on or after `today`, soonest first (at most 10). */
+  upcoming: UpcomingDeadline[];
+  /** Deadlines before `today` on initiatives not marked done. */
+  overdue: UpcomingDeadline[];
+}
+
 /** Reader preferences and UI state kept between launches. */
-export const SETTING_KEYS = ['ui.lastInitiative', 'ui.language', 'ui.theme'] as const;
+export const SETTING_KEYS = [
+  'ui.lastInitiative',
+  'ui.language',
+  'ui.theme',
+  'ui.readingMode',
+  'ui.readingSize',
+  'ui.view',
+  'ui.tableState',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 type NoArgs = Record<string, never>;
@@ -65,6 +114,24 @@ export interface ApiMethods {
   'initiative.get': { args: { initiativeId: string }; result: InitiativeDetail };
   'settings.get': { args: { key: SettingKey }; result: string | null };
   'settings.set': { args: { key: SettingKey; value: string | null }; result: null };
+  'plan.translation': { args: { planId: string; language: string }; result: PlanTranslation | null };
+  'table.query': { args: TableQuery; result: TablePage };
+  /** Rows by id, in the order given (for selection: copy, packets). */
+  'table.rows': { args: { ids: string[] }; result: InitiativeRow[] };
+  'table.exportCsv': {
+    args: { query: Omit<TableQuery, 'offset' | 'limit'>; columns: TableColumnId[]; language: UiLanguage; ids?: string[] };
+    result: { fileName: string; csv: string };
+  };
+  'initiative.update': {
+    args: { initiativeId: string; patch: Partial<InitiativeFields> };
+    result: InitiativeRow;
+  };
+  'status.options': { args: NoArgs; result: StatusOption[] };
+  'status.setOptions': { args: { options: StatusOption[] }; result: StatusOption[] };
+  'view.list': { args: NoArgs; result: SavedView[] };
+  'view.save': { args: { id?: number; name: string; state: TableViewState }; result: SavedView };
+  'view.delete': { args: { id: number }; result: null };
+  'dashboard.get': { args: { planId: string; today: string }; result: Dashboard };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -79,15 +146,23 @@ export const API_METHODS = [
   'initiative.get',
   'settings.get',
   'settings.set',
+  'plan.translation',
+  'table.query',
+  'table.rows',
+  'table.exportCsv',
+  'initiative.update',
+  'status.options',
+  'status.setOptions',
+  'view.list',
+  'view.save',
+  'view.delete',
+  'dashboard.get',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time guarantee that API_METHODS names every method of ApiMethods.
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
 void everyMethodListed;
-
-/** Methods that change stored state; hosts may apply stricter checks to them. */
-export const MUTATING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['settings.set']);
 
 export function isApiMethod(name: string): name is ApiMethod {
   return (API_METHODS as readonly string[]).includes(name);

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_NOTES, DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
 
-export const SUITES = ['open', 'import', 'corpus'] as const;
+export const SUITES = ['open', 'import', 'corpus', 'table'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -15,6 +15,8 @@ export interface BenchOptions {
   notes: number;
   /** Plans imported per sample (suite import). */
   importPlans: number;
+  /** Plans in the table suite's database (×50 initiatives). */
+  tablePlans: number;
   /** Samples per A/B measurement; null = each suite's default for the mode. */
   samples: number | null;
   suites: SuiteName[];
@@ -27,6 +29,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --plans N           plans in the corpus suite (default ${DEFAULT_SHAPE.plans}, ×${DEFAULT_SHAPE.themesPerPlan * DEFAULT_SHAPE.initiativesPerTheme} initiatives)
   --notes N           notes in the corpus suite (default ${DEFAULT_NOTES})
   --import-plans N    plans imported per sample in the import suite (default 200, quick 20)
+  --table-plans N     plans in the table suite (default ${DEFAULT_SHAPE.plans}, quick 100; ×${DEFAULT_SHAPE.themesPerPlan * DEFAULT_SHAPE.initiativesPerTheme} initiatives)
   --samples N         samples per A/B measurement (default per suite, at least 10; quick 5)
   --suite NAME        run only these suites (repeatable): ${SUITES.join(', ')}
   --out FILE          JSON output (default tests/output/bench.json)
@@ -49,6 +52,7 @@ export function parseOptions(argv: string[], defaultOut: string): BenchOptions |
       plans: { type: 'string' },
       notes: { type: 'string' },
       'import-plans': { type: 'string' },
+      'table-plans': { type: 'string' },
       samples: { type: 'string' },
       suite: { type: 'string', multiple: true },
       out: { type: 'string' },
@@ -67,6 +71,7 @@ export function parseOptions(argv: string[], defaultOut: string): BenchOptions |
     plans: count('plans', values.plans, DEFAULT_SHAPE.plans),
     notes: count('notes', values.notes, DEFAULT_NOTES, 0),
     importPlans: count('import-plans', values['import-plans'], quick ? 20 : 200),
+    tablePlans: count('table-plans', values['table-plans'], quick ? 100 : DEFAULT_SHAPE.plans),
     samples: values.samples === undefined ? null : count('samples', values.samples, 0),
     suites: suites as SuiteName[],
     out: values.out ?? defaultOut,

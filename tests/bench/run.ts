@@ -13,6 +13,7 @@ import type { SuiteContext } from './suites/context';
 import { runOpenMigrate } from './suites/open-migrate';
 import { runPlanImport } from './suites/plan-import';
 import { runCorpus } from './suites/corpus-load';
+import { runTable } from './suites/table';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,6 +21,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   open: { title: 'open + migrate', run: runOpenMigrate },
   import: { title: 'plan import', run: runPlanImport },
   corpus: { title: 'corpus', run: runCorpus },
+  table: { title: 'initiative table', run: runTable },
 };
 
 function main(argv: string[]): number {

@@ -23,6 +23,46 @@ const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'initiative.get': { initiativeId: 'hz-2024/T3/I3' },
   'settings.get': { key: 'ui.theme' },
   'settings.set': { key: 'ui.theme', value: 'dark' },
+  'plan.translation': { planId: 'hz-2024', language: 'en' },
+  'table.query': {
+    planId: 'hz-2024',
+    sort: [{ column: 'headline', desc: false }],
+    collation: 'pinyin',
+    search: '',
+    filters: {},
+    groupBy: null,
+    offset: 0,
+    limit: 50,
+  },
+  'table.rows': { ids: ['hz-2024/T3/I3'] },
+  'table.exportCsv': {
+    query: { planId: 'hz-2024', sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null },
+    columns: ['shortId', 'headline'],
+    language: 'zh',
+  },
+  'initiative.update': { initiativeId: 'hz-2024/T3/I3', patch: { status: 'in_progress' } },
+  'status.options': {},
+  // Runs after the update above, so it keeps in_progress (removing a used status is a CONFLICT).
+  'status.setOptions': {
+    options: [
+      { key: 'in_progress', label: { zh: '进行中', en: 'In progress' } },
+      { key: 'open', label: { zh: '待办', en: 'Open' } },
+    ],
+  },
+  'view.list': {},
+  'view.save': {
+    name: 'Mine',
+    state: {
+      sort: [],
+      collation: 'pinyin',
+      search: '',
+      filters: {},
+      groupBy: null,
+      columns: { order: ['shortId', 'headline'], hidden: [], sizes: { headline: 320 } },
+    },
+  },
+  'view.delete': { id: 1 }, // the view saved just before
+  'dashboard.get': { planId: 'hz-2024', today: '2024-06-01' },
 };
 
 /** Handlers that must not be reached, with the ones a test cares about replaced. */

@@ -10,6 +10,9 @@ import { EMBEDDED_PLAN } from '../../electron/core/plan/embedded';
 import { parseArticle, PlanParseError } from '../../electron/core/plan/parse-article';
 import { importPlan, readPlanDocument } from '../../electron/core/plan/store';
 import { setSetting } from '../../electron/core/services/settings';
+import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { saveView } from '../../electron/core/services/views';
+import { searchKeys } from '../../electron/core/search/match';
 import { createTestCore } from '../helpers/core';
 import { dumpTables, tableNames } from '../helpers/db-dump';
 import { EMBEDDED_PLAN_FILE } from '../helpers/paths';
@@ -22,11 +25,21 @@ const USER_TABLES = /^user_/;
 const importedAt = (db: Db): unknown =>
   db.prepare('SELECT imported_at FROM plans WHERE id = ?').pluck().get(EMBEDDED_PLAN.id);
 
-/** Puts the reader's own data in the database: one row in each known user table. */
+/** Puts the reader's own data in the database: rows in each known user table, on the
+ *  initiatives an edited re-import changes (T3/I3) and removes (T5). */
 function addUserData(db: Db): void {
   setSetting(db, 'ui.lastInitiative', 'hz-2024/T3/I3', new Date('2024-06-01T08:00:00Z'));
   setSetting(db, 'ui.theme', 'dark', new Date('2024-06-02T08:00:00Z'));
   setSetting(db, 'ui.language', 'zh', new Date('2024-06-03T08:00:00Z'));
+  const at = new Date('2024-06-04T08:00:00Z');
+  updateInitiative(db, 'hz-2024/T3/I3', { status: 'in_progress', leadUnit: '市经信局', tags: ['数字'] }, at);
+  updateInitiative(db, 'hz-2024/T5/I1', { status: 'done', priority: 'high', deadline: '2024-12-31', tags: ['共富'] }, at);
+  db.prepare(
+    `INSERT INTO user_annotations (id, initiative_id, kind, selector_json, body, created_at, modified_at)
+     VALUES ('n1', 'hz-2024/T5/I1', 'note', NULL, '一条笔记', 't', 't')`,
+  ).run();
+  saveView(db, { name: '我的视图', state: { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null,
+    columns: { order: [], hidden: [], sizes: {} } } }, at);
 }
 
 describe('seeding the embedded plan', () => {
@@ -81,7 +94,13 @@ describe('re-importing a plan never changes user data', () => {
   it('covers at least the user tables known today', () => {
     const core = createTestCore(temp.make());
     try {
-      expect(tableNames(core.db, USER_TABLES)).toContain('user_settings');
+      expect(tableNames(core.db, USER_TABLES)).toEqual([
+        'user_annotations',
+        'user_initiative_state',
+        'user_initiative_tags',
+        'user_saved_views',
+        'user_settings',
+      ]);
     } finally {
       core.close();
     }
@@ -93,6 +112,7 @@ describe('re-importing a plan never changes user data', () => {
       addUserData(core.db);
       const before = dumpTables(core.db, USER_TABLES);
       expect(before['user_settings']).toHaveLength(3);
+      for (const table of tableNames(core.db, USER_TABLES)) expect(before[table]!.length, table).toBeGreaterThan(0);
 
       importPlan(core.db, parseArticle(RAW, { planId: 'hz-2024' }), RAW, new Date('2030-01-01T00:00:00Z'));
 
@@ -123,6 +143,10 @@ describe('re-importing a plan never changes user data', () => {
       expect(stored.initiatives.find((i) => i.id === 'hz-2024/T3/I3')?.headline).toBe('加快发展战略性新兴产业,布局未来产业');
       expect(stored.themes).toHaveLength(4);
       expect(dumpTables(core.db, USER_TABLES)).toEqual(before);
+      // The reader's text stays findable: its search documents are not the plan's.
+      expect(searchKeys(core.db, '经信', ['leadUnit'])).toEqual(['hz-2024/T3/I3']);
+      expect(searchKeys(core.db, '加快发展', ['headline'])).toEqual(['hz-2024/T3/I3']);
+      expect(searchKeys(core.db, '大力发展战略', ['headline'])).toEqual([]);
     } finally {
       core.close();
     }

@@ -3,18 +3,40 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { parseArticle } from './parse-article';
-import { hasPlan, importPlan } from './store';
+import { hasPlan, importPlan, readPlanDocument } from './store';
+import { hasTranslation, importTranslation, parseTranslation, TranslationError } from './translation';
 
 export const EMBEDDED_PLAN = {
   id: 'hz-2024',
   /** Relative to the resources folder. */
   file: join('plans', 'hangzhou-2024-05-11.txt'),
+  /** Its shipped translations, relative to the resources folder. */
+  translations: [{ language: 'en', file: join('plans', 'hangzhou-2024-05-11.en.json') }],
 } as const;
 
-/** Imports the embedded plan unless the database already has it. Returns true if it imported. */
+/**
+ * Imports the embedded plan unless the database already has it, and each shipped translation
+ * the database lacks (so a database seeded before translations existed gets them on its next
+ * start). All in one transaction: a plan or translation that fails its checks leaves nothing.
+ * Returns true if it imported the plan.
+ */
 export function seedEmbeddedPlan(db: Db, resourcesDir: string): boolean {
-  if (hasPlan(db, EMBEDDED_PLAN.id)) return false;
-  const text = readFileSync(join(resourcesDir, EMBEDDED_PLAN.file), 'utf8');
-  importPlan(db, parseArticle(text, { planId: EMBEDDED_PLAN.id }), text);
-  return true;
+  return db.transaction(() => {
+    let imported = false;
+    if (!hasPlan(db, EMBEDDED_PLAN.id)) {
+      const text = readFileSync(join(resourcesDir, EMBEDDED_PLAN.file), 'utf8');
+      importPlan(db, parseArticle(text, { planId: EMBEDDED_PLAN.id }), text);
+      imported = true;
+    }
+    for (const t of EMBEDDED_PLAN.translations) {
+      if (hasTranslation(db, EMBEDDED_PLAN.id, t.language)) continue;
+      const file = join(resourcesDir, t.file);
+      const translation = parseTranslation(readFileSync(file, 'utf8'), file);
+      if (translation.language !== t.language) {
+        throw new TranslationError(`${file} says its language is ${translation.language}, not ${t.language}`);
+      }
+      importTranslation(db, translation, readPlanDocument(db, EMBEDDED_PLAN.id)!);
+    }
+    return imported;
+  })();
 }

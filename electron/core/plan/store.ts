@@ -1,7 +1,11 @@
 // Writes and reads plan content. Importing replaces a plan's own rows in one transaction and
-// never touches user_* tables (see migration 0001 for why they cannot cascade).
+// never touches user_* tables (see migration 0001 for why they cannot cascade). The same
+// transaction writes what is derived from the plan's text: its sort-key rows and its search
+// documents (the old ones go with the old plan rows, by cascade).
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
+import { insertSortKeyRows } from '../collation/initiative-sort-keys';
+import { indexPlanText } from '../search/initiative-docs';
 import type { ListItem, PlanDocument, PlanList, PlanMeta } from '../../../shared/domain/plan';
 
 export function importPlan(db: Db, doc: PlanDocument, sourceText: string, now = new Date()): void {
@@ -32,6 +36,8 @@ export function importPlan(db: Db, doc: PlanDocument, sourceText: string, now = 
       insertList.run(l.id, meta.id, l.initiativeId, l.ordinal, l.label, l.statedCount);
       for (const item of l.items) insertItem.run(item.id, l.id, item.ordinal, item.text);
     }
+    insertSortKeyRows(db, doc);
+    indexPlanText(db, doc);
   })();
 }
 

@@ -24,8 +24,13 @@ export function captureSchema(migrations: readonly Migration[]): CapturedSchema 
   const scratch = new Database(':memory:');
   try {
     for (const m of migrations) m.up(scratch);
+    // FTS5 shadow tables (search_fts_data…) are made by their virtual table's CREATE; SQLite
+    // refuses them as separate statements.
     const rows = scratch
-      .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid")
+      .prepare(
+        `SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL
+           AND tbl_name NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow') ORDER BY rowid`,
+      )
       .all() as { sql: string }[];
     return { statements: rows.map((r) => r.sql), version: latestVersion(migrations) };
   } finally {

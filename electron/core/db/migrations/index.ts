@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate';
 import { planContent } from './0001-plan-content';
 import { userSettings } from './0002-user-settings';
+import { initiativeTable } from './0003-initiative-table';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable];

@@ -1,0 +1,79 @@
+// Brings derived data up to date at startup: search documents for plans that have none (plans
+// imported before the index existed) or for everything when the index format changed, and
+// sort-key ranks made by another ICU (the desktop app and browser mode share a data folder but
+// not an ICU). Cheap when nothing is stale: a few indexed lookups.
+import type { Db } from './db/open';
+import { readStamp, writeStamp } from './db/derived-state';
+import { prepared } from './db/statements';
+import { refreshInitiativeSortKeys } from './collation/initiative-sort-keys';
+import { refreshTextSortKeys } from './collation/text-sort-keys';
+import { deleteAllSearchDocs } from './search/documents';
+import { indexPlanText, indexReaderFields } from './search/initiative-docs';
+import { readPlanDocument } from './plan/store';
+
+/** Bump when tokens.ts or initiative-docs.ts change what is indexed: every start after that
+ *  rebuilds the index once. */
+export const SEARCH_FORMAT = 'bigram-1';
+const SEARCH_STAMP = 'search.format';
+
+export interface RefreshReport {
+  plansIndexed: string[];
+  readerDocsIndexed: number;
+  sortKeysRanked: boolean;
+  textKeysRanked: boolean;
+}
+
+export function refreshDerivedData(db: Db): RefreshReport {
+  const report: RefreshReport = { plansIndexed: [], readerDocsIndexed: 0, sortKeysRanked: false, textKeysRanked: false };
+  db.transaction(() => {
+    const formatChanged = readStamp(db, SEARCH_STAMP) !== SEARCH_FORMAT;
+    if (formatChanged) deleteAllSearchDocs(db);
+    const unindexed = (
+      prepared(
+        db,
+        'SELECT p.id AS id FROM plans p WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.scope = p.id) ORDER BY p.id',
+      ).all() as { id: string }[]
+    ).map((r) => r.id);
+    for (const planId of unindexed) {
+      const doc = readPlanDocument(db, planId);
+      if (doc && doc.initiatives.length > 0) {
+        indexPlanText(db, doc);
+        report.plansIndexed.push(planId);
+      }
+    }
+    if (formatChanged) {
+      report.readerDocsIndexed = reindexReaderFields(db);
+      writeStamp(db, SEARCH_STAMP, SEARCH_FORMAT);
+    }
+  })();
+  report.sortKeysRanked = refreshInitiativeSortKeys(db);
+  report.textKeysRanked = refreshTextSortKeys(db);
+  return report;
+}
+
+function reindexReaderFields(db: Db): number {
+  const states = prepared(
+    db,
+    `SELECT initiative_id AS id, lead_unit AS leadUnit, responsible_units AS responsibleUnits,
+       progress_note AS progressNote FROM user_initiative_state`,
+  ).all() as { id: string; leadUnit: string | null; responsibleUnits: string | null; progressNote: string | null }[];
+  const tags = new Map<string, string[]>();
+  for (const r of prepared(db, 'SELECT initiative_id AS id, tag FROM user_initiative_tags ORDER BY rowid').all() as {
+    id: string;
+    tag: string;
+  }[]) {
+    tags.set(r.id, [...(tags.get(r.id) ?? []), r.tag]);
+  }
+  const ids = new Set([...states.map((s) => s.id), ...tags.keys()]);
+  const byId = new Map(states.map((s) => [s.id, s]));
+  for (const id of ids) {
+    const s = byId.get(id);
+    indexReaderFields(db, id, {
+      leadUnit: s?.leadUnit ?? null,
+      responsibleUnits: s?.responsibleUnits ?? null,
+      progressNote: s?.progressNote ?? null,
+      tags: tags.get(id) ?? [],
+    });
+  }
+  return ids.size;
+}

@@ -1,0 +1,62 @@
+// What the search index holds about initiatives: per initiative (key = its stable id) the plan's
+// text — headline, body, its theme's headline, the items of the lists it states — written by the
+// plan's import, and the reader's own text — lead unit, responsible units, progress note, tags —
+// written in the transaction that changes it.
+import type { InitiativeFields, TextFilterColumn } from '../../../shared/domain/table';
+import type { PlanDocument } from '../../../shared/domain/plan';
+import type { Db } from '../db/open';
+import { deleteScopeDocs, writeSearchDocs } from './documents';
+
+/** Fields the table's global search looks in. (List items are part of the body already.) */
+export const GLOBAL_SEARCH_FIELDS = [
+  'headline',
+  'body',
+  'theme',
+  'leadUnit',
+  'responsibleUnits',
+  'progressNote',
+  'tags',
+] as const;
+
+/** The field a per-column text filter looks in. */
+export const TEXT_FILTER_FIELD: Record<TextFilterColumn, string> = {
+  headline: 'headline',
+  leadUnit: 'leadUnit',
+  responsibleUnits: 'responsibleUnits',
+  progressNote: 'progressNote',
+  industries: 'industries',
+};
+
+/** (Re)writes the plan-text documents of a plan. Inside the import transaction. */
+export function indexPlanText(db: Db, doc: PlanDocument): void {
+  deleteScopeDocs(db, doc.meta.id);
+  const themeHeadline = new Map(doc.themes.map((t) => [t.id, t.headline]));
+  const industries = new Map<string, string[]>();
+  for (const list of doc.lists) {
+    const items = industries.get(list.initiativeId) ?? [];
+    items.push(...list.items.map((item) => item.text));
+    industries.set(list.initiativeId, items);
+  }
+  for (const i of doc.initiatives) {
+    writeSearchDocs(db, doc.meta.id, i.id, {
+      headline: i.headline,
+      body: i.body,
+      theme: themeHeadline.get(i.themeId),
+      industries: industries.get(i.id),
+    }, true);
+  }
+}
+
+/** (Re)writes the documents of the reader's fields of one initiative. */
+export function indexReaderFields(
+  db: Db,
+  initiativeId: string,
+  fields: Pick<InitiativeFields, 'leadUnit' | 'responsibleUnits' | 'progressNote' | 'tags'>,
+): void {
+  writeSearchDocs(db, null, initiativeId, {
+    leadUnit: fields.leadUnit,
+    responsibleUnits: fields.responsibleUnits,
+    progressNote: fields.progressNote,
+    tags: fields.tags,
+  });
+}

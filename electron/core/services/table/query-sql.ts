@@ -1,0 +1,209 @@
+// The SQL of a table query, built from its parts: which rows (plan, facets, text hits, ids),
+// in which order (the reader's sort, after the grouping), with only the joins those need.
+// Every query drives from initiative_sort_keys (alias k), whose indexes serve the default
+// order, the theme filter and the headline/theme sorts; the reader's fields come in by a
+// LEFT JOIN on user_initiative_state (alias s) only when a filter or sort uses them.
+import type { Collation, GroupBy, TableFilters, TableSort } from '../../../../shared/domain/table';
+import { EMPTY_RANK } from '../../collation/collators';
+import { placeholders } from '../../db/statements';
+
+export type FacetName = 'theme' | 'status' | 'priority' | 'tags';
+
+/** Which rows a query covers. */
+export interface RowScope {
+  planId?: string;
+  filters: TableFilters;
+  /** Restrict to the ids in temp.table_hits (search and text filters, see hits.ts). */
+  hits: boolean;
+  /** Restrict to these ids (an export of the selection). */
+  ids?: readonly string[];
+}
+
+export interface Where {
+  sql: string;
+  params: unknown[];
+  usesState: boolean;
+}
+
+/** `col IN (…) OR col IS NULL` for a facet selection that may include null (= unset). */
+function nullableIn(column: string, values: readonly (string | null)[], params: unknown[]): string {
+  const keys = [...new Set(values.filter((v): v is string => v !== null))];
+  const parts: string[] = [];
+  if (keys.length) {
+    parts.push(`${column} IN (${placeholders(keys.length)})`);
+    params.push(...keys);
+  }
+  if (values.includes(null)) parts.push(`${column} IS NULL`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
+/** The WHERE clause of a scope, leaving out one facet's own selection (for its counts). */
+export function whereOf(scope: RowScope, except?: FacetName): Where {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  let usesState = false;
+  const { filters } = scope;
+  if (scope.planId !== undefined) {
+    clauses.push('k.plan_id = ?');
+    params.push(scope.planId);
+  }
+  if (except !== 'theme' && filters.themeIds?.length) {
+    const themes = [...new Set(filters.themeIds)];
+    clauses.push(`k.theme_id IN (${placeholders(themes.length)})`);
+    params.push(...themes);
+  }
+  if (except !== 'status' && filters.statuses?.length) {
+    clauses.push(nullableIn('s.status', filters.statuses, params));
+    usesState = true;
+  }
+  if (except !== 'priority' && filters.priorities?.length) {
+    clauses.push(nullableIn('s.priority', filters.priorities, params));
+    usesState = true;
+  }
+  if (except !== 'tags' && filters.tags?.length) {
+    const tags = [...new Set(filters.tags)];
+    clauses.push(
+      `k.initiative_id IN (SELECT initiative_id FROM user_initiative_tags WHERE tag IN (${placeholders(tags.length)})
+        GROUP BY initiative_id HAVING count(*) = ${tags.length})`,
+    );
+    params.push(...tags);
+  }
+  if (scope.hits) clauses.push('k.initiative_id IN (SELECT id FROM temp.table_hits)');
+  if (scope.ids) {
+    clauses.push('k.initiative_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.ids));
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, usesState };
+}
+
+export interface OrderBy {
+  sql: string;
+  params: unknown[];
+  usesState: boolean;
+  /** text_sort_keys joins needed, by alias → the state column they rank. */
+  textJoins: Map<string, string>;
+}
+
+const TEXT_COLUMNS = {
+  leadUnit: { alias: 'tl', column: 's.lead_unit' },
+  responsibleUnits: { alias: 'tr', column: 's.responsible_units' },
+  progressNote: { alias: 'tn', column: 's.progress_note' },
+} as const;
+
+const PRIORITY_ORDER = "CASE s.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 END";
+
+/** CASE giving a status its position among the configured options (others after them). */
+function statusOrder(statusKeys: readonly string[], params: unknown[]): string {
+  params.push(...statusKeys);
+  return `CASE s.status ${statusKeys.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} ELSE ${statusKeys.length} END`;
+}
+
+/**
+ * ORDER BY for a sort: grouped rows first by group (theme order; status in option order, then
+ * unset), then the reader's sort columns, then ties in default order (theme ordinal, initiative
+ * ordinal, id). Empty and unset values come last in either direction.
+ */
+export function orderByOf(
+  sort: readonly TableSort[],
+  collation: Collation,
+  groupBy: GroupBy,
+  statusKeys: readonly string[],
+): OrderBy {
+  const terms: string[] = [];
+  const params: unknown[] = [];
+  const textJoins = new Map<string, string>();
+  let usesState = false;
+  const dir = (desc: boolean) => (desc ? ' DESC' : '');
+  /** Nulls last in both directions, then the value. */
+  const nullsLast = (expr: string, desc: boolean) => {
+    terms.push(`${expr} IS NULL`, `${expr}${dir(desc)}`);
+  };
+
+  if (groupBy === 'theme') terms.push('k.theme_ordinal', 'k.theme_id');
+  if (groupBy === 'status') {
+    usesState = true;
+    terms.push('s.status IS NULL', statusOrder(statusKeys, params), 's.status');
+  }
+  for (const { column, desc } of sort) {
+    switch (column) {
+      case 'shortId':
+        terms.push(`k.theme_ordinal${dir(desc)}`, `k.ordinal${dir(desc)}`);
+        break;
+      case 'theme':
+      case 'headline': {
+        const rank = `k.${column === 'theme' ? 'theme' : 'headline'}_${collation}`;
+        // Ascending, the empty text's rank is already last; descending, it is put last first.
+        if (desc) terms.push(`${rank} = ${EMPTY_RANK}`, `${rank} DESC`);
+        else terms.push(rank);
+        break;
+      }
+      case 'status':
+        usesState = true;
+        terms.push('s.status IS NULL', `${statusOrder(statusKeys, params)}${dir(desc)}`, `s.status${dir(desc)}`);
+        break;
+      case 'priority':
+        usesState = true;
+        nullsLast(PRIORITY_ORDER, desc);
+        break;
+      case 'leadUnit':
+      case 'responsibleUnits':
+      case 'progressNote': {
+        usesState = true;
+        const { alias, column: stateColumn } = TEXT_COLUMNS[column];
+        textJoins.set(alias, stateColumn);
+        nullsLast(`${alias}.${collation}`, desc);
+        break;
+      }
+      case 'deadline':
+        usesState = true;
+        nullsLast('s.deadline', desc);
+        break;
+      case 'touchedAt':
+        usesState = true;
+        nullsLast('s.touched_at', desc);
+        break;
+      case 'highlightCount':
+      case 'noteCount': {
+        const kind = column === 'highlightCount' ? 'highlight' : 'note';
+        terms.push(
+          `(SELECT count(*) FROM user_annotations a WHERE a.initiative_id = k.initiative_id AND a.kind = '${kind}')${dir(desc)}`,
+        );
+        break;
+      }
+    }
+  }
+  // Ties in default order; terms already present are not repeated (the index still matches).
+  for (const tie of ['k.theme_ordinal', 'k.ordinal', 'k.initiative_id']) {
+    if (!terms.some((t) => t === tie || t.startsWith(`${tie} `))) terms.push(tie);
+  }
+  return { sql: `ORDER BY ${terms.join(', ')}`, params, usesState, textJoins };
+}
+
+/** FROM with the joins a query's filters and order need. */
+export function fromOf(usesState: boolean, textJoins: ReadonlyMap<string, string> = new Map()): string {
+  const joins = ['FROM initiative_sort_keys k'];
+  if (usesState || textJoins.size) joins.push('LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id');
+  for (const [alias, column] of textJoins) joins.push(`LEFT JOIN text_sort_keys ${alias} ON ${alias}.text = ${column}`);
+  return joins.join(' ');
+}
+
+/** The ids of one page (or all rows, without limit) in display order. */
+export function pageSql(
+  scope: RowScope,
+  order: OrderBy,
+  page: { offset: number; limit: number } | null,
+): { sql: string; params: unknown[] } {
+  const where = whereOf(scope);
+  const from = fromOf(where.usesState || order.usesState, order.textJoins);
+  const limit = page ? ' LIMIT ? OFFSET ?' : '';
+  return {
+    sql: `SELECT k.initiative_id AS id ${from} ${where.sql} ${order.sql}${limit}`,
+    params: [...where.params, ...order.params, ...(page ? [page.limit, page.offset] : [])],
+  };
+}
+
+/** The number of rows a scope covers (without one facet's selection, if named). */
+export function countSql(scope: RowScope, except?: FacetName): { sql: string; params: unknown[] } {
+  const where = whereOf(scope, except);
+  return { sql: `SELECT count(*) AS n ${fromOf(where.usesState)} ${where.sql}`, params: where.params };
+}

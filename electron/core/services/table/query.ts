@@ -1,0 +1,67 @@
+// table.query and table.rows: sorting, filtering, grouping and paging run in SQL (see
+// query-sql.ts); this module resolves the text conditions, runs the statements in one read
+// transaction (a consistent snapshot) and shapes the page.
+import { AppError } from '../../../../shared/api/result';
+import type { InitiativeRow, TablePage, TableQuery } from '../../../../shared/domain/table';
+import type { Db } from '../../db/open';
+import { prepared } from '../../db/statements';
+import { refreshInitiativeSortKeys } from '../../collation/initiative-sort-keys';
+import { readStatusOptions } from '../status-options';
+import { fillHits } from './hits';
+import { computeFacets, computeGroups } from './facets';
+import { countSql, orderByOf, pageSql, type RowScope } from './query-sql';
+import { readRows } from './rows';
+
+/** Query fields that choose and order rows (everything but paging). */
+export type RowQuery = Omit<TableQuery, 'offset' | 'limit'>;
+
+/** The scope and order of a query, after resolving its text conditions into temp.table_hits. */
+export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
+  // Ranks must exist before SQL sorts by them (an import leaves them to be computed).
+  refreshInitiativeSortKeys(db);
+  const statusOptions = readStatusOptions(db);
+  const hits = ids ? false : fillHits(db, query.search, query.filters.text);
+  // A selection is exported whole: its ids decide the rows, the query only their order.
+  const scope: RowScope = ids ? { filters: {}, hits: false, ids } : { planId: query.planId, filters: query.filters, hits };
+  const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key));
+  return { scope, order, statusOptions };
+}
+
+/** The count and page statements of a query, as queryTable runs them (EXPLAIN tests read them). */
+export function tableStatements(db: Db, query: TableQuery) {
+  const { scope, order, statusOptions } = prepareQuery(db, query);
+  return {
+    scope,
+    statusOptions,
+    count: countSql(scope),
+    page: pageSql(scope, order, { offset: query.offset, limit: query.limit }),
+  };
+}
+
+export function queryTable(db: Db, query: TableQuery): TablePage {
+  return db.transaction(() => {
+    const { scope, statusOptions, count, page } = tableStatements(db, query);
+    const total = (prepared(db, count.sql).get(...count.params) as { n: number }).n;
+    const ids = (prepared(db, page.sql).all(...page.params) as { id: string }[]).map((r) => r.id);
+    const ctx = { db, scope, total, statusOptions };
+    return {
+      rows: readRows(db, ids),
+      total,
+      facets: query.facets === false ? { theme: [], status: [], priority: [], tags: [] } : computeFacets(ctx),
+      groups: query.groupBy ? computeGroups(ctx, query.groupBy) : [],
+    };
+  })();
+}
+
+/** Rows for ids, in the order given; NOT_FOUND naming the ids no plan has. */
+export function tableRows(db: Db, ids: readonly string[]): InitiativeRow[] {
+  const rows = readRows(db, ids);
+  const found = new Set(rows.map((r) => r.id));
+  const unknown = [...new Set(ids.filter((id) => !found.has(id)))];
+  if (unknown.length) {
+    const shown = unknown.slice(0, 10).join(', ');
+    const more = unknown.length > 10 ? ` and ${unknown.length - 10} more` : '';
+    throw new AppError('NOT_FOUND', `No initiative with id ${shown}${more}`);
+  }
+  return rows;
+}

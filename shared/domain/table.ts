@@ -1,0 +1,190 @@
+// The initiative table: the reader's own fields on an initiative, the rows the table shows,
+// and the query and view state that drive it. The core runs sorting, filtering, grouping and
+// paging in SQL; the renderer only describes what it wants.
+
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** A status the reader can give an initiative. The list is configurable; keys are stable. */
+export interface StatusOption {
+  key: string;
+  label: { zh: string; en: string };
+}
+
+export const DEFAULT_STATUS_OPTIONS: readonly StatusOption[] = [
+  { key: 'not_started', label: { zh: '未开始', en: 'Not started' } },
+  { key: 'in_progress', label: { zh: '进行中', en: 'In progress' } },
+  { key: 'done', label: { zh: '已完成', en: 'Done' } },
+  { key: 'watching', label: { zh: '关注中', en: 'Watching' } },
+];
+
+/** The reader's own fields on an initiative (user data; the plan's text is never editable). */
+export interface InitiativeFields {
+  status: string | null;
+  priority: Priority | null;
+  /** 牵头单位 */
+  leadUnit: string | null;
+  /** 责任单位 */
+  responsibleUnits: string | null;
+  /** 完成时限, `YYYY-MM-DD` */
+  deadline: string | null;
+  /** 进展 */
+  progressNote: string | null;
+  tags: string[];
+}
+
+export interface InitiativeRow extends InitiativeFields {
+  id: string;
+  planId: string;
+  themeId: string;
+  themeOrdinal: number;
+  themeHeadline: string;
+  ordinal: number;
+  numeral: string;
+  headline: string;
+  /** e.g. `T3·I3` */
+  shortId: string;
+  highlightCount: number;
+  noteCount: number;
+  /** Last time the reader changed anything on this initiative (ISO 8601), or null. */
+  touchedAt: string | null;
+  /** Items of the lists this initiative states (e.g. its industries). */
+  industries: string[];
+}
+
+export const TABLE_COLUMNS = [
+  'shortId',
+  'theme',
+  'headline',
+  'status',
+  'priority',
+  'leadUnit',
+  'responsibleUnits',
+  'deadline',
+  'progressNote',
+  'tags',
+  'highlightCount',
+  'noteCount',
+  'touchedAt',
+  'industries',
+] as const;
+export type TableColumnId = (typeof TABLE_COLUMNS)[number];
+
+/** Columns the table can sort by (all but the list-valued ones). A literal tuple, so a schema
+ *  can enumerate it; the check below keeps it equal to TABLE_COLUMNS minus tags and industries. */
+export const SORTABLE_COLUMNS = [
+  'shortId',
+  'theme',
+  'headline',
+  'status',
+  'priority',
+  'leadUnit',
+  'responsibleUnits',
+  'deadline',
+  'progressNote',
+  'highlightCount',
+  'noteCount',
+  'touchedAt',
+] as const;
+export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
+type ExpectedSortable = Exclude<TableColumnId, 'tags' | 'industries'>;
+const sortableIsComplete: [Exclude<ExpectedSortable, SortableColumn>, Exclude<SortableColumn, ExpectedSortable>] extends [
+  never,
+  never,
+]
+  ? true
+  : false = true;
+void sortableIsComplete;
+
+/** pinyin = Intl.Collator('zh'); stroke = Intl.Collator('zh-u-co-stroke'). */
+export type Collation = 'pinyin' | 'stroke';
+
+export interface TableSort {
+  column: SortableColumn;
+  desc: boolean;
+}
+
+export const TEXT_FILTER_COLUMNS = ['headline', 'leadUnit', 'responsibleUnits', 'progressNote', 'industries'] as const;
+export type TextFilterColumn = (typeof TEXT_FILTER_COLUMNS)[number];
+
+/** Faceted filters: a row passes when its value is one of the chosen ones (null = unset). */
+export interface TableFilters {
+  themeIds?: string[];
+  statuses?: (string | null)[];
+  priorities?: (Priority | null)[];
+  /** A row passes when it has every chosen tag. */
+  tags?: string[];
+  /** Substring filters per text column. */
+  text?: Partial<Record<TextFilterColumn, string>>;
+}
+
+export type GroupBy = 'theme' | 'status' | null;
+
+export interface TableQuery {
+  /** Restrict to one plan; all plans when absent. */
+  planId?: string;
+  sort: TableSort[];
+  collation: Collation;
+  /** Global filter: substring over headline, body, theme and the reader's fields. */
+  search: string;
+  filters: TableFilters;
+  groupBy: GroupBy;
+  offset: number;
+  /** At most 500. */
+  limit: number;
+  /** false skips the facet counts (facets come back empty): for further pages of a query whose
+   *  facets the caller already has. Default true. */
+  facets?: boolean;
+}
+
+export interface FacetCount {
+  /** The filter value (theme id, status key, priority, tag); null counts unset values. */
+  value: string | null;
+  /** The theme's headline for themes; otherwise the value itself ('' for null): the renderer
+   *  labels statuses (status.options) and priorities (its catalogue) in the reader's language. */
+  label: string;
+  count: number;
+}
+
+export interface TableGroup {
+  /** Theme id or status key; null = no status. */
+  key: string | null;
+  /** As FacetCount.label. */
+  label: string;
+  count: number;
+}
+
+export interface TablePage {
+  rows: InitiativeRow[];
+  /** Rows matching the query, before paging. */
+  total: number;
+  /** Counts per facet value under every other active filter (a facet's own selection is not
+   *  applied to its counts). theme: every theme in scope in plan order, zeros included; status:
+   *  the configured options in order, then any other key in use, then null; priority: high,
+   *  medium, low, null; tags: tags counted above zero plus the chosen ones, most used first. */
+  facets: { theme: FacetCount[]; status: FacetCount[]; priority: FacetCount[]; tags: FacetCount[] };
+  /** With groupBy: the groups in display order with their row counts (rows come grouped). */
+  groups: TableGroup[];
+}
+
+/** Everything a saved view restores. */
+export interface TableViewState {
+  sort: TableSort[];
+  collation: Collation;
+  search: string;
+  filters: TableFilters;
+  groupBy: GroupBy;
+  columns: {
+    order: TableColumnId[];
+    hidden: TableColumnId[];
+    sizes: Partial<Record<TableColumnId, number>>;
+  };
+}
+
+export interface SavedView {
+  id: number;
+  name: string;
+  state: TableViewState;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,105 @@
+// EXPLAIN QUERY PLAN of the table's hot statements, as table.query builds them: the default
+// order, a theme filter, a status filter, a headline sort by pinyin or stroke order and the row
+// count each use an index — no full scan of the initiatives and, where an index gives the
+// order, no temporary B-tree sort. On a corpus of a thousand initiatives without ANALYZE, as
+// the app runs, so the planner decides as it will at 100k rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Core } from '../../electron/core/core';
+import { importPlan } from '../../electron/core/plan/store';
+import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { tableStatements } from '../../electron/core/services/table/query';
+import { matchingKeysSql } from '../../electron/core/search/match';
+import type { TableQuery } from '../../shared/domain/table';
+import { articleText, generatePlan } from '../bench/corpus';
+import { createTestCore } from '../helpers/core';
+
+// One database for the whole file (read-only queries), removed when the file is done.
+let dir: string;
+let core: Core;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'briefbook-plans-'));
+  core = createTestCore(dir);
+  const shape = { plans: 20, themesPerPlan: 5, initiativesPerTheme: 10 };
+  for (let i = 0; i < shape.plans; i++) {
+    const doc = generatePlan(5, i, shape);
+    importPlan(core.db, doc, articleText(doc));
+  }
+  for (let i = 0; i < 40; i++) updateInitiative(core.db, `bench-0000${String(i % 20).padStart(2, '0')}/T${1 + (i % 5)}/I1`, { status: 'done' });
+});
+afterAll(() => {
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const BASE: TableQuery = { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null, offset: 0, limit: 50 };
+
+function planOf(statement: { sql: string; params: unknown[] }): string[] {
+  return (core.db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { detail: string }[]).map(
+    (r) => r.detail,
+  );
+}
+
+/** No step reads a table of plan rows (k = initiative_sort_keys, i = initiatives) without an index. */
+function expectNoBareScan(plan: string[]): void {
+  for (const step of plan) expect(step, plan.join(' | ')).not.toMatch(/^SCAN (k|i|initiative_sort_keys|initiatives)$/);
+}
+
+function pagePlan(query: Partial<TableQuery>): string[] {
+  const plan = planOf(tableStatements(core.db, { ...BASE, ...query }).page);
+  expectNoBareScan(plan);
+  return plan;
+}
+
+describe('query plans of the table', () => {
+  it('default order (theme, initiative): walks an index in order, no sort', () => {
+    expect(pagePlan({})).toEqual(['SCAN k USING COVERING INDEX initiative_sort_keys_by_order']);
+    expect(pagePlan({ planId: 'bench-000003' })).toEqual([
+      'SEARCH k USING COVERING INDEX initiative_sort_keys_by_plan (plan_id=?)',
+    ]);
+  });
+
+  it('filter by theme: searches the theme index, already in order', () => {
+    expect(pagePlan({ filters: { themeIds: ['bench-000003/T2'] } })).toEqual([
+      'SEARCH k USING COVERING INDEX initiative_sort_keys_by_theme (theme_id=?)',
+    ]);
+    expect(pagePlan({ planId: 'bench-000003', filters: { themeIds: ['bench-000003/T2', 'bench-000003/T4'] } })[0]).toMatch(
+      /^SEARCH k USING (COVERING )?INDEX initiative_sort_keys_by_(theme \(theme_id=\?\)|plan \(plan_id=\?\))/,
+    );
+  });
+
+  it('filter by status: searches the reader’s status index, then each row by key', () => {
+    const plan = pagePlan({ filters: { statuses: ['done'] } });
+    expect(plan).toContain('SEARCH s USING INDEX user_initiative_state_by_status (status=?)');
+    expect(plan).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
+  });
+
+  it.each([
+    ['headline', 'pinyin'],
+    ['headline', 'stroke'],
+    ['theme', 'pinyin'],
+    ['theme', 'stroke'],
+  ] as const)('sort by %s (%s): walks the rank index in order, no sort', (column, collation) => {
+    expect(pagePlan({ sort: [{ column, desc: false }], collation })).toEqual([
+      `SCAN k USING COVERING INDEX initiative_sort_keys_by_${column}_${collation}`,
+    ]);
+  });
+
+  it('count: counts an index, across plans or within one', () => {
+    const all = planOf(tableStatements(core.db, BASE).count);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatch(/^SCAN (k|initiative_sort_keys) USING COVERING INDEX initiative_sort_keys_by_/);
+    expect(planOf(tableStatements(core.db, { ...BASE, planId: 'bench-000003' }).count)).toEqual([
+      'SEARCH k USING COVERING INDEX initiative_sort_keys_by_plan (plan_id=?)',
+    ]);
+  });
+
+  it('search: finds candidates through the FTS5 index and each document by its rowid', () => {
+    const plan = planOf(matchingKeysSql('数字', ['headline', 'body'])!);
+    expect(plan.some((s) => /^SCAN search_fts VIRTUAL TABLE INDEX/.test(s))).toBe(true);
+    expect(plan).toContain('SEARCH d USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(pagePlan({ search: '数字' })).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
+  });
+});

@@ -1,0 +1,186 @@
+// The configurable statuses, saved views and the plan dashboard, through the router of a real
+// core on a real database.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { updateInitiative } from '../../electron/core/services/initiative-update';
+import type { Dashboard } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/result';
+import { DEFAULT_STATUS_OPTIONS, type SavedView, type StatusOption, type TableViewState } from '../../shared/domain/table';
+import { createTestCore } from '../helpers/core';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const temp = useTempDirs();
+let core: Core;
+beforeEach(() => {
+  core = createTestCore(temp.make());
+});
+afterEach(() => core.close());
+
+const call = async <T>(method: string, args: unknown): Promise<Result<T>> =>
+  (await core.router.dispatch(method, args)) as Result<T>;
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+function error(result: Result<unknown>): { code: string; message: string } {
+  if (result.ok) throw new Error('expected an error');
+  return result.error;
+}
+
+const option = (key: string, zh: string, en: string): StatusOption => ({ key, label: { zh, en } });
+
+describe('status options', () => {
+  it('are the defaults until the reader sets them, then what was set, in order', async () => {
+    expect(value(await call('status.options', {}))).toEqual(DEFAULT_STATUS_OPTIONS);
+    const options = [option('todo', '待办', 'To do'), option('in_progress', '进行中', 'In progress'), option('blocked', '受阻', 'Blocked')];
+    expect(value(await call('status.setOptions', { options }))).toEqual(options);
+    expect(value(await call('status.options', {}))).toEqual(options);
+    // The new keys are usable at once, and the table orders statuses by them.
+    updateInitiative(core.db, 'hz-2024/T1/I1', { status: 'blocked' });
+    updateInitiative(core.db, 'hz-2024/T1/I2', { status: 'todo' });
+    const page = value(
+      await call<{ rows: { status: string | null }[] }>('table.query', {
+        planId: 'hz-2024', sort: [{ column: 'status', desc: false }], collation: 'pinyin', search: '', filters: {},
+        groupBy: null, offset: 0, limit: 2,
+      }),
+    );
+    expect(page.rows.map((r) => r.status)).toEqual(['todo', 'blocked']);
+  });
+
+  it('refuses to remove a status in use, saying how many initiatives use it', async () => {
+    for (const id of ['T1/I1', 'T1/I2', 'T2/I1']) updateInitiative(core.db, `hz-2024/${id}`, { status: 'done' });
+    updateInitiative(core.db, 'hz-2024/T2/I2', { status: 'watching' });
+    const result = await call('status.setOptions', { options: [option('not_started', '未开始', 'Not started')] });
+    expect(error(result).code).toBe('CONFLICT');
+    expect(error(result).message).toContain('“done” is used by 3 initiatives');
+    expect(error(result).message).toContain('“watching” is used by 1 initiative.');
+    expect(value(await call('status.options', {}))).toEqual(DEFAULT_STATUS_OPTIONS);
+    // Relabelling and reordering a used status is fine.
+    const relabelled = [option('done', '完成', 'Finished'), option('watching', '观察', 'Watching')];
+    expect(value(await call('status.setOptions', { options: relabelled }))).toEqual(relabelled);
+  });
+
+  it.each([
+    ['no options', [], /at least one status/],
+    ['13 options', Array.from({ length: 13 }, (_, i) => option(`s${i}`, '状', 'S')), /at most 12/],
+    ['a repeated key', [option('done', '完成', 'Done'), option('done', '完', 'D')], /key twice/],
+    ['a key with capitals', [option('Done', '完成', 'Done')], /status key/],
+    ['a key starting with a digit', [option('1st', '一', 'First')], /status key/],
+    ['the reserved key none', [option('none', '无', 'None')], /reserved/],
+    ['an empty label', [option('done', ' ', 'Done')], /must not be empty/],
+  ])('answers BAD_REQUEST for %s', async (_what, options, message) => {
+    const result = await call('status.setOptions', { options });
+    expect(error(result).code).toBe('BAD_REQUEST');
+    expect(error(result).message).toMatch(message);
+  });
+});
+
+const STATE: TableViewState = {
+  sort: [{ column: 'headline', desc: false }],
+  collation: 'stroke',
+  search: '数字',
+  filters: { statuses: ['done', null], tags: ['AI'], text: { leadUnit: '市' } },
+  groupBy: 'theme',
+  columns: { order: ['shortId', 'headline', 'status'], hidden: ['industries'], sizes: { headline: 360 } },
+};
+
+describe('saved views', () => {
+  it('saves, lists by name, updates by id and deletes', async () => {
+    const a = value(await call<SavedView>('view.save', { name: '重点', state: STATE }));
+    const b = value(await call<SavedView>('view.save', { name: '本周', state: { ...STATE, search: '' } }));
+    expect(a).toMatchObject({ name: '重点', state: STATE });
+    expect(a.createdAt).toBe(a.updatedAt);
+    // Pinyin order: běn before zhòng.
+    expect(value(await call<SavedView[]>('view.list', {})).map((v) => v.name)).toEqual(['本周', '重点']);
+
+    const renamed = value(await call<SavedView>('view.save', { id: a.id, name: '要事', state: { ...STATE, groupBy: null } }));
+    expect(renamed).toMatchObject({ id: a.id, name: '要事', createdAt: a.createdAt });
+    expect(renamed.state.groupBy).toBeNull();
+    expect(value(await call<SavedView[]>('view.list', {})).map((v) => v.id)).toEqual([b.id, a.id]);
+
+    expect(value(await call('view.delete', { id: b.id }))).toBeNull();
+    expect(value(await call<SavedView[]>('view.list', {})).map((v) => v.name)).toEqual(['要事']);
+  });
+
+  it('answers CONFLICT for a name another view has, NOT_FOUND for an unknown id', async () => {
+    const a = value(await call<SavedView>('view.save', { name: 'Mine', state: STATE }));
+    const clash = await call('view.save', { name: 'Mine', state: STATE });
+    expect(error(clash)).toEqual({
+      code: 'CONFLICT',
+      message: 'A view named “Mine” already exists; choose another name or update that view.',
+    });
+    // Saving a view under its own name is an update, not a clash.
+    expect(value(await call<SavedView>('view.save', { id: a.id, name: 'Mine', state: STATE })).id).toBe(a.id);
+    expect(error(await call('view.save', { id: 99, name: 'Other', state: STATE })).code).toBe('NOT_FOUND');
+    expect(error(await call('view.delete', { id: 99 })).code).toBe('NOT_FOUND');
+  });
+
+  it.each([
+    ['an unknown column in the order', { ...STATE, columns: { ...STATE.columns, order: ['body'] } }],
+    ['a column twice', { ...STATE, columns: { ...STATE.columns, order: ['headline', 'headline'] } }],
+    ['a size that is not a width', { ...STATE, columns: { ...STATE.columns, sizes: { headline: -5 } } }],
+    ['an unknown collation', { ...STATE, collation: 'radical' }],
+    ['an extra key', { ...STATE, page: 3 }],
+  ])('answers BAD_REQUEST for a state with %s', async (_what, state) => {
+    expect(error(await call('view.save', { name: 'Bad', state })).code).toBe('BAD_REQUEST');
+    expect(value(await call<SavedView[]>('view.list', {}))).toEqual([]);
+  });
+});
+
+describe('dashboard', () => {
+  beforeEach(() => {
+    const set = (id: string, patch: Parameters<typeof updateInitiative>[2]) => updateInitiative(core.db, `hz-2024/${id}`, patch);
+    set('T1/I1', { status: 'done', deadline: '2024-05-01' });
+    set('T1/I2', { status: 'in_progress', deadline: '2024-05-20' });
+    set('T1/I3', { deadline: '2024-06-01' });
+    set('T2/I1', { status: 'watching', deadline: '2024-06-15' });
+    set('T3/I3', { status: 'done', deadline: '2024-07-01' });
+    const annotate = core.db.prepare(
+      "INSERT INTO user_annotations (id, initiative_id, kind, created_at, modified_at) VALUES (?, ?, ?, 't', 't')",
+    );
+    annotate.run('n1', 'hz-2024/T1/I1', 'note');
+    annotate.run('n2', 'hz-2024/T1/I2', 'note');
+    annotate.run('h1', 'hz-2024/T1/I1', 'highlight');
+    annotate.run('h2', 'hz-2024/T3/I3', 'highlight');
+    annotate.run('x1', 'other-plan/T1/I1', 'note');
+  });
+
+  it('counts statuses (none for unset), notes and highlights per theme in plan order', async () => {
+    const d = value(await call<Dashboard>('dashboard.get', { planId: 'hz-2024', today: '2024-06-01' }));
+    expect(d.themes.map((t) => t.ordinal)).toEqual([1, 2, 3, 4, 5]);
+    expect(d.themes[0]).toMatchObject({
+      themeId: 'hz-2024/T1',
+      headline: '在深化改革中破除制约高质量发展的体制机制障碍',
+      byStatus: { not_started: 0, in_progress: 1, done: 1, watching: 0, none: 1 },
+      notes: 2,
+      highlights: 1,
+    });
+    expect(d.themes[2]).toMatchObject({ byStatus: { done: 1, none: 2 }, notes: 0, highlights: 1 });
+    expect(d.themes[4]).toMatchObject({ byStatus: { not_started: 0, in_progress: 0, done: 0, watching: 0, none: 3 } });
+  });
+
+  it('lists deadlines from today on, soonest first, and passed ones on work not done', async () => {
+    const d = value(await call<Dashboard>('dashboard.get', { planId: 'hz-2024', today: '2024-06-01' }));
+    expect(d.upcoming.map((u) => [u.shortId, u.deadline, u.status])).toEqual([
+      ['T1·I3', '2024-06-01', null],
+      ['T2·I1', '2024-06-15', 'watching'],
+      ['T3·I3', '2024-07-01', 'done'],
+    ]);
+    expect(d.overdue.map((u) => [u.shortId, u.deadline])).toEqual([['T1·I2', '2024-05-20']]);
+    expect(d.upcoming[0]).toMatchObject({ initiativeId: 'hz-2024/T1/I3', headline: '优化惠民生保稳定政策服务体系' });
+  });
+
+  it('shows at most 10 upcoming deadlines', async () => {
+    for (let t = 1; t <= 5; t++) {
+      for (let i = 1; i <= 3; i++) updateInitiative(core.db, `hz-2024/T${t}/I${i}`, { deadline: `2025-01-${String(t * 3 + i).padStart(2, '0')}` });
+    }
+    const d = value(await call<Dashboard>('dashboard.get', { planId: 'hz-2024', today: '2024-06-01' }));
+    expect(d.upcoming).toHaveLength(10);
+    expect(d.upcoming.map((u) => u.deadline)).toEqual([...d.upcoming.map((u) => u.deadline)].sort());
+  });
+
+  it('answers NOT_FOUND for an unknown plan and BAD_REQUEST for a day that is not one', async () => {
+    expect(error(await call('dashboard.get', { planId: 'hz-1999', today: '2024-06-01' })).code).toBe('NOT_FOUND');
+    expect(error(await call('dashboard.get', { planId: 'hz-2024', today: '2024-13-01' })).code).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,268 @@
+// table.query against a plain-JavaScript model of the same rows (table-model.ts): hundreds of
+// random queries — plan restriction, multi-column sorts in both collations, global search,
+// faceted and per-column filters, grouping, paging — must give the model's rows, total, facet
+// counts and groups exactly. Then the same rules once more as readable, hand-picked cases.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { importPlan } from '../../electron/core/plan/store';
+import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { queryTable } from '../../electron/core/services/table/query';
+import { readRows } from '../../electron/core/services/table/rows';
+import type { Result } from '../../shared/api/result';
+import {
+  DEFAULT_STATUS_OPTIONS,
+  SORTABLE_COLUMNS,
+  TEXT_FILTER_COLUMNS,
+  type InitiativeRow,
+  type Priority,
+  type TablePage,
+  type TableQuery,
+  type TextFilterColumn,
+} from '../../shared/domain/table';
+import { articleText, generatePlan } from '../bench/corpus';
+import { createTestCore } from '../helpers/core';
+import { mixedText, pieceOf, Prng } from '../helpers/mixed-text';
+import { modelPage, type ModelRow, type ModelTheme } from './table-model';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const temp = useTempDirs();
+let core: Core;
+afterEach(() => core?.close());
+
+const TAGS = ['数字', 'AI', 'ai', '重点', 'Green', '绿色低碳', '“新”'];
+const UNITS = ['市发改委', '市科技局', '市经信局', 'Hangzhou DRC', '区政府', '市发改委、市科技局'];
+const STATUSES = [null, 'not_started', 'in_progress', 'done', 'watching'];
+const PLANS = ['hz-2024', 'bench-000000', 'bench-000001'];
+
+/** The seeded plan, two generated ones, and the reader's work on most initiatives. */
+function buildDataset(r: Prng): void {
+  for (const index of [0, 1]) {
+    const doc = generatePlan(42, index, { plans: 2, themesPerPlan: 4, initiativesPerTheme: 6 });
+    importPlan(core.db, doc, articleText(doc));
+  }
+  const ids = (core.db.prepare('SELECT id FROM initiatives ORDER BY id').all() as { id: string }[]).map((x) => x.id);
+  const day = () => `202${r.between(4, 5)}-${String(r.between(1, 12)).padStart(2, '0')}-${String(r.between(1, 28)).padStart(2, '0')}`;
+  core.db.transaction(() => {
+    ids.forEach((id, n) => {
+      if (r.chance(0.3)) return;
+      updateInitiative(
+        core.db,
+        id,
+        {
+          status: r.pick(STATUSES),
+          priority: r.pick([null, 'high', 'medium', 'low'] as const),
+          leadUnit: r.chance(0.3) ? null : r.pick(UNITS),
+          responsibleUnits: r.chance(0.5) ? null : r.sample(UNITS, 2).join('、'),
+          progressNote: r.chance(0.5) ? null : mixedText(r, 2, 20).trim() || null,
+          deadline: r.chance(0.4) ? null : day(),
+          tags: r.sample(TAGS, r.int(4)),
+        },
+        new Date(Date.UTC(2024, 5, 1, 0, 0, n)),
+      );
+    });
+    const annotate = core.db.prepare(
+      "INSERT INTO user_annotations (id, initiative_id, kind, created_at, modified_at) VALUES (?, ?, ?, 't', 't')",
+    );
+    for (let k = 0; k < 80; k++) annotate.run(`a${k}`, r.pick(ids), r.pick(['highlight', 'note']));
+  })();
+}
+
+function loadModel(): { rows: ModelRow[]; themes: ModelTheme[] } {
+  const bodies = core.db.prepare('SELECT id, body FROM initiatives').all() as { id: string; body: string }[];
+  const rows = readRows(core.db, bodies.map((b) => b.id));
+  const body = new Map(bodies.map((b) => [b.id, b.body]));
+  const themes = core.db.prepare('SELECT id, plan_id AS planId, ordinal, headline FROM themes').all() as ModelTheme[];
+  return { rows: rows.map((row) => ({ ...row, body: body.get(row.id)! })), themes };
+}
+
+function randomQuery(r: Prng, model: { rows: ModelRow[]; themes: ModelTheme[] }): TableQuery {
+  const planId = r.chance(0.4) ? undefined : r.pick(PLANS);
+  const pool = model.rows.filter((row) => planId === undefined || row.planId === planId);
+  const some = <T>(items: readonly T[], max: number) => r.sample(items, r.between(1, max));
+  const textOf = (row: ModelRow) =>
+    r.pick([row.headline, row.body, row.themeHeadline, row.leadUnit ?? '', row.progressNote ?? '', ...row.tags, '']);
+  const filters: TableQuery['filters'] = {};
+  if (r.chance(0.3)) filters.themeIds = some(model.themes.filter((t) => !planId || t.planId === planId).map((t) => t.id), 2);
+  if (r.chance(0.3)) filters.statuses = some(STATUSES, 2);
+  if (r.chance(0.25)) filters.priorities = some([null, 'high', 'medium', 'low'] as (Priority | null)[], 2);
+  if (r.chance(0.25)) filters.tags = some(TAGS, 2);
+  if (r.chance(0.25)) {
+    const column = r.pick(TEXT_FILTER_COLUMNS) as TextFilterColumn;
+    const row = r.pick(pool);
+    const source = { headline: row.headline, leadUnit: row.leadUnit, responsibleUnits: row.responsibleUnits, progressNote: row.progressNote, industries: row.industries[0] ?? null }[column];
+    filters.text = { [column]: source ? pieceOf(r, source, r.between(1, 3)) : r.pick(['市', 'x', '']) };
+  }
+  const search = r.chance(0.35) ? (r.chance(0.85) ? pieceOf(r, textOf(r.pick(pool)), r.between(1, 4)) : mixedText(r, 1, 3)) : '';
+  return {
+    planId,
+    sort: r.sample(SORTABLE_COLUMNS, r.int(4)).map((column) => ({ column, desc: r.chance(0.5) })),
+    collation: r.pick(['pinyin', 'stroke'] as const),
+    search: r.chance(0.2) ? search.toUpperCase() : search,
+    filters,
+    groupBy: r.pick([null, null, 'theme', 'status'] as const),
+    offset: r.chance(0.5) ? 0 : r.int(30),
+    limit: r.between(1, 60),
+  };
+}
+
+describe('table.query against the JavaScript model', () => {
+  it('agrees on rows, total, facets and groups for 400 random queries', () => {
+    core = createTestCore(temp.make());
+    const r = new Prng(3);
+    buildDataset(r);
+    const model = loadModel();
+    expect(model.rows.length).toBe(15 + 2 * 24);
+    let nonEmpty = 0;
+    for (let n = 0; n < 400; n++) {
+      const q = randomQuery(r, model);
+      const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS);
+      const actual = queryTable(core.db, q);
+      if (expected.total > 0) nonEmpty++;
+      expect(actual, `query ${n}: ${JSON.stringify(q)}`).toEqual(expected);
+    }
+    expect(nonEmpty).toBeGreaterThan(150); // most queries find something
+  });
+});
+
+describe('table.query rules', () => {
+  let q: TableQuery;
+  beforeEach(() => {
+    core = createTestCore(temp.make());
+    q = { planId: 'hz-2024', sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null, offset: 0, limit: 50 };
+    const set = (id: string, patch: Parameters<typeof updateInitiative>[2]) => updateInitiative(core.db, `hz-2024/${id}`, patch);
+    set('T1/I1', { status: 'done', priority: 'high', tags: ['数字', '本周'] });
+    set('T1/I2', { status: 'done', tags: ['数字'] });
+    set('T2/I1', { status: 'in_progress', priority: 'high', tags: ['本周'] });
+    set('T3/I3', { status: 'watching', leadUnit: '市经信局', progressNote: '已完成调研' });
+  });
+  const ids = (page: TablePage) => page.rows.map((r) => r.id.replace('hz-2024/', ''));
+  const counts = (facet: { value: string | null; count: number }[]) =>
+    Object.fromEntries(facet.map((f) => [String(f.value), f.count]));
+
+  it('lists the plan in theme and initiative order by default, with the total', () => {
+    const page = queryTable(core.db, q);
+    expect(page.total).toBe(15);
+    expect(ids(page)).toEqual([1, 2, 3, 4, 5].flatMap((t) => [1, 2, 3].map((i) => `T${t}/I${i}`)));
+    expect(page.groups).toEqual([]);
+  });
+
+  it('keeps a tag filter to rows that have every chosen tag', () => {
+    expect(ids(queryTable(core.db, { ...q, filters: { tags: ['数字'] } }))).toEqual(['T1/I1', 'T1/I2']);
+    expect(ids(queryTable(core.db, { ...q, filters: { tags: ['数字', '本周'] } }))).toEqual(['T1/I1']);
+  });
+
+  it('filters by unset status with null, alone or beside a key', () => {
+    expect(queryTable(core.db, { ...q, filters: { statuses: [null] } }).total).toBe(11);
+    expect(queryTable(core.db, { ...q, filters: { statuses: [null, 'done'] } }).total).toBe(13);
+  });
+
+  it('counts each facet under the other filters but not its own selection', () => {
+    const page = queryTable(core.db, { ...q, filters: { statuses: ['done'], priorities: ['high'] } });
+    expect(ids(page)).toEqual(['T1/I1']);
+    // Status counts: priority high applies, the status selection does not.
+    expect(counts(page.facets.status)).toEqual({ not_started: 0, in_progress: 1, done: 1, watching: 0, null: 0 });
+    // Priority counts: status done applies, the priority selection does not.
+    expect(counts(page.facets.priority)).toEqual({ high: 1, medium: 0, low: 0, null: 1 });
+    expect(counts(page.facets.theme)['hz-2024/T1']).toBe(1);
+    expect(page.facets.theme.map((f) => f.label)[0]).toBe('在深化改革中破除制约高质量发展的体制机制障碍');
+    // Tags: equal counts, so pinyin order (běn before shù).
+    expect(page.facets.tags).toEqual([
+      { value: '本周', label: '本周', count: 1 },
+      { value: '数字', label: '数字', count: 1 },
+    ]);
+  });
+
+  it('groups by status in option order, unset last, rows grouped and groups counted', () => {
+    const page = queryTable(core.db, { ...q, groupBy: 'status', sort: [{ column: 'shortId', desc: true }] });
+    expect(page.groups).toEqual([
+      { key: 'in_progress', label: 'in_progress', count: 1 },
+      { key: 'done', label: 'done', count: 2 },
+      { key: 'watching', label: 'watching', count: 1 },
+      { key: null, label: '', count: 11 },
+    ]);
+    expect(ids(page).slice(0, 5)).toEqual(['T2/I1', 'T1/I2', 'T1/I1', 'T3/I3', 'T5/I3']);
+  });
+
+  it('groups by theme in plan order with the theme headline as label', () => {
+    const page = queryTable(core.db, { ...q, groupBy: 'theme', search: '创新', sort: [{ column: 'headline', desc: false }] });
+    expect(page.groups.length).toBeGreaterThan(2);
+    const ordinals = page.groups.map((g) => Number(g.key!.slice(-1)));
+    expect(ordinals).toEqual([...ordinals].sort());
+    expect(page.groups.reduce((n, g) => n + g.count, 0)).toBe(page.total);
+    expect(page.groups.find((g) => g.key === 'hz-2024/T2')?.label).toBe('在强基固本中补齐影响高质量发展的突出短板');
+    // Rows come grouped: each group's rows together, in group order.
+    const runs = page.rows.map((r) => r.themeId).filter((t, i, all) => t !== all[i - 1]);
+    expect(runs).toEqual(page.groups.map((g) => g.key));
+  });
+
+  it('searches the reader’s own fields and tags as well as the plan text', () => {
+    expect(ids(queryTable(core.db, { ...q, search: '经信' }))).toEqual(['T3/I3']);
+    expect(ids(queryTable(core.db, { ...q, search: '调研' }))).toEqual(['T3/I3']);
+    expect(ids(queryTable(core.db, { ...q, search: '本周' }))).toEqual(['T1/I1', 'T2/I1']);
+    expect(queryTable(core.db, { ...q, search: '不存在的词' }).total).toBe(0);
+  });
+
+  it('applies per-column text filters to their own column only', () => {
+    expect(ids(queryTable(core.db, { ...q, filters: { text: { industries: '脑机' } } }))).toEqual(['T3/I3']);
+    expect(ids(queryTable(core.db, { ...q, filters: { text: { leadUnit: '经信' } } }))).toEqual(['T3/I3']);
+    expect(queryTable(core.db, { ...q, filters: { text: { headline: '脑机' } } }).total).toBe(0);
+  });
+
+  it('pages through the same order: the pages put together are the whole list', () => {
+    const sorted = { ...q, sort: [{ column: 'status' as const, desc: false }, { column: 'headline' as const, desc: true }] };
+    const whole = ids(queryTable(core.db, sorted));
+    const pages = [0, 4, 8, 12].flatMap((offset) => ids(queryTable(core.db, { ...sorted, offset, limit: 4 })));
+    expect(pages).toEqual(whole);
+  });
+
+  it('skips facet counts when asked to, for further pages', () => {
+    const page = queryTable(core.db, { ...q, offset: 5, limit: 5, facets: false });
+    expect(page.facets).toEqual({ theme: [], status: [], priority: [], tags: [] });
+    expect(page.total).toBe(15);
+  });
+
+  it('covers every plan without planId', () => {
+    importPlan(core.db, generatePlan(1, 0, { plans: 1, themesPerPlan: 2, initiativesPerTheme: 3 }), 'x');
+    const { planId: _omit, ...all } = q;
+    expect(queryTable(core.db, all).total).toBe(21);
+    expect(queryTable(core.db, all).facets.theme).toHaveLength(7);
+  });
+});
+
+describe('table.query and table.rows through the router', () => {
+  beforeEach(() => {
+    core = createTestCore(temp.make());
+  });
+  const dispatch = async (method: string, args: unknown) => core.router.dispatch(method, args) as Promise<Result<unknown>>;
+  const base = { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null, offset: 0, limit: 50 };
+
+  it.each([
+    ['a limit over 500', { ...base, limit: 501 }, /limit must be at most 500/],
+    ['an unknown sort column', { ...base, sort: [{ column: 'body', desc: false }] }, /sort/],
+    ['a list-valued sort column', { ...base, sort: [{ column: 'tags', desc: false }] }, /sort/],
+    ['the same sort column twice', { ...base, sort: [{ column: 'status', desc: false }, { column: 'status', desc: true }] }, /twice/],
+    ['an unknown filter', { ...base, filters: { body: 'x' } }, /filters/],
+    ['a bad theme id', { ...base, filters: { themeIds: ['T1'] } }, /theme id/],
+  ])('answers BAD_REQUEST for %s', async (_what, args, message) => {
+    const result = await dispatch('table.query', args);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(!result.ok && result.error.message).toMatch(message);
+  });
+
+  it('table.rows returns rows in the order asked, with their plan text and industries', async () => {
+    const result = await dispatch('table.rows', { ids: ['hz-2024/T3/I3', 'hz-2024/T1/I1'] });
+    const rows = (result as { ok: true; value: InitiativeRow[] }).value;
+    expect(rows.map((r) => r.shortId)).toEqual(['T3·I3', 'T1·I1']);
+    expect(rows[0]!.industries).toHaveLength(17);
+    expect(rows[0]!.industries.slice(0, 2)).toEqual(['新一代信息技术', '新能源']);
+    expect(rows[1]).toMatchObject({ status: null, tags: [], highlightCount: 0, noteCount: 0, touchedAt: null });
+  });
+
+  it('table.rows answers NOT_FOUND naming the unknown ids, and refuses more than 1000', async () => {
+    const result = await dispatch('table.rows', { ids: ['hz-2024/T1/I1', 'hz-2024/T9/I9', 'hz-1999/T1/I1'] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(!result.ok && result.error.message).toContain('hz-2024/T9/I9, hz-1999/T1/I1');
+    const many = Array.from({ length: 1001 }, () => 'hz-2024/T1/I1');
+    expect(await dispatch('table.rows', { ids: many })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+});
