@@ -2,25 +2,41 @@
 // folder, the IPC binding, the menu and the window. Kept out of index.ts so a test can run
 // it against a mocked electron module and a real core.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
+import { COMMAND_CHANNEL, type AppCommand } from '../../shared/api/commands';
+import type { SettingKey, UiLanguage } from '../../shared/api/contract';
+import { pickUiLanguage } from '../../shared/i18n/language';
 import { createCore, type Core } from '../core/core';
+import { getSetting } from '../core/services/settings';
 import { APP_INDEX_URL } from './app-url';
 import { mountRouter, trustedSenderCheck } from './ipc';
-import { aboutPanelOptions, installMenu } from './menu';
+import { aboutPanelOptions, installMenu, type ReadingModeChoice } from './menu';
 import { findNativeBinding, missingNativeBindingMessage, type NativeBindingContext } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { applySessionPolicy, hardenApp } from './security';
+import { watchSettings } from './settings-watch';
 import { StartupError, startupErrorMessage } from './startup-error';
-import { createMainWindow } from './window';
+import { createMainWindow, PRELOAD_PATH } from './window';
+import { restoredPlacement, settingsWindowStateStore, trackWindowState } from './window-state';
 
 export const APP_NAME = 'Briefbook';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+const windowState = settingsWindowStateStore(() => core?.db ?? null);
+
+/** What the menu shows that the reader can change from the renderer. */
+interface MenuState {
+  dataDir: string;
+  language: UiLanguage;
+  readingMode: ReadingModeChoice;
+}
+let menuState: MenuState | null = null;
 
 function openMainWindow(): void {
-  const win = createMainWindow();
+  const win = createMainWindow(PRELOAD_PATH, restoredPlacement(windowState.load(), screen) ?? undefined);
   mainWindow = win;
+  trackWindowState(win, windowState);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -28,9 +44,48 @@ function openMainWindow(): void {
 }
 
 function focusMainWindow(): void {
-  if (!mainWindow) return;
+  if (!mainWindow) {
+    // macOS keeps running without windows: a second launch then means "show me the app".
+    if (core) openMainWindow();
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
+}
+
+/** Hands a menu command to the renderer. There is one window, so it is the focused one. */
+function sendCommand(command: AppCommand, viaShortcut: boolean): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  mainWindow.webContents.send(COMMAND_CHANNEL, command, viaShortcut);
+}
+
+function readingModeOf(value: string | null): ReadingModeChoice {
+  return value === 'en' || value === 'both' ? value : 'zh';
+}
+
+/** Builds the menu and the About panel in the reader's language (again after each change). */
+function refreshMenu(): void {
+  if (!menuState) return;
+  const { dataDir, language, readingMode } = menuState;
+  app.setAboutPanelOptions(aboutPanelOptions({ version: app.getVersion(), dataDir, language }));
+  installMenu({
+    appName: APP_NAME,
+    isMac: process.platform === 'darwin',
+    isDev: !app.isPackaged,
+    language,
+    readingMode,
+    send: sendCommand,
+    showAbout: () => app.showAboutPanel(),
+    revealDataFolder: () => void shell.openPath(dataDir),
+  });
+}
+
+function onSettingSet(key: SettingKey, value: string | null): void {
+  if (!menuState) return;
+  if (key === 'ui.language') menuState.language = pickUiLanguage(value, [app.getLocale()]);
+  else if (key === 'ui.readingMode') menuState.readingMode = readingModeOf(value);
+  else return;
+  refreshMenu();
 }
 
 function closeCore(): void {
@@ -53,24 +108,21 @@ async function start(): Promise<void> {
   if (!nativeBinding) throw new StartupError(missingNativeBindingMessage(native));
 
   const dataDir = app.getPath('userData');
-  const version = app.getVersion();
   core = createCore({
     dataDir,
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     host: 'desktop',
-    version,
+    version: app.getVersion(),
     nativeBinding,
   });
-  mountRouter(ipcMain, core.router, trustedSenderCheck(() => mainWindow));
+  mountRouter(ipcMain, watchSettings(core.router, onSettingSet), trustedSenderCheck(() => mainWindow));
 
-  app.setAboutPanelOptions(aboutPanelOptions({ appName: APP_NAME, version, dataDir }));
-  installMenu({
-    appName: APP_NAME,
-    isMac: process.platform === 'darwin',
-    isDev: !app.isPackaged,
-    showAbout: () => app.showAboutPanel(),
-    revealDataFolder: () => void shell.openPath(dataDir),
-  });
+  menuState = {
+    dataDir,
+    language: pickUiLanguage(getSetting(core.db, 'ui.language'), [app.getLocale()]),
+    readingMode: readingModeOf(getSetting(core.db, 'ui.readingMode')),
+  };
+  refreshMenu();
   openMainWindow();
 }
 

@@ -3,6 +3,13 @@
 // preload's bridge.
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
+import type { Rect } from './window-bounds';
+
+/** Where the window opens (restored from the last launch); absent = the default size, centred. */
+export interface WindowPlacement {
+  bounds: Rect;
+  maximized: boolean;
+}
 
 /** The built preload beside the built main (out/main/index.js → out/preload/index.cjs). */
 export const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -27,11 +34,12 @@ export function secureWebPreferences(preload: string = PRELOAD_PATH): WebPrefere
   };
 }
 
-export function mainWindowOptions(preload: string = PRELOAD_PATH): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preload: string = PRELOAD_PATH, placement?: WindowPlacement): BrowserWindowConstructorOptions {
   return {
     title: 'Briefbook',
     width: 1280,
     height: 860,
+    ...placement?.bounds,
     minWidth: 720,
     minHeight: 480,
     // Hidden until the first paint so the user never sees a white flash.
@@ -41,8 +49,12 @@ export function mainWindowOptions(preload: string = PRELOAD_PATH): BrowserWindow
   };
 }
 
-export function createMainWindow(preload: string = PRELOAD_PATH): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preload));
-  win.once('ready-to-show', () => win.show());
+export function createMainWindow(preload: string = PRELOAD_PATH, placement?: WindowPlacement): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(preload, placement));
+  win.once('ready-to-show', () => {
+    // maximize() also shows the window; its normal bounds stay the restored ones for unmaximizing.
+    if (placement?.maximized) win.maximize();
+    win.show();
+  });
   return win;
 }

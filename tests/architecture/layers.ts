@@ -26,11 +26,12 @@ export const RULES: Record<Layer, Rule> = {
   core: { layers: ['shared', 'core'], packages: (n) => nodeBuiltin(n) || n === 'better-sqlite3' },
   server: { layers: ['shared', 'core', 'server'], packages: nodeBuiltin },
   main: { layers: ['shared', 'core', 'main'], packages: (n) => nodeBuiltin(n) || n === 'electron' },
-  // The sandboxed preload may take only the contract's names and types from shared/.
+  // The sandboxed preload may take only the contract's and the command list's names and types from shared/.
   preload: {
     layers: ['shared', 'preload'],
     packages: (n) => n === 'electron',
-    file: (t) => !t.startsWith('shared/') || t === 'shared/api/contract.ts' || t === 'shared/api/result.ts',
+    file: (t) =>
+      !t.startsWith('shared/') || ['shared/api/contract.ts', 'shared/api/result.ts', 'shared/api/commands.ts'].includes(t),
   },
   renderer: {
     layers: ['shared', 'renderer'],

@@ -28,6 +28,8 @@ export class FakeWebContents extends EventEmitter {
   readonly loadURL = vi.fn(async (url: string) => {
     this.mainFrame.url = url;
   });
+  /** What main sent to the renderer (webContents.send). */
+  readonly send = vi.fn((_channel: string, ..._args: unknown[]) => {});
   constructor(url = 'about:blank') {
     super();
     this.mainFrame = new FakeFrame(url, null, this.id);
@@ -53,13 +55,22 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   destroyed = false;
   minimized = false;
+  maximized = false;
+  /** The bounds the window has when neither maximized nor minimized. */
+  normalBounds: { x: number; y: number; width: number; height: number };
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => {
     this.minimized = false;
   });
+  readonly maximize = vi.fn(() => {
+    this.maximized = true;
+    this.emit('maximize');
+  });
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+    this.normalBounds = { x: n('x', 0), y: n('y', 0), width: n('width', 800), height: n('height', 600) };
     FakeBrowserWindow.instances.push(this);
     // Electron announces every new web contents; the app's hardening hooks in here.
     FakeBrowserWindow.app?.emit('web-contents-created', fakeEvent({}), this.webContents);
@@ -70,11 +81,24 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized(): boolean {
     return this.minimized;
   }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return { ...this.normalBounds };
+  }
+  /** Plays the user moving or resizing the window (Electron emits 'move' / 'resize'). */
+  moveTo(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void {
+    const resized = bounds.width !== undefined || bounds.height !== undefined;
+    this.normalBounds = { ...this.normalBounds, ...bounds };
+    this.emit(resized ? 'resize' : 'move');
+  }
   loadURL(url: string): Promise<void> {
     return this.webContents.loadURL(url);
   }
-  /** Plays the user closing the window. */
+  /** Plays the user closing the window: 'close' while it still exists, then 'closed'. */
   close(): void {
+    this.emit('close', fakeEvent({}));
     this.destroyed = true;
     this.emit('closed');
   }
@@ -88,6 +112,8 @@ export function createFakeElectron() {
     setName: vi.fn(),
     getName: vi.fn(() => 'Briefbook'),
     getVersion: vi.fn(() => '9.8.7'),
+    locale: 'en-US',
+    getLocale: vi.fn((): string => app.locale),
     getAppPath: vi.fn((): string => app.appPath),
     getPath: vi.fn((name: string): string => {
       const path = app.paths[name];
@@ -156,6 +182,13 @@ export function createFakeElectron() {
     },
   };
 
+  type FakeDisplay = { id: number; workArea: { x: number; y: number; width: number; height: number } };
+  const screen = {
+    displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] as FakeDisplay[],
+    getAllDisplays: vi.fn((): FakeDisplay[] => screen.displays),
+    getPrimaryDisplay: vi.fn((): FakeDisplay => screen.displays[0]!),
+  };
+
   const Menu = {
     buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
     setApplicationMenu: vi.fn(),
@@ -170,8 +203,11 @@ export function createFakeElectron() {
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
     dialog: { showErrorBox: vi.fn() },
     Menu,
+    screen,
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(async (channel: string, args: unknown) => ({ ok: true, value: { channel, args } })) },
+    ipcRenderer: Object.assign(new EventEmitter(), {
+      invoke: vi.fn(async (channel: string, args: unknown) => ({ ok: true, value: { channel, args } })),
+    }),
   };
 }
 
@@ -198,5 +234,8 @@ export async function resetFakeElectron(): Promise<void> {
   electron.app.isPackaged = false;
   electron.app.paths = { userData: '/nonexistent/userData' };
   electron.app.appPath = '/nonexistent/app';
+  electron.app.locale = 'en-US';
+  electron.screen.displays = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
+  electron.ipcRenderer.removeAllListeners();
   vi.clearAllMocks();
 }

@@ -5,7 +5,9 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COMMAND_CHANNEL } from '../../shared/api/commands';
 import { ipcChannel } from '../../shared/api/contract';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
@@ -27,10 +29,21 @@ interface LaunchOptions {
   withNativeBuild?: boolean;
   singleInstanceLock?: boolean;
   prepareDataDir?: (dataDir: string) => void;
+  /** Reuse a data folder (a relaunch); default a fresh one. */
+  dataDir?: string;
+  /** Set on the fake before the app starts (locale, displays, platform-independent state). */
+  prepareElectron?: (electron: FakeElectron) => void;
 }
 
 /** A fresh module graph (fresh fake Electron, fresh lifecycle state) and one runBriefbook(). */
-async function launch({ withNativeBuild = true, singleInstanceLock = true, prepareDataDir }: LaunchOptions = {}) {
+async function launch({
+  withNativeBuild = true,
+  singleInstanceLock = true,
+  prepareDataDir,
+  dataDir: reuseDataDir,
+  prepareElectron,
+}: LaunchOptions = {}) {
+  running?.app.emit('will-quit', fakeEvent({})); // a relaunch: the previous run lets go of its database first
   vi.resetModules(); // fresh lifecycle state; the mocked electron module itself is kept, so:
   await resetFakeElectron();
   const electron = await fakeElectron();
@@ -42,11 +55,12 @@ async function launch({ withNativeBuild = true, singleInstanceLock = true, prepa
     mkdirSync(dir, { recursive: true });
     copyFileSync(NODE_BUILD, join(dir, 'better_sqlite3.node'));
   }
-  const dataDir = join(temp.make(), 'Briefbook');
+  const dataDir = reuseDataDir ?? join(temp.make(), 'Briefbook');
   prepareDataDir?.(dataDir);
   electron.app.appPath = appPath;
   electron.app.paths.userData = dataDir;
   electron.app.requestSingleInstanceLock.mockReturnValue(singleInstanceLock);
+  prepareElectron?.(electron);
   const { runBriefbook } = await import('../../electron/main/lifecycle');
   await runBriefbook();
   const win = electron.BrowserWindow.instances[0];
@@ -168,5 +182,128 @@ describe('desktop lifecycle', () => {
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(electron.BrowserWindow.instances).toHaveLength(0);
     expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before!)).toBe(true);
+  });
+});
+
+type MenuItem = MenuItemConstructorOptions;
+
+/** The template of the menu installed last. */
+function installedMenu(electron: FakeElectron): MenuItem[] {
+  const built = electron.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as { template: MenuItem[] };
+  return built.template;
+}
+function menuItem(electron: FakeElectron, id: string): MenuItem {
+  const all = (items: MenuItem[]): MenuItem[] => items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? all(i.submenu as MenuItem[]) : [])]);
+  const found = all(installedMenu(electron)).find((i) => i.id === id);
+  if (!found) throw new Error(`no menu item ${id}`);
+  return found;
+}
+const clickItem = (item: MenuItem, triggeredByAccelerator = false) =>
+  item.click!({} as never, undefined, { triggeredByAccelerator } as never);
+
+describe('desktop conventions', () => {
+  it('a menu item sends its command to the window’s renderer on the command channel', async () => {
+    const { electron, win } = await launch();
+    clickItem(menuItem(electron, 'view.table'));
+    clickItem(menuItem(electron, 'preferences'), true);
+    expect(win!.webContents.send.mock.calls).toEqual([
+      [COMMAND_CHANNEL, 'view.table', false],
+      [COMMAND_CHANNEL, 'preferences', true],
+    ]);
+    win!.close();
+    clickItem(menuItem(electron, 'view.read')); // no window: nothing to send to, and no error
+    expect(win!.webContents.send).toHaveBeenCalledTimes(2);
+  });
+
+  it('About shows the About panel, which names the version and the data folder', async () => {
+    const { electron, dataDir, win } = await launch();
+    clickItem(menuItem(electron, 'about'));
+    expect(electron.app.showAboutPanel).toHaveBeenCalledOnce();
+    const options = electron.app.setAboutPanelOptions.mock.calls.at(-1)![0];
+    expect(options).toMatchObject({ applicationVersion: '9.8.7', copyright: `Data folder: ${dataDir}` });
+    expect(win!.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('Reveal Data Folder opens the user data folder', async () => {
+    const { electron, dataDir } = await launch();
+    clickItem(menuItem(electron, 'revealDataFolder'));
+    expect(electron.shell.openPath).toHaveBeenCalledExactlyOnceWith(dataDir);
+  });
+
+  it('the menu starts in the system language when the reader has not chosen one', async () => {
+    const zh = await launch({ prepareElectron: (e) => (e.app.locale = 'zh-CN') });
+    expect(installedMenu(zh.electron).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
+    expect(zh.electron.app.setAboutPanelOptions.mock.calls.at(-1)![0].copyright).toBe(`数据文件夹：${zh.dataDir}`);
+    const en = await launch({ prepareElectron: (e) => (e.app.locale = 'en-GB') });
+    expect(installedMenu(en.electron).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+  });
+
+  it('switching the UI language from the renderer rebuilds the menu and the About panel in that language', async () => {
+    const { electron, dataDir, invoke } = await launch({ prepareElectron: (e) => (e.app.locale = 'zh-CN') });
+    expect(menuItem(electron, 'language.zh').checked).toBe(true);
+    expect(await invoke('settings.set', { key: 'ui.language', value: 'en' })).toEqual({ ok: true, value: null });
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(2);
+    expect(installedMenu(electron).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(menuItem(electron, 'print').label).toBe('Print…');
+    expect(menuItem(electron, 'language.en').checked).toBe(true);
+    expect(menuItem(electron, 'language.zh').checked).toBe(false);
+    expect(electron.app.setAboutPanelOptions.mock.calls.at(-1)![0].copyright).toBe(`Data folder: ${dataDir}`);
+
+    // Other settings leave the menu alone; a refused write changes nothing.
+    await invoke('settings.set', { key: 'ui.theme', value: 'dark' });
+    await invoke('settings.set', { key: 'ui.language', value: 'x'.repeat(5000) });
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(2);
+  });
+
+  it('the saved language and reading mode decide the menu at the next launch', async () => {
+    const first = await launch({ prepareElectron: (e) => (e.app.locale = 'zh-CN') });
+    await first.invoke('settings.set', { key: 'ui.language', value: 'en' });
+    await first.invoke('settings.set', { key: 'ui.readingMode', value: 'both' });
+    expect(menuItem(first.electron, 'readingMode.both').checked).toBe(true);
+    first.electron.app.emit('will-quit', fakeEvent({}));
+
+    const second = await launch({ dataDir: first.dataDir, prepareElectron: (e) => (e.app.locale = 'zh-CN') });
+    expect(menuItem(second.electron, 'print').label).toBe('Print…');
+    expect(menuItem(second.electron, 'readingMode.both').checked).toBe(true);
+    expect(menuItem(second.electron, 'readingMode.zh').checked).toBe(false);
+  });
+
+  it('reopens the window where it was closed, maximized again if it was', async () => {
+    const first = await launch();
+    first.win!.moveTo({ x: 200, y: 150, width: 1000, height: 700 });
+    first.win!.maximize();
+    first.win!.close(); // saves at once
+    first.electron.app.emit('will-quit', fakeEvent({}));
+
+    const second = await launch({ dataDir: first.dataDir });
+    expect(second.win!.options).toMatchObject({ x: 200, y: 150, width: 1000, height: 700 });
+    second.win!.emit('ready-to-show');
+    expect(second.win!.maximize).toHaveBeenCalledOnce();
+  });
+
+  it('reopens a window whose monitor is gone centred on the primary display', async () => {
+    const first = await launch({
+      prepareElectron: (e) =>
+        (e.screen.displays = [
+          { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+          { id: 2, workArea: { x: 1920, y: 0, width: 2560, height: 1400 } },
+        ]),
+    });
+    first.win!.moveTo({ x: 2400, y: 100, width: 1600, height: 1200 });
+    first.win!.close();
+    first.electron.app.emit('will-quit', fakeEvent({}));
+
+    const second = await launch({
+      dataDir: first.dataDir,
+      prepareElectron: (e) => (e.screen.displays = [{ id: 1, workArea: { x: 0, y: 23, width: 1440, height: 877 } }]),
+    });
+    expect(second.win!.options).toMatchObject({ x: 0, y: 23, width: 1440, height: 877 });
+  });
+
+  it('a second launch while no window is open (macOS) opens one', async () => {
+    const { electron, win } = await launch();
+    win!.close();
+    electron.app.emit('second-instance', fakeEvent({}), [], '/');
+    expect(electron.BrowserWindow.instances).toHaveLength(2);
   });
 });

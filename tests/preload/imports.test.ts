@@ -1,6 +1,7 @@
 // The sandboxed preload must bundle to one CommonJS file that requires nothing but
 // 'electron'. Checked at the source: every preload file imports only 'electron', the
-// contract, or another preload file (the lead's build-output test checks the bundle).
+// contract, the command list, or another preload file (the lead's build-output test checks
+// the bundle).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,20 +22,28 @@ const localModules = new Set(preloadFiles.map((f) => `./${f.replace(/\.ts$/, '')
 
 describe('preload imports', () => {
   it('has the entry and the bridge module', () => {
-    expect(preloadFiles).toEqual(expect.arrayContaining(['index.ts', 'bridge.ts']));
+    expect(preloadFiles).toEqual(expect.arrayContaining(['index.ts', 'bridge.ts', 'shell.ts']));
   });
 
-  it.each(preloadFiles)('%s imports only electron, the contract and preload files', (file) => {
+  it.each(preloadFiles)('%s imports only electron, the contract, the command list and preload files', (file) => {
     const imports = importsOf(file);
     expect(imports.length).toBeGreaterThan(0);
+    const allowed = ['electron', '../../shared/api/contract', '../../shared/api/commands'];
     for (const spec of imports) {
-      expect(['electron', '../../shared/api/contract'].includes(spec) || localModules.has(spec), `${file}: ${spec}`).toBe(true);
+      expect(allowed.includes(spec) || localModules.has(spec), `${file}: ${spec}`).toBe(true);
     }
   });
 
-  it('the entry exposes the bridge through contextBridge and nothing else', () => {
+  it('the entry exposes the bridge and the shell through contextBridge and nothing else', () => {
     const source = readFileSync(join(PRELOAD_DIR, 'index.ts'), 'utf8');
-    expect(source.match(/exposeInMainWorld\(/g)).toHaveLength(1);
-    expect(source).not.toMatch(/exposeInIsolatedWorld|process\.|require\(/);
+    expect(source.match(/exposeInMainWorld\(/g)).toHaveLength(2);
+    expect(source).not.toMatch(/exposeInIsolatedWorld|require\(/);
+    // process.platform is the one thing read from process (a string for the renderer).
+    expect(source.match(/process\.\w+/g)).toEqual(['process.platform']);
+  });
+
+  it('the command list the preload bundles is plain data: it imports nothing', () => {
+    const source = readFileSync(join(REPO_ROOT, 'shared', 'api', 'commands.ts'), 'utf8');
+    expect(source).not.toMatch(/\bimport\b|require\(/);
   });
 });

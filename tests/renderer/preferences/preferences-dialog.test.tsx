@@ -1,0 +1,288 @@
+// The preferences dialog against a fake desktop bridge (the real api client): the reader's
+// display choices, the status list (rename, add, remove, reorder, a CONFLICT for a status in
+// use), and the dialog's keyboard behaviour (Escape, focus kept inside and given back).
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../../shared/api/result';
+import { DEFAULT_STATUS_OPTIONS, type StatusOption } from '../../../shared/domain/table';
+import { createApiClient, type ApiClient } from '../../../renderer/src/api/client';
+import { PreferencesDialog } from '../../../renderer/src/features/preferences/PreferencesDialog';
+import type { Language } from '../../../renderer/src/i18n/catalogue';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../../renderer/src/reading/preferences';
+import { createFakeBridge, installBridge, removeBridge, type FakeBridge } from '../fake-bridge';
+import { installDialogPolyfill } from './dialog-polyfill';
+
+beforeAll(installDialogPolyfill);
+afterEach(() => {
+  cleanup();
+  removeBridge();
+});
+
+const ok = <T,>(value: T) => ({ ok: true as const, value });
+
+/** A fake core for the status list: keeps the saved list; refuses to drop a status marked in use. */
+function statusBridge({ inUse = [] as string[], failLoad = false } = {}): FakeBridge & { stored: () => StatusOption[] } {
+  let stored: StatusOption[] = DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } }));
+  const fake = createFakeBridge({
+    'status.options': async () => (failLoad ? { ok: false, error: { code: 'INTERNAL', message: 'disk on fire' } } : ok(stored)),
+    'status.setOptions': async ({ options }) => {
+      const dropped = stored.filter((o) => inUse.includes(o.key) && !options.some((n) => n.key === o.key));
+      if (dropped.length) {
+        const err = new AppError('CONFLICT', `Cannot remove a status still in use: ${dropped.map((o) => `“${o.key}” is used by 3 initiatives`).join(', ')}. Give them another status first.`);
+        return { ok: false, error: { code: err.code, message: err.message } };
+      }
+      stored = options.map((o) => ({ key: o.key, label: { ...o.label } }));
+      return ok(stored);
+    },
+  });
+  return Object.assign(fake, { stored: () => stored });
+}
+
+type Spy = ReturnType<typeof vi.fn<(value: unknown) => void>>;
+interface Spies {
+  onLanguageChange: Spy;
+  setTheme: Spy;
+  setReadingMode: Spy;
+  setReadingSize: Spy;
+}
+
+/** App's part: an opener button, the preferences state, and the dialog. */
+function Harness({ client, spies, initialLanguage }: { client: ApiClient; spies: Spies; initialLanguage: Language }) {
+  const [open, setOpen] = useState(false);
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const [prefs, setPrefs] = useState<Preferences>(DEFAULT_PREFERENCES);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        open-preferences
+      </button>
+      <PreferencesDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        client={client}
+        language={language}
+        onLanguageChange={(l) => {
+          spies.onLanguageChange(l);
+          setLanguage(l);
+        }}
+        preferences={prefs}
+        actions={{
+          setTheme: (theme) => {
+            spies.setTheme(theme);
+            setPrefs((p) => ({ ...p, theme }));
+          },
+          setReadingMode: (readingMode) => {
+            spies.setReadingMode(readingMode);
+            setPrefs((p) => ({ ...p, readingMode }));
+          },
+          setReadingSize: (readingSize) => {
+            spies.setReadingSize(readingSize);
+            setPrefs((p) => ({ ...p, readingSize }));
+          },
+        }}
+      />
+    </>
+  );
+}
+
+async function openDialog({ fake = statusBridge(), language = 'zh' as Language } = {}) {
+  installBridge(fake);
+  const spies: Spies = { onLanguageChange: vi.fn(), setTheme: vi.fn(), setReadingMode: vi.fn(), setReadingSize: vi.fn() };
+  const i18n = createI18n(language);
+  render(
+    <I18nextProvider i18n={i18n}>
+      <Harness client={createApiClient()} spies={spies} initialLanguage={language} />
+    </I18nextProvider>,
+  );
+  const opener = screen.getByRole('button', { name: 'open-preferences' });
+  act(() => opener.focus());
+  fireEvent.click(opener);
+  const dialog = screen.getByRole('dialog');
+  return { fake, spies, opener, dialog, i18n };
+}
+
+const zhInputs = (dialog: HTMLElement) => within(dialog).getAllByRole('textbox', { name: /的中文名称$/ }) as HTMLInputElement[];
+const enInputs = (dialog: HTMLElement) => within(dialog).getAllByRole('textbox', { name: /的英文名称$/ }) as HTMLInputElement[];
+
+describe('preferences dialog', () => {
+  it('renders nothing while closed', () => {
+    installBridge(statusBridge());
+    render(
+      <I18nextProvider i18n={createI18n('zh')}>
+        <Harness client={createApiClient()} spies={{ onLanguageChange: vi.fn(), setTheme: vi.fn(), setReadingMode: vi.fn(), setReadingSize: vi.fn() }} initialLanguage="zh" />
+      </I18nextProvider>,
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens modal, named by its title, with the first control focused and the current choices checked', async () => {
+    const { dialog } = await openDialog();
+    expect((dialog as HTMLDialogElement).open).toBe(true);
+    expect(dialog.getAttribute('aria-labelledby')).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: '偏好设置' })).toBe(dialog);
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: '关闭' }));
+    const uiLanguage = within(dialog).getByRole('group', { name: '界面语言' });
+    expect((within(uiLanguage).getByRole('radio', { name: '中文' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(uiLanguage).getByRole('radio', { name: 'English' }) as HTMLInputElement).checked).toBe(false);
+    expect((within(dialog).getByRole('radio', { name: '跟随系统' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(within(dialog).getByRole('group', { name: '正文语言' })).getByRole('radio', { name: '中文' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(dialog).getByRole('slider', { name: '字号' }) as HTMLInputElement).value).toBe(String(DEFAULT_PREFERENCES.readingSize));
+    await within(dialog).findByDisplayValue('进行中');
+  });
+
+  it('reports each display choice to App, which applies it', async () => {
+    const { dialog, spies } = await openDialog();
+    fireEvent.click(within(dialog).getByRole('radio', { name: '深色' }));
+    expect(spies.setTheme).toHaveBeenCalledExactlyOnceWith('dark');
+    fireEvent.click(within(dialog).getByRole('radio', { name: '中英对照' }));
+    expect(spies.setReadingMode).toHaveBeenCalledExactlyOnceWith('both');
+    fireEvent.change(within(dialog).getByRole('slider', { name: '字号' }), { target: { value: '5' } });
+    expect(spies.setReadingSize).toHaveBeenCalledExactlyOnceWith(5);
+    expect(within(dialog).getByRole('slider', { name: '字号' }).getAttribute('aria-valuetext')).toBe('5 / 5');
+    expect((within(dialog).getByRole('radio', { name: '深色' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'English' }));
+    expect(spies.onLanguageChange).toHaveBeenCalledExactlyOnceWith('en');
+  });
+
+  it('speaks English when the UI language is English', async () => {
+    const { dialog } = await openDialog({ language: 'en' });
+    expect(screen.getByRole('dialog', { name: 'Preferences' })).toBe(dialog);
+    expect(within(dialog).getByRole('group', { name: 'Text language' })).toBeTruthy();
+    await within(dialog).findByDisplayValue('In progress');
+    expect(within(dialog).getByRole('button', { name: 'Save statuses' })).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Move up: In progress' })).toBeTruthy();
+  });
+
+  it('Escape closes it and gives the focus back to what opened it', async () => {
+    const { dialog, opener } = await openDialog();
+    fireEvent.keyDown(within(dialog).getByRole('radio', { name: '深色' }), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('the browser’s own cancel (close request) closes it through App too', async () => {
+    const { dialog, opener } = await openDialog();
+    const cancel = new Event('cancel', { cancelable: true });
+    act(() => {
+      dialog.dispatchEvent(cancel);
+    });
+    expect(cancel.defaultPrevented).toBe(true);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('Done and the close button close it', async () => {
+    let { dialog } = await openDialog();
+    fireEvent.click(within(dialog).getByRole('button', { name: '完成' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'open-preferences' }));
+    dialog = screen.getByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: '关闭' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('keeps Tab inside: from the last control to the first, and Shift+Tab back', async () => {
+    const { dialog } = await openDialog();
+    await within(dialog).findByDisplayValue('进行中');
+    const close = within(dialog).getByRole('button', { name: '关闭' });
+    const done = within(dialog).getByRole('button', { name: '完成' });
+    act(() => done.focus());
+    fireEvent.keyDown(done, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(close, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(done);
+    // In between, Tab is the browser's: the dialog does not move the focus itself.
+    const radio = within(dialog).getByRole('radio', { name: '深色' });
+    act(() => radio.focus());
+    fireEvent.keyDown(radio, { key: 'Tab' });
+    expect(document.activeElement).toBe(radio);
+  });
+});
+
+describe('status list', () => {
+  it('shows the saved statuses in order, each with its Chinese and English name', async () => {
+    const { dialog } = await openDialog();
+    await within(dialog).findByDisplayValue('进行中');
+    expect(zhInputs(dialog).map((i) => i.value)).toEqual(DEFAULT_STATUS_OPTIONS.map((o) => o.label.zh));
+    expect(enInputs(dialog).map((i) => i.value)).toEqual(DEFAULT_STATUS_OPTIONS.map((o) => o.label.en));
+    expect((within(dialog).getByRole('button', { name: '保存状态' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('renames, adds and reorders, then saves the whole list in one call', async () => {
+    const { dialog, fake } = await openDialog();
+    await within(dialog).findByDisplayValue('进行中');
+    fireEvent.change(zhInputs(dialog)[0]!, { target: { value: '未启动' } });
+    expect(within(dialog).getByText('有尚未保存的更改。')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '添加状态' }));
+    fireEvent.change(zhInputs(dialog)[4]!, { target: { value: '  暂缓 ' } });
+    fireEvent.change(enInputs(dialog)[4]!, { target: { value: 'On hold' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '上移：暂缓' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: '下移：未启动' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存状态' }));
+    await within(dialog).findByText('状态已保存。');
+    expect(fake.calls.filter((c) => c.method === 'status.setOptions')).toHaveLength(1);
+    expect(fake.stored()).toEqual([
+      { key: 'in_progress', label: { zh: '进行中', en: 'In progress' } },
+      { key: 'not_started', label: { zh: '未启动', en: 'Not started' } },
+      { key: 'done', label: { zh: '已完成', en: 'Done' } },
+      { key: 'custom_1', label: { zh: '暂缓', en: 'On hold' } },
+      { key: 'watching', label: { zh: '关注中', en: 'Watching' } },
+    ]);
+    expect(zhInputs(dialog).map((i) => i.value)).toEqual(['进行中', '未启动', '已完成', '暂缓', '关注中']);
+    expect((within(dialog).getByRole('button', { name: '保存状态' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('a status still in use cannot be removed: the core’s CONFLICT is shown, the draft kept, undo restores', async () => {
+    const { dialog, fake } = await openDialog({ fake: statusBridge({ inUse: ['done'] }) });
+    await within(dialog).findByDisplayValue('已完成');
+    fireEvent.click(within(dialog).getByRole('button', { name: '删除：已完成' }));
+    expect(zhInputs(dialog).map((i) => i.value)).toEqual(['未开始', '进行中', '关注中']);
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存状态' }));
+    const message = await within(dialog).findByText(/无法删除仍在使用的状态/);
+    expect(message.textContent).toBe('无法删除仍在使用的状态：“已完成”。请先在举措表中为这些举措改用其他状态，再删除。');
+    expect(within(dialog).getByText(/“done” is used by 3 initiatives/)).toBeTruthy();
+    expect(fake.stored().map((o) => o.key)).toContain('done');
+    expect(zhInputs(dialog)).toHaveLength(3);
+    fireEvent.click(within(dialog).getByRole('button', { name: '撤销更改' }));
+    expect(zhInputs(dialog).map((i) => i.value)).toEqual(['未开始', '进行中', '已完成', '关注中']);
+    expect(within(dialog).queryByText(/无法删除/)).toBeNull();
+  });
+
+  it('refuses to save an empty name, without asking the core', async () => {
+    const { dialog, fake } = await openDialog();
+    await within(dialog).findByDisplayValue('进行中');
+    fireEvent.click(within(dialog).getByRole('button', { name: '添加状态' }));
+    fireEvent.change(zhInputs(dialog)[4]!, { target: { value: '暂缓' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存状态' }));
+    expect(within(dialog).getByText('每个状态都需要中文和英文名称。')).toBeTruthy();
+    expect(fake.calls.some((c) => c.method === 'status.setOptions')).toBe(false);
+  });
+
+  it('moving is bounded: the first cannot go up, the last cannot go down, and the only one cannot be removed', async () => {
+    const { dialog } = await openDialog();
+    await within(dialog).findByDisplayValue('进行中');
+    const up = within(dialog).getByRole('button', { name: '上移：未开始' });
+    expect(up.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(up);
+    fireEvent.click(within(dialog).getByRole('button', { name: '下移：关注中' }));
+    expect(zhInputs(dialog).map((i) => i.value)).toEqual(['未开始', '进行中', '已完成', '关注中']);
+    for (const label of ['未开始', '进行中', '已完成']) fireEvent.click(within(dialog).getByRole('button', { name: `删除：${label}` }));
+    const last = within(dialog).getByRole('button', { name: '删除：关注中' });
+    expect(last.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(last);
+    expect(zhInputs(dialog)).toHaveLength(1);
+  });
+
+  it('says so when the list cannot be loaded, and tries again on request', async () => {
+    const fake = statusBridge({ failLoad: true });
+    const { dialog } = await openDialog({ fake });
+    const retry = await within(dialog).findByRole('button', { name: '重试' });
+    expect(within(dialog).getByText('无法载入状态列表。')).toBeTruthy();
+    fake.bridge['status.options'] = async () => ok(DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })));
+    fireEvent.click(retry);
+    await waitFor(() => expect(zhInputs(dialog)).toHaveLength(4));
+  });
+});
