@@ -1,0 +1,19 @@
+// Dates as the plan data keeps them: calendar days `YYYY-MM-DD`, with no time zone. "Today" is
+// the reader's local calendar day (what the wall calendar says), not the UTC one.
+
+/** The local calendar day of `now` as `YYYY-MM-DD`. */
+export function localDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A `YYYY-MM-DD` day as a Date at UTC midnight (format it with timeZone 'UTC' so it never shifts). */
+export function utcDay(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / 86_400_000);
+}

@@ -1,0 +1,41 @@
+// Loads what the dashboard draws: dashboard.get for the plan as of the reader's local today,
+// and the configured statuses (their order and labels). Both at once; one retry for both.
+import { useCallback, useEffect, useState } from 'react';
+import type { Dashboard } from '../../../../shared/api/contract';
+import type { StatusOption } from '../../../../shared/domain/table';
+import type { ApiClient } from '../../api/client';
+import { localDate } from './local-date';
+
+export type DashboardState =
+  | { status: 'loading' }
+  | { status: 'ready'; dashboard: Dashboard; options: StatusOption[]; today: string }
+  | { status: 'error'; error: unknown };
+
+type Loaded = { planId: string; attempt: number; state: DashboardState };
+
+export function useDashboard(client: ApiClient, planId: string): { state: DashboardState; retry(): void } {
+  const [attempt, setAttempt] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const today = localDate();
+    Promise.all([client.call('dashboard.get', { planId, today }), client.call('status.options', {})]).then(
+      ([dashboard, options]) => {
+        if (!cancelled) setLoaded({ planId, attempt, state: { status: 'ready', dashboard, options, today } });
+      },
+      (error: unknown) => {
+        if (!cancelled) setLoaded({ planId, attempt, state: { status: 'error', error } });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, planId, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // An answer for another plan or an earlier attempt is stale: show loading until ours arrives.
+  const state: DashboardState =
+    loaded && loaded.planId === planId && loaded.attempt === attempt ? loaded.state : { status: 'loading' };
+  return { state, retry };
+}
