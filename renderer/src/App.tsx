@@ -1,50 +1,36 @@
-// The first screen: masthead, outline sidebar and the main pane (overview or one initiative).
-// All data comes through the api client it is given; the address hash holds the view.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { InitiativeDetail } from '../../shared/api/contract';
+// The app: loads the plan and the reader's saved choices, then hands over to the Shell (app
+// bar, outline, views). Loading, failure and "no plan" screens live here. All data comes
+// through the api client it is given; the address hash holds the view.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiCallError } from './api/api-call-error';
 import type { ApiClient } from './api/client';
 import { ErrorScreen, UnauthorizedScreen } from './components/ErrorScreen';
-import { InitiativeView } from './components/InitiativeView';
-import { Outline } from './components/Outline';
-import { Overview } from './components/Overview';
-import { PlanHeader } from './components/PlanHeader';
-import { CATALOGUE, DEFAULT_LANGUAGE } from './i18n/strings';
-import { StringsContext } from './i18n/use-strings';
-import { isBlankHash, parseRoute, routeHref, type Route } from './routing/hash-route';
+import { Shell } from './components/Shell';
+import { useUiLanguage } from './i18n/use-ui-language';
 import { loadStart, type StartData } from './load-start';
+import { isBlankHash, type Route } from './routing/hash-route';
+import { useHashRoute } from './routing/use-hash-route';
 
 type StartState = { status: 'loading' } | { status: 'ready'; data: StartData } | { status: 'error'; error: unknown };
-type DetailState = { id: string; detail: InitiativeDetail } | { id: string; error: unknown };
 
 export function App({ client }: { client: ApiClient }) {
-  const strings = CATALOGUE[DEFAULT_LANGUAGE];
+  const { t, i18n } = useTranslation();
   const [start, setStart] = useState<StartState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
-  const [detail, setDetail] = useState<DetailState | null>(null);
-  const mainRef = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    document.documentElement.lang = strings.lang;
-  }, [strings]);
-
-  useEffect(() => {
-    const onHashChange = () => setRoute(parseRoute(window.location.hash));
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
+  const [route, navigate] = useHashRoute();
+  const [language, setLanguage] = useUiLanguage(client);
 
   useEffect(() => {
     let cancelled = false;
-    loadStart(client, isBlankHash(window.location.hash)).then(
+    loadStart(client).then(
       (data) => {
         if (cancelled) return;
-        // Only a first open with no view in the address goes back to the last initiative.
-        if (data.restoreId && isBlankHash(window.location.hash)) {
-          const restored: Route = { kind: 'initiative', id: data.restoreId };
-          window.history.replaceState(window.history.state, '', routeHref(restored));
-          setRoute(restored);
+        if (data.language && data.language !== i18n.language) void i18n.changeLanguage(data.language);
+        // Only a first open with no view in the address goes back to where the reader was.
+        if (isBlankHash(window.location.hash)) {
+          const restored = restoredRoute(data);
+          if (restored) navigate(restored, { replace: true });
         }
         setStart({ status: 'ready', data });
       },
@@ -55,105 +41,57 @@ export function App({ client }: { client: ApiClient }) {
     return () => {
       cancelled = true;
     };
-  }, [client, attempt]);
-
-  const outline = start.status === 'ready' ? start.data.outline : null;
-
-  useEffect(() => {
-    if (route.kind !== 'initiative' || !outline) return;
-    let cancelled = false;
-    const id = route.id;
-    client.call('initiative.get', { initiativeId: id }).then(
-      (value) => {
-        if (cancelled) return;
-        setDetail({ id, detail: value });
-        // Remembered so the next launch opens here; losing it costs nothing but a click.
-        client.call('settings.set', { key: 'ui.lastInitiative', value: id }).catch(() => undefined);
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        if (error instanceof ApiCallError && error.code === 'UNAUTHORIZED') setStart({ status: 'error', error });
-        else setDetail({ id, error });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, route, outline]);
-
-  // A new view starts at its top, like a new page.
-  useEffect(() => {
-    if (mainRef.current) mainRef.current.scrollTop = 0;
-  }, [route]);
-
-  const current = route.kind === 'initiative' && detail?.id === route.id ? detail : null;
-  const pageTitle =
-    route.kind === 'initiative'
-      ? current && 'detail' in current
-        ? strings.initiativeTitle(current.detail.initiative.numeral, current.detail.initiative.headline)
-        : null
-      : outline
-        ? strings.overviewTitle
-        : null;
-  useEffect(() => {
-    document.title = strings.documentTitle(pageTitle);
-  }, [strings, pageTitle]);
+    // i18n and navigate are stable; a retry (attempt) loads again.
+  }, [client, attempt, i18n, navigate]);
 
   const retry = useCallback(() => {
     setStart({ status: 'loading' });
     setAttempt((n) => n + 1);
   }, []);
 
-  const focusMain = useCallback(() => mainRef.current?.focus(), []);
+  const fail = useCallback((error: unknown) => setStart({ status: 'error', error }), []);
 
-  let body: ReactNode;
+  useEffect(() => {
+    if (start.status !== 'ready') document.title = t('documentTitleHome');
+  }, [start.status, t]);
+
   if (start.status === 'loading') {
-    body = (
+    return (
       <main className="loading-screen">
-        <p role="status">{strings.loading}</p>
+        <p role="status">{t('loading')}</p>
       </main>
-    );
-  } else if (start.status === 'error') {
-    body =
-      start.error instanceof ApiCallError && start.error.code === 'UNAUTHORIZED' ? (
-        <UnauthorizedScreen />
-      ) : (
-        <ErrorScreen variant="screen" title={strings.failed.loadPlan} error={start.error} onRetry={retry} />
-      );
-  } else if (!outline) {
-    body = (
-      <main className="loading-screen">
-        <p>{strings.noPlans}</p>
-      </main>
-    );
-  } else {
-    let view: ReactNode;
-    if (route.kind === 'overview') view = <Overview outline={outline} />;
-    else if (!current) view = <p role="status" className="view-loading">{strings.loadingInitiative}</p>;
-    else if ('error' in current)
-      view = (
-        <ErrorScreen variant="inline" title={strings.failed.loadInitiative} error={current.error}>
-          <a className="button-link" href={routeHref({ kind: 'overview' })}>
-            {strings.backToOverview}
-          </a>
-        </ErrorScreen>
-      );
-    else view = <InitiativeView detail={current.detail} outline={outline} />;
-    body = (
-      <div className="app">
-        <button type="button" className="skip-link" onClick={focusMain}>
-          {strings.skipToContent}
-        </button>
-        <PlanHeader meta={outline.meta} />
-        <div className="workspace">
-          <Outline outline={outline} route={route} />
-          <main className="main-pane" ref={mainRef} tabIndex={-1}>
-            {view}
-          </main>
-        </div>
-      </div>
     );
   }
+  if (start.status === 'error') {
+    return start.error instanceof ApiCallError && start.error.code === 'UNAUTHORIZED' ? (
+      <UnauthorizedScreen />
+    ) : (
+      <ErrorScreen variant="screen" title={t('failed.loadPlan')} error={start.error} onRetry={retry} />
+    );
+  }
+  if (!start.data.outline) {
+    return (
+      <main className="loading-screen">
+        <p>{t('noPlans')}</p>
+      </main>
+    );
+  }
+  return (
+    <Shell
+      client={client}
+      outline={start.data.outline}
+      initialPreferences={start.data.preferences}
+      route={route}
+      navigate={navigate}
+      language={language}
+      onLanguageChange={setLanguage}
+      onFatal={fail}
+    />
+  );
+}
 
-  return <StringsContext.Provider value={strings}>{body}</StringsContext.Provider>;
+function restoredRoute(data: StartData): Route | null {
+  if (data.restoreView === 'table' || data.restoreView === 'dashboard') return { kind: data.restoreView };
+  if (data.restoreId) return { kind: 'initiative', id: data.restoreId };
+  return null;
 }

@@ -1,18 +1,15 @@
-// The first screen against a fake desktop bridge (the real api client and components).
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+// The reading screens against a fake desktop bridge (the real api client and components).
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../renderer/src/api/client';
-import { App } from '../../renderer/src/App';
-import { createFakeBridge, installBridge, removeBridge, type FakeBridge } from './fake-bridge';
+import { createFakeBridge, type FakeBridge } from './fake-bridge';
 import { EMERGING_INDUSTRIES, FUTURE_INDUSTRIES, LIST_BODY, LISTS_INITIATIVE_ID, META, OUTLINE } from './plan-fixture';
+import { atAddress, renderApp as render, resetApp } from './render-app';
 
 const TITLE = '聚焦“深化改革、强基固本”主题主线 探索杭州打造中国式现代化城市范例的新思路';
 const LIST_HEADLINE = '大力发展战略性新兴产业,布局未来产业';
 
 function renderApp(fake: FakeBridge = createFakeBridge()) {
-  installBridge(fake);
-  render(<App client={createApiClient()} />);
-  return fake;
+  return render({ fake }).fake;
 }
 
 async function ready() {
@@ -23,28 +20,43 @@ function mainPane() {
   return screen.getByRole('main');
 }
 
-beforeEach(() => {
-  window.history.replaceState(null, '', '/');
-});
-
-afterEach(() => {
-  cleanup();
-  removeBridge();
-});
+beforeEach(() => atAddress());
+afterEach(resetApp);
 
 describe('first screen', () => {
-  it('shows the plan header with its metadata, theme line and lead', async () => {
+  it('names the plan and its theme line in the header, with the rest of its context one click away', async () => {
     renderApp();
     await ready();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(TITLE);
     const banner = screen.getByRole('banner');
-    for (const text of ['杭州日报', '杭州有理', '2024-05-11 15:55', '赵亚东', '程慧雨', '王璟']) {
-      expect(within(banner).getByText(text)).toBeTruthy();
+    expect(within(banner).getByRole('heading', { level: 1 }).textContent).toBe(TITLE);
+    expect(within(banner).getByText('深化改革、强基固本').closest('strong')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: '计划背景' })).toBeNull();
+
+    const toggle = within(banner).getByRole('button', { name: '计划背景' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = screen.getByRole('region', { name: '计划背景' });
+    expect(toggle.getAttribute('aria-controls')).toBe(panel.id);
+    const details = panel.querySelector('dl')!;
+    expect(details.getAttribute('aria-label')).toBe('出处');
+    const expected: Array<[string, string]> = [
+      ['来源', '杭州日报'],
+      ['栏目', '杭州有理'],
+      ['发布时间', '2024-05-11 15:55'],
+      ['作者', '赵亚东'],
+      ['编辑', '程慧雨'],
+      ['制图', '王璟'],
+    ];
+    for (const [term, value] of expected) {
+      const dt = within(details).getByText(term);
+      expect(dt.nextElementSibling?.textContent, term).toBe(value);
     }
-    expect(within(banner).getByText('深化改革、强基固本').tagName).toBe('STRONG');
-    // The lead sits in a disclosure that opens on demand.
-    const summary = within(banner).getByText('导语');
-    expect(summary.closest('details')?.textContent).toContain(META.lead);
+    const lead = within(panel).getByRole('region', { name: '导语' });
+    expect(lead.querySelector('.lead-text')?.textContent).toBe(META.lead);
+    expect(panel.textContent).toContain(META.authorNote);
+    fireEvent.click(toggle);
+    expect(screen.queryByRole('region', { name: '计划背景' })).toBeNull();
   });
 
   it('shows a loading state first', async () => {
@@ -114,9 +126,9 @@ describe('first screen', () => {
   it('shows no lists for an initiative that states none', async () => {
     renderApp();
     const nav = await ready();
-    fireEvent.click(within(nav).getByRole('link', { name: '第一 建立解难题促发展政策机制' }));
+    fireEvent.click(within(nav).getByRole('link', { name: '第二 营造市场化、法治化、国际化一流营商环境' }));
     const main = mainPane();
-    await within(main).findByText('hz-2024/T1/I1 的正文。');
+    await within(main).findByText('hz-2024/T1/I2 的正文。');
     expect(within(main).queryByText(/大新兴产业/)).toBeNull();
   });
 
@@ -156,8 +168,7 @@ describe('first screen', () => {
   });
 
   it('restores the last opened initiative on a fresh start', async () => {
-    const fake = createFakeBridge();
-    fake.settings.set('ui.lastInitiative', LISTS_INITIATIVE_ID);
+    const fake = createFakeBridge({}, { 'ui.lastInitiative': LISTS_INITIATIVE_ID });
     renderApp(fake);
     await ready();
     await within(mainPane()).findByRole('heading', { level: 2, name: `第三 ${LIST_HEADLINE}` });

@@ -1,10 +1,12 @@
 // A small in-test stand-in for the desktop preload's window.briefbook: one async function per
 // contract method answering Result envelopes from the fixture. The renderer's real client code
-// runs against it. Any method can be overridden to answer an error; a method the fake does not
-// implement answers INTERNAL, so a screen that starts calling it fails its tests visibly.
+// runs against it. Any method can be overridden (createFakeBridge({ 'table.query': … })) to
+// answer other data or an error; a method the fake does not implement answers INTERNAL, so a
+// screen that starts calling it fails its tests visibly. Settings are a real map: tests seed
+// saved choices in it and read back what the app saved.
 import { API_METHODS, BRIDGE_GLOBAL, type ApiBridge, type ApiMethod, type SettingKey } from '../../shared/api/contract';
 import type { ErrorCode, Result } from '../../shared/api/result';
-import { OUTLINE, PLAN_ID, SUMMARY, detailOf } from './plan-fixture';
+import { OUTLINE, PLAN_ID, SUMMARY, TRANSLATION, detailOf } from './plan-fixture';
 
 export interface FakeBridge {
   bridge: ApiBridge;
@@ -12,11 +14,11 @@ export interface FakeBridge {
   calls: Array<{ method: ApiMethod; args: unknown }>;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
-export function createFakeBridge(overrides: Partial<ApiBridge> = {}): FakeBridge {
-  const settings = new Map<SettingKey, string>();
+export function createFakeBridge(overrides: Partial<ApiBridge> = {}, saved: Partial<Record<SettingKey, string>> = {}): FakeBridge {
+  const settings = new Map<SettingKey, string>(Object.entries(saved) as Array<[SettingKey, string]>);
   const calls: FakeBridge['calls'] = [];
   const base: Partial<ApiBridge> = {
     'app.info': async () =>
@@ -27,6 +29,7 @@ export function createFakeBridge(overrides: Partial<ApiBridge> = {}): FakeBridge
       const detail = detailOf(initiativeId);
       return detail ? ok(detail) : fail('NOT_FOUND', `No initiative with id ${initiativeId}`);
     },
+    'plan.translation': async ({ planId, language }) => ok(planId === PLAN_ID && language === 'en' ? TRANSLATION : null),
     'settings.get': async ({ key }) => ok(settings.get(key) ?? null),
     'settings.set': async ({ key, value }) => {
       if (value === null) settings.delete(key);

@@ -1,7 +1,12 @@
 // Fixture data for component tests, shaped by the contract types. Titles, headlines, the
-// lists and the body of hz-2024/T3/I3 are the embedded plan's own; other bodies are short stand-ins.
+// lists and the bodies of hz-2024/T1/I1 and hz-2024/T3/I3 are the embedded plan's own; other
+// bodies are short stand-ins. The English is the shipped translation file, with stand-in
+// English for the stand-in bodies (one sentence each, like their Chinese).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { InitiativeDetail, PlanOutline, PlanSummary } from '../../shared/api/contract';
 import type { Initiative, PlanList, PlanMeta } from '../../shared/domain/plan';
+import type { PlanTranslation } from '../../shared/domain/translation';
 
 export const PLAN_ID = 'hz-2024';
 export const LISTS_INITIATIVE_ID = 'hz-2024/T3/I3';
@@ -79,10 +84,33 @@ export const SUMMARY: PlanSummary = {
   initiativeCount: 15,
 };
 
+/** hz-2024/T1/I1's own body: two sentences, each ending in 。 */
+export const TWO_SENTENCE_ID = 'hz-2024/T1/I1';
+export const TWO_SENTENCE_BODY =
+  '杭州应及时建章立制,该出台的政策制度及时出台、该修订的及时修订、该废止的果断废止,以“猛药去疴、重典治乱”的决心和“刮骨疗毒、壮士断腕”的勇气,直面各种体制机制障碍和政策僵化问题。着重在夯实基础、产业转型、资源利用、科技创新、大城市治理等方面出实招立新规,为高质量发展提供制度保障、打开新空间、释放新动能。';
+
+const REAL_BODIES: Record<string, string> = { [LISTS_INITIATIVE_ID]: LIST_BODY, [TWO_SENTENCE_ID]: TWO_SENTENCE_BODY };
+
 /** Body text of an initiative in the fixture. */
 export function bodyOf(id: string): string {
-  return id === LISTS_INITIATIVE_ID ? LIST_BODY : `${id} 的正文。`;
+  return REAL_BODIES[id] ?? `${id} 的正文。`;
 }
+
+// A path, not new URL(…, import.meta.url): under jsdom the global URL is jsdom's, which node:url rejects.
+const shipped = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../resources/plans/hangzhou-2024-05-11.en.json'), 'utf8'),
+) as PlanTranslation;
+
+/** What plan.translation answers for the fixture plan in English. */
+export const TRANSLATION: PlanTranslation = {
+  ...shipped,
+  initiatives: Object.fromEntries(
+    Object.entries(shipped.initiatives).map(([id, en]) => [
+      id,
+      REAL_BODIES[id] ? en : { headline: en.headline, body: [`The English of ${id}.`] },
+    ]),
+  ),
+};
 
 /** What initiative.get answers for an id in the outline, or undefined. */
 export function detailOf(id: string): InitiativeDetail | undefined {

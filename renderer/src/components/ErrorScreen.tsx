@@ -1,9 +1,10 @@
 // What the reader sees when something failed: what failed, why (the backend's own message)
 // and its code. UNAUTHORIZED gets its own screen: browser mode opened without its key.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api/api-call-error';
-import { CATALOGUE } from '../i18n/strings';
-import { useStrings } from '../i18n/use-strings';
+import { LANGUAGES } from '../i18n/catalogue';
+import { HTML_LANG, isLanguage } from '../i18n/i18n';
 
 interface Props {
   /** What failed, e.g. 无法载入计划. */
@@ -16,7 +17,7 @@ interface Props {
 }
 
 export function ErrorScreen({ title, error, onRetry, variant, children }: Props) {
-  const s = useStrings();
+  const { t } = useTranslation();
   const apiError = error instanceof ApiCallError ? error : null;
   const code = apiError?.code ?? null;
   const detail = error instanceof Error ? error.message : String(error);
@@ -25,14 +26,15 @@ export function ErrorScreen({ title, error, onRetry, variant, children }: Props)
     <Wrapper className={`error error-${variant}`}>
       <div className="error-box" role="alert">
         <h2 className="error-title">{title}</h2>
-        {code === 'UNREACHABLE' && <p>{s.unreachable}</p>}
-        {code === 'NOT_FOUND' && <p>{s.notFound}</p>}
+        {code === 'UNREACHABLE' && <p>{t('unreachable')}</p>}
+        {code === 'NOT_FOUND' && <p>{t('notFound')}</p>}
+        {/* The backend's own words, in whatever language it wrote them. */}
         <p className="error-detail">{detail}</p>
-        {apiError && <p className="error-code">{s.errorCode(apiError.code, apiError.method)}</p>}
+        {apiError && <p className="error-code">{t('errorCode', { code: apiError.code, method: apiError.method })}</p>}
         <div className="error-actions">
           {onRetry && (
             <button type="button" onClick={onRetry}>
-              {s.retry}
+              {t('retry')}
             </button>
           )}
           {children}
@@ -42,19 +44,23 @@ export function ErrorScreen({ title, error, onRetry, variant, children }: Props)
   );
 }
 
-/** Browser mode without a valid key: says, in both languages, how to open the app. */
+/** Browser mode without a valid key: says, in every UI language (current first), how to open the app. */
 export function UnauthorizedScreen() {
-  const s = useStrings();
-  const others = Object.values(CATALOGUE).filter((c) => c !== s);
+  const { i18n } = useTranslation();
+  const current = isLanguage(i18n.language) ? i18n.language : 'zh';
+  const order = [current, ...LANGUAGES.filter((l) => l !== current)];
   return (
     <main className="error error-screen">
       <div className="error-box" role="alert">
-        {[s, ...others].map((c) => (
-          <section key={c.lang} lang={c.lang} className="unauthorized-message">
-            <h2 className="error-title">{c.unauthorizedTitle}</h2>
-            <p>{withCode(c.unauthorizedBody)}</p>
-          </section>
-        ))}
+        {order.map((lng) => {
+          const t = i18n.getFixedT(lng, 'common');
+          return (
+            <section key={lng} lang={HTML_LANG[lng]} className="unauthorized-message">
+              <h2 className="error-title">{t('unauthorizedTitle')}</h2>
+              <p>{withCode(t('unauthorizedBody'))}</p>
+            </section>
+          );
+        })}
       </div>
     </main>
   );

@@ -1,9 +1,12 @@
 // Enumerations the plan's text states with a count (8大新兴产业, 9大未来产业), shown as real
-// ordered lists so their items can be read, counted and (later) annotated one by one.
+// ordered lists so their items can be read, counted and (later) annotated one by one. In
+// "both" each item carries its English, so the two lists pair item by item.
+import { useTranslation } from 'react-i18next';
 import type { PlanList } from '../../../shared/domain/plan';
 import type { PlanOutline } from '../../../shared/api/contract';
-import { useStrings } from '../i18n/use-strings';
+import { useReading } from '../reading/reading-context';
 import { routeHref } from '../routing/hash-route';
+import { Numeral, PlanText } from './PlanText';
 
 interface Props {
   lists: PlanList[];
@@ -13,28 +16,38 @@ interface Props {
 }
 
 export function IndustryLists({ lists, outline, headingLevel: Heading }: Props) {
-  const s = useStrings();
+  const { t } = useTranslation();
+  const { translation } = useReading();
   return (
     <div className="plan-lists">
       {lists.map((list) => {
         const titleId = `list-${list.id.replace(/[^a-zA-Z0-9-]/g, '-')}`;
         const source = outline && findHeading(outline, list.initiativeId);
+        const english = translation?.lists[list.id];
+        // The title is plan text ("8大新兴产业"), so its template follows the text's language.
+        const zhTitle = t('listTitle', { lng: 'zh', count: list.statedCount, label: list.label });
+        const enTitle = english && t('listTitle', { lng: 'en', count: list.statedCount, label: english.label });
         return (
           <section key={list.id} className="plan-list" aria-labelledby={titleId}>
             <Heading id={titleId} className="plan-list-title">
-              {s.listTitle(list.statedCount, list.label)}
+              <PlanText zh={zhTitle} en={enTitle} />
             </Heading>
             {source && (
               <p className="plan-list-source">
-                {s.listStatedIn}{' '}
+                {t('listStatedIn')}{' '}
                 <a href={routeHref({ kind: 'initiative', id: list.initiativeId })}>
-                  {s.initiativeTitle(source.numeral, source.headline)}
+                  <Numeral numeral={source.numeral} ordinal={source.ordinal} />{' '}
+                  <PlanText zh={source.headline} en={translation?.initiatives[source.id]?.headline} />
                 </a>
               </p>
             )}
             <ol className="plan-list-items">
-              {list.items.map((item) => (
-                <li key={item.id}>{item.text}</li>
+              {list.items.map((item, i) => (
+                <li key={item.id}>
+                  <span className="plan-list-item">
+                    <PlanText zh={item.text} en={english?.items[i]} />
+                  </span>
+                </li>
               ))}
             </ol>
           </section>

@@ -1,34 +1,59 @@
-// One initiative: its theme as context, numeral and headline as title, the full text, the
-// lists it states, and the way to the previous and next initiative in reading order.
+// One initiative laid out for long reading: its theme as context, numeral and headline as
+// title, the full text (Chinese, English or both sentence by sentence), the lists it states,
+// and the way to the previous and next initiative in reading order.
+import { useTranslation } from 'react-i18next';
 import type { InitiativeDetail, PlanOutline } from '../../../shared/api/contract';
-import { useStrings } from '../i18n/use-strings';
+import { useReading } from '../reading/reading-context';
 import { routeHref } from '../routing/hash-route';
 import { IndustryLists } from './IndustryLists';
-import { paragraphs } from './format';
+import { Numeral, PlanText } from './PlanText';
+import { ReadingBody } from './ReadingBody';
+import { UnofficialNote } from './UnofficialLabel';
 
 export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; outline: PlanOutline }) {
-  const s = useStrings();
+  const { t } = useTranslation();
+  const { showZh, showEn, translation } = useReading();
   const { initiative, theme } = detail;
+  const english = translation?.initiatives[initiative.id];
+  const paired = showZh && showEn && english !== undefined;
+  const title = (
+    <h2 id="view-title" className="view-title initiative-title">
+      <Numeral numeral={initiative.numeral} ordinal={initiative.ordinal} />{' '}
+      {showZh || !english ? (
+        <span lang="zh-CN">{initiative.headline}</span>
+      ) : (
+        <span lang="en">{english.headline}</span>
+      )}
+    </h2>
+  );
   return (
-    <article className="initiative" aria-labelledby="view-title">
+    <article className={paired ? 'initiative initiative-paired' : 'initiative'} aria-labelledby="view-title">
       <p className="initiative-context">
-        <span className="initiative-context-label">{s.themeLabel(theme.ordinal)}</span>
-        <span className="initiative-context-headline">{theme.headline}</span>
+        <span className="initiative-context-label">{t('themeLabel', { ordinal: theme.ordinal })}</span>
+        <span className="initiative-context-headline">
+          <PlanText zh={theme.headline} en={translation?.themes[theme.id]} />
+        </span>
       </p>
-      <h2 id="view-title" className="view-title initiative-title">
-        <span className="numeral">{initiative.numeral}</span> <span>{initiative.headline}</span>
-      </h2>
-      <div className="reading">
-        {paragraphs(initiative.body).map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
-      </div>
+      {showEn && english && <UnofficialNote />}
+      {paired ? (
+        <div className="parallel parallel-title">
+          <div className="parallel-row">
+            {title}
+            <p lang="en" className="parallel-en initiative-title-en">
+              {english.headline}
+            </p>
+          </div>
+        </div>
+      ) : (
+        title
+      )}
+      <ReadingBody zh={initiative.body} en={english?.body} className="reading" />
       {detail.lists.length > 0 && (
-        <section className="initiative-lists" aria-label={s.listsInInitiative}>
+        <section className="initiative-lists" aria-label={t('listsInInitiative')}>
           <IndustryLists lists={detail.lists} headingLevel="h3" />
         </section>
       )}
-      <nav className="pager" aria-label={`${s.previous} / ${s.next}`}>
+      <nav className="pager" aria-label={t('pagerLabel')}>
         <PagerLink direction="previous" id={detail.previousId} outline={outline} />
         <PagerLink direction="next" id={detail.nextId} outline={outline} />
       </nav>
@@ -37,18 +62,24 @@ export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; 
 }
 
 function PagerLink({ direction, id, outline }: { direction: 'previous' | 'next'; id: string | null; outline: PlanOutline }) {
-  const s = useStrings();
-  const heading = id ? outline.themes.flatMap((t) => t.initiatives).find((i) => i.id === id) : undefined;
-  const label = direction === 'previous' ? s.previous : s.next;
+  const { t } = useTranslation();
+  const { translation } = useReading();
+  const heading = id ? outline.themes.flatMap((th) => th.initiatives).find((i) => i.id === id) : undefined;
   if (!id) return <span className={`pager-link pager-${direction} pager-empty`} aria-hidden="true" />;
   return (
-    <a className={`pager-link pager-${direction}`} href={routeHref({ kind: 'initiative', id })} rel={direction === 'previous' ? 'prev' : 'next'}>
-      <span className="pager-direction">
-        {direction === 'previous' ? '← ' : ''}
-        {label}
-        {direction === 'next' ? ' →' : ''}
-      </span>
-      {heading && <span className="pager-headline">{s.initiativeTitle(heading.numeral, heading.headline)}</span>}
+    <a
+      className={`pager-link pager-${direction}`}
+      href={routeHref({ kind: 'initiative', id })}
+      rel={direction === 'previous' ? 'prev' : 'next'}
+      title={direction === 'previous' ? t('previousTitle') : t('nextTitle')}
+    >
+      <span className="pager-direction">{direction === 'previous' ? t('previous') : t('next')}</span>
+      {heading && (
+        <span className="pager-headline">
+          <Numeral numeral={heading.numeral} ordinal={heading.ordinal} />{' '}
+          <PlanText zh={heading.headline} en={translation?.initiatives[heading.id]?.headline} />
+        </span>
+      )}
     </a>
   );
 }

@@ -1,41 +1,82 @@
-// The sidebar: every theme with its initiatives, as links (keyboard-focusable, and the
-// address they change is the view). The current view carries aria-current="page".
-import { useEffect, useRef } from 'react';
+// The sidebar: every theme with its initiatives, as links (the address they change is the
+// view). The open view carries aria-current="page", is scrolled into sight and is the outline's
+// one Tab stop; ↑/↓ (and Home/End) move between the links, Enter opens the focused one.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
-import { useStrings } from '../i18n/use-strings';
+import { useReading } from '../reading/reading-context';
 import { routeHref, type Route } from '../routing/hash-route';
+import { Numeral, PlanText } from './PlanText';
+import { UnofficialLabel } from './UnofficialLabel';
 
 export function Outline({ outline, route }: { outline: PlanOutline; route: Route }) {
-  const s = useStrings();
-  const current = (id: string) => (route.kind === 'initiative' && route.id === id ? 'page' : undefined);
+  const { t } = useTranslation();
+  const { showEn, translation } = useReading();
   const navRef = useRef<HTMLElement>(null);
-  // Keep the current item in sight, e.g. after a restore or prev/next to another theme.
+  const openId = route.kind === 'initiative' ? route.id : null;
+  const onOverview = route.kind === 'overview';
+  // The initiative shown may be missing from the outline (a stale address): then the overview
+  // link keeps the Tab stop so the outline stays reachable.
+  const openInOutline = openId !== null && outline.themes.some((th) => th.initiatives.some((i) => i.id === openId));
+
+  // Keep the open item in sight, e.g. after a restore, a shortcut or prev/next to another theme.
   useEffect(() => {
     const el = navRef.current?.querySelector('[aria-current="page"]');
     if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
-  }, [route]);
+  }, [route, showEn]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    const links = [...(navRef.current?.querySelectorAll<HTMLAnchorElement>('a[href]') ?? [])];
+    if (links.length === 0) return;
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    let next: number;
+    if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = links.length - 1;
+    else if (at < 0) next = 0;
+    else next = Math.min(links.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)));
+    event.preventDefault();
+    links[next]!.focus();
+    links[next]!.scrollIntoView?.({ block: 'nearest' });
+  };
+
   return (
-    <nav className="outline" aria-label={s.outlineLabel} ref={navRef}>
+    <nav className="outline" aria-label={t('outlineLabel')} ref={navRef} onKeyDown={onKeyDown}>
+      {showEn && (
+        <p className="outline-unofficial">
+          <UnofficialLabel />
+        </p>
+      )}
       <a
         className="outline-overview"
         href={routeHref({ kind: 'overview' })}
-        aria-current={route.kind === 'overview' ? 'page' : undefined}
+        aria-current={onOverview ? 'page' : undefined}
+        tabIndex={onOverview || !openInOutline ? 0 : -1}
       >
-        {s.overview}
+        {t('overview')}
       </a>
       <ol className="outline-themes">
         {outline.themes.map((theme) => (
           <li key={theme.id} className="outline-theme">
             <h2 className="outline-theme-title">
-              <span className="outline-theme-label">{s.themeLabel(theme.ordinal)}</span>{' '}
-              <span className="outline-theme-headline">{theme.headline}</span>
+              <span className="outline-theme-label">{t('themeLabel', { ordinal: theme.ordinal })}</span>{' '}
+              <span className="outline-theme-headline">
+                <PlanText zh={theme.headline} en={translation?.themes[theme.id]} />
+              </span>
             </h2>
             <ol className="outline-initiatives">
               {theme.initiatives.map((item) => (
                 <li key={item.id}>
-                  <a href={routeHref({ kind: 'initiative', id: item.id })} aria-current={current(item.id)}>
-                    <span className="numeral">{item.numeral}</span>{' '}
-                    <span className="outline-headline">{item.headline}</span>
+                  <a
+                    href={routeHref({ kind: 'initiative', id: item.id })}
+                    aria-current={item.id === openId ? 'page' : undefined}
+                    tabIndex={item.id === openId ? 0 : -1}
+                  >
+                    <Numeral numeral={item.numeral} ordinal={item.ordinal} />{' '}
+                    <span className="outline-headline">
+                      <PlanText zh={item.headline} en={translation?.initiatives[item.id]?.headline} />
+                    </span>
                   </a>
                 </li>
               ))}
@@ -43,6 +84,7 @@ export function Outline({ outline, route }: { outline: PlanOutline; route: Route
           </li>
         ))}
       </ol>
+      <p className="outline-hint">{t('outlineHint')}</p>
     </nav>
   );
 }

@@ -1,4 +1,5 @@
-// Type-checked translation keys: t('meta.source') compiles, t('meta.sorce') does not.
+// Type-checked translation keys: t('meta.source') compiles, t('meta.sorce') does not; and
+// interpolation values are typed (zhNumber formats a number).
 import 'i18next';
 import type { CATALOGUE } from './catalogue';
 
@@ -8,5 +9,6 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
     resources: Resources;
+    interpolationFormatTypeMap: { zhNumber: number };
   }
 }

@@ -1,11 +1,24 @@
-// Hash routing: `#/` is the plan overview, `#/initiative/<id>` one initiative. The hash keeps
-// the view across reloads and works the same on the desktop's page and in a browser tab.
+// Hash routing: `#/` is the plan overview, `#/initiative/<id>` one initiative, `#/table` the
+// initiative table and `#/dashboard` the dashboard. The hash keeps the view across reloads and
+// works the same on the desktop's page and in a browser tab.
 
-export type Route = { kind: 'overview' } | { kind: 'initiative'; id: string };
+export type Route =
+  | { kind: 'overview' }
+  | { kind: 'initiative'; id: string }
+  | { kind: 'table' }
+  | { kind: 'dashboard' };
+
+/** The top-level views of the app bar; overview and initiative are both "read". */
+export type View = 'read' | 'table' | 'dashboard';
+export const VIEWS: readonly View[] = ['read', 'table', 'dashboard'];
 
 const INITIATIVE_PREFIX = '#/initiative/';
+const TABLE_HASH = '#/table';
+const DASHBOARD_HASH = '#/dashboard';
 
 export function parseRoute(hash: string): Route {
+  if (hash === TABLE_HASH) return { kind: 'table' };
+  if (hash === DASHBOARD_HASH) return { kind: 'dashboard' };
   if (hash.startsWith(INITIATIVE_PREFIX)) {
     const raw = hash.slice(INITIATIVE_PREFIX.length);
     try {
@@ -20,7 +33,24 @@ export function parseRoute(hash: string): Route {
 
 /** Ids keep their slashes (hz-2024/T3/I3) so the address stays readable. */
 export function routeHref(route: Route): string {
-  return route.kind === 'initiative' ? INITIATIVE_PREFIX + encodeURI(route.id) : '#/';
+  switch (route.kind) {
+    case 'initiative':
+      return INITIATIVE_PREFIX + encodeURI(route.id);
+    case 'table':
+      return TABLE_HASH;
+    case 'dashboard':
+      return DASHBOARD_HASH;
+    default:
+      return '#/';
+  }
+}
+
+export function viewOf(route: Route): View {
+  return route.kind === 'table' || route.kind === 'dashboard' ? route.kind : 'read';
+}
+
+export function isView(value: string | null): value is View {
+  return value !== null && (VIEWS as readonly string[]).includes(value);
 }
 
 /** True when the address names no view at all (first open), so the last one may be restored. */
