@@ -34,6 +34,9 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       minify: true,
+      // Fonts stay files: the CSP's font-src 'self' refuses data: URIs, which Vite would
+      // otherwise make of the smallest woff/woff2 subsets.
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

@@ -1,12 +1,16 @@
 // The built app end to end: the real browser-mode server (out/main/server.js) on a fresh data
-// folder, the real renderer bundle, Debian's Chromium. Screenshots go to tests/output/.
+// folder, the real renderer bundle, Debian's Chromium. The tests run in order on one page and
+// one data folder, so choices saved by one are what the next one's reload finds. Screenshots
+// go to tests/output/.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanTranslation } from '../../shared/domain/translation';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../shared/security';
-import { REPO_ROOT } from '../helpers/paths';
+import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
 import { assertBuilt, startBuiltServer, type BuiltServer } from './built-server';
 import { launchChromium, type Browser } from './browser';
 
@@ -16,6 +20,8 @@ const LIST_INITIATIVE = '第三 大力发展战略性新兴产业,布局未来�
 const EMERGING = ['新一代信息技术', '新能源', '新材料', '高端装备', '新能源汽车', '绿色环保', '民用航空', '船舶与海洋工程装备'];
 const FUTURE = ['元宇宙', '脑机接口', '量子信息', '人形机器人', '生成式人工智能', '生物制造', '未来显示', '未来网络', '新型储能'];
 const UNAUTHORIZED_TEXT = 'This page needs the address printed by npm run serve (it carries a one-time key).';
+const EN = JSON.parse(readFileSync(join(RESOURCES_DIR, 'plans', 'hangzhou-2024-05-11.en.json'), 'utf8')) as PlanTranslation;
+const EN_T3_I3 = EN.initiatives['hz-2024/T3/I3']!;
 
 let dataDir: string;
 let server: BuiltServer;
@@ -59,6 +65,26 @@ function expectNothingBlocked(): void {
   expect(browser.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] });
 }
 
+async function expectNoAxeViolations(): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  // Summaries, so a failure says what and where rather than dumping axe's whole report.
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const group = (name: string) => page.getByRole('group', { name });
+const pressed = async (groupName: string) =>
+  group(groupName).locator('button[aria-pressed="true"]').textContent();
+
+/** Text, fonts and layout settled, so a screenshot shows the page as a reader sees it. */
+async function settled(): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+async function shoot(name: string): Promise<void> {
+  await settled();
+  await page.screenshot({ path: join(OUTPUT_DIR, name), fullPage: false });
+}
+
 describe('browser mode, built app in Chromium', () => {
   it('serves the page with the whole CSP as a header, and the built page repeats it as a meta', async () => {
     const response = await fetch(`${server.origin}/`);
@@ -77,8 +103,32 @@ describe('browser mode, built app in Chromium', () => {
     expect(await outline().locator('.outline-initiatives').evaluateAll((ols) => ols.map((ol) => ol.children.length))).toEqual([3, 3, 3, 3, 3]);
     // The one-time key left the address bar (it lives in this tab's sessionStorage).
     expect(page.url()).not.toContain('token=');
-    await page.screenshot({ path: join(OUTPUT_DIR, 'first-screen.png'), fullPage: false });
+    await shoot('first-screen.png');
     expectNothingBlocked();
+  });
+
+  it('reads in the bundled fonts, served from the app itself', async () => {
+    await settled();
+    const loaded = await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, '')),
+    );
+    expect(loaded).toContain('Noto Sans SC');
+    expect(loaded).toContain('Noto Serif SC');
+    // Only the bundled faces (the Latin ones serve English text, e.g. the "English" switch).
+    expect(loaded.filter((f) => !['Noto Sans SC', 'Noto Serif SC', 'Noto Sans', 'Noto Serif'].includes(f))).toEqual([]);
+    // The faces the reader sees: sans for the interface, serif for the theme line.
+    const themeLine = page.getByText('深化改革、强基固本', { exact: true });
+    expect(await themeLine.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"Noto Serif SC"/);
+    expect(await outline().evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"Noto Sans SC"/);
+    // No data: fonts (CSP font-src 'self' would refuse them) and nothing from elsewhere.
+    expectNothingBlocked();
+  });
+
+  it('has no accessibility violations on the overview, with the plan context open', async () => {
+    await page.getByRole('button', { name: '计划背景' }).click();
+    await page.getByRole('region', { name: '计划背景' }).waitFor();
+    await expectNoAxeViolations();
+    await page.getByRole('button', { name: '计划背景' }).click();
   });
 
   it('opens 大力发展战略性新兴产业,布局未来产业 and shows its 8 and 9 industries', async () => {
@@ -86,7 +136,9 @@ describe('browser mode, built app in Chromium', () => {
     await outline().getByRole('link', { name: LIST_INITIATIVE }).click();
     await expectInitiativeWithLists();
     await saved;
-    await page.screenshot({ path: join(OUTPUT_DIR, 'initiative.png'), fullPage: false });
+    await shoot('initiative.png');
+    await shoot('reading-zh.png');
+    await expectNoAxeViolations();
     expectNothingBlocked();
   });
 
@@ -100,9 +152,142 @@ describe('browser mode, built app in Chromium', () => {
     expectNothingBlocked();
   });
 
-  it('looks right in the dark theme too', async () => {
+  it('moves through the outline with the keyboard and between initiatives with Alt+↑/↓', async () => {
+    const current = outline().getByRole('link', { name: LIST_INITIATIVE });
+    await current.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    const previous = '第二 打造适应新质生产力发展需要的创新人才队伍';
+    await main().getByRole('heading', { level: 2, name: previous }).waitFor();
+    expect(await outline().getByRole('link', { name: previous }).getAttribute('aria-current')).toBe('page');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expectInitiativeWithLists();
+    await page.keyboard.press('Alt+ArrowDown');
+    await main().getByRole('heading', { level: 2, name: '第一 打造“绿色生活”之城' }).waitFor();
+    // The outline keeps what is open in sight.
+    await expect(outline().getByRole('link', { name: '第一 打造“绿色生活”之城' }).isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Alt+ArrowUp');
+    await expectInitiativeWithLists();
+    expectNothingBlocked();
+  });
+
+  it('switches the interface to English and back, and a reload keeps the choice', async () => {
+    await group('界面语言').getByRole('button', { name: 'English' }).click();
+    await page.getByRole('navigation', { name: 'Plan outline' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('navigation', { name: 'Views' }).getByRole('link').allTextContents()).toEqual([
+      'Read',
+      'Table',
+      'Dashboard',
+    ]);
+    expect(await main().getByRole('link', { name: /^Next/ }).getAttribute('title')).toBe('Next initiative (Alt+↓)');
+    // Plan text follows the reading mode, not the interface: still Chinese.
+    await main().getByRole('heading', { level: 2, name: LIST_INITIATIVE }).waitFor();
+    expect(await listItems(main(), '8大新兴产业')).toEqual(EMERGING);
+
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Plan outline' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe(`${LIST_INITIATIVE} · Briefbook`);
+
+    await group('Interface language').getByRole('button', { name: '中文' }).click();
+    await outline().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.title()).toBe(`${LIST_INITIATIVE} · 简报本`);
+    expectNothingBlocked();
+  });
+
+  it('shows English beside Chinese, sentence by sentence, with the industry lists paired (中英对照)', async () => {
+    await group('正文语言').getByRole('button', { name: '中英对照' }).click();
+    const rows = main().locator('.reading .parallel-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    const zh = rows.first().locator('[lang="zh-CN"]');
+    const en = rows.first().locator('[lang="en"]');
+    expect(await en.textContent()).toBe(EN_T3_I3.body[0]);
+    // Side by side: the English starts right of the Chinese, on the same line.
+    const [zhBox, enBox] = [await zh.boundingBox(), await en.boundingBox()];
+    expect(enBox!.x).toBeGreaterThan(zhBox!.x + zhBox!.width);
+    expect(Math.abs(enBox!.y - zhBox!.y)).toBeLessThan(zhBox!.height);
+    for (const [title, listId, zhItems] of [
+      ['8大新兴产业', 'hz-2024/L1', EMERGING],
+      ['9大未来产业', 'hz-2024/L2', FUTURE],
+    ] as const) {
+      const items = main().getByRole('region', { name: new RegExp(`^${title}`) }).getByRole('listitem');
+      expect(await items.locator('[lang="zh-CN"]').allTextContents()).toEqual(zhItems);
+      expect(await items.locator('[lang="en"]').allTextContents()).toEqual(EN.lists[listId]!.items);
+    }
+    expect(await main().getByText('非官方译文').count()).toBeGreaterThan(0);
+    await shoot('reading-both.png');
+    await expectNoAxeViolations();
+
+    await page.reload();
+    await main().locator('.reading .parallel-row').first().waitFor();
+    expect(await pressed('正文语言')).toBe('中英对照');
+    expectNothingBlocked();
+  });
+
+  it('stacks each sentence over its English in a narrow window', async () => {
+    await page.setViewportSize({ width: 720, height: 900 });
+    try {
+      const row = main().locator('.reading .parallel-row').first();
+      const [zhBox, enBox] = [await row.locator('[lang="zh-CN"]').boundingBox(), await row.locator('[lang="en"]').boundingBox()];
+      expect(enBox!.y).toBeGreaterThanOrEqual(zhBox!.y + zhBox!.height);
+      await main().locator('.parallel-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shoot('reading-both-narrow.png');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it('reads in English alone, labelled as an unofficial translation', async () => {
+    await group('正文语言').getByRole('button', { name: 'English' }).click();
+    await main().getByText(EN_T3_I3.body[0]!).waitFor();
+    expect(await main().getByRole('heading', { level: 2 }).first().textContent()).toBe(`3. ${EN_T3_I3.headline}`);
+    expect(await main().getByText('非官方译文').first().isVisible()).toBe(true);
+    expect(await outline().getByRole('link', { name: `3. ${EN_T3_I3.headline}` }).getAttribute('aria-current')).toBe('page');
+    await shoot('reading-en.png');
+    await expectNoAxeViolations();
+    await group('正文语言').getByRole('button', { name: '中文' }).click();
+    await expectInitiativeWithLists();
+    expectNothingBlocked();
+  });
+
+  it('changes the reading size with A+ / A− and keeps it', async () => {
+    const body = main().locator('.reading p').first();
+    const before = await body.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await group('字号').getByRole('button', { name: '放大字号' }).click();
+    await expect(body.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).resolves.toBeGreaterThan(before);
+    await page.reload();
+    await expectInitiativeWithLists();
+    const after = await main().locator('.reading p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(after).toBeGreaterThan(before);
+    await group('字号').getByRole('button', { name: '缩小字号' }).click();
+    await expect(
+      main().locator('.reading p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ).resolves.toBe(before);
+  });
+
+  it('switches to the dark theme by hand, keeps it after a reload, and goes back to the system', async () => {
+    const light = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.getByRole('combobox', { name: '外观' }).selectOption('dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const dark = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(dark).not.toBe(light);
+    await page.reload();
+    await expectInitiativeWithLists();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await shoot('reading-dark.png');
+    await expectNoAxeViolations();
+    await page.getByRole('combobox', { name: '外观' }).selectOption('system');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(light);
+    expectNothingBlocked();
+  });
+
+  it('follows the system into the dark theme', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectInitiativeWithLists();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('system');
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(background).not.toBe('rgb(246, 244, 239)');
     await page.screenshot({ path: join(OUTPUT_DIR, 'initiative-dark.png'), fullPage: false });

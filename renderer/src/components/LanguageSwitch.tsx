@@ -1,0 +1,18 @@
+// The interface language switch (中文 / English). Each name is written in its own language.
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Language } from '../i18n/catalogue';
+import { HTML_LANG } from '../i18n/i18n';
+import { SegmentedControl } from './SegmentedControl';
+
+export function LanguageSwitch({ language, onChange }: { language: Language; onChange(language: Language): void }) {
+  const { t } = useTranslation();
+  return (
+    <SegmentedControl
+      label={t('uiLanguage.label')}
+      className="language-switch"
+      value={language}
+      onChange={onChange}
+      segments={LANGUAGES.map((lng) => ({ value: lng, label: t(`uiLanguage.${lng}`), lang: HTML_LANG[lng] }))}
+    />
+  );
+}

@@ -1,0 +1,49 @@
+// The reading view's main pane: the overview, or the routed initiative (loading, failed or
+// shown), with a note when English was asked for but is not there.
+import { useTranslation } from 'react-i18next';
+import type { PlanOutline } from '../../../shared/api/contract';
+import { useReading } from '../reading/reading-context';
+import type { DetailState } from '../reading/use-initiative';
+import { routeHref, type Route } from '../routing/hash-route';
+import { ErrorScreen } from './ErrorScreen';
+import { InitiativeView } from './InitiativeView';
+import { Overview } from './Overview';
+
+export function ReadingPane({ outline, route, detail }: { outline: PlanOutline; route: Route; detail: DetailState | null }) {
+  const { t } = useTranslation();
+  const { mode, translationStatus } = useReading();
+  const notice =
+    mode !== 'zh' && translationStatus !== 'ready' ? (
+      <p className="translation-notice" role="status">
+        {translationStatus === 'loading' ? t('translation.loading') : t('translation.unavailable')}
+      </p>
+    ) : null;
+
+  if (route.kind !== 'initiative')
+    return (
+      <>
+        {notice}
+        <Overview outline={outline} />
+      </>
+    );
+  if (!detail)
+    return (
+      <p role="status" className="view-loading">
+        {t('loadingInitiative')}
+      </p>
+    );
+  if ('error' in detail)
+    return (
+      <ErrorScreen variant="inline" title={t('failed.loadInitiative')} error={detail.error}>
+        <a className="button-link" href={routeHref({ kind: 'overview' })}>
+          {t('backToOverview')}
+        </a>
+      </ErrorScreen>
+    );
+  return (
+    <>
+      {notice}
+      <InitiativeView detail={detail.detail} outline={outline} />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+// The app bar: the app's name, the views (阅读 / 举措表 / 仪表板), the reading controls and the
+// interface language; below it the plan strip with its context panel.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { View } from '../routing/hash-route';
+
+interface Props {
+  view: View;
+  /** Where each view's tab leads (the reading tab goes back to what was being read). */
+  hrefs: Record<View, string>;
+  controls: ReactNode;
+  children?: ReactNode;
+}
+
+const TABS: ReadonlyArray<{ view: View; key: 'views.read' | 'views.table' | 'views.dashboard' }> = [
+  { view: 'read', key: 'views.read' },
+  { view: 'table', key: 'views.table' },
+  { view: 'dashboard', key: 'views.dashboard' },
+];
+
+export function TopBar({ view, hrefs, controls, children }: Props) {
+  const { t } = useTranslation();
+  return (
+    <header className="top-bar">
+      <div className="top-bar-row">
+        <p className="app-mark">{t('appName')}</p>
+        <nav className="view-tabs" aria-label={t('views.label')}>
+          {TABS.map((tab) => (
+            <a key={tab.view} href={hrefs[tab.view]} aria-current={tab.view === view ? 'page' : undefined}>
+              {t(tab.key)}
+            </a>
+          ))}
+        </nav>
+        <div className="top-bar-controls">{controls}</div>
+      </div>
+      {children}
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+// How plan text is shown right now: the reader's chosen mode and the plan's English, shared
+// by every reading component (outline, overview, initiative, lists, plan context) so they
+// always agree.
+import { createContext, useContext } from 'react';
+import type { PlanTranslation } from '../../../shared/domain/translation';
+import type { ReadingMode } from '../features/feature-props';
+
+export type TranslationState =
+  | { status: 'loading' }
+  | { status: 'ready'; translation: PlanTranslation }
+  | { status: 'missing' };
+
+export interface Reading {
+  mode: ReadingMode;
+  translation: PlanTranslation | null;
+  translationStatus: TranslationState['status'];
+  /** What to show: English only when the translation is there; Chinese whenever English is not alone. */
+  showZh: boolean;
+  showEn: boolean;
+}
+
+export function readingOf(mode: ReadingMode, state: TranslationState): Reading {
+  const translation = state.status === 'ready' ? state.translation : null;
+  const showEn = translation !== null && mode !== 'zh';
+  return { mode, translation, translationStatus: state.status, showEn, showZh: !showEn || mode === 'both' };
+}
+
+export const ReadingContext = createContext<Reading>(readingOf('zh', { status: 'missing' }));
+
+export function useReading(): Reading {
+  return useContext(ReadingContext);
+}

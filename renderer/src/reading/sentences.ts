@@ -1,0 +1,49 @@
+// The sentence rule the plan's translation is aligned by (tests/core/translation-file.test.ts
+// checks the shipped file against it): Chinese text splits after each 。, which stays with its
+// sentence; an empty final piece is dropped and a tail without 。 (e.g. ending in a colon) is
+// one last sentence.
+export function chineseSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let at = text.indexOf('。'); at >= 0; at = text.indexOf('。', start)) {
+    sentences.push(text.slice(start, at + 1));
+    start = at + 1;
+  }
+  const tail = text.slice(start);
+  if (tail.trim() !== '') sentences.push(tail);
+  return sentences.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** One row of a side-by-side reading: a Chinese sentence and its English, either may be missing. */
+export interface SentencePair {
+  zh: string | null;
+  en: string | null;
+}
+
+/** Pairs sentence i with English i; a count mismatch leaves the extra side unpaired, not shifted. */
+export function pairSentences(zh: readonly string[], en: readonly string[]): SentencePair[] {
+  const rows = Math.max(zh.length, en.length);
+  return Array.from({ length: rows }, (_, i) => ({ zh: zh[i] ?? null, en: en[i] ?? null }));
+}
+
+/**
+ * The English sentences grouped as the Chinese paragraphs are: a Chinese paragraph's English is
+ * the English of the sentences that start in it, so English-only reading keeps the breaks.
+ */
+export function englishParagraphs(zhText: string, en: readonly string[]): string[] {
+  const paragraphs = zhText
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (paragraphs.length <= 1) return en.length > 0 ? [en.join(' ')] : [];
+  const out: string[] = [];
+  let next = 0;
+  paragraphs.forEach((p, i) => {
+    const isLast = i === paragraphs.length - 1;
+    const count = isLast ? en.length - next : chineseSentences(p).length;
+    const group = en.slice(next, next + count);
+    next += group.length;
+    if (group.length > 0) out.push(group.join(' '));
+  });
+  return out;
+}

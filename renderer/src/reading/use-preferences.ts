@@ -1,0 +1,50 @@
+// The reader's display preferences: state for the UI, saved through settings.set on every
+// change, and the theme applied to <html data-theme> (CSS does the rest, "system" included).
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SettingKey } from '../../../shared/api/contract';
+import type { ApiClient } from '../api/client';
+import type { ReadingMode } from '../features/feature-props';
+import { clampReadingSize, type Preferences, type ThemeChoice } from './preferences';
+
+export interface PreferenceActions {
+  setReadingMode(mode: ReadingMode): void;
+  setReadingSize(step: number): void;
+  setTheme(theme: ThemeChoice): void;
+}
+
+export function usePreferences(client: ApiClient, initial: Preferences): [Preferences, PreferenceActions] {
+  // Read once: a new start (e.g. after a retry) mounts a new Shell with newly loaded choices.
+  const [prefs, setPrefs] = useState(initial);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = prefs.theme;
+  }, [prefs.theme]);
+
+  const save = useCallback(
+    (key: SettingKey, value: string) => {
+      // A preference that fails to save costs the reader nothing now, only next launch's default.
+      client.call('settings.set', { key, value }).catch(() => undefined);
+    },
+    [client],
+  );
+
+  const actions = useMemo<PreferenceActions>(
+    () => ({
+    setReadingMode: (readingMode) => {
+      setPrefs((p) => ({ ...p, readingMode }));
+      save('ui.readingMode', readingMode);
+    },
+    setReadingSize: (step) => {
+      const readingSize = clampReadingSize(step);
+      setPrefs((p) => ({ ...p, readingSize }));
+      save('ui.readingSize', String(readingSize));
+    },
+    setTheme: (theme) => {
+      setPrefs((p) => ({ ...p, theme }));
+      save('ui.theme', theme);
+    },
+    }),
+    [save],
+  );
+  return [prefs, actions];
+}

@@ -1,0 +1,139 @@
+// No hard-coded UI text: each screen is rendered under the pseudo-language (every catalogue
+// string wrapped in ⟦…⟧) and every text a reader sees or hears must be inside markers or be
+// the fixture's plan data. To cover another view, add a screen to SCREENS (or call
+// findUncataloguedText on your own rendered container).
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SettingKey } from '../../shared/api/contract';
+import type { Language } from '../../renderer/src/i18n/catalogue';
+import { createFakeBridge, fail, type FakeBridge } from './fake-bridge';
+import { atAddress, renderApp, resetApp } from './render-app';
+import { createPseudoI18n, findUncataloguedText, fixtureDataStrings, uncataloguedInString } from './ui-text';
+
+const DATA = fixtureDataStrings();
+const PLAN_FAILED = 'plan.get failed unexpectedly; nothing was changed.';
+const NOT_FOUND = 'No initiative with id hz-2024/T9/I9';
+
+interface Screen {
+  name: string;
+  hash?: string;
+  saved?: Partial<Record<SettingKey, string>>;
+  fake?: () => FakeBridge;
+  language?: Language;
+  /** Waits until the screen shows what it is about (and opens what should be open). */
+  ready(): Promise<void>;
+  /** Backend messages the screen shows as they are (data, not UI text). */
+  extraData?: string[];
+}
+
+const outline = () => screen.findByRole('navigation', { name: /⟦(计划大纲|Plan outline)⟧/ });
+const withContext = async () => {
+  await outline();
+  fireEvent.click(screen.getByRole('button', { name: /⟦(计划背景|About this plan)⟧/ }));
+  await screen.findByRole('region', { name: /⟦(计划背景|About this plan)⟧/ });
+};
+const english = async () => {
+  await waitFor(() => expect(document.querySelector('main [lang="en"]')).not.toBeNull());
+};
+const initiative = async () => {
+  await withContext();
+  await screen.findByRole('article');
+};
+
+const SCREENS: Screen[] = [
+  { name: 'the loading screen', ready: async () => void (await screen.findByRole('status')) },
+  { name: 'the overview with the plan context open', ready: withContext },
+  { name: 'the overview in English UI', language: 'en', ready: withContext },
+  { name: 'the overview in both languages', saved: { 'ui.readingMode': 'both' }, ready: async () => (await withContext(), english()) },
+  { name: 'the overview in English', saved: { 'ui.readingMode': 'en' }, ready: async () => (await withContext(), english()) },
+  { name: 'an initiative with lists in Chinese', hash: '#/initiative/hz-2024/T3/I3', ready: initiative },
+  {
+    name: 'an initiative with lists in English',
+    hash: '#/initiative/hz-2024/T3/I3',
+    saved: { 'ui.readingMode': 'en' },
+    ready: async () => (await initiative(), english()),
+  },
+  {
+    name: 'an initiative side by side',
+    hash: '#/initiative/hz-2024/T1/I1',
+    saved: { 'ui.readingMode': 'both' },
+    ready: async () => (await initiative(), english()),
+  },
+  {
+    name: 'an initiative side by side in English UI',
+    hash: '#/initiative/hz-2024/T3/I3',
+    language: 'en',
+    saved: { 'ui.readingMode': 'both' },
+    ready: async () => (await initiative(), english()),
+  },
+  {
+    name: 'English asked for but missing',
+    saved: { 'ui.readingMode': 'en' },
+    fake: () => createFakeBridge({ 'plan.translation': async () => ({ ok: true, value: null }) }),
+    ready: async () => void (await screen.findByText(/⟦这份计划暂无英文译文/)),
+  },
+  {
+    name: 'the error screen',
+    fake: () => createFakeBridge({ 'plan.get': async () => fail('INTERNAL', PLAN_FAILED) }),
+    ready: async () => void (await screen.findByRole('alert')),
+    extraData: [PLAN_FAILED],
+  },
+  {
+    name: 'an unknown initiative',
+    hash: '#/initiative/hz-2024/T9/I9',
+    ready: async () => void (await screen.findByRole('alert')),
+    extraData: [NOT_FOUND],
+  },
+  {
+    name: 'the access-key screen',
+    fake: () => createFakeBridge({ 'plan.list': async () => fail('UNAUTHORIZED', 'Missing or wrong access token') }),
+    ready: async () => void (await screen.findByRole('alert')),
+    extraData: ['Missing or wrong access token'],
+  },
+];
+
+beforeEach(() => atAddress());
+afterEach(resetApp);
+
+describe('every UI text comes from the catalogue', () => {
+  for (const s of SCREENS) {
+    it(s.name, async () => {
+      atAddress(s.hash);
+      const fake = s.fake?.() ?? createFakeBridge();
+      for (const [key, value] of Object.entries(s.saved ?? {})) fake.settings.set(key as SettingKey, value);
+      const { container } = renderApp({ fake, i18n: createPseudoI18n(s.language) });
+      await s.ready();
+      const data = [...DATA, ...(s.extraData ?? [])];
+      expect(findUncataloguedText(container, data)).toEqual([]);
+      expect(uncataloguedInString(document.title, data, 'document.title')).toEqual([]);
+      // The screen really is in the pseudo-language (the check would pass vacuously otherwise).
+      expect(container.textContent).toContain('⟦');
+    });
+  }
+});
+
+describe('the check itself', () => {
+  it('finds hard-coded text, hard-coded attributes and text split outside markers', () => {
+    const { container } = render(
+      <div>
+        <p>⟦目录⟧</p>
+        <p>Hard-coded</p>
+        <button aria-label="关闭">⟦x⟧</button>
+        <p>
+          ⟦一 <code>code</code> 二⟧ after
+        </p>
+        <p>{DATA[0]}</p>
+      </div>,
+    );
+    expect(findUncataloguedText(container, DATA)).toEqual([
+      'text in <p>: "Hard-coded"',
+      'text in <p>: "after"',
+      'aria-label of <button>: "关闭"',
+    ]);
+  });
+
+  it('accepts a sentence of plan text but not a short fragment of it', () => {
+    expect(uncataloguedInString('着重在夯实基础、产业转型', DATA, 'x')).toEqual([]);
+    expect(uncataloguedInString('杭州', DATA, 'x')).toEqual(['x: "杭州"']);
+  });
+});
