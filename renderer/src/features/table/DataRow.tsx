@@ -1,0 +1,72 @@
+// One line of the virtual list: an initiative's row, or a placeholder while its page loads.
+import { memo } from 'react';
+import { flexRender, type Column, type Row } from '@tanstack/react-table';
+import type { InitiativeRow } from '../../../../shared/domain/table';
+
+interface LineProps {
+  line: number;
+  start: number;
+  height: number;
+}
+
+interface DataRowProps extends LineProps {
+  row: Row<InitiativeRow>;
+  selected: boolean;
+  /** Visible columns with their widths: the row re-renders when they change. */
+  columnsKey: string;
+}
+
+/**
+ * TanStack makes new Row objects whenever the rows in view change (every few scroll frames);
+ * a row re-renders only when its data, selection, place or columns did. Cells that read
+ * context (language, reading mode) or an edit re-render on their own.
+ */
+export const DataRow = memo(function DataRow({ row, line, start, height, selected }: DataRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={line + 2}
+      aria-selected={selected}
+      data-line={line}
+      data-id={row.id}
+      className={selected ? 'itable-row itable-data-row is-selected' : 'itable-row itable-data-row'}
+      style={{ transform: `translateY(${start}px)`, height }}
+    >
+      {row.getVisibleCells().map((cell, i) => (
+        <div key={cell.id} role="gridcell" aria-colindex={i + 1} data-col={cell.column.id} className="itable-td">
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </div>
+      ))}
+    </div>
+  );
+}, sameRow);
+
+function sameRow(a: DataRowProps, b: DataRowProps): boolean {
+  return (
+    a.row.original === b.row.original &&
+    a.selected === b.selected &&
+    a.line === b.line &&
+    a.start === b.start &&
+    a.height === b.height &&
+    a.columnsKey === b.columnsKey
+  );
+}
+
+export function PlaceholderRow({ line, start, height, columns }: LineProps & { columns: Column<InitiativeRow, unknown>[] }) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={line + 2}
+      aria-busy="true"
+      data-line={line}
+      className="itable-row itable-placeholder"
+      style={{ transform: `translateY(${start}px)`, height }}
+    >
+      {columns.map((column, i) => (
+        <div key={column.id} role="gridcell" aria-colindex={i + 1} className="itable-td">
+          <span className="itable-skeleton" aria-hidden="true" />
+        </div>
+      ))}
+    </div>
+  );
+}

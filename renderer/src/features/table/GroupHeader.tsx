@@ -1,0 +1,35 @@
+// A group's header line (grouping by theme or status): its name and how many rows it holds;
+// a button folds the group away.
+import { useTranslation } from 'react-i18next';
+import type { TableGroup } from '../../../../shared/domain/table';
+import { statusTone } from './cells/StatusCell';
+
+export interface GroupHeaderProps {
+  group: TableGroup;
+  label: string;
+  by: 'theme' | 'status';
+  collapsed: boolean;
+  colCount: number;
+  onToggle(): void;
+}
+
+export function GroupHeader({ group, label, by, collapsed, colCount, onToggle }: GroupHeaderProps) {
+  const { t } = useTranslation('table');
+  return (
+    <div role="gridcell" aria-colindex={1} aria-colspan={colCount} className="itable-group-cell">
+      <button
+        type="button"
+        className="itable-group-toggle"
+        aria-expanded={!collapsed}
+        onClick={onToggle}
+      >
+        <span className="itable-icon itable-icon-chevron" aria-hidden="true" />
+        {by === 'status' && <span className="itable-dot" data-tone={statusTone(group.key)} aria-hidden="true" />}
+        <span className="itable-group-label" title={label}>
+          {label}
+        </span>
+        <span className="itable-group-count">{t('group.count', { count: group.count })}</span>
+      </button>
+    </div>
+  );
+}

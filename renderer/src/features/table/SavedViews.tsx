@@ -1,0 +1,170 @@
+// Saved views: name the current sort, filters, grouping and columns; apply, rename, overwrite
+// or delete one. Stored by the core (view.list / view.save / view.delete).
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SavedView, TableViewState } from '../../../../shared/domain/table';
+import { Popover, usePopoverClose } from './Popover';
+import type { SavedViewsApi } from './use-saved-views';
+import { normalizeViewState } from './view-state';
+
+export interface SavedViewsProps {
+  api: SavedViewsApi;
+  current: TableViewState;
+  onApply(view: SavedView): void;
+}
+
+type Mode = { kind: 'idle' } | { kind: 'rename'; id: number; name: string } | { kind: 'delete'; id: number };
+
+export function SavedViews({ api, current, onApply }: SavedViewsProps) {
+  const { t } = useTranslation('table');
+  return (
+    <Popover
+      label={t('views.title')}
+      buttonClassName="itable-button"
+      buttonContent={
+        <>
+          <span className="itable-icon itable-icon-views" aria-hidden="true" />
+          {t('toolbar.views')}
+        </>
+      }
+      panelClassName="itable-views-panel"
+    >
+      <SavedViewsPanel api={api} current={current} onApply={onApply} />
+    </Popover>
+  );
+}
+
+function SavedViewsPanel({ api, current, onApply }: SavedViewsProps) {
+  const { t } = useTranslation('table');
+  const close = usePopoverClose();
+  const [name, setName] = useState('');
+  const [mode, setMode] = useState<Mode>({ kind: 'idle' });
+  const nameRef = useRef<HTMLInputElement>(null);
+  const currentJson = JSON.stringify(current);
+  const isCurrent = (view: SavedView) => JSON.stringify(normalizeViewState(view.state)) === currentJson;
+
+  const saveNew = async () => {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    if (await api.save({ name: trimmed, state: current })) {
+      setName('');
+      // The save button is disabled with the name cleared: keep focus in the panel.
+      nameRef.current?.focus();
+    }
+  };
+
+  return (
+    <>
+      {api.error && (
+        <p role="alert" className="itable-panel-error">
+          {api.error}
+        </p>
+      )}
+      {api.views.length === 0 ? (
+        <p className="itable-panel-empty">{t('views.none')}</p>
+      ) : (
+        <ul className="itable-view-list">
+          {api.views.map((view) => (
+            <li key={view.id} className="itable-view-item">
+              {mode.kind === 'rename' && mode.id === view.id ? (
+                <form
+                  className="itable-view-form"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    const next = mode.name.trim();
+                    if (!next) return;
+                    void api.save({ id: view.id, name: next, state: normalizeViewState(view.state) }).then((ok) => {
+                      if (ok) setMode({ kind: 'idle' });
+                    });
+                  }}
+                >
+                  <input
+                    className="itable-field"
+                    aria-label={t('views.renameTo', { name: view.name })}
+                    value={mode.name}
+                    onChange={(e) => setMode({ ...mode, name: e.target.value })}
+                  />
+                  <button type="submit" className="itable-button">
+                    {t('views.confirmRename')}
+                  </button>
+                  <button type="button" className="itable-button" onClick={() => setMode({ kind: 'idle' })}>
+                    {t('views.cancel')}
+                  </button>
+                </form>
+              ) : mode.kind === 'delete' && mode.id === view.id ? (
+                <div className="itable-view-form">
+                  <span className="itable-view-name">{view.name}</span>
+                  <button
+                    type="button"
+                    className="itable-button itable-danger"
+                    onClick={() => {
+                      void api.remove(view.id).then(() => setMode({ kind: 'idle' }));
+                    }}
+                  >
+                    {t('views.confirmDelete', { name: view.name })}
+                  </button>
+                  <button type="button" className="itable-button" onClick={() => setMode({ kind: 'idle' })}>
+                    {t('views.cancel')}
+                  </button>
+                </div>
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    className="itable-view-apply"
+                    aria-label={t('views.apply', { name: view.name })}
+                    aria-current={isCurrent(view) || undefined}
+                    onClick={() => {
+                      onApply(view);
+                      close();
+                    }}
+                  >
+                    {view.name}
+                  </button>
+                  <button
+                    type="button"
+                    className="itable-link-button"
+                    onClick={() => setMode({ kind: 'rename', id: view.id, name: view.name })}
+                  >
+                    {t('views.rename')}
+                  </button>
+                  <button
+                    type="button"
+                    className="itable-link-button"
+                    title={t('views.overwriteTitle', { name: view.name })}
+                    aria-label={t('views.overwriteTitle', { name: view.name })}
+                    onClick={() => void api.save({ id: view.id, name: view.name, state: current })}
+                  >
+                    {t('views.overwrite')}
+                  </button>
+                  <button type="button" className="itable-link-button" onClick={() => setMode({ kind: 'delete', id: view.id })}>
+                    {t('views.delete')}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="itable-view-form itable-view-new"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveNew();
+        }}
+      >
+        <input
+          ref={nameRef}
+          className="itable-field"
+          aria-label={t('views.name')}
+          placeholder={t('views.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" className="itable-button itable-primary" disabled={name.trim() === ''}>
+          {t('views.saveAs')}
+        </button>
+      </form>
+    </>
+  );
+}

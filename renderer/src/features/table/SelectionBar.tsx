@@ -1,0 +1,23 @@
+// How many rows are selected, with "select all N matching" and "clear selection".
+import { useTranslation } from 'react-i18next';
+import type { RowSelection } from './use-row-selection';
+
+export function SelectionBar({ selection, total }: { selection: RowSelection; total: number }) {
+  const { t } = useTranslation('table');
+  if (selection.count === 0 && !selection.busy) return null;
+  return (
+    <div className="itable-selection" aria-busy={selection.busy || undefined}>
+      <span className="itable-selection-count">{t('selection.count', { count: selection.count })}</span>
+      {selection.selectAllState !== 'all' && total > selection.count && (
+        <button type="button" className="itable-link-button" disabled={selection.busy} onClick={() => void selection.selectAllMatching()}>
+          {t('selection.selectAll', { count: total })}
+        </button>
+      )}
+      {selection.count > 0 && (
+        <button type="button" className="itable-link-button" onClick={selection.clear}>
+          {t('selection.clear')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+// The grid itself: a sticky header row and the virtual body inside one scroll box (so header
+// and rows scroll sideways together). ARIA grid roles with aria-rowcount / aria-rowindex tell
+// assistive technology how many rows there are although only those in view exist.
+import { memo, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Table } from '@tanstack/react-table';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import type { InitiativeRow, TableColumnId, TableFilters, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
+import { COLUMN_SPECS, FACET_FILTER_KEY, type FacetName, type FacetValue } from './column-specs';
+import { DataRow, PlaceholderRow } from './DataRow';
+import type { DisplayRows } from './display-rows';
+import { FacetFilter } from './FacetFilter';
+import { facetLabel, type FacetLabelEnv } from './facet-labels';
+import { GroupHeader } from './GroupHeader';
+import { HeaderCell } from './HeaderCell';
+import type { PageCache, PageMeta } from './page-cache';
+import { TextFilter } from './TextFilter';
+import { ROW_HEIGHT } from './use-grid-virtualizer';
+import { hasFilters } from './view-state';
+
+export interface TableGridProps {
+  table: Table<InitiativeRow>;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  display: DisplayRows;
+  cache: PageCache;
+  meta: PageMeta | null;
+  state: TableViewState;
+  labels: FacetLabelEnv;
+  onFacet(facet: FacetName, values: FacetValue[]): void;
+  onText(column: TextFilterColumn, value: string): void;
+  onDropColumn(id: TableColumnId, target: TableColumnId): void;
+  onToggleGroup(key: string | null): void;
+  onClearFilters(): void;
+}
+
+export function TableGrid(props: TableGridProps) {
+  const { table, scrollRef, virtualizer, display, cache, meta, state, labels } = props;
+  const { t } = useTranslation('table');
+  const columns = table.getVisibleLeafColumns();
+  const template = columns.map((c) => `${c.getSize()}px`).join(' ');
+  const width = columns.reduce((sum, c) => sum + c.getSize(), 0);
+  const rowsById = table.getRowModel().rowsById;
+  const columnsKey = `${columns.map((c) => c.id).join(',')}|${template}`;
+
+  const groupLabel = (key: string | null, label: string) =>
+    state.groupBy === 'theme'
+      ? facetLabel('theme', { value: key, label }, labels)
+      : facetLabel('status', { value: key, label }, labels);
+
+  const loaded = cache.loaded;
+  const empty = loaded && display.count === 0;
+
+  return (
+    <div className="itable-scroll" ref={scrollRef}>
+      <div
+        role="grid"
+        aria-label={t('gridLabel')}
+        aria-rowcount={display.count + 1}
+        aria-colcount={columns.length}
+        aria-multiselectable="true"
+        aria-busy={!loaded || undefined}
+        className="itable-grid"
+        style={{ width, ['--itable-cols' as string]: template }}
+      >
+        <GridHeader
+          table={table}
+          headerKey={`${columnsKey}|${JSON.stringify(table.getState().sorting)}|${table.getState().columnSizingInfo.isResizingColumn}`}
+          filters={state.filters}
+          meta={meta}
+          labels={labels}
+          onFacet={props.onFacet}
+          onText={props.onText}
+          onDropColumn={props.onDropColumn}
+        />
+        <div role="rowgroup" className="itable-body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const line = display.at(item.index);
+            if (line.kind === 'group') {
+              return (
+                <div
+                  role="row"
+                  key={`g:${item.index}`}
+                  aria-rowindex={item.index + 2}
+                  data-line={item.index}
+                  className="itable-row itable-group-row"
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                >
+                  <GroupHeader
+                    group={line.group}
+                    label={groupLabel(line.group.key, line.group.label)}
+                    by={state.groupBy === 'status' ? 'status' : 'theme'}
+                    collapsed={line.collapsed}
+                    colCount={columns.length}
+                    onToggle={() => props.onToggleGroup(line.group.key)}
+                  />
+                </div>
+              );
+            }
+            const data = cache.rowAt(line.rowIndex);
+            const row = data ? rowsById[data.id] : undefined;
+            return row ? (
+              <DataRow
+                key={`r:${item.index}:${row.id}`}
+                row={row}
+                selected={row.getIsSelected()}
+                columnsKey={columnsKey}
+                line={item.index}
+                start={item.start}
+                height={ROW_HEIGHT}
+              />
+            ) : (
+              <PlaceholderRow key={`p:${item.index}`} line={item.index} start={item.start} height={ROW_HEIGHT} columns={columns} />
+            );
+          })}
+        </div>
+      </div>
+      {empty && (
+        <div className="itable-empty">
+          <p>{hasFilters(state) ? t('summary.empty') : t('summary.emptyAll')}</p>
+          {hasFilters(state) && (
+            <button type="button" className="itable-button" onClick={props.onClearFilters}>
+              {t('filter.clearAll')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface GridHeaderProps {
+  table: Table<InitiativeRow>;
+  /** Sorting, visible columns and widths, resizing: the header re-renders when it changes. */
+  headerKey: string;
+  filters: TableFilters;
+  meta: PageMeta | null;
+  labels: FacetLabelEnv;
+  onFacet(facet: FacetName, values: FacetValue[]): void;
+  onText(column: TextFilterColumn, value: string): void;
+  onDropColumn(id: TableColumnId, target: TableColumnId): void;
+}
+
+/** The sticky header row; it does not re-render while the rows scroll. */
+const GridHeader = memo(
+  function GridHeader({ table, filters, meta, labels, onFacet, onText, onDropColumn }: GridHeaderProps) {
+    const { t } = useTranslation('table');
+    const filterFor = (id: string) => {
+      const spec = COLUMN_SPECS[id as TableColumnId];
+      if (!spec) return undefined;
+      const columnLabel = t(`columns.${id as TableColumnId}`);
+      if (spec.facet) {
+        const facet = spec.facet;
+        return (
+          <FacetFilter
+            facet={facet}
+            columnLabel={columnLabel}
+            counts={meta?.facets[facet] ?? []}
+            selected={(filters[FACET_FILTER_KEY[facet]] ?? []) as FacetValue[]}
+            labels={labels}
+            onChange={(values) => onFacet(facet, values)}
+          />
+        );
+      }
+      if (spec.text) {
+        const column = spec.text;
+        return <TextFilter columnLabel={columnLabel} value={filters.text?.[column] ?? ''} onChange={(v) => onText(column, v)} />;
+      }
+      return undefined;
+    };
+
+    return (
+      <div role="rowgroup" className="itable-head">
+        {table.getHeaderGroups().map((group) => (
+          <div role="row" aria-rowindex={1} key={group.id} className="itable-row itable-head-row">
+            {group.headers.map((header, i) => (
+              <HeaderCell
+                key={header.id}
+                header={header}
+                colIndex={i + 1}
+                filter={filterFor(header.column.id)}
+                onDropColumn={onDropColumn}
+              />
+            ))}
+          </div>
+        ))}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.headerKey === b.headerKey &&
+    a.filters === b.filters &&
+    a.meta === b.meta &&
+    a.labels === b.labels &&
+    a.onFacet === b.onFacet &&
+    a.onText === b.onText &&
+    a.onDropColumn === b.onDropColumn,
+);

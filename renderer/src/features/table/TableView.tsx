@@ -1,0 +1,225 @@
+// The initiative table once its saved state is known: view state → core query → virtual rows,
+// with TanStack holding sorting, column order/visibility/sizing and row selection.
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InitiativeRow, SavedView, StatusOption, TableColumnId, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
+import type { FeatureProps } from '../feature-props';
+import { ColumnMenu } from './ColumnMenu';
+import { FACET_FILTER_KEY, type FacetName, type FacetValue } from './column-specs';
+import { FilterChips } from './FilterChips';
+import { SavedViews } from './SavedViews';
+import { SelectionBar } from './SelectionBar';
+import { TableEnvContext, type TableEnv, type UiLanguage } from './table-env';
+import { TableGrid } from './TableGrid';
+import { TableStatus } from './TableStatus';
+import { Toolbar } from './Toolbar';
+import { useDisplayRows } from './use-display-rows';
+import { useEditStore } from './use-edit-store';
+import { useGridVirtualizer } from './use-grid-virtualizer';
+import { useInitiativeTable } from './use-initiative-table';
+import { useNotice } from './use-notice';
+import { useRowSelection } from './use-row-selection';
+import { useSavedViews } from './use-saved-views';
+import { useTableActions } from './use-table-actions';
+import { useTableQuery } from './use-table-query';
+import { usePersistTable } from './use-view-state';
+import {
+  SELECT_COLUMN,
+  defaultViewState,
+  dropColumn,
+  moveColumn,
+  normalizeViewState,
+  orderFromColumnOrder,
+  queryOf,
+  type StoredTable,
+  type TableScope,
+} from './view-state';
+
+export interface TableViewProps extends FeatureProps {
+  initial: StoredTable;
+  planCount: number;
+  statusOptions: readonly StatusOption[];
+  industryNames: ReadonlyMap<string, string>;
+}
+
+export function TableView(props: TableViewProps) {
+  const { client, planId, readingMode, translation, onOpenInitiative, statusOptions, industryNames } = props;
+  const { t, i18n } = useTranslation('table');
+  const language: UiLanguage = i18n.language === 'en' ? 'en' : 'zh';
+  const titleId = useId();
+  const [state, setState] = useState<TableViewState>(props.initial.state);
+  const [scope, setScope] = useState<TableScope>(props.initial.scope);
+  usePersistTable(client, useMemo(() => ({ state, scope }), [state, scope]));
+
+  const query = useMemo(() => queryOf(state, planId, scope), [state, planId, scope]);
+  const { cache, key, meta, revalidate } = useTableQuery(client, query);
+  const total = meta?.total ?? 0;
+  const { notice, announce, fail, dismiss } = useNotice();
+  const edits = useEditStore(client, cache, revalidate);
+  const { display, toggleGroup } = useDisplayRows(meta, state.groupBy);
+
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const virtualizer = useGridVirtualizer(scrollRef, display, cache);
+  const items = virtualizer.getVirtualItems();
+  // A new query starts at the top.
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [key, virtualizer]);
+
+  // TanStack sees the loaded rows in view; the core did the sorting, filtering and paging.
+  const windowRows = useMemo(() => {
+    const rows: InitiativeRow[] = [];
+    const index = new Map<string, number>();
+    for (const item of items) {
+      const line = display.at(item.index);
+      if (line.kind !== 'row') continue;
+      const row = cache.rowAt(line.rowIndex);
+      if (row) {
+        rows.push(row);
+        index.set(row.id, line.rowIndex);
+      }
+    }
+    return { rows, index };
+    // cache.version changes whenever rows arrive or change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items, display, cache, cache.version]);
+
+  const selection = useRowSelection(client, query, key, cache);
+  const table = useInitiativeTable({
+    rows: windowRows.rows,
+    total,
+    state,
+    setState,
+    rowSelection: selection.state,
+    onRowSelectionChange: selection.onChange,
+  });
+  const dataColumns = table
+    .getVisibleLeafColumns()
+    .map((c) => c.id)
+    .filter((id): id is TableColumnId => id !== SELECT_COLUMN);
+
+  // Stable while scrolling: cells re-render only when what they show changes.
+  const rowIndex = useRef(windowRows.index);
+  useEffect(() => {
+    rowIndex.current = windowRows.index;
+  }, [windowRows]);
+  const { toggleRow: toggleSelection, selectAllState, toggleAll } = selection;
+  const toggleRow = useCallback(
+    (id: string, range: boolean) => toggleSelection(id, rowIndex.current.get(id), range),
+    [toggleSelection],
+  );
+  const env = useMemo<TableEnv>(
+    () => ({
+      language,
+      readingMode,
+      translation,
+      industryNames,
+      statusOptions,
+      edits,
+      openInitiative: onOpenInitiative,
+      toggleRow,
+      selectAllState,
+      toggleAll,
+    }),
+    [language, readingMode, translation, industryNames, statusOptions, edits, onOpenInitiative, toggleRow, selectAllState, toggleAll],
+  );
+  const labelEnv = useMemo(
+    () => ({ t, language, readingMode, translation, statusOptions }),
+    [t, language, readingMode, translation, statusOptions],
+  );
+
+  const setFacet = useCallback(
+    (facet: FacetName, values: FacetValue[]) =>
+      setState((s) => ({ ...s, filters: { ...s.filters, [FACET_FILTER_KEY[facet]]: values } })),
+    [],
+  );
+  const setText = useCallback(
+    (column: TextFilterColumn, value: string) =>
+      setState((s) => ({ ...s, filters: { ...s.filters, text: { ...s.filters.text, [column]: value } } })),
+    [],
+  );
+  const clearFilters = useCallback(() => setState((s) => ({ ...s, search: '', filters: {} })), []);
+  const reorder = useCallback(
+    (change: (order: TableColumnId[]) => TableColumnId[]) =>
+      table.setColumnOrder((old) => [SELECT_COLUMN, ...change(orderFromColumnOrder(old))]),
+    [table],
+  );
+  const dropOnColumn = useCallback(
+    (id: TableColumnId, target: TableColumnId) => reorder((order) => dropColumn(order, id, target)),
+    [reorder],
+  );
+  const knownLabel = (facet: FacetName, value: FacetValue) =>
+    meta?.facets[facet].find((f) => f.value === value)?.label ?? value ?? '';
+
+  const actions = useTableActions(client, announce, fail);
+  const savedViews = useSavedViews(client, announce);
+  const applyView = (view: SavedView) => {
+    setState(normalizeViewState(view.state));
+    announce(t('views.applied', { name: view.name }));
+  };
+
+  return (
+    <TableEnvContext.Provider value={env}>
+      <section className="itable" aria-labelledby={titleId}>
+        <h2 id={titleId} className="itable-title">
+          {t('title')}
+        </h2>
+        <Toolbar
+          scope={props.planCount > 1 || scope === 'all' ? scope : null}
+          onScope={setScope}
+          search={state.search}
+          onSearch={(search) => setState((s) => ({ ...s, search }))}
+          groupBy={state.groupBy}
+          onGroupBy={(groupBy) => setState((s) => ({ ...s, groupBy }))}
+          collation={state.collation}
+          onCollation={(collation) => setState((s) => ({ ...s, collation }))}
+          columnMenu={
+            <ColumnMenu
+              order={state.columns.order}
+              hidden={state.columns.hidden}
+              onToggle={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
+              onMove={(id, step) => reorder((order) => moveColumn(order, id, step))}
+              onReset={() => setState((s) => ({ ...s, columns: defaultViewState().columns }))}
+            />
+          }
+          savedViews={<SavedViews api={savedViews} current={state} onApply={applyView} />}
+          selectedCount={selection.count}
+          onCopy={() => void actions.copyRows(selection.ids, dataColumns, { ...labelEnv, industryNames })}
+          onExport={() => void actions.exportCsv(query, dataColumns, language)}
+          exporting={actions.exporting}
+        />
+        <FilterChips
+          state={state}
+          labels={labelEnv}
+          knownLabels={knownLabel}
+          onClearSearch={() => setState((s) => ({ ...s, search: '' }))}
+          onRemoveFacet={(facet, value) =>
+            setFacet(facet, ((state.filters[FACET_FILTER_KEY[facet]] ?? []) as FacetValue[]).filter((v) => v !== value))
+          }
+          onClearText={(column) => setText(column, '')}
+          onClearAll={clearFilters}
+        />
+        <SelectionBar selection={selection} total={total} />
+        <TableStatus edits={edits} notice={notice} onDismissNotice={dismiss} cache={cache} />
+        <TableGrid
+          table={table}
+          scrollRef={scrollRef}
+          virtualizer={virtualizer}
+          display={display}
+          cache={cache}
+          meta={meta}
+          state={state}
+          labels={labelEnv}
+          onFacet={setFacet}
+          onText={setText}
+          onDropColumn={dropOnColumn}
+          onToggleGroup={toggleGroup}
+          onClearFilters={clearFilters}
+        />
+        <p className="itable-footer">
+          <span className="itable-total">{meta ? t('summary.total', { count: total }) : t('summary.loading')}</span>
+        </p>
+      </section>
+    </TableEnvContext.Provider>
+  );
+}

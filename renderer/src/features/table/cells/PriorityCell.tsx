@@ -1,0 +1,41 @@
+// Priority: high / medium / low or unset.
+import { useTranslation } from 'react-i18next';
+import { PRIORITIES, type InitiativeRow, type Priority } from '../../../../../shared/domain/table';
+import { LazyEditor } from './LazyEditor';
+import { keepEditor, phaseProps, useFieldEdit } from './use-field-edit';
+
+export function PriorityCell({ row }: { row: InitiativeRow }) {
+  const { t } = useTranslation('table');
+  const edit = useFieldEdit(row, 'priority');
+  const label = t('edit.field', { column: t('columns.priority'), id: row.shortId });
+  return (
+    <LazyEditor
+      label={label}
+      keep={keepEditor(edit.phase)}
+      wrapperProps={phaseProps(edit.phase, edit.error)}
+      display={
+        <span className="itable-select" data-priority={edit.value ?? 'none'}>
+          {edit.value ? t(`priority.${edit.value}`) : t('unset')}
+        </span>
+      }
+    >
+      {(autoFocus) => (
+        <select
+          className="itable-select"
+          data-priority={edit.value ?? 'none'}
+          aria-label={label}
+          autoFocus={autoFocus}
+          value={edit.value ?? ''}
+          onChange={(e) => edit.commit(e.target.value === '' ? null : (e.target.value as Priority), true)}
+        >
+          <option value="">{t('unset')}</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`priority.${p}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </LazyEditor>
+  );
+}

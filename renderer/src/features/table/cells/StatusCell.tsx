@@ -1,0 +1,52 @@
+// Status: a select over the configured options, labelled in the UI language, drawn as a pill.
+import { useTranslation } from 'react-i18next';
+import type { InitiativeRow } from '../../../../../shared/domain/table';
+import { statusLabel } from '../plan-text';
+import { useTableEnv } from '../table-env';
+import { LazyEditor } from './LazyEditor';
+import { keepEditor, phaseProps, useFieldEdit } from './use-field-edit';
+
+/** Pill colours exist for the default statuses; other keys get the neutral pill. */
+export function statusTone(key: string | null): string {
+  return key === 'not_started' || key === 'in_progress' || key === 'done' || key === 'watching' ? key : key ? 'custom' : 'none';
+}
+
+export function StatusCell({ row }: { row: InitiativeRow }) {
+  const { t } = useTranslation('table');
+  const { statusOptions, language } = useTableEnv();
+  const edit = useFieldEdit(row, 'status');
+  const value = edit.value;
+  const known = value === null || statusOptions.some((o) => o.key === value);
+  const label = t('edit.field', { column: t('columns.status'), id: row.shortId });
+  return (
+    <LazyEditor
+      label={label}
+      keep={keepEditor(edit.phase)}
+      wrapperProps={phaseProps(edit.phase, edit.error)}
+      display={
+        <span className="itable-pill" data-tone={statusTone(value)}>
+          {statusLabel(value, statusOptions, language) ?? t('unset')}
+        </span>
+      }
+    >
+      {(autoFocus) => (
+        <select
+          className="itable-pill"
+          data-tone={statusTone(value)}
+          aria-label={label}
+          autoFocus={autoFocus}
+          value={value ?? ''}
+          onChange={(e) => edit.commit(e.target.value === '' ? null : e.target.value, true)}
+        >
+          <option value="">{t('unset')}</option>
+          {statusOptions.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label[language]}
+            </option>
+          ))}
+          {!known && <option value={value}>{value}</option>}
+        </select>
+      )}
+    </LazyEditor>
+  );
+}

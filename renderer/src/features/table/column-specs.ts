@@ -1,0 +1,46 @@
+// What the table knows about each column besides how to render it: its default width, whether
+// it sorts, and which filter it offers (faceted with counts, or a text filter).
+import type { FacetCount, TableColumnId, TablePage, TextFilterColumn } from '../../../../shared/domain/table';
+
+export type FacetName = keyof TablePage['facets'];
+
+export interface ColumnSpec {
+  size: number;
+  minSize: number;
+  sortable: boolean;
+  /** Numbers and times sort newest/largest first on the first click. */
+  descFirst?: boolean;
+  facet?: FacetName;
+  text?: TextFilterColumn;
+  numeric?: boolean;
+}
+
+export const COLUMN_SPECS: Record<TableColumnId, ColumnSpec> = {
+  shortId: { size: 84, minSize: 64, sortable: true },
+  theme: { size: 190, minSize: 90, sortable: true, facet: 'theme' },
+  headline: { size: 320, minSize: 140, sortable: true, text: 'headline' },
+  status: { size: 124, minSize: 96, sortable: true, facet: 'status' },
+  priority: { size: 96, minSize: 80, sortable: true, facet: 'priority' },
+  leadUnit: { size: 140, minSize: 80, sortable: true, text: 'leadUnit' },
+  responsibleUnits: { size: 170, minSize: 80, sortable: true, text: 'responsibleUnits' },
+  deadline: { size: 136, minSize: 120, sortable: true },
+  progressNote: { size: 220, minSize: 100, sortable: true, text: 'progressNote' },
+  tags: { size: 210, minSize: 110, sortable: false, facet: 'tags' },
+  highlightCount: { size: 76, minSize: 60, sortable: true, descFirst: true, numeric: true },
+  noteCount: { size: 76, minSize: 60, sortable: true, descFirst: true, numeric: true },
+  touchedAt: { size: 148, minSize: 110, sortable: true, descFirst: true },
+  industries: { size: 220, minSize: 100, sortable: false, text: 'industries' },
+};
+
+export const SELECT_COLUMN_SIZE = 40;
+export const MAX_COLUMN_SIZE = 800;
+
+/** The filter key a facet writes in TableFilters. */
+export const FACET_FILTER_KEY = {
+  theme: 'themeIds',
+  status: 'statuses',
+  priority: 'priorities',
+  tags: 'tags',
+} as const satisfies Record<FacetName, string>;
+
+export type FacetValue = FacetCount['value'];

@@ -1,0 +1,23 @@
+// Hands a generated file to the browser as a download (a Blob behind an <a download>): works
+// the same in the desktop window and in browser mode, without a file dialog of our own.
+
+const BOM = '\uFEFF';
+
+export function downloadText(fileName: string, text: string, type: string, doc: Document = document): void {
+  const blob = new Blob([text], { type });
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // The click starts the download synchronously; the URL can go once it has been read.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** CSV as UTF-8 with a byte-order mark, so spreadsheet apps read the Chinese correctly. */
+export function downloadCsv(fileName: string, csv: string, doc: Document = document): void {
+  downloadText(fileName, csv.startsWith(BOM) ? csv : BOM + csv, 'text/csv;charset=utf-8', doc);
+}

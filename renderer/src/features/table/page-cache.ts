@@ -1,0 +1,164 @@
+// Rows of one table query, fetched in fixed windows of PAGE_SIZE rows as the viewport needs
+// them. The core answers every page with the query's total, facets and groups too, so the
+// newest answer also refreshes those. revalidate() (after an edit) refetches what is in view
+// while the old rows stay on screen, so the table never blinks to placeholders.
+import type { InitiativeRow, TablePage } from '../../../../shared/domain/table';
+
+export const PAGE_SIZE = 200;
+/** Pages kept per query; the farthest from the last requested range go first. */
+const MAX_PAGES = 40;
+
+/** `facets` false: the caller has this query's facet counts already (the core skips them). */
+export type PageFetcher = (offset: number, limit: number, facets: boolean) => Promise<TablePage>;
+export type PageMeta = Pick<TablePage, 'total' | 'facets' | 'groups'>;
+
+interface Page {
+  rows: InitiativeRow[];
+  generation: number;
+}
+
+export class PageCache {
+  private readonly pages = new Map<number, Page>();
+  /** Page index → generation being fetched. */
+  private readonly inflight = new Map<number, number>();
+  private readonly listeners = new Set<() => void>();
+  private generation = 0;
+  /** The newest generation whose facet counts were asked for (one page per generation asks). */
+  private facetsAsked = -1;
+  private lastRange: [number, number] = [0, PAGE_SIZE - 1];
+  private disposed = false;
+  /** Bumped on every change: the snapshot React subscribes to. */
+  version = 0;
+  meta: PageMeta | null = null;
+  error: unknown = null;
+
+  constructor(private readonly fetchPage: PageFetcher) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  rowAt(index: number): InitiativeRow | undefined {
+    return this.pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
+  }
+
+  /** True once the first answer for this query arrived. */
+  get loaded(): boolean {
+    return this.meta !== null;
+  }
+
+  /** Makes sure rows first..last (inclusive) are loaded or on their way; fetches nothing else. */
+  request(first: number, last: number): void {
+    if (this.disposed) return;
+    const total = this.meta?.total;
+    const end = total === undefined ? last : Math.min(last, total - 1);
+    this.lastRange = [first, Math.max(first, end)];
+    if (end < first) return;
+    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) this.fetch(p);
+  }
+
+  /** Rows first..last, fetching what is missing (a shift-click range over unloaded rows). */
+  async rows(first: number, last: number): Promise<InitiativeRow[]> {
+    const pages: Promise<void>[] = [];
+    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
+      if (!this.pages.has(p)) pages.push(this.load(p, this.generation));
+    }
+    await Promise.all(pages);
+    const out: InitiativeRow[] = [];
+    for (let i = first; i <= last; i++) {
+      const row = this.rowAt(i);
+      if (row) out.push(row);
+    }
+    return out;
+  }
+
+  /** After an edit: the data may have moved; refetch what is in view, keep showing the old rows meanwhile. */
+  revalidate(): void {
+    this.generation++;
+    for (const p of [...this.pages.keys()]) {
+      if (!this.nearRange(p)) this.pages.delete(p);
+    }
+    this.request(...this.lastRange);
+  }
+
+  /** Shows a saved row at once, wherever it is cached. */
+  replaceRow(row: InitiativeRow): void {
+    let changed = false;
+    for (const page of this.pages.values()) {
+      const at = page.rows.findIndex((r) => r.id === row.id);
+      if (at >= 0) {
+        page.rows = page.rows.with(at, row);
+        changed = true;
+      }
+    }
+    if (changed) this.notify();
+  }
+
+  retry(): void {
+    this.error = null;
+    this.notify();
+    this.request(...this.lastRange);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.clear();
+  }
+
+  private fetch(p: number): void {
+    const have = this.pages.get(p);
+    if (have && have.generation === this.generation) return;
+    if (this.inflight.get(p) === this.generation) return;
+    void this.load(p, this.generation).catch(() => undefined);
+  }
+
+  private async load(p: number, generation: number): Promise<void> {
+    this.inflight.set(p, generation);
+    const withFacets = this.facetsAsked < generation;
+    if (withFacets) this.facetsAsked = generation;
+    try {
+      const page = await this.fetchPage(p * PAGE_SIZE, PAGE_SIZE, withFacets);
+      if (this.disposed) return;
+      const current = this.pages.get(p);
+      // A late answer from before a revalidate must not replace a newer one.
+      if (current && current.generation > generation) return;
+      this.pages.set(p, { rows: page.rows, generation });
+      if (generation === this.generation || !this.meta) {
+        // Pages fetched without facets keep the counts the first page brought.
+        const facets = withFacets || !this.meta ? page.facets : this.meta.facets;
+        this.meta = { total: page.total, facets, groups: page.groups };
+      }
+      this.error = null;
+      this.evict();
+      this.notify();
+    } catch (error) {
+      if (withFacets && this.facetsAsked === generation) this.facetsAsked = generation - 1;
+      if (this.disposed) return;
+      this.error = error;
+      this.notify();
+      throw error;
+    } finally {
+      if (this.inflight.get(p) === generation) this.inflight.delete(p);
+    }
+  }
+
+  private nearRange(p: number): boolean {
+    const [first, last] = this.lastRange;
+    return p >= Math.floor(first / PAGE_SIZE) - 1 && p <= Math.floor(last / PAGE_SIZE) + 1;
+  }
+
+  private evict(): void {
+    if (this.pages.size <= MAX_PAGES) return;
+    const centre = Math.floor((this.lastRange[0] + this.lastRange[1]) / 2 / PAGE_SIZE);
+    const byDistance = [...this.pages.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
+    for (const p of byDistance.slice(0, this.pages.size - MAX_PAGES)) this.pages.delete(p);
+  }
+
+  private notify(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+}

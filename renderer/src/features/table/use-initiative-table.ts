@@ -1,0 +1,65 @@
+// The TanStack table over the rows in view. Its sorting, column order, visibility and sizing are
+// controlled state derived from the view state (so a saved view is that one object), and its row
+// selection is the shared selection store. Sorting, filtering, grouping and paging are manual:
+// the core did them in SQL, and rowCount is the query's total.
+import { getCoreRowModel, useReactTable, type OnChangeFn, type RowSelectionState, type Table, type Updater } from '@tanstack/react-table';
+import type { Dispatch, SetStateAction } from 'react';
+import type { InitiativeRow, TableViewState } from '../../../../shared/domain/table';
+import { useInitiativeColumns } from './columns';
+import {
+  columnOrderOf,
+  hiddenFromVisibility,
+  orderFromColumnOrder,
+  sizesFromSizing,
+  sizingOf,
+  sortFromSorting,
+  sortingOf,
+  visibilityOf,
+} from './view-state';
+
+const resolve = <T,>(updater: Updater<T>, old: T): T =>
+  typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater;
+
+export interface InitiativeTableOptions {
+  rows: InitiativeRow[];
+  total: number;
+  state: TableViewState;
+  setState: Dispatch<SetStateAction<TableViewState>>;
+  rowSelection: RowSelectionState;
+  onRowSelectionChange: OnChangeFn<RowSelectionState>;
+}
+
+export function useInitiativeTable(o: InitiativeTableOptions): Table<InitiativeRow> {
+  const columns = useInitiativeColumns();
+  const { state, setState } = o;
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack's table is read during render by design
+  return useReactTable<InitiativeRow>({
+    data: o.rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    manualGrouping: true,
+    rowCount: o.total,
+    enableMultiSort: true,
+    enableRowSelection: true,
+    columnResizeMode: 'onChange',
+    state: {
+      sorting: sortingOf(state),
+      columnVisibility: visibilityOf(state),
+      columnOrder: columnOrderOf(state),
+      columnSizing: sizingOf(state),
+      rowSelection: o.rowSelection,
+    },
+    onSortingChange: (u) => setState((s) => ({ ...s, sort: sortFromSorting(resolve(u, sortingOf(s))) })),
+    onColumnVisibilityChange: (u) =>
+      setState((s) => ({ ...s, columns: { ...s.columns, hidden: hiddenFromVisibility(resolve(u, visibilityOf(s))) } })),
+    onColumnOrderChange: (u) =>
+      setState((s) => ({ ...s, columns: { ...s.columns, order: orderFromColumnOrder(resolve(u, columnOrderOf(s))) } })),
+    onColumnSizingChange: (u) =>
+      setState((s) => ({ ...s, columns: { ...s.columns, sizes: sizesFromSizing(resolve(u, sizingOf(s))) } })),
+    onRowSelectionChange: o.onRowSelectionChange,
+  });
+}

@@ -1,0 +1,106 @@
+// The table's rows from the core's table.query, page by page. One PageCache per distinct query
+// (a few recent ones are kept, so flipping a sort back is instant); the search text is debounced
+// so typing does not send a query per keystroke.
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { TableFilters } from '../../../../shared/domain/table';
+import type { ApiClient } from '../../api/client';
+import { PageCache, type PageMeta } from './page-cache';
+import type { TableQueryBase } from './view-state';
+
+export const SEARCH_DEBOUNCE_MS = 250;
+const KEPT_QUERIES = 4;
+
+export function useDebouncedValue<T>(value: T, delay: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return debounced;
+}
+
+/** Recent caches by query key; the oldest is dropped past KEPT_QUERIES. */
+class CacheShelf {
+  private readonly caches = new Map<string, PageCache>();
+  private current: PageCache | null = null;
+  /** Totals, facets and groups of the query shown before this one, until the new one answers. */
+  previousMeta: PageMeta | null = null;
+
+  constructor(private readonly client: ApiClient) {}
+
+  get(key: string, query: TableQueryBase): PageCache {
+    let cache = this.caches.get(key);
+    if (cache) {
+      this.caches.delete(key);
+    } else {
+      cache = new PageCache((offset, limit, facets) => this.client.call('table.query', { ...query, offset, limit, facets }));
+    }
+    this.caches.set(key, cache);
+    if (this.current !== cache) {
+      this.previousMeta = this.current?.meta ?? this.previousMeta;
+      this.current = cache;
+    }
+    for (const [oldKey, old] of this.caches) {
+      if (this.caches.size <= KEPT_QUERIES) break;
+      if (old === cache) continue;
+      this.caches.delete(oldKey);
+      old.dispose();
+    }
+    return cache;
+  }
+
+  /** Other queries' rows are stale after an edit: forget them. */
+  dropAllBut(keep: PageCache): void {
+    for (const [key, cache] of this.caches) {
+      if (cache !== keep) {
+        this.caches.delete(key);
+        cache.dispose();
+      }
+    }
+  }
+}
+
+export interface TableQueryResult {
+  cache: PageCache;
+  /** The query the rows answer (search debounced). */
+  key: string;
+  /** Re-renders on every cache change. */
+  version: number;
+  /** The query's totals, facets and groups; the previous query's while this one loads. */
+  meta: PageMeta | null;
+  /** Refetches what is in view after an edit. */
+  revalidate(): void;
+}
+
+export function useTableQuery(client: ApiClient, query: TableQueryBase): TableQueryResult {
+  // What is typed (the search box and the text filters) waits for a pause; clicks apply at once.
+  const typed = useDebouncedValue(JSON.stringify([query.search, query.filters.text ?? null]), SEARCH_DEBOUNCE_MS);
+  const effective = useMemo(() => {
+    const [search, text] = JSON.parse(typed) as [string, TableFilters['text'] | null];
+    const filters: TableFilters = { ...query.filters };
+    delete filters.text;
+    if (text) filters.text = text;
+    return { ...query, search, filters };
+  }, [query, typed]);
+  const key = JSON.stringify(effective);
+  const [shelf] = useState(() => new CacheShelf(client));
+  // The cache for this key; effective is read through the key so an equal query reuses it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const cache = useMemo(() => shelf.get(key, effective), [shelf, key]);
+  const version = useSyncExternalStore(cache.subscribe, cache.getVersion);
+
+  // The first page of a new query; the virtual list asks for the rest as it needs them.
+  useEffect(() => {
+    if (!cache.loaded) cache.request(0, 0);
+  }, [cache]);
+
+  const revalidate = useMemo(
+    () => () => {
+      shelf.dropAllBut(cache);
+      cache.revalidate();
+    },
+    [shelf, cache],
+  );
+
+  return { cache, key, version, meta: cache.meta ?? shelf.previousMeta, revalidate };
+}

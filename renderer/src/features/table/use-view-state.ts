@@ -1,0 +1,60 @@
+// The table's current (unsaved) view state and scope: read once from settings 'ui.tableState' so
+// the table opens as the reader left it, and written back (debounced) whenever they change.
+import { useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../../api/client';
+import { defaultViewState, parseStoredTable, storedTableJson, type StoredTable } from './view-state';
+
+const PERSIST_DELAY_MS = 400;
+
+/** The stored state, or the default when there is none or it cannot be read; null while loading. */
+export function useStoredTable(client: ApiClient): StoredTable | null {
+  const [stored, setStored] = useState<StoredTable | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    client.call('settings.get', { key: 'ui.tableState' }).then(
+      (json) => {
+        if (!cancelled) setStored(parseStoredTable(json) ?? { state: defaultViewState(), scope: 'plan' });
+      },
+      () => {
+        // The table still works without the last state; it opens with the default.
+        if (!cancelled) setStored({ state: defaultViewState(), scope: 'plan' });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client]);
+  return stored;
+}
+
+/** Writes the state to settings after it settles. UI state: a failed write is not worth an error. */
+export function usePersistTable(client: ApiClient, stored: StoredTable): void {
+  const json = storedTableJson(stored);
+  const written = useRef(json);
+  useEffect(() => {
+    if (json === written.current) return;
+    const timer = setTimeout(() => {
+      written.current = json;
+      client.call('settings.set', { key: 'ui.tableState', value: json }).catch(() => undefined);
+    }, PERSIST_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [client, json]);
+}
+
+/** How many plans are loaded: the scope choice only shows when there is more than one. */
+export function usePlanCount(client: ApiClient): number {
+  const [count, setCount] = useState(1);
+  useEffect(() => {
+    let cancelled = false;
+    client.call('plan.list', {}).then(
+      (plans) => {
+        if (!cancelled) setCount(plans.length);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client]);
+  return count;
+}

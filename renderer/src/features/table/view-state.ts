@@ -1,0 +1,234 @@
+// The table's view state (what a saved view restores and what 'ui.tableState' keeps between
+// launches) and its translation to and from TanStack's state shapes. TanStack holds sorting,
+// column order/visibility/sizing as controlled state derived from this one object, so saving a
+// view is just saving this object.
+import type { ColumnOrderState, ColumnSizingState, SortingState, VisibilityState } from '@tanstack/react-table';
+import {
+  PRIORITIES,
+  SORTABLE_COLUMNS,
+  TABLE_COLUMNS,
+  TEXT_FILTER_COLUMNS,
+  type Collation,
+  type GroupBy,
+  type Priority,
+  type SortableColumn,
+  type TableColumnId,
+  type TableFilters,
+  type TableQuery,
+  type TableSort,
+  type TableViewState,
+  type TextFilterColumn,
+} from '../../../../shared/domain/table';
+
+/** The checkbox column: TanStack's, never part of a saved view (it is always first). */
+export const SELECT_COLUMN = 'select';
+
+/** Columns hidden until the reader shows them: the table fits a laptop screen without them. */
+export const DEFAULT_HIDDEN: TableColumnId[] = ['responsibleUnits', 'touchedAt'];
+
+export function defaultViewState(): TableViewState {
+  return {
+    sort: [],
+    collation: 'pinyin',
+    search: '',
+    filters: {},
+    groupBy: null,
+    columns: { order: [...TABLE_COLUMNS], hidden: [...DEFAULT_HIDDEN], sizes: {} },
+  };
+}
+
+export type TableQueryBase = Omit<TableQuery, 'offset' | 'limit'>;
+
+/** Which initiatives the table lists: the open plan's, or every loaded plan's. Not part of a
+ *  saved view (views describe how to look at rows, not which plans are loaded). */
+export type TableScope = 'plan' | 'all';
+
+export function queryOf(state: TableViewState, planId: string, scope: TableScope = 'plan'): TableQueryBase {
+  return {
+    ...(scope === 'plan' ? { planId } : {}),
+    sort: state.sort,
+    collation: state.collation,
+    search: state.search.trim(),
+    filters: compactFilters(state.filters),
+    groupBy: state.groupBy,
+  };
+}
+
+/** Drops empty filter entries so equal filters give equal queries (and cache keys). */
+export function compactFilters(filters: TableFilters): TableFilters {
+  const out: TableFilters = {};
+  if (filters.themeIds?.length) out.themeIds = filters.themeIds;
+  if (filters.statuses?.length) out.statuses = filters.statuses;
+  if (filters.priorities?.length) out.priorities = filters.priorities;
+  if (filters.tags?.length) out.tags = filters.tags;
+  const text: Partial<Record<TextFilterColumn, string>> = {};
+  for (const column of TEXT_FILTER_COLUMNS) {
+    const value = filters.text?.[column]?.trim();
+    if (value) text[column] = value;
+  }
+  if (Object.keys(text).length) out.text = text;
+  return out;
+}
+
+export function hasFilters(state: TableViewState): boolean {
+  return state.search.trim() !== '' || Object.keys(compactFilters(state.filters)).length > 0;
+}
+
+// --- TanStack state, derived -------------------------------------------------------------
+
+export function sortingOf(state: TableViewState): SortingState {
+  return state.sort.map((s) => ({ id: s.column, desc: s.desc }));
+}
+
+export function sortFromSorting(sorting: SortingState): TableSort[] {
+  return sorting.filter((s) => isSortable(s.id)).map((s) => ({ column: s.id as SortableColumn, desc: s.desc }));
+}
+
+export function visibilityOf(state: TableViewState): VisibilityState {
+  return Object.fromEntries(state.columns.hidden.map((id) => [id, false]));
+}
+
+export function hiddenFromVisibility(visibility: VisibilityState): TableColumnId[] {
+  return TABLE_COLUMNS.filter((id) => visibility[id] === false);
+}
+
+export function columnOrderOf(state: TableViewState): ColumnOrderState {
+  return [SELECT_COLUMN, ...state.columns.order];
+}
+
+export function orderFromColumnOrder(order: ColumnOrderState): TableColumnId[] {
+  return normalizeOrder(order.filter(isColumnId));
+}
+
+export function sizingOf(state: TableViewState): ColumnSizingState {
+  return { ...state.columns.sizes } as ColumnSizingState;
+}
+
+export function sizesFromSizing(sizing: ColumnSizingState): Partial<Record<TableColumnId, number>> {
+  const out: Partial<Record<TableColumnId, number>> = {};
+  for (const [id, size] of Object.entries(sizing)) {
+    if (isColumnId(id) && Number.isFinite(size)) out[id] = Math.round(size);
+  }
+  return out;
+}
+
+/** Moves a column one step left (-1) or right (+1) in the order. */
+export function moveColumn(order: TableColumnId[], id: TableColumnId, step: -1 | 1): TableColumnId[] {
+  const from = order.indexOf(id);
+  const to = from + step;
+  if (from < 0 || to < 0 || to >= order.length) return order;
+  const next = [...order];
+  next.splice(from, 1);
+  next.splice(to, 0, id);
+  return next;
+}
+
+/** Puts `id` where `target` is (drag and drop of headers). */
+export function dropColumn(order: TableColumnId[], id: TableColumnId, target: TableColumnId): TableColumnId[] {
+  const from = order.indexOf(id);
+  const to = order.indexOf(target);
+  if (from < 0 || to < 0 || from === to) return order;
+  const next = [...order];
+  next.splice(from, 1);
+  next.splice(to, 0, id);
+  return next;
+}
+
+// --- Parsing stored state ------------------------------------------------------------------
+
+function isColumnId(id: string): id is TableColumnId {
+  return (TABLE_COLUMNS as readonly string[]).includes(id);
+}
+
+function isSortable(id: string): id is SortableColumn {
+  return (SORTABLE_COLUMNS as readonly string[]).includes(id);
+}
+
+/** Every column exactly once: unknown ones dropped, new ones (added by a later version) appended. */
+function normalizeOrder(order: readonly string[]): TableColumnId[] {
+  const seen = new Set<TableColumnId>();
+  for (const id of order) if (isColumnId(id)) seen.add(id);
+  for (const id of TABLE_COLUMNS) seen.add(id);
+  return [...seen];
+}
+
+const strings = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+const nullableStrings = (v: unknown): (string | null)[] | undefined =>
+  Array.isArray(v) ? v.filter((x): x is string | null => typeof x === 'string' || x === null) : undefined;
+
+/**
+ * A view state from stored JSON (the settings value or a saved view), repaired field by field:
+ * a state written by an older or newer version still opens, with defaults where it is unusable.
+ */
+export function normalizeViewState(raw: unknown): TableViewState {
+  const base = defaultViewState();
+  if (typeof raw !== 'object' || raw === null) return base;
+  const r = raw as Record<string, unknown>;
+  const sort = Array.isArray(r.sort)
+    ? r.sort
+        .filter((s): s is { column: string; desc: unknown } => typeof s === 'object' && s !== null && typeof s.column === 'string')
+        .filter((s) => isSortable(s.column))
+        .map((s) => ({ column: s.column as SortableColumn, desc: s.desc === true }))
+    : base.sort;
+  const collation: Collation = r.collation === 'stroke' ? 'stroke' : 'pinyin';
+  const groupBy: GroupBy = r.groupBy === 'theme' || r.groupBy === 'status' ? r.groupBy : null;
+  const f = (typeof r.filters === 'object' && r.filters !== null ? r.filters : {}) as Record<string, unknown>;
+  const textRaw = (typeof f.text === 'object' && f.text !== null ? f.text : {}) as Record<string, unknown>;
+  const text: Partial<Record<TextFilterColumn, string>> = {};
+  for (const column of TEXT_FILTER_COLUMNS) {
+    const value = textRaw[column];
+    if (typeof value === 'string' && value) text[column] = value;
+  }
+  const priorities = nullableStrings(f.priorities)?.filter(
+    (p): p is Priority | null => p === null || (PRIORITIES as readonly string[]).includes(p),
+  );
+  const filters = compactFilters({
+    themeIds: strings(f.themeIds),
+    statuses: nullableStrings(f.statuses),
+    priorities,
+    tags: strings(f.tags),
+    text,
+  });
+  const c = (typeof r.columns === 'object' && r.columns !== null ? r.columns : {}) as Record<string, unknown>;
+  const order = normalizeOrder(strings(c.order) ?? base.columns.order);
+  const hidden = strings(c.hidden)?.filter(isColumnId) ?? base.columns.hidden;
+  const sizesRaw = (typeof c.sizes === 'object' && c.sizes !== null ? c.sizes : {}) as Record<string, unknown>;
+  const sizes: Partial<Record<TableColumnId, number>> = {};
+  for (const [id, size] of Object.entries(sizesRaw)) {
+    if (isColumnId(id) && typeof size === 'number' && Number.isFinite(size) && size > 0) sizes[id] = Math.round(size);
+  }
+  return {
+    sort,
+    collation,
+    search: typeof r.search === 'string' ? r.search : '',
+    filters,
+    groupBy,
+    columns: { order, hidden: [...new Set(hidden)], sizes },
+  };
+}
+
+export function parseViewState(json: string | null): TableViewState | null {
+  return parseStoredTable(json)?.state ?? null;
+}
+
+/** What 'ui.tableState' keeps: the view state plus the scope. */
+export interface StoredTable {
+  state: TableViewState;
+  scope: TableScope;
+}
+
+export function parseStoredTable(json: string | null): StoredTable | null {
+  if (!json) return null;
+  try {
+    const raw = JSON.parse(json) as unknown;
+    const scope = typeof raw === 'object' && raw !== null && (raw as { scope?: unknown }).scope === 'all' ? 'all' : 'plan';
+    return { state: normalizeViewState(raw), scope };
+  } catch {
+    return null;
+  }
+}
+
+export function storedTableJson(stored: StoredTable): string {
+  return JSON.stringify(stored.scope === 'all' ? { ...stored.state, scope: 'all' } : stored.state);
+}

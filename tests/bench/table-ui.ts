@@ -1,0 +1,184 @@
+// Bench "table-ui": the initiative table in Chromium at corpus scale (100k initiatives by
+// default), against a plain virtual list of the same rows from the same server (side b, see
+// table-ui-page.ts). Needs the built app (npm run build) and /usr/bin/chromium.
+//
+//   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 7] [--out FILE]
+//
+// first rows: page load to the first data row painted (the table: the whole app booting on
+//   #/table with "all plans" stored as its scope; the baseline: one fetch and a plain list).
+//   The note gives when the table's frame appeared: what comes before it is the app's start.
+// scroll frame: scripted scrolling of the list, 3 rows a frame for 240 frames; each sample is
+//   the 95th percentile of the intervals between animation frames (16.7 ms = every frame made).
+// Timings are ratios against the baseline measured in the same run, as the harness does.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { openDatabase } from '../../electron/core/db/open';
+import { DATABASE_FILE } from '../../electron/core/core';
+import { importPlan } from '../../electron/core/plan/store';
+import { refreshDerivedData } from '../../electron/core/refresh-derived';
+import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
+import { assertBuilt, startBuiltServer } from '../e2e/built-server';
+import { articleText, DEFAULT_SEED, DEFAULT_SHAPE, generatePlans } from './corpus';
+import { describeEnvironment, loadAverage } from './environment';
+import { fmt, formatMeasurement, writeReport, type Measurement, type RatioMeasurement } from './report';
+import { summarize } from './stats';
+import { nowMs } from './timing';
+import { BASELINE_PATH, PAGE_SCRIPT, ROW_SELECTOR, SCROLLER_SELECTOR } from './table-ui-page';
+
+const SUITE = 'table-ui';
+const SCROLL_FRAMES = 240;
+const SCROLL_STEP = 3 * 34;
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+function options() {
+  const { values } = parseArgs({
+    options: { plans: { type: 'string' }, samples: { type: 'string' }, out: { type: 'string' } },
+  });
+  return {
+    plans: Number(values.plans ?? DEFAULT_SHAPE.plans),
+    samples: Number(values.samples ?? 7),
+    out: values.out ?? join(repoRoot, 'tests', 'output', 'bench-table-ui.json'),
+  };
+}
+
+/** A data folder whose database holds the corpus (the server adds the embedded plan on start). */
+function buildDataDir(dir: string, plans: number): number {
+  const db = openDatabase(join(dir, DATABASE_FILE));
+  let initiatives = 0;
+  try {
+    for (const doc of generatePlans(DEFAULT_SEED, { ...DEFAULT_SHAPE, plans })) {
+      importPlan(db, doc, articleText(doc));
+      initiatives += doc.initiatives.length;
+    }
+    refreshDerivedData(db);
+  } finally {
+    db.close();
+  }
+  return initiatives;
+}
+
+/** When the table's frame appeared on the last load (the app's start before it), or null. */
+const tableAt = (page: Page) => page.evaluate(() => (window as unknown as { __bench: { tableAt: number | null } }).__bench.tableAt);
+
+async function firstRowsMs(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction(() => ((window as unknown as { __bench: { firstRowsAt: number | null } }).__bench.firstRowsAt ?? -1) > 0, null, {
+    timeout: 120_000,
+  });
+  await page.locator(ROW_SELECTOR).first().waitFor();
+  return page.evaluate(() => (window as unknown as { __bench: { firstRowsAt: number } }).__bench.firstRowsAt);
+}
+
+async function scrollP95(page: Page): Promise<{ p95: number; median: number }> {
+  const intervals = await page.evaluate(
+    ([selector, frames, step]) =>
+      (window as unknown as { __benchScroll: (s: string, f: number, st: number) => Promise<number[]> }).__benchScroll(selector, frames, step),
+    [SCROLLER_SELECTOR, SCROLL_FRAMES, SCROLL_STEP] as const,
+  );
+  const s = summarize(intervals);
+  return { p95: s.p95, median: s.median };
+}
+
+function ratio(name: string, a: number[], b: number[], note: string): RatioMeasurement {
+  const sa = summarize(a);
+  const sb = summarize(b);
+  return {
+    kind: 'ratio', suite: SUITE, name, labels: ['table', 'plain'], unit: 'ms',
+    a: sa, b: sb, ratio: sa.median / sb.median, samples: { a, b }, note,
+  };
+}
+
+async function main(): Promise<void> {
+  assertBuilt();
+  const opts = options();
+  const started = new Date();
+  const start = nowMs();
+  const environment = describeEnvironment();
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'briefbook-bench-ui-'));
+  const profile = mkdtempSync(join(os.tmpdir(), 'briefbook-bench-chromium-'));
+  const measurements: Measurement[] = [];
+  const record = (m: Measurement) => {
+    measurements.push(m);
+    console.log(formatMeasurement(m));
+  };
+  try {
+    const loadStart = nowMs();
+    const initiatives = buildDataDir(dataDir, opts.plans);
+    console.log(`[table-ui] ${initiatives} initiatives in ${fmt((nowMs() - loadStart) / 1000)} s`);
+    const server = await startBuiltServer(dataDir);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      locale: 'zh-CN',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      await context.addInitScript({ content: PAGE_SCRIPT });
+      const page = await context.newPage();
+      await page.goto(server.url); // keeps the launch token in this tab's sessionStorage
+      const token = new URL(server.url).searchParams.get(TOKEN_QUERY_PARAM)!;
+      // The table lists every plan's initiatives: the scope the reader would choose.
+      await page.evaluate(
+        async ({ url, auth }) => {
+          const body = JSON.stringify({ key: 'ui.tableState', value: JSON.stringify({ scope: 'all' }) });
+          await fetch(url, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body });
+        },
+        { url: `${API_PREFIX}settings.set`, auth: `${AUTH_SCHEME} ${token}` },
+      );
+      const tableUrl = `${server.origin}/#/table`;
+      const baselineUrl = `${server.origin}${BASELINE_PATH}`;
+      const first = { a: [] as number[], b: [] as number[], shell: [] as number[] };
+      const scroll = { a: [] as number[], b: [] as number[], medianA: [] as number[], medianB: [] as number[] };
+      // Warm-up (disk cache, SQLite page cache), then alternate so drift hits both sides alike.
+      await firstRowsMs(page, tableUrl);
+      await firstRowsMs(page, baselineUrl);
+      for (let i = 0; i < opts.samples; i++) {
+        first.a.push(await firstRowsMs(page, tableUrl));
+        first.shell.push((await tableAt(page)) ?? Number.NaN);
+        const sa = await scrollP95(page);
+        scroll.a.push(sa.p95);
+        scroll.medianA.push(sa.median);
+        first.b.push(await firstRowsMs(page, baselineUrl));
+        const sb = await scrollP95(page);
+        scroll.b.push(sb.p95);
+        scroll.medianB.push(sb.median);
+      }
+      const rows = await page.evaluate(() => document.querySelectorAll('.bench-row').length);
+      if (rows === 0) throw new Error('the baseline list showed no rows');
+      const shell = summarize(first.shell).median;
+      record(
+        ratio('first rows', first.a, first.b, `${initiatives} rows; the table's includes the app's start (table frame at ${fmt(shell)} ms)`),
+      );
+      const medianA = summarize(scroll.medianA).median;
+      const medianB = summarize(scroll.medianB).median;
+      record(
+        ratio('scroll frame', scroll.a, scroll.b, `p95 frame interval; median ${fmt(medianA)} / ${fmt(medianB)} ms, ${SCROLL_FRAMES} frames`),
+      );
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+  environment.loadAverage.end = loadAverage();
+  writeReport(opts.out, {
+    startedAt: started.toISOString(),
+    durationMs: nowMs() - start,
+    environment,
+    options: { ...opts },
+    measurements,
+  });
+  console.log(`JSON: ${opts.out}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,180 @@
+// An in-memory stand-in for the core's table methods over the plan fixture's 15 initiatives,
+// answering as the contract describes: filtering, sorting (pinyin or stroke collation),
+// grouping (rows ordered by group, with counts), paging, facet counts under the other filters,
+// rows by id, initiative.update, status options and saved views. The component tests check
+// what the table SENDS and how it shows what comes back; the real SQL is the core's to test.
+import type { ApiBridge } from '../../../shared/api/contract';
+import {
+  DEFAULT_STATUS_OPTIONS,
+  type FacetCount,
+  type InitiativeRow,
+  type SavedView,
+  type TableFilters,
+  type TablePage,
+  type TableQuery,
+} from '../../../shared/domain/table';
+import { EMERGING_INDUSTRIES, FUTURE_INDUSTRIES, LISTS_INITIATIVE_ID, OUTLINE, PLAN_ID } from '../plan-fixture';
+import { createFakeBridge, fail, ok, type FakeBridge } from '../fake-bridge';
+
+/** The reader's fields on some fixture rows, so sorting and facets have something to show. */
+const USER_FIELDS: Record<string, Partial<InitiativeRow>> = {
+  'hz-2024/T1/I1': { status: 'in_progress', priority: 'high', leadUnit: '市发改委', tags: ['营商环境'], noteCount: 2, highlightCount: 1 },
+  'hz-2024/T1/I2': { status: 'done', priority: 'medium', leadUnit: '市市场监管局', tags: ['营商环境', '法治'] },
+  'hz-2024/T2/I1': { status: 'in_progress', priority: 'low', leadUnit: '市经信局', deadline: '2024-12-31' },
+  'hz-2024/T3/I3': { status: 'watching', priority: 'high', tags: ['新质生产力'], progressNote: '已列入年度重点', highlightCount: 3 },
+  'hz-2024/T4/I1': { status: 'not_started' },
+  'hz-2024/T5/I2': { status: 'in_progress', leadUnit: '市科技局' },
+};
+
+export function fixtureRows(): InitiativeRow[] {
+  return OUTLINE.themes.flatMap((theme) =>
+    theme.initiatives.map((i) => ({
+      id: i.id,
+      planId: PLAN_ID,
+      themeId: theme.id,
+      themeOrdinal: theme.ordinal,
+      themeHeadline: theme.headline,
+      ordinal: i.ordinal,
+      numeral: i.numeral,
+      headline: i.headline,
+      shortId: `T${theme.ordinal}·I${i.ordinal}`,
+      status: null,
+      priority: null,
+      leadUnit: null,
+      responsibleUnits: null,
+      deadline: null,
+      progressNote: null,
+      tags: [],
+      highlightCount: 0,
+      noteCount: 0,
+      touchedAt: null,
+      industries: i.id === LISTS_INITIATIVE_ID ? [...EMERGING_INDUSTRIES, ...FUTURE_INDUSTRIES] : [],
+      ...USER_FIELDS[i.id],
+    })),
+  );
+}
+
+const has = (text: string | null, needle: string) => (text ?? '').toLowerCase().includes(needle.toLowerCase());
+
+function passes(row: InitiativeRow, q: Pick<TableQuery, 'search' | 'filters'>, skip?: keyof TableFilters): boolean {
+  const f = q.filters;
+  if (q.search && ![row.headline, row.themeHeadline, row.leadUnit, row.responsibleUnits, row.progressNote, ...row.tags].some((t) => has(t, q.search))) {
+    return false;
+  }
+  if (skip !== 'themeIds' && f.themeIds?.length && !f.themeIds.includes(row.themeId)) return false;
+  if (skip !== 'statuses' && f.statuses?.length && !f.statuses.includes(row.status)) return false;
+  if (skip !== 'priorities' && f.priorities?.length && !f.priorities.includes(row.priority)) return false;
+  if (skip !== 'tags' && f.tags?.length && !f.tags.every((t) => row.tags.includes(t))) return false;
+  for (const [column, needle] of Object.entries(f.text ?? {})) {
+    const value = column === 'industries' ? row.industries.join(' ') : (row[column as 'headline'] as string | null);
+    if (needle && !has(value, needle)) return false;
+  }
+  return true;
+}
+
+function compare(a: InitiativeRow, b: InitiativeRow, q: TableQuery): number {
+  const collator = new Intl.Collator(q.collation === 'stroke' ? 'zh-u-co-stroke' : 'zh');
+  const keyOf = (row: InitiativeRow, column: string): string | number | null => {
+    if (column === 'theme') return row.themeOrdinal;
+    if (column === 'shortId') return row.themeOrdinal * 1000 + row.ordinal;
+    return row[column as 'status'] ?? null;
+  };
+  for (const s of q.sort) {
+    const x = keyOf(a, s.column);
+    const y = keyOf(b, s.column);
+    if (x === y) continue;
+    // Unset values last, whatever the direction.
+    if (x === null) return 1;
+    if (y === null) return -1;
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    if (c !== 0) return s.desc ? -c : c;
+  }
+  return a.themeOrdinal - b.themeOrdinal || a.ordinal - b.ordinal;
+}
+
+function counts(rows: InitiativeRow[], valuesOf: (r: InitiativeRow) => (string | null)[], labelOf: (v: string | null) => string): FacetCount[] {
+  const map = new Map<string | null, number>();
+  for (const row of rows) for (const v of valuesOf(row)) map.set(v, (map.get(v) ?? 0) + 1);
+  return [...map].map(([value, count]) => ({ value, label: labelOf(value), count }));
+}
+
+export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
+  const matching = all.filter((r) => (!q.planId || r.planId === q.planId) && passes(r, q)).sort((a, b) => compare(a, b, q));
+  const themeLabel = (v: string | null) => all.find((r) => r.themeId === v)?.themeHeadline ?? '';
+  const statusLabel = (v: string | null) => DEFAULT_STATUS_OPTIONS.find((o) => o.key === v)?.label.zh ?? '';
+  const under = (skip: keyof TableFilters) => all.filter((r) => passes(r, q, skip));
+  const facets = {
+    theme: counts(under('themeIds'), (r) => [r.themeId], themeLabel),
+    status: counts(under('statuses'), (r) => [r.status], statusLabel),
+    priority: counts(under('priorities'), (r) => [r.priority], (v) => v ?? ''),
+    tags: counts(under('tags'), (r) => r.tags, (v) => v ?? ''),
+  };
+  let ordered = matching;
+  let groups: TablePage['groups'] = [];
+  if (q.groupBy) {
+    const keyOf = (r: InitiativeRow) => (q.groupBy === 'theme' ? r.themeId : r.status);
+    const keys: (string | null)[] = [];
+    for (const r of [...matching].sort((a, b) => a.themeOrdinal - b.themeOrdinal)) if (!keys.includes(keyOf(r))) keys.push(keyOf(r));
+    if (q.groupBy === 'status') keys.sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+    ordered = keys.flatMap((k) => matching.filter((r) => keyOf(r) === k));
+    groups = keys.map((key) => ({
+      key,
+      label: q.groupBy === 'theme' ? themeLabel(key) : statusLabel(key),
+      count: matching.filter((r) => keyOf(r) === key).length,
+    }));
+  }
+  const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, facets, groups };
+  return q.facets === false ? { ...page, facets: { theme: [], status: [], priority: [], tags: [] } } : page;
+}
+
+export interface FakeTable extends FakeBridge {
+  rows: InitiativeRow[];
+  views: SavedView[];
+  /** The table.query calls so far, newest last. */
+  queries(): TableQuery[];
+}
+
+export function createFakeTable(overrides: Partial<ApiBridge> = {}, saved: Parameters<typeof createFakeBridge>[1] = {}): FakeTable {
+  const rows = fixtureRows();
+  const views: SavedView[] = [];
+  let nextViewId = 1;
+  const stamp = '2024-06-01T08:00:00.000Z';
+  const fake = createFakeBridge(
+    {
+      'table.query': async (q) => ok(runQuery(rows, q)),
+      'table.rows': async ({ ids }) => ok(ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is InitiativeRow => !!r)),
+      'table.exportCsv': async () => ok({ fileName: 'initiatives.csv', csv: '\uFEFFid\r\n' }),
+      'initiative.update': async ({ initiativeId, patch }) => {
+        const at = rows.findIndex((r) => r.id === initiativeId);
+        if (at < 0) return fail('NOT_FOUND', `No initiative with id ${initiativeId}`);
+        rows[at] = { ...rows[at]!, ...patch, touchedAt: stamp };
+        return ok(rows[at]!);
+      },
+      'status.options': async () => ok([...DEFAULT_STATUS_OPTIONS]),
+      'view.list': async () => ok([...views]),
+      'view.save': async ({ id, name, state }) => {
+        const existing = views.find((v) => v.id === id);
+        if (existing) {
+          Object.assign(existing, { name, state, updatedAt: stamp });
+          return ok({ ...existing });
+        }
+        const view: SavedView = { id: nextViewId++, name, state, createdAt: stamp, updatedAt: stamp };
+        views.push(view);
+        return ok({ ...view });
+      },
+      'view.delete': async ({ id }) => {
+        const at = views.findIndex((v) => v.id === id);
+        if (at >= 0) views.splice(at, 1);
+        return ok(null);
+      },
+      ...overrides,
+    },
+    saved,
+  );
+  return {
+    ...fake,
+    rows,
+    views,
+    queries: () => fake.calls.filter((c) => c.method === 'table.query').map((c) => c.args as TableQuery),
+  };
+}

@@ -1,0 +1,124 @@
+// The page cache behind the virtual rows: fetches only the windows asked for, once each, keeps
+// old rows on screen while revalidating, and ignores answers that arrive too late.
+import { describe, expect, it } from 'vitest';
+import type { InitiativeRow, TablePage } from '../../../shared/domain/table';
+import { PAGE_SIZE, PageCache } from '../../../renderer/src/features/table/page-cache';
+import { displayRows, groupKey } from '../../../renderer/src/features/table/display-rows';
+
+const TOTAL = 100_000;
+
+/** A fetcher over TOTAL synthetic rows that records each call and lets the test answer it. */
+function manualFetcher(rowName = (i: number) => `r${i}`) {
+  const calls: Array<{ offset: number; limit: number; facets: boolean; answer(): void; fail(err: Error): void }> = [];
+  const fetch = (offset: number, limit: number, facets: boolean) =>
+    new Promise<TablePage>((resolve, reject) => {
+      const rows = Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, k) => ({ id: rowName(offset + k) }) as InitiativeRow);
+      calls.push({
+        offset,
+        limit,
+        facets,
+        answer: () => resolve({ rows, total: TOTAL, facets: { theme: [], status: [], priority: [], tags: [] }, groups: [] }),
+        fail: reject,
+      });
+    });
+  return { calls, fetch };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('PageCache', () => {
+  it('requests only the pages covering the asked range, each once', async () => {
+    const { calls, fetch } = manualFetcher();
+    const cache = new PageCache(fetch);
+    cache.request(0, 40);
+    cache.request(10, 50);
+    expect(calls.map((c) => [c.offset, c.limit])).toEqual([[0, PAGE_SIZE]]);
+    calls[0]!.answer();
+    await settle();
+    expect(cache.meta?.total).toBe(TOTAL);
+    expect(cache.rowAt(39)?.id).toBe('r39');
+    // Jump deep into the 100k rows: one page there, none between.
+    cache.request(73_990, 74_030);
+    expect(calls.map((c) => c.offset)).toEqual([0, 73_800, 74_000]);
+    // Only the first page asks for facet counts; later pages of the same query skip them.
+    expect(calls.map((c) => c.facets)).toEqual([true, false, false]);
+    expect(cache.rowAt(73_995)).toBeUndefined();
+    calls[1]!.answer();
+    calls[2]!.answer();
+    await settle();
+    expect(cache.rowAt(73_995)?.id).toBe('r73995');
+    expect(cache.rowAt(74_030)?.id).toBe('r74030');
+  });
+
+  it('keeps showing old rows while revalidating, and a late answer never overwrites a newer one', async () => {
+    let generation = 'old';
+    const { calls, fetch } = manualFetcher((i) => `${generation}${i}`);
+    const cache = new PageCache(fetch);
+    cache.request(0, 10);
+    calls[0]!.answer();
+    await settle();
+    generation = 'new';
+    cache.revalidate();
+    expect(calls).toHaveLength(2);
+    // After an edit the counts may have changed: the refetch asks for facets again.
+    expect(calls[1]!.facets).toBe(true);
+    expect(cache.rowAt(5)?.id).toBe('old5');
+    // A second revalidate before the first answer: the first answer arrives last.
+    cache.revalidate();
+    calls[2]!.answer();
+    await settle();
+    expect(cache.rowAt(5)?.id).toBe('new5');
+    generation = 'stale';
+    calls[1]!.answer();
+    await settle();
+    expect(cache.rowAt(5)?.id).toBe('new5');
+  });
+
+  it('replaces a saved row wherever it is cached, and reports a failed fetch with a retry', async () => {
+    const { calls, fetch } = manualFetcher();
+    const cache = new PageCache(fetch);
+    let notified = 0;
+    cache.subscribe(() => notified++);
+    cache.request(0, 0);
+    calls[0]!.answer();
+    await settle();
+    cache.replaceRow({ id: 'r7', headline: 'changed' } as InitiativeRow);
+    expect(cache.rowAt(7)?.headline).toBe('changed');
+    cache.request(400, 401);
+    calls[1]!.fail(new Error('database busy'));
+    await settle();
+    expect((cache.error as Error).message).toBe('database busy');
+    cache.retry();
+    expect(calls).toHaveLength(3);
+    expect(calls[2]!.offset).toBe(400);
+    expect(notified).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('displayRows', () => {
+  const groups = [
+    { key: 'a', label: 'A', count: 2 },
+    { key: null, label: '', count: 3 },
+  ];
+
+  it('maps lines to rows one to one without grouping', () => {
+    const d = displayRows(5, null, new Set());
+    expect(d.count).toBe(5);
+    expect(d.at(3)).toEqual({ kind: 'row', rowIndex: 3 });
+    expect(d.rowSpans(2, 10)).toEqual([[2, 4]]);
+  });
+
+  it('puts a header line before each group, and folds collapsed groups', () => {
+    const d = displayRows(5, groups, new Set());
+    expect(d.count).toBe(7);
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => d.at(i)).map((x) => (x.kind === 'group' ? `g${x.group.key}` : x.rowIndex))).toEqual([
+      'ga', 0, 1, 'gnull', 2, 3, 4,
+    ]);
+    expect(d.lineOf(2)).toBe(4);
+    const folded = displayRows(5, groups, new Set([groupKey('a')]));
+    expect(folded.count).toBe(5);
+    expect(folded.at(1)).toMatchObject({ kind: 'group', firstRow: 2 });
+    expect(folded.lineOf(0)).toBe(-1);
+    expect(folded.rowSpans(0, 4)).toEqual([[2, 4]]);
+  });
+});
