@@ -56,6 +56,20 @@ describe('the language switch', () => {
     await waitFor(() => expect(fake.settings.get('ui.language')).toBe('zh'));
   });
 
+  it('captions the two look-alike switches: 正文 for the plan text, 界面 for the interface', async () => {
+    renderApp();
+    await screen.findByRole('navigation', { name: '计划大纲' });
+    // The caption is the word just before each group, inside the group's accessible name.
+    const captionOf = (name: string) => screen.getByRole('group', { name }).previousElementSibling?.textContent;
+    expect(captionOf('正文语言')).toBe('正文');
+    expect(captionOf('界面语言')).toBe('界面');
+
+    fireEvent.click(within(screen.getByRole('group', { name: '界面语言' })).getByRole('button', { name: 'English' }));
+    await screen.findByRole('navigation', { name: 'Plan outline' });
+    expect(captionOf('Text language')).toBe('Text');
+    expect(captionOf('Interface language')).toBe('Interface');
+  });
+
   it('applies a saved language at start, over the system one', async () => {
     renderApp({ fake: createFakeBridge({}, { 'ui.language': 'en' }), language: 'zh' });
     await screen.findByRole('navigation', { name: 'Plan outline' });

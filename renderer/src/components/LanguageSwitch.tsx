@@ -1,4 +1,5 @@
-// The interface language switch (中文 / English). Each name is written in its own language.
+// The interface language switch (中文 / English), captioned 界面 / Interface so it is not taken for
+// the plan text's language beside it. Each name is written in its own language.
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../i18n/catalogue';
 import { HTML_LANG } from '../i18n/i18n';
@@ -9,6 +10,7 @@ export function LanguageSwitch({ language, onChange }: { language: Language; onC
   return (
     <SegmentedControl
       label={t('uiLanguage.label')}
+      caption={t('uiLanguage.caption')}
       className="language-switch"
       value={language}
       onChange={onChange}

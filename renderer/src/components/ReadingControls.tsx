@@ -11,6 +11,7 @@ export function ReadingModeSwitch({ mode, onChange }: { mode: ReadingMode; onCha
   return (
     <SegmentedControl
       label={t('readingMode.label')}
+      caption={t('readingMode.caption')}
       className="reading-mode-switch"
       value={mode}
       onChange={onChange}
@@ -51,7 +52,7 @@ export function ThemeSelect({ theme, onChange }: { theme: ThemeChoice; onChange(
   const { t } = useTranslation();
   return (
     <label className="theme-select">
-      <span className="theme-select-label">{t('appearance.label')}</span>
+      <span className="theme-select-label control-caption">{t('appearance.label')}</span>
       <select value={theme} onChange={(e) => onChange(e.target.value as ThemeChoice)}>
         {THEME_CHOICES.map((choice) => (
           <option key={choice} value={choice}>

@@ -7,15 +7,20 @@ export interface Segment<T extends string> {
 }
 
 interface Props<T extends string> {
+  /** The group's accessible name (e.g. 正文语言). */
   label: string;
+  /** A short visible word before the group (e.g. 正文), part of `label` so what a reader sees is
+   *  what a screen reader or voice control names. Two groups with the same buttons (the plan
+   *  text's language and the interface's) need it to be told apart. */
+  caption?: string;
   value: T;
   segments: ReadonlyArray<Segment<T>>;
   onChange(value: T): void;
   className?: string;
 }
 
-export function SegmentedControl<T extends string>({ label, value, segments, onChange, className }: Props<T>) {
-  return (
+export function SegmentedControl<T extends string>({ label, caption, value, segments, onChange, className }: Props<T>) {
+  const group = (
     <div role="group" aria-label={label} className={className ? `segmented ${className}` : 'segmented'}>
       {segments.map((s) => (
         <button
@@ -31,6 +36,16 @@ export function SegmentedControl<T extends string>({ label, value, segments, onC
           {s.label}
         </button>
       ))}
+    </div>
+  );
+  if (!caption) return group;
+  // The caption is hidden from assistive technology: the group's name already says it.
+  return (
+    <div className="captioned-control">
+      <span className="control-caption" aria-hidden="true">
+        {caption}
+      </span>
+      {group}
     </div>
   );
 }

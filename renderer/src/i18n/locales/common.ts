@@ -35,11 +35,13 @@ export const common = {
     },
     uiLanguage: {
       label: '界面语言',
+      caption: '界面',
       zh: '中文',
       en: 'English',
     },
     readingMode: {
       label: '正文语言',
+      caption: '正文',
       zh: '中文',
       en: 'English',
       both: '中英对照',
@@ -135,11 +137,13 @@ export const common = {
     },
     uiLanguage: {
       label: 'Interface language',
+      caption: 'Interface',
       zh: '中文',
       en: 'English',
     },
     readingMode: {
       label: 'Text language',
+      caption: 'Text',
       zh: 'Chinese',
       en: 'English',
       both: 'Both',
