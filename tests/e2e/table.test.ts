@@ -84,6 +84,25 @@ describe('initiative table, built app in Chromium', () => {
     expectNothingBlocked();
   });
 
+  it('gives the grid the whole main pane: down to its bottom padding, with nothing to scroll', async () => {
+    const layout = await page.evaluate(() => {
+      const main = document.querySelector('.main-pane')!;
+      const table = document.querySelector('.itable')!;
+      const style = getComputedStyle(main);
+      return {
+        gap: main.getBoundingClientRect().bottom - table.getBoundingClientRect().bottom,
+        paddingBottom: parseFloat(style.paddingBottom),
+        paddingLeft: parseFloat(style.paddingLeft),
+        overflow: main.scrollHeight - main.clientHeight,
+      };
+    });
+    expect(Math.abs(layout.gap - layout.paddingBottom)).toBeLessThan(1);
+    // Thinner than the reading view's margins (2.5rem at the sides, 4rem below).
+    expect(layout.paddingBottom).toBeLessThanOrEqual(16);
+    expect(layout.paddingLeft).toBeLessThanOrEqual(24);
+    expect(layout.overflow).toBe(0);
+  });
+
   it('edits a status in place and shows it after a reload', async () => {
     const status = await openEditor(row('T2·I1'), 'combobox', '状态（T2·I1）');
     await status.selectOption('done');
