@@ -21,6 +21,7 @@ import { createI18n, pickLanguage } from './i18n/i18n';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/reading.css';
+import './styles/print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

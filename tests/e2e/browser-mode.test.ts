@@ -2,6 +2,7 @@
 // folder, the real renderer bundle, Debian's Chromium. The tests run in order on one page and
 // one data folder, so choices saved by one are what the next one's reload finds. Screenshots
 // go to tests/output/.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -292,6 +293,35 @@ describe('browser mode, built app in Chromium', () => {
     expect(background).not.toBe('rgb(246, 244, 239)');
     await page.screenshot({ path: join(OUTPUT_DIR, 'initiative-dark.png'), fullPage: false });
     await page.emulateMedia({ colorScheme: 'light' });
+    expectNothingBlocked();
+  });
+
+  it('prints an initiative on light paper: its whole text and lists, none of the app around it', async () => {
+    await expectInitiativeWithLists();
+    // Paper is light whatever the screen shows.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const colours = await page.evaluate(() => ({
+      paper: getComputedStyle(document.documentElement).backgroundColor,
+      text: getComputedStyle(document.querySelector('main h2')!).color,
+      chrome: ['.top-bar', '.outline', '.skip-link', '.pager'].map((s) => getComputedStyle(document.querySelector(s)!).display),
+    }));
+    expect(colours.paper).toBe('rgb(255, 255, 255)');
+    expect(colours.text).toBe('rgb(31, 35, 40)');
+    expect(colours.chrome).toEqual(['none', 'none', 'none', 'none']);
+    const pdf = join(dataDir, 'initiative.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+    const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(flat).toContain(LIST_INITIATIVE.replace(/\s+/g, ''));
+    // The body's last sentence: the main pane flows onto paper, not just what was on screen.
+    expect(flat).toContain('新型储能等9大未来产业。');
+    for (const item of [...EMERGING, ...FUTURE]) expect(flat).toContain(item);
+    // No app bar (its name and the plan title), outline (another initiative) or pager.
+    expect(flat).not.toContain('简报本');
+    expect(flat).not.toContain(TITLE.replace(/\s+/g, ''));
+    expect(flat).not.toContain('建立解难题促发展政策机制');
+    expect(flat).not.toContain('上一条');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUTPUT_DIR, 'initiative-print-1')]);
     expectNothingBlocked();
   });
 
