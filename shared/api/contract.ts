@@ -91,6 +91,9 @@ export interface Dashboard {
   upcoming: UpcomingDeadline[];
   /** Deadlines before `today` on initiatives not marked done. */
   overdue: UpcomingDeadline[];
+  /** Initiatives of the plan with a deadline, whatever its date and status (the lists above
+   *  leave out passed deadlines on done work and stop at their limit). */
+  deadlineCount: number;
 }
 
 /** Reader preferences and UI state kept between launches. */

@@ -2,11 +2,13 @@
 // core on a real database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
+import { importPlan } from '../../electron/core/plan/store';
 import { updateInitiative } from '../../electron/core/services/initiative-update';
 import type { Dashboard } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { DEFAULT_STATUS_OPTIONS, type SavedView, type StatusOption, type TableViewState } from '../../shared/domain/table';
 import { createTestCore } from '../helpers/core';
+import { planOf } from '../helpers/plan-docs';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const temp = useTempDirs();
@@ -168,6 +170,25 @@ describe('dashboard', () => {
     ]);
     expect(d.overdue.map((u) => [u.shortId, u.deadline])).toEqual([['T1·I2', '2024-05-20']]);
     expect(d.upcoming[0]).toMatchObject({ initiativeId: 'hz-2024/T1/I3', headline: '优化惠民生保稳定政策服务体系' });
+  });
+
+  it('counts every initiative of the plan with a deadline, also done ones passed and ones past the list limit', async () => {
+    // T1/I1 is done with its deadline passed: on neither list, still counted.
+    const d = value(await call<Dashboard>('dashboard.get', { planId: 'hz-2024', today: '2024-06-01' }));
+    expect(d.upcoming.length + d.overdue.length).toBe(4);
+    expect(d.deadlineCount).toBe(5);
+    // Another plan's deadlines, and a deadline cleared again, do not count.
+    importPlan(core.db, planOf('other', [{ headline: '主题', initiatives: ['甲', '乙'] }]), 'other');
+    updateInitiative(core.db, 'other/T1/I1', { deadline: '2024-06-10' });
+    updateInitiative(core.db, 'hz-2024/T1/I3', { deadline: null });
+    expect(value(await call<Dashboard>('dashboard.get', { planId: 'hz-2024', today: '2024-06-01' })).deadlineCount).toBe(4);
+    expect(value(await call<Dashboard>('dashboard.get', { planId: 'other', today: '2024-06-01' })).deadlineCount).toBe(1);
+    for (let t = 1; t <= 5; t++) {
+      for (let i = 1; i <= 3; i++) updateInitiative(core.db, `hz-2024/T${t}/I${i}`, { deadline: `2025-01-${String(t * 3 + i).padStart(2, '0')}` });
+    }
+    const all = value(await call<Dashboard>('dashboard.get', { planId: 'hz-2024', today: '2024-06-01' }));
+    expect(all.upcoming).toHaveLength(10);
+    expect(all.deadlineCount).toBe(15);
   });
 
   it('shows at most 10 upcoming deadlines', async () => {

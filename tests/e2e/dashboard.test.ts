@@ -106,13 +106,14 @@ describe('plan dashboard in Chromium', () => {
 
   it('shows a status and deadlines set through the API: tiles, stacked counts and the deadline list', async () => {
     await call('initiative.update', { initiativeId: T3_I3.id, patch: { status: 'in_progress', deadline: localDay(5) } });
-    await call('initiative.update', { initiativeId: T1_I1, patch: { status: 'done' } });
+    // Done, with its deadline passed: on neither deadline list, yet it has a deadline.
+    await call('initiative.update', { initiativeId: T1_I1, patch: { status: 'done', deadline: localDay(-10) } });
     await call('initiative.update', { initiativeId: T2_I1.id, patch: { deadline: localDay(-3) } });
     await openDashboard();
 
     expect(await tileValue('已完成')).toBe('7%');
     expect(await tileValue('进行中')).toBe('1');
-    expect(await tileValue('设有期限')).toBe('2');
+    expect(await tileValue('设有期限')).toBe('3');
     expect(await tileValue('已逾期')).toBe('1');
 
     const rows = await tableRows('各主题举措按状态的数量');

@@ -1,5 +1,6 @@
 // dashboard.get: a plan at a glance — per theme its initiatives by status and the reader's
-// notes and highlights, deadlines coming up, and deadlines passed on work not done.
+// notes and highlights, deadlines coming up, deadlines passed on work not done, and how many
+// initiatives have a deadline at all.
 import type { Dashboard, DashboardTheme, UpcomingDeadline } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/result';
 import type { Db } from '../db/open';
@@ -72,11 +73,19 @@ export function getDashboard(db: Db, planId: string, today: string): Dashboard {
     const overdue = db
       .prepare(DEADLINES_SQL.replace('%CONDITION%', 's.deadline < ? AND (s.status IS NULL OR s.status <> ?)'))
       .all(planId, today, DONE_STATUS) as DeadlineRow[];
+    const { deadlineCount } = db
+      .prepare(
+        `SELECT count(*) AS deadlineCount FROM user_initiative_state s
+         JOIN initiatives i ON i.id = s.initiative_id
+         WHERE i.plan_id = ? AND s.deadline IS NOT NULL`,
+      )
+      .get(planId) as { deadlineCount: number };
     return {
       planId,
       themes: [...byTheme.values()],
       upcoming: upcoming.map(toDeadline),
       overdue: overdue.map(toDeadline),
+      deadlineCount,
     };
   })();
 }

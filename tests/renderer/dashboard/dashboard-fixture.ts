@@ -40,13 +40,17 @@ export const UPCOMING: UpcomingDeadline[] = [
 ];
 export const OVERDUE: UpcomingDeadline[] = [deadline(2, 1, '2025-01-31', 'in_progress'), deadline(4, 2, '2025-03-07', null)];
 
-export const DASHBOARD: Dashboard = { planId: PLAN_ID, themes: THEMES, upcoming: UPCOMING, overdue: OVERDUE };
+/** The five listed deadlines and one more, passed on done work (so on neither list). */
+export const DEADLINE_COUNT = 6;
+
+export const DASHBOARD: Dashboard = { planId: PLAN_ID, themes: THEMES, upcoming: UPCOMING, overdue: OVERDUE, deadlineCount: DEADLINE_COUNT };
 
 export const EMPTY_DASHBOARD: Dashboard = {
   planId: PLAN_ID,
   themes: THEMES.map((t) => ({ ...t, byStatus: { none: 3 }, notes: 0, highlights: 0 })),
   upcoming: [],
   overdue: [],
+  deadlineCount: 0,
 };
 
 /** Enough of the plan's English rendering for headlines in the charts and the list. */

@@ -81,15 +81,16 @@ describe('plan dashboard', () => {
     expect(tile('举措')).toEqual(['15']);
     expect(tile('已完成')).toEqual(['27%', '4 / 15 项', '']);
     expect(tile('进行中')).toEqual(['3']);
-    expect(tile('设有期限')).toEqual(['5']);
+    // Every initiative with a deadline, not only the listed ones (one is done and passed).
+    expect(tile('设有期限')).toEqual(['6']);
     expect(tile('已逾期')).toEqual(['2']);
   });
 
-  it('says "at least" for deadlines when the upcoming list is at its limit', async () => {
+  it('counts every deadline from deadlineCount, also past the upcoming list limit', async () => {
     const upcoming = Array.from({ length: 10 }, (_, i) => ({ ...UPCOMING[0]!, initiativeId: `x/${i}`, deadline: `2025-04-${10 + i}` }));
-    renderDashboard({ overrides: answer({ ...DASHBOARD, upcoming, overdue: [] }) });
+    renderDashboard({ overrides: answer({ ...DASHBOARD, upcoming, overdue: [], deadlineCount: 1234 }) });
     await ready();
-    expect(tile('设有期限')).toEqual(['至少 10']);
+    expect(tile('设有期限')).toEqual(['1,234']);
   });
 
   it('stacks each theme by status in the configured order, with totals', async () => {

@@ -22,11 +22,7 @@ export function SummaryTiles({ summary, formatters }: Props) {
       progress: summary.doneShare,
     },
     { key: 'in-progress', label: t('tiles.inProgress'), value: n(summary.inProgress) },
-    {
-      key: 'with-deadline',
-      label: t('tiles.withDeadline'),
-      value: summary.withDeadlineAtLeast ? t('tiles.withDeadlineAtLeast', { n: n(summary.withDeadline) }) : n(summary.withDeadline),
-    },
+    { key: 'with-deadline', label: t('tiles.withDeadline'), value: n(summary.withDeadline) },
     { key: 'overdue', label: t('tiles.overdue'), value: n(summary.overdue), alert: summary.overdue > 0 },
   ];
   return (

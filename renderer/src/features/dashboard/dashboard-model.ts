@@ -10,8 +10,6 @@ export const NO_STATUS = 'none';
 /** Status keys the summary tiles count (stable keys of the default options; labels are configurable). */
 export const DONE_STATUS = 'done';
 export const IN_PROGRESS_STATUS = 'in_progress';
-/** dashboard.get lists at most this many upcoming deadlines. */
-export const UPCOMING_LIMIT = 10;
 
 /** One stack of the status chart. `swatch` picks the colour and pattern (see status-palette.ts). */
 export interface StatusSeries {
@@ -67,10 +65,8 @@ export interface Summary {
   /** done / initiatives, 0 when there are none. */
   doneShare: number;
   inProgress: number;
-  /** Initiatives with a deadline that dashboard.get reported (upcoming + overdue). */
+  /** Initiatives with a deadline, whatever its date and status. */
   withDeadline: number;
-  /** True when the upcoming list hit its limit, so withDeadline is a lower bound. */
-  withDeadlineAtLeast: boolean;
   overdue: number;
 }
 
@@ -83,8 +79,7 @@ export function summarize(dashboard: Dashboard): Summary {
     done,
     doneShare: initiatives > 0 ? done / initiatives : 0,
     inProgress: count(IN_PROGRESS_STATUS),
-    withDeadline: dashboard.upcoming.length + dashboard.overdue.length,
-    withDeadlineAtLeast: dashboard.upcoming.length >= UPCOMING_LIMIT,
+    withDeadline: dashboard.deadlineCount,
     overdue: dashboard.overdue.length,
   };
 }

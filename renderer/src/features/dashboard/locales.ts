@@ -19,7 +19,6 @@ export const dashboard = {
       doneOf: '{{done}} / {{total}} 项',
       inProgress: '进行中',
       withDeadline: '设有期限',
-      withDeadlineAtLeast: '至少 {{n}}',
       overdue: '已逾期',
     },
     status: {
@@ -67,7 +66,6 @@ export const dashboard = {
       doneOf: '{{done}} of {{total}}',
       inProgress: 'In progress',
       withDeadline: 'With a deadline',
-      withDeadlineAtLeast: 'At least {{n}}',
       overdue: 'Overdue',
     },
     status: {
