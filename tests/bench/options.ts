@@ -1,9 +1,9 @@
 // Command-line options of `npm run bench -- …`. --quick shrinks everything for a CI-like
-// check (under ~30 s) and skips the fixed-size corpus suite.
+// check (about a minute: most of it the Chromium suite) and skips the fixed-size corpus suite.
 import { parseArgs } from 'node:util';
 import { DEFAULT_NOTES, DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
 
-export const SUITES = ['open', 'import', 'corpus', 'table'] as const;
+export const SUITES = ['open', 'import', 'corpus', 'table', 'table-ui'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -15,7 +15,7 @@ export interface BenchOptions {
   notes: number;
   /** Plans imported per sample (suite import). */
   importPlans: number;
-  /** Plans in the table suite's database (×50 initiatives). */
+  /** Plans in the table and table-ui suites' databases (×50 initiatives). */
   tablePlans: number;
   /** Samples per A/B measurement; null = each suite's default for the mode. */
   samples: number | null;
@@ -29,11 +29,12 @@ export const USAGE = `Usage: npm run bench -- [options]
   --plans N           plans in the corpus suite (default ${DEFAULT_SHAPE.plans}, ×${DEFAULT_SHAPE.themesPerPlan * DEFAULT_SHAPE.initiativesPerTheme} initiatives)
   --notes N           notes in the corpus suite (default ${DEFAULT_NOTES})
   --import-plans N    plans imported per sample in the import suite (default 200, quick 20)
-  --table-plans N     plans in the table suite (default ${DEFAULT_SHAPE.plans}, quick 100; ×${DEFAULT_SHAPE.themesPerPlan * DEFAULT_SHAPE.initiativesPerTheme} initiatives)
-  --samples N         samples per A/B measurement (default per suite, at least 10; quick 5)
+  --table-plans N     plans in the table and table-ui suites (default ${DEFAULT_SHAPE.plans}, quick 100; ×${DEFAULT_SHAPE.themesPerPlan * DEFAULT_SHAPE.initiativesPerTheme} initiatives)
+  --samples N         samples per A/B measurement (default per suite: at least 10, table-ui 7; quick 5, table-ui 3)
   --suite NAME        run only these suites (repeatable): ${SUITES.join(', ')}
   --out FILE          JSON output (default tests/output/bench.json)
-  --help`;
+  --help
+Suite table-ui drives the built app in /usr/bin/chromium: run \`npm run build\` first.`;
 
 function count(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;

@@ -14,6 +14,7 @@ import { runOpenMigrate } from './suites/open-migrate';
 import { runPlanImport } from './suites/plan-import';
 import { runCorpus } from './suites/corpus-load';
 import { runTable } from './suites/table';
+import { runTableUi } from './suites/table-ui';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,6 +23,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   import: { title: 'plan import', run: runPlanImport },
   corpus: { title: 'corpus', run: runCorpus },
   table: { title: 'initiative table', run: runTable },
+  'table-ui': { title: 'initiative table in Chromium', run: runTableUi },
 };
 
 function main(argv: string[]): number {

@@ -1,8 +1,10 @@
 // Bench "table-ui": the initiative table in Chromium at corpus scale (100k initiatives by
 // default), against a plain virtual list of the same rows from the same server (side b, see
-// table-ui-page.ts). Needs the built app (npm run build) and /usr/bin/chromium.
+// table-ui-page.ts). Needs the built app (npm run build) and /usr/bin/chromium. `npm run bench`
+// runs it as its suite table-ui (suites/table-ui.ts starts this file as a child process, since
+// the harness is synchronous and this is not); it also runs alone:
 //
-//   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 7] [--out FILE]
+//   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 7] [--seed N] [--out FILE]
 //
 // first rows: page load to the first data row painted (the table: the whole app booting on
 //   #/table with "all plans" stored as its scope; the baseline: one fetch and a plain list).
@@ -10,7 +12,7 @@
 // scroll frame: scripted scrolling of the list, 3 rows a frame for 240 frames; each sample is
 //   the 95th percentile of the intervals between animation frames (16.7 ms = every frame made).
 // Timings are ratios against the baseline measured in the same run, as the harness does.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +23,7 @@ import { DATABASE_FILE } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { refreshDerivedData } from '../../electron/core/refresh-derived';
 import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
-import { assertBuilt, startBuiltServer } from '../e2e/built-server';
+import { assertBuilt, SERVER_ENTRY, startBuiltServer } from '../e2e/built-server';
 import { articleText, DEFAULT_SEED, DEFAULT_SHAPE, generatePlans } from './corpus';
 import { describeEnvironment, loadAverage } from './environment';
 import { fmt, formatMeasurement, writeReport, type Measurement, type RatioMeasurement } from './report';
@@ -36,21 +38,27 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 function options() {
   const { values } = parseArgs({
-    options: { plans: { type: 'string' }, samples: { type: 'string' }, out: { type: 'string' } },
+    options: { plans: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
   });
+  const count = (name: string, raw: string | undefined, fallback: number, min: number): number => {
+    const n = Number(raw ?? fallback);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${raw}`);
+    return n;
+  };
   return {
-    plans: Number(values.plans ?? DEFAULT_SHAPE.plans),
-    samples: Number(values.samples ?? 7),
+    plans: count('plans', values.plans, DEFAULT_SHAPE.plans, 1),
+    samples: count('samples', values.samples, 7, 1),
+    seed: count('seed', values.seed, DEFAULT_SEED, 0),
     out: values.out ?? join(repoRoot, 'tests', 'output', 'bench-table-ui.json'),
   };
 }
 
 /** A data folder whose database holds the corpus (the server adds the embedded plan on start). */
-function buildDataDir(dir: string, plans: number): number {
+function buildDataDir(dir: string, seed: number, plans: number): number {
   const db = openDatabase(join(dir, DATABASE_FILE));
   let initiatives = 0;
   try {
-    for (const doc of generatePlans(DEFAULT_SEED, { ...DEFAULT_SHAPE, plans })) {
+    for (const doc of generatePlans(seed, { ...DEFAULT_SHAPE, plans })) {
       importPlan(db, doc, articleText(doc));
       initiatives += doc.initiatives.length;
     }
@@ -107,8 +115,17 @@ async function main(): Promise<void> {
   };
   try {
     const loadStart = nowMs();
-    const initiatives = buildDataDir(dataDir, opts.plans);
-    console.log(`[table-ui] ${initiatives} initiatives in ${fmt((nowMs() - loadStart) / 1000)} s`);
+    const initiatives = buildDataDir(dataDir, opts.seed, opts.plans);
+    const loadMs = nowMs() - loadStart;
+    // The bundle's age, so a run on a build older than the code it means to measure shows it.
+    const builtAt = statSync(SERVER_ENTRY).mtime.toISOString();
+    record({
+      kind: 'fixed',
+      suite: SUITE,
+      name: 'ui setup',
+      text: `${initiatives} initiatives in ${fmt(loadMs / 1000)} s; built app of ${builtAt}`,
+      values: { initiatives, loadMs, builtAt },
+    });
     const server = await startBuiltServer(dataDir);
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
