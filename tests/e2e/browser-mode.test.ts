@@ -189,12 +189,13 @@ describe('browser mode, built app in Chromium', () => {
     await page.reload();
     await page.getByRole('navigation', { name: 'Plan outline' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await page.title()).toBe(`${LIST_INITIATIVE} · Briefbook`);
+    // The title follows the initiative once it has loaded, a moment after the outline.
+    await expect.poll(() => page.title()).toBe(`${LIST_INITIATIVE} · Briefbook`);
 
     await group('Interface language').getByRole('button', { name: '中文' }).click();
     await outline().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    expect(await page.title()).toBe(`${LIST_INITIATIVE} · 简报本`);
+    await expect.poll(() => page.title()).toBe(`${LIST_INITIATIVE} · 简报本`);
     expectNothingBlocked();
   });
 
