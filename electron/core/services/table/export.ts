@@ -3,52 +3,13 @@
 // reader's language. The plan's own text is exported as stored.
 import type { UiLanguage } from '../../../../shared/api/contract';
 import type { InitiativeRow, StatusOption, TableColumnId } from '../../../../shared/domain/table';
+import { EXPORT_COLUMN_LABELS, PRIORITY_LABELS } from '../../../../shared/i18n/table-columns';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { toCsv } from '../../csv/write-csv';
 import { pageSql } from './query-sql';
 import { prepareQuery, tableRows, type RowQuery } from './query';
 import { readRows } from './rows';
-
-export const CSV_HEADERS: Record<UiLanguage, Record<TableColumnId, string>> = {
-  zh: {
-    shortId: '编号',
-    theme: '主题',
-    headline: '举措',
-    status: '状态',
-    priority: '优先级',
-    leadUnit: '牵头单位',
-    responsibleUnits: '责任单位',
-    deadline: '完成时限',
-    progressNote: '进展',
-    tags: '标签',
-    highlightCount: '划线数',
-    noteCount: '笔记数',
-    touchedAt: '最近修改',
-    industries: '产业',
-  },
-  en: {
-    shortId: 'ID',
-    theme: 'Theme',
-    headline: 'Initiative',
-    status: 'Status',
-    priority: 'Priority',
-    leadUnit: 'Lead unit',
-    responsibleUnits: 'Responsible units',
-    deadline: 'Deadline',
-    progressNote: 'Progress',
-    tags: 'Tags',
-    highlightCount: 'Highlights',
-    noteCount: 'Notes',
-    touchedAt: 'Last modified',
-    industries: 'Industries',
-  },
-};
-
-export const PRIORITY_LABELS: Record<UiLanguage, Record<string, string>> = {
-  zh: { high: '高', medium: '中', low: '低' },
-  en: { high: 'High', medium: 'Medium', low: 'Low' },
-};
 
 const LIST_SEPARATOR: Record<UiLanguage, string> = { zh: '、', en: '; ' };
 const CHUNK = 500;
@@ -69,7 +30,7 @@ function cellOf(
     case 'status':
       return row.status === null ? null : (statusLabel.get(row.status)?.[language] ?? row.status);
     case 'priority':
-      return row.priority === null ? null : PRIORITY_LABELS[language][row.priority]!;
+      return row.priority === null ? null : PRIORITY_LABELS[language][row.priority];
     case 'tags':
       return row.tags.join(LIST_SEPARATOR[language]);
     case 'industries':
@@ -91,7 +52,7 @@ export function exportCsv(
   now = new Date(),
 ): { fileName: string; csv: string } {
   const { query, columns, language, ids } = args;
-  const lines: (string | number | null)[][] = [columns.map((c) => CSV_HEADERS[language][c])];
+  const lines: (string | number | null)[][] = [columns.map((c) => EXPORT_COLUMN_LABELS[language][c])];
   db.transaction(() => {
     const { scope, order, statusOptions } = prepareQuery(db, query, ids);
     const labels = new Map(statusOptions.map((o) => [o.key, o.label]));

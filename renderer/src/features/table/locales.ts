@@ -1,33 +1,16 @@
 // UI strings of the initiative table (i18next namespace `table`). zh and en have the same keys
 // (plural forms: i18next uses _other for Chinese and _one/_other for English; both are listed).
+// Column and priority labels come from shared/ because the core's CSV export writes them too.
+import { PRIORITY_LABELS, TABLE_COLUMN_LABELS } from '../../../../shared/i18n/table-columns';
+
 export const table = {
   zh: {
     title: '举措表',
     gridLabel: '举措表',
     bilingual: '{{zh}} / {{en}}',
     listSeparator: '、',
-    columns: {
-      select: '选择',
-      shortId: '编号',
-      theme: '主题',
-      headline: '举措',
-      status: '状态',
-      priority: '优先级',
-      leadUnit: '牵头单位',
-      responsibleUnits: '责任单位',
-      deadline: '完成时限',
-      progressNote: '进展',
-      tags: '标签',
-      highlightCount: '划线',
-      noteCount: '笔记',
-      touchedAt: '最近修改',
-      industries: '产业',
-    },
-    priority: {
-      high: '高',
-      medium: '中',
-      low: '低',
-    },
+    columns: { select: '选择', ...TABLE_COLUMN_LABELS.zh },
+    priority: PRIORITY_LABELS.zh,
     unset: '未设置',
     toolbar: {
       label: '举措表工具栏',
@@ -139,28 +122,8 @@ export const table = {
     gridLabel: 'Initiative table',
     bilingual: '{{zh}} / {{en}}',
     listSeparator: ', ',
-    columns: {
-      select: 'Select',
-      shortId: 'ID',
-      theme: 'Theme',
-      headline: 'Initiative',
-      status: 'Status',
-      priority: 'Priority',
-      leadUnit: 'Lead unit',
-      responsibleUnits: 'Responsible units',
-      deadline: 'Deadline',
-      progressNote: 'Progress',
-      tags: 'Tags',
-      highlightCount: 'Highlights',
-      noteCount: 'Notes',
-      touchedAt: 'Last touched',
-      industries: 'Industries',
-    },
-    priority: {
-      high: 'High',
-      medium: 'Medium',
-      low: 'Low',
-    },
+    columns: { select: 'Select', ...TABLE_COLUMN_LABELS.en },
+    priority: PRIORITY_LABELS.en,
     unset: 'Not set',
     toolbar: {
       label: 'Initiative table tools',
