@@ -3,19 +3,16 @@
 // one data folder, so choices saved by one are what the next one's reload finds. Screenshots
 // go to tests/output/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanTranslation } from '../../shared/domain/translation';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../shared/security';
 import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
-import { assertBuilt, startBuiltServer, type BuiltServer } from './built-server';
-import { launchChromium, type Browser } from './browser';
+import { axeViolations, OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
+import { launchChromium } from './browser';
 
-const OUTPUT_DIR = join(REPO_ROOT, 'tests', 'output');
 const TITLE = '聚焦“深化改革、强基固本”主题主线 探索杭州打造中国式现代化城市范例的新思路';
 const LIST_INITIATIVE = '第三 大力发展战略性新兴产业,布局未来产业';
 const EMERGING = ['新一代信息技术', '新能源', '新材料', '高端装备', '新能源汽车', '绿色环保', '民用航空', '船舶与海洋工程装备'];
@@ -24,25 +21,15 @@ const UNAUTHORIZED_TEXT = 'This page needs the address printed by npm run serve 
 const EN = JSON.parse(readFileSync(join(RESOURCES_DIR, 'plans', 'hangzhou-2024-05-11.en.json'), 'utf8')) as PlanTranslation;
 const EN_T3_I3 = EN.initiatives['hz-2024/T3/I3']!;
 
-let dataDir: string;
-let server: BuiltServer;
-let browser: Browser;
+let app: AppSession;
 let page: Page;
 
 beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'briefbook-e2e-data-'));
-  server = await startBuiltServer(dataDir);
-  browser = await launchChromium(server.origin);
-  page = await browser.context.newPage();
+  app = await startAppSession('reading');
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const outline = () => page.getByRole('navigation', { name: '计划大纲' });
 const main = () => page.getByRole('main');
@@ -62,14 +49,8 @@ async function expectInitiativeWithLists(): Promise<void> {
   expect(await outline().getByRole('link', { name: LIST_INITIATIVE }).getAttribute('aria-current')).toBe('page');
 }
 
-function expectNothingBlocked(): void {
-  expect(browser.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] });
-}
-
 async function expectNoAxeViolations(): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  // Summaries, so a failure says what and where rather than dumping axe's whole report.
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 const group = (name: string) => page.getByRole('group', { name });
@@ -88,7 +69,7 @@ async function shoot(name: string): Promise<void> {
 
 describe('browser mode, built app in Chromium', () => {
   it('serves the page with the whole CSP as a header, and the built page repeats it as a meta', async () => {
-    const response = await fetch(`${server.origin}/`);
+    const response = await fetch(`${app.server.origin}/`);
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     const html = readFileSync(join(REPO_ROOT, 'out', 'renderer', 'index.html'), 'utf8');
     expect(html).toContain(`content="${CONTENT_SECURITY_POLICY_META}"`);
@@ -97,7 +78,7 @@ describe('browser mode, built app in Chromium', () => {
   });
 
   it('opens the printed address: title, theme line and 5 themes with 3 initiatives each', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE);
     await page.getByText('深化改革、强基固本', { exact: true }).waitFor();
     expect(await outline().getByRole('heading', { level: 2 }).count()).toBe(5);
@@ -105,7 +86,7 @@ describe('browser mode, built app in Chromium', () => {
     // The one-time key left the address bar (it lives in this tab's sessionStorage).
     expect(page.url()).not.toContain('token=');
     await shoot('first-screen.png');
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('reads in the bundled fonts, served from the app itself', async () => {
@@ -122,7 +103,7 @@ describe('browser mode, built app in Chromium', () => {
     expect(await themeLine.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"Noto Serif SC"/);
     expect(await outline().evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"Noto Sans SC"/);
     // No data: fonts (CSP font-src 'self' would refuse them) and nothing from elsewhere.
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('has no accessibility violations on the overview, with the plan context open', async () => {
@@ -140,17 +121,17 @@ describe('browser mode, built app in Chromium', () => {
     await shoot('initiative.png');
     await shoot('reading-zh.png');
     await expectNoAxeViolations();
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('shows the same initiative after a reload, and restores it on a fresh start without a view', async () => {
     await page.reload();
     await expectInitiativeWithLists();
     // The bare address (no view, no key in the URL): the remembered initiative comes back.
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${app.server.origin}/`);
     await expectInitiativeWithLists();
     expect(new URL(page.url()).hash).toBe('#/initiative/hz-2024/T3/I3');
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('moves through the outline with the keyboard and between initiatives with Alt+↑/↓', async () => {
@@ -169,7 +150,7 @@ describe('browser mode, built app in Chromium', () => {
     await expect(outline().getByRole('link', { name: '第一 打造“绿色生活”之城' }).isVisible()).resolves.toBe(true);
     await page.keyboard.press('Alt+ArrowUp');
     await expectInitiativeWithLists();
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('switches the interface to English and back, and a reload keeps the choice', async () => {
@@ -196,7 +177,7 @@ describe('browser mode, built app in Chromium', () => {
     await outline().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await expect.poll(() => page.title()).toBe(`${LIST_INITIATIVE} · 简报本`);
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('shows English beside Chinese, sentence by sentence, with the industry lists paired (中英对照)', async () => {
@@ -226,7 +207,7 @@ describe('browser mode, built app in Chromium', () => {
     await page.reload();
     await main().locator('.reading .parallel-row').first().waitFor();
     expect(await pressed('正文语言')).toBe('中英对照');
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('stacks each sentence over its English in a narrow window', async () => {
@@ -252,7 +233,7 @@ describe('browser mode, built app in Chromium', () => {
     await expectNoAxeViolations();
     await group('正文语言').getByRole('button', { name: '中文' }).click();
     await expectInitiativeWithLists();
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('changes the reading size with A+ / A− and keeps it', async () => {
@@ -283,7 +264,7 @@ describe('browser mode, built app in Chromium', () => {
     await expectNoAxeViolations();
     await page.getByRole('combobox', { name: '外观' }).selectOption('system');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(light);
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('follows the system into the dark theme', async () => {
@@ -294,7 +275,7 @@ describe('browser mode, built app in Chromium', () => {
     expect(background).not.toBe('rgb(246, 244, 239)');
     await page.screenshot({ path: join(OUTPUT_DIR, 'initiative-dark.png'), fullPage: false });
     await page.emulateMedia({ colorScheme: 'light' });
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('prints an initiative on light paper: its whole text and lists, none of the app around it', async () => {
@@ -309,7 +290,7 @@ describe('browser mode, built app in Chromium', () => {
     expect(colours.paper).toBe('rgb(255, 255, 255)');
     expect(colours.text).toBe('rgb(31, 35, 40)');
     expect(colours.chrome).toEqual(['none', 'none', 'none', 'none']);
-    const pdf = join(dataDir, 'initiative.pdf');
+    const pdf = join(app.dataDir, 'initiative.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
     const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
@@ -323,14 +304,14 @@ describe('browser mode, built app in Chromium', () => {
     expect(flat).not.toContain('建立解难题促发展政策机制');
     expect(flat).not.toContain('上一条');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUTPUT_DIR, 'initiative-print-1')]);
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('shows the access-key screen when opened without the token', async () => {
-    const stranger = await launchChromium(server.origin);
+    const stranger = await launchChromium(app.server.origin);
     try {
       const fresh = await stranger.context.newPage();
-      await fresh.goto(`${server.origin}/`);
+      await fresh.goto(`${app.server.origin}/`);
       const alert = fresh.getByRole('alert');
       await alert.waitFor();
       expect(await alert.textContent()).toContain(UNAUTHORIZED_TEXT);

@@ -3,29 +3,17 @@
 // table would), and the dashboard must show them; axe checks the page; the print stylesheet is
 // checked by printing to PDF and reading the PDF back (text, embedded fonts, a rendered page).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract';
-import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
-import type { Result } from '../../shared/api/result';
-import { REPO_ROOT } from '../helpers/paths';
-import { assertBuilt, startBuiltServer, type BuiltServer } from './built-server';
-import { launchChromium, type Browser } from './browser';
+import { axeViolations, OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
 
-const OUTPUT_DIR = join(REPO_ROOT, 'tests', 'output');
 const T3_HEADLINE = '在顺应大势中把握培育发展新质生产力';
 const T3_I3 = { id: 'hz-2024/T3/I3', headline: '大力发展战略性新兴产业,布局未来产业' };
 const T2_I1 = { id: 'hz-2024/T2/I1', headline: '补齐制造业比重偏低的短板' };
 const T1_I1 = 'hz-2024/T1/I1';
 
-let dataDir: string;
-let workDir: string;
-let server: BuiltServer;
-let browser: Browser;
+let app: AppSession;
 let page: Page;
 
 /** A local calendar day `days` from today, as the dashboard's "today" is the local date. */
@@ -34,21 +22,6 @@ function localDay(days: number): string {
   d.setDate(d.getDate() + days);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Calls the API from inside the page (same origin, with the launch token), as the renderer does. */
-async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
-  const token = new URL(server.url).searchParams.get(TOKEN_QUERY_PARAM)!;
-  const result = await page.evaluate(
-    async ({ url, auth, body }) => {
-      const response = await fetch(url, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body });
-      return (await response.json()) as unknown;
-    },
-    { url: `${API_PREFIX}${method}`, auth: `${AUTH_SCHEME} ${token}`, body: JSON.stringify(args) },
-  );
-  const envelope = result as Result<ApiResult<M>>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value;
 }
 
 /** The cell texts of a (visually hidden) data table, by its caption. */
@@ -66,30 +39,21 @@ async function tileValue(label: string): Promise<string> {
 
 /** Loads the dashboard afresh (a hash-only goto to the current address would not reload). */
 async function openDashboard(): Promise<void> {
-  const url = `${server.origin}/#/dashboard`;
+  const url = `${app.server.origin}/#/dashboard`;
   if (page.url() === url) await page.reload();
   else await page.goto(url);
   await page.getByRole('heading', { level: 2, name: '计划仪表板' }).waitFor();
 }
 
 beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'briefbook-e2e-dashboard-'));
-  workDir = mkdtempSync(join(tmpdir(), 'briefbook-e2e-dashboard-pdf-'));
-  server = await startBuiltServer(dataDir);
-  browser = await launchChromium(server.origin);
-  page = await browser.context.newPage();
+  app = await startAppSession('dashboard');
+  page = app.page;
   // The printed address leaves its key in this tab's sessionStorage for the later loads.
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  for (const dir of [dataDir, workDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 describe('plan dashboard in Chromium', () => {
   it('starts with every initiative unset, no deadlines and no notes', async () => {
@@ -105,10 +69,10 @@ describe('plan dashboard in Chromium', () => {
   });
 
   it('shows a status and deadlines set through the API: tiles, stacked counts and the deadline list', async () => {
-    await call('initiative.update', { initiativeId: T3_I3.id, patch: { status: 'in_progress', deadline: localDay(5) } });
+    await app.call('initiative.update', { initiativeId: T3_I3.id, patch: { status: 'in_progress', deadline: localDay(5) } });
     // Done, with its deadline passed: on neither deadline list, yet it has a deadline.
-    await call('initiative.update', { initiativeId: T1_I1, patch: { status: 'done', deadline: localDay(-10) } });
-    await call('initiative.update', { initiativeId: T2_I1.id, patch: { deadline: localDay(-3) } });
+    await app.call('initiative.update', { initiativeId: T1_I1, patch: { status: 'done', deadline: localDay(-10) } });
+    await app.call('initiative.update', { initiativeId: T2_I1.id, patch: { deadline: localDay(-3) } });
     await openDashboard();
 
     expect(await tileValue('已完成')).toBe('7%');
@@ -138,8 +102,7 @@ describe('plan dashboard in Chromium', () => {
     await openDashboard();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(OUTPUT_DIR, scheme === 'light' ? 'dashboard.png' : 'dashboard-dark.png') });
     }
     await page.emulateMedia({ colorScheme: 'light' });
@@ -155,7 +118,7 @@ describe('plan dashboard in Chromium', () => {
 
   it('prints to A4 PDF with its text, an embedded Noto font and no app chrome', async () => {
     await openDashboard();
-    const pdf = join(workDir, 'dashboard.pdf');
+    const pdf = join(app.dataDir, 'dashboard.pdf');
     await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, printBackground: true });
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
     const flat = text.replace(/\s+/g, '');
@@ -171,6 +134,6 @@ describe('plan dashboard in Chromium', () => {
   });
 
   it('caused no console errors, page errors, CSP violations or foreign requests', () => {
-    expect(browser.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] });
+    app.expectNothingBlocked();
   });
 });

@@ -2,37 +2,20 @@
 // real renderer bundle in Debian's Chromium, the real core answering table.query in SQL. The
 // reader edits a status and a tag in the table, sorts, filters by the new tag, saves a view and
 // gets it back; the edits survive a reload; axe checks the table in light and dark.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/paths';
-import { assertBuilt, startBuiltServer, type BuiltServer } from './built-server';
-import { launchChromium, type Browser } from './browser';
+import { axeViolations, OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
 
-const OUTPUT_DIR = join(REPO_ROOT, 'tests', 'output');
-
-let dataDir: string;
-let server: BuiltServer;
-let browser: Browser;
+let app: AppSession;
 let page: Page;
 
 beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'briefbook-e2e-table-'));
-  server = await startBuiltServer(dataDir);
-  browser = await launchChromium(server.origin);
-  page = await browser.context.newPage();
+  app = await startAppSession('table');
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 const grid = () => page.getByRole('grid', { name: '举措表' });
 const dataRows = () => grid().locator('.itable-data-row');
@@ -65,23 +48,17 @@ async function openEditor(r: Locator, role: 'combobox' | 'textbox', label: strin
 }
 
 async function expectNoAxeViolations(): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('.itable').analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary).toEqual([]);
-}
-
-function expectNothingBlocked(): void {
-  expect(browser.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] });
+  expect(await axeViolations(page, '.itable')).toEqual([]);
 }
 
 describe('initiative table, built app in Chromium', () => {
   it('opens #/table with every initiative of the plan', async () => {
-    await page.goto(`${server.url}#/table`);
+    await page.goto(`${app.server.url}#/table`);
     await waitForRows(15);
     expect(await grid().getAttribute('aria-rowcount')).toBe('16');
     expect((await shortIds()).slice(0, 3)).toEqual(['T1·I1', 'T1·I2', 'T1·I3']);
     await page.getByText('共 15 项举措').waitFor();
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('gives the grid the whole main pane: down to its bottom padding, with nothing to scroll', async () => {
@@ -120,7 +97,7 @@ describe('initiative table, built app in Chromium', () => {
     expect(await (await openEditor(row('T2·I1'), 'combobox', '状态（T2·I1）')).inputValue()).toBe('done');
     expect(await row('T5·I1').locator('[data-col="priority"] .itable-display').textContent()).toBe('优先级（T5·I1） 高');
     expect(await row('T4·I3').locator('[data-col="status"] .itable-display').textContent()).toBe('状态（T4·I3） 进行中');
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('sorts by status (Shift+click adds a second column)', async () => {
@@ -139,7 +116,7 @@ describe('initiative table, built app in Chromium', () => {
     await grid().getByRole('columnheader', { name: /^编号/ }).locator('.itable-sort').click({ modifiers: ['Shift'] });
     await expect.poll(() => grid().locator('.itable-sort-mark').count()).toBe(2);
     await page.screenshot({ path: join(OUTPUT_DIR, 'table-light.png') });
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('filters by a tag the reader added in the table', async () => {
@@ -157,7 +134,7 @@ describe('initiative table, built app in Chromium', () => {
     await waitForRows(1);
     expect(await shortIds()).toEqual(['T3·I3']);
     await page.keyboard.press('Escape');
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('saves the view, clears it, and gets it back from the list', async () => {
@@ -183,7 +160,7 @@ describe('initiative table, built app in Chromium', () => {
     await waitForRows(1);
     await page.getByRole('button', { name: '清除全部筛选' }).click();
     await waitForRows(15);
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 
   it('has no axe violations, in light and in dark', async () => {
@@ -195,6 +172,6 @@ describe('initiative table, built app in Chromium', () => {
     await page.screenshot({ path: join(OUTPUT_DIR, 'table-dark.png') });
     await expectNoAxeViolations();
     await page.emulateMedia({ colorScheme: 'light' });
-    expectNothingBlocked();
+    app.expectNothingBlocked();
   });
 });
