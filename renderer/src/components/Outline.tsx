@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
 import { routeHref, type Route } from '../routing/hash-route';
-import { Numeral, PlanText } from './PlanText';
+import { InitiativeLinks } from './InitiativeLinks';
+import { PlanText } from './PlanText';
 import { UnofficialLabel } from './UnofficialLabel';
 
 export function Outline({ outline, route }: { outline: PlanOutline; route: Route }) {
@@ -65,22 +66,12 @@ export function Outline({ outline, route }: { outline: PlanOutline; route: Route
                 <PlanText zh={theme.headline} en={translation?.themes[theme.id]} />
               </span>
             </h2>
-            <ol className="outline-initiatives">
-              {theme.initiatives.map((item) => (
-                <li key={item.id}>
-                  <a
-                    href={routeHref({ kind: 'initiative', id: item.id })}
-                    aria-current={item.id === openId ? 'page' : undefined}
-                    tabIndex={item.id === openId ? 0 : -1}
-                  >
-                    <Numeral numeral={item.numeral} ordinal={item.ordinal} />{' '}
-                    <span className="outline-headline">
-                      <PlanText zh={item.headline} en={translation?.initiatives[item.id]?.headline} />
-                    </span>
-                  </a>
-                </li>
-              ))}
-            </ol>
+            <InitiativeLinks
+              initiatives={theme.initiatives}
+              className="outline-initiatives"
+              headlineClassName="outline-headline"
+              current={{ openId }}
+            />
           </li>
         ))}
       </ol>

@@ -2,9 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
-import { routeHref } from '../routing/hash-route';
 import { IndustryLists } from './IndustryLists';
-import { Numeral, PlanText } from './PlanText';
+import { InitiativeLinks } from './InitiativeLinks';
+import { PlanText } from './PlanText';
 import { UnofficialNote } from './UnofficialLabel';
 
 export function Overview({ outline }: { outline: PlanOutline }) {
@@ -29,18 +29,11 @@ export function Overview({ outline }: { outline: PlanOutline }) {
                 <PlanText zh={theme.headline} en={translation?.themes[theme.id]} />
               </span>
             </h3>
-            <ol className="theme-card-initiatives">
-              {theme.initiatives.map((item) => (
-                <li key={item.id}>
-                  <a href={routeHref({ kind: 'initiative', id: item.id })}>
-                    <Numeral numeral={item.numeral} ordinal={item.ordinal} />{' '}
-                    <span className="theme-card-headline-text">
-                      <PlanText zh={item.headline} en={translation?.initiatives[item.id]?.headline} />
-                    </span>
-                  </a>
-                </li>
-              ))}
-            </ol>
+            <InitiativeLinks
+              initiatives={theme.initiatives}
+              className="theme-card-initiatives"
+              headlineClassName="theme-card-headline-text"
+            />
           </li>
         ))}
       </ol>

@@ -1,0 +1,43 @@
+// A theme's initiatives as a numbered list of links, each its numeral and headline in the
+// reading language(s). The outline and the overview both list them; only the outline marks the
+// open one and keeps a single Tab stop (its arrow keys move between the links).
+import type { PlanOutline } from '../../../shared/api/contract';
+import { useReading } from '../reading/reading-context';
+import { routeHref } from '../routing/hash-route';
+import { Numeral, PlanText } from './PlanText';
+
+type OutlineInitiative = PlanOutline['themes'][number]['initiatives'][number];
+
+export interface InitiativeLinksProps {
+  initiatives: readonly OutlineInitiative[];
+  className: string;
+  headlineClassName: string;
+  /** The outline's open initiative: marked aria-current and made the one Tab stop. Leave it
+   *  out where the links are ordinary links (the overview). */
+  current?: { openId: string | null };
+}
+
+export function InitiativeLinks({ initiatives, className, headlineClassName, current }: InitiativeLinksProps) {
+  const { translation } = useReading();
+  return (
+    <ol className={className}>
+      {initiatives.map((item) => {
+        const open = current !== undefined && item.id === current.openId;
+        return (
+          <li key={item.id}>
+            <a
+              href={routeHref({ kind: 'initiative', id: item.id })}
+              aria-current={open ? 'page' : undefined}
+              tabIndex={current === undefined ? undefined : open ? 0 : -1}
+            >
+              <Numeral numeral={item.numeral} ordinal={item.ordinal} />{' '}
+              <span className={headlineClassName}>
+                <PlanText zh={item.headline} en={translation?.initiatives[item.id]?.headline} />
+              </span>
+            </a>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
