@@ -2,12 +2,36 @@
 // a test can walk the schema up one version at a time with migrate(db, MIGRATIONS, target).
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { afterEach, expect } from 'vitest';
+import { migrate } from '../../electron/core/db/migrate';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { useTempDirs } from './temp-dir';
 
 export function openBareDatabase(dir: string): Database.Database {
   const db = new Database(join(dir, 'migrations.sqlite3'));
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   return db;
+}
+
+/**
+ * Call once at the top of a migration test file. Returns atVersion(n): a fresh bare database in
+ * its own temporary folder, migrated to version n (checked). Each one is closed, and its folder
+ * removed, after the test that opened it.
+ */
+export function useDatabaseAtVersion(): (target: number) => Database.Database {
+  // Registered before the afterEach below, so (hooks run in reverse) files close before folders go.
+  const temp = useTempDirs();
+  const open: Database.Database[] = [];
+  afterEach(() => {
+    for (const db of open.splice(0)) db.close();
+  });
+  return (target) => {
+    const db = openBareDatabase(temp.make());
+    open.push(db);
+    expect(migrate(db, MIGRATIONS, target)).toBe(target);
+    return db;
+  };
 }
 
 /** Names of the tables, indexes, triggers and views in the schema, as `type:name`. */

@@ -1,20 +1,11 @@
 // Migration 1 creates the plan-content tables an importer writes and a re-import replaces.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { columnsOf, openBareDatabase, schemaObjects } from '../helpers/migration-db';
-import { useTempDirs } from '../helpers/temp-dir';
+import { columnsOf, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
-const temp = useTempDirs();
-let db: Database.Database;
-afterEach(() => db?.close());
-
-function atVersion(target: number): Database.Database {
-  db = openBareDatabase(temp.make());
-  expect(migrate(db, MIGRATIONS, target)).toBe(target);
-  return db;
-}
+const atVersion = useDatabaseAtVersion();
 
 function insertPlan(db: Database.Database): void {
   db.exec(`

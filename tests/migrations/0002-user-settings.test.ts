@@ -1,21 +1,11 @@
 // Migration 2 adds the first user-data table, user_settings, beside the plan content.
-import { afterEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { dumpTables } from '../helpers/db-dump';
-import { columnsOf, openBareDatabase, schemaObjects } from '../helpers/migration-db';
-import { useTempDirs } from '../helpers/temp-dir';
+import { columnsOf, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
-const temp = useTempDirs();
-let db: Database.Database;
-afterEach(() => db?.close());
-
-function atVersion(target: number): Database.Database {
-  db = openBareDatabase(temp.make());
-  expect(migrate(db, MIGRATIONS, target)).toBe(target);
-  return db;
-}
+const atVersion = useDatabaseAtVersion();
 
 describe('migration 0002 user-settings', () => {
   it('adds user_settings, keeps the plan content rows and sets user_version 2', () => {

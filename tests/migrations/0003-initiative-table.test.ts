@@ -1,22 +1,13 @@
 // Migration 3 adds the initiative table's user data, plan translations, the derived sort keys
 // and search index, and keeps everything already in the database.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { dumpTables } from '../helpers/db-dump';
-import { columnsOf, openBareDatabase, schemaObjects } from '../helpers/migration-db';
-import { useTempDirs } from '../helpers/temp-dir';
+import { columnsOf, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
-const temp = useTempDirs();
-let db: Database.Database;
-afterEach(() => db?.close());
-
-function atVersion(target: number): Database.Database {
-  db = openBareDatabase(temp.make());
-  expect(migrate(db, MIGRATIONS, target)).toBe(target);
-  return db;
-}
+const atVersion = useDatabaseAtVersion();
 
 function insertPlanContent(db: Database.Database): void {
   db.exec(`

@@ -1,56 +1,40 @@
 // The API half of browser mode's server, over real HTTP on 127.0.0.1 against a real core on a
 // temp data folder: the happy path, and every rejection — each with proof that it changed
 // nothing in the database.
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../shared/api/http';
-import type { Core } from '../../electron/core/core';
-import { startServer, type RunningServer } from '../../electron/server/server';
+import { startServer } from '../../electron/server/server';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { createTestCore } from '../helpers/core';
 import { accessControlHeaders, apiHeaders, callApi, send, type RawRequest, type RawResponse } from './raw-http';
-import { makeStaticFixture, type StaticFixture } from './static-fixture';
+import { useFixtureServer } from './fixture-server';
 
-let fixture: StaticFixture;
-let core: Core;
-let server: RunningServer;
+const running = useFixtureServer();
 /** Every response seen in this file, for the no-CORS check at the end. */
 const seen: RawResponse[] = [];
 
 const api = async (method: string, args: unknown, overrides: Record<string, string | undefined> = {}) => {
-  const res = await callApi(server.port, server.token, method, args, overrides);
+  const res = await callApi(running.server.port, running.server.token, method, args, overrides);
   seen.push(res);
   return res;
 };
 const raw = async (req: RawRequest) => {
-  const res = await send(server.port, req);
+  const res = await send(running.server.port, req);
   seen.push(res);
   return res;
 };
-const settingsRows = () => core.db.prepare('SELECT key, value, updated_at FROM user_settings ORDER BY key').all();
-
-beforeAll(async () => {
-  fixture = makeStaticFixture();
-  core = createTestCore(fixture.dataDir);
-  server = await startServer({ router: core.router, staticDir: fixture.staticDir, port: 0 });
-});
-
-afterAll(async () => {
-  await server?.close();
-  core?.close();
-  rmSync(fixture.root, { recursive: true, force: true });
-});
+const settingsRows = () => running.core.db.prepare('SELECT key, value, updated_at FROM user_settings ORDER BY key').all();
 
 describe('the server itself', () => {
   it('listens on 127.0.0.1 only', async () => {
-    expect(server.address.address).toBe('127.0.0.1');
-    expect(server.address.family).toBe('IPv4');
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    expect(running.server.address.address).toBe('127.0.0.1');
+    expect(running.server.address.family).toBe('IPv4');
+    expect(running.server.url).toBe(`http://127.0.0.1:${running.server.port}`);
     // Not on the IPv6 loopback either (nor, therefore, on any other interface).
     await expect(
       new Promise((resolve, reject) => {
         import('node:net').then(({ connect }) => {
-          const socket = connect({ host: '::1', port: server.port });
+          const socket = connect({ host: '::1', port: running.server.port });
           socket.on('connect', () => {
             socket.destroy();
             resolve('connected');
@@ -62,10 +46,10 @@ describe('the server itself', () => {
   });
 
   it('makes a fresh 43-character base64url token per launch', async () => {
-    expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const other = await startServer({ router: core.router, staticDir: fixture.staticDir, port: 0 });
+    expect(running.server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const other = await startServer({ router: running.core.router, staticDir: running.fixture.staticDir, port: 0 });
     try {
-      expect(other.token).not.toBe(server.token);
+      expect(other.token).not.toBe(running.server.token);
     } finally {
       await other.close();
     }
@@ -85,7 +69,7 @@ describe('happy path', () => {
   });
 
   it('accepts an empty body as "no arguments"', async () => {
-    const res = await raw({ method: 'POST', path: '/api/plan.list', headers: apiHeaders(server.port, server.token), body: '' });
+    const res = await raw({ method: 'POST', path: '/api/plan.list', headers: apiHeaders(running.server.port, running.server.token), body: '' });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text).ok).toBe(true);
   });
@@ -96,11 +80,11 @@ describe('happy path', () => {
     expect(JSON.parse(set.text)).toEqual({ ok: true, value: null });
     const get = await api('settings.get', { key: 'ui.theme' });
     expect(JSON.parse(get.text)).toEqual({ ok: true, value: 'sepia' });
-    expect(core.db.prepare("SELECT value FROM user_settings WHERE key = 'ui.theme'").pluck().get()).toBe('sepia');
+    expect(running.core.db.prepare("SELECT value FROM user_settings WHERE key = 'ui.theme'").pluck().get()).toBe('sepia');
   });
 
   it('answers a page served as localhost or [::1] when Origin matches that Host', async () => {
-    for (const host of [`localhost:${server.port}`, `[::1]:${server.port}`]) {
+    for (const host of [`localhost:${running.server.port}`, `[::1]:${running.server.port}`]) {
       const res = await api('settings.get', { key: 'ui.theme' }, { host, origin: `http://${host}` });
       expect(res.status).toBe(200);
       expect(JSON.parse(res.text)).toEqual({ ok: true, value: 'sepia' });
@@ -134,7 +118,7 @@ describe('happy path', () => {
 // Each case tries to change ui.theme from 'sepia' to 'dark' and must be refused without effect.
 const ATTEMPT = { key: 'ui.theme', value: 'dark' };
 const body = JSON.stringify(ATTEMPT);
-const port = () => server.port;
+const port = () => running.server.port;
 
 interface RejectionCase {
   name: string;
@@ -145,7 +129,7 @@ interface RejectionCase {
 }
 
 const withHeaders = (overrides: Record<string, string | undefined>, method = 'POST', path = '/api/settings.set'): RawRequest => {
-  const headers: Record<string, string> = { ...apiHeaders(port(), server.token) };
+  const headers: Record<string, string> = { ...apiHeaders(port(), running.server.token) };
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined) delete headers[k];
     else headers[k] = v;
@@ -166,9 +150,9 @@ const REJECTIONS: RejectionCase[] = [
   { name: 'no Origin', request: () => withHeaders({ origin: undefined }), status: 403, code: 'FORBIDDEN', message: /Origin header/ },
   { name: 'no token', request: () => withHeaders({ authorization: undefined }), status: 401, code: 'UNAUTHORIZED', message: /Authorization: Bearer/ },
   { name: 'a wrong token', request: () => withHeaders({ authorization: 'Bearer not-the-token' }), status: 401, code: 'UNAUTHORIZED', message: /not valid/ },
-  { name: 'the token with one character changed', request: () => withHeaders({ authorization: `Bearer ${server.token.slice(0, -1)}${server.token.endsWith('A') ? 'B' : 'A'}` }), status: 401, code: 'UNAUTHORIZED', message: /not valid/ },
-  { name: 'the token under another scheme', request: () => withHeaders({ authorization: `Basic ${server.token}` }), status: 401, code: 'UNAUTHORIZED', message: /not valid/ },
-  { name: 'the token as a query parameter only', request: () => ({ ...withHeaders({ authorization: undefined }), path: `/api/settings.set?token=${server.token}` }), status: 401, code: 'UNAUTHORIZED', message: /Authorization/ },
+  { name: 'the token with one character changed', request: () => withHeaders({ authorization: `Bearer ${running.server.token.slice(0, -1)}${running.server.token.endsWith('A') ? 'B' : 'A'}` }), status: 401, code: 'UNAUTHORIZED', message: /not valid/ },
+  { name: 'the token under another scheme', request: () => withHeaders({ authorization: `Basic ${running.server.token}` }), status: 401, code: 'UNAUTHORIZED', message: /not valid/ },
+  { name: 'the token as a query parameter only', request: () => ({ ...withHeaders({ authorization: undefined }), path: `/api/settings.set?token=${running.server.token}` }), status: 401, code: 'UNAUTHORIZED', message: /Authorization/ },
   { name: 'Content-Type text/plain (a CORS "simple" request)', request: () => withHeaders({ 'content-type': 'text/plain' }), status: 415, code: 'BAD_REQUEST', message: /Content-Type: application\/json/ },
   { name: 'form-encoded content', request: () => withHeaders({ 'content-type': 'application/x-www-form-urlencoded' }), status: 415, code: 'BAD_REQUEST', message: /Content-Type/ },
   { name: 'no Content-Type', request: () => withHeaders({ 'content-type': undefined }), status: 415, code: 'BAD_REQUEST', message: /Content-Type/ },
@@ -227,14 +211,14 @@ describe('rejections', () => {
 
 describe('stale token', () => {
   it('refuses the token of a previous server on the same data folder', async () => {
-    const first = await startServer({ router: core.router, staticDir: fixture.staticDir, port: 0 });
+    const first = await startServer({ router: running.core.router, staticDir: running.fixture.staticDir, port: 0 });
     const oldToken = first.token;
     const oldPort = first.port;
     await first.close();
-    core.close();
+    running.core.close();
 
-    core = createTestCore(fixture.dataDir);
-    const second = await startServer({ router: core.router, staticDir: fixture.staticDir, port: oldPort });
+    running.core = createTestCore(running.fixture.dataDir);
+    const second = await startServer({ router: running.core.router, staticDir: running.fixture.staticDir, port: oldPort });
     try {
       const before = settingsRows();
       const stale = await callApi(second.port, oldToken, 'settings.set', ATTEMPT);

@@ -1,33 +1,16 @@
 // The static half of browser mode's server: the built page is served with the right types and
 // security headers, and nothing outside its folder can be read by any spelling of `..`.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../electron/server/server';
+import { describe, expect, it } from 'vitest';
 import { resolveStaticPath } from '../../electron/server/static-files';
-import type { Core } from '../../electron/core/core';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import { createTestCore } from '../helpers/core';
 import { accessControlHeaders, send, type RawRequest } from './raw-http';
-import { APP_JS, INDEX_HTML, SECRET, makeStaticFixture, type StaticFixture } from './static-fixture';
+import { useFixtureServer } from './fixture-server';
+import { APP_JS, INDEX_HTML, SECRET } from './static-fixture';
 
-let fixture: StaticFixture;
-let core: Core;
-let server: RunningServer;
+const running = useFixtureServer();
 
-const get = (path: string, extra: Partial<RawRequest> = {}) => send(server.port, { path, ...extra });
-
-beforeAll(async () => {
-  fixture = makeStaticFixture();
-  core = createTestCore(fixture.dataDir);
-  server = await startServer({ router: core.router, staticDir: fixture.staticDir, port: 0 });
-});
-
-afterAll(async () => {
-  await server?.close();
-  core?.close();
-  rmSync(fixture.root, { recursive: true, force: true });
-});
+const get = (path: string, extra: Partial<RawRequest> = {}) => send(running.server.port, { path, ...extra });
 
 describe('serving the page', () => {
   it('serves index.html at / without a token, with the CSP and security headers', async () => {
@@ -43,7 +26,7 @@ describe('serving the page', () => {
   });
 
   it('serves / with the ?token= query the printed URL carries', async () => {
-    const res = await get(`/?token=${server.token}`);
+    const res = await get(`/?token=${running.server.token}`);
     expect(res.status).toBe(200);
     expect(res.text).toBe(INDEX_HTML);
   });
@@ -84,7 +67,7 @@ describe('serving the page', () => {
   });
 
   it('checks Host on static requests too (DNS rebinding)', async () => {
-    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
+    for (const host of ['evil.example', `evil.example:${running.server.port}`, `127.0.0.1:${running.server.port + 1}`]) {
       const res = await get('/', { headers: { host } });
       expect(res.status).toBe(403);
       expect(res.text).not.toContain('fixture page');
@@ -93,13 +76,13 @@ describe('serving the page', () => {
   });
 
   it('answers pages served as localhost', async () => {
-    const res = await get('/', { headers: { host: `localhost:${server.port}` } });
+    const res = await get('/', { headers: { host: `localhost:${running.server.port}` } });
     expect(res.status).toBe(200);
   });
 
   it('sends no Access-Control-* headers, even when asked cross-origin', async () => {
     for (const path of ['/', '/app.js', '/missing.js']) {
-      const res = await get(path, { headers: { host: `127.0.0.1:${server.port}`, origin: 'http://evil.example' } });
+      const res = await get(path, { headers: { host: `127.0.0.1:${running.server.port}`, origin: 'http://evil.example' } });
       expect(accessControlHeaders(res.headers)).toEqual([]);
     }
   });
@@ -136,14 +119,14 @@ describe('path traversal', () => {
 
   it('refuses encoded and plain `..` as 403 before touching the disk', () => {
     for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/%2E%2E/%2e%2e/x']) {
-      expect(resolveStaticPath(fixture.staticDir, path)).toMatchObject({ status: 403 });
+      expect(resolveStaticPath(running.fixture.staticDir, path)).toMatchObject({ status: 403 });
     }
-    expect(resolveStaticPath(fixture.staticDir, '/a%00b')).toMatchObject({ status: 400 });
-    expect(resolveStaticPath(fixture.staticDir, '/a%5cb')).toMatchObject({ status: 400 });
+    expect(resolveStaticPath(running.fixture.staticDir, '/a%00b')).toMatchObject({ status: 400 });
+    expect(resolveStaticPath(running.fixture.staticDir, '/a%5cb')).toMatchObject({ status: 400 });
   });
 
   it('maps ordinary paths inside the folder', () => {
-    expect(resolveStaticPath(fixture.staticDir, '/')).toEqual({ file: join(fixture.staticDir, 'index.html') });
-    expect(resolveStaticPath(fixture.staticDir, '/assets/style.css')).toEqual({ file: join(fixture.staticDir, 'assets', 'style.css') });
+    expect(resolveStaticPath(running.fixture.staticDir, '/')).toEqual({ file: join(running.fixture.staticDir, 'index.html') });
+    expect(resolveStaticPath(running.fixture.staticDir, '/assets/style.css')).toEqual({ file: join(running.fixture.staticDir, 'assets', 'style.css') });
   });
 });
