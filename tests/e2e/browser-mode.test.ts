@@ -278,8 +278,10 @@ describe('browser mode, built app in Chromium', () => {
     app.expectNothingBlocked();
   });
 
-  it('prints an initiative on light paper: its whole text and lists, none of the app around it', async () => {
+  it('prints an initiative on light paper: its whole text and lists under the plan’s title and source, none of the app around it', async () => {
     await expectInitiativeWithLists();
+    // On screen the app bar names the plan; the print header is for paper only.
+    expect(await page.locator('main .print-header').isVisible()).toBe(false);
     // Paper is light whatever the screen shows.
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     const colours = await page.evaluate(() => ({
@@ -290,17 +292,26 @@ describe('browser mode, built app in Chromium', () => {
     expect(colours.paper).toBe('rgb(255, 255, 255)');
     expect(colours.text).toBe('rgb(31, 35, 40)');
     expect(colours.chrome).toEqual(['none', 'none', 'none', 'none']);
+    // The print header stands in for the app bar: the plan's title and its source line.
+    const header = page.locator('main .print-header');
+    expect(await header.isVisible()).toBe(true);
+    expect(await header.locator('.print-header-title').textContent()).toBe(TITLE);
+    expect((await header.locator('.print-header-source').textContent())?.replace(/\s+/g, '')).toBe(
+      '来源杭州日报栏目杭州有理发布时间2024-05-1115:55作者赵亚东',
+    );
     const pdf = join(app.dataDir, 'initiative.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
     const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(flat).toContain(LIST_INITIATIVE.replace(/\s+/g, ''));
+    expect(flat).toContain('来源杭州日报·栏目杭州有理·发布时间2024-05-1115:55·作者赵亚东');
     // The body's last sentence: the main pane flows onto paper, not just what was on screen.
     expect(flat).toContain('新型储能等9大未来产业。');
     for (const item of [...EMERGING, ...FUTURE]) expect(flat).toContain(item);
-    // No app bar (its name and the plan title), outline (another initiative) or pager.
+    // No app bar (its name, and the plan title: that is printed once, by the print header),
+    // outline (another initiative) or pager.
     expect(flat).not.toContain('简报本');
-    expect(flat).not.toContain(TITLE.replace(/\s+/g, ''));
+    expect(flat.split(TITLE.replace(/\s+/g, '')).length - 1).toBe(1);
     expect(flat).not.toContain('建立解难题促发展政策机制');
     expect(flat).not.toContain('上一条');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUTPUT_DIR, 'initiative-print-1')]);

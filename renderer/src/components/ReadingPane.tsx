@@ -1,5 +1,6 @@
 // The reading view's main pane: the overview, or the routed initiative (loading, failed or
-// shown), with a note when English was asked for but is not there.
+// shown), with a note when English was asked for but is not there; on paper, under the plan's
+// print header.
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
@@ -8,8 +9,24 @@ import { routeHref, type Route } from '../routing/hash-route';
 import { ErrorScreen } from './ErrorScreen';
 import { InitiativeView } from './InitiativeView';
 import { Overview } from './Overview';
+import { PlanPrintHeader } from './PlanContext';
 
-export function ReadingPane({ outline, route, detail }: { outline: PlanOutline; route: Route; detail: DetailState | null }) {
+interface Props {
+  outline: PlanOutline;
+  route: Route;
+  detail: DetailState | null;
+}
+
+export function ReadingPane(props: Props) {
+  return (
+    <>
+      <PlanPrintHeader meta={props.outline.meta} />
+      <ReadingContent {...props} />
+    </>
+  );
+}
+
+function ReadingContent({ outline, route, detail }: Props) {
   const { t } = useTranslation();
   const { mode, translationStatus } = useReading();
   const notice =
