@@ -1,7 +1,8 @@
 // The initiative table end to end: the built browser-mode server on a fresh data folder, the
 // real renderer bundle in Debian's Chromium, the real core answering table.query in SQL. The
 // reader edits a status and a tag in the table, sorts, filters by the new tag, saves a view and
-// gets it back; the edits survive a reload; axe checks the table in light and dark.
+// gets it back; the edits survive a reload; axe checks the table in light and dark; it prints.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +173,62 @@ describe('initiative table, built app in Chromium', () => {
     await page.screenshot({ path: join(OUTPUT_DIR, 'table-dark.png') });
     await expectNoAxeViolations();
     await page.emulateMedia({ colorScheme: 'light' });
+    app.expectNothingBlocked();
+  });
+
+  it('prints the rows on landscape paper: no tools, filter buttons or checkboxes; the columns fit the page and wrap', async () => {
+    await waitForRows(15);
+    // The width of a landscape A4 page inside its margins (297 mm - 2 × 16 mm ≈ 1000 px).
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const paper = await page.evaluate(() => {
+        // Laid out at all (an element inside a display: none one has no boxes either).
+        const rendered = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => el.getClientRects().length > 0);
+        const shown = (selector: string) => rendered(selector).length;
+        const cells = rendered('.itable-data-row .itable-td');
+        const headers = rendered('.itable-th');
+        const left = (el: Element | null) => Math.round(el?.getBoundingClientRect().left ?? -1);
+        const rows = [...document.querySelectorAll('.itable-data-row')];
+        return {
+          hidden: ['.itable-toolbar', '.itable-filter-button', '.itable-check', '[data-col="select"]'].map(shown),
+          overflow: document.querySelector('.itable-grid')!.getBoundingClientRect().right - document.documentElement.clientWidth,
+          cut: cells.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.dataset.col),
+          // Every row's cells start where their column's header does (one grid for all rows).
+          misaligned: rows.filter((row) =>
+            headers.some((th) => left(th) !== left(row.querySelector(`[data-col="${th.dataset.col}"]`))),
+          ).length,
+          wrapped: rows.filter((row) => row.getBoundingClientRect().height > 40).length,
+        };
+      });
+      expect(paper.hidden).toEqual([0, 0, 0, 0]);
+      expect(paper.overflow).toBeLessThanOrEqual(0);
+      expect(paper.cut).toEqual([]);
+      expect(paper.misaligned).toBe(0);
+      // Long themes and headlines wrap onto more lines instead of being cut off.
+      expect(paper.wrapped).toBeGreaterThan(0);
+
+      const pdf = join(app.dataDir, 'table.pdf');
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUTPUT_DIR, 'table-print-1')]);
+      const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
+      const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => Number(m[1]) > Number(m[2]));
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(sizes.every((landscape) => landscape)).toBe(true);
+      const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      // Read as laid out: the title, then the header row with every visible column side by side
+      // in order (a sorted column's label carries its sort rank).
+      const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).split('\n');
+      expect(lines[0]!.trim()).toBe('举措表');
+      expect(lines[1]!.replace(/\d/g, ' ').trim().split(/\s+/)).toEqual(
+        ['编号', '主题', '举措', '状态', '优先级', '牵头单位', '完成时限', '进展', '标签', '划线', '笔记', '产业'],
+      );
+      expect(flat).toContain('共15项举措');
+      for (const tool of ['导出CSV', '复制所选', '不分组', '按拼音']) expect(flat).not.toContain(tool);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
     app.expectNothingBlocked();
   });
 });

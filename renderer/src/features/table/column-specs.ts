@@ -1,5 +1,5 @@
 // What the table knows about each column besides how to render it: its default width, whether
-// it sorts, and which filter it offers (faceted with counts, or a text filter).
+// it sorts, which filter it offers (faceted with counts, or a text filter), how it prints.
 import type { FacetCount, TableColumnId, TablePage, TextFilterColumn } from '../../../../shared/domain/table';
 
 export type FacetName = keyof TablePage['facets'];
@@ -13,22 +13,24 @@ export interface ColumnSpec {
   facet?: FacetName;
   text?: TextFilterColumn;
   numeric?: boolean;
+  /** On paper: as wide as its (short) values, not a share of the page width (TableGrid). */
+  printFit?: boolean;
 }
 
 export const COLUMN_SPECS: Record<TableColumnId, ColumnSpec> = {
-  shortId: { size: 84, minSize: 64, sortable: true },
+  shortId: { size: 84, minSize: 64, sortable: true, printFit: true },
   theme: { size: 190, minSize: 90, sortable: true, facet: 'theme' },
   headline: { size: 320, minSize: 140, sortable: true, text: 'headline' },
-  status: { size: 124, minSize: 96, sortable: true, facet: 'status' },
-  priority: { size: 96, minSize: 80, sortable: true, facet: 'priority' },
+  status: { size: 124, minSize: 96, sortable: true, facet: 'status', printFit: true },
+  priority: { size: 96, minSize: 80, sortable: true, facet: 'priority', printFit: true },
   leadUnit: { size: 140, minSize: 80, sortable: true, text: 'leadUnit' },
   responsibleUnits: { size: 170, minSize: 80, sortable: true, text: 'responsibleUnits' },
-  deadline: { size: 136, minSize: 120, sortable: true },
+  deadline: { size: 136, minSize: 120, sortable: true, printFit: true },
   progressNote: { size: 220, minSize: 100, sortable: true, text: 'progressNote' },
   tags: { size: 210, minSize: 110, sortable: false, facet: 'tags' },
-  highlightCount: { size: 76, minSize: 60, sortable: true, descFirst: true, numeric: true },
-  noteCount: { size: 76, minSize: 60, sortable: true, descFirst: true, numeric: true },
-  touchedAt: { size: 148, minSize: 110, sortable: true, descFirst: true },
+  highlightCount: { size: 76, minSize: 60, sortable: true, descFirst: true, numeric: true, printFit: true },
+  noteCount: { size: 76, minSize: 60, sortable: true, descFirst: true, numeric: true, printFit: true },
+  touchedAt: { size: 148, minSize: 110, sortable: true, descFirst: true, printFit: true },
   industries: { size: 220, minSize: 100, sortable: false, text: 'industries' },
 };
 
