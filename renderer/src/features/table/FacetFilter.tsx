@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FacetCount } from '../../../../shared/domain/table';
 import type { FacetName, FacetValue } from './column-specs';
 import { facetLabel, type FacetLabelEnv } from './facet-labels';
-import { Popover } from './Popover';
+import { ColumnFilterPopover } from './ColumnFilterPopover';
 
 export interface FacetFilterProps {
   facet: FacetName;
@@ -25,17 +25,8 @@ export function FacetFilter({ facet, columnLabel, counts, selected, labels, onCh
   const isChosen = (value: FacetValue) => selected.includes(value);
   const toggle = (value: FacetValue) =>
     onChange(isChosen(value) ? selected.filter((v) => v !== value) : [...selected, value]);
-  const label = t('filter.open', { column: columnLabel });
   return (
-    <Popover
-      label={label}
-      buttonLabel={label}
-      buttonTitle={label}
-      buttonClassName="itable-filter-button"
-      buttonContent={<span className="itable-icon itable-icon-filter" aria-hidden="true" />}
-      active={selected.length > 0}
-      panelClassName="itable-facet-panel"
-    >
+    <ColumnFilterPopover columnLabel={columnLabel} active={selected.length > 0} panelClassName="itable-facet-panel">
       <>
         {entries.length === 0 ? (
           <p className="itable-panel-empty">{t('filter.noValues')}</p>
@@ -63,6 +54,6 @@ export function FacetFilter({ facet, columnLabel, counts, selected, labels, onCh
           </button>
         )}
       </>
-    </Popover>
+    </ColumnFilterPopover>
   );
 }

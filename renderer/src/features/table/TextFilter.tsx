@@ -1,6 +1,7 @@
 // A text filter on one column: rows whose text contains what is typed (the core matches).
 import { useTranslation } from 'react-i18next';
-import { Popover, usePopoverClose } from './Popover';
+import { ColumnFilterPopover } from './ColumnFilterPopover';
+import { usePopoverClose } from './Popover';
 
 export interface TextFilterProps {
   columnLabel: string;
@@ -9,19 +10,10 @@ export interface TextFilterProps {
 }
 
 export function TextFilter({ columnLabel, value, onChange }: TextFilterProps) {
-  const { t } = useTranslation('table');
-  const label = t('filter.open', { column: columnLabel });
   return (
-    <Popover
-      label={label}
-      buttonLabel={label}
-      buttonTitle={label}
-      buttonClassName="itable-filter-button"
-      buttonContent={<span className="itable-icon itable-icon-filter" aria-hidden="true" />}
-      active={value.trim() !== ''}
-    >
+    <ColumnFilterPopover columnLabel={columnLabel} active={value.trim() !== ''}>
       <TextFilterField columnLabel={columnLabel} value={value} onChange={onChange} />
-    </Popover>
+    </ColumnFilterPopover>
   );
 }
 
