@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db } from '../../electron/core/db/open';
 import { DatabaseFromFutureError } from '../../electron/core/db/errors';
+import { BRIEFBOOK_APPLICATION_ID } from '../../electron/core/db/inspect';
 import { latestVersion, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { dumpSchema } from '../helpers/db-dump';
@@ -79,6 +80,8 @@ describe('openDatabase', () => {
       db.pragma(`journal_mode = ${journal}`);
       db.exec("CREATE TABLE from_the_future (x TEXT); INSERT INTO from_the_future VALUES ('keep me')");
       db.pragma(`user_version = ${LATEST + 1}`);
+      // A newer Briefbook marks its files as ours, as this one does.
+      db.pragma(`application_id = ${BRIEFBOOK_APPLICATION_ID}`);
       db.close();
       return file;
     }

@@ -1,33 +1,57 @@
 // Opens the one connection a process owns, with the durability settings the data rules ask
-// for. The schema version is checked before anything is written, so a database from a newer
-// Briefbook is refused byte for byte untouched (WAL mode alone would rewrite its header).
+// for. The files are inspected before SQLite sees them (inspect.ts), so a damaged, foreign,
+// read-only or newer database is refused byte for byte untouched (WAL mode alone would rewrite
+// its header, and SQLite would create -wal and -shm files beside it).
 import Database from 'better-sqlite3';
 import { latestVersion, migrate, readSchemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
-import { DatabaseFromFutureError } from './errors';
+import { DatabaseFromFutureError, ForeignDatabaseError, problemFromSqliteError, UnreadableDatabaseError } from './errors';
+import { BRIEFBOOK_APPLICATION_ID, inspectDatabaseFile } from './inspect';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 native build for another ABI (the Electron app passes its own). */
   nativeBinding?: string;
+  /**
+   * Runs before migrations change an existing database's schema (from → to), on the open
+   * connection; Briefbook makes its pre-migration backup here. Throwing stops the opening.
+   */
+  beforeMigrate?: (db: Db, from: number, to: number) => void;
 }
 
 // Not better-sqlite3's default (5000), so a test can tell that this setting is applied.
 export const BUSY_TIMEOUT_MS = 10_000;
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  const latest = latestVersion(MIGRATIONS);
+  const inspection = inspectDatabaseFile(file, latest);
+  let db: Db;
   try {
+    db = new Database(file, { nativeBinding: options.nativeBinding, fileMustExist: inspection.state === 'existing' });
+  } catch (err) {
+    throw problemFromSqliteError(file, err) ?? new UnreadableDatabaseError(file, err);
+  }
+  try {
+    // The header was read from the file alone; a WAL beside it may hold a newer first page.
+    // Read both again through SQLite before the first write.
     const found = readSchemaVersion(db);
-    const latest = latestVersion(MIGRATIONS);
     if (found > latest) throw new DatabaseFromFutureError(file, found, latest);
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId !== 0 && applicationId !== BRIEFBOOK_APPLICATION_ID) {
+      throw new ForeignDatabaseError(file, `its application_id is ${applicationId}`);
+    }
     applyPragmas(db);
-    migrate(db, MIGRATIONS);
+    if (found > 0 && found < latest) options.beforeMigrate?.(db, found, latest);
+    // Claiming the file (application_id) commits with the migrations or not at all.
+    db.transaction(() => {
+      migrate(db, MIGRATIONS);
+      if (applicationId !== BRIEFBOOK_APPLICATION_ID) db.pragma(`application_id = ${BRIEFBOOK_APPLICATION_ID}`);
+    })();
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    throw problemFromSqliteError(file, err) ?? err;
   }
 }
 
