@@ -1,16 +1,23 @@
 // The Electron-free backend as one object: opens the data folder's database, migrates it,
 // seeds the embedded plan on first run, brings derived data (search index, sort ranks) up to
-// date, and exposes the router the hosts mount.
+// date, and exposes the router the hosts mount. When the database is refused (damaged,
+// foreign, read-only, newer), openCore still gives a router, in recovery mode: only app.info
+// and the storage methods answer, so the reader can restore a backup or start anew; the
+// router then switches to the full set of handlers without the host doing anything.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HostKind } from '../../shared/api/contract';
+import { API_METHODS, type AppInfo, type HostKind } from '../../shared/api/contract';
 import { openDatabase, type Db } from './db/open';
 import { latestVersion } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { seedEmbeddedPlan } from './plan/embedded';
 import { readTranslation } from './plan/translation';
 import { refreshDerivedData } from './refresh-derived';
-import { createRouter, type Router } from './api/router';
+import { createRouter, type Handlers, type Router } from './api/router';
+import { AppError } from '../../shared/api/result';
+import { STORAGE_METHODS } from '../../shared/api/storage';
+import { DamagedDatabaseError, problemFromSqliteError } from './db/errors';
+import { createStorage, type Storage } from './services/storage/storage';
 import { getInitiative, getPlanOutline, listPlans } from './services/plans';
 import { getSetting, setSetting } from './services/settings';
 import { getDashboard } from './services/dashboard';
@@ -33,29 +40,109 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  db: Db;
+  /** The open connection; throws in recovery mode (see storage.problem). */
+  readonly db: Db;
   router: Router;
+  storage: Storage;
   close(): void;
 }
 
+/** The core on a database that opened; a refused database throws its DatabaseProblemError. */
 export function createCore(options: CoreOptions): Core {
+  const core = openCore(options);
+  const problem = core.storage.problem;
+  if (problem) {
+    core.close();
+    throw problem;
+  }
+  return core;
+}
+
+/** The core, in recovery mode when the database was refused (core.storage.problem says why). */
+export function openCore(options: CoreOptions & { scheduleBackups?: boolean }): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  const file = join(options.dataDir, DATABASE_FILE);
+  let handlers: Handlers;
+  let router: Router;
+  const storage: Storage = createStorage({
+    dataDir: options.dataDir,
+    file,
+    latestSchema: latestVersion(MIGRATIONS),
+    nativeBinding: options.nativeBinding,
+    scheduleBackups: options.scheduleBackups,
+    open: (beforeMigrate) => openReady(file, options, beforeMigrate),
+    onConnection: (db) => {
+      handlers = { ...(db ? serviceHandlers(db, options) : unavailableHandlers(() => storage, options)), ...storageHandlers(() => storage) };
+      router = createRouter(handlers, options.onInternalError);
+    },
+  });
+  return {
+    get db() {
+      const db = storage.db;
+      if (!db) throw new AppError('UNAVAILABLE', storage.problem?.message ?? 'The database is not open.');
+      return db;
+    },
+    // Dispatches to the handlers of the connection open right now (they change on a restore).
+    router: { dispatch: (method, args) => router.dispatch(method, args) },
+    storage,
+    close: () => storage.close(),
+  };
+}
+
+/** Opens, migrates, seeds and refreshes; SQLite's own "corrupt"/"not a database" become refusals. */
+function openReady(file: string, options: CoreOptions, beforeMigrate: (db: Db) => void): Db {
+  const db = openDatabase(file, { nativeBinding: options.nativeBinding, beforeMigrate });
   try {
     seedEmbeddedPlan(db, options.resourcesDir);
     refreshDerivedData(db);
   } catch (err) {
     db.close();
-    throw err;
+    const problem = problemFromSqliteError(file, err);
+    throw problem?.kind === 'damaged' || problem?.kind === 'not-sqlite'
+      ? new DamagedDatabaseError(file, (err as Error).message, { cause: err })
+      : (problem ?? err);
   }
-  const router = createRouter({
-    'app.info': () => ({
-      name: 'Briefbook',
-      version: options.version,
-      dataDir: options.dataDir,
-      schemaVersion: latestVersion(MIGRATIONS),
-      host: options.host,
-    }),
+  return db;
+}
+
+type StorageMethod = (typeof STORAGE_METHODS)[number];
+type ServiceHandlers = Omit<Handlers, StorageMethod>;
+
+function storageHandlers(storage: () => Storage): Pick<Handlers, StorageMethod> {
+  return {
+    'storage.status': () => storage().status(),
+    'storage.check': () => storage().fullCheck(),
+    'storage.backups': () => storage().backups(),
+    'storage.backupNow': () => storage().backupNow(),
+    'storage.restore': ({ name }) => storage().restore(name),
+    'storage.quarantineAndStartNew': () => storage().quarantineAndStartNew(),
+  };
+}
+
+/** Recovery mode: every method but app.info and storage.* says why the database is closed. */
+function unavailableHandlers(storage: () => Storage, options: CoreOptions): ServiceHandlers {
+  const refuse = (): never => {
+    throw new AppError('UNAVAILABLE', storage().problem?.message ?? 'The database is not open.');
+  };
+  const methods = API_METHODS.filter((m) => !(STORAGE_METHODS as readonly string[]).includes(m));
+  return Object.fromEntries(
+    methods.map((method) => [method, method === 'app.info' ? () => appInfo(options) : refuse]),
+  ) as unknown as ServiceHandlers;
+}
+
+function appInfo(options: CoreOptions): AppInfo {
+  return {
+    name: 'Briefbook',
+    version: options.version,
+    dataDir: options.dataDir,
+    schemaVersion: latestVersion(MIGRATIONS),
+    host: options.host,
+  };
+}
+
+function serviceHandlers(db: Db, options: CoreOptions): ServiceHandlers {
+  return {
+    'app.info': () => appInfo(options),
     'plan.list': () => listPlans(db),
     'plan.get': ({ planId }) => getPlanOutline(db, planId),
     'initiative.get': ({ initiativeId }) => getInitiative(db, initiativeId),
@@ -78,6 +165,5 @@ export function createCore(options: CoreOptions): Core {
       return null;
     },
     'dashboard.get': ({ planId, today }) => getDashboard(db, planId, today),
-  }, options.onInternalError);
-  return { db, router, close: () => db.close() };
+  };
 }

@@ -15,6 +15,7 @@ import type {
 } from '../domain/table';
 import type { PlanTranslation } from '../domain/translation';
 import type { Result } from './result';
+import { STORAGE_METHODS, type StorageMethods } from './storage';
 
 export type HostKind = 'desktop' | 'browser';
 
@@ -110,7 +111,7 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
 
 type NoArgs = Record<string, never>;
 
-export interface ApiMethods {
+export interface ApiMethods extends StorageMethods {
   'app.info': { args: NoArgs; result: AppInfo };
   'plan.list': { args: NoArgs; result: PlanSummary[] };
   'plan.get': { args: { planId: string }; result: PlanOutline };
@@ -160,6 +161,7 @@ export const API_METHODS = [
   'view.save',
   'view.delete',
   'dashboard.get',
+  ...STORAGE_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time guarantee that API_METHODS names every method of ApiMethods.

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'FORBIDDEN',
   'UNAUTHORIZED',
+  'UNAVAILABLE', // the database was refused at start: only the storage methods answer
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

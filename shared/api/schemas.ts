@@ -12,6 +12,7 @@ import {
   type TextFilterColumn,
 } from '../domain/table';
 import type { PlanTranslation } from '../domain/translation';
+import { storageArgSchemas } from './storage-schemas';
 
 const noArgs = z.object({}).strict();
 // Stable ids look like `hz-2024`, `hz-2024/T3`, `hz-2024/T3/I3`.
@@ -217,4 +218,5 @@ export const argSchemas = {
     .strict(),
   'view.delete': z.object({ id: z.number().int().min(1) }).strict(),
   'dashboard.get': z.object({ planId, today: calendarDate }).strict(),
+  ...storageArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -3,21 +3,7 @@
 // file and says what is wrong in words a reader can act on. Every refusal leaves the file byte
 // for byte as it was and creates nothing beside it.
 
-/** The kinds of refusal, as the recovery screen and the API name them. */
-export const DATABASE_PROBLEM_KINDS = [
-  'future',
-  'empty',
-  'wal-without-database',
-  'empty-with-wal',
-  'not-sqlite',
-  'truncated',
-  'foreign',
-  'read-only-file',
-  'read-only-folder',
-  'unreadable',
-  'damaged',
-] as const;
-export type DatabaseProblemKind = (typeof DATABASE_PROBLEM_KINDS)[number];
+import type { DatabaseProblemKind } from '../../../shared/api/storage';
 
 export abstract class DatabaseProblemError extends Error {
   abstract readonly kind: DatabaseProblemKind;

@@ -1,0 +1,262 @@
+// The database file's keeper: opens it (or records why it was refused, for recovery mode),
+// runs quick_check in the background after every open, makes scheduled and manual backups,
+// restores a chosen backup and moves a bad file aside when the reader asks. The core rebuilds
+// its handlers whenever the connection changes (onConnection), so the router keeps serving
+// across a restore.
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AppError } from '../../../../shared/api/result';
+import type { BackupInfo, StorageCheck, StorageProblem, StorageStatus } from '../../../../shared/api/storage';
+import type { Db } from '../../db/open';
+import { DatabaseProblemError } from '../../db/errors';
+import {
+  BACKUP_INTERVAL_MS,
+  backupName,
+  backupNowSync,
+  backupPath,
+  backupsDir,
+  BackupFailedError,
+  checkBackupForRestore,
+  fileTime,
+  finishBackup,
+  listBackups,
+  rotateBackups,
+} from './backups';
+import { complaints, runHealthTask, type HealthTask, type RunningTask } from './health-check';
+
+export const QUARANTINE_FOLDER = 'quarantine';
+const COMPANIONS = ['-wal', '-shm', '-journal'];
+
+export interface StorageOptions {
+  dataDir: string;
+  file: string;
+  latestSchema: number;
+  nativeBinding?: string;
+  /** Opens `file` ready for use (migrations, seeding); throws a DatabaseProblemError when refused.
+   *  `beforeMigrate` makes the pre-migration backup. */
+  open(beforeMigrate: (db: Db) => void): Db;
+  /** Told the new connection (null: none, recovery mode) every time it changes. */
+  onConnection(db: Db | null): void;
+  /** Scheduled backups (at start when the newest is older than a day, then daily); default on. */
+  scheduleBackups?: boolean;
+  now?: () => Date;
+}
+
+export interface Storage {
+  readonly db: Db | null;
+  /** Why the database was refused (recovery mode), or null. */
+  readonly problem: DatabaseProblemError | null;
+  status(): StorageStatus;
+  /** Resolves when the background quick_check after the latest open has finished. */
+  quickCheckDone(): Promise<StorageCheck | null>;
+  fullCheck(): Promise<StorageCheck>;
+  backups(): BackupInfo[];
+  backupNow(): Promise<BackupInfo>;
+  restore(name: string): Promise<StorageStatus>;
+  quarantineAndStartNew(): Promise<StorageStatus & { quarantinedTo: string }>;
+  close(): void;
+}
+
+function toProblem(err: DatabaseProblemError): StorageProblem {
+  return { kind: err.kind, file: err.file, message: err.message };
+}
+
+export function createStorage(options: StorageOptions): Storage {
+  const { dataDir, file, nativeBinding } = options;
+  const now = options.now ?? (() => new Date());
+  let db: Db | null = null;
+  let problem: DatabaseProblemError | null = null;
+  let check: StorageCheck | null = null;
+  let checkDone: Promise<StorageCheck | null> = Promise.resolve(null);
+  let backupError: string | null = null;
+  let closed = false;
+  const running = new Set<RunningTask>();
+  let timer: NodeJS.Timeout | null = null;
+  // Restores, moves and backups one at a time: a restore must not close the file under a backup.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function task(t: HealthTask): Promise<string[]> {
+    const job = runHealthTask(t, nativeBinding);
+    running.add(job);
+    try {
+      return complaints(await job.done);
+    } finally {
+      running.delete(job);
+    }
+  }
+
+  async function stopBackground(): Promise<void> {
+    if (timer) clearInterval(timer);
+    timer = null;
+    await Promise.all([...running].map((job) => job.stop()));
+  }
+
+  function openReady(): void {
+    try {
+      db = options.open((opened) => {
+        backupNowSync(opened, dataDir, 'pre-migration', nativeBinding, now());
+        rotateBackups(dataDir, now());
+      });
+      problem = null;
+    } catch (err) {
+      if (!(err instanceof DatabaseProblemError)) throw err;
+      db = null;
+      problem = err;
+    }
+    options.onConnection(db);
+    if (db) startQuickCheck();
+    else {
+      check = null;
+      checkDone = Promise.resolve(null);
+    }
+  }
+
+  function startQuickCheck(): void {
+    const current: StorageCheck = { state: 'pending', level: 'quick', finishedAt: null, details: [] };
+    check = current;
+    checkDone = task({ op: 'pragma', file, pragma: 'quick_check' }).then((found) => {
+      const result: StorageCheck = { ...current, state: found.length ? 'damaged' : 'ok', finishedAt: now().toISOString(), details: found };
+      if (check === current) check = result;
+      if (result.state === 'ok' && !closed && check === result) scheduleBackups();
+      return result;
+    });
+  }
+
+  function scheduleBackups(): void {
+    if (options.scheduleBackups === false || timer) return;
+    const newest = listBackups(dataDir).find((b) => b.reason === 'scheduled' || b.reason === 'manual');
+    if (!newest || now().getTime() - Date.parse(newest.createdAt) >= BACKUP_INTERVAL_MS) void scheduledBackup();
+    timer = setInterval(() => void scheduledBackup(), BACKUP_INTERVAL_MS);
+    timer.unref();
+  }
+
+  function scheduledBackup(): Promise<void> {
+    return backgroundBackup('scheduled').then(
+      () => undefined,
+      () => undefined, // recorded in backupError, shown by storage.status
+    );
+  }
+
+  /** VACUUM INTO and its integrity_check, both in the worker. Never of a file known damaged. */
+  function backgroundBackup(reason: 'scheduled' | 'manual'): Promise<BackupInfo> {
+    return exclusive(async () => {
+      if (!db) throw new AppError('UNAVAILABLE', problem?.message ?? 'The database is not open.');
+      const dir = backupsDir(dataDir);
+      mkdirSync(dir, { recursive: true });
+      const final = join(dir, backupName(reason, now()));
+      const partial = `${final}.partial`;
+      try {
+        const written = await task({ op: 'vacuumInto', file, target: partial });
+        if (written.length) throw new BackupFailedError(`The backup into ${dir} could not be written: ${written.join('; ')}`);
+        const info = finishBackup(partial, final, await task({ op: 'pragma', file: partial, pragma: 'integrity_check' }));
+        rotateBackups(dataDir, now());
+        backupError = null;
+        return info;
+      } catch (err) {
+        rmSync(partial, { force: true });
+        backupError = (err as Error).message;
+        throw err;
+      }
+    });
+  }
+
+  /** Moves the database and whatever of its -wal/-shm/-journal exists into quarantine/<time>/. */
+  function moveAside(reasonStamp: Date): string {
+    const folder = join(dataDir, QUARANTINE_FOLDER, fileTime(reasonStamp));
+    const present = [file, ...COMPANIONS.map((s) => file + s)].filter((f) => existsSync(f));
+    mkdirSync(folder, { recursive: true });
+    try {
+      for (const f of present) renameSync(f, join(folder, basename(f)));
+    } catch (err) {
+      throw new AppError('FORBIDDEN', `Briefbook could not move ${file} into ${folder}: ${(err as Error).message}`);
+    }
+    return folder;
+  }
+
+  /** Closes the connection; the file then stands alone (rollback journal, no -wal) if it can. */
+  async function closeConnection(): Promise<void> {
+    await stopBackground();
+    if (!db) return;
+    try {
+      db.pragma('journal_mode = DELETE');
+    } catch {
+      // Another process still reads it: the -wal stays, and moveAside takes it along.
+    }
+    db.close();
+    db = null;
+    options.onConnection(null);
+  }
+
+  openReady();
+
+  return {
+    get db() {
+      return db;
+    },
+    get problem() {
+      return problem;
+    },
+    status: currentStatus,
+    quickCheckDone: () => checkDone,
+    fullCheck: () =>
+      exclusive(async () => {
+        if (!db) throw new AppError('UNAVAILABLE', problem?.message ?? 'The database is not open.');
+        const found = await task({ op: 'pragma', file, pragma: 'integrity_check' });
+        check = { state: found.length ? 'damaged' : 'ok', level: 'full', finishedAt: now().toISOString(), details: found };
+        return check;
+      }),
+    backups: () => listBackups(dataDir),
+    backupNow: () => backgroundBackup('manual'),
+    restore: (name) =>
+      exclusive(async () => {
+        const source = backupPath(dataDir, name);
+        checkBackupForRestore(source, options.latestSchema, nativeBinding);
+        const stamp = now();
+        const wasOpen = db !== null;
+        await closeConnection();
+        const companionsLeft = COMPANIONS.some((s) => existsSync(file + s));
+        if (wasOpen && !companionsLeft && existsSync(file)) {
+          // The file being replaced stays restorable: it is listed among the backups.
+          mkdirSync(backupsDir(dataDir), { recursive: true });
+          renameSync(file, join(backupsDir(dataDir), backupName('before-restore', stamp)));
+        } else if (existsSync(file) || companionsLeft) {
+          moveAside(stamp);
+        }
+        const incoming = `${file}.restoring`;
+        copyFileSync(source, incoming);
+        renameSync(incoming, file);
+        openReady();
+        return currentStatus();
+      }),
+    quarantineAndStartNew: () =>
+      exclusive(async () => {
+        await closeConnection();
+        const quarantinedTo = moveAside(now());
+        openReady();
+        return { ...currentStatus(), quarantinedTo };
+      }),
+    close: () => {
+      // Synchronous for the hosts' exit paths: workers are told to stop, the connection closes.
+      closed = true;
+      void stopBackground();
+      db?.close();
+      db = null;
+    },
+  };
+
+  function currentStatus(): StorageStatus {
+    return {
+      mode: db ? 'ready' : 'recovery',
+      file,
+      problem: problem ? toProblem(problem) : null,
+      check,
+      lastBackup: listBackups(dataDir)[0] ?? null,
+      backupError,
+    };
+  }
+}

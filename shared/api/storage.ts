@@ -1,0 +1,88 @@
+// The storage part of the contract: the database file's health, its backups, and the way out
+// when the file could not be opened (restore a backup, or move the file aside and start anew).
+// These methods answer in both of the core's modes: normally, and in recovery mode, where the
+// database was refused and every other method answers UNAVAILABLE.
+
+/** Why the database file was refused (the recovery screen explains each in the reader's language). */
+export const DATABASE_PROBLEM_KINDS = [
+  'future',
+  'empty',
+  'wal-without-database',
+  'empty-with-wal',
+  'not-sqlite',
+  'truncated',
+  'foreign',
+  'read-only-file',
+  'read-only-folder',
+  'unreadable',
+  'damaged',
+] as const;
+export type DatabaseProblemKind = (typeof DATABASE_PROBLEM_KINDS)[number];
+
+export interface StorageProblem {
+  kind: DatabaseProblemKind;
+  /** The file the problem is about. */
+  file: string;
+  /** The backend's own sentence (English), naming the file and what is wrong. */
+  message: string;
+}
+
+/** quick_check runs in the background at every start; integrity_check when the reader asks. */
+export interface StorageCheck {
+  state: 'pending' | 'ok' | 'damaged';
+  level: 'quick' | 'full';
+  /** ISO time the check finished; null while pending. */
+  finishedAt: string | null;
+  /** SQLite's report when damaged (at most 20 lines). */
+  details: string[];
+}
+
+export const BACKUP_REASONS = ['scheduled', 'manual', 'pre-migration', 'before-restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+export interface BackupInfo {
+  /** File name inside the data folder's backups/ folder; what storage.restore takes. */
+  name: string;
+  createdAt: string;
+  size: number;
+  reason: BackupReason;
+  /** The schema version in the backup's header. */
+  schemaVersion: number;
+}
+
+export interface StorageStatus {
+  /** 'recovery': the database was refused; only the storage methods (and app.info) answer. */
+  mode: 'ready' | 'recovery';
+  file: string;
+  problem: StorageProblem | null;
+  check: StorageCheck | null;
+  lastBackup: BackupInfo | null;
+  /** Why the latest automatic backup failed, if it did (cleared by the next good one). */
+  backupError: string | null;
+}
+
+type NoArgs = Record<string, never>;
+
+export interface StorageMethods {
+  'storage.status': { args: NoArgs; result: StorageStatus };
+  /** Full PRAGMA integrity_check (slow on a large library). */
+  'storage.check': { args: NoArgs; result: StorageCheck };
+  'storage.backups': { args: NoArgs; result: BackupInfo[] };
+  'storage.backupNow': { args: NoArgs; result: BackupInfo };
+  /** Checks the backup first; keeps the current file (backups/ or quarantine/); reopens on the backup. */
+  'storage.restore': { args: { name: string }; result: StorageStatus };
+  /** Moves the database (and its -wal/-shm) into quarantine/<time>/ and starts a new one. */
+  'storage.quarantineAndStartNew': { args: { confirm: true }; result: StorageStatus & { quarantinedTo: string } };
+}
+
+export const STORAGE_METHODS = [
+  'storage.status',
+  'storage.check',
+  'storage.backups',
+  'storage.backupNow',
+  'storage.restore',
+  'storage.quarantineAndStartNew',
+] as const satisfies readonly (keyof StorageMethods)[];
+
+/** Backup file names as the core writes them: briefbook-<time>-<reason>[-v<schema>].sqlite3 */
+export const BACKUP_NAME_PATTERN = /^briefbook-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([a-z-]+?)(?:-v(\d{1,6}))?\.sqlite3$/;
