@@ -49,6 +49,8 @@ export interface Storage {
   status(): StorageStatus;
   /** Resolves when the background quick_check after the latest open has finished. */
   quickCheckDone(): Promise<StorageCheck | null>;
+  /** Resolves once the backups, restores and moves queued so far have finished. */
+  whenIdle(): Promise<void>;
   fullCheck(): Promise<StorageCheck>;
   backups(): BackupInfo[];
   backupNow(): Promise<BackupInfo>;
@@ -203,6 +205,7 @@ export function createStorage(options: StorageOptions): Storage {
     },
     status: currentStatus,
     quickCheckDone: () => checkDone,
+    whenIdle: () => queue.then(() => undefined),
     fullCheck: () =>
       exclusive(async () => {
         if (!db) throw new AppError('UNAVAILABLE', problem?.message ?? 'The database is not open.');
