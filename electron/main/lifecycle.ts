@@ -1,12 +1,14 @@
 // The desktop app's lifecycle: one instance, a hardened session, the core on the user's data
-// folder, the IPC binding, the menu and the window. Kept out of index.ts so a test can run
+// folder, the IPC binding, the menu and the window. A database the core refuses opens the same
+// window in recovery mode (the core serves only the storage methods; the page shows the
+// recovery screen), as browser mode does: never an error box that leaves the reader stuck. Kept out of index.ts so a test can run
 // it against a mocked electron module and a real core.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
 import { COMMAND_CHANNEL, type AppCommand } from '../../shared/api/commands';
 import type { SettingKey, UiLanguage } from '../../shared/api/contract';
 import { pickUiLanguage } from '../../shared/i18n/language';
-import { createCore, type Core } from '../core/core';
+import { openCore, type Core } from '../core/core';
 import { getSetting } from '../core/services/settings';
 import { APP_INDEX_URL } from './app-url';
 import { mountRouter, trustedSenderCheck } from './ipc';
@@ -23,7 +25,7 @@ export const APP_NAME = 'Briefbook';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
-const windowState = settingsWindowStateStore(() => core?.db ?? null);
+const windowState = settingsWindowStateStore(() => core?.storage.db ?? null);
 
 /** What the menu shows that the reader can change from the renderer. */
 interface MenuState {
@@ -108,7 +110,7 @@ async function start(): Promise<void> {
   if (!nativeBinding) throw new StartupError(missingNativeBindingMessage(native));
 
   const dataDir = app.getPath('userData');
-  core = createCore({
+  core = openCore({
     dataDir,
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     host: 'desktop',
@@ -117,10 +119,11 @@ async function start(): Promise<void> {
   });
   mountRouter(ipcMain, watchSettings(core.router, onSettingSet), trustedSenderCheck(() => mainWindow));
 
+  const db = core.storage.db; // null in recovery mode: the menu then follows the system
   menuState = {
     dataDir,
-    language: pickUiLanguage(getSetting(core.db, 'ui.language'), [app.getLocale()]),
-    readingMode: readingModeOf(getSetting(core.db, 'ui.readingMode')),
+    language: pickUiLanguage(db && getSetting(db, 'ui.language'), [app.getLocale()]),
+    readingMode: readingModeOf(db && getSetting(db, 'ui.readingMode')),
   };
   refreshMenu();
   openMainWindow();

@@ -1,6 +1,6 @@
 // Turns a startup failure into one plain message for an error box. A reader cannot act on a
 // stack trace; they can act on "open it with a newer Briefbook" or "reinstall".
-import { DatabaseFromFutureError } from '../core/db/errors';
+import { DatabaseProblemError } from '../core/db/errors';
 
 /** A failure whose message is already written for the user. */
 export class StartupError extends Error {
@@ -8,7 +8,7 @@ export class StartupError extends Error {
 }
 
 export function startupErrorMessage(err: unknown, isPackaged: boolean): string {
-  if (err instanceof StartupError || err instanceof DatabaseFromFutureError) return oneLine(err.message);
+  if (err instanceof StartupError || err instanceof DatabaseProblemError) return oneLine(err.message);
   const message = err instanceof Error ? err.message : String(err);
   if (/NODE_MODULE_VERSION/.test(message)) {
     return isPackaged

@@ -1,13 +1,15 @@
 // Entry of browser mode (built to out/main/server.js): opens the reader's data folder with the
 // core, serves it on 127.0.0.1 and prints the one URL to open. Expected failures (bad
-// arguments, a database from a newer Briefbook, a busy port) end with one plain sentence, not a
-// stack trace: the reader did nothing wrong that a stack trace would explain.
+// arguments, a busy port) end with one plain sentence, not a stack trace: the reader did
+// nothing wrong that a stack trace would explain. A database the core refuses (damaged,
+// foreign, read-only, from a newer Briefbook) does not end it: the server starts in recovery
+// mode, says why in one sentence, and the page offers to restore a backup or start anew.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOKEN_QUERY_PARAM } from '../../shared/api/http';
-import { createCore, type Core } from '../core/core';
-import { DatabaseFromFutureError } from '../core/db/errors';
+import { openCore, type Core } from '../core/core';
+import { DatabaseProblemError } from '../core/db/errors';
 import { defaultDataDir } from '../core/paths';
 import { parseArgs, USAGE, UsageError, type ServeOptions } from './args';
 import { startServer, type RunningServer } from './server';
@@ -43,7 +45,7 @@ async function listen(core: Core, options: ServeOptions): Promise<RunningServer>
 }
 
 function startupMessage(err: unknown): string {
-  if (err instanceof DatabaseFromFutureError) return err.message;
+  if (err instanceof DatabaseProblemError) return err.message;
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'ENOENT' && e.path) return `Briefbook could not start: ${e.path} does not exist.`;
   return `Briefbook could not start: ${e.message ?? String(err)}`;
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
   let core: Core;
   let server: RunningServer;
   try {
-    core = createCore({
+    core = openCore({
       dataDir: options.dataDir,
       resourcesDir: options.resourcesDir,
       host: 'browser',
@@ -90,9 +92,13 @@ async function main(): Promise<void> {
   }
 
   const url = `${server.url}/?${TOKEN_QUERY_PARAM}=${server.token}`;
+  const problem = core.storage.problem;
+  if (problem) process.stderr.write(`${problem.message.replace(/\s+/g, ' ')}\n`);
   process.stdout.write(
     [
-      'Briefbook is running in browser mode, on this computer only.',
+      problem
+        ? 'Briefbook is running in recovery mode, on this computer only: open the page to restore a backup or start a new database.'
+        : 'Briefbook is running in browser mode, on this computer only.',
       `  Open:        ${url}`,
       `  Data folder: ${options.dataDir}`,
       'Press Ctrl+C to stop.',

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_CHANNEL } from '../../shared/api/commands';
 import { ipcChannel } from '../../shared/api/contract';
 import { DATABASE_FILE } from '../../electron/core/core';
+import { BRIEFBOOK_APPLICATION_ID } from '../../electron/core/db/inspect';
 import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
 import { useTempDirs } from '../helpers/temp-dir';
 import { fakeElectron, fakeEvent, resetFakeElectron, type FakeElectron } from './fake-electron';
@@ -165,23 +166,27 @@ describe('desktop lifecycle', () => {
     expect(electron.ipcMain.handlers.size).toBe(0);
   });
 
-  it('a database from a newer Briefbook: a plain error box, the file untouched, then exit', async () => {
+  it('a database from a newer Briefbook: the window opens in recovery mode, no error box, the file untouched', async () => {
     let before: Buffer | null = null;
-    const { electron, dataDir } = await launch({
+    const { electron, dataDir, win, invoke } = await launch({
       prepareDataDir: (dir) => {
         mkdirSync(dir, { recursive: true });
         const db = new Database(join(dir, DATABASE_FILE));
         db.pragma('user_version = 99');
+        db.pragma(`application_id = ${BRIEFBOOK_APPLICATION_ID}`);
         db.close();
         before = readFileSync(join(dir, DATABASE_FILE));
       },
     });
-    const [, message] = electron.dialog.showErrorBox.mock.calls[0]!;
-    expect(message).toMatch(/schema version 99/);
-    expect(message).not.toMatch(/\n|\bat .*:\d+:\d+/);
-    expect(electron.app.exit).toHaveBeenCalledWith(1);
-    expect(electron.BrowserWindow.instances).toHaveLength(0);
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(electron.app.exit).not.toHaveBeenCalled();
+    expect(win).toBeDefined();
+    const status = (await invoke('storage.status')) as { ok: true; value: { mode: string; problem: { kind: string; message: string } } };
+    expect(status.value).toMatchObject({ mode: 'recovery', problem: { kind: 'future' } });
+    expect(status.value.problem.message).toMatch(/schema version 99/);
+    expect(await invoke('plan.list')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before!)).toBe(true);
+    expect(existsSync(join(dataDir, `${DATABASE_FILE}-wal`))).toBe(false);
   });
 });
 

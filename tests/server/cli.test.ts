@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/core';
+import { BRIEFBOOK_APPLICATION_ID } from '../../electron/core/db/inspect';
 import { DEFAULT_PORT } from '../../electron/server/args';
 import { REPO_ROOT } from '../helpers/paths';
 import { apiHeaders, send } from './raw-http';
@@ -153,25 +154,35 @@ describe('browser-mode CLI', () => {
   );
 
   it(
-    'refuses a database from a newer Briefbook with one sentence, exit code 1, and the file untouched',
+    'a database from a newer Briefbook: one sentence, recovery mode serving only the storage methods, the file untouched',
     async () => {
       const f = fixture();
       mkdirSync(f.dataDir, { recursive: true });
       const file = join(f.dataDir, DATABASE_FILE);
       const future = new Database(file);
       future.pragma('user_version = 999');
+      future.pragma(`application_id = ${BRIEFBOOK_APPLICATION_ID}`);
       future.close();
       const hash = () => createHash('sha256').update(readFileSync(file)).digest('hex');
       const before = hash();
 
       const run = runCli(['--data-dir', f.dataDir, '--port', '0', '--static', f.staticDir]);
-      expect(await run.exit).toEqual({ code: 1, signal: null });
+      const url = await printedUrl(run);
       const lines = run.stderr().split('\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(/schema version 999.*open it with a newer Briefbook\.$/);
       expect(lines[1]).toBe('');
-      expect(run.stdout()).toBe('');
+      expect(run.stdout()).toMatch(/^Briefbook is running in recovery mode/);
+      const port = Number(url.port);
+      const headers = apiHeaders(port, url.searchParams.get('token')!);
+      const status = await send(port, { method: 'POST', path: '/api/storage.status', headers, body: '{}' });
+      expect(JSON.parse(status.text)).toMatchObject({ ok: true, value: { mode: 'recovery', problem: { kind: 'future', file } } });
+      const plans = await send(port, { method: 'POST', path: '/api/plan.list', headers, body: '{}' });
+      expect(JSON.parse(plans.text)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      run.child.kill('SIGTERM');
+      expect(await run.exit).toEqual({ code: 0, signal: null });
       expect(hash()).toBe(before);
+      expect(existsSync(`${file}-wal`)).toBe(false);
     },
     TIMEOUT,
   );

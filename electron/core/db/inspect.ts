@@ -199,6 +199,10 @@ function isLegacyBriefbook(file: string, header: SqliteHeader, walPending: boole
   const listed = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '');
   throw new ForeignDatabaseError(
     file,
-    tables.length === 0 ? 'no tables of Briefbook, and a write-ahead log Briefbook did not write' : `its tables are ${listed}`,
+    tables.length > 0
+      ? `its tables are ${listed}`
+      : walPending
+        ? 'no tables of Briefbook, and a write-ahead log Briefbook did not write'
+        : `no tables, and schema version ${header.userVersion}`,
   );
 }
