@@ -1,6 +1,7 @@
 // Renderer entry: one api client for the page (it picks the host's transport), one i18next
 // instance (starting in the system's language; App switches to a saved choice once loaded),
-// the bundled reading fonts, one App.
+// the bundled reading fonts, one App behind the storage gate (the recovery screen when the
+// database could not be opened, the damage banner when the background check finds damage).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -17,6 +18,7 @@ import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
 import { createApiClient } from './api/client';
 import { App } from './App';
+import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
 import './styles/base.css';
 import './styles/app.css';
@@ -25,11 +27,14 @@ import './styles/print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const client = createApiClient();
 const i18n = createI18n(pickLanguage(null, navigator.languages ?? [navigator.language]));
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App client={createApiClient()} />
+      <StorageGate client={client}>
+        <App client={client} />
+      </StorageGate>
     </I18nextProvider>
   </StrictMode>,
 );

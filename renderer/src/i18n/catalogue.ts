@@ -1,11 +1,12 @@
 // Every namespace of the UI catalogue. Add a feature's namespace here (i18next.d.ts derives its key types).
 import { dashboard } from '../features/dashboard/locales';
 import { preferences } from '../features/preferences/locales';
+import { storage } from '../features/storage/locales';
 import { table } from '../features/table/locales';
 import { common } from './locales/common';
 
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const CATALOGUE = { common, table, dashboard, preferences } as const;
+export const CATALOGUE = { common, table, dashboard, preferences, storage } as const;
 export type Namespace = keyof typeof CATALOGUE;

@@ -1,0 +1,62 @@
+// Asks the backend about the database before the app starts: in recovery mode it shows the
+// recovery screen instead of the app; otherwise it starts the app and watches the background
+// check, showing the damage banner the moment damage is found. After a restore or a new start
+// the app is mounted afresh, so every view reads the reopened database.
+import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { StorageStatus } from '../../../../shared/api/storage';
+import type { ApiClient } from '../../api/client';
+import { DamageBanner } from './DamageBanner';
+import { RecoveryScreen } from './RecoveryScreen';
+
+/** How often the status is asked for while the background check runs. */
+export const CHECK_POLL_MS = 1000;
+
+type GateState = { phase: 'asking' } | { phase: 'known'; status: StorageStatus | null };
+
+export function StorageGate({ client, children }: { client: ApiClient; children: ReactNode }) {
+  const [state, setState] = useState<GateState>({ phase: 'asking' });
+  const [generation, setGeneration] = useState(0);
+
+  const ask = useCallback(async () => {
+    try {
+      return await client.call('storage.status', {});
+    } catch {
+      // A host without the storage methods, or no key: the app's own screens explain.
+      return null;
+    }
+  }, [client]);
+
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const status = await ask();
+      if (cancelled) return;
+      setState({ phase: 'known', status });
+      if (status?.mode === 'ready' && status.check?.state === 'pending') timer = setTimeout(() => void poll(), CHECK_POLL_MS);
+    };
+    void poll();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [ask, generation]);
+
+  const restart = useCallback(() => {
+    setState({ phase: 'asking' });
+    setGeneration((n) => n + 1);
+  }, []);
+  const setStatus = useCallback((status: StorageStatus) => setState({ phase: 'known', status }), []);
+
+  if (state.phase === 'asking') return null;
+  const { status } = state;
+  if (status?.mode === 'recovery' && status.problem) {
+    return <RecoveryScreen client={client} problem={status.problem} onRecovered={restart} />;
+  }
+  return (
+    <>
+      {status && <DamageBanner client={client} status={status} onStatus={setStatus} onRestored={restart} />}
+      <Fragment key={generation}>{children}</Fragment>
+    </>
+  );
+}
