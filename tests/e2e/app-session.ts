@@ -31,8 +31,11 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-/** name: a word for the temporary folders, so a leftover one says which file made it. */
-export async function startAppSession(name: string): Promise<AppSession> {
+/**
+ * name: a word for the temporary folders, so a leftover one says which file made it.
+ * prepareDataDir: lays files into the data folder before the server starts (e.g. a damaged database).
+ */
+export async function startAppSession(name: string, prepareDataDir?: (dataDir: string) => void): Promise<AppSession> {
   assertBuilt();
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), `briefbook-e2e-${name}-`));
@@ -44,6 +47,7 @@ export async function startAppSession(name: string): Promise<AppSession> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
+    prepareDataDir?.(dataDir);
     server = await startBuiltServer(dataDir);
     browser = await launchChromium(server.origin);
     const page = await browser.context.newPage();

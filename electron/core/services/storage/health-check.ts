@@ -35,7 +35,8 @@ try {
 parentPort.postMessage(reply);
 `;
 
-const require = createRequire(import.meta.url);
+// Named so as not to clash with the `require` shim the ESM bundle of the hosts declares.
+const requireFromHere = createRequire(import.meta.url);
 
 export interface RunningTask {
   done: Promise<HealthReply>;
@@ -46,7 +47,7 @@ export interface RunningTask {
 export function runHealthTask(task: HealthTask, nativeBinding?: string): RunningTask {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { task, nativeBinding, modulePath: require.resolve('better-sqlite3') },
+    workerData: { task, nativeBinding, modulePath: requireFromHere.resolve('better-sqlite3') },
   });
   const done = new Promise<HealthReply>((resolve) => {
     worker.once('message', (reply: HealthReply) => resolve(reply));
