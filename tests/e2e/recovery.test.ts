@@ -16,6 +16,8 @@ import { sha256 } from '../helpers/storage-files';
 import { axeViolations, OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
 
 const PLAN_TITLE = '聚焦“深化改革、强基固本”主题主线 探索杭州打造中国式现代化城市范例的新思路';
+/** Eight screenshots and four axe runs take a while on a busy two-core machine. */
+const SHOTS_TIMEOUT = 240_000;
 const SIZES = [
   { width: 1400, height: 900 },
   { width: 900, height: 700 },
@@ -86,6 +88,7 @@ describe('a foreign database: the recovery screen, then a restore', () => {
       '移走此文件并新建数据库',
       '保持原样',
     ]);
+    await page.getByRole('radio').first().waitFor(); // the list arrives after the screen
     expect(await page.getByRole('radio').count()).toBe(1);
     expect(await page.getByRole('radio').first().isChecked()).toBe(true);
     expect(sha256(file)).toBe(foreignHash);
@@ -109,7 +112,7 @@ describe('a foreign database: the recovery screen, then a restore', () => {
     await page.getByRole('button', { name: '取消' }).click();
     expect(sha256(file)).toBe(foreignHash);
     app.expectNothingBlocked();
-  });
+  }, SHOTS_TIMEOUT);
 
   it('restores the listed backup: the plan is back, the foreign file kept byte for byte in quarantine/', async () => {
     const { page } = app;
@@ -161,7 +164,7 @@ describe('a damaged user table: the banner appears once the background check fin
     await app.call('settings.set', { key: 'ui.language', value: 'zh' });
     await page.reload();
     await page.getByRole('heading', { level: 2, name: '数据库文件检测到损坏' }).waitFor();
-  });
+  }, SHOTS_TIMEOUT);
 
   it('restores from the dialog: the banner goes, the check passes on the restored file', async () => {
     const { page } = app;

@@ -43,7 +43,11 @@ export function DamageBanner({ client, status, onStatus, onRestored }: Props) {
       <section className="damage-banner" role="alert" aria-labelledby="damage-banner-title">
         <div className="damage-banner-text">
           <h2 id="damage-banner-title">{t('banner.title')}</h2>
-          <p>{t('banner.body', { file: status.file })}</p>
+          <p>{t('banner.body')}</p>
+          <p className="recovery-file">
+            <span className="recovery-file-label">{t('recovery.fileLabel')}</span>
+            <code>{status.file}</code>
+          </p>
           {check.details.length > 0 && (
             <details>
               <summary>{t('banner.details')}</summary>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, StorageProblem } from '../../../../shared/api/storage';
 import type { ApiClient } from '../../api/client';
+import { HTML_LANG, isLanguage } from '../../i18n/i18n';
 import { BackupList } from './BackupList';
 import { useStorageAction } from './use-storage-action';
 import './storage.css';
@@ -25,7 +26,10 @@ export function RecoveryScreen({ client, problem, onRecovered }: Props) {
 
   useEffect(() => {
     document.title = t('recovery.title');
-  }, [t]);
+    // The app is not running to do this: the document language picks the faces (English
+    // quotes drawn by the Latin face, not full-width).
+    document.documentElement.lang = HTML_LANG[isLanguage(i18n.language) ? i18n.language : 'zh'];
+  }, [t, i18n.language]);
 
   useEffect(() => {
     let cancelled = false;

@@ -52,7 +52,7 @@ export const storage = {
     },
     banner: {
       title: '数据库文件检测到损坏',
-      body: '后台检查发现 {{file}} 中有损坏的部分，部分内容可能无法读取或保存。建议立即备份，再从较早的备份恢复。',
+      body: '后台检查发现数据库文件中有损坏的部分，部分内容可能无法读取或保存。建议立即备份，再从较早的备份恢复。',
       details: '检查结果',
       backupNow: '立即备份',
       backingUp: '正在备份…',
@@ -121,7 +121,7 @@ export const storage = {
     },
     banner: {
       title: 'Damage found in the database file',
-      body: 'A background check found damaged parts in {{file}}; some content may not read or save. Back up now, then restore an earlier backup.',
+      body: 'A background check found damaged parts in the database file; some content may not read or save. Back up now, then restore an earlier backup.',
       details: 'Check report',
       backupNow: 'Back up now',
       backingUp: 'Backing up…',
