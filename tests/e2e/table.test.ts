@@ -155,8 +155,7 @@ describe('initiative table, built app in Chromium', () => {
     await waitForRows(1);
     expect(await shortIds()).toEqual(['T3·I3']);
     expect(await grid().getByRole('columnheader', { name: /^状态/ }).getAttribute('aria-sort')).toBe('ascending');
-    // The current state (the applied view) is what the table opens with next time.
-    await page.waitForTimeout(600);
+    // The current state (the applied view) is what the table opens with next time, even right away.
     await page.reload();
     await waitForRows(1);
     await page.getByRole('button', { name: '清除全部筛选' }).click();

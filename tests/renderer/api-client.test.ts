@@ -112,6 +112,16 @@ describe('HTTP transport (browser mode)', () => {
     expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
   });
 
+  it('sends small calls with keepalive (a write made as the page goes away still arrives), large ones without', async () => {
+    const fetchSpy = vi.fn(async () => jsonResponse(200, { ok: true, value: null }));
+    vi.stubGlobal('fetch', fetchSpy);
+    const client = createApiClient();
+    await client.call('settings.set', { key: 'ui.tableState', value: '{"search":"重点"}' });
+    // Browsers refuse keepalive bodies past 64 KiB in flight: a large call goes without it.
+    await client.call('settings.set', { key: 'ui.tableState', value: '重'.repeat(30_000) });
+    expect(fetchSpy.mock.calls.map((call) => (call as unknown as [string, RequestInit])[1].keepalive)).toEqual([true, false]);
+  });
+
   it('throws ApiCallError from a 4xx Result body (401 → UNAUTHORIZED)', async () => {
     vi.stubGlobal(
       'fetch',

@@ -7,19 +7,28 @@ import type { Result } from '../../../shared/api/result';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * Calls this small are sent with keepalive, so a write made as the page goes away (a reload, a
+ * closed tab) still reaches the server. Browsers refuse keepalive once the bodies in flight pass
+ * 64 KiB in all; 2048 characters are at most 6 KiB of UTF-8.
+ */
+const KEEPALIVE_MAX_CHARS = 2048;
+
 export function createHttpBridge(fetchImpl: FetchLike, token: string | null): ApiBridge {
   const post = async (method: ApiMethod, args: unknown): Promise<Result<unknown>> => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = `${AUTH_SCHEME} ${token}`;
+    const payload = JSON.stringify(args ?? {});
     let response: Response;
     try {
       // Relative URL: the page and the API share one origin (and the CSP allows only 'self').
       response = await fetchImpl(`${API_PREFIX}${method}`, {
         method: 'POST',
         headers,
-        body: JSON.stringify(args ?? {}),
+        body: payload,
         credentials: 'same-origin',
         cache: 'no-store',
+        keepalive: payload.length <= KEEPALIVE_MAX_CHARS,
       });
     } catch (err) {
       throw new Error(`could not reach the Briefbook server (${err instanceof Error ? err.message : String(err)})`, {

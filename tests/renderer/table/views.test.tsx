@@ -146,6 +146,21 @@ describe('initiative table: state between launches', () => {
     });
   });
 
+  it('keeps a change made just before the page goes away or the table closes (no delay undoes it)', async () => {
+    const fake = createFakeTable({}, { 'ui.tableState': JSON.stringify(VIEW_STATE) });
+    const { unmount } = renderTable({ fake });
+    await rowsShown(3);
+    const stored = () => JSON.parse(fake.settings.get('ui.tableState') ?? 'null') as TableViewState | null;
+    // A reload or a closed window right after the click: the page gets 'pagehide' and no more time.
+    fireEvent.click(screen.getByRole('button', { name: '清除全部筛选' }));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(stored()?.filters).toEqual({});
+    // Another view opened right after a click unmounts the table at once.
+    fireEvent.click(sortButton('优先级'));
+    unmount();
+    expect(stored()?.sort).toEqual([{ column: 'priority', desc: false }]);
+  });
+
   it('opens with defaults when the stored state is unreadable', async () => {
     const fake = createFakeTable({}, { 'ui.tableState': '{not json' });
     renderTable({ fake });

@@ -27,18 +27,34 @@ export function useStoredTable(client: ApiClient): StoredTable | null {
   return stored;
 }
 
-/** Writes the state to settings after it settles. UI state: a failed write is not worth an error. */
+/**
+ * Writes the state to settings after it settles. UI state: a failed write is not worth an error.
+ * A change still waiting when the page goes away (reload, window closed) or the table closes
+ * (another view opened) is written at once: the delay must never undo the reader's last change.
+ */
 export function usePersistTable(client: ApiClient, stored: StoredTable): void {
   const json = storedTableJson(stored);
   const written = useRef(json);
+  const pending = useRef<(() => void) | null>(null);
   useEffect(() => {
+    pending.current = null;
     if (json === written.current) return;
-    const timer = setTimeout(() => {
+    const write = () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', write);
+      pending.current = null;
       written.current = json;
       client.call('settings.set', { key: 'ui.tableState', value: json }).catch(() => undefined);
-    }, PERSIST_DELAY_MS);
-    return () => clearTimeout(timer);
+    };
+    const timer = setTimeout(write, PERSIST_DELAY_MS);
+    window.addEventListener('pagehide', write);
+    pending.current = write;
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', write);
+    };
   }, [client, json]);
+  useEffect(() => () => pending.current?.(), []);
 }
 
 /** How many plans are loaded: the scope choice only shows when there is more than one. */
