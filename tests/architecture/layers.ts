@@ -39,7 +39,8 @@ export const RULES: Record<Layer, Rule> = {
     layers: ['shared', 'renderer'],
     packages: (n) => !nodeBuiltin(n) && !['electron', 'better-sqlite3'].includes(n),
   },
-  scripts: { layers: ['scripts'], packages: nodeBuiltin },
+  // Dev launchers; ts-worker.mjs loads tsx inside a worker thread to run TypeScript sources.
+  scripts: { layers: ['scripts'], packages: (n) => nodeBuiltin(n) || n === 'tsx' },
 };
 
 const IMPORT_RE =

@@ -33,6 +33,8 @@ import {
   LOCATION,
   normalizeName,
   PUBLICATION_NOTE,
+  SPEAKER,
+  SUBTITLE,
 } from './metadata';
 import { columnsOf, taskColumns, taskOf } from './tables';
 import { removeTableOfContents } from './toc';
@@ -197,6 +199,19 @@ function applyMetaLine(text: string, meta: DocumentMetadata): boolean {
     meta.docNumber ??= doc[0].replace(/\s+/g, '');
     return true;
   }
+  if (SUBTITLE.test(text)) {
+    const d = findDate(text);
+    if (d && !meta.dateText) {
+      meta.dateText = d.text;
+      meta.date = d.iso;
+    }
+    return true;
+  }
+  const speaker = SPEAKER.exec(text);
+  if (speaker) {
+    meta.author ??= speaker[2]!;
+    return true;
+  }
   const g = GRAPHICS.exec(text);
   if (g) {
     meta.graphics = g[1]!.trim();
@@ -221,8 +236,17 @@ function applyMetaLine(text: string, meta: DocumentMetadata): boolean {
   return false;
 }
 
+/** True right after an attachment listing line, whose entries may continue on the next lines. */
+let listingOpen = false;
+
 /** Lines of a notice that are metadata rather than its text. */
 function applyNoticeLine(text: string, meta: DocumentMetadata): boolean {
+  // The listing's next entries on lines of their own (附件：1．… / 2．…).
+  if (meta.attachments.length > 0 && listingOpen && /^\d{1,2}[.．、]/.test(text)) {
+    meta.attachments.push(...attachmentNames(text));
+    return true;
+  }
+  listingOpen = false;
   const pub = PUBLICATION_NOTE.exec(text);
   if (pub) {
     meta.publicationNote = pub[1]!;
@@ -231,6 +255,7 @@ function applyNoticeLine(text: string, meta: DocumentMetadata): boolean {
   const listing = ATTACHMENT_LISTING.exec(text);
   if (listing) {
     meta.attachments.push(...attachmentNames(listing[1]!));
+    listingOpen = true;
     return true;
   }
   if (IMPRINT.test(text)) return true;
@@ -299,11 +324,10 @@ function takeTail(body: Item[], meta: DocumentMetadata, warnings: ImportWarning[
     const prev = kept[k - 1];
     const signed = prev?.type === 'line' && isSignatureLine(prev.text);
     if (!signed && k < kept.length - 1) continue;
+    // The signed date (成文日期) is the document's date, over a page's publication date.
     const date = findDate(it.text)!;
-    if (!meta.dateText) {
-      meta.dateText = date.text;
-      meta.date = date.iso;
-    }
+    meta.dateText = date.text;
+    meta.date = date.iso;
     if (signed) meta.issuer ??= (prev as { text: string }).text.replace(/[\s\u3000]+/g, '');
     for (const late of kept.slice(k + 1)) unplaced(late, 'after the signature', warnings);
     kept.length = signed ? k - 1 : k;

@@ -51,10 +51,11 @@ const PATTERNS: [LevelKind, RegExp][] = [
   ['cn-paren', new RegExp(`^([（(][一二三四五六七八九十]{1,3}[）)])${SP}(.*)$`)],
   ['arabic-paren', new RegExp(`^([（(]\\d{1,3}[）)])${SP}(.*)$`)],
   ['circled', new RegExp(`^([\\u2460-\\u2473])${SP}(.*)$`)],
-  ['decimal-2', /^(\d{1,2}[.．]\d{1,2})(?![.．\d])[\s\u3000]*(.*)$/],
-  ['decimal-3', /^(\d{1,2}[.．]\d{1,2}[.．]\d{1,2})(?![.．\d])[\s\u3000]*(.*)$/],
-  ['decimal-4', /^(\d{1,2}[.．]\d{1,2}[.．]\d{1,2}[.．]\d{1,2})(?![.．\d])[\s\u3000]*(.*)$/],
-  ['arabic', /^(\d{1,3}[.．、])(?![.．\d])[\s\u3000]*(.*)$/],
+  // Decimal outlines use the ASCII full stop; 1．2024年… (full-width) is an arabic heading.
+  ['decimal-2', /^(\d{1,2}\.\d{1,2})(?![.\d])[\s\u3000]*(.*)$/],
+  ['decimal-3', /^(\d{1,2}\.\d{1,2}\.\d{1,2})(?![.\d])[\s\u3000]*(.*)$/],
+  ['decimal-4', /^(\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2})(?![.\d])[\s\u3000]*(.*)$/],
+  ['arabic', /^(\d{1,3}(?:\.(?![.\d])|[．、]))[\s\u3000]*(.*)$/],
 ];
 
 /** `1 总则`: a decimal outline's first level. Only read as a heading in a document that also
@@ -99,7 +100,7 @@ export function readMarker(text: string, decimalOutline: boolean): Marker | null
 /** True when a document uses a decimal outline (at least two 1.1-style heading lines). */
 export function hasDecimalOutline(lines: readonly string[]): boolean {
   let n = 0;
-  for (const l of lines) if (/^\d{1,2}[.．]\d{1,2}(?![.．\d])[\s\u3000]*[^\s\d]/.test(l) && l.length <= 40 && ++n >= 2) return true;
+  for (const l of lines) if (/^\d{1,2}\.\d{1,2}(?![.\d])[\s\u3000]*[^\s\d]/.test(l) && l.length <= 40 && ++n >= 2) return true;
   return false;
 }
 
