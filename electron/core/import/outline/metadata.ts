@@ -114,6 +114,6 @@ export function normalizeName(text: string): string {
   return text.replace(/[\s\u3000《》“”"]/g, '');
 }
 
-/** A report's subtitle (——2025年1月10日在…会议上) and its speaker line (市长　林望舒). */
+/** A report's subtitle (——2025年1月10日在…会议上) and its speaker line (市长 林望舒, ideographic space). */
 export const SUBTITLE = /^[—－]{1,2}.*\d{4}\s*年.*$/;
 export const SPEAKER = /^(代?(?:市长|省长|县长|区长|主席|总理|书记|主任))[\s\u3000]+(\S{2,4})$/;
