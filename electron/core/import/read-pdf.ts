@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RawBlock, RawDocument } from './raw';
+import { unifyRadicals } from './cjk-compat';
 import { ImportError } from './errors';
 import type { ImportLimits } from './limits';
 
@@ -91,7 +92,7 @@ export async function pdfTextRuns(bytes: Uint8Array, fileName: string, limits: I
       for (const item of content.items) {
         if (!('str' in item) || item.str === '') continue;
         const [a, b, , , e, f] = item.transform as number[];
-        runs.push({ str: item.str, x: e!, y: f!, w: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
+        runs.push({ str: unifyRadicals(item.str), x: e!, y: f!, w: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
       }
       pages.push(runs);
       page.cleanup();
