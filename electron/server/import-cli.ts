@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     fail('Importing into the library comes with the library view; nothing was written. Use --dry-run [--json] to see what would be imported.', 2);
   }
   const options = workerOptions();
-  const results: ReturnType<typeof dryRunJson>[] = [];
+  const results: (ReturnType<typeof dryRunJson> & { file?: string })[] = [];
   let failed = false;
   for (const file of positionals) {
     try {
