@@ -57,12 +57,13 @@ export function readFileBounded(path: string, limits: ImportLimits): Uint8Array 
 }
 
 /** Imports one file's bytes in a fresh worker; rejects with an ImportError naming the file. */
-export function importInWorker(bytes: Uint8Array, fileName: string, options: SandboxOptions): Promise<ImportedDocument> {
+export async function importInWorker(bytes: Uint8Array, fileName: string, options: SandboxOptions): Promise<ImportedDocument> {
   const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
   formatOf(fileName);
+  const time = limits.timeoutMs < 1000 ? `${limits.timeoutMs} ms` : `${Math.round(limits.timeoutMs / 1000)} s`;
   const copy = bytes.slice().buffer;
   const request: WorkerRequest = { bytes: copy, fileName, limits };
-  return new Promise((resolve, reject) => {
+  return new Promise<ImportedDocument>((resolve, reject) => {
     const worker = new Worker(options.workerUrl, {
       workerData: { ...options.workerData, request },
       transferList: [copy],
@@ -83,7 +84,7 @@ export function importInWorker(bytes: Uint8Array, fileName: string, options: San
       void worker.terminate();
     };
     const timer = setTimeout(() => {
-      finish(() => reject(new ImportError(fileName, `took longer than ${Math.round(limits.timeoutMs / 1000)} s to read and was stopped (a damaged or hostile file?)`)));
+      finish(() => reject(new ImportError(fileName, `took longer than ${time} to read and was stopped (a damaged or hostile file?)`)));
     }, limits.timeoutMs);
     worker.on('message', (reply: WorkerReply) => {
       finish(() => (reply.ok ? resolve(reply.document) : reject(new ImportError(fileName, reply.problem))));
@@ -102,7 +103,7 @@ export function importInWorker(bytes: Uint8Array, fileName: string, options: San
 }
 
 /** Reads a file (size-checked) and imports it in a worker. */
-export function importFileInWorker(path: string, options: SandboxOptions): Promise<ImportedDocument> {
+export async function importFileInWorker(path: string, options: SandboxOptions): Promise<ImportedDocument> {
   const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
   const name = basename(path);
   formatOf(name);
