@@ -440,8 +440,10 @@ function headingOf(marker: Marker): { heading: string; body: string } {
   switch (marker.kind) {
     case 'part':
     case 'chapter':
-    case 'section':
-      return { heading: tightenHeading(marker.rest), body: '' };
+    case 'section': {
+      const { heading, body } = splitHeading(marker.rest);
+      return { heading: tightenHeading(heading), body };
+    }
     case 'article':
       return { heading: '', body: marker.rest.trim() };
     default:

@@ -14,7 +14,7 @@ const TOC_LABEL = /^目[\s\u3000]*录$/;
 /** A TOC entry without its leaders and page number, for comparison with a heading. */
 function entryKey(text: string): string {
   return text
-    .replace(/[.．…·・\-—\s\u3000]*\d{1,4}$/, '')
+    .replace(/[.．…·・\-—\s\u3000]+\d{1,4}$/, '')
     .replace(/[.．…·・]{2,}/g, '')
     .replace(/[\s\u3000]+/g, '');
 }
@@ -35,8 +35,9 @@ export function removeTableOfContents<T extends { type: string }>(items: T[]): T
       if (t === null) break;
       if (entryKey(t) === key && !hasPageNumber(t)) {
         const entries = k - s;
+        // Entries are short heading lines, not paragraphs that happen to repeat.
         const allHeadingLike = Array.from({ length: entries }, (_, e) => text(s + e)!).every(
-          (l) => readMarker(l, true) !== null || hasPageNumber(l) || /^附件/.test(l),
+          (l) => l.length <= 60 && !/[。；;]/.test(l) && (readMarker(l, true) !== null || hasPageNumber(l) || /^附件/.test(l)),
         );
         if (entries >= 2 && (labelAt >= 0 || allHeadingLike)) {
           return [...items.slice(0, labelAt >= 0 ? labelAt : s), ...items.slice(k)];
