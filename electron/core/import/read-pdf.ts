@@ -145,16 +145,32 @@ function toLines(runs: Run[]): PdfLine[] {
 
 const PAGE_NUMBER = /^[-—－–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—－–\s]*$/;
 
-/** Removes page numbers and running headers/footers: the first and last lines of a page whose
- *  text, digits replaced, also opens or closes at least two other pages (or half of them). */
+/** Removes page numbers and running headers/footers. A running line sits in the page margin:
+ *  among the first or last two lines of a page, set apart from the body by more than the usual
+ *  line spacing, short, and with the same text (digits aside) at the same height on at least
+ *  half the pages (and two). Body lines that happen to repeat fail the spacing test. */
 function dropRunningLines(pages: PdfLine[][]): void {
-  const key = (l: PdfLine) => l.text.replace(/\d+/g, '#').replace(/\s+/g, '');
-  const edge = (lines: PdfLine[]) => [...new Set([lines.slice(0, 2), lines.slice(-2)].flat())];
+  const key = (l: PdfLine): string => `${Math.round(l.y / 4)}:${l.text.replace(/\d+/g, '#').replace(/\s+/g, '')}`;
+  const candidates = pages.map((lines) => {
+    const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
+    const usual = gaps[gaps.length >> 1] ?? 0;
+    const apart = (i: number, j: number) => lines[j] === undefined || Math.abs(lines[i]!.y - lines[j]!.y) > usual * 1.6;
+    const out = new Set<PdfLine>();
+    const n = lines.length;
+    if (n > 0 && apart(0, 1)) out.add(lines[0]!);
+    if (n > 1 && apart(0, 1) === false && apart(1, 2)) out.add(lines[0]!).add(lines[1]!);
+    if (n > 1 && apart(n - 1, n - 2)) out.add(lines[n - 1]!);
+    if (n > 2 && apart(n - 1, n - 2) === false && apart(n - 2, n - 3)) out.add(lines[n - 1]!).add(lines[n - 2]!);
+    return [...out].filter((l) => l.text.length <= 40);
+  });
   const counts = new Map<string, number>();
-  for (const lines of pages) for (const k of new Set(edge(lines).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const lines of candidates) for (const k of new Set(lines.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
   const needed = Math.max(2, Math.ceil(pages.length / 2));
   pages.forEach((lines, p) => {
-    const drop = new Set(edge(lines).filter((l) => PAGE_NUMBER.test(l.text) || (pages.length >= 2 && (counts.get(key(l)) ?? 0) >= needed)));
+    const edges = new Set([lines.slice(0, 2), lines.slice(-2)].flat());
+    const drop = new Set(
+      [...edges].filter((l) => PAGE_NUMBER.test(l.text) || (candidates[p]!.includes(l) && (counts.get(key(l)) ?? 0) >= needed)),
+    );
     pages[p] = lines.filter((l) => !drop.has(l));
   });
 }
