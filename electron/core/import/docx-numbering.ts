@@ -94,6 +94,9 @@ export function numberedParagraphs(bytes: Uint8Array, zip: ZipSummary, fileName:
   const numberingEntry = entry('word/numbering.xml');
   const documentEntry = entry('word/document.xml');
   if (!numberingEntry || !documentEntry) return [];
+  const documentText = readZipEntry(bytes, documentEntry, fileName).toString('utf8');
+  // Most documents number nothing automatically: skip the second parse of their XML.
+  if (!documentText.includes('<w:numPr')) return [];
   const numbering = parseXml(readZipEntry(bytes, numberingEntry, fileName).toString('utf8'));
   const abstract = new Map<string, Map<number, Level>>();
   for (const a of elements(numbering, 'w:abstractNum')) {
@@ -113,7 +116,7 @@ export function numberedParagraphs(bytes: Uint8Array, zip: ZipSummary, fileName:
     if (levels) nums.set(n.attribs?.['w:numId'] ?? '', levels);
   }
 
-  const doc = parseXml(readZipEntry(bytes, documentEntry, fileName).toString('utf8'));
+  const doc = parseXml(documentText);
   const counters = new Map<string, number[]>();
   const out: { text: string; marker: string }[] = [];
   for (const p of elements(doc, 'w:p')) {
