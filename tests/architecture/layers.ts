@@ -21,9 +21,11 @@ interface Rule {
 }
 
 const nodeBuiltin = (n: string) => n.startsWith('node:');
+const CORE_PACKAGES = ['better-sqlite3', 'pdfjs-dist', 'mammoth', 'htmlparser2', 'iconv-lite', 'chardet'];
 export const RULES: Record<Layer, Rule> = {
   shared: { layers: ['shared'], packages: (n) => n === 'zod' },
-  core: { layers: ['shared', 'core'], packages: (n) => nodeBuiltin(n) || n === 'better-sqlite3' },
+  // The import readers' format libraries (pdfjs-dist, mammoth, htmlparser2, iconv-lite, chardet).
+  core: { layers: ['shared', 'core'], packages: (n) => nodeBuiltin(n) || CORE_PACKAGES.includes(n) },
   server: { layers: ['shared', 'core', 'server'], packages: nodeBuiltin },
   main: { layers: ['shared', 'core', 'main'], packages: (n) => nodeBuiltin(n) || n === 'electron' },
   // The sandboxed preload may take only the contract's and the command list's names and types from shared/.
@@ -37,7 +39,8 @@ export const RULES: Record<Layer, Rule> = {
     layers: ['shared', 'renderer'],
     packages: (n) => !nodeBuiltin(n) && !['electron', 'better-sqlite3'].includes(n),
   },
-  scripts: { layers: ['scripts'], packages: nodeBuiltin },
+  // Dev launchers; ts-worker.mjs loads tsx inside a worker thread to run TypeScript sources.
+  scripts: { layers: ['scripts'], packages: (n) => nodeBuiltin(n) || n === 'tsx' },
 };
 
 const IMPORT_RE =

@@ -12,6 +12,7 @@ import { nowMs } from './timing';
 import type { SuiteContext } from './suites/context';
 import { runOpenMigrate } from './suites/open-migrate';
 import { runPlanImport } from './suites/plan-import';
+import { runFileImport } from './suites/file-import';
 import { runCorpus } from './suites/corpus-load';
 import { runTable } from './suites/table';
 import { runTableUi } from './suites/table-ui';
@@ -21,6 +22,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext) => void }> = {
   open: { title: 'open + migrate', run: runOpenMigrate },
   import: { title: 'plan import', run: runPlanImport },
+  'file-import': { title: 'file import (.txt / .docx / .pdf)', run: runFileImport },
   corpus: { title: 'corpus', run: runCorpus },
   table: { title: 'initiative table', run: runTable },
   'table-ui': { title: 'initiative table in Chromium', run: runTableUi },

@@ -1,18 +1,9 @@
-// The sentence rule the plan's translation is aligned by (tests/core/translation-file.test.ts
-// checks the shipped file against it): Chinese text splits after each 。, which stays with its
-// sentence; an empty final piece is dropped and a tail without 。 (e.g. ending in a colon) is
-// one last sentence.
-export function chineseSentences(text: string): string[] {
-  const sentences: string[] = [];
-  let start = 0;
-  for (let at = text.indexOf('。'); at >= 0; at = text.indexOf('。', start)) {
-    sentences.push(text.slice(start, at + 1));
-    start = at + 1;
-  }
-  const tail = text.slice(start);
-  if (tail.trim() !== '') sentences.push(tail);
-  return sentences.map((s) => s.trim()).filter((s) => s !== '');
-}
+// The sentence rule lives in shared/text/sentences.ts (one rule for translation alignment,
+// search and the document model; tests/core/translation-file.test.ts checks the shipped
+// translation against it). This module pairs the sentences for side-by-side reading.
+import { chineseSentences } from '../../../shared/text/sentences';
+
+export { chineseSentences };
 
 /** One row of a side-by-side reading: a Chinese sentence and its English, either may be missing. */
 export interface SentencePair {

@@ -1,0 +1,66 @@
+// `npm run import` as a real process (its TypeScript entry under tsx, as the npm script runs
+// it): the dry run prints the detection as JSON, a bad file ends in one line and a non-zero
+// status, and without --dry-run nothing is written and the command says why.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../helpers/paths';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const SCRIPT = join(REPO_ROOT, 'electron', 'scripts', 'import.mjs');
+const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'import');
+const dirs = useTempDirs('briefbook-import-cli-');
+
+function run(args: string[], cwd = REPO_ROOT) {
+  const r = spawnSync(process.execPath, [SCRIPT, ...args], { cwd, encoding: 'utf8', env: { ...process.env, INIT_CWD: cwd }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run import', () => {
+  it('--dry-run --json prints metadata, the outline of headings and the warnings', () => {
+    const r = run([join(FIXTURES, 'skipped.txt'), '--dry-run', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { metadata: { title: string }; outline: unknown; warnings: { code: string }[] };
+    expect(out.metadata.title).toBe('青禾市文明城市创建工作要点');
+    expect(out.outline).toEqual([
+      { numbering: '一、', heading: '加强组织领导', children: [
+        { numbering: '（一）', heading: '健全工作机制', children: [] },
+        { numbering: '（三）', heading: '压实工作责任', children: [] },
+      ] },
+      { numbering: '三、', heading: '强化宣传引导', children: [{ numbering: '（一）', heading: '营造浓厚氛围', children: [] }] },
+    ]);
+    expect(out.warnings.map((w) => w.code)).toEqual(['skipped-number', 'skipped-number']);
+  }, 60_000);
+
+  it('prints "" as the numbering of an unnumbered headline, and reads files relative to where it was run', () => {
+    const r = run(['article.txt', '--dry-run', '--json'], FIXTURES);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { outline: { numbering: string; heading: string }[] };
+    expect(out.outline.map((n) => [n.numbering, n.heading])).toEqual([
+      ['', '在优化营商环境中激发市场活力'],
+      ['', '在推进科技创新中塑造发展新优势'],
+    ]);
+  }, 60_000);
+
+  it('ends with one line naming a bad file and a non-zero status, and still reads the good ones', () => {
+    const dir = dirs.make();
+    writeFileSync(join(dir, 'broken.docx'), 'not a zip at all');
+    const r = run([join(FIXTURES, 'levels.txt'), join(dir, 'broken.docx'), '--dry-run', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('broken.docx: is not a .docx file (it is not a zip package)\n');
+    const out = JSON.parse(r.stdout) as { file: string }[];
+    expect(out.map((o) => o.file)).toEqual([join(FIXTURES, 'levels.txt')]);
+  }, 60_000);
+
+  it('without --dry-run writes nothing and says that writing comes with the library view', () => {
+    const dir = dirs.make();
+    const r = run([join(FIXTURES, 'levels.txt'), '--data-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('comes with the library view; nothing was written');
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
+});
