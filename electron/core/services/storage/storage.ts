@@ -3,7 +3,7 @@
 // restores a chosen backup and moves a bad file aside when the reader asks. The core rebuilds
 // its handlers whenever the connection changes (onConnection), so the router keeps serving
 // across a restore.
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../../shared/api/result';
 import type { BackupInfo, StorageCheck, StorageProblem, StorageStatus } from '../../../../shared/api/storage';
@@ -230,8 +230,17 @@ export function createStorage(options: StorageOptions): Storage {
         } else if (existsSync(file) || companionsLeft) {
           moveAside(stamp);
         }
+        // A backup is a closed, checked snapshot (not the live file), so a byte copy is exact.
+        // Copied under another name, flushed, then renamed: a crash leaves either no database
+        // or the whole backup, never half of one.
         const incoming = `${file}.restoring`;
         copyFileSync(source, incoming);
+        const fd = openSync(incoming, 'r+');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(incoming, file);
         openReady();
         return currentStatus();
