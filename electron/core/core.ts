@@ -72,6 +72,7 @@ export function openCore(options: CoreOptions): Core {
     latestSchema: latestVersion(MIGRATIONS),
     nativeBinding: options.nativeBinding,
     scheduleBackups: options.scheduleBackups,
+    onBackgroundError: (err) => (options.onInternalError ?? console.error)(err),
     open: (beforeMigrate) => openReady(file, options, beforeMigrate),
     onConnection: (db) => {
       handlers = { ...(db ? serviceHandlers(db, options) : unavailableHandlers(() => storage, options)), ...storageHandlers(() => storage) };

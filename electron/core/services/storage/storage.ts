@@ -39,6 +39,8 @@ export interface StorageOptions {
   onConnection(db: Db | null): void;
   /** Scheduled backups (at start when the newest is older than a day, then daily); default on. */
   scheduleBackups?: boolean;
+  /** Told when a scheduled backup fails (storage.status reports it too, as backupError). */
+  onBackgroundError?: (err: unknown) => void;
   now?: () => Date;
 }
 
@@ -140,7 +142,10 @@ export function createStorage(options: StorageOptions): Storage {
   function scheduledBackup(): Promise<void> {
     return backgroundBackup('scheduled').then(
       () => undefined,
-      () => undefined, // recorded in backupError, shown by storage.status
+      (err: unknown) => {
+        // Recorded in backupError for storage.status; a closed core has nothing to report.
+        if (!closed) options.onBackgroundError?.(err);
+      },
     );
   }
 
