@@ -37,6 +37,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Receives errors a handler did not expect (the caller only sees INTERNAL); default console.error. */
   onInternalError?: (err: unknown) => void;
+  /** Backups at start (when the newest is a day old) and daily; default on. Tests turn it off. */
+  scheduleBackups?: boolean;
 }
 
 export interface Core {
@@ -59,7 +61,7 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /** The core, in recovery mode when the database was refused (core.storage.problem says why). */
-export function openCore(options: CoreOptions & { scheduleBackups?: boolean }): Core {
+export function openCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DATABASE_FILE);
   let handlers: Handlers;
@@ -70,6 +72,7 @@ export function openCore(options: CoreOptions & { scheduleBackups?: boolean }): 
     latestSchema: latestVersion(MIGRATIONS),
     nativeBinding: options.nativeBinding,
     scheduleBackups: options.scheduleBackups,
+    onBackgroundError: (err) => (options.onInternalError ?? console.error)(err),
     open: (beforeMigrate) => openReady(file, options, beforeMigrate),
     onConnection: (db) => {
       handlers = { ...(db ? serviceHandlers(db, options) : unavailableHandlers(() => storage, options)), ...storageHandlers(() => storage) };

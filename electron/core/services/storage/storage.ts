@@ -3,7 +3,7 @@
 // restores a chosen backup and moves a bad file aside when the reader asks. The core rebuilds
 // its handlers whenever the connection changes (onConnection), so the router keeps serving
 // across a restore.
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../../shared/api/result';
 import type { BackupInfo, StorageCheck, StorageProblem, StorageStatus } from '../../../../shared/api/storage';
@@ -39,6 +39,8 @@ export interface StorageOptions {
   onConnection(db: Db | null): void;
   /** Scheduled backups (at start when the newest is older than a day, then daily); default on. */
   scheduleBackups?: boolean;
+  /** Told when a scheduled backup fails (storage.status reports it too, as backupError). */
+  onBackgroundError?: (err: unknown) => void;
   now?: () => Date;
 }
 
@@ -140,7 +142,10 @@ export function createStorage(options: StorageOptions): Storage {
   function scheduledBackup(): Promise<void> {
     return backgroundBackup('scheduled').then(
       () => undefined,
-      () => undefined, // recorded in backupError, shown by storage.status
+      (err: unknown) => {
+        // Recorded in backupError for storage.status; a closed core has nothing to report.
+        if (!closed) options.onBackgroundError?.(err);
+      },
     );
   }
 
@@ -230,8 +235,17 @@ export function createStorage(options: StorageOptions): Storage {
         } else if (existsSync(file) || companionsLeft) {
           moveAside(stamp);
         }
+        // A backup is a closed, checked snapshot (not the live file), so a byte copy is exact.
+        // Copied under another name, flushed, then renamed: a crash leaves either no database
+        // or the whole backup, never half of one.
         const incoming = `${file}.restoring`;
         copyFileSync(source, incoming);
+        const fd = openSync(incoming, 'r+');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(incoming, file);
         openReady();
         return currentStatus();
