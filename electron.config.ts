@@ -1,5 +1,6 @@
-// electron-vite build of the three Electron targets. The main build has two entries: the
-// Electron app (index) and browser mode's loopback server (server), which share the core.
+// electron-vite build of the three Electron targets. The main build's entries: the Electron
+// app (index), browser mode's loopback server (server) and the plan import's command line and
+// worker (import, import-worker), which share the core.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -12,6 +13,9 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           server: resolve('electron/server/cli.ts'),
+          // Plan import: its command line and the worker thread every file is parsed in.
+          import: resolve('electron/server/import-cli.ts'),
+          'import-worker': resolve('electron/core/import/worker.ts'),
         },
       },
     },

@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { outlineOf, type ImportedDocument, type OutlineNode } from '../../shared/domain/document';
+import { outlineOf } from '../../shared/domain/document';
 import { ImportError } from '../core/import/errors';
 import { importFileInWorker, type SandboxOptions } from '../core/import/sandbox';
+import { dryRunJson, printTree } from './import-output';
 
 export const IMPORT_USAGE = `Usage: npm run import -- FILE... --dry-run [--json]
   --dry-run   detect the outline and metadata and print them; write nothing
@@ -30,14 +31,6 @@ function workerOptions(): SandboxOptions {
     workerUrl: pathToFileURL(join(projectRoot, 'electron', 'scripts', 'ts-worker.mjs')),
     workerData: { entry: pathToFileURL(join(projectRoot, 'electron', 'core', 'import', 'worker.ts')).href },
   };
-}
-
-export function dryRunJson(doc: ImportedDocument) {
-  return { metadata: doc.metadata, levels: doc.levels, outline: outlineOf(doc.sections), warnings: doc.warnings };
-}
-
-function printTree(nodes: OutlineNode[], depth = 0): string {
-  return nodes.map((n) => `${'  '.repeat(depth)}${n.numbering}${n.numbering && n.heading ? ' ' : ''}${n.heading}\n${printTree(n.children, depth + 1)}`).join('');
 }
 
 function fail(message: string, code: number): never {

@@ -113,9 +113,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string, limits: Impor
     throw new ImportError(fileName, 'this PDF has no text layer (a scanned image?); run OCR on it first or import the original document');
   }
   dropRunningLines(linesPerPage);
-  const blocks: RawBlock[] = [];
-  linesPerPage.forEach((lines, p) => blocks.push(...toParagraphs(lines, p + 1)));
-  return { format: 'pdf', encoding: null, blocks, hints: {}, warnings: [] };
+  return { format: 'pdf', encoding: null, blocks: toParagraphs(linesPerPage), hints: {}, warnings: [] };
 }
 
 /** Groups a page's runs into lines by baseline, top to bottom, and joins each left to right. */
@@ -153,7 +151,8 @@ function dropRunningLines(pages: PdfLine[][]): void {
   const key = (l: PdfLine): string => `${Math.round(l.y / 4)}:${l.text.replace(/\d+/g, '#').replace(/\s+/g, '')}`;
   const candidates = pages.map((lines) => {
     const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
-    const usual = gaps[gaps.length >> 1] ?? 0;
+    // The body's line spacing: the smallest gap (a short page has more margin gaps than body ones).
+    const usual = gaps[0] ?? 0;
     const apart = (i: number, j: number) => lines[j] === undefined || Math.abs(lines[i]!.y - lines[j]!.y) > usual * 1.6;
     const out = new Set<PdfLine>();
     const n = lines.length;
@@ -177,29 +176,35 @@ function dropRunningLines(pages: PdfLine[][]): void {
 
 const HEADING_START = /^[\s\u3000]*(第[一二三四五六七八九十百零〇\d]+[篇编章节条、]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(\.\d+)*[.．、\s]|[①-⑳]|附件)/;
 
-/** Joins wrapped lines back into paragraphs (see the module comment). */
-function toParagraphs(lines: PdfLine[], page: number): RawBlock[] {
-  if (lines.length === 0) return [];
-  const left = Math.min(...lines.map((l) => l.x));
-  const right = Math.max(...lines.map((l) => l.right));
+/** Joins wrapped lines back into paragraphs (see the module comment), also across a page
+ *  break: a paragraph that runs to the right margin at the foot of one page and goes on at the
+ *  left margin of the next is one paragraph. */
+function toParagraphs(pages: PdfLine[][]): RawBlock[] {
   const out: RawBlock[] = [];
-  let current: PdfLine | null = null;
+  let prev: { line: PdfLine; right: number } | null = null;
   let text = '';
-  for (const line of lines) {
-    const continues =
-      current !== null &&
-      !line.text.includes('  ') && !current.text.includes('  ') &&
-      current.right >= right - current.size * 1.5 &&
-      line.x <= left + line.size * 0.5 &&
-      !HEADING_START.test(line.text);
-    if (continues) {
-      text += line.text;
-    } else {
-      if (current) out.push({ type: 'line', text, at: `page ${page}` });
-      text = line.text;
+  let at = '';
+  pages.forEach((lines, p) => {
+    if (lines.length === 0) return;
+    const left = Math.min(...lines.map((l) => l.x));
+    const right = Math.max(...lines.map((l) => l.right));
+    for (const line of lines) {
+      const continues =
+        prev !== null &&
+        !line.text.includes('  ') && !prev.line.text.includes('  ') &&
+        prev.line.right >= prev.right - prev.line.size * 1.5 &&
+        line.x <= left + line.size * 0.5 &&
+        !HEADING_START.test(line.text);
+      if (continues) {
+        text += line.text;
+      } else {
+        if (prev) out.push({ type: 'line', text, at });
+        text = line.text;
+        at = `page ${p + 1}`;
+      }
+      prev = { line, right };
     }
-    current = line;
-  }
-  if (current) out.push({ type: 'line', text, at: `page ${page}` });
+  });
+  if (prev) out.push({ type: 'line', text, at });
   return out;
 }

@@ -354,6 +354,10 @@ describe('PDF printed by Chromium from our own HTML', () => {
     expect(find(doc, '（一）推进老旧小区改造').blocks).toEqual([
       expect.objectContaining({ type: 'paragraph', text: '重点改造2000年底前建成的老旧小区，完善水电气热等基础设施，有条件的加装电梯，同步建设养老托育等服务设施，力争三年内完成改造任务的百分之八十以上。' }),
     ]);
+    // A paragraph that runs over the page break stays one paragraph.
+    const html = readFileSync(join(FIXTURES, 'print.html'), 'utf8');
+    const long = /<p>（三）推进城市生命线安全工程。(.*?)<\/p>/.exec(html)![1]!;
+    expect(find(doc, '（三）推进城市生命线安全工程').blocks.map((b) => b.type === 'paragraph' && b.text)).toEqual([long]);
     const text = JSON.stringify(doc);
     expect(text).not.toContain('青禾市人民政府文件');
     expect(text).not.toMatch(/—\s*\d\s*—/);
