@@ -16,6 +16,7 @@ export interface ApiContext {
 const STATUS_FOR_ROUTER_ERROR: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   UNKNOWN_METHOD: 404,
+  CONFLICT: 409,
 };
 
 export async function handleApi(

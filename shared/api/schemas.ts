@@ -40,6 +40,9 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine(isCalendarDate, 'must be a real calendar date');
 
+/** The revision a write was made on: 0 for a record that did not exist yet. */
+const baseRevision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
 const unique = <T>(items: readonly T[]): boolean => new Set(items).size === items.length;
 
 /** Limits of the reader's fields, in UTF-16 units (what a text input's maxLength counts). */
@@ -204,17 +207,22 @@ export const argSchemas = {
       ids: z.array(initiativeId).min(1).max(100_000).optional(),
     })
     .strict(),
-  'initiative.update': z.object({ initiativeId, patch: initiativePatch }).strict(),
+  'initiative.update': z.object({ initiativeId, baseRevision, patch: initiativePatch }).strict(),
   'status.options': noArgs,
-  'status.setOptions': z.object({ options: statusOptions }).strict(),
+  'status.setOptions': z.object({ options: statusOptions, baseRevision }).strict(),
   'view.list': noArgs,
   'view.save': z
     .object({
       id: z.number().int().min(1).optional(),
+      baseRevision,
       name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
       state: tableViewState,
     })
-    .strict(),
-  'view.delete': z.object({ id: z.number().int().min(1) }).strict(),
+    .strict()
+    .refine((v) => v.id !== undefined || v.baseRevision === 0, {
+      message: 'must be 0 for a new view (one without id)',
+      path: ['baseRevision'],
+    }),
+  'view.delete': z.object({ id: z.number().int().min(1), baseRevision }).strict(),
   'dashboard.get': z.object({ planId, today: calendarDate }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { BOM, csvCell, toCsv } from '../../electron/core/csv/write-csv';
-import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { updateLatest } from '../helpers/core';
 import type { Result } from '../../shared/api/result';
 import { TABLE_COLUMNS } from '../../shared/domain/table';
 import { createTestCore } from '../helpers/core';
@@ -105,7 +105,7 @@ describe('table.exportCsv', () => {
   let core: Core;
   beforeEach(() => {
     core = createTestCore(temp.make());
-    updateInitiative(core.db, 'hz-2024/T3/I3', {
+    updateLatest(core.db, 'hz-2024/T3/I3', {
       status: 'in_progress',
       priority: 'high',
       leadUnit: '市经信局',
@@ -113,7 +113,7 @@ describe('table.exportCsv', () => {
       tags: ['数字', 'AI'],
       deadline: '2024-12-31',
     });
-    updateInitiative(core.db, 'hz-2024/T1/I1', { status: 'done', tags: ['改革'] });
+    updateLatest(core.db, 'hz-2024/T1/I1', { status: 'done', tags: ['改革'] });
   });
   afterEach(() => core.close());
 

@@ -1,7 +1,7 @@
 // Maps a contract method to its service after validating the arguments. Both hosts (IPC and
 // HTTP) call dispatch(); neither knows any method by name.
 import { isApiMethod, type ApiArgs, type ApiMethod, type ApiResult } from '../../../shared/api/contract';
-import { AppError, type Result } from '../../../shared/api/result';
+import { AppError, StaleWriteError, type Result } from '../../../shared/api/result';
 import { argSchemas } from '../../../shared/api/schemas';
 
 export type Handlers = {
@@ -28,6 +28,9 @@ export function createRouter(handlers: Handlers, onInternalError: (err: unknown)
         const handler = handlers[method] as (a: unknown) => unknown;
         return { ok: true, value: await handler(parsed.data) };
       } catch (err) {
+        if (err instanceof StaleWriteError) {
+          return { ok: false, error: { code: err.code, message: err.message, current: err.current } };
+        }
         if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
         onInternalError(err);
         return { ok: false, error: { code: 'INTERNAL', message: `${method} failed unexpectedly; nothing was changed.` } };

@@ -26,16 +26,22 @@ const ok = <T,>(value: T) => ({ ok: true as const, value });
 /** A fake core for the status list: keeps the saved list; refuses to drop a status marked in use. */
 function statusBridge({ inUse = [] as string[], failLoad = false } = {}): FakeBridge & { stored: () => StatusOption[] } {
   let stored: StatusOption[] = DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } }));
+  let revision = 0;
   const fake = createFakeBridge({
-    'status.options': async () => (failLoad ? { ok: false, error: { code: 'INTERNAL', message: 'disk on fire' } } : ok(stored)),
-    'status.setOptions': async ({ options }) => {
+    'status.options': async () =>
+      failLoad ? { ok: false, error: { code: 'INTERNAL', message: 'disk on fire' } } : ok({ options: stored, revision }),
+    'status.setOptions': async ({ options, baseRevision }) => {
+      if (baseRevision !== revision) {
+        return { ok: false, error: { code: 'CONFLICT', message: 'stale', current: { options: stored, revision } } };
+      }
       const dropped = stored.filter((o) => inUse.includes(o.key) && !options.some((n) => n.key === o.key));
       if (dropped.length) {
         const err = new AppError('CONFLICT', `Cannot remove a status still in use: ${dropped.map((o) => `“${o.key}” is used by 3 initiatives`).join(', ')}. Give them another status first.`);
         return { ok: false, error: { code: err.code, message: err.message } };
       }
       stored = options.map((o) => ({ key: o.key, label: { ...o.label } }));
-      return ok(stored);
+      revision += 1;
+      return ok({ options: stored, revision });
     },
   });
   return Object.assign(fake, { stored: () => stored });
@@ -281,7 +287,8 @@ describe('status list', () => {
     const { dialog } = await openDialog({ fake });
     const retry = await within(dialog).findByRole('button', { name: '重试' });
     expect(within(dialog).getByText('无法载入状态列表。')).toBeTruthy();
-    fake.bridge['status.options'] = async () => ok(DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })));
+    fake.bridge['status.options'] = async () =>
+      ok({ options: DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })), revision: 0 });
     fireEvent.click(retry);
     await waitFor(() => expect(zhInputs(dialog)).toHaveLength(4));
   });
