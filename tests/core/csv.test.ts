@@ -83,9 +83,22 @@ describe('the CSV writer', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
+  it.each([
+    ['a zero-width space', '\u200B=HYPERLINK("http://x")'],
+    ['a zero-width joiner and non-joiner', '\u200D\u200C+1'],
+    ['a right-to-left mark', '\u200F-2+3'],
+    ['a left-to-right override', '\u202D@SUM(A1)'],
+    ['a byte-order mark', '\uFEFF=1'],
+    ['a word joiner and a soft hyphen', '\u2060\u00AD=1'],
+    ['an isolate', '\u2066=1\u2069'],
+  ])('neutralizes a formula behind %s (invisible in the cell)', (_what, value) => {
+    expect(csvCell(value).replace(/^"/, '').startsWith(`'${value.slice(0, 1)}`)).toBe(true);
+  });
+
   it('leaves such characters alone when they are not first', () => {
     expect(csvCell('a=b')).toBe('a=b');
     expect(csvCell(' =1')).toBe(' =1');
+    expect(csvCell('\u200B数字')).toBe('\u200B数字');
     expect(csvCell('2024-12-31')).toBe('2024-12-31');
   });
 

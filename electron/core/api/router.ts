@@ -3,6 +3,7 @@
 import { isApiMethod, type ApiArgs, type ApiMethod, type ApiResult } from '../../../shared/api/contract';
 import { AppError, StaleWriteError, type Result } from '../../../shared/api/result';
 import { argSchemas } from '../../../shared/api/schemas';
+import { findLoneSurrogate } from '../../../shared/text';
 
 export type Handlers = {
   [M in ApiMethod]: (args: ApiArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
@@ -17,6 +18,19 @@ export function createRouter(handlers: Handlers, onInternalError: (err: unknown)
     async dispatch(method, args) {
       if (!isApiMethod(method)) {
         return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${String(method).slice(0, 80)}` } };
+      }
+      // Before the schema (which may trim or normalize): a lone surrogate is never valid text,
+      // and stored it would come back as U+FFFD.
+      const broken = findLoneSurrogate(args);
+      if (broken) {
+        const where = broken.path || 'arguments';
+        return {
+          ok: false,
+          error: {
+            code: 'BAD_REQUEST',
+            message: `${method}: ${where} contains a lone UTF-16 surrogate (${broken.code}); text must be valid Unicode.`,
+          },
+        };
       }
       const parsed = argSchemas[method].safeParse(args ?? {});
       if (!parsed.success) {
