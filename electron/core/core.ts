@@ -22,7 +22,7 @@ import { getInitiative, getPlanOutline, listPlans } from './services/plans';
 import { getSetting, setSetting } from './services/settings';
 import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
-import { readStatusOptions, setStatusOptions } from './services/status-options';
+import { readStatusRecord, setStatusOptions } from './services/status-options';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
 import { queryTable, tableRows } from './services/table/query';
@@ -158,13 +158,13 @@ function serviceHandlers(db: Db, options: CoreOptions): ServiceHandlers {
     'table.query': (query) => queryTable(db, query),
     'table.rows': ({ ids }) => tableRows(db, ids),
     'table.exportCsv': (args) => exportCsv(db, args),
-    'initiative.update': ({ initiativeId, patch }) => updateInitiative(db, initiativeId, patch),
-    'status.options': () => readStatusOptions(db),
-    'status.setOptions': ({ options: statuses }) => setStatusOptions(db, statuses),
+    'initiative.update': ({ initiativeId, baseRevision, patch }) => updateInitiative(db, initiativeId, baseRevision, patch),
+    'status.options': () => readStatusRecord(db),
+    'status.setOptions': ({ options: statuses, baseRevision }) => setStatusOptions(db, statuses, baseRevision),
     'view.list': () => listViews(db),
     'view.save': (view) => saveView(db, view),
-    'view.delete': ({ id }) => {
-      deleteView(db, id);
+    'view.delete': ({ id, baseRevision }) => {
+      deleteView(db, id, baseRevision);
       return null;
     },
     'dashboard.get': ({ planId, today }) => getDashboard(db, planId, today),

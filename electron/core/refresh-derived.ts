@@ -10,6 +10,7 @@ import { refreshTextSortKeys } from './collation/text-sort-keys';
 import { deleteAllSearchDocs } from './search/documents';
 import { indexPlanText, indexReaderFields } from './search/initiative-docs';
 import { readPlanDocument } from './plan/store';
+import { writeTransaction } from './db/transaction';
 
 /** Bump when tokens.ts or initiative-docs.ts change what is indexed: every start after that
  *  rebuilds the index once. */
@@ -25,7 +26,7 @@ export interface RefreshReport {
 
 export function refreshDerivedData(db: Db): RefreshReport {
   const report: RefreshReport = { plansIndexed: [], readerDocsIndexed: 0, sortKeysRanked: false, textKeysRanked: false };
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const formatChanged = readStamp(db, SEARCH_STAMP) !== SEARCH_FORMAT;
     if (formatChanged) deleteAllSearchDocs(db);
     const unindexed = (
@@ -45,7 +46,7 @@ export function refreshDerivedData(db: Db): RefreshReport {
       report.readerDocsIndexed = reindexReaderFields(db);
       writeStamp(db, SEARCH_STAMP, SEARCH_FORMAT);
     }
-  })();
+  });
   report.sortKeysRanked = refreshInitiativeSortKeys(db);
   report.textKeysRanked = refreshTextSortKeys(db);
   return report;

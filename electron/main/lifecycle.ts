@@ -15,7 +15,7 @@ import { mountRouter, trustedSenderCheck } from './ipc';
 import { aboutPanelOptions, installMenu, type ReadingModeChoice } from './menu';
 import { findNativeBinding, missingNativeBindingMessage, type NativeBindingContext } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { applySessionPolicy, hardenApp } from './security';
+import { applySessionPolicy, hardenApp, setDialogLanguage } from './security';
 import { watchSettings } from './settings-watch';
 import { StartupError, startupErrorMessage } from './startup-error';
 import { createMainWindow, PRELOAD_PATH } from './window';
@@ -142,6 +142,7 @@ export function runBriefbook(): Promise<void> {
   app.setName(APP_NAME);
   registerAppScheme();
   hardenApp(app);
+  setDialogLanguage(() => menuState?.language ?? pickUiLanguage(null, [app.getLocale()]));
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();

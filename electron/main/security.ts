@@ -2,7 +2,9 @@
 // our own pages from app://briefbook/; anything else (a link, a redirect, a popup, a
 // <webview>, a permission prompt, a request to the network) is refused here, in the main
 // process, where a compromised renderer cannot switch it off.
-import { shell, type App, type Session, type WebContents } from 'electron';
+import { app, dialog, shell, type App, type Session, type WebContents } from 'electron';
+import type { UiLanguage } from '../../shared/api/contract';
+import { pickUiLanguage } from '../../shared/i18n/language';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { isAppUrl } from './app-url';
 
@@ -14,6 +16,50 @@ export function isSafeExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+const OPEN_LINK_TEXT: Record<UiLanguage, { message: string; detail: string; open: string; cancel: string }> = {
+  zh: {
+    message: '要在浏览器中打开此网址吗？',
+    detail: '该链接将离开 Briefbook，在您的默认浏览器中打开：',
+    open: '打开',
+    cancel: '取消',
+  },
+  en: {
+    message: 'Open this address in your browser?',
+    detail: 'This link leaves Briefbook and opens in your default browser:',
+    open: 'Open',
+    cancel: 'Cancel',
+  },
+};
+
+let dialogLanguage = (): UiLanguage => pickUiLanguage(null, [app.getLocale()]);
+
+/** Which language the link question speaks (lifecycle passes the reader's UI language). */
+export function setDialogLanguage(get: () => UiLanguage): void {
+  dialogLanguage = get;
+}
+
+/**
+ * Asks before a link leaves the app, showing the whole address (a link's text can say one
+ * thing and point elsewhere); opens it only on an explicit "Open". Cancel is the default and
+ * what Escape chooses. Resolves to whether it opened.
+ */
+export async function askToOpenExternal(url: string): Promise<boolean> {
+  if (!isSafeExternalUrl(url)) return false;
+  const text = OPEN_LINK_TEXT[dialogLanguage()];
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    message: text.message,
+    detail: `${text.detail}\n\n${url}`,
+    buttons: [text.open, text.cancel],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (response !== 0) return false;
+  await shell.openExternal(url);
+  return true;
 }
 
 /** Schemes that would leave the machine. Briefbook works offline, so it never needs them. */
@@ -54,9 +100,9 @@ export function guardWebContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => denyForeign(event));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // A plan's source link (target=_blank) opens in the user's browser; the app never
-    // opens a second window of its own.
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    // A plan's source link (target=_blank) opens in the user's browser once they say so; the
+    // app never opens a second window of its own.
+    if (isSafeExternalUrl(url)) void askToOpenExternal(url).catch(() => false);
     return { action: 'deny' };
   });
 }

@@ -16,6 +16,8 @@ export interface ApiContext {
 const STATUS_FOR_ROUTER_ERROR: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   UNKNOWN_METHOD: 404,
+  // CONFLICT stays 200 with its envelope: a stale write is an answer the app expects and
+  // shows (with the current value), not a failed request for the browser to log.
 };
 
 export async function handleApi(

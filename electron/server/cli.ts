@@ -18,6 +18,11 @@ import { startServer, type RunningServer } from './server';
 // (out/main/server.js) sit two folders below the project root.
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** What two processes on one data folder do, said once at start (README "Your data"). */
+export const SHARED_FOLDER_NOTE =
+  'This folder can be open in the desktop app and other browser-mode servers at the same time: ' +
+  'saves wait their turn, and an edit made on out-of-date data is shown to you as a conflict, never saved over newer work.';
+
 function fail(message: string, exitCode: number): never {
   process.stderr.write(`${message}\n`);
   process.exit(exitCode);
@@ -101,6 +106,7 @@ async function main(): Promise<void> {
         : 'Briefbook is running in browser mode, on this computer only.',
       `  Open:        ${url}`,
       `  Data folder: ${options.dataDir}`,
+      SHARED_FOLDER_NOTE,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

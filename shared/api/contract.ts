@@ -8,6 +8,7 @@ import type {
   InitiativeRow,
   SavedView,
   StatusOption,
+  StatusOptionsRecord,
   TableColumnId,
   TablePage,
   TableQuery,
@@ -126,21 +127,37 @@ export interface ApiMethods extends StorageMethods {
     args: { query: Omit<TableQuery, 'offset' | 'limit'>; columns: TableColumnId[]; language: UiLanguage; ids?: string[] };
     result: { fileName: string; csv: string };
   };
+  // Writes of user records name the revision they were made on (`baseRevision`; 0 for a record
+  // that did not exist yet). A stale one is refused with CONFLICT carrying `conflict`, the
+  // record as stored now, and changes nothing.
   'initiative.update': {
-    args: { initiativeId: string; patch: Partial<InitiativeFields> };
+    args: { initiativeId: string; baseRevision: number; patch: Partial<InitiativeFields> };
     result: InitiativeRow;
+    conflict: InitiativeRow;
   };
-  'status.options': { args: NoArgs; result: StatusOption[] };
-  'status.setOptions': { args: { options: StatusOption[] }; result: StatusOption[] };
+  'status.options': { args: NoArgs; result: StatusOptionsRecord };
+  'status.setOptions': {
+    args: { options: StatusOption[]; baseRevision: number };
+    result: StatusOptionsRecord;
+    conflict: StatusOptionsRecord;
+  };
   'view.list': { args: NoArgs; result: SavedView[] };
-  'view.save': { args: { id?: number; name: string; state: TableViewState }; result: SavedView };
-  'view.delete': { args: { id: number }; result: null };
+  /** Without id: creates a view (baseRevision 0). With id: replaces that view. */
+  'view.save': {
+    args: { id?: number; baseRevision: number; name: string; state: TableViewState };
+    result: SavedView;
+    /** null: the view was deleted meanwhile. */
+    conflict: SavedView | null;
+  };
+  'view.delete': { args: { id: number; baseRevision: number }; result: null; conflict: SavedView | null };
   'dashboard.get': { args: { planId: string; today: string }; result: Dashboard };
 }
 
 export type ApiMethod = keyof ApiMethods;
 export type ApiArgs<M extends ApiMethod> = ApiMethods[M]['args'];
 export type ApiResult<M extends ApiMethod> = ApiMethods[M]['result'];
+/** What a stale write of M gets back with its CONFLICT: the record as stored now. */
+export type ApiConflict<M extends ApiMethod> = ApiMethods[M] extends { conflict: infer C } ? C : never;
 
 /** Every method name, as a plain list the preload and server can iterate without schemas. */
 export const API_METHODS = [

@@ -16,6 +16,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  /**
+   * With CONFLICT for a stale write (one made on a revision that is no longer the stored one):
+   * the record as it is stored now (null: it no longer exists), so the reader can compare and
+   * choose. Its type per method is ApiConflict<M> in contract.ts.
+   */
+  current?: unknown;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -28,5 +34,17 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+  }
+}
+
+/** A write made on a revision that is no longer the stored one: nothing was changed, and
+ *  `current` (the stored record, or null if it is gone) goes back to the caller. */
+export class StaleWriteError extends AppError {
+  constructor(
+    message: string,
+    readonly current: unknown,
+  ) {
+    super('CONFLICT', message);
+    this.name = 'StaleWriteError';
   }
 }

@@ -13,6 +13,9 @@ import {
 } from '../domain/table';
 import type { PlanTranslation } from '../domain/translation';
 import { storageArgSchemas } from './storage-schemas';
+import { FIELD_LIMITS, normalizeTag } from '../text';
+
+export { FIELD_LIMITS };
 
 const noArgs = z.object({}).strict();
 // Stable ids look like `hz-2024`, `hz-2024/T3`, `hz-2024/T3/I3`.
@@ -33,7 +36,10 @@ export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1) return false;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 const calendarDate = z
@@ -41,27 +47,32 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine(isCalendarDate, 'must be a real calendar date');
 
+/** The revision a write was made on: 0 for a record that did not exist yet. */
+const baseRevision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
 const unique = <T>(items: readonly T[]): boolean => new Set(items).size === items.length;
 
-/** Limits of the reader's fields, in UTF-16 units (what a text input's maxLength counts). */
-export const FIELD_LIMITS = {
-  leadUnit: 200,
-  responsibleUnits: 500,
-  progressNote: 4000,
-  tag: 40,
-  tags: 20,
-} as const;
+/** At most `max` UTF-16 code units (shared/text.ts says why this unit). zod's own .max()
+ *  counts code points, so it is not used for text. */
+const maxUnits = (max: number) => [
+  (s: string) => s.length <= max,
+  `must be at most ${max} characters (UTF-16 code units; most emoji count 2)`,
+] as const;
 
 /** A free-text field: trimmed; empty means cleared (stored as null). */
 const readerText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .refine(...maxUnits(max))
     .transform((s) => (s === '' ? null : s))
     .nullable();
 
-const tag = z.string().trim().min(1, 'must not be empty').max(FIELD_LIMITS.tag, `must be at most ${FIELD_LIMITS.tag} characters`);
+/** A tag, normalized as shared/text.ts decides (NFC, zero-width characters removed, trimmed). */
+const tag = z
+  .string()
+  .transform(normalizeTag)
+  .pipe(z.string().min(1, 'must not be empty').refine(...maxUnits(FIELD_LIMITS.tag)));
 const tagList = z
   .array(tag)
   .max(FIELD_LIMITS.tags, `must have at most ${FIELD_LIMITS.tags} tags`)
@@ -87,7 +98,7 @@ const sortList = z
 
 const textFilters = z
   .object(
-    Object.fromEntries(TEXT_FILTER_COLUMNS.map((c) => [c, z.string().max(200).optional()])) as Record<
+    Object.fromEntries(TEXT_FILTER_COLUMNS.map((c) => [c, z.string().refine(...maxUnits(200)).optional()])) as Record<
       TextFilterColumn,
       z.ZodOptional<z.ZodString>
     >,
@@ -106,7 +117,7 @@ const tableFilters = z
 
 const collation = z.enum(['pinyin', 'stroke']);
 const groupBy = z.enum(['theme', 'status']).nullable();
-const search = z.string().max(200);
+const search = z.string().refine(...maxUnits(200));
 
 const queryFields = {
   planId: planId.optional(),
@@ -147,7 +158,7 @@ export const tableViewState: z.ZodType<TableViewState> = z
   })
   .strict();
 
-const label = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
+const label = z.string().trim().min(1, 'must not be empty').refine(...maxUnits(FIELD_LIMITS.statusLabel));
 export const statusOptions = z
   .array(z.object({ key: statusKey, label: z.object({ zh: label, en: label }).strict() }).strict())
   .min(1, 'must keep at least one status')
@@ -190,7 +201,7 @@ export const argSchemas = {
   'initiative.get': z.object({ initiativeId }).strict(),
   'settings.get': z.object({ key: z.enum(SETTING_KEYS) }).strict(),
   'settings.set': z
-    .object({ key: z.enum(SETTING_KEYS), value: z.string().max(4096).nullable() })
+    .object({ key: z.enum(SETTING_KEYS), value: z.string().refine(...maxUnits(4096)).nullable() })
     .strict(),
   'plan.translation': z
     .object({ planId, language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en') })
@@ -205,18 +216,23 @@ export const argSchemas = {
       ids: z.array(initiativeId).min(1).max(100_000).optional(),
     })
     .strict(),
-  'initiative.update': z.object({ initiativeId, patch: initiativePatch }).strict(),
+  'initiative.update': z.object({ initiativeId, baseRevision, patch: initiativePatch }).strict(),
   'status.options': noArgs,
-  'status.setOptions': z.object({ options: statusOptions }).strict(),
+  'status.setOptions': z.object({ options: statusOptions, baseRevision }).strict(),
   'view.list': noArgs,
   'view.save': z
     .object({
       id: z.number().int().min(1).optional(),
-      name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+      baseRevision,
+      name: z.string().trim().min(1, 'must not be empty').refine(...maxUnits(FIELD_LIMITS.viewName)),
       state: tableViewState,
     })
-    .strict(),
-  'view.delete': z.object({ id: z.number().int().min(1) }).strict(),
+    .strict()
+    .refine((v) => v.id !== undefined || v.baseRevision === 0, {
+      message: 'must be 0 for a new view (one without id)',
+      path: ['baseRevision'],
+    }),
+  'view.delete': z.object({ id: z.number().int().min(1), baseRevision }).strict(),
   'dashboard.get': z.object({ planId, today: calendarDate }).strict(),
   ...storageArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

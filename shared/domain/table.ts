@@ -50,6 +50,9 @@ export interface InitiativeRow extends InitiativeFields {
   touchedAt: string | null;
   /** Items of the lists this initiative states (e.g. its industries). */
   industries: string[];
+  /** Revision of the reader's fields (tags included) on this initiative: 0 until the reader
+   *  first changes one, then one more with every stored change. An update names it. */
+  revision: number;
 }
 
 export const TABLE_COLUMNS = [
@@ -187,4 +190,12 @@ export interface SavedView {
   state: TableViewState;
   createdAt: string;
   updatedAt: string;
+  /** 1 when created, one more with every stored change; a save or delete names it. */
+  revision: number;
+}
+
+/** The configured statuses and the revision of that list (0: the defaults, never saved). */
+export interface StatusOptionsRecord {
+  options: StatusOption[];
+  revision: number;
 }

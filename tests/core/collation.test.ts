@@ -8,7 +8,7 @@ import type { Core } from '../../electron/core/core';
 import { COLLATORS, denseRanks, EMPTY_RANK } from '../../electron/core/collation/collators';
 import { refreshInitiativeSortKeys } from '../../electron/core/collation/initiative-sort-keys';
 import { importPlan } from '../../electron/core/plan/store';
-import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { updateLatest } from '../helpers/core';
 import { queryTable } from '../../electron/core/services/table/query';
 import type { Collation, InitiativeRow, SortableColumn, TableQuery, TableSort } from '../../shared/domain/table';
 import { createTestCore } from '../helpers/core';
@@ -53,7 +53,7 @@ function fillReaderFields(r: Prng): void {
   const statuses = [null, 'not_started', 'in_progress', 'done', 'watching'];
   for (const id of allIds()) {
     if (r.chance(0.2)) continue;
-    updateInitiative(core.db, id, {
+    updateLatest(core.db, id, {
       status: r.pick(statuses),
       priority: r.pick([null, 'high', 'medium', 'low'] as const),
       leadUnit: r.chance(0.2) ? null : r.pick(pool),

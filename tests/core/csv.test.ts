@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { BOM, csvCell, toCsv } from '../../electron/core/csv/write-csv';
-import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { updateLatest } from '../helpers/core';
 import type { Result } from '../../shared/api/result';
 import { TABLE_COLUMNS } from '../../shared/domain/table';
 import { createTestCore } from '../helpers/core';
@@ -83,9 +83,22 @@ describe('the CSV writer', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
+  it.each([
+    ['a zero-width space', '\u200B=HYPERLINK("http://x")'],
+    ['a zero-width joiner and non-joiner', '\u200D\u200C+1'],
+    ['a right-to-left mark', '\u200F-2+3'],
+    ['a left-to-right override', '\u202D@SUM(A1)'],
+    ['a byte-order mark', '\uFEFF=1'],
+    ['a word joiner and a soft hyphen', '\u2060\u00AD=1'],
+    ['an isolate', '\u2066=1\u2069'],
+  ])('neutralizes a formula behind %s (invisible in the cell)', (_what, value) => {
+    expect(csvCell(value).replace(/^"/, '').startsWith(`'${value.slice(0, 1)}`)).toBe(true);
+  });
+
   it('leaves such characters alone when they are not first', () => {
     expect(csvCell('a=b')).toBe('a=b');
     expect(csvCell(' =1')).toBe(' =1');
+    expect(csvCell('\u200B数字')).toBe('\u200B数字');
     expect(csvCell('2024-12-31')).toBe('2024-12-31');
   });
 
@@ -105,7 +118,7 @@ describe('table.exportCsv', () => {
   let core: Core;
   beforeEach(() => {
     core = createTestCore(temp.make());
-    updateInitiative(core.db, 'hz-2024/T3/I3', {
+    updateLatest(core.db, 'hz-2024/T3/I3', {
       status: 'in_progress',
       priority: 'high',
       leadUnit: '市经信局',
@@ -113,7 +126,7 @@ describe('table.exportCsv', () => {
       tags: ['数字', 'AI'],
       deadline: '2024-12-31',
     });
-    updateInitiative(core.db, 'hz-2024/T1/I1', { status: 'done', tags: ['改革'] });
+    updateLatest(core.db, 'hz-2024/T1/I1', { status: 'done', tags: ['改革'] });
   });
   afterEach(() => core.close());
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { refreshDerivedData, SEARCH_FORMAT } from '../../electron/core/refresh-derived';
 import { searchKeys } from '../../electron/core/search/match';
-import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { updateLatest } from '../helpers/core';
 import type { Core } from '../../electron/core/core';
 import { createTestCore } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
@@ -26,7 +26,7 @@ describe('refreshing derived data at startup', () => {
   it('changes nothing when nothing is stale', () => {
     const dir = temp.make();
     const first = createTestCore(dir);
-    updateInitiative(first.db, 'hz-2024/T1/I1', { leadUnit: '市经信局', tags: ['数字'] });
+    updateLatest(first.db, 'hz-2024/T1/I1', { leadUnit: '市经信局', tags: ['数字'] });
     const before = dumpTables(first.db, DERIVED);
     expect(refreshDerivedData(first.db)).toEqual({ plansIndexed: [], readerDocsIndexed: 0, sortKeysRanked: false, textKeysRanked: false });
     first.close();
@@ -53,7 +53,7 @@ describe('refreshing derived data at startup', () => {
   it('rebuilds the whole index, the reader’s text included, when the index format changed', () => {
     const dir = temp.make();
     const first = createTestCore(dir);
-    updateInitiative(first.db, 'hz-2024/T1/I1', { leadUnit: '市经信局', tags: ['数字'] });
+    updateLatest(first.db, 'hz-2024/T1/I1', { leadUnit: '市经信局', tags: ['数字'] });
     const before = documents(first.db);
     expect(before.length).toBeGreaterThan(45);
     first.db.prepare("UPDATE derived_state SET value = 'bigram-0' WHERE name = 'search.format'").run();
@@ -78,8 +78,8 @@ describe('refreshing derived data at startup', () => {
   it('re-ranks the reader’s values when another ICU ranked them', () => {
     const core = createTestCore(temp.make());
     try {
-      updateInitiative(core.db, 'hz-2024/T1/I1', { leadUnit: '乙' });
-      updateInitiative(core.db, 'hz-2024/T1/I2', { leadUnit: '甲' });
+      updateLatest(core.db, 'hz-2024/T1/I1', { leadUnit: '乙' });
+      updateLatest(core.db, 'hz-2024/T1/I2', { leadUnit: '甲' });
       core.db.prepare('UPDATE text_sort_keys SET pinyin = 0').run();
       core.db.prepare("UPDATE derived_state SET value = 'icu 1.0' WHERE name = 'text_sort_keys.collators'").run();
       expect(refreshDerivedData(core.db).textKeysRanked).toBe(true);

@@ -7,7 +7,7 @@ import { searchKeys } from '../../electron/core/search/match';
 import { updateInitiative } from '../../electron/core/services/initiative-update';
 import type { Result } from '../../shared/api/result';
 import type { InitiativeRow } from '../../shared/domain/table';
-import { createTestCore } from '../helpers/core';
+import { createTestCore, revisionOf } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -22,7 +22,8 @@ const ID = 'hz-2024/T3/I3';
 const PLAN_CONTENT = /^(plans|themes|initiatives|plan_lists|list_items|plan_translations)$/;
 
 async function update(patch: unknown, initiativeId = ID): Promise<Result<InitiativeRow>> {
-  return (await core.router.dispatch('initiative.update', { initiativeId, patch })) as Result<InitiativeRow>;
+  const baseRevision = revisionOf(core.db, initiativeId);
+  return (await core.router.dispatch('initiative.update', { initiativeId, baseRevision, patch })) as Result<InitiativeRow>;
 }
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -70,10 +71,10 @@ describe('initiative.update', () => {
   });
 
   it('keeps tags in the order given and sets touched_at on every change', () => {
-    const first = updateInitiative(core.db, ID, { tags: ['乙', '甲', 'B', 'a'] }, new Date('2024-06-01T00:00:00Z'));
+    const first = updateInitiative(core.db, ID, 0, { tags: ['乙', '甲', 'B', 'a'] }, new Date('2024-06-01T00:00:00Z'));
     expect(first.tags).toEqual(['乙', '甲', 'B', 'a']);
     expect(first.touchedAt).toBe('2024-06-01T00:00:00.000Z');
-    const second = updateInitiative(core.db, ID, { priority: 'medium' }, new Date('2024-06-02T00:00:00Z'));
+    const second = updateInitiative(core.db, ID, 1, { priority: 'medium' }, new Date('2024-06-02T00:00:00Z'));
     expect(second.touchedAt).toBe('2024-06-02T00:00:00.000Z');
     expect(second.tags).toEqual(['乙', '甲', 'B', 'a']);
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
-import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { updateLatest } from '../helpers/core';
 import { tableStatements } from '../../electron/core/services/table/query';
 import { matchingKeysSql } from '../../electron/core/search/match';
 import type { TableQuery } from '../../shared/domain/table';
@@ -27,7 +27,7 @@ beforeAll(() => {
     const doc = generatePlan(5, i, shape);
     importPlan(core.db, doc, articleText(doc));
   }
-  for (let i = 0; i < 40; i++) updateInitiative(core.db, `bench-0000${String(i % 20).padStart(2, '0')}/T${1 + (i % 5)}/I1`, { status: 'done' });
+  for (let i = 0; i < 40; i++) updateLatest(core.db, `bench-0000${String(i % 20).padStart(2, '0')}/T${1 + (i % 5)}/I1`, { status: 'done' });
 });
 afterAll(() => {
   core.close();

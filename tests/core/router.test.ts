@@ -2,7 +2,7 @@
 // service errors mapped to Result codes, unexpected errors reported without leaking; then the
 // real core's services answered through it, against a real database.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_METHODS, type ApiArgs, type ApiMethod } from '../../shared/api/contract';
+import { API_METHODS, type ApiMethod } from '../../shared/api/contract';
 import { AppError, type Result } from '../../shared/api/result';
 import { argSchemas } from '../../shared/api/schemas';
 import { createRouter, type Handlers, type Router } from '../../electron/core/api/router';
@@ -11,66 +11,11 @@ import { latestVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import type { InitiativeDetail, PlanOutline, PlanSummary } from '../../shared/api/contract';
 import { createTestCore } from '../helpers/core';
+import { VALID_ARGS } from '../helpers/valid-args';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const temp = useTempDirs();
 
-/** Valid arguments for every method. Typed by the contract, so a new method must be added. */
-const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
-  'app.info': {},
-  'plan.list': {},
-  'plan.get': { planId: 'hz-2024' },
-  'initiative.get': { initiativeId: 'hz-2024/T3/I3' },
-  'settings.get': { key: 'ui.theme' },
-  'settings.set': { key: 'ui.theme', value: 'dark' },
-  'plan.translation': { planId: 'hz-2024', language: 'en' },
-  'table.query': {
-    planId: 'hz-2024',
-    sort: [{ column: 'headline', desc: false }],
-    collation: 'pinyin',
-    search: '',
-    filters: {},
-    groupBy: null,
-    offset: 0,
-    limit: 50,
-  },
-  'table.rows': { ids: ['hz-2024/T3/I3'] },
-  'table.exportCsv': {
-    query: { planId: 'hz-2024', sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null },
-    columns: ['shortId', 'headline'],
-    language: 'zh',
-  },
-  'initiative.update': { initiativeId: 'hz-2024/T3/I3', patch: { status: 'in_progress' } },
-  'status.options': {},
-  // Runs after the update above, so it keeps in_progress (removing a used status is a CONFLICT).
-  'status.setOptions': {
-    options: [
-      { key: 'in_progress', label: { zh: '进行中', en: 'In progress' } },
-      { key: 'open', label: { zh: '待办', en: 'Open' } },
-    ],
-  },
-  'view.list': {},
-  'view.save': {
-    name: 'Mine',
-    state: {
-      sort: [],
-      collation: 'pinyin',
-      search: '',
-      filters: {},
-      groupBy: null,
-      columns: { order: ['shortId', 'headline'], hidden: [], sizes: { headline: 320 } },
-    },
-  },
-  'view.delete': { id: 1 }, // the view saved just before
-  'dashboard.get': { planId: 'hz-2024', today: '2024-06-01' },
-  'storage.status': {},
-  'storage.check': {},
-  'storage.backups': {},
-  'storage.backupNow': {},
-  // The loop below restores the backup storage.backupNow has just made (its name has the time).
-  'storage.restore': { name: 'briefbook-2024-06-01T00-00-00-000Z-manual.sqlite3' },
-  'storage.quarantineAndStartNew': { confirm: true },
-};
 
 /** Handlers that must not be reached, with the ones a test cares about replaced. */
 function stubHandlers(overrides: Partial<Record<ApiMethod, (args: never) => unknown>>): Handlers {

@@ -10,7 +10,7 @@ import { EMBEDDED_PLAN } from '../../electron/core/plan/embedded';
 import { parseArticle, PlanParseError } from '../../electron/core/plan/parse-article';
 import { importPlan, readPlanDocument } from '../../electron/core/plan/store';
 import { setSetting } from '../../electron/core/services/settings';
-import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { updateLatest } from '../helpers/core';
 import { saveView } from '../../electron/core/services/views';
 import { searchKeys } from '../../electron/core/search/match';
 import { createTestCore } from '../helpers/core';
@@ -32,13 +32,13 @@ function addUserData(db: Db): void {
   setSetting(db, 'ui.theme', 'dark', new Date('2024-06-02T08:00:00Z'));
   setSetting(db, 'ui.language', 'zh', new Date('2024-06-03T08:00:00Z'));
   const at = new Date('2024-06-04T08:00:00Z');
-  updateInitiative(db, 'hz-2024/T3/I3', { status: 'in_progress', leadUnit: '市经信局', tags: ['数字'] }, at);
-  updateInitiative(db, 'hz-2024/T5/I1', { status: 'done', priority: 'high', deadline: '2024-12-31', tags: ['共富'] }, at);
+  updateLatest(db, 'hz-2024/T3/I3', { status: 'in_progress', leadUnit: '市经信局', tags: ['数字'] }, at);
+  updateLatest(db, 'hz-2024/T5/I1', { status: 'done', priority: 'high', deadline: '2024-12-31', tags: ['共富'] }, at);
   db.prepare(
     `INSERT INTO user_annotations (id, initiative_id, kind, selector_json, body, created_at, modified_at)
      VALUES ('n1', 'hz-2024/T5/I1', 'note', NULL, '一条笔记', 't', 't')`,
   ).run();
-  saveView(db, { name: '我的视图', state: { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null,
+  saveView(db, { baseRevision: 0, name: '我的视图', state: { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null,
     columns: { order: [], hidden: [], sizes: {} } } }, at);
 }
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
-import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { updateLatest } from '../helpers/core';
 import type { Dashboard } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { DEFAULT_STATUS_OPTIONS, type SavedView, type StatusOption, type TableViewState } from '../../shared/domain/table';
@@ -33,13 +33,13 @@ const option = (key: string, zh: string, en: string): StatusOption => ({ key, la
 
 describe('status options', () => {
   it('are the defaults until the reader sets them, then what was set, in order', async () => {
-    expect(value(await call('status.options', {}))).toEqual(DEFAULT_STATUS_OPTIONS);
+    expect(value(await call('status.options', {}))).toEqual({ options: DEFAULT_STATUS_OPTIONS, revision: 0 });
     const options = [option('todo', '待办', 'To do'), option('in_progress', '进行中', 'In progress'), option('blocked', '受阻', 'Blocked')];
-    expect(value(await call('status.setOptions', { options }))).toEqual(options);
-    expect(value(await call('status.options', {}))).toEqual(options);
+    expect(value(await call('status.setOptions', { options, baseRevision: 0 }))).toEqual({ options, revision: 1 });
+    expect(value(await call('status.options', {}))).toEqual({ options, revision: 1 });
     // The new keys are usable at once, and the table orders statuses by them.
-    updateInitiative(core.db, 'hz-2024/T1/I1', { status: 'blocked' });
-    updateInitiative(core.db, 'hz-2024/T1/I2', { status: 'todo' });
+    updateLatest(core.db, 'hz-2024/T1/I1', { status: 'blocked' });
+    updateLatest(core.db, 'hz-2024/T1/I2', { status: 'todo' });
     const page = value(
       await call<{ rows: { status: string | null }[] }>('table.query', {
         planId: 'hz-2024', sort: [{ column: 'status', desc: false }], collation: 'pinyin', search: '', filters: {},
@@ -50,16 +50,16 @@ describe('status options', () => {
   });
 
   it('refuses to remove a status in use, saying how many initiatives use it', async () => {
-    for (const id of ['T1/I1', 'T1/I2', 'T2/I1']) updateInitiative(core.db, `hz-2024/${id}`, { status: 'done' });
-    updateInitiative(core.db, 'hz-2024/T2/I2', { status: 'watching' });
-    const result = await call('status.setOptions', { options: [option('not_started', '未开始', 'Not started')] });
+    for (const id of ['T1/I1', 'T1/I2', 'T2/I1']) updateLatest(core.db, `hz-2024/${id}`, { status: 'done' });
+    updateLatest(core.db, 'hz-2024/T2/I2', { status: 'watching' });
+    const result = await call('status.setOptions', { options: [option('not_started', '未开始', 'Not started')], baseRevision: 0 });
     expect(error(result).code).toBe('CONFLICT');
     expect(error(result).message).toContain('“done” is used by 3 initiatives');
     expect(error(result).message).toContain('“watching” is used by 1 initiative.');
-    expect(value(await call('status.options', {}))).toEqual(DEFAULT_STATUS_OPTIONS);
+    expect(value(await call('status.options', {}))).toEqual({ options: DEFAULT_STATUS_OPTIONS, revision: 0 });
     // Relabelling and reordering a used status is fine.
     const relabelled = [option('done', '完成', 'Finished'), option('watching', '观察', 'Watching')];
-    expect(value(await call('status.setOptions', { options: relabelled }))).toEqual(relabelled);
+    expect(value(await call('status.setOptions', { options: relabelled, baseRevision: 0 }))).toEqual({ options: relabelled, revision: 1 });
   });
 
   it.each([
@@ -71,7 +71,7 @@ describe('status options', () => {
     ['the reserved key none', [option('none', '无', 'None')], /reserved/],
     ['an empty label', [option('done', ' ', 'Done')], /must not be empty/],
   ])('answers BAD_REQUEST for %s', async (_what, options, message) => {
-    const result = await call('status.setOptions', { options });
+    const result = await call('status.setOptions', { options, baseRevision: 0 });
     expect(error(result).code).toBe('BAD_REQUEST');
     expect(error(result).message).toMatch(message);
   });
@@ -88,33 +88,38 @@ const STATE: TableViewState = {
 
 describe('saved views', () => {
   it('saves, lists by name, updates by id and deletes', async () => {
-    const a = value(await call<SavedView>('view.save', { name: '重点', state: STATE }));
-    const b = value(await call<SavedView>('view.save', { name: '本周', state: { ...STATE, search: '' } }));
-    expect(a).toMatchObject({ name: '重点', state: STATE });
+    const a = value(await call<SavedView>('view.save', { baseRevision: 0, name: '重点', state: STATE }));
+    const b = value(await call<SavedView>('view.save', { baseRevision: 0, name: '本周', state: { ...STATE, search: '' } }));
+    expect(a).toMatchObject({ name: '重点', state: STATE, revision: 1 });
     expect(a.createdAt).toBe(a.updatedAt);
     // Pinyin order: běn before zhòng.
     expect(value(await call<SavedView[]>('view.list', {})).map((v) => v.name)).toEqual(['本周', '重点']);
 
-    const renamed = value(await call<SavedView>('view.save', { id: a.id, name: '要事', state: { ...STATE, groupBy: null } }));
-    expect(renamed).toMatchObject({ id: a.id, name: '要事', createdAt: a.createdAt });
+    const renamed = value(
+      await call<SavedView>('view.save', { id: a.id, baseRevision: 1, name: '要事', state: { ...STATE, groupBy: null } }),
+    );
+    expect(renamed).toMatchObject({ id: a.id, name: '要事', createdAt: a.createdAt, revision: 2 });
     expect(renamed.state.groupBy).toBeNull();
     expect(value(await call<SavedView[]>('view.list', {})).map((v) => v.id)).toEqual([b.id, a.id]);
 
-    expect(value(await call('view.delete', { id: b.id }))).toBeNull();
+    expect(value(await call('view.delete', { id: b.id, baseRevision: 1 }))).toBeNull();
     expect(value(await call<SavedView[]>('view.list', {})).map((v) => v.name)).toEqual(['要事']);
   });
 
-  it('answers CONFLICT for a name another view has, NOT_FOUND for an unknown id', async () => {
-    const a = value(await call<SavedView>('view.save', { name: 'Mine', state: STATE }));
-    const clash = await call('view.save', { name: 'Mine', state: STATE });
+  it('answers CONFLICT for a name another view has, and for an id no view has (current: null)', async () => {
+    const a = value(await call<SavedView>('view.save', { baseRevision: 0, name: 'Mine', state: STATE }));
+    const clash = await call('view.save', { baseRevision: 0, name: 'Mine', state: STATE });
     expect(error(clash)).toEqual({
       code: 'CONFLICT',
       message: 'A view named “Mine” already exists; choose another name or update that view.',
     });
     // Saving a view under its own name is an update, not a clash.
-    expect(value(await call<SavedView>('view.save', { id: a.id, name: 'Mine', state: STATE })).id).toBe(a.id);
-    expect(error(await call('view.save', { id: 99, name: 'Other', state: STATE })).code).toBe('NOT_FOUND');
-    expect(error(await call('view.delete', { id: 99 })).code).toBe('NOT_FOUND');
+    expect(value(await call<SavedView>('view.save', { id: a.id, baseRevision: 1, name: 'Mine', state: STATE })).id).toBe(a.id);
+    expect(error(await call('view.save', { id: 99, baseRevision: 1, name: 'Other', state: STATE }))).toMatchObject({
+      code: 'CONFLICT',
+      current: null,
+    });
+    expect(error(await call('view.delete', { id: 99, baseRevision: 1 }))).toMatchObject({ code: 'CONFLICT', current: null });
   });
 
   it.each([
@@ -124,14 +129,14 @@ describe('saved views', () => {
     ['an unknown collation', { ...STATE, collation: 'radical' }],
     ['an extra key', { ...STATE, page: 3 }],
   ])('answers BAD_REQUEST for a state with %s', async (_what, state) => {
-    expect(error(await call('view.save', { name: 'Bad', state })).code).toBe('BAD_REQUEST');
+    expect(error(await call('view.save', { baseRevision: 0, name: 'Bad', state })).code).toBe('BAD_REQUEST');
     expect(value(await call<SavedView[]>('view.list', {}))).toEqual([]);
   });
 });
 
 describe('dashboard', () => {
   beforeEach(() => {
-    const set = (id: string, patch: Parameters<typeof updateInitiative>[2]) => updateInitiative(core.db, `hz-2024/${id}`, patch);
+    const set = (id: string, patch: Parameters<typeof updateLatest>[2]) => updateLatest(core.db, `hz-2024/${id}`, patch);
     set('T1/I1', { status: 'done', deadline: '2024-05-01' });
     set('T1/I2', { status: 'in_progress', deadline: '2024-05-20' });
     set('T1/I3', { deadline: '2024-06-01' });
@@ -179,12 +184,12 @@ describe('dashboard', () => {
     expect(d.deadlineCount).toBe(5);
     // Another plan's deadlines, and a deadline cleared again, do not count.
     importPlan(core.db, planOf('other', [{ headline: '主题', initiatives: ['甲', '乙'] }]), 'other');
-    updateInitiative(core.db, 'other/T1/I1', { deadline: '2024-06-10' });
-    updateInitiative(core.db, 'hz-2024/T1/I3', { deadline: null });
+    updateLatest(core.db, 'other/T1/I1', { deadline: '2024-06-10' });
+    updateLatest(core.db, 'hz-2024/T1/I3', { deadline: null });
     expect(value(await call<Dashboard>('dashboard.get', { planId: 'hz-2024', today: '2024-06-01' })).deadlineCount).toBe(4);
     expect(value(await call<Dashboard>('dashboard.get', { planId: 'other', today: '2024-06-01' })).deadlineCount).toBe(1);
     for (let t = 1; t <= 5; t++) {
-      for (let i = 1; i <= 3; i++) updateInitiative(core.db, `hz-2024/T${t}/I${i}`, { deadline: `2025-01-${String(t * 3 + i).padStart(2, '0')}` });
+      for (let i = 1; i <= 3; i++) updateLatest(core.db, `hz-2024/T${t}/I${i}`, { deadline: `2025-01-${String(t * 3 + i).padStart(2, '0')}` });
     }
     const all = value(await call<Dashboard>('dashboard.get', { planId: 'hz-2024', today: '2024-06-01' }));
     expect(all.upcoming).toHaveLength(10);
@@ -193,7 +198,7 @@ describe('dashboard', () => {
 
   it('shows at most 10 upcoming deadlines', async () => {
     for (let t = 1; t <= 5; t++) {
-      for (let i = 1; i <= 3; i++) updateInitiative(core.db, `hz-2024/T${t}/I${i}`, { deadline: `2025-01-${String(t * 3 + i).padStart(2, '0')}` });
+      for (let i = 1; i <= 3; i++) updateLatest(core.db, `hz-2024/T${t}/I${i}`, { deadline: `2025-01-${String(t * 3 + i).padStart(2, '0')}` });
     }
     const d = value(await call<Dashboard>('dashboard.get', { planId: 'hz-2024', today: '2024-06-01' }));
     expect(d.upcoming).toHaveLength(10);

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
-import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { updateLatest } from '../helpers/core';
 import { queryTable } from '../../electron/core/services/table/query';
 import { readRows } from '../../electron/core/services/table/rows';
 import type { Result } from '../../shared/api/result';
@@ -24,6 +24,7 @@ import { createTestCore } from '../helpers/core';
 import { mixedText, pieceOf, Prng } from '../helpers/mixed-text';
 import { modelPage, type ModelRow, type ModelTheme } from './table-model';
 import { useTempDirs } from '../helpers/temp-dir';
+import { writeTransaction } from '../../electron/core/db/transaction';
 
 const temp = useTempDirs();
 let core: Core;
@@ -42,10 +43,10 @@ function buildDataset(r: Prng): void {
   }
   const ids = (core.db.prepare('SELECT id FROM initiatives ORDER BY id').all() as { id: string }[]).map((x) => x.id);
   const day = () => `202${r.between(4, 5)}-${String(r.between(1, 12)).padStart(2, '0')}-${String(r.between(1, 28)).padStart(2, '0')}`;
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     ids.forEach((id, n) => {
       if (r.chance(0.3)) return;
-      updateInitiative(
+      updateLatest(
         core.db,
         id,
         {
@@ -64,7 +65,7 @@ function buildDataset(r: Prng): void {
       "INSERT INTO user_annotations (id, initiative_id, kind, created_at, modified_at) VALUES (?, ?, ?, 't', 't')",
     );
     for (let k = 0; k < 80; k++) annotate.run(`a${k}`, r.pick(ids), r.pick(['highlight', 'note']));
-  })();
+  });
 }
 
 function loadModel(): { rows: ModelRow[]; themes: ModelTheme[] } {
@@ -129,7 +130,7 @@ describe('table.query rules', () => {
   beforeEach(() => {
     core = createTestCore(temp.make());
     q = { planId: 'hz-2024', sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null, offset: 0, limit: 50 };
-    const set = (id: string, patch: Parameters<typeof updateInitiative>[2]) => updateInitiative(core.db, `hz-2024/${id}`, patch);
+    const set = (id: string, patch: Parameters<typeof updateLatest>[2]) => updateLatest(core.db, `hz-2024/${id}`, patch);
     set('T1/I1', { status: 'done', priority: 'high', tags: ['数字', '本周'] });
     set('T1/I2', { status: 'done', tags: ['数字'] });
     set('T2/I1', { status: 'in_progress', priority: 'high', tags: ['本周'] });

@@ -69,10 +69,10 @@ describe('plan dashboard in Chromium', () => {
   });
 
   it('shows a status and deadlines set through the API: tiles, stacked counts and the deadline list', async () => {
-    await app.call('initiative.update', { initiativeId: T3_I3.id, patch: { status: 'in_progress', deadline: localDay(5) } });
+    await app.call('initiative.update', { initiativeId: T3_I3.id, baseRevision: 0, patch: { status: 'in_progress', deadline: localDay(5) } });
     // Done, with its deadline passed: on neither deadline list, yet it has a deadline.
-    await app.call('initiative.update', { initiativeId: T1_I1, patch: { status: 'done', deadline: localDay(-10) } });
-    await app.call('initiative.update', { initiativeId: T2_I1.id, patch: { deadline: localDay(-3) } });
+    await app.call('initiative.update', { initiativeId: T1_I1, baseRevision: 0, patch: { status: 'done', deadline: localDay(-10) } });
+    await app.call('initiative.update', { initiativeId: T2_I1.id, baseRevision: 0, patch: { deadline: localDay(-3) } });
     await openDashboard();
 
     expect(await tileValue('已完成')).toBe('7%');

@@ -111,18 +111,18 @@ describe('preferences dialog', () => {
   });
 
   it('renames a status and saves it in the core; a status in use cannot be removed', async () => {
-    await app.call('initiative.update', { initiativeId: 'hz-2024/T1/I1', patch: { status: 'done' } });
+    await app.call('initiative.update', { initiativeId: 'hz-2024/T1/I1', baseRevision: 0, patch: { status: 'done' } });
     await openPreferences();
     const zhName = (n: number) => dialog().getByRole('textbox', { name: `第 ${n} 个状态的中文名称` });
     await zhName(1).fill('尚未开始');
     await dialog().getByRole('button', { name: '保存状态' }).click();
     await dialog().getByText('状态已保存。').waitFor();
-    expect((await app.call('status.options', {}))[0]).toEqual({ key: 'not_started', label: { zh: '尚未开始', en: 'Not started' } });
+    expect((await app.call('status.options', {})).options[0]).toEqual({ key: 'not_started', label: { zh: '尚未开始', en: 'Not started' } });
 
     await dialog().getByRole('button', { name: '删除：已完成' }).click();
     await dialog().getByRole('button', { name: '保存状态' }).click();
     await dialog().getByText(/无法删除仍在使用的状态：“已完成”/).waitFor();
-    expect((await app.call('status.options', {})).map((o) => o.key)).toContain('done');
+    expect((await app.call('status.options', {})).options.map((o) => o.key)).toContain('done');
     await expectNoAxeViolations();
     await page.screenshot({ path: join(OUTPUT_DIR, 'preferences-status-in-use.png') });
     await dialog().getByRole('button', { name: '撤销更改' }).click();

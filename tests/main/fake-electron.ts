@@ -201,7 +201,8 @@ export function createFakeElectron() {
     protocol,
     session: { defaultSession },
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
-    dialog: { showErrorBox: vi.fn() },
+    // Answers "Cancel" (button 1) unless a test says otherwise.
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async (): Promise<{ response: number }> => ({ response: 1 })) },
     Menu,
     screen,
     contextBridge: { exposeInMainWorld: vi.fn() },

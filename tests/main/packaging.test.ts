@@ -53,4 +53,25 @@ describe('electron-builder config', () => {
     expect(expected).toBe(join('/res', native.to, 'electron-150', 'better_sqlite3.node'));
     expect(native.filter).toEqual(['electron-*/better_sqlite3.node']);
   });
+
+  it('flips Electron’s fuses so the packaged binary cannot be turned into a Node runtime or debugger', () => {
+    // electron-builder writes these into the packaged Electron binary (@electron/fuses).
+    expect(build.electronFuses).toEqual({
+      // ELECTRON_RUN_AS_NODE would make the signed app run any script as plain Node.
+      runAsNode: false,
+      // NODE_OPTIONS (e.g. --require) would inject code into the main process.
+      enableNodeOptionsEnvironmentVariable: false,
+      // --inspect / SIGUSR1 would open a debugger on the main process.
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      // Only app.asar is loaded (no loose app/ folder beside it), and on macOS and Windows its
+      // contents are checked against the hash embedded in the binary (ignored on Linux).
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      // The app is served from app://, so file:// pages need no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // The app is packed into an asar (the default): the two asar fuses need one.
+    expect(build.asar).not.toBe(false);
+  });
 });

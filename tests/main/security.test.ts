@@ -5,7 +5,9 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { isAppUrl } from '../../electron/main/app-url';
 import {
   applySessionPolicy,
+  askToOpenExternal,
   guardWebContents,
+  setDialogLanguage,
   hardenApp,
   isNetworkUrl,
   withContentSecurityPolicy,
@@ -65,17 +67,45 @@ describe('navigation guard', () => {
     expect(e.defaultPrevented()).toBe(true);
   });
 
-  it('denies every new window; only an https link goes to the system browser', async () => {
-    const { shell } = await fakeElectron();
+  it('denies every new window; only an https link goes to the system browser, after the user agrees', async () => {
+    const { shell, dialog } = await fakeElectron();
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     const contents = guarded();
     const open = contents.windowOpenHandler!;
     expect(open({ url: 'https://www.hangzhou.gov.cn/x' })).toEqual({ action: 'deny' });
-    expect(shell.openExternal).toHaveBeenCalledWith('https://www.hangzhou.gov.cn/x');
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledWith('https://www.hangzhou.gov.cn/x'));
     shell.openExternal.mockClear();
+    dialog.showMessageBox.mockClear();
     for (const url of ['http://example.com/', 'file:///etc/passwd', 'app://briefbook/index.html', 'javascript:alert(1)', 'https://u:p@example.com/']) {
       expect(open({ url }), url).toEqual({ action: 'deny' });
     }
     expect(shell.openExternal).not.toHaveBeenCalled();
+    // Refused links are not even asked about.
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('asks before opening a link, showing the full address, and opens nothing on Cancel', async () => {
+    const { shell, dialog, app } = await fakeElectron();
+    const url = 'https://www.hangzhou.gov.cn/art/2024/5/11/art_1229063381_59081614.html?from=briefbook#top';
+    app.locale = 'en-US';
+    expect(await askToOpenExternal(url)).toBe(false); // the fake answers Cancel
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    const [options] = dialog.showMessageBox.mock.calls[0] as unknown as [Electron.MessageBoxOptions];
+    expect(options.message).toBe('Open this address in your browser?');
+    expect(options.detail).toContain(url);
+    expect(options.buttons).toEqual(['Open', 'Cancel']);
+    expect(options).toMatchObject({ defaultId: 1, cancelId: 1 });
+
+    setDialogLanguage(() => 'zh');
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    expect(await askToOpenExternal(url)).toBe(true);
+    expect(shell.openExternal).toHaveBeenCalledWith(url);
+    const [zh] = dialog.showMessageBox.mock.calls[1] as unknown as [Electron.MessageBoxOptions];
+    expect(zh.buttons).toEqual(['打开', '取消']);
+    expect(zh.detail).toContain(url);
+    // A link that is not https is never offered.
+    expect(await askToOpenExternal('http://example.com/')).toBe(false);
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
   });
 
   it('hardens every web contents the app creates', async () => {

@@ -1,7 +1,7 @@
 // The renderer's api client over both transports: the desktop bridge (window.briefbook) and
 // HTTP (browser mode; fetch stubbed here, the e2e test drives the real server).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiCallError } from '../../renderer/src/api/api-call-error';
+import { ApiCallError, isStaleWrite, StaleWriteError } from '../../renderer/src/api/api-call-error';
 import { createApiClient, createClientFromBridge } from '../../renderer/src/api/client';
 import { TOKEN_STORAGE_KEY } from '../../renderer/src/api/token';
 import { createFakeBridge, installBridge, removeBridge } from './fake-bridge';
@@ -130,6 +130,26 @@ describe('HTTP transport (browser mode)', () => {
     const err = await rejection(createApiClient().call('plan.list', {}));
     expect(err.code).toBe('UNAUTHORIZED');
     expect(err.message).toBe('Missing or wrong access token');
+  });
+
+  it('turns a stale write (CONFLICT with current) into a typed StaleWriteError, over HTTP and the bridge', async () => {
+    const current = { options: [{ key: 'done', label: { zh: '完成', en: 'Done' } }], revision: 4 };
+    const envelope = { ok: false, error: { code: 'CONFLICT', message: 'changed elsewhere', current } };
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, envelope)));
+    const overHttp = await rejection(createApiClient().call('status.setOptions', { options: current.options, baseRevision: 3 }));
+    expect(overHttp).toBeInstanceOf(StaleWriteError);
+    expect(isStaleWrite(overHttp, 'status.setOptions') && overHttp.current.revision).toBe(4);
+    expect(isStaleWrite(overHttp, 'initiative.update')).toBe(false);
+
+    const bridged = createClientFromBridge(createFakeBridge({ 'status.setOptions': async () => envelope as never }).bridge);
+    const overIpc = await rejection(bridged.call('status.setOptions', { options: current.options, baseRevision: 3 }));
+    expect(overIpc).toMatchObject({ code: 'CONFLICT', current });
+    // A CONFLICT without a current value (e.g. a status still in use) stays a plain ApiCallError.
+    const plain = { ok: false, error: { code: 'CONFLICT', message: 'in use' } };
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, plain)));
+    const inUse = await rejection(createApiClient().call('status.setOptions', { options: current.options, baseRevision: 4 }));
+    expect(inUse).not.toBeInstanceOf(StaleWriteError);
+    expect(inUse.code).toBe('CONFLICT');
   });
 
   it('throws UNREACHABLE when fetch fails or the answer is not a Result', async () => {

@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { readStamp, writeStamp } from '../db/derived-state';
 import { prepared } from '../db/statements';
 import { collatorStamp, COLLATORS, denseRanks } from './collators';
+import { writeTransaction } from '../db/transaction';
 
 const STAMP = 'initiative_sort_keys.collators';
 
@@ -41,7 +42,7 @@ interface KeyRow {
  *  Returns whether it recomputed. */
 export function refreshInitiativeSortKeys(db: Db): boolean {
   if (!sortKeysStale(db)) return false;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const rows = prepared(
       db,
       `SELECT k.initiative_id AS id, i.headline AS headline, t.headline AS theme,
@@ -75,6 +76,6 @@ export function refreshInitiativeSortKeys(db: Db): boolean {
       }
     }
     writeStamp(db, STAMP, collatorStamp());
-  })();
+  });
   return true;
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { readStamp, writeStamp } from '../db/derived-state';
 import { prepared } from '../db/statements';
 import { collatorStamp, COLLATORS, denseRanks } from './collators';
+import { writeTransaction } from '../db/transaction';
 
 const STAMP = 'text_sort_keys.collators';
 
@@ -16,7 +17,7 @@ export function ensureTextSortKeys(db: Db, values: readonly (string | null | und
 
 /** Ranks every distinct value in use, dropping values no longer used. */
 export function rebuildTextSortKeys(db: Db): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const values = (
       prepared(
         db,
@@ -31,7 +32,7 @@ export function rebuildTextSortKeys(db: Db): void {
     const insert = prepared(db, 'INSERT INTO text_sort_keys (text, pinyin, stroke) VALUES (?, ?, ?)');
     for (const v of new Set(values)) insert.run(v, pinyin.get(v)!, stroke.get(v)!);
     writeStamp(db, STAMP, collatorStamp());
-  })();
+  });
 }
 
 /** Rebuilds the dictionary when another collator made it. Returns whether it rebuilt. */

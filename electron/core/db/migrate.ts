@@ -1,6 +1,7 @@
 // Migration runner: numbered steps from an explicit list, tracked in PRAGMA user_version,
 // all pending steps applied in one transaction so a failure leaves the previous schema intact.
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './transaction';
 
 export interface Migration {
   version: number;
@@ -36,13 +37,15 @@ export function migrate(
   if (current > latestVersion(migrations)) {
     throw new Error(`Schema version ${current} is newer than this code (${latestVersion(migrations)})`);
   }
-  const pending = migrations.filter((m) => m.version > current && m.version <= target);
-  if (pending.length === 0) return current;
-  db.transaction(() => {
-    for (const m of pending) {
+  if (!migrations.some((m) => m.version > current && m.version <= target)) return current;
+  // IMMEDIATE, and the version read again inside: another process starting on the same file
+  // may have migrated it while this one waited for the lock.
+  writeTransaction(db, () => {
+    const now = readSchemaVersion(db);
+    for (const m of migrations.filter((m) => m.version > now && m.version <= target)) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+  });
   return readSchemaVersion(db);
 }

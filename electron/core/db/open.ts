@@ -3,6 +3,7 @@
 // read-only or newer database is refused byte for byte untouched (WAL mode alone would rewrite
 // its header, and SQLite would create -wal and -shm files beside it).
 import Database from 'better-sqlite3';
+import { writeTransaction } from './transaction';
 import { latestVersion, migrate, readSchemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { DatabaseFromFutureError, ForeignDatabaseError, problemFromSqliteError, UnreadableDatabaseError } from './errors';
@@ -44,10 +45,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     applyPragmas(db);
     if (found > 0 && found < latest) options.beforeMigrate?.(db, found, latest);
     // Claiming the file (application_id) commits with the migrations or not at all.
-    db.transaction(() => {
+    writeTransaction(db, () => {
       migrate(db, MIGRATIONS);
       if (applicationId !== BRIEFBOOK_APPLICATION_ID) db.pragma(`application_id = ${BRIEFBOOK_APPLICATION_ID}`);
-    })();
+    });
     return db;
   } catch (err) {
     db.close();

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { parseArticle } from './parse-article';
 import { hasPlan, importPlan, readPlanDocument } from './store';
 import { hasTranslation, importTranslation, parseTranslation, TranslationError } from './translation';
+import { writeTransaction } from '../db/transaction';
 
 export const EMBEDDED_PLAN = {
   id: 'hz-2024',
@@ -21,7 +22,7 @@ export const EMBEDDED_PLAN = {
  * Returns true if it imported the plan.
  */
 export function seedEmbeddedPlan(db: Db, resourcesDir: string): boolean {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     let imported = false;
     if (!hasPlan(db, EMBEDDED_PLAN.id)) {
       const text = readFileSync(join(resourcesDir, EMBEDDED_PLAN.file), 'utf8');
@@ -38,5 +39,5 @@ export function seedEmbeddedPlan(db: Db, resourcesDir: string): boolean {
       importTranslation(db, translation, readPlanDocument(db, EMBEDDED_PLAN.id)!);
     }
     return imported;
-  })();
+  });
 }

@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { insertSortKeyRows } from '../collation/initiative-sort-keys';
 import { indexPlanText } from '../search/initiative-docs';
 import type { ListItem, PlanDocument, PlanList, PlanMeta } from '../../../shared/domain/plan';
+import { writeTransaction } from '../db/transaction';
 
 export function importPlan(db: Db, doc: PlanDocument, sourceText: string, now = new Date()): void {
   const { meta } = doc;
@@ -25,7 +26,7 @@ export function importPlan(db: Db, doc: PlanDocument, sourceText: string, now = 
   );
   const insertItem = db.prepare('INSERT INTO list_items (id, list_id, ordinal, text) VALUES (?, ?, ?, ?)');
 
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('DELETE FROM plans WHERE id = ?').run(meta.id);
     insertPlan.run({ ...meta, tags: JSON.stringify(meta.tags), sha, importedAt: now.toISOString() });
     for (const t of doc.themes) insertTheme.run(t.id, meta.id, t.ordinal, t.headline);
@@ -38,7 +39,7 @@ export function importPlan(db: Db, doc: PlanDocument, sourceText: string, now = 
     }
     insertSortKeyRows(db, doc);
     indexPlanText(db, doc);
-  })();
+  });
 }
 
 export function hasPlan(db: Db, planId: string): boolean {

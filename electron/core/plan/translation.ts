@@ -7,6 +7,7 @@ import type { PlanTranslation } from '../../../shared/domain/translation';
 import { planTranslation as translationSchema } from '../../../shared/api/schemas';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
+import { writeTransaction } from '../db/transaction';
 
 export class TranslationError extends Error {
   constructor(message: string) {
@@ -66,11 +67,13 @@ export function checkTranslation(translation: PlanTranslation, plan: PlanDocumen
 /** Checks and stores (or replaces) a translation of a stored plan. */
 export function importTranslation(db: Db, translation: PlanTranslation, plan: PlanDocument): void {
   checkTranslation(translation, plan);
-  prepared(
-    db,
-    `INSERT INTO plan_translations (plan_id, language, json) VALUES (?, ?, ?)
-     ON CONFLICT (plan_id, language) DO UPDATE SET json = excluded.json`,
-  ).run(translation.planId, translation.language, JSON.stringify(translation));
+  writeTransaction(db, () =>
+    prepared(
+      db,
+      `INSERT INTO plan_translations (plan_id, language, json) VALUES (?, ?, ?)
+       ON CONFLICT (plan_id, language) DO UPDATE SET json = excluded.json`,
+    ).run(translation.planId, translation.language, JSON.stringify(translation)),
+  );
 }
 
 export function hasTranslation(db: Db, planId: string, language: string): boolean {

@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { hasPlan } from '../plan/store';
 import { readStatusOptions } from './status-options';
 import { shortIdOf } from './table/rows';
+import { readTransaction } from '../db/transaction';
 
 /** The status key under which the dashboard counts initiatives without a status. */
 export const NO_STATUS = 'none';
@@ -31,7 +32,7 @@ const toDeadline = ({ themeOrdinal, ordinal, ...r }: DeadlineRow): UpcomingDeadl
 });
 
 export function getDashboard(db: Db, planId: string, today: string): Dashboard {
-  return db.transaction(() => {
+  return readTransaction(db, () => {
     if (!hasPlan(db, planId)) throw new AppError('NOT_FOUND', `No plan with id ${planId}`);
     const statusKeys = readStatusOptions(db).map((o) => o.key);
     const themes = db
@@ -87,5 +88,5 @@ export function getDashboard(db: Db, planId: string, today: string): Dashboard {
       overdue: overdue.map(toDeadline),
       deadlineCount,
     };
-  })();
+  });
 }

@@ -1,11 +1,15 @@
-// initiative.update: the reader's own fields on an initiative (user data). One transaction
-// writes the fields, the tags, the search documents of the reader's text and the sort ranks of
+// initiative.update: the reader's own fields on an initiative (user data). The fields and tags
+// are one record with one revision: an update names the revision it was made on, and one made
+// on an older revision is refused with the current row (StaleWriteError) before anything is
+// written. One IMMEDIATE transaction checks the revision and writes the fields, the tags, the
+// search documents of the reader's text and the sort ranks of
 // any new text value; the fresh row is read only after it commits. Nothing here touches plan
 // content: the plan's own text is not editable.
-import { AppError } from '../../../shared/api/result';
+import { AppError, StaleWriteError } from '../../../shared/api/result';
 import type { InitiativeFields, InitiativeRow } from '../../../shared/domain/table';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
+import { writeTransaction } from '../db/transaction';
 import { ensureTextSortKeys } from '../collation/text-sort-keys';
 import { indexReaderFields } from '../search/initiative-docs';
 import { readStatusOptions } from './status-options';
@@ -17,12 +21,24 @@ const STATE_FIELDS = ['status', 'priority', 'leadUnit', 'responsibleUnits', 'dea
 export function updateInitiative(
   db: Db,
   initiativeId: string,
+  baseRevision: number,
   patch: Partial<InitiativeFields>,
   now = new Date(),
 ): InitiativeRow {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (prepared(db, 'SELECT 1 AS found FROM initiatives WHERE id = ?').get(initiativeId) === undefined) {
       throw new AppError('NOT_FOUND', `No initiative with id ${initiativeId}`);
+    }
+    const stored = prepared(db, 'SELECT revision FROM user_initiative_state WHERE initiative_id = ?').get(initiativeId) as
+      | { revision: number }
+      | undefined;
+    const revision = stored?.revision ?? 0;
+    if (revision !== baseRevision) {
+      throw new StaleWriteError(
+        `initiative.update: ${initiativeId} was changed elsewhere (it is at revision ${revision}, this edit was ` +
+          `made on revision ${baseRevision}); nothing was saved.`,
+        tableRows(db, [initiativeId])[0]!,
+      );
     }
     if (patch.status != null) {
       const keys = readStatusOptions(db).map((o) => o.key);
@@ -53,10 +69,11 @@ export function updateInitiative(
     prepared(
       db,
       `INSERT INTO user_initiative_state (initiative_id, status, priority, lead_unit, responsible_units, deadline,
-         progress_note, touched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         progress_note, touched_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
        ON CONFLICT (initiative_id) DO UPDATE SET status = excluded.status, priority = excluded.priority,
          lead_unit = excluded.lead_unit, responsible_units = excluded.responsible_units,
-         deadline = excluded.deadline, progress_note = excluded.progress_note, touched_at = excluded.touched_at`,
+         deadline = excluded.deadline, progress_note = excluded.progress_note, touched_at = excluded.touched_at,
+         revision = revision + 1`,
     ).run(
       initiativeId,
       next.status,
@@ -82,6 +99,6 @@ export function updateInitiative(
       indexReaderFields(db, initiativeId, { ...next, tags });
       ensureTextSortKeys(db, [next.leadUnit, next.responsibleUnits, next.progressNote]);
     }
-  })();
+  });
   return tableRows(db, [initiativeId])[0]!;
 }

@@ -1,34 +1,50 @@
 // The statuses a reader can give an initiative: configurable, kept as JSON under an internal
-// setting, DEFAULT_STATUS_OPTIONS until the reader changes them. A status still in use cannot
-// be removed (the initiatives would show a status nobody can pick or filter by).
-import { AppError } from '../../../shared/api/result';
+// setting, DEFAULT_STATUS_OPTIONS until the reader changes them. The list is one record with
+// the setting's revision (0 while it is the defaults); a save names the revision it was made
+// on. A status still in use cannot be removed (the initiatives would show a status nobody can
+// pick or filter by).
+import { AppError, StaleWriteError } from '../../../shared/api/result';
 import { statusOptions as statusOptionsSchema } from '../../../shared/api/schemas';
-import { DEFAULT_STATUS_OPTIONS, type StatusOption } from '../../../shared/domain/table';
+import { DEFAULT_STATUS_OPTIONS, type StatusOption, type StatusOptionsRecord } from '../../../shared/domain/table';
 import type { Db } from '../db/open';
 import { placeholders } from '../db/statements';
-import { getSetting, setSetting } from './settings';
+import { writeTransaction } from '../db/transaction';
+import { readSetting, setSetting } from './settings';
 
 const KEY = 'table.statusOptions';
 
 export function readStatusOptions(db: Db): StatusOption[] {
-  const raw = getSetting(db, KEY);
-  if (raw !== null) {
+  return readStatusRecord(db).options;
+}
+
+export function readStatusRecord(db: Db): StatusOptionsRecord {
+  const stored = readSetting(db, KEY);
+  if (stored !== null) {
     try {
-      const parsed = statusOptionsSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data;
+      const parsed = statusOptionsSchema.safeParse(JSON.parse(stored.value));
+      if (parsed.success) return { options: parsed.data, revision: stored.revision };
     } catch {
       // Unreadable JSON: fall back to the defaults below rather than break the table.
     }
   }
-  return DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } }));
+  return {
+    options: DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })),
+    revision: stored?.revision ?? 0,
+  };
 }
 
-export function setStatusOptions(db: Db, options: StatusOption[], now = new Date()): StatusOption[] {
-  db.transaction(() => {
+export function setStatusOptions(db: Db, options: StatusOption[], baseRevision: number, now = new Date()): StatusOptionsRecord {
+  return writeTransaction(db, () => {
+    const current = readStatusRecord(db);
+    if (current.revision !== baseRevision) {
+      throw new StaleWriteError(
+        `status.setOptions: the status list was changed elsewhere (it is at revision ${current.revision}, this ` +
+          `edit was made on revision ${baseRevision}); nothing was saved.`,
+        current,
+      );
+    }
     const kept = new Set(options.map((o) => o.key));
-    const removed = readStatusOptions(db)
-      .map((o) => o.key)
-      .filter((k) => !kept.has(k));
+    const removed = current.options.map((o) => o.key).filter((k) => !kept.has(k));
     if (removed.length) {
       const used = db
         .prepare(
@@ -42,6 +58,6 @@ export function setStatusOptions(db: Db, options: StatusOption[], now = new Date
       }
     }
     setSetting(db, KEY, JSON.stringify(options), now);
-  })();
-  return readStatusOptions(db);
+    return readStatusRecord(db);
+  });
 }

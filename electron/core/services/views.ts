@@ -1,8 +1,12 @@
 // Saved views of the table: a name and everything the view restores (sort, filters, grouping,
-// columns), validated by the router's schema before it gets here. Names are unique.
-import { AppError } from '../../../shared/api/result';
+// columns), validated by the router's schema before it gets here. Names are unique. Each view
+// is a record with a revision: a change or deletion names the revision it was made on, and a
+// stale one is refused with the view as stored now (null if it was deleted).
+import { AppError, StaleWriteError } from '../../../shared/api/result';
 import type { SavedView, TableViewState } from '../../../shared/domain/table';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
+import { writeTransaction } from '../db/transaction';
 import { COLLATORS } from '../collation/collators';
 
 interface ViewRow {
@@ -11,6 +15,7 @@ interface ViewRow {
   state_json: string;
   created_at: string;
   updated_at: string;
+  revision: number;
 }
 
 const toView = (r: ViewRow): SavedView => ({
@@ -19,44 +24,63 @@ const toView = (r: ViewRow): SavedView => ({
   state: JSON.parse(r.state_json) as TableViewState,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  revision: r.revision,
 });
 
 /** Every saved view, by name (pinyin order). */
 export function listViews(db: Db): SavedView[] {
-  const rows = db.prepare('SELECT * FROM user_saved_views').all() as ViewRow[];
+  const rows = prepared(db, 'SELECT * FROM user_saved_views').all() as ViewRow[];
   return rows.map(toView).sort((a, b) => COLLATORS.pinyin.compare(a.name, b.name) || a.id - b.id);
 }
 
-/** Creates a view, or with `id` replaces that view's name and state. */
+function readView(db: Db, id: number): SavedView | null {
+  const row = prepared(db, 'SELECT * FROM user_saved_views WHERE id = ?').get(id) as ViewRow | undefined;
+  return row ? toView(row) : null;
+}
+
+function checkRevision(db: Db, method: string, id: number, baseRevision: number): void {
+  const current = readView(db, id);
+  if (current?.revision === baseRevision) return;
+  throw new StaleWriteError(
+    current
+      ? `${method}: the view “${current.name}” was changed elsewhere (it is at revision ${current.revision}, ` +
+          `this change was made on revision ${baseRevision}); nothing was saved.`
+      : `${method}: the view with id ${id} was deleted elsewhere; nothing was saved.`,
+    current,
+  );
+}
+
+/** Creates a view (no id, baseRevision 0), or with `id` replaces that view's name and state. */
 export function saveView(
   db: Db,
-  view: { id?: number; name: string; state: TableViewState },
+  view: { id?: number; baseRevision: number; name: string; state: TableViewState },
   now = new Date(),
 ): SavedView {
   const at = now.toISOString();
-  const id = db.transaction(() => {
-    const clash = db.prepare('SELECT id FROM user_saved_views WHERE name = ?').get(view.name) as { id: number } | undefined;
+  return writeTransaction(db, () => {
+    if (view.id !== undefined) checkRevision(db, 'view.save', view.id, view.baseRevision);
+    const clash = prepared(db, 'SELECT id FROM user_saved_views WHERE name = ?').get(view.name) as { id: number } | undefined;
     if (clash && clash.id !== view.id) {
       throw new AppError('CONFLICT', `A view named “${view.name}” already exists; choose another name or update that view.`);
     }
     const state = JSON.stringify(view.state);
-    if (view.id === undefined) {
-      return Number(
-        db
-          .prepare('INSERT INTO user_saved_views (name, state_json, created_at, updated_at) VALUES (?, ?, ?, ?)')
+    let id = view.id;
+    if (id === undefined) {
+      id = Number(
+        prepared(db, 'INSERT INTO user_saved_views (name, state_json, created_at, updated_at, revision) VALUES (?, ?, ?, ?, 1)')
           .run(view.name, state, at, at).lastInsertRowid,
       );
+    } else {
+      prepared(db, 'UPDATE user_saved_views SET name = ?, state_json = ?, updated_at = ?, revision = revision + 1 WHERE id = ?')
+        .run(view.name, state, at, id);
     }
-    const { changes } = db
-      .prepare('UPDATE user_saved_views SET name = ?, state_json = ?, updated_at = ? WHERE id = ?')
-      .run(view.name, state, at, view.id);
-    if (changes === 0) throw new AppError('NOT_FOUND', `No saved view with id ${view.id}`);
-    return view.id;
-  })();
-  return toView(db.prepare('SELECT * FROM user_saved_views WHERE id = ?').get(id) as ViewRow);
+    return readView(db, id)!;
+  });
 }
 
-export function deleteView(db: Db, id: number): void {
-  const { changes } = db.prepare('DELETE FROM user_saved_views WHERE id = ?').run(id);
-  if (changes === 0) throw new AppError('NOT_FOUND', `No saved view with id ${id}`);
+export function deleteView(db: Db, id: number, baseRevision: number): void {
+  writeTransaction(db, () => {
+    checkRevision(db, 'view.delete', id, baseRevision);
+    prepared(db, 'DELETE FROM user_saved_views WHERE id = ?').run(id);
+  });
 }

@@ -1,4 +1,5 @@
 // Every namespace of the UI catalogue. Add a feature's namespace here (i18next.d.ts derives its key types).
+import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
 import { preferences } from '../features/preferences/locales';
 import { storage } from '../features/storage/locales';
@@ -8,5 +9,5 @@ import { common } from './locales/common';
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const CATALOGUE = { common, table, dashboard, preferences, storage } as const;
+export const CATALOGUE = { common, table, dashboard, preferences, storage, conflicts } as const;
 export type Namespace = keyof typeof CATALOGUE;

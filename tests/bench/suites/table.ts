@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../../electron/core/db/open';
 import { importPlan } from '../../../electron/core/plan/store';
 import { refreshDerivedData } from '../../../electron/core/refresh-derived';
-import { updateInitiative } from '../../../electron/core/services/initiative-update';
+import { updateLatest } from '../../helpers/core';
+import { writeTransaction } from '../../../electron/core/db/transaction';
 import { queryTable } from '../../../electron/core/services/table/query';
 import { searchKeys } from '../../../electron/core/search/match';
 import { matchExpression } from '../../../electron/core/search/tokens';
@@ -60,18 +61,18 @@ function load(ctx: SuiteContext, db: Db, shape: typeof DEFAULT_SHAPE): number {
   const ids = (db.prepare('SELECT id FROM initiatives').all() as { id: string }[]).map((x) => x.id);
   let touched = 0;
   const { ms: readerMs } = measure(() =>
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const id of ids) {
         if (!r.chance(0.2)) continue;
         touched++;
-        updateInitiative(db, id, {
+        updateLatest(db, id, {
           status: r.pick(STATUSES),
           priority: r.chance(0.5) ? r.pick(PRIORITIES) : null,
           leadUnit: r.pick(UNITS),
           tags: r.sample(TAGS, r.int(3)),
         });
       }
-    })(),
+    }),
   );
   ctx.record({
     kind: 'fixed',
@@ -137,6 +138,7 @@ const RAW_ROWS = `
   SELECT i.id, i.plan_id AS planId, i.theme_id AS themeId, t.ordinal AS themeOrdinal, t.headline AS themeHeadline,
     i.ordinal, i.numeral, i.headline, s.status, s.priority, s.lead_unit AS leadUnit,
     s.responsible_units AS responsibleUnits, s.deadline, s.progress_note AS progressNote, s.touched_at AS touchedAt,
+    coalesce(s.revision, 0) AS revision,
     (SELECT count(*) FROM user_annotations a WHERE a.initiative_id = i.id AND a.kind = 'highlight') AS highlightCount,
     (SELECT count(*) FROM user_annotations a WHERE a.initiative_id = i.id AND a.kind = 'note') AS noteCount,
     (SELECT json_group_array(g.tag ORDER BY g.rowid) FROM user_initiative_tags g WHERE g.initiative_id = i.id) AS tags,

@@ -163,7 +163,7 @@ describe('plan dashboard', () => {
       { key: 'done', label: { zh: '完成', en: 'Finished' } },
       { key: 'in_progress', label: { zh: '推进中', en: 'Under way' } },
     ];
-    renderDashboard({ overrides: { 'status.options': async () => ok(options) }, language: 'en' });
+    renderDashboard({ overrides: { 'status.options': async () => ok({ options, revision: 1 }) }, language: 'en' });
     await ready('Plan dashboard');
     expect(legend('Status legend')).toEqual(['Finished', 'Under way', 'not_started', 'watching', 'No status']);
   });

@@ -36,7 +36,7 @@ export function renderDashboard(options: RenderOptions = {}): {
 } {
   const fake = createFakeBridge({
     'dashboard.get': async () => ok(DASHBOARD),
-    'status.options': async () => ok(STATUS_OPTIONS),
+    'status.options': async () => ok({ options: STATUS_OPTIONS, revision: 0 }),
     ...options.overrides,
   });
   const client = createClientFromBridge(fake.bridge);

@@ -26,16 +26,22 @@ const ok = <T,>(value: T) => ({ ok: true as const, value });
 /** A fake core for the status list: keeps the saved list; refuses to drop a status marked in use. */
 function statusBridge({ inUse = [] as string[], failLoad = false } = {}): FakeBridge & { stored: () => StatusOption[] } {
   let stored: StatusOption[] = DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } }));
+  let revision = 0;
   const fake = createFakeBridge({
-    'status.options': async () => (failLoad ? { ok: false, error: { code: 'INTERNAL', message: 'disk on fire' } } : ok(stored)),
-    'status.setOptions': async ({ options }) => {
+    'status.options': async () =>
+      failLoad ? { ok: false, error: { code: 'INTERNAL', message: 'disk on fire' } } : ok({ options: stored, revision }),
+    'status.setOptions': async ({ options, baseRevision }) => {
+      if (baseRevision !== revision) {
+        return { ok: false, error: { code: 'CONFLICT', message: 'stale', current: { options: stored, revision } } };
+      }
       const dropped = stored.filter((o) => inUse.includes(o.key) && !options.some((n) => n.key === o.key));
       if (dropped.length) {
         const err = new AppError('CONFLICT', `Cannot remove a status still in use: ${dropped.map((o) => `“${o.key}” is used by 3 initiatives`).join(', ')}. Give them another status first.`);
         return { ok: false, error: { code: err.code, message: err.message } };
       }
       stored = options.map((o) => ({ key: o.key, label: { ...o.label } }));
-      return ok(stored);
+      revision += 1;
+      return ok({ options: stored, revision });
     },
   });
   return Object.assign(fake, { stored: () => stored });
@@ -235,6 +241,42 @@ describe('status list', () => {
     expect((within(dialog).getByRole('button', { name: '保存状态' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('a list saved meanwhile in another window: both lists shown, nothing saved until the reader chooses', async () => {
+    const { dialog, fake } = await openDialog();
+    await within(dialog).findByDisplayValue('进行中');
+    // Another window renames the first status after this dialog loaded the list (revision 0 → 1).
+    const theirs = DEFAULT_STATUS_OPTIONS.map((o, i) => ({ key: o.key, label: i === 0 ? { zh: '待启动', en: 'Pending' } : { ...o.label } }));
+    await fake.bridge['status.setOptions']({ options: theirs, baseRevision: 0 });
+    fireEvent.change(zhInputs(dialog)[1]!, { target: { value: '推进中' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存状态' }));
+    const conflict = await screen.findByRole('alertdialog', { name: '此内容已在别处修改' });
+    expect(within(conflict).getByRole('region', { name: '已保存的版本' }).textContent).toContain('1. 待启动');
+    expect(within(conflict).getByRole('region', { name: '您的版本' }).textContent).toContain('2. 推进中');
+    expect(fake.stored()).toEqual(theirs);
+    // Escape closes only the conflict (keep editing), not the preferences around it.
+    fireEvent.keyDown(conflict, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(zhInputs(dialog)[1]!.value).toBe('推进中');
+    // Saving again now goes on top of theirs, knowingly: mine is stored at revision 2.
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存状态' }));
+    await within(dialog).findByText('状态已保存。');
+    expect(fake.stored().map((o) => o.label.zh)).toEqual(['未开始', '推进中', '已完成', '关注中']);
+  });
+
+  it('a list saved meanwhile: “Keep the saved version” takes theirs into the editor', async () => {
+    const { dialog, fake } = await openDialog();
+    await within(dialog).findByDisplayValue('进行中');
+    const theirs = DEFAULT_STATUS_OPTIONS.slice(0, 2).map((o) => ({ key: o.key, label: { ...o.label } }));
+    await fake.bridge['status.setOptions']({ options: theirs, baseRevision: 0 });
+    fireEvent.change(zhInputs(dialog)[0]!, { target: { value: '未启动' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存状态' }));
+    const conflict = await screen.findByRole('alertdialog');
+    fireEvent.click(within(conflict).getByRole('button', { name: '保留已保存的版本' }));
+    await waitFor(() => expect(zhInputs(dialog).map((i) => i.value)).toEqual(['未开始', '进行中']));
+    expect(fake.stored()).toEqual(theirs);
+  });
+
   it('a status still in use cannot be removed: the core’s CONFLICT is shown, the draft kept, undo restores', async () => {
     const { dialog, fake } = await openDialog({ fake: statusBridge({ inUse: ['done'] }) });
     await within(dialog).findByDisplayValue('已完成');
@@ -281,7 +323,8 @@ describe('status list', () => {
     const { dialog } = await openDialog({ fake });
     const retry = await within(dialog).findByRole('button', { name: '重试' });
     expect(within(dialog).getByText('无法载入状态列表。')).toBeTruthy();
-    fake.bridge['status.options'] = async () => ok(DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })));
+    fake.bridge['status.options'] = async () =>
+      ok({ options: DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })), revision: 0 });
     fireEvent.click(retry);
     await waitFor(() => expect(zhInputs(dialog)).toHaveLength(4));
   });

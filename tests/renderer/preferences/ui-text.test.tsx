@@ -25,7 +25,10 @@ describe.each<Language>(['zh', 'en'])('preferences dialog text (%s)', (language)
   it('comes from the catalogue, with a status in use refused', async () => {
     installBridge(
       createFakeBridge({
-        'status.options': async () => ({ ok: true, value: DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })) }),
+        'status.options': async () => ({
+          ok: true,
+          value: { options: DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })), revision: 0 },
+        }),
         'status.setOptions': async () => ({ ok: false, error: { code: 'CONFLICT', message: CONFLICT } }),
       }),
     );

@@ -37,7 +37,7 @@ describe('initiative table: editing', () => {
     expect(document.activeElement).toBe(select);
     expect(select.value).toBe('');
     fireEvent.change(select, { target: { value: 'done' } });
-    expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T4/I2', patch: { status: 'done' } }]);
+    expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T4/I2', baseRevision: 0, patch: { status: 'done' } }]);
     // In flight: the choice shows, marked as saving, not saved.
     const cell = select.closest('.itable-edit')!;
     expect(cell.getAttribute('data-phase')).toBe('saving');
@@ -55,10 +55,13 @@ describe('initiative table: editing', () => {
     const fake = createFakeTable({
       'status.options': async () => ({
         ok: true,
-        value: [
-          { key: 'todo', label: { zh: '待办', en: 'To do' } },
-          { key: 'blocked', label: { zh: '受阻', en: 'Blocked' } },
-        ],
+        value: {
+          options: [
+            { key: 'todo', label: { zh: '待办', en: 'To do' } },
+            { key: 'blocked', label: { zh: '受阻', en: 'Blocked' } },
+          ],
+          revision: 1,
+        },
       }),
     });
     renderTable({ fake, language: 'en' });
@@ -85,7 +88,7 @@ describe('initiative table: editing', () => {
     // Leaving the field after Enter does not save it a second time.
     fireEvent.blur(input);
     await waitFor(() => expect(fake.rows.find((r) => r.id === 'hz-2024/T2/I2')?.leadUnit).toBe('市科技局'));
-    expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T2/I2', patch: { leadUnit: '市科技局' } }]);
+    expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T2/I2', baseRevision: 0, patch: { leadUnit: '市科技局' } }]);
     await waitFor(() => expect(input.value).toBe('市科技局'));
   });
 
@@ -96,7 +99,7 @@ describe('initiative table: editing', () => {
     expect(input.value).toBe('已列入年度重点');
     fireEvent.change(input, { target: { value: '' } });
     fireEvent.blur(input);
-    await waitFor(() => expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T3/I3', patch: { progressNote: null } }]));
+    await waitFor(() => expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T3/I3', baseRevision: 1, patch: { progressNote: null } }]));
   });
 
   it('keeps what the reader typed, marks the field and says why, when a save fails', async () => {
@@ -153,8 +156,9 @@ describe('initiative table: editing', () => {
     fireEvent.blur(date);
     await waitFor(() =>
       expect(updates(fake)).toEqual([
-        { initiativeId: 'hz-2024/T5/I3', patch: { priority: 'medium' } },
-        { initiativeId: 'hz-2024/T5/I3', patch: { deadline: '2025-03-31' } },
+        // The second save waits for the first and names the revision it left.
+        { initiativeId: 'hz-2024/T5/I3', baseRevision: 0, patch: { priority: 'medium' } },
+        { initiativeId: 'hz-2024/T5/I3', baseRevision: 1, patch: { deadline: '2025-03-31' } },
       ]),
     );
   });
@@ -171,8 +175,8 @@ describe('initiative table: editing', () => {
     fireEvent.click(within(rowOf('T1·I1')).getByRole('button', { name: '移除标签 营商环境（T1·I1）' }));
     await waitFor(() => expect(fake.rows.find((r) => r.id === 'hz-2024/T1/I1')?.tags).toEqual(['重点']));
     expect(updates(fake)).toEqual([
-      { initiativeId: 'hz-2024/T1/I1', patch: { tags: ['营商环境', '重点'] } },
-      { initiativeId: 'hz-2024/T1/I1', patch: { tags: ['重点'] } },
+      { initiativeId: 'hz-2024/T1/I1', baseRevision: 1, patch: { tags: ['营商环境', '重点'] } },
+      { initiativeId: 'hz-2024/T1/I1', baseRevision: 2, patch: { tags: ['重点'] } },
     ]);
   });
 

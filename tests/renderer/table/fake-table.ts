@@ -48,6 +48,7 @@ export function fixtureRows(): InitiativeRow[] {
       highlightCount: 0,
       noteCount: 0,
       touchedAt: null,
+      revision: USER_FIELDS[i.id] ? 1 : 0,
       industries: i.id === LISTS_INITIATIVE_ID ? [...EMERGING_INDUSTRIES, ...FUTURE_INDUSTRIES] : [],
       ...USER_FIELDS[i.id],
     })),
@@ -144,21 +145,25 @@ export function createFakeTable(overrides: Partial<ApiBridge> = {}, saved: Param
       'table.query': async (q) => ok(runQuery(rows, q)),
       'table.rows': async ({ ids }) => ok(ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is InitiativeRow => !!r)),
       'table.exportCsv': async () => ok({ fileName: 'initiatives.csv', csv: '\uFEFFid\r\n' }),
-      'initiative.update': async ({ initiativeId, patch }) => {
+      'initiative.update': async ({ initiativeId, baseRevision, patch }) => {
         const at = rows.findIndex((r) => r.id === initiativeId);
         if (at < 0) return fail('NOT_FOUND', `No initiative with id ${initiativeId}`);
-        rows[at] = { ...rows[at]!, ...patch, touchedAt: stamp };
+        // As the core does: a write made on an older revision is refused with the current row.
+        if (rows[at]!.revision !== baseRevision) {
+          return { ok: false, error: { code: 'CONFLICT', message: `stale: ${baseRevision}`, current: { ...rows[at]! } } };
+        }
+        rows[at] = { ...rows[at]!, ...patch, touchedAt: stamp, revision: rows[at]!.revision + 1 };
         return ok(rows[at]!);
       },
-      'status.options': async () => ok([...DEFAULT_STATUS_OPTIONS]),
+      'status.options': async () => ok({ options: [...DEFAULT_STATUS_OPTIONS], revision: 0 }),
       'view.list': async () => ok([...views]),
       'view.save': async ({ id, name, state }) => {
         const existing = views.find((v) => v.id === id);
         if (existing) {
-          Object.assign(existing, { name, state, updatedAt: stamp });
+          Object.assign(existing, { name, state, updatedAt: stamp, revision: existing.revision + 1 });
           return ok({ ...existing });
         }
-        const view: SavedView = { id: nextViewId++, name, state, createdAt: stamp, updatedAt: stamp };
+        const view: SavedView = { id: nextViewId++, name, state, createdAt: stamp, updatedAt: stamp, revision: 1 };
         views.push(view);
         return ok({ ...view });
       },

@@ -67,7 +67,7 @@ describe('initiative table: saved views', () => {
 
   it('applies a saved view: sort, filters, grouping, collation and columns come back', async () => {
     const fake = createFakeTable();
-    fake.views.push({ id: 7, name: '截止日期', state: VIEW_STATE, createdAt: 'x', updatedAt: 'x' });
+    fake.views.push({ id: 7, name: '截止日期', state: VIEW_STATE, createdAt: 'x', updatedAt: 'x', revision: 1 });
     renderTable({ fake });
     await rowsShown(15);
     const panel = openViews();
@@ -91,7 +91,7 @@ describe('initiative table: saved views', () => {
 
   it('renames, overwrites and deletes a view', async () => {
     const fake = createFakeTable();
-    fake.views.push({ id: 3, name: '旧名', state: VIEW_STATE, createdAt: 'x', updatedAt: 'x' });
+    fake.views.push({ id: 3, name: '旧名', state: VIEW_STATE, createdAt: 'x', updatedAt: 'x', revision: 1 });
     renderTable({ fake });
     await rowsShown(15);
     const panel = openViews();
@@ -112,7 +112,7 @@ describe('initiative table: saved views', () => {
     fireEvent.click(within(panel).getByRole('button', { name: '确认删除 新名' }));
     await waitFor(() => expect(within(panel).getByText('还没有保存的视图。')).toBeTruthy());
     expect(fake.views).toEqual([]);
-    expect(fake.calls.filter((c) => c.method === 'view.delete').map((c) => c.args)).toEqual([{ id: 3 }]);
+    expect(fake.calls.filter((c) => c.method === 'view.delete').map((c) => c.args)).toEqual([{ id: 3, baseRevision: 3 }]);
   });
 
   it('shows why a view could not be saved and keeps the name typed', async () => {

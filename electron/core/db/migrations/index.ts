@@ -3,5 +3,6 @@ import type { Migration } from '../migrate';
 import { planContent } from './0001-plan-content';
 import { userSettings } from './0002-user-settings';
 import { initiativeTable } from './0003-initiative-table';
+import { revisions } from './0004-revisions';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions];

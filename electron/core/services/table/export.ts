@@ -8,8 +8,9 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { toCsv } from '../../csv/write-csv';
 import { pageSql } from './query-sql';
-import { prepareQuery, tableRows, type RowQuery } from './query';
+import { ensureSortRanks, prepareQuery, tableRows, type RowQuery } from './query';
 import { readRows } from './rows';
+import { readTransaction } from '../../db/transaction';
 
 const LIST_SEPARATOR: Record<UiLanguage, string> = { zh: '、', en: '; ' };
 const CHUNK = 500;
@@ -53,7 +54,8 @@ export function exportCsv(
 ): { fileName: string; csv: string } {
   const { query, columns, language, ids } = args;
   const lines: (string | number | null)[][] = [columns.map((c) => EXPORT_COLUMN_LABELS[language][c])];
-  db.transaction(() => {
+  ensureSortRanks(db);
+  readTransaction(db, () => {
     const { scope, order, statusOptions } = prepareQuery(db, query, ids);
     const labels = new Map(statusOptions.map((o) => [o.key, o.label]));
     const all = pageSql(scope, order, null);
@@ -68,6 +70,6 @@ export function exportCsv(
         lines.push(columns.map((c) => cellOf(row, c, language, labels)));
       }
     }
-  })();
+  });
   return { fileName: `briefbook-${query.planId ?? 'all-plans'}-${localDate(now)}.csv`, csv: toCsv(lines) };
 }

@@ -11,14 +11,13 @@ import { fillHits } from './hits';
 import { computeFacets, computeGroups } from './facets';
 import { countSql, orderByOf, pageSql, type RowScope } from './query-sql';
 import { readRows } from './rows';
+import { readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
 export type RowQuery = Omit<TableQuery, 'offset' | 'limit'>;
 
 /** The scope and order of a query, after resolving its text conditions into temp.table_hits. */
 export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
-  // Ranks must exist before SQL sorts by them (an import leaves them to be computed).
-  refreshInitiativeSortKeys(db);
   const statusOptions = readStatusOptions(db);
   const hits = ids ? false : fillHits(db, query.search, query.filters.text);
   // A selection is exported whole: its ids decide the rows, the query only their order.
@@ -38,8 +37,15 @@ export function tableStatements(db: Db, query: TableQuery) {
   };
 }
 
+/** Ranks must exist before SQL sorts by them (an import leaves them to be computed). A write, so
+ *  it runs before the query's read transaction, never inside it. */
+export function ensureSortRanks(db: Db): void {
+  refreshInitiativeSortKeys(db);
+}
+
 export function queryTable(db: Db, query: TableQuery): TablePage {
-  return db.transaction(() => {
+  ensureSortRanks(db);
+  return readTransaction(db, () => {
     const { scope, statusOptions, count, page } = tableStatements(db, query);
     const total = (prepared(db, count.sql).get(...count.params) as { n: number }).n;
     const ids = (prepared(db, page.sql).all(...page.params) as { id: string }[]).map((r) => r.id);
@@ -50,7 +56,7 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
       facets: query.facets === false ? { theme: [], status: [], priority: [], tags: [] } : computeFacets(ctx),
       groups: query.groupBy ? computeGroups(ctx, query.groupBy) : [],
     };
-  })();
+  });
 }
 
 /** Rows for ids, in the order given; NOT_FOUND naming the ids no plan has. */

@@ -9,7 +9,7 @@ const ROWS_SQL = `
     t.headline AS themeHeadline, i.ordinal AS ordinal, i.numeral AS numeral, i.headline AS headline,
     s.status AS status, s.priority AS priority, s.lead_unit AS leadUnit,
     s.responsible_units AS responsibleUnits, s.deadline AS deadline, s.progress_note AS progressNote,
-    s.touched_at AS touchedAt,
+    s.touched_at AS touchedAt, coalesce(s.revision, 0) AS revision,
     (SELECT count(*) FROM user_annotations a WHERE a.initiative_id = i.id AND a.kind = 'highlight') AS highlightCount,
     (SELECT count(*) FROM user_annotations a WHERE a.initiative_id = i.id AND a.kind = 'note') AS noteCount,
     (SELECT json_group_array(g.tag ORDER BY g.rowid) FROM user_initiative_tags g WHERE g.initiative_id = i.id) AS tagsJson,

@@ -21,7 +21,7 @@ export function useDashboard(client: ApiClient, planId: string): { state: Dashbo
     let cancelled = false;
     const today = localDate();
     Promise.all([client.call('dashboard.get', { planId, today }), client.call('status.options', {})]).then(
-      ([dashboard, options]) => {
+      ([dashboard, { options }]) => {
         if (!cancelled) setLoaded({ planId, attempt, state: { status: 'ready', dashboard, options, today } });
       },
       (error: unknown) => {

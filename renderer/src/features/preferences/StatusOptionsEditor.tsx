@@ -8,6 +8,7 @@ import type { Language } from '../../i18n/catalogue';
 import { MAX_LABEL_LENGTH, MAX_STATUSES } from './status-draft';
 import { useStatusOptions, type StatusMessage } from './use-status-options';
 import { ArrowIcon } from './icons';
+import { ConflictDialog, ConflictValue } from '../conflicts/ConflictDialog';
 
 /** The status's name in the UI language (the other language's while that one is still blank). */
 function labelIn(option: StatusOption, language: Language): string {
@@ -38,6 +39,11 @@ function Message({ message, language }: { message: StatusMessage; language: Lang
         </div>
       );
   }
+}
+
+/** A status list as the conflict dialog shows it: one name per line, in order. */
+function StatusNames({ options, language }: { options: readonly StatusOption[]; language: Language }) {
+  return <ConflictValue text={options.map((o, i) => `${i + 1}. ${labelIn(o, language)}`).join('\n')} />;
 }
 
 export function StatusOptionsEditor({ client, language }: { client: ApiClient; language: Language }) {
@@ -149,6 +155,17 @@ export function StatusOptionsEditor({ client, language }: { client: ApiClient; l
           {editor.saving ? t('statuses.saving') : t('statuses.save')}
         </button>
       </div>
+      {editor.conflict && (
+        <ConflictDialog
+          what={t('statuses.title')}
+          theirs={<StatusNames options={editor.conflict.theirs.options} language={language} />}
+          mine={<StatusNames options={editor.conflict.mine} language={language} />}
+          busy={editor.saving}
+          onKeepTheirs={editor.keepTheirs}
+          onOverwrite={() => void editor.overwrite()}
+          onEdit={editor.editAgain}
+        />
+      )}
       {/* One live region, always present, so a screen reader hears each outcome. */}
       <div ref={feedback} role="status" aria-live="polite" className="status-feedback">
         {editor.message ? (

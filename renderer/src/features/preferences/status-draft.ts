@@ -2,10 +2,11 @@
 // checks the core would refuse anyway (said here in the reader's words first), and the
 // explanation of a CONFLICT (a removed status still in use).
 import type { StatusOption } from '../../../../shared/domain/table';
+import { FIELD_LIMITS } from '../../../../shared/text';
 
 /** The core's limits (shared/api/schemas.ts statusOptions). */
 export const MAX_STATUSES = 12;
-export const MAX_LABEL_LENGTH = 40;
+export const MAX_LABEL_LENGTH = FIELD_LIMITS.statusLabel;
 
 export type LabelLanguage = 'zh' | 'en';
 

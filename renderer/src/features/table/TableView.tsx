@@ -15,6 +15,7 @@ import { TableStatus } from './TableStatus';
 import { Toolbar } from './Toolbar';
 import { useDisplayRows } from './use-display-rows';
 import { useEditStore } from './use-edit-store';
+import { EditConflicts } from '../conflicts/EditConflicts';
 import { useGridVirtualizer } from './use-grid-virtualizer';
 import { useInitiativeTable } from './use-initiative-table';
 import { useNotice } from './use-notice';
@@ -201,6 +202,7 @@ export function TableView(props: TableViewProps) {
         />
         <SelectionBar selection={selection} total={total} />
         <TableStatus edits={edits} notice={notice} onDismissNotice={dismiss} cache={cache} />
+        <EditConflicts edits={edits} statusOptions={props.statusOptions} />
         <TableGrid
           table={table}
           scrollRef={scrollRef}

@@ -1,17 +1,16 @@
 // "Copy selected rows": the rows as TSV (for spreadsheets and text editors) and as an HTML table
 // (for word processors and mail), both on the clipboard when the browser allows rich copies.
 // Like the CSV export, a cell that a spreadsheet would run as a formula (= + - @ tab CR) is
-// prefixed with an apostrophe.
+// prefixed with an apostrophe (shared/spreadsheet.ts decides which).
+import { looksLikeFormula } from '../../../../shared/spreadsheet';
 
 export interface ClipboardTable {
   header: string[];
   rows: string[][];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 export function neutralize(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return looksLikeFormula(text) ? `'${text}` : text;
 }
 
 /** One line per row, cells separated by tabs; tabs and line breaks inside a cell become spaces. */

@@ -2,13 +2,20 @@
 // row that scrolls out of view and back (or re-renders with fresh data) still shows what was
 // typed, the save in flight, or the failed save with its message. Nothing typed is dropped
 // until the core has stored it.
+//
+// Each save names the revision of the row it was made on. Saves of one initiative go one after
+// another, each on the revision the one before it left, so the reader's own quick edits never
+// collide; a save refused as stale (another window or process stored a change first) becomes a
+// conflict the reader resolves (features/conflicts): keep theirs, overwrite with mine, or edit.
+import { isStaleWrite } from '../../api/api-call-error';
 import type { InitiativeFields, InitiativeRow } from '../../../../shared/domain/table';
 
 export type EditableField = keyof InitiativeFields;
 export type FieldValue<F extends EditableField = EditableField> = InitiativeFields[F];
 
-/** editing: typed, not committed; saving: sent; saved: stored (shown briefly); error: not stored. */
-export type EditPhase = 'editing' | 'saving' | 'saved' | 'error';
+/** editing: typed, not committed; saving: sent; saved: stored (shown briefly); error: not
+ *  stored; conflict: not stored because the row changed elsewhere (the reader chooses). */
+export type EditPhase = 'editing' | 'saving' | 'saved' | 'error' | 'conflict';
 
 export interface EditState {
   value: FieldValue;
@@ -23,7 +30,15 @@ export interface SaveFailure {
   message: string;
 }
 
-export type SaveRow = (initiativeId: string, patch: Partial<InitiativeFields>) => Promise<InitiativeRow>;
+/** An edit refused as stale: the reader's value and the row as stored now. */
+export interface EditConflict {
+  key: string;
+  field: EditableField;
+  mine: FieldValue;
+  current: InitiativeRow;
+}
+
+export type SaveRow = (initiativeId: string, baseRevision: number, patch: Partial<InitiativeFields>) => Promise<InitiativeRow>;
 
 const SAVED_SHOWN_MS = 1800;
 
@@ -40,6 +55,11 @@ export class EditStore {
   private readonly edits = new Map<string, EditState>();
   private readonly listeners = new Set<() => void>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Newest revision the core answered with, per initiative. */
+  private readonly revisions = new Map<string, number>();
+  /** The save in flight per initiative: the next one waits for it. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly conflictList: EditConflict[] = [];
   /** The newest failure, for the table's alert line. */
   lastFailure: SaveFailure | null = null;
   version = 0;
@@ -102,9 +122,20 @@ export class EditStore {
     }
     const edit: EditState = { value, phase: 'saving' };
     this.edits.set(key, edit);
+    this.dropConflict(key);
     this.notify();
+    const send = () => this.save(row.id, Math.max(row.revision, this.revisions.get(row.id) ?? 0), { [field]: value });
+    const previous = this.queues.get(row.id);
+    // Sent at once when nothing of this initiative is on its way; else right after it.
+    const sending = previous ? previous.catch(() => undefined).then(send) : send();
+    this.queues.set(row.id, sending);
+    void sending.then(
+      () => this.settle(row.id, sending),
+      () => this.settle(row.id, sending),
+    );
     try {
-      const saved = await this.save(row.id, { [field]: value });
+      const saved = await sending;
+      this.known(saved);
       // A newer edit of the same field replaced this one meanwhile: leave it alone.
       if (this.edits.get(key) !== edit) {
         this.onSaved(saved);
@@ -126,11 +157,51 @@ export class EditStore {
       this.notify();
     } catch (err) {
       if (this.edits.get(key) !== edit) return;
+      if (isStaleWrite(err, 'initiative.update')) {
+        // The revision is not taken over here: a save queued behind this one was made without
+        // seeing theirs either, and must meet the same refusal.
+        this.edits.set(key, { value, phase: 'conflict', error: err.message });
+        this.conflictList.push({ key, field, mine: value, current: err.current });
+        this.notify();
+        return;
+      }
       const message = err instanceof Error ? err.message : String(err);
       this.edits.set(key, { value, phase: 'error', error: message });
       this.lastFailure = { initiativeId: row.id, shortId: row.shortId, field, message };
       this.notify();
     }
+  }
+
+  /** Edits refused as stale, oldest first, until the reader resolves them. */
+  conflicts(): readonly EditConflict[] {
+    return this.conflictList;
+  }
+
+  /** Theirs stays: the edit is dropped and the row shows what is stored. */
+  keepTheirs(conflict: EditConflict): void {
+    this.dropConflict(conflict.key);
+    this.edits.delete(conflict.key);
+    this.known(conflict.current);
+    this.onSaved(conflict.current);
+    this.notify();
+  }
+
+  /** Mine is saved again, this time on the revision that was current at the conflict (another
+   *  change since then is again a conflict). */
+  overwrite(conflict: EditConflict): Promise<void> {
+    this.dropConflict(conflict.key);
+    this.known(conflict.current);
+    this.onSaved(conflict.current);
+    return this.commit(conflict.current, conflict.field, conflict.mine, true);
+  }
+
+  /** Back to editing mine, now on top of theirs: the row shows what is stored, the cell what I typed. */
+  editAgain(conflict: EditConflict): void {
+    this.dropConflict(conflict.key);
+    this.edits.set(conflict.key, { value: conflict.mine, phase: 'editing' });
+    this.known(conflict.current);
+    this.onSaved(conflict.current);
+    this.notify();
   }
 
   dismissFailure(): void {
@@ -142,6 +213,19 @@ export class EditStore {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.listeners.clear();
+  }
+
+  private settle(initiativeId: string, done: Promise<unknown>): void {
+    if (this.queues.get(initiativeId) === done) this.queues.delete(initiativeId);
+  }
+
+  private known(row: InitiativeRow): void {
+    this.revisions.set(row.id, Math.max(row.revision, this.revisions.get(row.id) ?? 0));
+  }
+
+  private dropConflict(key: string): void {
+    const at = this.conflictList.findIndex((c) => c.key === key);
+    if (at >= 0) this.conflictList.splice(at, 1);
   }
 
   private clearTimer(key: string): void {

@@ -7,7 +7,9 @@ import { EditStore } from './edit-store';
 import type { PageCache } from './page-cache';
 
 export function useEditStore(client: ApiClient, cache: PageCache, revalidate: () => void): EditStore {
-  const [edits] = useState(() => new EditStore((initiativeId, patch) => client.call('initiative.update', { initiativeId, patch })));
+  const [edits] = useState(() => new EditStore((initiativeId, baseRevision, patch) =>
+    client.call('initiative.update', { initiativeId, baseRevision, patch }),
+  ));
   // Saved rows go to the current query's cache.
   useEffect(() => {
     edits.setOnSaved((row) => {

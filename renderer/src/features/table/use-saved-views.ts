@@ -1,8 +1,12 @@
 // The saved views list and its calls. Errors are kept as a message for the panel; a failed
-// save returns false so the panel keeps what the reader typed.
-import { useCallback, useEffect, useState } from 'react';
+// save returns false so the panel keeps what the reader typed. Each change names the revision
+// of the view as this list has it; a view changed or deleted in another window meanwhile is
+// refused, the list takes the stored version, and the panel says so (the reader can then save
+// or delete again, knowingly).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView, TableViewState } from '../../../../shared/domain/table';
+import { isStaleWrite } from '../../api/api-call-error';
 import type { ApiClient } from '../../api/client';
 
 export interface SavedViewsApi {
@@ -18,6 +22,19 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
   const { t } = useTranslation('table');
   const [views, setViews] = useState<SavedView[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const latest = useRef(views);
+  useEffect(() => {
+    latest.current = views;
+  });
+  const revisionOf = (id: number | undefined) => (id === undefined ? 0 : (latest.current.find((v) => v.id === id)?.revision ?? 0));
+  const takeStored = useCallback((id: number, stored: SavedView | null) => {
+    setViews((list) => {
+      const at = list.findIndex((v) => v.id === id);
+      if (stored === null) return list.filter((v) => v.id !== id);
+      return at >= 0 ? list.with(at, stored) : [...list, stored];
+    });
+    setError(t('views.changedElsewhere', { name: stored?.name ?? '' }));
+  }, [t]);
 
   useEffect(() => {
     let cancelled = false;
@@ -37,7 +54,7 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
   const save = useCallback<SavedViewsApi['save']>(
     async (view) => {
       try {
-        const saved = await client.call('view.save', view);
+        const saved = await client.call('view.save', { ...view, baseRevision: revisionOf(view.id) });
         setViews((list) => {
           const at = list.findIndex((v) => v.id === saved.id);
           return at >= 0 ? list.with(at, saved) : [...list, saved];
@@ -46,26 +63,28 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
         announce(t('views.savedAs', { name: saved.name }));
         return true;
       } catch (err) {
-        setError(t('views.saveFailed', { message: messageOf(err) }));
+        if (isStaleWrite(err, 'view.save') && view.id !== undefined) takeStored(view.id, err.current);
+        else setError(t('views.saveFailed', { message: messageOf(err) }));
         return false;
       }
     },
-    [client, t, announce],
+    [client, t, announce, takeStored],
   );
 
   const remove = useCallback<SavedViewsApi['remove']>(
     async (id) => {
       try {
-        await client.call('view.delete', { id });
+        await client.call('view.delete', { id, baseRevision: revisionOf(id) });
         setViews((list) => list.filter((v) => v.id !== id));
         setError(null);
         return true;
       } catch (err) {
-        setError(t('views.saveFailed', { message: messageOf(err) }));
+        if (isStaleWrite(err, 'view.delete')) takeStored(id, err.current);
+        else setError(t('views.saveFailed', { message: messageOf(err) }));
         return false;
       }
     },
-    [client, t],
+    [client, t, takeStored],
   );
 
   return { views, error, save, remove };

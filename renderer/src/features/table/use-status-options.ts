@@ -8,8 +8,8 @@ export function useStatusOptions(client: ApiClient): readonly StatusOption[] {
   useEffect(() => {
     let cancelled = false;
     client.call('status.options', {}).then(
-      (list) => {
-        if (!cancelled) setOptions(list);
+      (record) => {
+        if (!cancelled) setOptions(record.options);
       },
       () => undefined,
     );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { LazyEditor } from './LazyEditor';
 import { phaseProps, useFieldEdit } from './use-field-edit';
+import { FIELD_LIMITS } from '../../../../../shared/text';
 
 export function TagsCell({ row }: { row: InitiativeRow }) {
   const { t } = useTranslation('table');
@@ -52,6 +53,7 @@ export function TagsCell({ row }: { row: InitiativeRow }) {
             type="text"
             className="itable-tag-input"
             aria-label={addLabel}
+            maxLength={FIELD_LIMITS.tag}
             placeholder={t('edit.tagPlaceholder')}
             autoFocus={autoFocus}
             value={draft}

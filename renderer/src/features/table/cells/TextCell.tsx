@@ -3,6 +3,7 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
+import { FIELD_LIMITS } from '../../../../../shared/text';
 import { moveFocusVertically } from '../grid-focus';
 import { LazyEditor } from './LazyEditor';
 import { keepEditor, phaseProps, useFieldEdit } from './use-field-edit';
@@ -43,6 +44,7 @@ export function TextCell({ row, field }: { row: InitiativeRow; field: TextField 
           type="text"
           className="itable-input"
           aria-label={label}
+          maxLength={FIELD_LIMITS[field]}
           autoFocus={autoFocus}
           value={text}
           title={edit.error ?? (text || undefined)}

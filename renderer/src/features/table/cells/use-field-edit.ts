@@ -36,14 +36,14 @@ export function useFieldEdit<F extends EditableField>(row: InitiativeRow, field:
 
 /** Whether a lazy editor must keep its control: typed and unsaved, or refused. */
 export function keepEditor(phase: EditPhase | null): boolean {
-  return phase === 'editing' || phase === 'error';
+  return phase === 'editing' || phase === 'error' || phase === 'conflict';
 }
 
 /** Class and ARIA attributes that show an editor's save phase. */
 export function phaseProps(phase: EditPhase | null, error: string | null) {
   return {
     'data-phase': phase ?? undefined,
-    'aria-invalid': phase === 'error' ? true : undefined,
+    'aria-invalid': phase === 'error' || phase === 'conflict' ? true : undefined,
     'aria-busy': phase === 'saving' ? true : undefined,
     title: error ?? undefined,
   } as const;
