@@ -81,7 +81,7 @@ describe('a foreign database: the recovery screen, then a restore', () => {
     await page.goto(app.server.url);
     await page.getByRole('heading', { level: 1, name: 'Briefbook 无法打开您的数据库' }).waitFor();
     const file = join(app.dataDir, DATABASE_FILE);
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('这是其他应用程序的数据库');
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 }).toContain('这是其他应用程序的数据库');
     expect(await page.locator('.recovery-file code').textContent()).toBe(file);
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
       '从备份恢复',
@@ -177,7 +177,8 @@ describe('a damaged user table: the banner appears once the background check fin
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: '恢复所选备份' }).click();
     await page.getByRole('heading', { level: 1, name: PLAN_TITLE }).waitFor();
-    await expect.poll(async () => (await app.call('storage.status', {})).check?.state).toBe('ok');
+    // The check on the restored file runs in the background: on a busy machine it takes a while.
+    await expect.poll(async () => (await app.call('storage.status', {})).check?.state, { timeout: 30_000 }).toBe('ok');
     expect(await page.locator('.damage-banner').count()).toBe(0);
     app.expectNothingBlocked();
   });

@@ -3,10 +3,11 @@
 // database (only after the reader confirms), or leave everything as it is.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, StorageProblem } from '../../../../shared/api/storage';
+import type { StorageProblem } from '../../../../shared/api/storage';
 import type { ApiClient } from '../../api/client';
 import { HTML_LANG, isLanguage } from '../../i18n/i18n';
 import { BackupList } from './BackupList';
+import { useBackupChoice } from './use-backup-choice';
 import { useStorageAction } from './use-storage-action';
 import './storage.css';
 
@@ -19,10 +20,9 @@ interface Props {
 
 export function RecoveryScreen({ client, problem, onRecovered }: Props) {
   const { t, i18n } = useTranslation('storage');
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const action = useStorageAction();
+  const { backups, selected, select, restore: restoreChosen } = useBackupChoice(client, action);
 
   useEffect(() => {
     document.title = t('recovery.title');
@@ -31,24 +31,8 @@ export function RecoveryScreen({ client, problem, onRecovered }: Props) {
     document.documentElement.lang = HTML_LANG[isLanguage(i18n.language) ? i18n.language : 'zh'];
   }, [t, i18n.language]);
 
-  useEffect(() => {
-    let cancelled = false;
-    client.call('storage.backups', {}).then(
-      (list) => {
-        if (cancelled) return;
-        setBackups(list);
-        setSelected(list[0]?.name ?? null);
-      },
-      () => !cancelled && setBackups([]),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client]);
-
   const restore = async () => {
-    if (!selected) return;
-    const status = await action.run('restore', () => client.call('storage.restore', { name: selected }));
+    const status = await restoreChosen();
     if (status?.mode === 'ready') onRecovered();
   };
   const startNew = async () => {
@@ -91,7 +75,7 @@ export function RecoveryScreen({ client, problem, onRecovered }: Props) {
         <section className="recovery-choice" aria-labelledby="recovery-restore">
           <h2 id="recovery-restore">{t('recovery.restoreTitle')}</h2>
           <p className="recovery-hint">{t('recovery.restoreHint')}</p>
-          {backups && <BackupList backups={backups} selected={selected} onSelect={setSelected} disabled={action.busy !== null} />}
+          {backups && <BackupList backups={backups} selected={selected} onSelect={select} disabled={action.busy !== null} />}
           {backups && backups.length > 0 && (
             <div className="storage-actions">
               <button type="button" className="storage-primary" disabled={!selected || action.busy !== null} onClick={() => void restore()}>

@@ -1,11 +1,10 @@
 // Restore while the app runs (offered by the damage banner): the backups to choose from in a
 // modal dialog; after a restore the app starts again on the restored file.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo } from '../../../../shared/api/storage';
 import type { ApiClient } from '../../api/client';
 import { useModalDialog } from '../preferences/use-modal-dialog';
 import { BackupList } from './BackupList';
+import { useBackupChoice } from './use-backup-choice';
 import { useStorageAction } from './use-storage-action';
 
 interface Props {
@@ -17,28 +16,11 @@ interface Props {
 export function RestoreDialog({ client, onClose, onRestored }: Props) {
   const { t } = useTranslation('storage');
   const { ref, onKeyDown, onCancel } = useModalDialog(onClose);
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
   const action = useStorageAction();
-
-  useEffect(() => {
-    let cancelled = false;
-    client.call('storage.backups', {}).then(
-      (list) => {
-        if (cancelled) return;
-        setBackups(list);
-        setSelected(list.find((b) => b.reason !== 'before-restore')?.name ?? list[0]?.name ?? null);
-      },
-      () => !cancelled && setBackups([]),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client]);
+  const { backups, selected, select, restore: restoreChosen } = useBackupChoice(client, action);
 
   const restore = async () => {
-    if (!selected) return;
-    const status = await action.run('restore', () => client.call('storage.restore', { name: selected }));
+    const status = await restoreChosen();
     if (status?.mode === 'ready') onRestored();
   };
 
@@ -51,7 +33,7 @@ export function RestoreDialog({ client, onClose, onRestored }: Props) {
           {t('recovery.failed', { message: action.error })}
         </p>
       )}
-      {backups && <BackupList backups={backups} selected={selected} onSelect={setSelected} disabled={action.busy !== null} />}
+      {backups && <BackupList backups={backups} selected={selected} onSelect={select} disabled={action.busy !== null} />}
       <div className="storage-actions storage-dialog-actions">
         <button type="button" onClick={onClose} disabled={action.busy !== null}>
           {t('dialog.close')}
