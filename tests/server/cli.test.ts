@@ -111,6 +111,8 @@ describe('browser-mode CLI', () => {
           'Briefbook is running in browser mode, on this computer only.',
           `  Open:        ${url.href}`,
           `  Data folder: ${f.dataDir}`,
+          'This folder can be open in the desktop app and other browser-mode servers at the same time: saves wait ' +
+            'their turn, and an edit made on out-of-date data is shown to you as a conflict, never saved over newer work.',
           'Press Ctrl+C to stop.',
           '',
         ].join('\n'),
