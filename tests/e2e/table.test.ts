@@ -147,7 +147,9 @@ describe('initiative table, built app in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '清除全部筛选' }).click();
     await waitForRows(15);
-    // The list is stored by the core: it is there after a reload too.
+    // The list is stored by the core: it is there after a reload too (after the cleared state
+    // has been written: it is saved once it settles).
+    await page.waitForTimeout(600);
     await page.reload();
     await waitForRows(15);
     await page.getByRole('button', { name: '视图', exact: true }).click();
