@@ -147,7 +147,8 @@ describe('initiative table, built app in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '清除全部筛选' }).click();
     await waitForRows(15);
-    // The list is stored by the core: it is there after a reload too.
+    // The list is stored by the core: it is there after a reload too, and the cleared state with
+    // it even right away (a change still waiting for its delayed write is written on pagehide).
     await page.reload();
     await waitForRows(15);
     await page.getByRole('button', { name: '视图', exact: true }).click();
