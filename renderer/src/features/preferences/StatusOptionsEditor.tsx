@@ -3,10 +3,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusOption } from '../../../../shared/domain/table';
-import type { ApiClient } from '../../api/client';
 import type { Language } from '../../i18n/catalogue';
 import { MAX_LABEL_LENGTH, MAX_STATUSES } from './status-draft';
-import { useStatusOptions, type StatusMessage } from './use-status-options';
+import type { StatusEditor, StatusMessage } from './use-status-options';
 import { ArrowIcon } from './icons';
 
 /** The status's name in the UI language (the other language's while that one is still blank). */
@@ -40,9 +39,9 @@ function Message({ message, language }: { message: StatusMessage; language: Lang
   }
 }
 
-export function StatusOptionsEditor({ client, language }: { client: ApiClient; language: Language }) {
+/** The list and its buttons; the dialog owns the draft (its Done and Escape save or ask). */
+export function StatusOptionsEditor({ editor, language }: { editor: StatusEditor; language: Language }) {
   const { t } = useTranslation('preferences');
-  const editor = useStatusOptions(client);
   const feedback = useRef<HTMLDivElement>(null);
 
   // The outcome of a save can land below the fold of the dialog's scrolling body: bring it up.
@@ -149,13 +148,10 @@ export function StatusOptionsEditor({ client, language }: { client: ApiClient; l
           {editor.saving ? t('statuses.saving') : t('statuses.save')}
         </button>
       </div>
-      {/* One live region, always present, so a screen reader hears each outcome. */}
+      {/* One live region, always present, so a screen reader hears each outcome. "Unsaved
+          changes" is said in the dialog's footer, where the end of a scrolled list cannot hide it. */}
       <div ref={feedback} role="status" aria-live="polite" className="status-feedback">
-        {editor.message ? (
-          <Message message={editor.message} language={language} />
-        ) : editor.dirty ? (
-          <p className="status-message">{t('statuses.unsaved')}</p>
-        ) : null}
+        {editor.message && <Message message={editor.message} language={language} />}
       </div>
     </div>
   );

@@ -24,7 +24,8 @@ export interface StatusEditor {
   add(): void;
   remove(index: number): void;
   move(index: number, delta: -1 | 1): void;
-  save(): Promise<void>;
+  /** Resolves true once the core stored the draft (false: refused, the message says why). */
+  save(): Promise<boolean>;
   revert(): void;
   reload(): void;
 }
@@ -64,7 +65,7 @@ export function useStatusOptions(client: ApiClient): StatusEditor {
     const options = cleanDraft(draft);
     if (!options) {
       setMessage({ kind: 'empty' });
-      return;
+      return false;
     }
     setSaving(true);
     try {
@@ -72,6 +73,7 @@ export function useStatusOptions(client: ApiClient): StatusEditor {
       setSaved(stored);
       setDraft(stored);
       setMessage({ kind: 'saved' });
+      return true;
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       setMessage(
@@ -79,6 +81,7 @@ export function useStatusOptions(client: ApiClient): StatusEditor {
           ? { kind: 'inUse', statuses: statusesInUse(saved, draft, detail), detail }
           : { kind: 'failed', detail },
       );
+      return false;
     } finally {
       setSaving(false);
     }
