@@ -15,11 +15,11 @@ describe('initiative table: languages', () => {
   it('switches its headers and controls with the UI language', async () => {
     const { i18n } = renderTable();
     await rowsShown(15);
-    expect(headerLabels().slice(0, 4)).toEqual(['编号', '主题', '举措', '状态']);
+    expect(headerLabels().slice(0, 4)).toEqual(['编号', '举措', '主题', '状态']);
     await act(async () => {
       await i18n.changeLanguage('en');
     });
-    expect(headerLabels()).toEqual(['ID', 'Theme', 'Initiative', 'Status', 'Priority', 'Lead unit', 'Deadline', 'Progress', 'Tags', 'Highlights', 'Notes', 'Industries']);
+    expect(headerLabels()).toEqual(['ID', 'Initiative', 'Theme', 'Status', 'Priority', 'Lead unit', 'Deadline', 'Progress', 'Tags', 'Highlights', 'Notes', 'Industries']);
     expect(screen.getByRole('searchbox', { name: 'Search initiatives' })).toBeTruthy();
     expect(screen.getByText('15 initiatives')).toBeTruthy();
     const status = editor<HTMLSelectElement>('T1·I1', 'status');

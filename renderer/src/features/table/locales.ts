@@ -50,6 +50,7 @@ export const table = {
       search: '搜索：{{value}}',
     },
     columnMenu: {
+      freeze: '固定编号和标题列',
       title: '显示与排列列',
       show: '显示',
       moveLeft: '左移 {{column}}',
@@ -75,6 +76,9 @@ export const table = {
       loadFailed: '无法载入已保存的视图：{{message}}',
       saveFailed: '无法保存视图：{{message}}',
       applied: '已应用视图 {{name}}',
+      active: '当前视图 {{name}}',
+      activeModified: '当前视图 {{name}}，已修改',
+      modified: '已修改',
       savedAs: '已保存视图 {{name}}',
     },
     selection: {
@@ -163,6 +167,7 @@ export const table = {
       search: 'Search: {{value}}',
     },
     columnMenu: {
+      freeze: 'Freeze the ID and headline columns',
       title: 'Show and arrange columns',
       show: 'Show',
       moveLeft: 'Move {{column}} left',
@@ -188,6 +193,9 @@ export const table = {
       loadFailed: 'Could not load saved views: {{message}}',
       saveFailed: 'Could not save the view: {{message}}',
       applied: 'Applied view {{name}}',
+      active: 'current view {{name}}',
+      activeModified: 'current view {{name}}, modified',
+      modified: 'modified',
       savedAs: 'Saved view {{name}}',
     },
     selection: {

@@ -14,7 +14,14 @@ export interface SavedViewsApi {
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function useSavedViews(client: ApiClient, announce: (message: string) => void): SavedViewsApi {
+/** What the table does when a view is stored or deleted (it follows which view is active). */
+export interface SavedViewsEvents {
+  onSaved?(view: SavedView): void;
+  onRemoved?(id: number): void;
+}
+
+export function useSavedViews(client: ApiClient, announce: (message: string) => void, events: SavedViewsEvents = {}): SavedViewsApi {
+  const { onSaved, onRemoved } = events;
   const { t } = useTranslation('table');
   const [views, setViews] = useState<SavedView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -44,13 +51,14 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
         });
         setError(null);
         announce(t('views.savedAs', { name: saved.name }));
+        onSaved?.(saved);
         return true;
       } catch (err) {
         setError(t('views.saveFailed', { message: messageOf(err) }));
         return false;
       }
     },
-    [client, t, announce],
+    [client, t, announce, onSaved],
   );
 
   const remove = useCallback<SavedViewsApi['remove']>(
@@ -59,13 +67,14 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
         await client.call('view.delete', { id });
         setViews((list) => list.filter((v) => v.id !== id));
         setError(null);
+        onRemoved?.(id);
         return true;
       } catch (err) {
         setError(t('views.saveFailed', { message: messageOf(err) }));
         return false;
       }
     },
-    [client, t],
+    [client, t, onRemoved],
   );
 
   return { views, error, save, remove };
