@@ -16,6 +16,7 @@ import { getSetting, setSetting } from './services/settings';
 import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusOptions, setStatusOptions } from './services/status-options';
+import { listTags } from './services/tags';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
 import { queryTable, tableRows } from './services/table/query';
@@ -71,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     'initiative.update': ({ initiativeId, patch }) => updateInitiative(db, initiativeId, patch),
     'status.options': () => readStatusOptions(db),
     'status.setOptions': ({ options: statuses }) => setStatusOptions(db, statuses),
+    'tags.list': () => listTags(db),
     'view.list': () => listViews(db),
     'view.save': (view) => saveView(db, view),
     'view.delete': ({ id }) => {

@@ -96,6 +96,12 @@ export interface Dashboard {
   deadlineCount: number;
 }
 
+/** A tag in use and on how many initiatives. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
 /** Reader preferences and UI state kept between launches. */
 export const SETTING_KEYS = [
   'ui.lastInitiative',
@@ -131,6 +137,8 @@ export interface ApiMethods {
   };
   'status.options': { args: NoArgs; result: StatusOption[] };
   'status.setOptions': { args: { options: StatusOption[] }; result: StatusOption[] };
+  /** Every tag in use, most used first (suggestions for the tag editor). */
+  'tags.list': { args: NoArgs; result: TagCount[] };
   'view.list': { args: NoArgs; result: SavedView[] };
   'view.save': { args: { id?: number; name: string; state: TableViewState }; result: SavedView };
   'view.delete': { args: { id: number }; result: null };
@@ -156,6 +164,7 @@ export const API_METHODS = [
   'initiative.update',
   'status.options',
   'status.setOptions',
+  'tags.list',
   'view.list',
   'view.save',
   'view.delete',

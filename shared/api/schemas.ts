@@ -207,6 +207,7 @@ export const argSchemas = {
   'initiative.update': z.object({ initiativeId, patch: initiativePatch }).strict(),
   'status.options': noArgs,
   'status.setOptions': z.object({ options: statusOptions }).strict(),
+  'tags.list': noArgs,
   'view.list': noArgs,
   'view.save': z
     .object({

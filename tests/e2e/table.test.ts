@@ -30,19 +30,20 @@ async function waitForRows(count: number): Promise<void> {
   await expect.poll(() => dataRows().count(), { timeout: 10_000 }).toBe(count);
 }
 
-/** Waits until an editor in a row shows its save as done. */
-async function saved(editor: Locator): Promise<void> {
-  await editor.locator('xpath=ancestor::*[@data-phase="saved"][1]').waitFor();
+/** Waits until a row's cell shows its save as done (a choice closes its editor when made). */
+async function saved(r: Locator, column: string): Promise<void> {
+  await r.locator(`[data-col="${column}"] [data-phase="saved"]`).waitFor();
 }
 
 /**
- * A cell's editor. Editors are lazy (a light button until used): focusing the button mounts the
- * control and moves focus to it, as Tab does.
+ * A cell's editor. Editors are lazy (a light button until used): the focused cell's Enter mounts
+ * the control and moves focus to it.
  */
 async function openEditor(r: Locator, role: 'combobox' | 'textbox', label: string): Promise<Locator> {
   const control = r.getByRole(role, { name: label, exact: true });
   if ((await control.count()) === 0) {
     await r.locator('.itable-display').filter({ hasText: label }).focus();
+    await page.keyboard.press('Enter');
   }
   await expect.poll(() => control.evaluate((el) => el === document.activeElement)).toBe(true);
   return control;
@@ -84,15 +85,15 @@ describe('initiative table, built app in Chromium', () => {
   it('edits a status in place and shows it after a reload', async () => {
     const status = await openEditor(row('T2·I1'), 'combobox', '状态（T2·I1）');
     await status.selectOption('done');
-    await saved(status);
+    await saved(row('T2·I1'), 'status');
     const other = await openEditor(row('T4·I3'), 'combobox', '状态（T4·I3）');
     await other.selectOption('in_progress');
-    await saved(other);
-    // With the mouse: pointing at a cell mounts its control under the pointer.
-    await row('T5·I1').locator('[data-col="priority"] .itable-display').hover();
+    await saved(row('T4·I3'), 'status');
+    // With the mouse: a double-click starts the edit.
+    await row('T5·I1').locator('[data-col="priority"] .itable-display').dblclick();
     const priority = row('T5·I1').getByRole('combobox', { name: '优先级（T5·I1）', exact: true });
     await priority.selectOption('high');
-    await saved(priority);
+    await saved(row('T5·I1'), 'priority');
     await page.reload();
     await waitForRows(15);
     expect(await (await openEditor(row('T2·I1'), 'combobox', '状态（T2·I1）')).inputValue()).toBe('done');
@@ -125,7 +126,7 @@ describe('initiative table, built app in Chromium', () => {
     await add.fill('重点');
     await add.press('Enter');
     await row('T3·I3').locator('.itable-chip', { hasText: '重点' }).waitFor();
-    await saved(add);
+    await saved(row('T3·I3'), 'tags');
     await grid().getByRole('button', { name: '筛选：标签' }).click();
     const panel = page.getByRole('dialog', { name: '筛选：标签' });
     const option = panel.getByRole('checkbox', { name: /^重点/ });

@@ -22,6 +22,7 @@ import { useRowSelection } from './use-row-selection';
 import { useSavedViews } from './use-saved-views';
 import { useTableActions } from './use-table-actions';
 import { useTableQuery } from './use-table-query';
+import { useTagSuggestions } from './use-tag-suggestions';
 import { useWindowWidth } from './use-window-width';
 import { usePersistTable } from './use-view-state';
 import {
@@ -94,6 +95,8 @@ export function TableView(props: TableViewProps) {
 
   const selection = useRowSelection(client, query, key, cache);
   const windowWidth = useWindowWidth();
+  const tagSuggestions = useTagSuggestions(client);
+  const tagListId = `${titleId}-tags`;
   const table = useInitiativeTable({
     rows: windowRows.rows,
     total,
@@ -131,8 +134,23 @@ export function TableView(props: TableViewProps) {
       toggleRow,
       selectAllState,
       toggleAll,
+      tagListId,
+      refreshTags: tagSuggestions.refresh,
     }),
-    [language, readingMode, translation, industryNames, statusOptions, edits, onOpenInitiative, toggleRow, selectAllState, toggleAll],
+    [
+      language,
+      readingMode,
+      translation,
+      industryNames,
+      statusOptions,
+      edits,
+      onOpenInitiative,
+      toggleRow,
+      selectAllState,
+      toggleAll,
+      tagListId,
+      tagSuggestions.refresh,
+    ],
   );
   const labelEnv = useMemo(
     () => ({ t, language, readingMode, translation, statusOptions }),
@@ -257,6 +275,11 @@ export function TableView(props: TableViewProps) {
           onClearFilters={clearFilters}
           frozen={!unfrozen}
         />
+        <datalist id={tagListId}>
+          {tagSuggestions.tags.map(({ tag, count }) => (
+            <option key={tag} value={tag} label={t('edit.tagCount', { count })} />
+          ))}
+        </datalist>
         <p className="itable-footer">
           <span className="itable-total">{meta ? t('summary.total', { count: total }) : t('summary.loading')}</span>
         </p>

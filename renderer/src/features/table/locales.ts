@@ -96,6 +96,10 @@ export const table = {
       exported: '已导出 {{fileName}}',
     },
     edit: {
+      dateHint: '年-月-日',
+      dateInvalid: '“{{text}}”不是有效日期，请按 {{hint}} 填写，例如 2024-05-11。',
+      tagCount_one: '{{count}} 项举措',
+      tagCount_other: '{{count}} 项举措',
       field: '{{column}}（{{id}}）',
       addTag: '添加标签（{{id}}）',
       tagPlaceholder: '+ 标签',
@@ -213,6 +217,10 @@ export const table = {
       exported: 'Exported {{fileName}}',
     },
     edit: {
+      dateHint: 'YYYY-MM-DD or 11 May 2024',
+      dateInvalid: '“{{text}}” is not a date: type it as {{hint}}.',
+      tagCount_one: '{{count}} initiative',
+      tagCount_other: '{{count}} initiatives',
       field: '{{column}} ({{id}})',
       addTag: 'Add tag ({{id}})',
       tagPlaceholder: '+ tag',
