@@ -84,10 +84,13 @@ describe('initiative table, built app in Chromium', () => {
 
   it('edits a status in place and shows it after a reload', async () => {
     const status = await openEditor(row('T2·I1'), 'combobox', '状态（T2·I1）');
+    // From the keyboard a choice is saved with Enter.
     await status.selectOption('done');
+    await status.press('Enter');
     await saved(row('T2·I1'), 'status');
     const other = await openEditor(row('T4·I3'), 'combobox', '状态（T4·I3）');
     await other.selectOption('in_progress');
+    await other.press('Enter');
     await saved(row('T4·I3'), 'status');
     // With the mouse: a double-click starts the edit.
     await row('T5·I1').locator('[data-col="priority"] .itable-display').dblclick();
@@ -122,9 +125,10 @@ describe('initiative table, built app in Chromium', () => {
   });
 
   it('filters by a tag the reader added in the table', async () => {
-    const add = await openEditor(row('T3·I3'), 'textbox', '添加标签（T3·I3）');
-    await add.fill('重点');
-    await add.press('Enter');
+    await row('T3·I3').locator('[data-col="tags"] .itable-display').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('重点');
+    await page.keyboard.press('Enter');
     await row('T3·I3').locator('.itable-chip', { hasText: '重点' }).waitFor();
     await saved(row('T3·I3'), 'tags');
     await grid().getByRole('button', { name: '筛选：标签' }).click();
@@ -146,9 +150,13 @@ describe('initiative table, built app in Chromium', () => {
     await panel.getByRole('button', { name: '保存当前视图' }).click();
     await panel.getByRole('button', { name: '应用 重点举措' }).waitFor();
     await page.keyboard.press('Escape');
+    // The Views button now names the view (the toolbar's layout settles before the next click).
+    await page.getByRole('button', { name: /^视图/ }).locator('.itable-view-current').waitFor();
     await page.getByRole('button', { name: '清除全部筛选' }).click();
     await waitForRows(15);
-    // The list is stored by the core: it is there after a reload too.
+    // The list is stored by the core: it is there after a reload too (once the cleared table
+    // state, written 400 ms after it settles, is stored as well).
+    await page.waitForTimeout(600);
     await page.reload();
     await waitForRows(15);
     await page.getByRole('button', { name: /^视图/ }).click();
