@@ -38,6 +38,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // No browser on this machine: one sentence saying what to install, before any test runs.
+          globalSetup: ['tests/e2e/global-setup.ts'],
         },
       },
     ],

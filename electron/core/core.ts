@@ -23,6 +23,7 @@ import { getSetting, setSetting } from './services/settings';
 import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
+import { listTags } from './services/tags';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
 import { queryTable, tableRows } from './services/table/query';
@@ -161,6 +162,7 @@ function serviceHandlers(db: Db, options: CoreOptions): ServiceHandlers {
     'initiative.update': ({ initiativeId, baseRevision, patch }) => updateInitiative(db, initiativeId, baseRevision, patch),
     'status.options': () => readStatusRecord(db),
     'status.setOptions': ({ options: statuses, baseRevision }) => setStatusOptions(db, statuses, baseRevision),
+    'tags.list': () => listTags(db),
     'view.list': () => listViews(db),
     'view.save': (view) => saveView(db, view),
     'view.delete': ({ id, baseRevision }) => {

@@ -98,6 +98,12 @@ export interface Dashboard {
   deadlineCount: number;
 }
 
+/** A tag in use and on how many initiatives. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
 /** Reader preferences and UI state kept between launches. */
 export const SETTING_KEYS = [
   'ui.lastInitiative',
@@ -141,6 +147,8 @@ export interface ApiMethods extends StorageMethods {
     result: StatusOptionsRecord;
     conflict: StatusOptionsRecord;
   };
+  /** Every tag in use, most used first (suggestions for the tag editor). */
+  'tags.list': { args: NoArgs; result: TagCount[] };
   'view.list': { args: NoArgs; result: SavedView[] };
   /** Without id: creates a view (baseRevision 0). With id: replaces that view. */
   'view.save': {
@@ -174,6 +182,7 @@ export const API_METHODS = [
   'initiative.update',
   'status.options',
   'status.setOptions',
+  'tags.list',
   'view.list',
   'view.save',
   'view.delete',

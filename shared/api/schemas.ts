@@ -219,6 +219,7 @@ export const argSchemas = {
   'initiative.update': z.object({ initiativeId, baseRevision, patch: initiativePatch }).strict(),
   'status.options': noArgs,
   'status.setOptions': z.object({ options: statusOptions, baseRevision }).strict(),
+  'tags.list': noArgs,
   'view.list': noArgs,
   'view.save': z
     .object({

@@ -34,7 +34,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --suite NAME        run only these suites (repeatable): ${SUITES.join(', ')}
   --out FILE          JSON output (default tests/output/bench.json)
   --help
-Suite table-ui drives the built app in /usr/bin/chromium: run \`npm run build\` first.`;
+Suite table-ui drives the built app in Chromium, Chrome or Edge (or BRIEFBOOK_CHROMIUM): run \`npm run build\` first.`;
 
 function count(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;

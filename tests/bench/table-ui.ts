@@ -1,6 +1,6 @@
 // Bench "table-ui": the initiative table in Chromium at corpus scale (100k initiatives by
 // default), against a plain virtual list of the same rows from the same server (side b, see
-// table-ui-page.ts). Needs the built app (npm run build) and /usr/bin/chromium. `npm run bench`
+// table-ui-page.ts). Needs the built app (npm run build) and a Chromium (tests/helpers/find-browser.ts). `npm run bench`
 // runs it as its suite table-ui (suites/table-ui.ts starts this file as a child process, since
 // the harness is synchronous and this is not); it also runs alone:
 //
@@ -24,6 +24,7 @@ import { importPlan } from '../../electron/core/plan/store';
 import { refreshDerivedData } from '../../electron/core/refresh-derived';
 import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
 import { assertBuilt, SERVER_ENTRY, startBuiltServer } from '../e2e/built-server';
+import { localBrowserPath } from '../helpers/local-browser';
 import { articleText, DEFAULT_SEED, DEFAULT_SHAPE, generatePlans } from './corpus';
 import { describeEnvironment, loadAverage } from './environment';
 import { fmt, formatMeasurement, writeReport, type Measurement, type RatioMeasurement } from './report';
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     });
     const server = await startBuiltServer(dataDir);
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: localBrowserPath(),
       headless: true,
       viewport: { width: 1280, height: 800 },
       locale: 'zh-CN',

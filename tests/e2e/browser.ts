@@ -1,10 +1,11 @@
-// Debian's Chromium driven by playwright-core, with a fresh profile per launch, and a watch on
+// The machine's Chromium (or Chrome, Edge: tests/helpers/find-browser.ts) driven by playwright-core, with a fresh profile per launch, and a watch on
 // everything a page must not do: console errors, uncaught exceptions, CSP violations, and
 // requests that leave the local server.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { localBrowserPath } from '../helpers/local-browser';
 
 export interface Browser {
   context: BrowserContext;
@@ -16,7 +17,7 @@ export interface Browser {
 export async function launchChromium(allowedOrigin: string): Promise<Browser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'briefbook-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: localBrowserPath(),
     headless: true,
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',

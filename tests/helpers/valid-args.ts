@@ -23,6 +23,7 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
     limit: 50,
   },
   'table.rows': { ids: ['hz-2024/T3/I3'] },
+  'tags.list': {},
   'table.exportCsv': {
     query: { planId: 'hz-2024', sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null },
     columns: ['shortId', 'headline'],

@@ -221,7 +221,7 @@ describe('status list', () => {
     const { dialog, fake } = await openDialog();
     await within(dialog).findByDisplayValue('进行中');
     fireEvent.change(zhInputs(dialog)[0]!, { target: { value: '未启动' } });
-    expect(within(dialog).getByText('有尚未保存的更改。')).toBeTruthy();
+    expect(within(dialog).getByText('状态列表有尚未保存的更改，点“完成”即保存。')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: '添加状态' }));
     fireEvent.change(zhInputs(dialog)[4]!, { target: { value: '  暂缓 ' } });
     fireEvent.change(enInputs(dialog)[4]!, { target: { value: 'On hold' } });
@@ -327,5 +327,66 @@ describe('status list', () => {
       ok({ options: DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })), revision: 0 });
     fireEvent.click(retry);
     await waitFor(() => expect(zhInputs(dialog)).toHaveLength(4));
+  });
+});
+
+describe('closing with unsaved status changes', () => {
+  async function renamed(options?: Parameters<typeof openDialog>[0]) {
+    const opened = await openDialog(options);
+    await within(opened.dialog).findByDisplayValue('进行中');
+    fireEvent.change(zhInputs(opened.dialog)[0]!, { target: { value: '尚未开始' } });
+    return opened;
+  }
+  const setCalls = (fake: FakeBridge) => fake.calls.filter((c) => c.method === 'status.setOptions');
+
+  it('Done saves the draft, then closes', async () => {
+    const { dialog, fake } = await renamed();
+    fireEvent.click(within(dialog).getByRole('button', { name: '完成' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(setCalls(fake)).toHaveLength(1);
+    expect(fake.stored()[0]!.label.zh).toBe('尚未开始');
+  });
+
+  it('Done stays open with the reason when the core refuses the draft', async () => {
+    const { dialog, fake } = await renamed({ fake: statusBridge({ inUse: ['done'] }) });
+    fireEvent.click(within(dialog).getByRole('button', { name: '删除：已完成' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: '完成' }));
+    await within(dialog).findByText(/无法删除仍在使用的状态/);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    expect(setCalls(fake)).toHaveLength(1);
+  });
+
+  it('Escape asks: keep editing (Escape again) keeps the draft, discard closes without saving', async () => {
+    const { dialog, fake, opener } = await renamed();
+    fireEvent.keyDown(zhInputs(dialog)[0]!, { key: 'Escape' });
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    const ask = within(dialog).getByRole('alert');
+    expect(ask.textContent).toContain('状态列表有尚未保存的更改。');
+    // The safe choice has the focus.
+    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: '保存并关闭' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(zhInputs(dialog)[0]!.value).toBe('尚未开始');
+    fireEvent.click(within(dialog).getByRole('button', { name: '关闭' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: '放弃更改' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(setCalls(fake)).toHaveLength(0);
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('Escape, then Save and close, stores the draft', async () => {
+    const { dialog, fake } = await renamed();
+    fireEvent.keyDown(zhInputs(dialog)[0]!, { key: 'Escape' });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存并关闭' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.stored()[0]!.label.zh).toBe('尚未开始');
+  });
+
+  it('closes at once when nothing changed', async () => {
+    const { dialog, fake } = await openDialog();
+    await within(dialog).findByDisplayValue('进行中');
+    fireEvent.keyDown(zhInputs(dialog)[0]!, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(setCalls(fake)).toHaveLength(0);
   });
 });

@@ -58,25 +58,50 @@ describe('initiative table: columns', () => {
     renderTable();
     await rowsShown(15);
     const menu = openMenu();
-    const left = within(menu).getByRole('button', { name: '左移 状态' });
-    left.focus();
+    // Frozen, the id and headline columns lead and keep their place.
+    expect(headerLabels().slice(0, 4)).toEqual(['编号', '举措', '主题', '状态']);
+    expect((within(menu).getByRole('button', { name: '右移 编号' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(menu).getByRole('button', { name: '左移 举措' }) as HTMLButtonElement).disabled).toBe(true);
+    const right = within(menu).getByRole('button', { name: '右移 主题' });
+    right.focus();
+    fireEvent.click(right);
+    expect(headerLabels().slice(0, 4)).toEqual(['编号', '举措', '状态', '主题']);
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('右移 主题'));
+    // The first movable column cannot go further left (onto the frozen ones): focus goes to its twin.
+    const left = within(menu).getByRole('button', { name: '左移 主题' });
     fireEvent.click(left);
-    expect(headerLabels().slice(0, 4)).toEqual(['编号', '主题', '状态', '举措']);
-    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('左移 状态'));
-    fireEvent.click(within(menu).getByRole('button', { name: '右移 编号' }));
-    expect(headerLabels().slice(0, 4)).toEqual(['主题', '编号', '状态', '举措']);
-    // The first column cannot move further left.
+    expect(headerLabels().slice(0, 4)).toEqual(['编号', '举措', '主题', '状态']);
     expect((within(menu).getByRole('button', { name: '左移 主题' }) as HTMLButtonElement).disabled).toBe(true);
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('右移 主题'));
+    // Unfrozen, every column moves, the id and headline too, and they go back where they were.
+    fireEvent.click(within(menu).getByRole('checkbox', { name: '固定编号和标题列' }));
+    expect(headerLabels().slice(0, 4)).toEqual(['编号', '主题', '举措', '状态']);
+    fireEvent.click(within(menu).getByRole('button', { name: '右移 编号' }));
+    expect(headerLabels().slice(0, 4)).toEqual(['主题', '编号', '举措', '状态']);
     // Cells follow the new order.
     const cells = [...document.querySelector('.itable-data-row')!.querySelectorAll('[role="gridcell"]')].map((c) => c.getAttribute('data-col'));
-    expect(cells.slice(0, 4)).toEqual(['select', 'theme', 'shortId', 'status']);
+    expect(cells.slice(0, 4)).toEqual(['select', 'theme', 'shortId', 'headline']);
+  });
+
+  it('freezes the checkbox, id and headline cells at the left, and unfreezes them from the column menu', async () => {
+    renderTable();
+    await rowsShown(15);
+    const frozen = () =>
+      [...document.querySelector('.itable-data-row')!.querySelectorAll<HTMLElement>('[data-frozen]')].map(
+        (c) => `${c.dataset.col}@${c.style.left}:${c.dataset.frozen}`,
+      );
+    expect(frozen()).toEqual(['select@0px:yes', 'shortId@40px:yes', 'headline@124px:last']);
+    expect(header('举措').getAttribute('data-frozen')).toBe('last');
+    fireEvent.click(within(openMenu()).getByRole('checkbox', { name: '固定编号和标题列' }));
+    expect(frozen()).toEqual([]);
+    expect(document.querySelector('.itable-th[data-frozen]')).toBeNull();
   });
 
   it('reorders columns by dragging one header onto another', async () => {
     renderTable();
     await rowsShown(15);
     dragHeader('标签', '主题');
-    expect(headerLabels().slice(0, 3)).toEqual(['编号', '标签', '主题']);
+    expect(headerLabels().slice(0, 4)).toEqual(['编号', '举措', '标签', '主题']);
   });
 
   it('resizes a column with the arrow keys on its resize handle', async () => {
@@ -90,7 +115,7 @@ describe('initiative table: columns', () => {
     fireEvent.keyDown(handle, { key: 'ArrowLeft' });
     expect(handle.getAttribute('aria-valuenow')).toBe('336');
     const template = (screen.getByRole('grid') as HTMLElement).style.getPropertyValue('--itable-cols');
-    expect(template.split(' ')[3]).toBe('336px');
+    expect(template.split(' ')[2]).toBe('336px');
     // Never below the column's minimum.
     for (let i = 0; i < 30; i++) fireEvent.keyDown(handle, { key: 'ArrowLeft' });
     expect(handle.getAttribute('aria-valuenow')).toBe('140');

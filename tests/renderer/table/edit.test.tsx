@@ -36,15 +36,19 @@ describe('initiative table: editing', () => {
     expect(select.getAttribute('aria-label')).toBe('状态（T4·I2）');
     expect(document.activeElement).toBe(select);
     expect(select.value).toBe('');
+    // From the keyboard the choice is a draft until Enter (Escape would drop it).
     fireEvent.change(select, { target: { value: 'done' } });
+    expect(updates(fake)).toEqual([]);
+    fireEvent.keyDown(select, { key: 'Enter' });
     expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T4/I2', baseRevision: 0, patch: { status: 'done' } }]);
-    // In flight: the choice shows, marked as saving, not saved.
-    const cell = select.closest('.itable-edit')!;
+    // Enter ends the edit: the focus is back on the cell, which shows the choice as saving.
+    const cell = rowOf('T4·I2').querySelector('[data-col="status"] .itable-edit')!;
     expect(cell.getAttribute('data-phase')).toBe('saving');
     expect(cell.getAttribute('aria-busy')).toBe('true');
-    expect(select.value).toBe('done');
+    expect(document.activeElement).toBe(cell.querySelector('.itable-display'));
+    expect(cell.textContent).toBe('状态（T4·I2） 已完成');
     gate.resolve();
-    await waitFor(() => expect(select.closest('.itable-edit')!.getAttribute('data-phase')).toBe('saved'));
+    await waitFor(() => expect(cell.getAttribute('data-phase')).toBe('saved'));
     const saved = editor<HTMLSelectElement>('T4·I2', 'status');
     expect(saved.value).toBe('done');
     expect(saved.selectedOptions[0]!.textContent).toBe('已完成');
@@ -81,15 +85,21 @@ describe('initiative table: editing', () => {
     expect(input.getAttribute('aria-label')).toBe('牵头单位（T2·I2）');
     fireEvent.change(input, { target: { value: '市委组织部' } });
     fireEvent.keyDown(input, { key: 'Escape' });
-    expect(input.value).toBe('');
+    // Escape leaves the editor, the focus back on the cell, with the stored (empty) text.
+    const cell = () => rowOf('T2·I2').querySelector<HTMLElement>('[data-col="leadUnit"] .itable-edit')!;
+    expect(cell().querySelector('input')).toBeNull();
+    expect(document.activeElement).toBe(cell().querySelector('.itable-display'));
+    expect(cell().textContent).toBe('牵头单位（T2·I2） ');
     expect(updates(fake)).toEqual([]);
-    fireEvent.change(input, { target: { value: '  市科技局 ' } });
-    fireEvent.keyDown(input, { key: 'Enter' });
+    const again = editor('T2·I2', 'leadUnit');
+    expect(again.value).toBe('');
+    fireEvent.change(again, { target: { value: '  市科技局 ' } });
+    fireEvent.keyDown(again, { key: 'Enter' });
     // Leaving the field after Enter does not save it a second time.
-    fireEvent.blur(input);
+    fireEvent.blur(again);
     await waitFor(() => expect(fake.rows.find((r) => r.id === 'hz-2024/T2/I2')?.leadUnit).toBe('市科技局'));
     expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T2/I2', baseRevision: 0, patch: { leadUnit: '市科技局' } }]);
-    await waitFor(() => expect(input.value).toBe('市科技局'));
+    await waitFor(() => expect(cell().textContent).toBe('牵头单位（T2·I2） 市科技局'));
   });
 
   it('saves when focus leaves a text field, and clearing it stores null', async () => {
@@ -111,19 +121,22 @@ describe('initiative table: editing', () => {
     fireEvent.change(input, { target: { value: '市建委' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     const alert = await screen.findByRole('alert');
+    // The refused text comes back in its editor, which stays open until saved or cancelled.
+    const refused = () => rowOf('T2·I3').querySelector<HTMLInputElement>('[data-col="leadUnit"] input')!;
+    await waitFor(() => expect(refused()).toBeTruthy());
     expect(alert.textContent).toContain(`无法保存 T2·I3 的牵头单位：${message}`);
     expect(alert.textContent).toContain('您输入的内容仍保留在表格中。');
-    expect(input.value).toBe('市建委');
-    const cell = input.closest('.itable-edit')!;
+    expect(refused().value).toBe('市建委');
+    const cell = refused().closest('.itable-edit')!;
     expect(cell.getAttribute('data-phase')).toBe('error');
     expect(cell.getAttribute('aria-invalid')).toBe('true');
     expect(cell.getAttribute('title')).toBe(message);
     // Blurring does not resend the refused value; Enter tries again.
-    fireEvent.blur(input);
+    fireEvent.blur(refused());
     expect(updates(fake)).toHaveLength(1);
-    fireEvent.keyDown(input, { key: 'Enter' });
+    fireEvent.keyDown(refused(), { key: 'Enter' });
     await waitFor(() => expect(updates(fake)).toHaveLength(2));
-    expect(input.value).toBe('市建委');
+    await waitFor(() => expect(refused().value).toBe('市建委'));
   });
 
   it('keeps a failed edit when every row re-renders from a new query (edits live above the rows)', async () => {
@@ -150,9 +163,11 @@ describe('initiative table: editing', () => {
     await rowsShown(15);
     fireEvent.change(editor('T5·I3', 'priority'), { target: { value: 'medium' } });
     const date = editor('T5·I3', 'deadline');
-    expect(date.type).toBe('date');
+    // Typed in the interface's format (年-月-日), not the browser's mm/dd/yyyy date input.
+    expect(date.type).toBe('text');
+    expect(date.placeholder).toBe('年-月-日');
     expect(date.getAttribute('aria-label')).toBe('完成时限（T5·I3）');
-    fireEvent.change(date, { target: { value: '2025-03-31' } });
+    fireEvent.change(date, { target: { value: '2025年3月31日' } });
     fireEvent.blur(date);
     await waitFor(() =>
       expect(updates(fake)).toEqual([
@@ -203,11 +218,13 @@ describe('initiative table: editing', () => {
     expect(row.querySelectorAll('select, input:not([type="checkbox"])')).toHaveLength(0);
     const button = row.querySelector<HTMLButtonElement>('[data-col="leadUnit"] .itable-display')!;
     expect(button.textContent).toBe('牵头单位（T2·I2） ');
-    // The pointer entering the cell mounts the control, so a click lands on it.
-    fireEvent.pointerOver(button);
+    // Focus (a click, Tab) selects the cell without editing it; a double-click starts the edit.
+    act(() => button.focus());
+    expect(row.querySelector('[data-col="leadUnit"] input')).toBeNull();
+    fireEvent.doubleClick(button);
     const input = row.querySelector<HTMLInputElement>('[data-col="leadUnit"] input')!;
     expect(input.getAttribute('aria-label')).toBe('牵头单位（T2·I2）');
-    fireEvent.pointerOut(input);
+    fireEvent.keyDown(input, { key: 'Escape' });
     expect(row.querySelector('[data-col="leadUnit"] input')).toBeNull();
     // Typed but not saved: the control stays after focus leaves, and so does the text.
     const typed = editor('T2·I2', 'leadUnit');
@@ -227,10 +244,14 @@ describe('initiative table: editing', () => {
     await rowsShown(15);
     const first = editor('T1·I1', 'leadUnit');
     expect(first.value).toBe('市发改委');
+    // From the editor and from a selected cell alike, to the same column's cell in the next row.
+    const cellOf = (id: string) => rowOf(id).querySelector('[data-col="leadUnit"] .itable-display');
     fireEvent.keyDown(first, { key: 'ArrowDown' });
-    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('牵头单位（T1·I2）'));
+    await waitFor(() => expect(document.activeElement).toBe(cellOf('T1·I2')));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(cellOf('T1·I3')));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
-    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('牵头单位（T1·I1）'));
+    await waitFor(() => expect(document.activeElement).toBe(cellOf('T1·I2')));
   });
 
   it('never offers the plan text for editing', async () => {
@@ -240,5 +261,40 @@ describe('initiative table: editing', () => {
     for (const col of ['shortId', 'theme', 'headline', 'industries', 'highlightCount', 'noteCount']) {
       expect(row.querySelector(`[data-col="${col}"] input, [data-col="${col}"] select, [data-col="${col}"] [contenteditable]`)).toBeNull();
     }
+  });
+
+  it('starts an edit by typing on the cell: the character begins the new text, Escape restores', async () => {
+    const { fake } = renderTable();
+    await rowsShown(15);
+    const button = rowOf('T1·I1').querySelector<HTMLButtonElement>('[data-col="progressNote"] .itable-display')!;
+    act(() => button.focus());
+    fireEvent.keyDown(button, { key: '已' });
+    const input = rowOf('T1·I1').querySelector<HTMLInputElement>('[data-col="progressNote"] input')!;
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('已');
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(rowOf('T1·I1').querySelector('[data-col="progressNote"] input')).toBeNull();
+    expect(updates(fake)).toEqual([]);
+    // Shortcuts are not typing.
+    const again = rowOf('T1·I1').querySelector<HTMLButtonElement>('[data-col="progressNote"] .itable-display')!;
+    fireEvent.keyDown(again, { key: 'c', ctrlKey: true });
+    expect(rowOf('T1·I1').querySelector('[data-col="progressNote"] input')).toBeNull();
+  });
+
+  it('takes a deadline in the interface format, and keeps an unreadable one in the field, marked', async () => {
+    const { fake } = renderTable();
+    await rowsShown(15);
+    const date = editor('T2·I1', 'deadline');
+    fireEvent.change(date, { target: { value: '05/06/2025' } });
+    fireEvent.keyDown(date, { key: 'Enter' });
+    const field = rowOf('T2·I1').querySelector<HTMLInputElement>('[data-col="deadline"] input')!;
+    expect(field.value).toBe('05/06/2025');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.title).toBe('“05/06/2025”不是有效日期，请按 年-月-日 填写，例如 2024-05-11。');
+    expect(updates(fake)).toEqual([]);
+    fireEvent.change(field, { target: { value: '2025-6-5' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await waitFor(() => expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T2/I1', baseRevision: 1, patch: { deadline: '2025-06-05' } }]));
+    await waitFor(() => expect(rowOf('T2·I1').querySelector('[data-col="deadline"] .itable-display')?.textContent).toBe('完成时限（T2·I1） 2025-06-05'));
   });
 });

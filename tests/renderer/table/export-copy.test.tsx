@@ -86,11 +86,11 @@ describe('initiative table: copy selected rows', () => {
     await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
     expect(fake.calls.filter((c) => c.method === 'table.rows').map((c) => c.args)).toEqual([{ ids: ['hz-2024/T3/I3', 'hz-2024/T1/I1'] }]);
     const lines = writeText.mock.calls[0]![0].split('\n').map((l) => l.split('\t'));
-    expect(lines[0]).toEqual(['编号', '主题', '举措', '状态', '优先级', '牵头单位', '完成时限', '进展', '标签', '划线', '笔记', '产业']);
+    expect(lines[0]).toEqual(['编号', '举措', '主题', '状态', '优先级', '牵头单位', '完成时限', '进展', '标签', '划线', '笔记', '产业']);
     expect(lines[1]!.slice(0, 10)).toEqual([
       'T3·I3',
-      '在顺应大势中把握培育发展新质生产力',
       '大力发展战略性新兴产业,布局未来产业',
+      '在顺应大势中把握培育发展新质生产力',
       '关注中',
       '高',
       '',
@@ -100,7 +100,7 @@ describe('initiative table: copy selected rows', () => {
       '3',
     ]);
     expect(lines[1]![11]).toMatch(/^新一代信息技术、新能源、/);
-    expect(lines[2]!.slice(0, 6)).toEqual(['T1·I1', '在深化改革中破除制约高质量发展的体制机制障碍', '建立解难题促发展政策机制', '进行中', '高', '市发改委']);
+    expect(lines[2]!.slice(0, 6)).toEqual(['T1·I1', '建立解难题促发展政策机制', '在深化改革中破除制约高质量发展的体制机制障碍', '进行中', '高', '市发改委']);
     expect(screen.getByRole('status').textContent).toContain('已复制 2 行');
   });
 
@@ -140,7 +140,7 @@ describe('initiative table: CSV export', () => {
     fireEvent.click(screen.getByRole('button', { name: '列' }));
     const menu = screen.getByRole('dialog', { name: '显示与排列列' });
     fireEvent.click(within(menu).getByRole('checkbox', { name: '主题' }));
-    fireEvent.click(within(menu).getByRole('button', { name: '左移 状态' }));
+    fireEvent.click(within(menu).getByRole('button', { name: '左移 优先级' }));
     fireEvent.keyDown(menu, { key: 'Escape' });
     fireEvent.click(sortButton('优先级'));
     fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
@@ -148,7 +148,7 @@ describe('initiative table: CSV export', () => {
     const args = fake.calls.find((c) => c.method === 'table.exportCsv')!.args;
     expect(args).toEqual({
       query: { planId: 'hz-2024', sort: [{ column: 'priority', desc: false }], collation: 'pinyin', search: '', filters: {}, groupBy: null },
-      columns: ['shortId', 'status', 'headline', 'priority', 'leadUnit', 'deadline', 'progressNote', 'tags', 'highlightCount', 'noteCount', 'industries'],
+      columns: ['shortId', 'headline', 'priority', 'status', 'leadUnit', 'deadline', 'progressNote', 'tags', 'highlightCount', 'noteCount', 'industries'],
       language: 'zh',
     });
     expect(clicks[0]!.download).toBe('initiatives.csv');

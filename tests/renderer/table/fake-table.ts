@@ -156,6 +156,11 @@ export function createFakeTable(overrides: Partial<ApiBridge> = {}, saved: Param
         return ok(rows[at]!);
       },
       'status.options': async () => ok({ options: [...DEFAULT_STATUS_OPTIONS], revision: 0 }),
+      'tags.list': async () => {
+        const counts = new Map<string, number>();
+        for (const r of rows) for (const tag of r.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+        return ok([...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count));
+      },
       'view.list': async () => ok([...views]),
       'view.save': async ({ id, name, state }) => {
         const existing = views.find((v) => v.id === id);

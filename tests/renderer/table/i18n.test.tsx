@@ -8,6 +8,7 @@ import { collectStrings, createPseudoI18n, findUncataloguedText, fixtureDataStri
 import { fail } from '../fake-bridge';
 import { createFakeTable, fixtureRows } from './fake-table';
 import { editor, headerLabels, renderTable, resetTable, rowOf, rowsShown } from './render-table';
+import { formatDate } from '../../../renderer/src/features/table/date-text';
 
 afterEach(resetTable);
 
@@ -15,11 +16,11 @@ describe('initiative table: languages', () => {
   it('switches its headers and controls with the UI language', async () => {
     const { i18n } = renderTable();
     await rowsShown(15);
-    expect(headerLabels().slice(0, 4)).toEqual(['编号', '主题', '举措', '状态']);
+    expect(headerLabels().slice(0, 4)).toEqual(['编号', '举措', '主题', '状态']);
     await act(async () => {
       await i18n.changeLanguage('en');
     });
-    expect(headerLabels()).toEqual(['ID', 'Theme', 'Initiative', 'Status', 'Priority', 'Lead unit', 'Deadline', 'Progress', 'Tags', 'Highlights', 'Notes', 'Industries']);
+    expect(headerLabels()).toEqual(['ID', 'Initiative', 'Theme', 'Status', 'Priority', 'Lead unit', 'Deadline', 'Progress', 'Tags', 'Highlights', 'Notes', 'Industries']);
     expect(screen.getByRole('searchbox', { name: 'Search initiatives' })).toBeTruthy();
     expect(screen.getByText('15 initiatives')).toBeTruthy();
     const status = editor<HTMLSelectElement>('T1·I1', 'status');
@@ -55,6 +56,8 @@ describe('initiative table: every UI string comes from the catalogue', () => {
     ...collectStrings(fixtureRows()),
     // Status names are the reader's configuration (status.options), not catalogue text.
     ...collectStrings(DEFAULT_STATUS_OPTIONS),
+    // Deadlines as English shows them are the reader's data, formatted by Intl.
+    ...fixtureRows().flatMap((r) => (r.deadline ? [formatDate(r.deadline, 'en')] : [])),
     // Counts and row numbers are data too.
     ...Array.from({ length: 20 }, (_, i) => String(i)),
   ];
@@ -66,6 +69,7 @@ describe('initiative table: every UI string comes from the catalogue', () => {
       await rowsShown(15);
       const select = editor<HTMLSelectElement>('T1·I1', 'status');
       fireEvent.change(select, { target: { value: 'done' } });
+      fireEvent.keyDown(select, { key: 'Enter' });
       await screen.findByRole('alert');
       fireEvent.change(screen.getAllByRole('combobox')[0]!, { target: { value: 'status' } });
       await waitFor(() => expect(document.querySelector('.itable-group-row')).not.toBeNull());

@@ -15,7 +15,7 @@ describe('initiative table: loading and layout', () => {
     expect(screen.getByRole('status').textContent).toBe('正在载入举措…');
     await rowsShown(15);
     expect(grid().getAttribute('aria-rowcount')).toBe('16');
-    expect(headerLabels()).toEqual(['编号', '主题', '举措', '状态', '优先级', '牵头单位', '完成时限', '进展', '标签', '划线', '笔记', '产业']);
+    expect(headerLabels()).toEqual(['编号', '举措', '主题', '状态', '优先级', '牵头单位', '完成时限', '进展', '标签', '划线', '笔记', '产业']);
     expect(shownIds().slice(0, 4)).toEqual(['T1·I1', 'T1·I2', 'T1·I3', 'T2·I1']);
     expect(screen.getByText('共 15 项举措')).toBeTruthy();
     // One first page of the plan's rows, no more.

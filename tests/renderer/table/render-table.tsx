@@ -1,6 +1,6 @@
 // Renders the initiative table on its own (as App mounts it at #/table) against the fake table
 // backend, inside i18next and a fresh selection store; plus small queries the tests share.
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { expect, vi } from 'vitest';
@@ -56,7 +56,8 @@ export const grid = () => screen.getByRole('grid');
 
 /** Waits until the grid shows `count` data rows (placeholders and group headers excluded). */
 export async function rowsShown(count: number): Promise<HTMLElement[]> {
-  await waitFor(() => expect(dataRows()).toHaveLength(count));
+  // The first render of a file also loads its modules: give a busy machine time.
+  await waitFor(() => expect(dataRows()).toHaveLength(count), { timeout: 5000 });
   return dataRows();
 }
 
@@ -106,7 +107,8 @@ export function sortButton(name: string): HTMLElement {
 
 /**
  * The editor of one cell (column id) of a row. Editors are lazy: a light button stands in until
- * it takes focus (or the pointer enters), then the real control mounts and takes the focus.
+ * the edit starts (here: the cell focused, then Enter), then the real control mounts and takes
+ * the focus.
  */
 export function editor<T extends HTMLElement = HTMLInputElement>(shortId: string, column: string): T {
   const control = () => rowOf(shortId).querySelector<T>(`[data-col="${column}"] input:not([type="checkbox"]), [data-col="${column}"] select`);
@@ -115,6 +117,7 @@ export function editor<T extends HTMLElement = HTMLInputElement>(shortId: string
   const button = rowOf(shortId).querySelector<HTMLButtonElement>(`[data-col="${column}"] .itable-display`);
   if (!button) throw new Error(`no editor in column ${column} of ${shortId}`);
   act(() => button.focus());
+  fireEvent.keyDown(button, { key: 'Enter' });
   const found = control();
   if (!found) throw new Error(`the editor in column ${column} of ${shortId} did not open`);
   return found;

@@ -1,8 +1,10 @@
 // The preferences dialog (CmdOrCtrl+, or the menu): interface language and appearance, how
 // plan text is shown (language, size), and the configurable status list. A modal <dialog>:
 // Escape closes it, Tab stays inside, the focus returns where it was. The reading preferences
-// belong to App (it applies and saves them); the dialog shows them and reports changes.
-import { useId } from 'react';
+// belong to App (it applies and saves them); the dialog shows them and reports changes. The
+// status list is a draft saved in one call: Done saves it (and stays open when the core refuses),
+// and closing otherwise (Escape, the close button) with unsaved changes asks first.
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../api/client';
 import { LANGUAGES, type Language } from '../../i18n/catalogue';
@@ -13,6 +15,7 @@ import type { ReadingMode } from '../feature-props';
 import { CloseIcon } from './icons';
 import { StatusOptionsEditor } from './StatusOptionsEditor';
 import { useModalDialog } from './use-modal-dialog';
+import { useStatusOptions } from './use-status-options';
 import './preferences.css';
 
 export interface PreferencesDialogProps {
@@ -64,7 +67,28 @@ const LANGUAGE_LABELS = { zh: 'interface.languageZh', en: 'interface.languageEn'
 
 function OpenPreferencesDialog({ onClose, client, language, onLanguageChange, preferences, actions }: PreferencesDialogProps) {
   const { t } = useTranslation('preferences');
-  const { ref, onKeyDown, onCancel } = useModalDialog(onClose);
+  const statuses = useStatusOptions(client);
+  const [asking, setAsking] = useState(false);
+  // Escape while asking means "keep editing"; otherwise it closes, asking first about a draft.
+  const requestClose = () => {
+    if (asking) setAsking(false);
+    else if (statuses.dirty) setAsking(true);
+    else onClose();
+  };
+  const { ref, onKeyDown, onCancel } = useModalDialog(requestClose);
+  const saveAndClose = async () => {
+    if (await statuses.save()) onClose();
+    else setAsking(false);
+  };
+  const done = () => (statuses.dirty ? void saveAndClose() : onClose());
+  const discard = () => {
+    statuses.revert();
+    onClose();
+  };
+  const askRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) askRef.current?.focus();
+  }, [asking]);
   const id = useId();
   const sizeId = `${id}-size`;
 
@@ -78,7 +102,7 @@ function OpenPreferencesDialog({ onClose, client, language, onLanguageChange, pr
     >
       <header className="prefs-header">
         <h2 id={`${id}-title`}>{t('title')}</h2>
-        <button type="button" className="icon-button prefs-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
+        <button type="button" className="icon-button prefs-close" aria-label={t('close')} title={t('close')} onClick={requestClose}>
           <CloseIcon />
         </button>
       </header>
@@ -140,15 +164,45 @@ function OpenPreferencesDialog({ onClose, client, language, onLanguageChange, pr
         <section className="prefs-section" aria-labelledby={`${id}-statuses`}>
           <h3 id={`${id}-statuses`}>{t('statuses.title')}</h3>
           <p className="prefs-intro">{t('statuses.intro')}</p>
-          <StatusOptionsEditor client={client} language={language} />
+          <StatusOptionsEditor editor={statuses} language={language} />
         </section>
       </div>
 
-      <footer className="prefs-footer">
-        <button type="button" className="prefs-button prefs-button-primary" onClick={onClose}>
-          {t('done')}
-        </button>
-      </footer>
+      {asking ? (
+        <footer className="prefs-footer prefs-footer-ask" role="alert" aria-labelledby={`${id}-ask`}>
+          <p id={`${id}-ask`} className="prefs-footer-note prefs-footer-warn">
+            {t('unsavedAsk')}
+          </p>
+          <button type="button" className="prefs-button prefs-button-quiet" onClick={() => setAsking(false)}>
+            {t('keepEditing')}
+          </button>
+          <button type="button" className="prefs-button" onClick={discard}>
+            {t('discard')}
+          </button>
+          <button
+            ref={askRef}
+            type="button"
+            className="prefs-button prefs-button-primary"
+            disabled={statuses.saving}
+            onClick={() => void saveAndClose()}
+          >
+            {statuses.saving ? t('statuses.saving') : t('saveAndClose')}
+          </button>
+        </footer>
+      ) : (
+        <footer className="prefs-footer">
+          {statuses.dirty && <p className="prefs-footer-note">{t('statuses.unsaved')}</p>}
+          <button
+            type="button"
+            className="prefs-button prefs-button-primary"
+            disabled={statuses.saving}
+            title={statuses.dirty ? t('doneSaves') : undefined}
+            onClick={done}
+          >
+            {t('done')}
+          </button>
+        </footer>
+      )}
     </dialog>
   );
 }

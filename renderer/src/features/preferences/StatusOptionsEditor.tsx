@@ -3,10 +3,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusOption } from '../../../../shared/domain/table';
-import type { ApiClient } from '../../api/client';
 import type { Language } from '../../i18n/catalogue';
 import { MAX_LABEL_LENGTH, MAX_STATUSES } from './status-draft';
-import { useStatusOptions, type StatusMessage } from './use-status-options';
+import type { StatusEditor, StatusMessage } from './use-status-options';
 import { ArrowIcon } from './icons';
 import { ConflictDialog, ConflictValue } from '../conflicts/ConflictDialog';
 
@@ -46,9 +45,9 @@ function StatusNames({ options, language }: { options: readonly StatusOption[]; 
   return <ConflictValue text={options.map((o, i) => `${i + 1}. ${labelIn(o, language)}`).join('\n')} />;
 }
 
-export function StatusOptionsEditor({ client, language }: { client: ApiClient; language: Language }) {
+/** The list and its buttons; the dialog owns the draft (its Done and Escape save or ask). */
+export function StatusOptionsEditor({ editor, language }: { editor: StatusEditor; language: Language }) {
   const { t } = useTranslation('preferences');
-  const editor = useStatusOptions(client);
   const feedback = useRef<HTMLDivElement>(null);
 
   // The outcome of a save can land below the fold of the dialog's scrolling body: bring it up.
@@ -166,13 +165,10 @@ export function StatusOptionsEditor({ client, language }: { client: ApiClient; l
           onEdit={editor.editAgain}
         />
       )}
-      {/* One live region, always present, so a screen reader hears each outcome. */}
+      {/* One live region, always present, so a screen reader hears each outcome. "Unsaved
+          changes" is said in the dialog's footer, where the end of a scrolled list cannot hide it. */}
       <div ref={feedback} role="status" aria-live="polite" className="status-feedback">
-        {editor.message ? (
-          <Message message={editor.message} language={language} />
-        ) : editor.dirty ? (
-          <p className="status-message">{t('statuses.unsaved')}</p>
-        ) : null}
+        {editor.message && <Message message={editor.message} language={language} />}
       </div>
     </div>
   );

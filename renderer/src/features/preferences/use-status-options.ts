@@ -31,7 +31,9 @@ export interface StatusEditor {
   add(): void;
   remove(index: number): void;
   move(index: number, delta: -1 | 1): void;
-  save(): Promise<void>;
+  /** Resolves true once the core stored the draft (false: refused or stale, the message or the
+   *  conflict says why). */
+  save(): Promise<boolean>;
   revert(): void;
   reload(): void;
 }
@@ -70,7 +72,7 @@ export function useStatusOptions(client: ApiClient): StatusEditor {
     setMessage(null);
   }, []);
 
-  const store = useCallback(async (options: StatusOption[], baseRevision: number, basis: StatusOption[]) => {
+  const store = useCallback(async (options: StatusOption[], baseRevision: number, basis: StatusOption[]): Promise<boolean> => {
     setSaving(true);
     try {
       const stored = await client.call('status.setOptions', { options, baseRevision });
@@ -78,10 +80,11 @@ export function useStatusOptions(client: ApiClient): StatusEditor {
       setDraft(stored.options);
       setRevision(stored.revision);
       setMessage({ kind: 'saved' });
+      return true;
     } catch (err) {
       if (isStaleWrite(err, 'status.setOptions')) {
         setConflict({ theirs: err.current, mine: options });
-        return;
+        return false;
       }
       const detail = err instanceof Error ? err.message : String(err);
       setMessage(
@@ -89,6 +92,7 @@ export function useStatusOptions(client: ApiClient): StatusEditor {
           ? { kind: 'inUse', statuses: statusesInUse(basis, options, detail), detail }
           : { kind: 'failed', detail },
       );
+      return false;
     } finally {
       setSaving(false);
     }
@@ -98,9 +102,9 @@ export function useStatusOptions(client: ApiClient): StatusEditor {
     const options = cleanDraft(draft);
     if (!options) {
       setMessage({ kind: 'empty' });
-      return;
+      return false;
     }
-    await store(options, revision, saved);
+    return store(options, revision, saved);
   }, [draft, revision, saved, store]);
 
   const takeTheirs = (theirs: StatusOptionsRecord) => {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TableColumnId } from '../../../../shared/domain/table';
 import { Popover } from './Popover';
+import { FROZEN_COLUMNS } from './view-state';
 
 export interface ColumnMenuProps {
   order: readonly TableColumnId[];
@@ -11,9 +12,12 @@ export interface ColumnMenuProps {
   onToggle(id: TableColumnId, visible: boolean): void;
   onMove(id: TableColumnId, step: -1 | 1): void;
   onReset(): void;
+  /** The id and headline columns stay at the left while the grid scrolls sideways. */
+  frozen: boolean;
+  onFrozen(frozen: boolean): void;
 }
 
-export function ColumnMenu({ order, hidden, onToggle, onMove, onReset }: ColumnMenuProps) {
+export function ColumnMenu({ order, hidden, onToggle, onMove, onReset, frozen, onFrozen }: ColumnMenuProps) {
   const { t } = useTranslation('table');
   // Moving a column moves its list item; keep focus on the button that moved it (or its twin
   // when that one is now disabled at the end of the list).
@@ -42,9 +46,16 @@ export function ColumnMenu({ order, hidden, onToggle, onMove, onReset }: ColumnM
       panelClassName="itable-column-panel"
     >
       <>
+        <label className="itable-facet-option itable-freeze-option">
+          <input type="checkbox" checked={frozen} onChange={(e) => onFrozen(e.target.checked)} />
+          <span className="itable-facet-name">{t('columnMenu.freeze')}</span>
+        </label>
         <ul className="itable-column-list" ref={listRef}>
           {order.map((id, i) => {
             const label = t(`columns.${id}`);
+            // Frozen columns keep their place at the left; the others move among themselves.
+            const locked = frozen && FROZEN_COLUMNS.includes(id);
+            const firstMovable = frozen ? FROZEN_COLUMNS.length : 0;
             return (
               <li key={id} className="itable-column-item">
                 <label className="itable-facet-option">
@@ -57,7 +68,7 @@ export function ColumnMenu({ order, hidden, onToggle, onMove, onReset }: ColumnM
                   aria-label={t('columnMenu.moveLeft', { column: label })}
                   title={t('columnMenu.moveLeft', { column: label })}
                   data-move={`${id}:-1`}
-                  disabled={i === 0}
+                  disabled={locked || i <= firstMovable}
                   onClick={() => move(id, -1)}
                 >
                   <span className="itable-icon itable-icon-left" aria-hidden="true" />
@@ -68,7 +79,7 @@ export function ColumnMenu({ order, hidden, onToggle, onMove, onReset }: ColumnM
                   aria-label={t('columnMenu.moveRight', { column: label })}
                   title={t('columnMenu.moveRight', { column: label })}
                   data-move={`${id}:1`}
-                  disabled={i === order.length - 1}
+                  disabled={locked || i === order.length - 1}
                   onClick={() => move(id, 1)}
                 >
                   <span className="itable-icon itable-icon-right" aria-hidden="true" />

@@ -14,6 +14,16 @@ interface DataRowProps extends LineProps {
   selected: boolean;
   /** Visible columns with their widths: the row re-renders when they change. */
   columnsKey: string;
+  /** Frozen columns: their left offsets (they change with columnsKey). */
+  sticky: Readonly<Record<string, number>>;
+}
+
+/** A frozen cell (header or body) sticks at the left of the scroll box (table.css [data-frozen]). */
+export function frozenProps(sticky: Readonly<Record<string, number>>, id: string) {
+  const left = sticky[id];
+  if (left === undefined) return {};
+  const ids = Object.keys(sticky);
+  return { 'data-frozen': ids[ids.length - 1] === id ? 'last' : 'yes', style: { left } };
 }
 
 /**
@@ -21,7 +31,7 @@ interface DataRowProps extends LineProps {
  * a row re-renders only when its data, selection, place or columns did. Cells that read
  * context (language, reading mode) or an edit re-render on their own.
  */
-export const DataRow = memo(function DataRow({ row, line, start, height, selected }: DataRowProps) {
+export const DataRow = memo(function DataRow({ row, line, start, height, selected, sticky }: DataRowProps) {
   return (
     <div
       role="row"
@@ -33,7 +43,7 @@ export const DataRow = memo(function DataRow({ row, line, start, height, selecte
       style={{ transform: `translateY(${start}px)`, height }}
     >
       {row.getVisibleCells().map((cell, i) => (
-        <div key={cell.id} role="gridcell" aria-colindex={i + 1} data-col={cell.column.id} className="itable-td">
+        <div key={cell.id} role="gridcell" aria-colindex={i + 1} data-col={cell.column.id} className="itable-td" {...frozenProps(sticky, cell.column.id)}>
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
         </div>
       ))}
@@ -52,7 +62,13 @@ function sameRow(a: DataRowProps, b: DataRowProps): boolean {
   );
 }
 
-export function PlaceholderRow({ line, start, height, columns }: LineProps & { columns: Column<InitiativeRow, unknown>[] }) {
+export function PlaceholderRow({
+  line,
+  start,
+  height,
+  columns,
+  sticky,
+}: LineProps & { columns: Column<InitiativeRow, unknown>[]; sticky: Readonly<Record<string, number>> }) {
   return (
     <div
       role="row"
@@ -63,7 +79,7 @@ export function PlaceholderRow({ line, start, height, columns }: LineProps & { c
       style={{ transform: `translateY(${start}px)`, height }}
     >
       {columns.map((column, i) => (
-        <div key={column.id} role="gridcell" aria-colindex={i + 1} className="itable-td">
+        <div key={column.id} role="gridcell" aria-colindex={i + 1} className="itable-td" {...frozenProps(sticky, column.id)}>
           <span className="itable-skeleton" aria-hidden="true" />
         </div>
       ))}

@@ -16,9 +16,11 @@ export interface HeaderCellProps {
   colIndex: number;
   filter?: ReactNode;
   onDropColumn(id: TableColumnId, target: TableColumnId): void;
+  /** Frozen: data-frozen and its left offset (DataRow frozenProps). */
+  frozen?: { 'data-frozen'?: string; style?: { left: number } };
 }
 
-export function HeaderCell({ header, colIndex, filter, onDropColumn }: HeaderCellProps) {
+export function HeaderCell({ header, colIndex, filter, onDropColumn, frozen }: HeaderCellProps) {
   const { t } = useTranslation('table');
   const [dropTarget, setDropTarget] = useState(false);
   const column = header.column;
@@ -70,6 +72,7 @@ export function HeaderCell({ header, colIndex, filter, onDropColumn }: HeaderCel
       className="itable-th"
       data-col={id}
       data-drop-target={dropTarget || undefined}
+      {...frozen}
       draggable={!isSelect}
       onDragStart={isSelect ? undefined : onDragStart}
       onDragOver={onDragOver}

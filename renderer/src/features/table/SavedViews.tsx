@@ -10,38 +10,49 @@ import { normalizeViewState } from './view-state';
 export interface SavedViewsProps {
   api: SavedViewsApi;
   current: TableViewState;
+  /** The view applied or saved last, and whether the table has changed since. */
+  active: SavedView | null;
+  modified: boolean;
   onApply(view: SavedView): void;
 }
 
 type Mode = { kind: 'idle' } | { kind: 'rename'; id: number; name: string } | { kind: 'delete'; id: number };
 
-export function SavedViews({ api, current, onApply }: SavedViewsProps) {
+export function SavedViews(props: SavedViewsProps) {
   const { t } = useTranslation('table');
+  const { active, modified } = props;
+  const state = active ? (modified ? t('views.activeModified', { name: active.name }) : t('views.active', { name: active.name })) : '';
   return (
     <Popover
       label={t('views.title')}
-      buttonClassName="itable-button"
+      buttonLabel={active ? `${t('toolbar.views')}: ${state}` : undefined}
+      buttonTitle={state || undefined}
+      buttonClassName="itable-button itable-views-button"
       buttonContent={
         <>
           <span className="itable-icon itable-icon-views" aria-hidden="true" />
           {t('toolbar.views')}
+          {active && (
+            <span className="itable-view-current" data-modified={modified || undefined}>
+              <span className="itable-view-current-name">{active.name}</span>
+              {modified && <span className="itable-view-modified">{t('views.modified')}</span>}
+            </span>
+          )}
         </>
       }
       panelClassName="itable-views-panel"
     >
-      <SavedViewsPanel api={api} current={current} onApply={onApply} />
+      <SavedViewsPanel {...props} />
     </Popover>
   );
 }
 
-function SavedViewsPanel({ api, current, onApply }: SavedViewsProps) {
+function SavedViewsPanel({ api, current, active, modified, onApply }: SavedViewsProps) {
   const { t } = useTranslation('table');
   const close = usePopoverClose();
   const [name, setName] = useState('');
   const [mode, setMode] = useState<Mode>({ kind: 'idle' });
   const nameRef = useRef<HTMLInputElement>(null);
-  const currentJson = JSON.stringify(current);
-  const isCurrent = (view: SavedView) => JSON.stringify(normalizeViewState(view.state)) === currentJson;
 
   const saveNew = async () => {
     const trimmed = name.trim();
@@ -113,13 +124,14 @@ function SavedViewsPanel({ api, current, onApply }: SavedViewsProps) {
                     type="button"
                     className="itable-view-apply"
                     aria-label={t('views.apply', { name: view.name })}
-                    aria-current={isCurrent(view) || undefined}
+                    aria-current={view.id === active?.id || undefined}
                     onClick={() => {
                       onApply(view);
                       close();
                     }}
                   >
                     {view.name}
+                    {view.id === active?.id && modified && <span className="itable-view-modified">{t('views.modified')}</span>}
                   </button>
                   <button
                     type="button"

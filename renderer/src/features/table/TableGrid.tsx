@@ -7,7 +7,7 @@ import type { Table } from '@tanstack/react-table';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { InitiativeRow, TableColumnId, TableFilters, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
 import { COLUMN_SPECS, FACET_FILTER_KEY, type FacetName, type FacetValue } from './column-specs';
-import { DataRow, PlaceholderRow } from './DataRow';
+import { DataRow, frozenProps, PlaceholderRow } from './DataRow';
 import type { DisplayRows } from './display-rows';
 import { FacetFilter } from './FacetFilter';
 import { facetLabel, type FacetLabelEnv } from './facet-labels';
@@ -16,7 +16,7 @@ import { HeaderCell } from './HeaderCell';
 import type { PageCache, PageMeta } from './page-cache';
 import { TextFilter } from './TextFilter';
 import { ROW_HEIGHT } from './use-grid-virtualizer';
-import { hasFilters, SELECT_COLUMN } from './view-state';
+import { hasFilters, SELECT_COLUMN, stickyOffsets } from './view-state';
 
 export interface TableGridProps {
   table: Table<InitiativeRow>;
@@ -32,6 +32,8 @@ export interface TableGridProps {
   onDropColumn(id: TableColumnId, target: TableColumnId): void;
   onToggleGroup(key: string | null): void;
   onClearFilters(): void;
+  /** The id and headline columns stick at the left (view-state stickyOffsets). */
+  frozen: boolean;
 }
 
 export function TableGrid(props: TableGridProps) {
@@ -41,8 +43,12 @@ export function TableGrid(props: TableGridProps) {
   const template = columns.map((c) => `${c.getSize()}px`).join(' ');
   const width = columns.reduce((sum, c) => sum + c.getSize(), 0);
   const printTemplate = printColumns(columns.map((c) => ({ id: c.id, size: c.getSize() })));
+
   const rowsById = table.getRowModel().rowsById;
-  const columnsKey = `${columns.map((c) => c.id).join(',')}|${template}`;
+  const sizes = columns.map((c) => ({ id: c.id, size: c.getSize() }));
+  const sticky = stickyOffsets(sizes, props.frozen);
+  const lastSticky = Object.keys(sticky).at(-1);
+  const columnsKey = `${columns.map((c) => c.id).join(',')}|${template}|${lastSticky ?? ''}`;
 
   const groupLabel = (key: string | null, label: string) =>
     state.groupBy === 'theme'
@@ -73,6 +79,7 @@ export function TableGrid(props: TableGridProps) {
           onFacet={props.onFacet}
           onText={props.onText}
           onDropColumn={props.onDropColumn}
+          sticky={sticky}
         />
         <div role="rowgroup" className="itable-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -106,12 +113,13 @@ export function TableGrid(props: TableGridProps) {
                 row={row}
                 selected={row.getIsSelected()}
                 columnsKey={columnsKey}
+                sticky={sticky}
                 line={item.index}
                 start={item.start}
                 height={ROW_HEIGHT}
               />
             ) : (
-              <PlaceholderRow key={`p:${item.index}`} line={item.index} start={item.start} height={ROW_HEIGHT} columns={columns} />
+              <PlaceholderRow key={`p:${item.index}`} line={item.index} start={item.start} height={ROW_HEIGHT} columns={columns} sticky={sticky} />
             );
           })}
         </div>
@@ -140,11 +148,12 @@ interface GridHeaderProps {
   onFacet(facet: FacetName, values: FacetValue[]): void;
   onText(column: TextFilterColumn, value: string): void;
   onDropColumn(id: TableColumnId, target: TableColumnId): void;
+  sticky: Readonly<Record<string, number>>;
 }
 
 /** The sticky header row; it does not re-render while the rows scroll. */
 const GridHeader = memo(
-  function GridHeader({ table, filters, meta, labels, onFacet, onText, onDropColumn }: GridHeaderProps) {
+  function GridHeader({ table, filters, meta, labels, onFacet, onText, onDropColumn, sticky }: GridHeaderProps) {
     const { t } = useTranslation('table');
     const filterFor = (id: string) => {
       const spec = COLUMN_SPECS[id as TableColumnId];
@@ -181,6 +190,7 @@ const GridHeader = memo(
                 colIndex={i + 1}
                 filter={filterFor(header.column.id)}
                 onDropColumn={onDropColumn}
+                frozen={frozenProps(sticky, header.column.id)}
               />
             ))}
           </div>
@@ -190,6 +200,7 @@ const GridHeader = memo(
   },
   (a, b) =>
     a.headerKey === b.headerKey &&
+    JSON.stringify(a.sticky) === JSON.stringify(b.sticky) &&
     a.filters === b.filters &&
     a.meta === b.meta &&
     a.labels === b.labels &&

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { InitiativeRow, SavedView, StatusOption, TableColumnId, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
 import type { FeatureProps } from '../feature-props';
 import { ColumnMenu } from './ColumnMenu';
-import { FACET_FILTER_KEY, type FacetName, type FacetValue } from './column-specs';
+import { FACET_FILTER_KEY, textColumnSizes, type FacetName, type FacetValue } from './column-specs';
 import { FilterChips } from './FilterChips';
 import { SavedViews } from './SavedViews';
 import { SelectionBar } from './SelectionBar';
@@ -23,15 +23,19 @@ import { useRowSelection } from './use-row-selection';
 import { useSavedViews } from './use-saved-views';
 import { useTableActions } from './use-table-actions';
 import { useTableQuery } from './use-table-query';
+import { useTagSuggestions } from './use-tag-suggestions';
+import { useWindowWidth } from './use-window-width';
 import { usePersistTable } from './use-view-state';
 import {
   SELECT_COLUMN,
   defaultViewState,
+  displayColumnOrder,
   dropColumn,
   moveColumn,
   normalizeViewState,
   orderFromColumnOrder,
   queryOf,
+  sameViewState,
   type StoredTable,
   type TableScope,
 } from './view-state';
@@ -50,7 +54,12 @@ export function TableView(props: TableViewProps) {
   const titleId = useId();
   const [state, setState] = useState<TableViewState>(props.initial.state);
   const [scope, setScope] = useState<TableScope>(props.initial.scope);
-  usePersistTable(client, useMemo(() => ({ state, scope }), [state, scope]));
+  const [activeView, setActiveView] = useState<number | null>(props.initial.activeView ?? null);
+  const [unfrozen, setUnfrozen] = useState(props.initial.unfrozen === true);
+  usePersistTable(
+    client,
+    useMemo(() => ({ state, scope, activeView, unfrozen }), [state, scope, activeView, unfrozen]),
+  );
 
   const query = useMemo(() => queryOf(state, planId, scope), [state, planId, scope]);
   const { cache, key, meta, revalidate } = useTableQuery(client, query);
@@ -86,6 +95,9 @@ export function TableView(props: TableViewProps) {
   }, [items, display, cache, cache.version]);
 
   const selection = useRowSelection(client, query, key, cache);
+  const windowWidth = useWindowWidth();
+  const tagSuggestions = useTagSuggestions(client);
+  const tagListId = `${titleId}-tags`;
   const table = useInitiativeTable({
     rows: windowRows.rows,
     total,
@@ -93,6 +105,8 @@ export function TableView(props: TableViewProps) {
     setState,
     rowSelection: selection.state,
     onRowSelectionChange: selection.onChange,
+    frozen: !unfrozen,
+    defaultSizes: useMemo(() => textColumnSizes(readingMode !== 'zh', windowWidth), [readingMode, windowWidth]),
   });
   const dataColumns = table
     .getVisibleLeafColumns()
@@ -121,8 +135,23 @@ export function TableView(props: TableViewProps) {
       toggleRow,
       selectAllState,
       toggleAll,
+      tagListId,
+      refreshTags: tagSuggestions.refresh,
     }),
-    [language, readingMode, translation, industryNames, statusOptions, edits, onOpenInitiative, toggleRow, selectAllState, toggleAll],
+    [
+      language,
+      readingMode,
+      translation,
+      industryNames,
+      statusOptions,
+      edits,
+      onOpenInitiative,
+      toggleRow,
+      selectAllState,
+      toggleAll,
+      tagListId,
+      tagSuggestions.refresh,
+    ],
   );
   const labelEnv = useMemo(
     () => ({ t, language, readingMode, translation, statusOptions }),
@@ -153,11 +182,34 @@ export function TableView(props: TableViewProps) {
     meta?.facets[facet].find((f) => f.value === value)?.label ?? value ?? '';
 
   const actions = useTableActions(client, announce, fail);
-  const savedViews = useSavedViews(client, announce);
+  const savedViews = useSavedViews(
+    client,
+    announce,
+    useMemo(
+      () => ({
+        onSaved: (view: SavedView) => setActiveView(view.id),
+        onRemoved: (id: number) => setActiveView((active) => (active === id ? null : active)),
+      }),
+      [],
+    ),
+  );
+  const active = savedViews.views.find((v) => v.id === activeView) ?? null;
+  const modified = active !== null && !sameViewState(active.state, state);
+  // "Applied view …" is news about the state the view set: once the reader changes it (clears
+  // the filters, sorts), the line would be stale; the toolbar still names the view, modified.
+  const appliedNotice = useRef<string | null>(null);
   const applyView = (view: SavedView) => {
     setState(normalizeViewState(view.state));
-    announce(t('views.applied', { name: view.name }));
+    setActiveView(view.id);
+    appliedNotice.current = t('views.applied', { name: view.name });
+    announce(appliedNotice.current);
   };
+  useEffect(() => {
+    if (modified && notice !== null && notice.text === appliedNotice.current) {
+      appliedNotice.current = null;
+      dismiss();
+    }
+  }, [modified, notice, dismiss]);
 
   return (
     <TableEnvContext.Provider value={env}>
@@ -172,18 +224,24 @@ export function TableView(props: TableViewProps) {
           onSearch={(search) => setState((s) => ({ ...s, search }))}
           groupBy={state.groupBy}
           onGroupBy={(groupBy) => setState((s) => ({ ...s, groupBy }))}
-          collation={state.collation}
+          // Pinyin or stroke order sorts Chinese text: with only English shown there is none to sort.
+          collation={readingMode === 'en' ? null : state.collation}
           onCollation={(collation) => setState((s) => ({ ...s, collation }))}
           columnMenu={
             <ColumnMenu
-              order={state.columns.order}
+              order={orderFromColumnOrder(displayColumnOrder(state, !unfrozen))}
               hidden={state.columns.hidden}
               onToggle={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
               onMove={(id, step) => reorder((order) => moveColumn(order, id, step))}
-              onReset={() => setState((s) => ({ ...s, columns: defaultViewState().columns }))}
+              onReset={() => {
+                setState((s) => ({ ...s, columns: defaultViewState().columns }));
+                setUnfrozen(false);
+              }}
+              frozen={!unfrozen}
+              onFrozen={(frozen) => setUnfrozen(!frozen)}
             />
           }
-          savedViews={<SavedViews api={savedViews} current={state} onApply={applyView} />}
+          savedViews={<SavedViews api={savedViews} current={state} active={active} modified={modified} onApply={applyView} />}
           selectedCount={selection.count}
           onCopy={() => void actions.copyRows(selection.ids, dataColumns, { ...labelEnv, industryNames })}
           onExport={() => void actions.exportCsv(query, dataColumns, language)}
@@ -217,7 +275,13 @@ export function TableView(props: TableViewProps) {
           onDropColumn={dropOnColumn}
           onToggleGroup={toggleGroup}
           onClearFilters={clearFilters}
+          frozen={!unfrozen}
         />
+        <datalist id={tagListId}>
+          {tagSuggestions.tags.map(({ tag, count }) => (
+            <option key={tag} value={tag} label={t('edit.tagCount', { count })} />
+          ))}
+        </datalist>
         <p className="itable-footer">
           <span className="itable-total">{meta ? t('summary.total', { count: total }) : t('summary.loading')}</span>
         </p>

@@ -13,7 +13,8 @@ export interface ToolbarProps {
   onSearch(value: string): void;
   groupBy: GroupBy;
   onGroupBy(value: GroupBy): void;
-  collation: Collation;
+  /** null: the text shown is English, so there is no Chinese order to choose. */
+  collation: Collation | null;
   onCollation(value: Collation): void;
   columnMenu: ReactNode;
   savedViews: ReactNode;
@@ -63,17 +64,19 @@ export function Toolbar(props: ToolbarProps) {
           <option value="status">{t('toolbar.groupStatus')}</option>
         </select>
       </label>
-      <label className="itable-control">
-        <span>{t('toolbar.collation')}</span>
-        <select
-          className="itable-field"
-          value={props.collation}
-          onChange={(e) => props.onCollation(e.target.value === 'stroke' ? 'stroke' : 'pinyin')}
-        >
-          <option value="pinyin">{t('toolbar.pinyin')}</option>
-          <option value="stroke">{t('toolbar.stroke')}</option>
-        </select>
-      </label>
+      {props.collation !== null && (
+        <label className="itable-control">
+          <span>{t('toolbar.collation')}</span>
+          <select
+            className="itable-field"
+            value={props.collation}
+            onChange={(e) => props.onCollation(e.target.value === 'stroke' ? 'stroke' : 'pinyin')}
+          >
+            <option value="pinyin">{t('toolbar.pinyin')}</option>
+            <option value="stroke">{t('toolbar.stroke')}</option>
+          </select>
+        </label>
+      )}
       {props.columnMenu}
       {props.savedViews}
       <span className="itable-toolbar-gap" />

@@ -46,3 +46,16 @@ export const FACET_FILTER_KEY = {
 } as const satisfies Record<FacetName, string>;
 
 export type FacetValue = FacetCount['value'];
+
+/**
+ * Default widths when the table's text is English (reading mode en or both): an English headline
+ * is about twice as long as the Chinese one, so the headline and theme columns start wider, as
+ * wide as leaves the scrolling columns room in a narrow window. The full text is on hover.
+ */
+export function textColumnSizes(english: boolean, windowWidth: number): Partial<Record<TableColumnId, number>> {
+  if (!english) return {};
+  return {
+    headline: Math.round(Math.min(560, Math.max(COLUMN_SPECS.headline.size, windowWidth * 0.38))),
+    theme: Math.round(Math.min(320, Math.max(COLUMN_SPECS.theme.size, windowWidth * 0.2))),
+  };
+}

@@ -50,6 +50,7 @@ export const table = {
       search: '搜索：{{value}}',
     },
     columnMenu: {
+      freeze: '固定编号和标题列',
       title: '显示与排列列',
       show: '显示',
       moveLeft: '左移 {{column}}',
@@ -76,6 +77,9 @@ export const table = {
       saveFailed: '无法保存视图：{{message}}',
       changedElsewhere: '视图“{{name}}”已在另一个窗口中修改或删除，列表已显示最新的版本。如仍需修改，请再操作一次。',
       applied: '已应用视图 {{name}}',
+      active: '当前视图 {{name}}',
+      activeModified: '当前视图 {{name}}，已修改',
+      modified: '已修改',
       savedAs: '已保存视图 {{name}}',
     },
     selection: {
@@ -93,6 +97,10 @@ export const table = {
       exported: '已导出 {{fileName}}',
     },
     edit: {
+      dateHint: '年-月-日',
+      dateInvalid: '“{{text}}”不是有效日期，请按 {{hint}} 填写，例如 2024-05-11。',
+      tagCount_one: '{{count}} 项举措',
+      tagCount_other: '{{count}} 项举措',
       field: '{{column}}（{{id}}）',
       addTag: '添加标签（{{id}}）',
       tagPlaceholder: '+ 标签',
@@ -164,6 +172,7 @@ export const table = {
       search: 'Search: {{value}}',
     },
     columnMenu: {
+      freeze: 'Freeze the ID and headline columns',
       title: 'Show and arrange columns',
       show: 'Show',
       moveLeft: 'Move {{column}} left',
@@ -190,6 +199,9 @@ export const table = {
       saveFailed: 'Could not save the view: {{message}}',
       changedElsewhere: 'The view “{{name}}” was changed or deleted in another window; the list now shows the stored version. Do it again if you still want to.',
       applied: 'Applied view {{name}}',
+      active: 'current view {{name}}',
+      activeModified: 'current view {{name}}, modified',
+      modified: 'modified',
       savedAs: 'Saved view {{name}}',
     },
     selection: {
@@ -207,6 +219,10 @@ export const table = {
       exported: 'Exported {{fileName}}',
     },
     edit: {
+      dateHint: 'YYYY-MM-DD or 11 May 2024',
+      dateInvalid: '“{{text}}” is not a date: type it as {{hint}}.',
+      tagCount_one: '{{count}} initiative',
+      tagCount_other: '{{count}} initiatives',
       field: '{{column}} ({{id}})',
       addTag: 'Add tag ({{id}})',
       tagPlaceholder: '+ tag',

@@ -23,6 +23,9 @@ export interface TableEnv {
   selectAllState: 'all' | 'some' | 'none';
   /** Header checkbox: selects every matching row, or clears the selection. */
   toggleAll(): void;
+  /** The id of the table's <datalist> of tags in use (TagSuggestions), and a call to refresh it. */
+  tagListId: string;
+  refreshTags(): void;
 }
 
 export const TableEnvContext = createContext<TableEnv | null>(null);

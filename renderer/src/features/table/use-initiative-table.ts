@@ -2,14 +2,15 @@
 // controlled state derived from the view state (so a saved view is that one object), and its row
 // selection is the shared selection store. Sorting, filtering, grouping and paging are manual:
 // the core did them in SQL, and rowCount is the query's total.
-import { getCoreRowModel, useReactTable, type OnChangeFn, type RowSelectionState, type Table, type Updater } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type ColumnSizingState, type OnChangeFn, type RowSelectionState, type Table, type Updater } from '@tanstack/react-table';
 import type { Dispatch, SetStateAction } from 'react';
 import type { InitiativeRow, TableViewState } from '../../../../shared/domain/table';
 import { useInitiativeColumns } from './columns';
 import {
-  columnOrderOf,
+  displayColumnOrder,
   hiddenFromVisibility,
   orderFromColumnOrder,
+  orderFromDisplay,
   sizesFromSizing,
   sizingOf,
   sortFromSorting,
@@ -27,6 +28,10 @@ export interface InitiativeTableOptions {
   setState: Dispatch<SetStateAction<TableViewState>>;
   rowSelection: RowSelectionState;
   onRowSelectionChange: OnChangeFn<RowSelectionState>;
+  /** The id and headline columns come first and stay put when scrolling sideways. */
+  frozen: boolean;
+  /** Widths for columns the reader has not sized (English text needs more room than Chinese). */
+  defaultSizes: ColumnSizingState;
 }
 
 export function useInitiativeTable(o: InitiativeTableOptions): Table<InitiativeRow> {
@@ -49,15 +54,21 @@ export function useInitiativeTable(o: InitiativeTableOptions): Table<InitiativeR
     state: {
       sorting: sortingOf(state),
       columnVisibility: visibilityOf(state),
-      columnOrder: columnOrderOf(state),
-      columnSizing: sizingOf(state),
+      columnOrder: displayColumnOrder(state, o.frozen),
+      columnSizing: { ...o.defaultSizes, ...sizingOf(state) },
       rowSelection: o.rowSelection,
     },
     onSortingChange: (u) => setState((s) => ({ ...s, sort: sortFromSorting(resolve(u, sortingOf(s))) })),
     onColumnVisibilityChange: (u) =>
       setState((s) => ({ ...s, columns: { ...s.columns, hidden: hiddenFromVisibility(resolve(u, visibilityOf(s))) } })),
     onColumnOrderChange: (u) =>
-      setState((s) => ({ ...s, columns: { ...s.columns, order: orderFromColumnOrder(resolve(u, columnOrderOf(s))) } })),
+      setState((s) => ({
+        ...s,
+        columns: {
+          ...s.columns,
+          order: orderFromDisplay(s.columns.order, orderFromColumnOrder(resolve(u, displayColumnOrder(s, o.frozen))), o.frozen),
+        },
+      })),
     onColumnSizingChange: (u) =>
       setState((s) => ({ ...s, columns: { ...s.columns, sizes: sizesFromSizing(resolve(u, sizingOf(s))) } })),
     onRowSelectionChange: o.onRowSelectionChange,

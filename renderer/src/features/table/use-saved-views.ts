@@ -18,7 +18,14 @@ export interface SavedViewsApi {
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function useSavedViews(client: ApiClient, announce: (message: string) => void): SavedViewsApi {
+/** What the table does when a view is stored or deleted (it follows which view is active). */
+export interface SavedViewsEvents {
+  onSaved?(view: SavedView): void;
+  onRemoved?(id: number): void;
+}
+
+export function useSavedViews(client: ApiClient, announce: (message: string) => void, events: SavedViewsEvents = {}): SavedViewsApi {
+  const { onSaved, onRemoved } = events;
   const { t } = useTranslation('table');
   const [views, setViews] = useState<SavedView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -61,6 +68,7 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
         });
         setError(null);
         announce(t('views.savedAs', { name: saved.name }));
+        onSaved?.(saved);
         return true;
       } catch (err) {
         if (isStaleWrite(err, 'view.save') && view.id !== undefined) takeStored(view.id, err.current);
@@ -68,7 +76,7 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
         return false;
       }
     },
-    [client, t, announce, takeStored],
+    [client, t, announce, takeStored, onSaved],
   );
 
   const remove = useCallback<SavedViewsApi['remove']>(
@@ -77,6 +85,7 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
         await client.call('view.delete', { id, baseRevision: revisionOf(id) });
         setViews((list) => list.filter((v) => v.id !== id));
         setError(null);
+        onRemoved?.(id);
         return true;
       } catch (err) {
         if (isStaleWrite(err, 'view.delete')) takeStored(id, err.current);
@@ -84,7 +93,7 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
         return false;
       }
     },
-    [client, t, takeStored],
+    [client, t, takeStored, onRemoved],
   );
 
   return { views, error, save, remove };

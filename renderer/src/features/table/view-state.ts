@@ -96,6 +96,46 @@ export function columnOrderOf(state: TableViewState): ColumnOrderState {
   return [SELECT_COLUMN, ...state.columns.order];
 }
 
+/** The columns that say which initiative a row is: frozen at the left while the grid scrolls
+ *  sideways (the checkbox column before them), unless the reader unfroze them. */
+export const FROZEN_COLUMNS: readonly TableColumnId[] = ['shortId', 'headline'];
+
+/** The column order the grid shows: with the frozen columns first when they are frozen. */
+export function displayColumnOrder(state: TableViewState, frozen: boolean): ColumnOrderState {
+  if (!frozen) return columnOrderOf(state);
+  const rest = state.columns.order.filter((id) => !FROZEN_COLUMNS.includes(id));
+  return [SELECT_COLUMN, ...FROZEN_COLUMNS, ...rest];
+}
+
+/**
+ * The view state's order after the reader reordered the shown (frozen-first) columns: the frozen
+ * columns keep their own places in the state, the others take the new order among themselves, so
+ * unfreezing puts the id and headline back where they were.
+ */
+export function orderFromDisplay(stateOrder: readonly TableColumnId[], shown: readonly TableColumnId[], frozen: boolean): TableColumnId[] {
+  if (!frozen) return [...shown];
+  const rest = shown.filter((id) => !FROZEN_COLUMNS.includes(id));
+  let next = 0;
+  return stateOrder.map((id) => (FROZEN_COLUMNS.includes(id) ? id : rest[next++]!));
+}
+
+/**
+ * Where each frozen column sticks (px from the grid's left edge): the leading visible columns
+ * that are the checkbox or a frozen one. Empty when nothing is frozen.
+ */
+export function stickyOffsets(columns: ReadonlyArray<{ id: string; size: number }>, frozen: boolean): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!frozen) return out;
+  let left = 0;
+  for (const c of columns) {
+    if (c.id !== SELECT_COLUMN && !FROZEN_COLUMNS.includes(c.id as TableColumnId)) break;
+    out[c.id] = left;
+    left += c.size;
+  }
+  // The checkbox column alone is not worth freezing.
+  return Object.keys(out).some((id) => id !== SELECT_COLUMN) ? out : {};
+}
+
 export function orderFromColumnOrder(order: ColumnOrderState): TableColumnId[] {
   return normalizeOrder(order.filter(isColumnId));
 }
@@ -212,23 +252,42 @@ export function parseViewState(json: string | null): TableViewState | null {
   return parseStoredTable(json)?.state ?? null;
 }
 
-/** What 'ui.tableState' keeps: the view state plus the scope. */
+/** What 'ui.tableState' keeps: the view state plus the scope, the saved view last applied (its
+ *  name shows in the toolbar, marked when the state has changed since) and whether the id and
+ *  headline columns stay put when the grid scrolls sideways. */
 export interface StoredTable {
   state: TableViewState;
   scope: TableScope;
+  /** The saved view applied or saved last; null: none. */
+  activeView?: number | null;
+  /** The id and headline columns scroll with the rest (the reader unfroze them). */
+  unfrozen?: boolean;
 }
 
 export function parseStoredTable(json: string | null): StoredTable | null {
   if (!json) return null;
   try {
     const raw = JSON.parse(json) as unknown;
-    const scope = typeof raw === 'object' && raw !== null && (raw as { scope?: unknown }).scope === 'all' ? 'all' : 'plan';
-    return { state: normalizeViewState(raw), scope };
+    const r = (typeof raw === 'object' && raw !== null ? raw : {}) as { scope?: unknown; view?: unknown; unfrozen?: unknown };
+    const scope = r.scope === 'all' ? 'all' : 'plan';
+    const activeView = typeof r.view === 'number' && Number.isInteger(r.view) && r.view > 0 ? r.view : null;
+    return { state: normalizeViewState(raw), scope, activeView, unfrozen: r.unfrozen === true };
   } catch {
     return null;
   }
 }
 
 export function storedTableJson(stored: StoredTable): string {
-  return JSON.stringify(stored.scope === 'all' ? { ...stored.state, scope: 'all' } : stored.state);
+  return JSON.stringify({
+    ...stored.state,
+    ...(stored.scope === 'all' ? { scope: 'all' } : {}),
+    ...(stored.activeView ? { view: stored.activeView } : {}),
+    ...(stored.unfrozen ? { unfrozen: true } : {}),
+  });
+}
+
+/** Whether the table shows what a saved view stored (normalized alike, so key order and
+ *  repaired fields do not count as changes). */
+export function sameViewState(a: TableViewState, b: TableViewState): boolean {
+  return JSON.stringify(normalizeViewState(a)) === JSON.stringify(normalizeViewState(b));
 }

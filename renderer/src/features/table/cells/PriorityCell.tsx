@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type InitiativeRow, type Priority } from '../../../../../shared/domain/table';
 import { LazyEditor } from './LazyEditor';
+import { choose, openPicker, selectKeys } from './select-editing';
 import { keepEditor, phaseProps, useFieldEdit } from './use-field-edit';
 
 export function PriorityCell({ row }: { row: InitiativeRow }) {
@@ -19,14 +20,17 @@ export function PriorityCell({ row }: { row: InitiativeRow }) {
         </span>
       }
     >
-      {(autoFocus) => (
+      {(control) => (
         <select
           className="itable-select"
           data-priority={edit.value ?? 'none'}
           aria-label={label}
-          autoFocus={autoFocus}
+          autoFocus={control.autoFocus}
+          ref={openPicker(control)}
+          onKeyDown={(e) => selectKeys(e, control, edit)}
+          onBlur={() => edit.commit()}
           value={edit.value ?? ''}
-          onChange={(e) => edit.commit(e.target.value === '' ? null : (e.target.value as Priority), true)}
+          onChange={(e) => choose<Priority | null>(e.currentTarget, e.target.value === '' ? null : (e.target.value as Priority), control, edit)}
         >
           <option value="">{t('unset')}</option>
           {PRIORITIES.map((p) => (

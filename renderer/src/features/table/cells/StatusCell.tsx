@@ -4,6 +4,7 @@ import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { statusLabel } from '../plan-text';
 import { useTableEnv } from '../table-env';
 import { LazyEditor } from './LazyEditor';
+import { choose, openPicker, selectKeys } from './select-editing';
 import { keepEditor, phaseProps, useFieldEdit } from './use-field-edit';
 
 /** Pill colours exist for the default statuses; other keys get the neutral pill. */
@@ -29,14 +30,17 @@ export function StatusCell({ row }: { row: InitiativeRow }) {
         </span>
       }
     >
-      {(autoFocus) => (
+      {(control) => (
         <select
           className="itable-pill"
           data-tone={statusTone(value)}
           aria-label={label}
-          autoFocus={autoFocus}
+          autoFocus={control.autoFocus}
+          ref={openPicker(control)}
+          onKeyDown={(e) => selectKeys(e, control, edit)}
+          onBlur={() => edit.commit()}
           value={value ?? ''}
-          onChange={(e) => edit.commit(e.target.value === '' ? null : e.target.value, true)}
+          onChange={(e) => choose(e.currentTarget, e.target.value === '' ? null : e.target.value, control, edit)}
         >
           <option value="">{t('unset')}</option>
           {statusOptions.map((o) => (

@@ -1,14 +1,19 @@
-// Tags: chips with a remove button each, and a small input that adds a tag on Enter (or a comma).
-// Every add or remove saves the whole tag list at once.
+// Tags: chips with a remove button each, and an "add" slot under the table's editing rule (Enter,
+// a double-click or typing starts it). Enter (or a comma) adds the typed tag and stays for the
+// next one; Enter on an empty field, Escape or Tab leaves. Tags already in use are suggested as
+// one types (the table's datalist). Every add or remove saves the whole tag list at once.
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
-import { LazyEditor } from './LazyEditor';
+import { useTableEnv } from '../table-env';
+import { LazyEditor, type EditorControl } from './LazyEditor';
+import { caretAtEnd } from './TextCell';
 import { phaseProps, useFieldEdit } from './use-field-edit';
 import { FIELD_LIMITS } from '../../../../../shared/text';
 
 export function TagsCell({ row }: { row: InitiativeRow }) {
   const { t } = useTranslation('table');
+  const { tagListId, refreshTags } = useTableEnv();
   const edit = useFieldEdit(row, 'tags');
   const tags = edit.value;
   const [draft, setDraft] = useState('');
@@ -20,13 +25,15 @@ export function TagsCell({ row }: { row: InitiativeRow }) {
     if (!tag || tags.includes(tag)) return;
     edit.commit([...tags, tag], true);
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, control: EditorControl) => {
     if (e.key === 'Enter' || e.key === ',' || e.key === '，') {
       e.preventDefault();
-      add(e.currentTarget.value);
+      if (e.key === 'Enter' && e.currentTarget.value.trim() === '') control.finish(true);
+      else add(e.currentTarget.value);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       setDraft('');
+      control.finish(true);
     }
   };
   return (
@@ -46,19 +53,25 @@ export function TagsCell({ row }: { row: InitiativeRow }) {
         label={addLabel}
         keep={draft !== ''}
         className="itable-tag-slot"
+        onTyped={setDraft}
         display={<span className="itable-tag-add">{t('edit.tagPlaceholder')}</span>}
       >
-        {(autoFocus) => (
+        {(control) => (
           <input
             type="text"
             className="itable-tag-input"
             aria-label={addLabel}
             maxLength={FIELD_LIMITS.tag}
             placeholder={t('edit.tagPlaceholder')}
-            autoFocus={autoFocus}
+            list={tagListId}
+            autoFocus={control.autoFocus}
+            onFocus={(e) => {
+              caretAtEnd(e);
+              refreshTags();
+            }}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={onKeyDown}
+            onKeyDown={(e) => onKeyDown(e, control)}
             onBlur={(e) => add(e.currentTarget.value)}
           />
         )}
