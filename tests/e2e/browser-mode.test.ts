@@ -17,7 +17,7 @@ const TITLE = '聚焦“深化改革、强基固本”主题主线 探索杭州�
 const LIST_INITIATIVE = '第三 大力发展战略性新兴产业,布局未来产业';
 const EMERGING = ['新一代信息技术', '新能源', '新材料', '高端装备', '新能源汽车', '绿色环保', '民用航空', '船舶与海洋工程装备'];
 const FUTURE = ['元宇宙', '脑机接口', '量子信息', '人形机器人', '生成式人工智能', '生物制造', '未来显示', '未来网络', '新型储能'];
-const UNAUTHORIZED_TEXT = 'This page needs the address printed by npm run serve (it carries a one-time key).';
+const UNAUTHORIZED_TEXT = 'Open this page at the address npm run serve shows in the terminal (it carries a one-time key).';
 const EN = JSON.parse(readFileSync(join(RESOURCES_DIR, 'plans', 'hangzhou-2024-05-11.en.json'), 'utf8')) as PlanTranslation;
 const EN_T3_I3 = EN.initiatives['hz-2024/T3/I3']!;
 

@@ -61,7 +61,7 @@ describe('first screen', () => {
 
   it('shows a loading state first', async () => {
     renderApp();
-    expect(screen.getByRole('status').textContent).toBe('正在载入…');
+    expect(screen.getByRole('status').textContent).toBe('正在加载…');
     await ready();
   });
 
@@ -204,7 +204,7 @@ describe('errors', () => {
     });
     renderApp(fake);
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByRole('heading', { name: '无法载入计划' })).toBeTruthy();
+    expect(within(alert).getByRole('heading', { name: '无法加载计划' })).toBeTruthy();
     expect(alert.textContent).toContain('plan.get failed unexpectedly; nothing was changed.');
     expect(alert.textContent).toContain('错误代码：INTERNAL（plan.get）');
     failing = false;
@@ -225,7 +225,7 @@ describe('errors', () => {
     renderApp();
     await ready();
     const alert = await within(mainPane()).findByRole('alert');
-    expect(within(alert).getByRole('heading', { name: '无法载入这条举措' })).toBeTruthy();
+    expect(within(alert).getByRole('heading', { name: '无法加载这条举措' })).toBeTruthy();
     expect(alert.textContent).toContain('No initiative with id hz-2024/T9/I9');
     expect(alert.textContent).toContain('错误代码：NOT_FOUND（initiative.get）');
     fireEvent.click(within(alert).getByRole('link', { name: '返回概览' }));
@@ -239,7 +239,7 @@ describe('errors', () => {
       }),
     );
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('This page needs the address printed by npm run serve (it carries a one-time key).');
+    expect(alert.textContent).toContain('Open this page at the address npm run serve shows in the terminal (it carries a one-time key).');
     expect(alert.textContent).toContain('npm run serve');
     expect(within(alert).getByRole('heading', { name: '需要访问密钥' })).toBeTruthy();
     expect(screen.queryByRole('navigation')).toBeNull();

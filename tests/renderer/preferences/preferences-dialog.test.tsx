@@ -280,7 +280,7 @@ describe('status list', () => {
     const fake = statusBridge({ failLoad: true });
     const { dialog } = await openDialog({ fake });
     const retry = await within(dialog).findByRole('button', { name: '重试' });
-    expect(within(dialog).getByText('无法载入状态列表。')).toBeTruthy();
+    expect(within(dialog).getByText('无法加载状态列表。')).toBeTruthy();
     fake.bridge['status.options'] = async () => ok(DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })));
     fireEvent.click(retry);
     await waitFor(() => expect(zhInputs(dialog)).toHaveLength(4));
