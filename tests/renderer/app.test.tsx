@@ -8,7 +8,9 @@ import { atAddress, renderApp as render, resetApp } from './render-app';
 const TITLE = '聚焦“深化改革、强基固本”主题主线 探索杭州打造中国式现代化城市范例的新思路';
 const LIST_HEADLINE = '大力发展战略性新兴产业,布局未来产业';
 
+/** These tests compare plan text as stored (建章立制,该出台): the full-width display has its own tests. */
 function renderApp(fake: FakeBridge = createFakeBridge()) {
+  if (!fake.settings.has('ui.cjkPunctuation')) fake.settings.set('ui.cjkPunctuation', 'off');
   return render({ fake }).fake;
 }
 
@@ -21,6 +23,7 @@ function mainPane() {
 }
 
 beforeEach(() => atAddress());
+
 afterEach(resetApp);
 
 describe('first screen', () => {

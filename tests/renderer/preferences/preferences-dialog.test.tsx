@@ -82,6 +82,9 @@ function Harness({ client, spies, initialLanguage }: { client: ApiClient; spies:
             spies.setReadingSize(readingSize);
             setPrefs((p) => ({ ...p, readingSize }));
           },
+          setCjkPunctuation: (cjkPunctuation) => setPrefs((p) => ({ ...p, cjkPunctuation })),
+          setOutlineHidden: (outlineHidden) => setPrefs((p) => ({ ...p, outlineHidden })),
+          setOutlineWidth: (outlineWidth) => setPrefs((p) => ({ ...p, outlineWidth })),
         }}
       />
     </>
