@@ -3,7 +3,7 @@
 // one Tab stop; ↑/↓ (and Home/End) move between the links, Enter opens the focused one. When
 // another view opens while the focus is in the outline (Alt+↓, the pager), the focus follows
 // it, so the focus ring and the highlight never sit on two different items.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
@@ -13,7 +13,8 @@ import { PlanText } from './PlanText';
 
 export const OUTLINE_ID = 'plan-outline';
 
-export function Outline({ outline, route }: { outline: PlanOutline; route: Route }) {
+/** `edge`: the resize handle, inside the outline's landmark (it is positioned on its edge). */
+export function Outline({ outline, route, edge }: { outline: PlanOutline; route: Route; edge?: ReactNode }) {
   const { t } = useTranslation();
   const { showEn, translation } = useReading();
   const shownRoute = useRef(route);
@@ -85,6 +86,7 @@ export function Outline({ outline, route }: { outline: PlanOutline; route: Route
         ))}
       </ol>
       <p className="outline-hint">{t('outlineHint')}</p>
+      {edge}
     </nav>
   );
 }

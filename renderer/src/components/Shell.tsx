@@ -160,8 +160,13 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
           {contextOpen && <PlanContextPanel meta={outline.meta} onClose={closeContext} />}
         </TopBar>
         <div className={outlineShown ? 'workspace workspace-outlined' : 'workspace'}>
-          {outlineShown && <Outline outline={outline} route={route} />}
-          {outlineShown && <OutlineResizer width={prefs.outlineWidth} controls={OUTLINE_ID} onResize={actions.setOutlineWidth} />}
+          {outlineShown && (
+            <Outline
+              outline={outline}
+              route={route}
+              edge={<OutlineResizer width={prefs.outlineWidth} controls={OUTLINE_ID} onResize={actions.setOutlineWidth} />}
+            />
+          )}
           <main className="main-pane" ref={mainRef} tabIndex={-1} data-reading-size={prefs.readingSize}>
             {main}
           </main>
