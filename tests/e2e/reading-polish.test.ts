@@ -31,7 +31,6 @@ afterAll(() => app?.close());
 
 const outline = () => page.getByRole('navigation', { name: /^(计划大纲|Plan outline)$/ });
 const main = () => page.getByRole('main');
-const banner = () => page.getByRole('banner');
 // Its accessible name carries the ▾ of its CSS, so it is found by id.
 const aboutButton = () => page.locator('#plan-context-toggle');
 const aboutPanel = () => page.getByRole('region', { name: /^(计划背景|About this plan)$/ });
