@@ -284,6 +284,11 @@ describe('screenshots of the changed screens', () => {
           await page.screenshot({ path: join(SHOTS, `outline-hidden-scrolled-${tag}.png`) });
           await page.keyboard.press('Control+Backslash');
           await outline().waitFor();
+          await page.keyboard.press('Control+Comma');
+          await page.getByRole('dialog').getByRole('checkbox').scrollIntoViewIfNeeded();
+          await page.screenshot({ path: join(SHOTS, `preferences-${tag}.png`) });
+          await page.keyboard.press('Escape');
+          await page.getByRole('dialog').waitFor({ state: 'detached' });
           app.expectNothingBlocked();
         });
       }

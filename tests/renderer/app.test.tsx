@@ -55,7 +55,7 @@ describe('first screen', () => {
       const dt = within(details).getByText(term);
       expect(dt.nextElementSibling?.textContent, term).toBe(value);
     }
-    const lead = within(panel).getByRole('region', { name: '导语' });
+    const lead = panel.querySelector<HTMLElement>('.lead')!;
     expect(lead.querySelector('.lead-text')?.textContent).toBe(META.lead);
     expect(panel.textContent).toContain(META.authorNote);
     fireEvent.click(toggle);

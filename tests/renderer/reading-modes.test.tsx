@@ -89,7 +89,7 @@ describe('both languages side by side', () => {
     await waitFor(() => expect(document.querySelector('.outline [lang="en"]')).not.toBeNull());
     fireEvent.click(screen.getByRole('button', { name: '计划背景' }));
     const panel = screen.getByRole('region', { name: '计划背景' });
-    const lead = within(panel).getByRole('region', { name: '导语' });
+    const lead = panel.querySelector<HTMLElement>('.lead')!;
     const rows = [...lead.querySelectorAll('.parallel-row')];
     expect(rows.map((r) => cell(r, 'zh-CN'))).toEqual(chineseSentences(META.lead));
     expect(rows.map((r) => cell(r, 'en'))).toEqual(TRANSLATION.meta.lead);

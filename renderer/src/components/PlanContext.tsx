@@ -119,12 +119,11 @@ export function PlanContextPanel({ meta, onClose }: { meta: PlanMeta; onClose():
           ))}
         </dl>
         {meta.lead && (
-          <section className="lead" aria-labelledby="plan-lead-title">
-            <h2 id="plan-lead-title" className="lead-title">
-              {t('lead')}
-            </h2>
+          // Not a region of its own: the overview's lead is the page's 导语 landmark.
+          <div className="lead">
+            <h2 className="lead-title">{t('lead')}</h2>
             <ReadingBody zh={meta.lead} en={en?.lead} className="lead-text" />
-          </section>
+          </div>
         )}
         {meta.authorNote && (
           <p className="author-note">

@@ -109,7 +109,7 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
       : view === 'dashboard'
         ? tDashboard('title')
         : route.kind === 'initiative'
-          ? current && t('initiativeTitle', { numeral: current.initiative.numeral, headline: current.initiative.headline })
+          ? current && t('initiativeTitle', { numeral: current.initiative.numeral, headline: reading.zh(current.initiative.headline) })
           : t('overviewTitle');
   useEffect(() => {
     document.title = pageTitle ? t('documentTitle', { page: pageTitle }) : t('documentTitleHome');

@@ -23,7 +23,7 @@ export const common = {
       show: '计划背景',
       hint: '标题、出处、主题主线与导语',
       label: '计划背景',
-      close: '关闭计划背景',
+      close: '关闭',
     },
     glossary: {
       title: '术语',
@@ -139,7 +139,7 @@ export const common = {
       show: 'About this plan',
       hint: 'Title, source, main theme and lead',
       label: 'About this plan',
-      close: 'Close About this plan',
+      close: 'Close',
     },
     glossary: {
       title: 'Terms',
