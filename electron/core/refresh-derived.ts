@@ -12,9 +12,9 @@ import { indexPlanText, indexReaderFields } from './search/initiative-docs';
 import { readPlanDocument } from './plan/store';
 import { writeTransaction } from './db/transaction';
 
-/** Bump when tokens.ts or initiative-docs.ts change what is indexed: every start after that
+/** Bump when tokens.ts, normalize.ts or initiative-docs.ts change what is indexed: every start after that
  *  rebuilds the index once. */
-export const SEARCH_FORMAT = 'bigram-1';
+export const SEARCH_FORMAT = 'bigram-2';
 const SEARCH_STAMP = 'search.format';
 
 export interface RefreshReport {

@@ -115,6 +115,7 @@ export function menuTemplate(ctx: MenuContext): Item[] {
       separator,
       command('initiative.previous', l.previousInitiative),
       command('initiative.next', l.nextInitiative),
+      command('outline.toggle', l.toggleOutline),
       separator,
       {
         label: l.readingMode,

@@ -5,7 +5,15 @@ import type { PlanOutline, SettingKey } from '../../shared/api/contract';
 import type { ApiClient } from './api/client';
 import { isLanguage } from './i18n/i18n';
 import type { Language } from './i18n/catalogue';
-import { parseReadingMode, parseReadingSize, parseTheme, type Preferences } from './reading/preferences';
+import {
+  DEFAULT_PREFERENCES,
+  parseOutlineWidth,
+  parseReadingMode,
+  parseReadingSize,
+  parseSwitch,
+  parseTheme,
+  type Preferences,
+} from './reading/preferences';
 import { isView, type View } from './routing/hash-route';
 
 export interface StartData {
@@ -24,15 +32,35 @@ export async function loadStart(client: ApiClient): Promise<StartData> {
   // One plan is embedded today; with several, a later issue adds a plan picker.
   const first = plans[0];
   const settingsPromise = Promise.all(
-    (['ui.lastInitiative', 'ui.view', 'ui.language', 'ui.readingMode', 'ui.readingSize', 'ui.theme'] as const).map((key) =>
-      readSetting(client, key),
-    ),
+    (
+      [
+        'ui.lastInitiative',
+        'ui.view',
+        'ui.language',
+        'ui.readingMode',
+        'ui.readingSize',
+        'ui.theme',
+        'ui.cjkPunctuation',
+        'ui.outlineHidden',
+        'ui.outlineWidth',
+      ] as const
+    ).map((key) => readSetting(client, key)),
   );
   const [outline, settings] = await Promise.all([
     first ? client.call('plan.get', { planId: first.id }) : Promise.resolve(null),
     settingsPromise,
   ]);
-  const [lastId = null, view = null, language = null, readingMode = null, readingSize = null, theme = null] = settings;
+  const [
+    lastId = null,
+    view = null,
+    language = null,
+    readingMode = null,
+    readingSize = null,
+    theme = null,
+    cjkPunctuation = null,
+    outlineHidden = null,
+    outlineWidth = null,
+  ] = settings;
   const exists = outline !== null && lastId !== null && outline.themes.some((t) => t.initiatives.some((i) => i.id === lastId));
   return {
     outline,
@@ -43,6 +71,9 @@ export async function loadStart(client: ApiClient): Promise<StartData> {
       readingMode: parseReadingMode(readingMode),
       readingSize: parseReadingSize(readingSize),
       theme: parseTheme(theme),
+      cjkPunctuation: parseSwitch(cjkPunctuation, DEFAULT_PREFERENCES.cjkPunctuation),
+      outlineHidden: parseSwitch(outlineHidden, DEFAULT_PREFERENCES.outlineHidden),
+      outlineWidth: parseOutlineWidth(outlineWidth),
     },
   };
 }

@@ -13,6 +13,7 @@ export const APP_COMMANDS = [
   'view.dashboard',
   'initiative.next',
   'initiative.previous',
+  'outline.toggle',
   'language.zh',
   'language.en',
   'readingMode.zh',
@@ -43,6 +44,8 @@ export const COMMAND_ACCELERATORS: Readonly<Partial<Record<AppCommand, string>>>
   // Alt+arrows rather than [ ]: Chinese input methods turn [ into 【 (the reading view uses the same keys).
   'initiative.next': 'Alt+Down',
   'initiative.previous': 'Alt+Up',
+  // Ctrl+B would clash with bold in the note editor to come; Ctrl+\ is free on every platform.
+  'outline.toggle': 'CmdOrCtrl+\\',
 };
 
 /**

@@ -113,6 +113,9 @@ export const SETTING_KEYS = [
   'ui.readingSize',
   'ui.view',
   'ui.tableState',
+  'ui.cjkPunctuation',
+  'ui.outlineHidden',
+  'ui.outlineWidth',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

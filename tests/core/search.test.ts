@@ -19,8 +19,15 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-/** The oracle's own normalization, written independently of the code under test. */
-const norm = (s: string): string => s.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+/** The oracle's own normalization, written independently of the code under test: full-width
+ *  ，；：！？（） read as , ; : ! ? ( ) (Unicode's compatibility mapping, NFKC, says the same). */
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[，；：！？（）]/g, (ch) => ch.normalize('NFKC'))
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
 
 interface Doc {
   key: string;
@@ -54,7 +61,7 @@ function store(docs: readonly Doc[]): void {
 function queriesFor(r: Prng, docs: readonly Doc[], count: number): string[] {
   const queries = [
     '、', '“', '”', '“数', '数字', '数字经济', 'AI', 'ai', 'a', ' ', '', '  数 字 ', '\u3000数', '𠀀', '😀', 'zzzz-no-hit',
-    '新质生产力', '，', '%', '9', '10',
+    '新质生产力', '，', ',', '（', '%', '9', '10',
   ];
   for (let i = 0; i < count; i++) {
     const d = r.pick(docs);
@@ -135,6 +142,19 @@ describe('search against a plain substring search', () => {
     for (const q of queriesFor(r, docs, 300)) {
       expect(searchKeys(db, q, ['headline', 'tags']).sort(), JSON.stringify(q)).toEqual(oracle(docs, q, ['headline', 'tags']));
     }
+  });
+
+  it('finds Chinese punctuation typed in either width: 建章立制,该出台 and 建章立制，该出台 alike', () => {
+    store([
+      { key: 'half', headline: '杭州应及时建章立制,该出台的政策及时出台', tags: ['亚(残)运'] },
+      { key: 'full', headline: '杭州应及时建章立制，该出台的政策及时出台', tags: ['亚（残）运'] },
+      { key: 'other', headline: '建章立制、该出台', tags: [] },
+    ]);
+    for (const q of ['建章立制，该出台', '建章立制,该出台', '制，', ',该']) {
+      expect(searchKeys(db, q, ['headline', 'tags']).sort(), q).toEqual(['full', 'half']);
+    }
+    expect(searchKeys(db, '亚（残）', ['tags']).sort()).toEqual(['full', 'half']);
+    expect(searchKeys(db, '(残)运', ['tags']).sort()).toEqual(['full', 'half']);
   });
 
   it('does not match across two values of one field', () => {

@@ -132,6 +132,20 @@ describe('seeding the translation', () => {
     }
   });
 
+  it('replaces a stored translation with a revised shipped one on the next start', async () => {
+    const dataDir = temp.make();
+    const older = JSON.parse(EN_JSON) as PlanTranslation;
+    older.meta.title = 'An older wording of the title';
+    createTestCore(dataDir, resourcesWith(JSON.stringify(older))).close();
+    const core = createTestCore(dataDir, resourcesWith(EN_JSON));
+    try {
+      const en = valueOf<PlanTranslation>(await core.router.dispatch('plan.translation', { planId: 'hz-2024', language: 'en' }));
+      expect(en).toEqual(JSON.parse(EN_JSON));
+    } finally {
+      core.close();
+    }
+  });
+
   it('refuses a file whose language is not the one it is shipped as', () => {
     const french = { ...(JSON.parse(EN_JSON) as PlanTranslation), language: 'fr' };
     expect(() => createTestCore(temp.make(), resourcesWith(JSON.stringify(french)))).toThrow(/language is fr, not en/);

@@ -41,7 +41,7 @@ describe('shortcuts in browser mode', () => {
     await currentTab('举措表');
     expect(hash()).toBe('#/table');
     await page.keyboard.press('Control+3');
-    await currentTab('仪表板');
+    await currentTab('仪表盘');
     expect(hash()).toBe('#/dashboard');
     await page.keyboard.press('Control+1');
     await currentTab('阅读');

@@ -8,7 +8,9 @@ import { atAddress, renderApp as render, resetApp } from './render-app';
 const TITLE = '聚焦“深化改革、强基固本”主题主线 探索杭州打造中国式现代化城市范例的新思路';
 const LIST_HEADLINE = '大力发展战略性新兴产业,布局未来产业';
 
+/** These tests compare plan text as stored (建章立制,该出台): the full-width display has its own tests. */
 function renderApp(fake: FakeBridge = createFakeBridge()) {
+  if (!fake.settings.has('ui.cjkPunctuation')) fake.settings.set('ui.cjkPunctuation', 'off');
   return render({ fake }).fake;
 }
 
@@ -21,6 +23,7 @@ function mainPane() {
 }
 
 beforeEach(() => atAddress());
+
 afterEach(resetApp);
 
 describe('first screen', () => {
@@ -52,7 +55,7 @@ describe('first screen', () => {
       const dt = within(details).getByText(term);
       expect(dt.nextElementSibling?.textContent, term).toBe(value);
     }
-    const lead = within(panel).getByRole('region', { name: '导语' });
+    const lead = panel.querySelector<HTMLElement>('.lead')!;
     expect(lead.querySelector('.lead-text')?.textContent).toBe(META.lead);
     expect(panel.textContent).toContain(META.authorNote);
     fireEvent.click(toggle);
@@ -61,7 +64,7 @@ describe('first screen', () => {
 
   it('shows a loading state first', async () => {
     renderApp();
-    expect(screen.getByRole('status').textContent).toBe('正在载入…');
+    expect(screen.getByRole('status').textContent).toBe('正在加载…');
     await ready();
   });
 
@@ -204,7 +207,7 @@ describe('errors', () => {
     });
     renderApp(fake);
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByRole('heading', { name: '无法载入计划' })).toBeTruthy();
+    expect(within(alert).getByRole('heading', { name: '无法加载计划' })).toBeTruthy();
     expect(alert.textContent).toContain('plan.get failed unexpectedly; nothing was changed.');
     expect(alert.textContent).toContain('错误代码：INTERNAL（plan.get）');
     failing = false;
@@ -225,7 +228,7 @@ describe('errors', () => {
     renderApp();
     await ready();
     const alert = await within(mainPane()).findByRole('alert');
-    expect(within(alert).getByRole('heading', { name: '无法载入这条举措' })).toBeTruthy();
+    expect(within(alert).getByRole('heading', { name: '无法加载这条举措' })).toBeTruthy();
     expect(alert.textContent).toContain('No initiative with id hz-2024/T9/I9');
     expect(alert.textContent).toContain('错误代码：NOT_FOUND（initiative.get）');
     fireEvent.click(within(alert).getByRole('link', { name: '返回概览' }));
@@ -239,7 +242,7 @@ describe('errors', () => {
       }),
     );
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('This page needs the address printed by npm run serve (it carries a one-time key).');
+    expect(alert.textContent).toContain('Open this page at the address npm run serve shows in the terminal (it carries a one-time key).');
     expect(alert.textContent).toContain('npm run serve');
     expect(within(alert).getByRole('heading', { name: '需要访问密钥' })).toBeTruthy();
     expect(screen.queryByRole('navigation')).toBeNull();

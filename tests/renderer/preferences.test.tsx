@@ -76,7 +76,7 @@ describe('theme', () => {
 });
 
 describe('views and where the reader was', () => {
-  it('moves between 阅读, 举措表 and 仪表板 in the app bar, saving the view', async () => {
+  it('moves between 阅读, 举措表 and 仪表盘 in the app bar, saving the view', async () => {
     const { fake } = renderApp();
     await ready();
     const views = screen.getByRole('navigation', { name: '视图' });
@@ -93,7 +93,7 @@ describe('views and where the reader was', () => {
     expect(document.title).toBe(`${table.zh.title} · 简报本`);
     await waitFor(() => expect(fake.settings.get('ui.view')).toBe('table'));
 
-    fireEvent.click(tab('仪表板'));
+    fireEvent.click(tab('仪表盘'));
     await waitFor(() => expect(window.location.hash).toBe('#/dashboard'));
     await waitFor(() => expect(fake.settings.get('ui.view')).toBe('dashboard'));
     expect(document.title).toBe(`${dashboard.zh.title} · 简报本`);
@@ -113,7 +113,7 @@ describe('views and where the reader was', () => {
     renderApp({ fake: createFakeBridge({}, { 'ui.view': 'dashboard', 'ui.lastInitiative': 'hz-2024/T3/I3' }) });
     await waitFor(() => expect(window.location.hash).toBe('#/dashboard'));
     const views = await screen.findByRole('navigation', { name: '视图' });
-    expect(within(views).getByRole('link', { name: '仪表板' }).getAttribute('aria-current')).toBe('page');
+    expect(within(views).getByRole('link', { name: '仪表盘' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('reopens the reading mode and the last initiative when the saved view is reading', async () => {

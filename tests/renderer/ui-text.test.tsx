@@ -8,7 +8,9 @@ import type { SettingKey } from '../../shared/api/contract';
 import type { Language } from '../../renderer/src/i18n/catalogue';
 import { createFakeBridge, fail, type FakeBridge } from './fake-bridge';
 import { atAddress, renderApp, resetApp } from './render-app';
-import { createPseudoI18n, findUncataloguedText, fixtureDataStrings, uncataloguedInString } from './ui-text';
+import { CATALOGUE } from '../../renderer/src/i18n/catalogue';
+import { MENU_LABELS } from '../../shared/i18n/menu-labels';
+import { collectStrings, createPseudoI18n, findUncataloguedText, fixtureDataStrings, uncataloguedInString } from './ui-text';
 
 const DATA = fixtureDataStrings();
 const PLAN_FAILED = 'plan.get failed unexpectedly; nothing was changed.';
@@ -135,5 +137,63 @@ describe('the check itself', () => {
   it('accepts a sentence of plan text but not a short fragment of it', () => {
     expect(uncataloguedInString('着重在夯实基础、产业转型', DATA, 'x')).toEqual([]);
     expect(uncataloguedInString('杭州', DATA, 'x')).toEqual(['x: "杭州"']);
+  });
+});
+
+/** Every UI string of one language: each catalogue namespace and the native menu. */
+function uiStrings(language: Language): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') out.push([path, value]);
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+  };
+  for (const [ns, strings] of Object.entries(CATALOGUE)) walk(strings[language], ns);
+  walk(MENU_LABELS[language], 'menu');
+  return out;
+}
+
+describe('wording', () => {
+  it('speaks mainland software Chinese: 加载, 暂无…, 您, 仪表盘, 终端中输出的地址', () => {
+    const rules: Array<[RegExp, string]> = [
+      [/载入/, 'say 加载, not 载入'],
+      [/仪表板/, 'say 仪表盘, not 仪表板'],
+      [/你/, 'address the reader as 您'],
+      [/还没有|^没有/, 'an empty state says 暂无…'],
+      [/打印出/, 'an address is 在终端中输出的, not 打印出的'],
+    ];
+    const problems = uiStrings('zh').flatMap(([path, text]) =>
+      rules.filter(([pattern]) => pattern.test(text)).map(([, rule]) => `${path} "${text}": ${rule}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('uses one English name per view and mode, and the house words', () => {
+    const rules: Array<[RegExp, string]> = [
+      [/Initiative [Tt]able|^Initiatives$/, 'the table is called Table'],
+      [/^Both$|Side by Side/, '中英对照 is “Side by side”'],
+      [/Theme line|theme line/, 'say “Main theme”'],
+      [/^Next$/, 'a list of what is due is “Upcoming”'],
+      [/printed by/, 'the server shows its address in the terminal'],
+    ];
+    const problems = uiStrings('en')
+      // The tile counting initiatives is a count, not the view's name.
+      .filter(([path]) => path !== 'dashboard.tiles.initiatives')
+      // “Next” on the reading pager means the next initiative, which it is.
+      .filter(([path]) => path !== 'common.next')
+      .flatMap(([path, text]) => rules.filter(([pattern]) => pattern.test(text)).map(([, rule]) => `${path} "${text}": ${rule}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('names the table and the side-by-side mode the same way in the tabs, the menu, the view and the preferences', () => {
+    const { common, table, preferences } = CATALOGUE;
+    expect(new Set([common.zh.views.table, table.zh.title, MENU_LABELS.zh.viewTable])).toEqual(new Set(['举措表']));
+    expect(new Set([common.en.views.table, table.en.title, MENU_LABELS.en.viewTable])).toEqual(new Set(['Table']));
+    expect(new Set([common.zh.readingMode.both, preferences.zh.reading.modeBoth, MENU_LABELS.zh.readingBoth])).toEqual(new Set(['中英对照']));
+    expect(new Set([common.en.readingMode.both, preferences.en.reading.modeBoth, MENU_LABELS.en.readingBoth])).toEqual(
+      new Set(['Side by side']),
+    );
+    expect(new Set([common.en.views.dashboard, MENU_LABELS.en.viewDashboard])).toEqual(new Set(['Dashboard']));
+    expect(new Set([common.zh.views.dashboard, MENU_LABELS.zh.viewDashboard])).toEqual(new Set(['仪表盘']));
+    expect(collectStrings(CATALOGUE).length).toBeGreaterThan(100);
   });
 });

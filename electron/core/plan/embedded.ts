@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { parseArticle } from './parse-article';
 import { hasPlan, importPlan, readPlanDocument } from './store';
-import { hasTranslation, importTranslation, parseTranslation, TranslationError } from './translation';
+import { hasTranslation, importTranslation, parseTranslation, readTranslation, TranslationError } from './translation';
 import { writeTransaction } from '../db/transaction';
 
 export const EMBEDDED_PLAN = {
@@ -17,8 +17,9 @@ export const EMBEDDED_PLAN = {
 
 /**
  * Imports the embedded plan unless the database already has it, and each shipped translation
- * the database lacks (so a database seeded before translations existed gets them on its next
- * start). All in one transaction: a plan or translation that fails its checks leaves nothing.
+ * the database lacks or holds in an older wording (so a database seeded before translations
+ * existed, or before a translation was revised, gets the shipped one on its next start; a
+ * translation is shipped text, never the reader's). All in one transaction: a plan or translation that fails its checks leaves nothing.
  * Returns true if it imported the plan.
  */
 export function seedEmbeddedPlan(db: Db, resourcesDir: string): boolean {
@@ -30,9 +31,10 @@ export function seedEmbeddedPlan(db: Db, resourcesDir: string): boolean {
       imported = true;
     }
     for (const t of EMBEDDED_PLAN.translations) {
-      if (hasTranslation(db, EMBEDDED_PLAN.id, t.language)) continue;
       const file = join(resourcesDir, t.file);
       const translation = parseTranslation(readFileSync(file, 'utf8'), file);
+      const stored = hasTranslation(db, EMBEDDED_PLAN.id, t.language) ? readTranslation(db, EMBEDDED_PLAN.id, t.language) : null;
+      if (stored && JSON.stringify(stored) === JSON.stringify(translation)) continue;
       if (translation.language !== t.language) {
         throw new TranslationError(`${file} says its language is ${translation.language}, not ${t.language}`);
       }

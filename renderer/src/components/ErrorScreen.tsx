@@ -7,7 +7,7 @@ import { LANGUAGES } from '../i18n/catalogue';
 import { HTML_LANG, isLanguage } from '../i18n/i18n';
 
 interface Props {
-  /** What failed, e.g. 无法载入计划. */
+  /** What failed, e.g. 无法加载计划. */
   title: string;
   error: unknown;
   onRetry?: () => void;

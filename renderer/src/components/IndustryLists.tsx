@@ -36,8 +36,11 @@ export function IndustryLists({ lists, outline, headingLevel: Heading }: Props) 
               <p className="plan-list-source">
                 {t('listStatedIn')}{' '}
                 <a href={routeHref({ kind: 'initiative', id: list.initiativeId })}>
-                  <Numeral numeral={source.numeral} ordinal={source.ordinal} />{' '}
-                  <PlanText zh={source.headline} en={translation?.initiatives[source.id]?.headline} />
+                  {/* 第三 alone does not say which theme's third initiative: name the theme. */}
+                  <span className="plan-list-source-theme">{t('themeLabel', { ordinal: source.theme.ordinal })}</span>
+                  <span aria-hidden="true">{t('listSourceSeparator')}</span>
+                  <Numeral numeral={source.initiative.numeral} ordinal={source.initiative.ordinal} />{' '}
+                  <PlanText zh={source.initiative.headline} en={translation?.initiatives[source.initiative.id]?.headline} />
                 </a>
               </p>
             )}
@@ -59,8 +62,8 @@ export function IndustryLists({ lists, outline, headingLevel: Heading }: Props) 
 
 function findHeading(outline: PlanOutline, initiativeId: string) {
   for (const theme of outline.themes) {
-    const hit = theme.initiatives.find((i) => i.id === initiativeId);
-    if (hit) return hit;
+    const initiative = theme.initiatives.find((i) => i.id === initiativeId);
+    if (initiative) return { theme, initiative };
   }
   return undefined;
 }

@@ -7,12 +7,12 @@ import { useReading } from '../reading/reading-context';
 import { routeHref } from '../routing/hash-route';
 import { IndustryLists } from './IndustryLists';
 import { Numeral, PlanText } from './PlanText';
+import { EnglishText } from './EnglishText';
 import { ReadingBody } from './ReadingBody';
-import { UnofficialNote } from './UnofficialLabel';
 
 export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; outline: PlanOutline }) {
   const { t } = useTranslation();
-  const { showZh, showEn, translation } = useReading();
+  const { showZh, showEn, translation, zh: display } = useReading();
   const { initiative, theme } = detail;
   const english = translation?.initiatives[initiative.id];
   const paired = showZh && showEn && english !== undefined;
@@ -20,9 +20,11 @@ export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; 
     <h2 id="view-title" className="view-title initiative-title">
       <Numeral numeral={initiative.numeral} ordinal={initiative.ordinal} />{' '}
       {showZh || !english ? (
-        <span lang="zh-CN">{initiative.headline}</span>
+        <span lang="zh-CN">{display(initiative.headline)}</span>
       ) : (
-        <span lang="en">{english.headline}</span>
+        <span lang="en">
+          <EnglishText text={english.headline} />
+        </span>
       )}
     </h2>
   );
@@ -34,13 +36,12 @@ export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; 
           <PlanText zh={theme.headline} en={translation?.themes[theme.id]} />
         </span>
       </p>
-      {showEn && english && <UnofficialNote />}
       {paired ? (
         <div className="parallel parallel-title">
           <div className="parallel-row">
             {title}
             <p lang="en" className="parallel-en initiative-title-en">
-              {english.headline}
+              <EnglishText text={english.headline} />
             </p>
           </div>
         </div>

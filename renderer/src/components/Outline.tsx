@@ -1,18 +1,23 @@
 // The sidebar: every theme with its initiatives, as links (the address they change is the
 // view). The open view carries aria-current="page", is scrolled into sight and is the outline's
-// one Tab stop; ↑/↓ (and Home/End) move between the links, Enter opens the focused one.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+// one Tab stop; ↑/↓ (and Home/End) move between the links, Enter opens the focused one. When
+// another view opens while the focus is in the outline (Alt+↓, the pager), the focus follows
+// it, so the focus ring and the highlight never sit on two different items.
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
 import { routeHref, type Route } from '../routing/hash-route';
 import { InitiativeLinks } from './InitiativeLinks';
 import { PlanText } from './PlanText';
-import { UnofficialLabel } from './UnofficialLabel';
 
-export function Outline({ outline, route }: { outline: PlanOutline; route: Route }) {
+export const OUTLINE_ID = 'plan-outline';
+
+/** `edge`: the resize handle, inside the outline's landmark (it is positioned on its edge). */
+export function Outline({ outline, route, edge }: { outline: PlanOutline; route: Route; edge?: ReactNode }) {
   const { t } = useTranslation();
   const { showEn, translation } = useReading();
+  const shownRoute = useRef(route);
   const navRef = useRef<HTMLElement>(null);
   const openId = route.kind === 'initiative' ? route.id : null;
   const onOverview = route.kind === 'overview';
@@ -25,6 +30,16 @@ export function Outline({ outline, route }: { outline: PlanOutline; route: Route
     const el = navRef.current?.querySelector('[aria-current="page"]');
     if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
   }, [route, showEn]);
+
+  useEffect(() => {
+    if (shownRoute.current === route) return;
+    shownRoute.current = route;
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (nav && current && nav.contains(document.activeElement) && document.activeElement !== current) {
+      current.focus({ preventScroll: true });
+    }
+  }, [route]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -43,12 +58,7 @@ export function Outline({ outline, route }: { outline: PlanOutline; route: Route
   };
 
   return (
-    <nav className="outline" aria-label={t('outlineLabel')} ref={navRef} onKeyDown={onKeyDown}>
-      {showEn && (
-        <p className="outline-unofficial">
-          <UnofficialLabel />
-        </p>
-      )}
+    <nav id={OUTLINE_ID} className="outline" aria-label={t('outlineLabel')} ref={navRef} onKeyDown={onKeyDown}>
       <a
         className="outline-overview"
         href={routeHref({ kind: 'overview' })}
@@ -76,6 +86,7 @@ export function Outline({ outline, route }: { outline: PlanOutline; route: Route
         ))}
       </ol>
       <p className="outline-hint">{t('outlineHint')}</p>
+      {edge}
     </nav>
   );
 }

@@ -1,12 +1,15 @@
 // The plan's context, one click away from every view: the strip under the app bar names the
-// plan and its theme line; its button opens a panel with the source details, the lead and the
-// author note. On paper, where the app bar is not printed, a header carries the title and the
-// source line instead. All of it follows the reading mode.
-import type { ReactNode } from 'react';
+// plan and its main theme on one line (the title cut short, whole on hover); its button opens
+// a panel over the view — the source details, the lead, the author note and, with English
+// shown, the note on the translation and its glossary — that closes with Esc, a click outside,
+// its close button or a move to another view. On paper, where the app bar is not printed, a
+// header carries the title and the source line instead. All of it follows the reading mode.
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { PlanMeta } from '../../../shared/domain/plan';
 import type { PlanTranslation } from '../../../shared/domain/translation';
+import { POLICY_GLOSSARY } from '../../../shared/domain/glossary';
 import { useReading } from '../reading/reading-context';
 import { formatPublished, publishedDateTime } from './format';
 import { PlanText } from './PlanText';
@@ -15,12 +18,25 @@ import { UnofficialLabel, UnofficialNote } from './UnofficialLabel';
 
 export const PLAN_CONTEXT_ID = 'plan-context';
 
-export function PlanStrip({ meta, open, onToggle }: { meta: PlanMeta; open: boolean; onToggle(): void }) {
+export const PLAN_CONTEXT_TOGGLE_ID = 'plan-context-toggle';
+
+interface StripProps {
+  meta: PlanMeta;
+  open: boolean;
+  onToggle(): void;
+  /** The outline's show/hide button, in the reading view. */
+  start?: ReactNode;
+}
+
+export function PlanStrip({ meta, open, onToggle, start }: StripProps) {
   const { t } = useTranslation();
-  const { showEn, translation } = useReading();
+  const { showEn, showZh, translation, zh } = useReading();
+  // The whole title on hover (the strip may cut it short), in the language it leads with.
+  const fullTitle = showZh || !translation ? zh(meta.title) : translation.meta.title;
   return (
     <div className="plan-strip">
-      <h1 className="plan-title">
+      {start}
+      <h1 className="plan-title" title={fullTitle}>
         <PlanText zh={meta.title} en={translation?.meta.title} />
       </h1>
       {meta.themeLine && (
@@ -34,6 +50,7 @@ export function PlanStrip({ meta, open, onToggle }: { meta: PlanMeta; open: bool
       {showEn && <UnofficialLabel />}
       <button
         type="button"
+        id={PLAN_CONTEXT_TOGGLE_ID}
         className="plan-context-toggle"
         aria-expanded={open}
         aria-controls={PLAN_CONTEXT_ID}
@@ -46,14 +63,51 @@ export function PlanStrip({ meta, open, onToggle }: { meta: PlanMeta; open: bool
   );
 }
 
-export function PlanContextPanel({ meta }: { meta: PlanMeta }) {
+export function PlanContextPanel({ meta, onClose }: { meta: PlanMeta; onClose(): void }) {
   const { t } = useTranslation();
   const { showEn, translation } = useReading();
   const en = translation?.meta;
   const rows = planMetaRows(meta, en, t);
+  const panelRef = useRef<HTMLElement>(null);
+
+  // A popover: Esc or a click anywhere else closes it (the toggle button toggles it itself).
+  useEffect(() => {
+    const toggle = () => document.getElementById(PLAN_CONTEXT_TOGGLE_ID);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const inside = panelRef.current?.contains(document.activeElement);
+      onClose();
+      if (inside) toggle()?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (panelRef.current?.contains(target) || toggle()?.contains(target)) return;
+      onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [onClose]);
 
   return (
-    <section id={PLAN_CONTEXT_ID} className="plan-context" aria-label={t('planContext.label')}>
+    <section id={PLAN_CONTEXT_ID} ref={panelRef} className="plan-context" aria-label={t('planContext.label')}>
+      <button
+        type="button"
+        className="plan-context-close"
+        aria-label={t('planContext.close')}
+        title={t('planContext.close')}
+        onClick={() => {
+          onClose();
+          document.getElementById(PLAN_CONTEXT_TOGGLE_ID)?.focus();
+        }}
+      >
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+          <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
+      </button>
       <div className="plan-context-inner">
         {showEn && <UnofficialNote />}
         <dl className="plan-meta" aria-label={t('meta.label')}>
@@ -65,19 +119,43 @@ export function PlanContextPanel({ meta }: { meta: PlanMeta }) {
           ))}
         </dl>
         {meta.lead && (
-          <section className="lead" aria-labelledby="plan-lead-title">
-            <h2 id="plan-lead-title" className="lead-title">
-              {t('lead')}
-            </h2>
+          // Not a region of its own: the overview's lead is the page's 导语 landmark.
+          <div className="lead">
+            <h2 className="lead-title">{t('lead')}</h2>
             <ReadingBody zh={meta.lead} en={en?.lead} className="lead-text" />
-          </section>
+          </div>
         )}
         {meta.authorNote && (
           <p className="author-note">
             <span className="author-note-label">{t('authorNote')}</span> <PlanText zh={meta.authorNote} en={en?.authorNote} />
           </p>
         )}
+        {showEn && <Glossary />}
       </div>
+    </section>
+  );
+}
+
+/** The policy terms of the English with their one rendering and note (shown with English). */
+function Glossary() {
+  const { t } = useTranslation();
+  const { zh } = useReading();
+  return (
+    <section className="glossary" aria-labelledby="plan-glossary-title">
+      <h2 id="plan-glossary-title" className="lead-title">
+        {t('glossary.title')}
+      </h2>
+      <p className="glossary-intro">{t('glossary.intro')}</p>
+      <dl className="glossary-list">
+        {POLICY_GLOSSARY.map((term) => (
+          <div key={term.zh}>
+            <dt>
+              <span lang="zh-CN">{zh(term.zh)}</span> <span lang="en">{term.en}</span>
+            </dt>
+            <dd lang="en">{term.note}</dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }

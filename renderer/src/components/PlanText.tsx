@@ -3,20 +3,21 @@
 // follow the text, not the interface.
 import { useTranslation } from 'react-i18next';
 import { useReading } from '../reading/reading-context';
+import { EnglishText } from './EnglishText';
 
 export function PlanText({ zh, en }: { zh: string; en: string | null | undefined }) {
-  const { showZh, showEn } = useReading();
+  const { showZh, showEn, zh: display } = useReading();
   const english =
     showEn && en ? (
       <span lang="en" className="plan-en">
-        {en}
+        <EnglishText text={en} />
       </span>
     ) : null;
   if (english && !showZh) return english;
   return (
     <>
       <span lang="zh-CN" className="plan-zh">
-        {zh}
+        {display(zh)}
       </span>
       {/* A space, so the accessible name reads "中文 English", not "中文English". */}
       {english && ' '}

@@ -1,7 +1,9 @@
 // The loaded app: app bar with views and controls, the plan strip and its context panel, and
 // below them the current view — reading (outline + overview or initiative), the initiative
 // table or the dashboard. Owns the reader's display preferences and the plan's English.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+// On a short window the plan strip collapses once the reading has scrolled well down, and
+// comes back at the top; the outline can be hidden (Ctrl+\) and resized.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import type { ApiClient } from '../api/client';
@@ -19,7 +21,8 @@ import { neighbourId } from '../routing/reading-order';
 import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { useAppCommands } from '../shell/use-app-commands';
 import { LanguageSwitch } from './LanguageSwitch';
-import { Outline } from './Outline';
+import { Outline, OUTLINE_ID } from './Outline';
+import { OutlineResizer, OutlineToggle } from './OutlineControls';
 import { PlanContextPanel, PlanStrip } from './PlanContext';
 import { ReadingControls } from './ReadingControls';
 import { ReadingPane } from './ReadingPane';
@@ -43,11 +46,21 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
   const planId = outline.meta.id;
   const [prefs, actions] = usePreferences(client, initialPreferences);
   const translationState = usePlanTranslation(client, planId);
-  const reading = useMemo(() => readingOf(prefs.readingMode, translationState), [prefs.readingMode, translationState]);
+  const reading = useMemo(
+    () => readingOf(prefs.readingMode, translationState, prefs.cjkPunctuation),
+    [prefs.readingMode, translationState, prefs.cjkPunctuation],
+  );
   const detail = useInitiative(client, route, onFatal);
-  const [contextOpen, setContextOpen] = useState(false);
-  const mainRef = useRef<HTMLElement>(null);
   const view = viewOf(route);
+  const address = routeHref(route);
+  // The plan context is a popover over the view it was opened on: it is open only at that
+  // address, so moving to another view closes it.
+  const [contextAt, setContextAt] = useState<string | null>(null);
+  const contextOpen = contextAt === address;
+  const closeContext = useCallback(() => setContextAt(null), []);
+  const mainRef = useRef<HTMLElement>(null);
+  const scrolled = useScrolledDown(mainRef);
+  const outlineShown = view === 'read' && !prefs.outlineHidden;
 
   const openInitiative = useCallback((id: string) => navigate({ kind: 'initiative', id }), [navigate]);
   const [prefsOpen, setPrefsOpen] = useState(false);
@@ -75,13 +88,19 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
     'readingMode.zh': () => actions.setReadingMode('zh'),
     'readingMode.en': () => actions.setReadingMode('en'),
     'readingMode.both': () => actions.setReadingMode('both'),
+    'outline.toggle': () => {
+      if (view !== 'read') return false;
+      actions.setOutlineHidden(!prefs.outlineHidden);
+    },
     preferences: () => setPrefsOpen(true),
   });
+
+  useFirstGlossaryUse(mainRef);
 
   // A new view starts at its top, like a new page.
   useEffect(() => {
     if (mainRef.current) mainRef.current.scrollTop = 0;
-  }, [route]);
+  }, [address]);
 
   const current = detail && 'detail' in detail ? detail.detail : null;
   const pageTitle =
@@ -90,7 +109,7 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
       : view === 'dashboard'
         ? tDashboard('title')
         : route.kind === 'initiative'
-          ? current && t('initiativeTitle', { numeral: current.initiative.numeral, headline: current.initiative.headline })
+          ? current && t('initiativeTitle', { numeral: current.initiative.numeral, headline: reading.zh(current.initiative.headline) })
           : t('overviewTitle');
   useEffect(() => {
     document.title = pageTitle ? t('documentTitle', { page: pageTitle }) : t('documentTitleHome');
@@ -111,7 +130,10 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
 
   return (
     <ReadingContext.Provider value={reading}>
-      <div className={`app app-${view}`}>
+      <div
+        className={`app app-${view}${scrolled && !contextOpen ? ' app-scrolled' : ''}`}
+        style={{ '--outline-width': `${prefs.outlineWidth}px` } as CSSProperties}
+      >
         <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
           {t('skipToContent')}
         </button>
@@ -125,11 +147,26 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
             </>
           }
         >
-          <PlanStrip meta={outline.meta} open={contextOpen} onToggle={() => setContextOpen((o) => !o)} />
-          {contextOpen && <PlanContextPanel meta={outline.meta} />}
+          <PlanStrip
+            meta={outline.meta}
+            open={contextOpen}
+            onToggle={() => setContextAt((at) => (at === address ? null : address))}
+            start={
+              view === 'read' && (
+                <OutlineToggle hidden={prefs.outlineHidden} controls={OUTLINE_ID} onToggle={() => actions.setOutlineHidden(!prefs.outlineHidden)} />
+              )
+            }
+          />
+          {contextOpen && <PlanContextPanel meta={outline.meta} onClose={closeContext} />}
         </TopBar>
-        <div className="workspace">
-          {view === 'read' && <Outline outline={outline} route={route} />}
+        <div className={outlineShown ? 'workspace workspace-outlined' : 'workspace'}>
+          {outlineShown && (
+            <Outline
+              outline={outline}
+              route={route}
+              edge={<OutlineResizer width={prefs.outlineWidth} controls={OUTLINE_ID} onResize={actions.setOutlineWidth} />}
+            />
+          )}
           <main className="main-pane" ref={mainRef} tabIndex={-1} data-reading-size={prefs.readingSize}>
             {main}
           </main>
@@ -146,6 +183,42 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
       />
     </ReadingContext.Provider>
   );
+}
+
+/**
+ * Whether the main pane has been scrolled well down. Collapse only when there is plenty to
+ * scroll and come back only near the top, so the strip's own height can never make it flicker
+ * (hiding it gives the pane more room, which lowers how far it can scroll).
+ */
+function useScrolledDown(ref: RefObject<HTMLElement | null>): boolean {
+  const [scrolled, setScrolled] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const onScroll = () => {
+      const room = el.scrollHeight - el.clientHeight;
+      setScrolled((was) => (was ? el.scrollTop > 8 : el.scrollTop > 64 && room > 160));
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
+  }, [ref]);
+  return scrolled;
+}
+
+/**
+ * Marks the first use of each glossary term in the main pane (data-first), after every render:
+ * the first is underlined, the later ones only answer a hover. Done on the DOM because "first"
+ * depends on the order of everything shown, across components.
+ */
+function useFirstGlossaryUse(ref: RefObject<HTMLElement | null>): void {
+  useLayoutEffect(() => {
+    const seen = new Set<string>();
+    for (const el of ref.current?.querySelectorAll<HTMLElement>('.glossary-term[data-term]') ?? []) {
+      const term = el.dataset.term!;
+      el.toggleAttribute('data-first', !seen.has(term));
+      seen.add(term);
+    }
+  });
 }
 
 /** Remembers the top-level view for the next launch, once per change. */

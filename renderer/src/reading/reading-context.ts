@@ -3,6 +3,7 @@
 // always agree.
 import { createContext, useContext } from 'react';
 import type { PlanTranslation } from '../../../shared/domain/translation';
+import { fullWidthPunctuation } from '../../../shared/text/cjk-punctuation';
 import type { ReadingMode } from '../features/feature-props';
 
 export type TranslationState =
@@ -17,12 +18,24 @@ export interface Reading {
   /** What to show: English only when the translation is there; Chinese whenever English is not alone. */
   showZh: boolean;
   showEn: boolean;
+  /** Chinese plan text as displayed: with full-width punctuation when the reader wants it
+   *  (the stored text, exports and search keep what the source wrote). */
+  zh(text: string): string;
 }
 
-export function readingOf(mode: ReadingMode, state: TranslationState): Reading {
+const asWritten = (text: string) => text;
+
+export function readingOf(mode: ReadingMode, state: TranslationState, fullWidth = false): Reading {
   const translation = state.status === 'ready' ? state.translation : null;
   const showEn = translation !== null && mode !== 'zh';
-  return { mode, translation, translationStatus: state.status, showEn, showZh: !showEn || mode === 'both' };
+  return {
+    mode,
+    translation,
+    translationStatus: state.status,
+    showEn,
+    showZh: !showEn || mode === 'both',
+    zh: fullWidth ? fullWidthPunctuation : asWritten,
+  };
 }
 
 export const ReadingContext = createContext<Reading>(readingOf('zh', { status: 'missing' }));

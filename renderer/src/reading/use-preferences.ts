@@ -4,12 +4,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SettingKey } from '../../../shared/api/contract';
 import type { ApiClient } from '../api/client';
 import type { ReadingMode } from '../features/feature-props';
-import { clampReadingSize, type Preferences, type ThemeChoice } from './preferences';
+import { clampOutlineWidth, clampReadingSize, type Preferences, type ThemeChoice } from './preferences';
 
 export interface PreferenceActions {
   setReadingMode(mode: ReadingMode): void;
   setReadingSize(step: number): void;
   setTheme(theme: ThemeChoice): void;
+  setCjkPunctuation(on: boolean): void;
+  setOutlineHidden(hidden: boolean): void;
+  /** `save: false` while a drag is under way: only its end is worth remembering. */
+  setOutlineWidth(width: number, save?: boolean): void;
 }
 
 export function usePreferences(client: ApiClient, initial: Preferences): [Preferences, PreferenceActions] {
@@ -42,6 +46,19 @@ export function usePreferences(client: ApiClient, initial: Preferences): [Prefer
     setTheme: (theme) => {
       setPrefs((p) => ({ ...p, theme }));
       save('ui.theme', theme);
+    },
+    setCjkPunctuation: (cjkPunctuation) => {
+      setPrefs((p) => ({ ...p, cjkPunctuation }));
+      save('ui.cjkPunctuation', cjkPunctuation ? 'on' : 'off');
+    },
+    setOutlineHidden: (outlineHidden) => {
+      setPrefs((p) => ({ ...p, outlineHidden }));
+      save('ui.outlineHidden', outlineHidden ? 'on' : 'off');
+    },
+    setOutlineWidth: (width, persist = true) => {
+      const outlineWidth = clampOutlineWidth(width);
+      setPrefs((p) => ({ ...p, outlineWidth }));
+      if (persist) save('ui.outlineWidth', String(outlineWidth));
     },
     }),
     [save],

@@ -33,7 +33,14 @@ const NAMED_KEYS: Readonly<Record<string, string>> = { Up: 'ArrowUp', Down: 'Arr
 function codeOf(key: string): string | null {
   if (/^[A-Z]$/i.test(key)) return `Key${key.toUpperCase()}`;
   if (/^[0-9]$/.test(key)) return `Digit${key}`;
-  const punctuation: Record<string, string> = { ',': 'Comma', '.': 'Period', '[': 'BracketLeft', ']': 'BracketRight', '/': 'Slash' };
+  const punctuation: Record<string, string> = {
+    ',': 'Comma',
+    '.': 'Period',
+    '[': 'BracketLeft',
+    ']': 'BracketRight',
+    '/': 'Slash',
+    '\\': 'Backslash',
+  };
   return punctuation[key] ?? null;
 }
 

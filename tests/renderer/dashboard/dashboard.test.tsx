@@ -17,7 +17,7 @@ const answer = (dashboard: Dashboard) => ({ 'dashboard.get': async () => ok(dash
 
 const ZH_THEMES = ['主题一', '主题二', '主题三', '主题四', '主题五'];
 
-async function ready(title = '计划仪表板') {
+async function ready(title = '计划仪表盘') {
   return screen.findByRole('heading', { level: 2, name: title });
 }
 
@@ -53,7 +53,7 @@ afterEach(() => {
 describe('plan dashboard', () => {
   it('asks for the plan as of the local date, and the configured statuses', async () => {
     const { fake } = renderDashboard();
-    expect(screen.getByRole('status').textContent).toBe('正在载入仪表板…');
+    expect(screen.getByRole('status').textContent).toBe('正在加载仪表盘…');
     await ready();
     expect(fake.calls).toContainEqual({ method: 'dashboard.get', args: { planId: PLAN_ID, today: TODAY } });
     expect(fake.calls.some((c) => c.method === 'status.options')).toBe(true);
@@ -189,13 +189,13 @@ describe('plan dashboard', () => {
     const chart = screen.getByRole('img', { name: '分组条形图：各主题的笔记数与划线数' });
     expect(chart.querySelectorAll('path.dashboard-bar-notes')).toHaveLength(3);
     expect(chart.querySelectorAll('path.dashboard-bar-highlights')).toHaveLength(3);
-    expect(screen.queryByText(/还没有笔记或划线/)).toBeNull();
+    expect(screen.queryByText(/暂无笔记或划线/)).toBeNull();
   });
 
   it('with no notes or highlights, says so and still draws the axes', async () => {
     renderDashboard({ overrides: answer(EMPTY_DASHBOARD) });
     await ready();
-    const message = screen.getByText('还没有笔记或划线。阅读举措时添加的笔记和划线会按主题显示在这里。');
+    const message = screen.getByText('暂无笔记或划线。您阅读举措时添加的笔记和划线会按主题显示在这里。');
     const chart = screen.getByRole('img', { name: '分组条形图：各主题的笔记数与划线数' });
     expect(chart.getAttribute('aria-describedby')).toContain(message.id);
     const xTicks = Array.from(chart.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'), (el) => el.textContent);
@@ -207,9 +207,9 @@ describe('plan dashboard', () => {
   it('lists overdue deadlines first and marked, then the upcoming ones in order', async () => {
     renderDashboard();
     await ready();
-    const card = screen.getByRole('region', { name: '即将到期' });
+    const card = screen.getByRole('region', { name: '近期到期' });
     const overdue = within(within(card).getByRole('region', { name: /已逾期/ })).getAllByRole('button');
-    const upcoming = within(within(card).getByRole('region', { name: /接下来/ })).getAllByRole('button');
+    const upcoming = within(within(card).getByRole('region', { name: /即将到期/ })).getAllByRole('button');
     expect(overdue.map((b) => b.closest('li')?.className)).toEqual(['deadline deadline-overdue', 'deadline deadline-overdue']);
     expect(overdue.map((b) => b.textContent)).toEqual([
       `2025年1月31日38天前${OVERDUE[0]!.shortId}${OVERDUE[0]!.headline}进行中`,
@@ -243,8 +243,8 @@ describe('plan dashboard', () => {
   it('says when no initiative has a deadline', async () => {
     renderDashboard({ overrides: answer(EMPTY_DASHBOARD) });
     await ready();
-    const card = screen.getByRole('region', { name: '即将到期' });
-    expect(within(card).getByText('还没有设定完成时限的举措。在举措表格里填写“完成时限”后，会显示在这里。')).toBeTruthy();
+    const card = screen.getByRole('region', { name: '近期到期' });
+    expect(within(card).getByText('暂无设定完成时限的举措。在举措表中填写“完成时限”后，会显示在这里。')).toBeTruthy();
     expect(within(card).queryAllByRole('button')).toHaveLength(0);
     expect(tile('已逾期')).toEqual(['0']);
     expect(tile('已完成')).toEqual(['0%', '0 / 15 项', '']);
@@ -253,7 +253,7 @@ describe('plan dashboard', () => {
   it('says when nothing is due soon but some deadlines have passed', async () => {
     renderDashboard({ overrides: answer({ ...DASHBOARD, upcoming: [] }) });
     await ready();
-    expect(screen.getByText('近期没有到期的举措。')).toBeTruthy();
+    expect(screen.getByText('暂无近期到期的举措。')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /天前/ })).toHaveLength(2);
   });
 
@@ -266,7 +266,7 @@ describe('plan dashboard', () => {
       },
     });
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByRole('heading').textContent).toBe('无法载入仪表板');
+    expect(within(alert).getByRole('heading').textContent).toBe('无法加载仪表盘');
     expect(alert.textContent).toContain('database is locked');
     expect(alert.textContent).toContain('错误代码：INTERNAL');
     fail = false;
@@ -279,7 +279,7 @@ describe('plan dashboard', () => {
   it('shows no text that is not from the catalogue, the data, or Intl (numbers and dates)', async () => {
     const i18n = createPseudoI18n('zh');
     const { container } = renderDashboard({ i18n, readingMode: 'both', translation: TRANSLATION });
-    await screen.findByRole('heading', { level: 2, name: '⟦计划仪表板⟧' });
+    await screen.findByRole('heading', { level: 2, name: '⟦计划仪表盘⟧' });
     const f = createFormatters('zh');
     const deadlines = [...OVERDUE, ...UPCOMING];
     const data = [

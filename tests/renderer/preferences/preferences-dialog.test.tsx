@@ -88,6 +88,9 @@ function Harness({ client, spies, initialLanguage }: { client: ApiClient; spies:
             spies.setReadingSize(readingSize);
             setPrefs((p) => ({ ...p, readingSize }));
           },
+          setCjkPunctuation: (cjkPunctuation) => setPrefs((p) => ({ ...p, cjkPunctuation })),
+          setOutlineHidden: (outlineHidden) => setPrefs((p) => ({ ...p, outlineHidden })),
+          setOutlineWidth: (outlineWidth) => setPrefs((p) => ({ ...p, outlineWidth })),
         }}
       />
     </>
@@ -322,7 +325,7 @@ describe('status list', () => {
     const fake = statusBridge({ failLoad: true });
     const { dialog } = await openDialog({ fake });
     const retry = await within(dialog).findByRole('button', { name: '重试' });
-    expect(within(dialog).getByText('无法载入状态列表。')).toBeTruthy();
+    expect(within(dialog).getByText('无法加载状态列表。')).toBeTruthy();
     fake.bridge['status.options'] = async () =>
       ok({ options: DEFAULT_STATUS_OPTIONS.map((o) => ({ key: o.key, label: { ...o.label } })), revision: 0 });
     fireEvent.click(retry);

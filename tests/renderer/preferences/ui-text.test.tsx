@@ -42,7 +42,14 @@ describe.each<Language>(['zh', 'en'])('preferences dialog text (%s)', (language)
           language={language}
           onLanguageChange={noop}
           preferences={DEFAULT_PREFERENCES}
-          actions={{ setTheme: noop, setReadingMode: noop, setReadingSize: noop }}
+          actions={{
+            setTheme: noop,
+            setReadingMode: noop,
+            setReadingSize: noop,
+            setCjkPunctuation: noop,
+            setOutlineHidden: noop,
+            setOutlineWidth: noop,
+          }}
         />
       </I18nextProvider>,
     );

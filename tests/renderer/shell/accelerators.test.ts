@@ -47,6 +47,8 @@ describe('accelerators', () => {
     expect(commandForKey(key('3', { ctrlKey: true }), false)).toBe('view.dashboard');
     expect(commandForKey(key('ArrowDown', { altKey: true }), false)).toBe('initiative.next');
     expect(commandForKey(key('ArrowUp', { altKey: true }), true)).toBe('initiative.previous');
+    expect(commandForKey(key('\\', { ctrlKey: true }), false)).toBe('outline.toggle');
+    expect(commandForKey(key('\\', { metaKey: true }), true)).toBe('outline.toggle');
     expect(commandForKey(key('g', { ctrlKey: true }), false)).toBeNull();
     expect(commandForKey(key('ArrowDown'), false)).toBeNull();
     // The table names only commands that exist.
@@ -56,6 +58,7 @@ describe('accelerators', () => {
   it('falls back to the physical key on layouts that type other characters', () => {
     expect(commandForKey(key('а', { ctrlKey: true }, 'KeyF'), false)).toBe('find'); // Russian
     expect(commandForKey(key('&', { ctrlKey: true }, 'Digit1'), false)).toBe('view.read'); // AZERTY
+    expect(commandForKey(key('#', { ctrlKey: true }, 'Backslash'), false)).toBe('outline.toggle'); // German
     // AZERTY's A sits where QWERTY has Q: a Latin letter is taken as typed, not by position.
     expect(commandForKey(key('a', { ctrlKey: true }, 'KeyF'), false)).toBeNull();
   });

@@ -12,7 +12,7 @@ afterEach(resetTable);
 describe('initiative table: loading and layout', () => {
   it('shows all 15 initiatives with their columns, and tells assistive technology the row count', async () => {
     const { fake } = renderTable();
-    expect(screen.getByRole('status').textContent).toBe('正在载入举措…');
+    expect(screen.getByRole('status').textContent).toBe('正在加载举措…');
     await rowsShown(15);
     expect(grid().getAttribute('aria-rowcount')).toBe('16');
     expect(headerLabels()).toEqual(['编号', '举措', '主题', '状态', '优先级', '牵头单位', '完成时限', '进展', '标签', '划线', '笔记', '产业']);
@@ -34,9 +34,9 @@ describe('initiative table: loading and layout', () => {
     renderTable();
     await rowsShown(15);
     fireEvent.change(screen.getByRole('searchbox', { name: '搜索举措' }), { target: { value: '没有这样的举措' } });
-    await screen.findByText('没有符合条件的举措。');
+    await screen.findByText('暂无符合条件的举措。');
     expect(dataRows()).toHaveLength(0);
-    fireEvent.click(within(screen.getByText('没有符合条件的举措。').parentElement!).getByRole('button', { name: '清除全部筛选' }));
+    fireEvent.click(within(screen.getByText('暂无符合条件的举措。').parentElement!).getByRole('button', { name: '清除全部筛选' }));
     await rowsShown(15);
   });
 });

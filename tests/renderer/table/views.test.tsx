@@ -40,7 +40,7 @@ describe('initiative table: saved views', () => {
     fireEvent.click(within(screen.getByRole('dialog', { name: '筛选：优先级' })).getByRole('checkbox', { name: /^高/ }));
     fireEvent.keyDown(screen.getByRole('dialog', { name: '筛选：优先级' }), { key: 'Escape' });
     const panel = openViews();
-    expect(within(panel).getByText('还没有保存的视图。')).toBeTruthy();
+    expect(within(panel).getByText('暂无保存的视图。')).toBeTruthy();
     fireEvent.change(within(panel).getByRole('textbox', { name: '视图名称' }), { target: { value: '进行中的重点' } });
     fireEvent.click(within(panel).getByRole('button', { name: '保存当前视图' }));
     await waitFor(() => expect(fake.views).toHaveLength(1));
@@ -111,7 +111,7 @@ describe('initiative table: saved views', () => {
 
     fireEvent.click(within(panel).getByRole('button', { name: '删除' }));
     fireEvent.click(within(panel).getByRole('button', { name: '确认删除 新名' }));
-    await waitFor(() => expect(within(panel).getByText('还没有保存的视图。')).toBeTruthy());
+    await waitFor(() => expect(within(panel).getByText('暂无保存的视图。')).toBeTruthy());
     expect(fake.views).toEqual([]);
     expect(fake.calls.filter((c) => c.method === 'view.delete').map((c) => c.args)).toEqual([{ id: 3, baseRevision: 3 }]);
   });

@@ -2,11 +2,11 @@
 // Numbers, percentages, dates and "in 3 days" come from Intl in the UI language, not from here.
 export const dashboard = {
   zh: {
-    title: '计划仪表板',
+    title: '计划仪表盘',
     asOf: '截至 {{date}}',
-    print: '打印仪表板',
-    loading: '正在载入仪表板…',
-    failed: '无法载入仪表板',
+    print: '打印仪表盘',
+    loading: '正在加载仪表盘…',
+    failed: '无法加载仪表盘',
     errorCode: '错误代码：{{code}}',
     retry: '重试',
     themeLabel: '主题{{ordinal, zhNumber}}',
@@ -33,20 +33,20 @@ export const dashboard = {
     },
     annotations: {
       title: '各主题的笔记与划线',
-      intro: '你在每个主题里写下的笔记和做的划线。',
+      intro: '您在每个主题里写下的笔记和做的划线。',
       chartLabel: '分组条形图：各主题的笔记数与划线数',
       legend: '图例',
       tableCaption: '各主题的笔记数与划线数',
       notes: '笔记',
       highlights: '划线',
-      empty: '还没有笔记或划线。阅读举措时添加的笔记和划线会按主题显示在这里。',
+      empty: '暂无笔记或划线。您阅读举措时添加的笔记和划线会按主题显示在这里。',
     },
     deadlines: {
-      title: '即将到期',
+      title: '近期到期',
       overdueTitle: '已逾期',
-      upcomingTitle: '接下来',
-      empty: '还没有设定完成时限的举措。在举措表格里填写“完成时限”后，会显示在这里。',
-      noUpcoming: '近期没有到期的举措。',
+      upcomingTitle: '即将到期',
+      empty: '暂无设定完成时限的举措。在举措表中填写“完成时限”后，会显示在这里。',
+      noUpcoming: '暂无近期到期的举措。',
     },
   },
   en: {
@@ -91,8 +91,8 @@ export const dashboard = {
     deadlines: {
       title: 'Deadlines coming up',
       overdueTitle: 'Overdue',
-      upcomingTitle: 'Next',
-      empty: 'No initiative has a deadline yet. Set one in the initiative table and it shows up here.',
+      upcomingTitle: 'Upcoming',
+      empty: 'No initiative has a deadline yet. Set one in the Table and it shows up here.',
       noUpcoming: 'Nothing is due soon.',
     },
   },

@@ -135,6 +135,20 @@ function OpenPreferencesDialog({ onClose, client, language, onLanguageChange, pr
             onChange={actions.setReadingMode}
             choices={READING_MODES.map((mode) => ({ value: mode, label: t(MODE_LABELS[mode]) }))}
           />
+          <div className="prefs-field prefs-check">
+            <label className="prefs-checkbox">
+              <input
+                type="checkbox"
+                checked={preferences.cjkPunctuation}
+                aria-describedby={`${id}-cjk-hint`}
+                onChange={(e) => actions.setCjkPunctuation(e.target.checked)}
+              />
+              <span>{t('reading.cjkPunctuation')}</span>
+            </label>
+            <p id={`${id}-cjk-hint`} className="prefs-hint">
+              {t('reading.cjkPunctuationHint')}
+            </p>
+          </div>
           <div className="prefs-field prefs-size">
             <label htmlFor={sizeId}>{t('reading.size')}</label>
             <div className="prefs-size-control">
