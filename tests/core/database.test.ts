@@ -31,6 +31,17 @@ afterEach(() => {
 const dbFile = (): string => join(temp.make(), 'briefbook.sqlite3');
 
 describe('openDatabase', () => {
+  it('opens a database another connection has just created, while its tables are still only in the WAL', () => {
+    const file = dbFile();
+    const first = openTracked(file);
+    // Nothing checkpointed yet: the main file's own header still says application_id 0, no tables.
+    expect(readFileSync(file).readUInt32BE(68)).toBe(0);
+    const second = openTracked(file);
+    expect(second.pragma('application_id', { simple: true })).toBe(BRIEFBOOK_APPLICATION_ID);
+    expect(readSchemaVersion(second)).toBe(LATEST);
+    expect(first.open).toBe(true);
+  });
+
   it('sets WAL, synchronous=FULL, foreign keys and the busy timeout', () => {
     const db = openTracked(dbFile());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

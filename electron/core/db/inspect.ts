@@ -8,7 +8,7 @@
 //   0  "SQLite format 3\0"     16 page size (1 means 65536)   18/19 write/read version (2 = WAL)
 //   24 change counter          28 size in pages                60 user_version
 //   68 application_id          92 version-valid-for (28 is valid only if it equals 24)
-import { accessSync, closeSync, constants, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, existsSync, constants, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
@@ -107,7 +107,8 @@ function readHead(file: string, length: number): Buffer {
  * Decides, from the files on disk alone, whether `file` may be handed to SQLite. Throws the
  * refusal when it may not; creates and changes nothing either way.
  */
-export function inspectDatabaseFile(file: string, latestSchema: number): Inspection {
+/** `nativeBinding`: the better-sqlite3 build the host uses (Electron's ABI in the desktop app). */
+export function inspectDatabaseFile(file: string, latestSchema: number, nativeBinding?: string): Inspection {
   const folder = dirname(file);
   const wal = `${file}-wal`;
   const dbStats = statOrNull(file);
@@ -160,7 +161,7 @@ export function inspectDatabaseFile(file: string, latestSchema: number): Inspect
     if (header.applicationId !== 0) {
       throw new ForeignDatabaseError(file, `its application_id is 0x${(header.applicationId >>> 0).toString(16).padStart(8, '0')}`);
     }
-    legacy = isLegacyBriefbook(file, header, walPending);
+    legacy = isLegacyBriefbook(file, header, walPending, nativeBinding);
   }
   if (header.userVersion > latestSchema) throw new DatabaseFromFutureError(file, header.userVersion, latestSchema);
   if (isReadOnly(file, dbStats)) throw new ReadOnlyDatabaseFileError(file);
@@ -174,14 +175,14 @@ export function inspectDatabaseFile(file: string, latestSchema: number): Inspect
  * opening the file itself, even read-only, would create -wal and -shm files beside a WAL-mode
  * database and leave them there).
  */
-function isLegacyBriefbook(file: string, header: SqliteHeader, walPending: boolean): boolean {
+function isLegacyBriefbook(file: string, header: SqliteHeader, walPending: boolean, nativeBinding?: string): boolean {
   const copy = readFileSync(file);
   // An in-memory database cannot be in WAL mode: mark the copy as a rollback-journal file.
   copy[18] = 1;
   copy[19] = 1;
   let tables: string[];
   try {
-    const mem = new Database(copy);
+    const mem = new Database(copy, { nativeBinding });
     try {
       tables = mem.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     } finally {
@@ -196,6 +197,20 @@ function isLegacyBriefbook(file: string, header: SqliteHeader, walPending: boole
   // Briefbook's first run may have stopped right after creating it. Unless a WAL beside it may
   // hold tables we cannot see without letting SQLite touch it.
   if (tables.length === 0 && header.userVersion === 0 && !walPending) return false;
+  // A WAL with a shared-memory index beside it is another Briefbook's live database (the
+  // desktop app and browser mode may share a folder) that has not been checkpointed yet: its
+  // tables and application_id are still in the log. SQLite reads them without creating a file
+  // when -wal and -shm exist, and a read-only connection never checkpoints on close, so the
+  // file stays as it was whatever the answer.
+  if (tables.length === 0 && header.userVersion === 0 && walPending && existsSync(`${file}-shm`)) {
+    const live = readThroughSqlite(file, nativeBinding);
+    if (live.applicationId === BRIEFBOOK_APPLICATION_ID) return false;
+    if (live.applicationId === 0) {
+      if (live.tables.length === 0 && live.userVersion === 0) return false;
+      if (BRIEFBOOK_MARKER_TABLES.every((t) => live.tables.includes(t)) && live.userVersion >= 1) return true;
+    }
+    tables = live.tables;
+  }
   const listed = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '');
   throw new ForeignDatabaseError(
     file,
@@ -205,4 +220,22 @@ function isLegacyBriefbook(file: string, header: SqliteHeader, walPending: boole
         ? 'no tables of Briefbook, and a write-ahead log Briefbook did not write'
         : `no tables, and schema version ${header.userVersion}`,
   );
+}
+
+/** application_id, user_version and tables as SQLite sees them, log included, read-only. */
+function readThroughSqlite(file: string, nativeBinding?: string): { applicationId: number; userVersion: number; tables: string[] } {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    try {
+      return {
+        applicationId: db.pragma('application_id', { simple: true }) as number,
+        userVersion: db.pragma('user_version', { simple: true }) as number,
+        tables: db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[],
+      };
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    throw new UnreadableDatabaseError(file, err);
+  }
 }

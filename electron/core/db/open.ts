@@ -26,7 +26,7 @@ export const BUSY_TIMEOUT_MS = 10_000;
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const latest = latestVersion(MIGRATIONS);
-  const inspection = inspectDatabaseFile(file, latest);
+  const inspection = inspectDatabaseFile(file, latest, options.nativeBinding);
   let db: Db;
   try {
     db = new Database(file, { nativeBinding: options.nativeBinding, fileMustExist: inspection.state === 'existing' });

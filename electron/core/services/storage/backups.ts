@@ -170,7 +170,7 @@ export function backupPath(dataDir: string, name: string): string {
  */
 export function checkBackupForRestore(file: string, latestSchema: number, nativeBinding?: string): void {
   try {
-    const inspection = inspectDatabaseFile(file, latestSchema);
+    const inspection = inspectDatabaseFile(file, latestSchema, nativeBinding);
     if (inspection.state !== 'existing') throw new AppError('NOT_FOUND', `The backup ${file} does not exist.`);
     const { applicationId } = inspection.header;
     if (applicationId !== BRIEFBOOK_APPLICATION_ID && !inspection.legacy) {
