@@ -2,7 +2,7 @@
 // places, the variable that names one, playwright's own Chromium, and the one sentence for a
 // machine with none.
 import { describe, expect, it } from 'vitest';
-import { BROWSER_ENV, browserCandidates, findBrowser, noBrowserMessage, type BrowserSearch } from '../helpers/find-browser';
+import { BROWSER_ENV, browserCandidates, ensureBrowser, findBrowser, noBrowserMessage, type BrowserFound, type BrowserSearch } from '../helpers/find-browser';
 
 function machine(platform: NodeJS.Platform, files: string[], env: Record<string, string> = {}, playwrightPath: string | null = null): BrowserSearch {
   const present = new Set(files);
@@ -74,7 +74,7 @@ describe('findBrowser', () => {
   it('says in one sentence what to install when there is no browser at all', () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
       const found = findBrowser(machine(platform, []));
-      expect(found).toEqual({ ok: false, message: noBrowserMessage(platform) });
+      expect(found).toEqual({ ok: false, why: 'none', message: noBrowserMessage(platform) });
       const message = !found.ok ? found.message : '';
       expect(message.match(/[.:]\s/g) ?? []).toHaveLength(1); // one sentence: a colon, no full stop inside
       expect(message).toContain('playwright-core install chromium');
@@ -82,5 +82,30 @@ describe('findBrowser', () => {
     }
     expect(noBrowserMessage('linux')).toContain('apt-get install chromium');
     expect(noBrowserMessage('darwin')).toContain('brew');
+  });
+});
+
+describe('ensureBrowser', () => {
+  const found: BrowserFound = { ok: true, path: '/opt/pw/chrome', source: 'playwright' };
+  const none: BrowserFound = { ok: false, why: 'none', message: 'No Chromium, Chrome or Edge found' };
+  const misnamed: BrowserFound = { ok: false, why: 'misnamed', message: 'BRIEFBOOK_CHROMIUM names /x' };
+
+  it('installs playwright’s Chromium when nothing is found, then looks again', () => {
+    const results = [none, found];
+    let installs = 0;
+    expect(ensureBrowser(() => results.shift()!, () => (installs++, true))).toEqual(found);
+    expect(installs).toBe(1);
+  });
+
+  it('keeps the one sentence when the install fails (an offline machine)', () => {
+    expect(ensureBrowser(() => none, () => false)).toEqual(none);
+  });
+
+  it('installs nothing when a browser is there or the variable names a missing file', () => {
+    let installs = 0;
+    const install = () => (installs++, true);
+    expect(ensureBrowser(() => found, install)).toEqual(found);
+    expect(ensureBrowser(() => misnamed, install)).toEqual(misnamed);
+    expect(installs).toBe(0);
   });
 });

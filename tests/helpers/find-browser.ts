@@ -16,7 +16,10 @@ export interface BrowserSearch {
   playwrightPath?: string | null;
 }
 
-export type BrowserFound = { ok: true; path: string; source: string } | { ok: false; message: string };
+export type BrowserFound =
+  | { ok: true; path: string; source: string }
+  /** none: nothing found anywhere; misnamed: the environment variable names a missing file. */
+  | { ok: false; why: 'none' | 'misnamed'; message: string };
 
 /** One sentence for a machine without a browser: what to install, or how to name one. */
 export function noBrowserMessage(platform: NodeJS.Platform): string {
@@ -76,12 +79,19 @@ export function findBrowser(search: BrowserSearch): BrowserFound {
   if (named) {
     return search.exists(named)
       ? { ok: true, path: named, source: BROWSER_ENV }
-      : { ok: false, message: `${BROWSER_ENV} names ${named}, which does not exist: point it at a Chromium, Chrome or Edge executable.` };
+      : { ok: false, why: 'misnamed', message: `${BROWSER_ENV} names ${named}, which does not exist: point it at a Chromium, Chrome or Edge executable.` };
   }
   const installed = browserCandidates(search).find((path) => search.exists(path));
   if (installed) return { ok: true, path: installed, source: 'installed' };
   if (search.playwrightPath && search.exists(search.playwrightPath)) {
     return { ok: true, path: search.playwrightPath, source: 'playwright' };
   }
-  return { ok: false, message: noBrowserMessage(search.platform) };
+  return { ok: false, why: 'none', message: noBrowserMessage(search.platform) };
+}
+
+/** Finds a browser; if none, runs `install` once (playwright's download) and looks again. */
+export function ensureBrowser(find: () => BrowserFound, install: () => boolean): BrowserFound {
+  const first = find();
+  if (first.ok || first.why !== 'none') return first;
+  return install() ? find() : first;
 }
