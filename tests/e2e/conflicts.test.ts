@@ -32,7 +32,11 @@ async function openTable(page: Page): Promise<void> {
 async function typeLeadUnit(page: Page, text: string, label = '牵头单位（T2·I2）'): Promise<void> {
   const r = row(page, 'T2·I2');
   const input = r.getByRole('textbox', { name: label, exact: true });
-  if ((await input.count()) === 0) await r.locator('.itable-display').filter({ hasText: label }).focus();
+  if ((await input.count()) === 0) {
+    // The table's one editing rule: a focused cell starts its edit on Enter.
+    await r.locator('.itable-display').filter({ hasText: label }).focus();
+    await page.keyboard.press('Enter');
+  }
   await input.fill(text);
   await input.press('Enter');
 }
