@@ -204,6 +204,14 @@ describe('item 8: Chinese typography', () => {
     expect(await body.textContent()).not.toMatch(/[\u4e00-\u9fff],[\u4e00-\u9fff]/);
   });
 
+  it('shows the table’s headlines the same way', async () => {
+    await open('#/table');
+    const headline = main().getByRole('grid').getByRole('button', { name: /^培育新质生产力/ });
+    await headline.waitFor();
+    expect(await headline.textContent()).toBe('培育新质生产力，掌握发展主动权');
+    await open(T1I1);
+  });
+
   it('turns off in the preferences, shows the text as written, and changes nothing stored', async () => {
     const stored = await app.call('initiative.get', { initiativeId: 'hz-2024/T1/I1' });
     expect(stored.initiative.body).toContain('建章立制,该出台');
