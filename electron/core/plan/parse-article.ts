@@ -5,6 +5,7 @@
 // error naming the line, because a silently mis-parsed plan would mislead its readers.
 import type { Initiative, PlanDocument, PlanList, PlanMeta, Theme } from '../../../shared/domain/plan';
 import { parseSmallNumber } from './chinese-numerals';
+import { stripLeadVerb } from '../import/outline/lists';
 
 export class PlanParseError extends Error {
   constructor(
@@ -202,7 +203,7 @@ function findLists(planId: string, initiatives: Initiative[], lineOf: Map<Initia
       let start = before.length;
       while (start > 0 && !CLAUSE_BREAK.test(before[start - 1]!)) start--;
       const parts = before.slice(start).split('、').map((p) => p.trim());
-      parts[0] = stripLeadVerb(parts[0]!);
+      parts[0] = stripLeadVerb(parts[0]!, LEAD_VERBS);
       const id = `${planId}/L${lists.length + 1}`;
       const lineNo = lineOf.get(initiative) ?? null;
       if (parts.some((p) => p === '')) {
@@ -226,20 +227,6 @@ function findLists(planId: string, initiatives: Initiative[], lineOf: Map<Initia
     }
   }
   return lists;
-}
-
-/** Cuts the verbs that introduce the list (超前布局 / 积极培育发展) off the first item: from the
- *  first verb on, as long as verbs follow each other, so a verb inside the item (绿色发展产业)
- *  stays part of it. */
-function stripLeadVerb(first: string): string {
-  const verbAt = (at: number): string | undefined =>
-    LEAD_VERBS.filter((v) => first.startsWith(v, at)).sort((a, b) => b.length - a.length)[0];
-  let start = -1;
-  for (let at = 0; at < first.length && start < 0; at++) if (verbAt(at)) start = at;
-  if (start < 0) return first;
-  let end = start;
-  for (let verb = verbAt(end); verb; verb = verbAt(end)) end += verb.length;
-  return first.slice(end);
 }
 
 /** Non-empty lines with their 1-based numbers, trimmed, after CRLF and BOM normalisation. */

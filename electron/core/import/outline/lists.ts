@@ -48,9 +48,9 @@ function count(numeral: string): number | null {
 
 /** Cuts the leading verbs (超前布局 / 积极培育发展) off the first item: from the first verb on,
  *  as long as verbs follow each other, so a verb inside the item (绿色发展产业) stays. */
-function stripLeadVerb(first: string): string {
+export function stripLeadVerb(first: string, verbs: readonly string[] = LEAD_VERBS): string {
   const verbAt = (at: number): string | undefined =>
-    LEAD_VERBS.filter((v) => first.startsWith(v, at)).sort((a, b) => b.length - a.length)[0];
+    verbs.filter((v) => first.startsWith(v, at)).sort((a, b) => b.length - a.length)[0];
   let start = -1;
   for (let at = 0; at < first.length && start < 0; at++) if (verbAt(at)) start = at;
   if (start < 0) return first;
