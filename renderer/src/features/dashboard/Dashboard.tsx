@@ -26,6 +26,7 @@ import type { ThemeLabel } from './ThemeTick';
 import { useDashboard } from './use-dashboard';
 import { useFormatters } from './use-formatters';
 import './dashboard.css';
+import { useReading } from '../../reading/reading-context';
 
 export interface DashboardProps extends FeatureProps {
   /** Fixed chart width in pixels, for hosts without layout (jsdom); measured when absent. */
@@ -84,6 +85,8 @@ interface ViewProps extends Pick<FeatureProps, 'readingMode' | 'translation' | '
 }
 
 function DashboardView({ dashboard, options, today, readingMode, translation, onOpenInitiative, formatters, chartWidth }: ViewProps) {
+  // Chinese shown with the reader's punctuation display setting, as in the reading view.
+  const { zh } = useReading();
   const { t, i18n } = useTranslation('dashboard');
   const language: UiLanguage = i18n.language.startsWith('zh') ? 'zh' : 'en';
   const titleId = useId();
@@ -103,14 +106,14 @@ function DashboardView({ dashboard, options, today, readingMode, translation, on
           {
             themeId: theme.themeId,
             label: t('themeLabel', { ordinal: theme.ordinal }),
-            headlines: themeHeadlines(theme.themeId, theme.headline, readingMode, translation),
+            headlines: themeHeadlines(theme.themeId, zh(theme.headline), readingMode, translation),
           },
         ]),
       ),
-    [dashboard.themes, readingMode, translation, t],
+    [dashboard.themes, readingMode, translation, t, zh],
   );
   const summary = summarize(dashboard);
-  const headlinesOf = (d: UpcomingDeadline) => initiativeHeadlines(d.initiativeId, d.headline, readingMode, translation);
+  const headlinesOf = (d: UpcomingDeadline) => initiativeHeadlines(d.initiativeId, zh(d.headline), readingMode, translation);
   const statusOf = (key: string | null) => ({
     label: statusLabel(options, key, language, noneLabel),
     fill: patternFill(patternPrefix, statusSwatchOf(statusSwatch(series, key))),
