@@ -7,12 +7,26 @@
 // the plan) stay keyed by their ids, so importing the same file again — whose content-hash ids
 // are the same — brings them back.
 import { AppError, StaleWriteError } from '../../../../shared/api/result';
-import type { LibraryPatch, LibraryPlan, PlanState } from '../../../../shared/domain/library';
+import type { LibraryEntry, LibraryMethods } from '../../../../shared/api/library/methods';
 import type { SourceFormat } from '../../../../shared/domain/document';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readTransaction, writeTransaction } from '../../db/transaction';
 import { DONE_STATUS } from '../dashboard';
+import { EMBEDDED_PLAN } from '../../plan/embedded';
+
+type LibraryPatch = LibraryMethods['library.update']['args']['patch'];
+
+/** The reader's own record of a plan (user data: it outlives the plan's content). */
+interface PlanState {
+  planId: string;
+  /** null: the plan's own title. */
+  title: string | null;
+  tags: string[];
+  trashedAt: string | null;
+  revision: number;
+  touchedAt: string | null;
+}
 
 interface PlanRow {
   id: string;
@@ -46,54 +60,78 @@ const TAG_VALUES = `SELECT i.plan_id AS planId, count(*) AS n
 const NOTE_VALUES = `SELECT i.plan_id AS planId, count(*) AS n
   FROM user_annotations a JOIN initiatives i ON i.id = a.initiative_id`;
 
-/** Every stored plan, trashed ones included (trashedAt says so), newest import first. */
-export function listLibrary(db: Db): LibraryPlan[] {
-  return readTransaction(db, () => {
-    const plans = prepared(
-      db,
-      `SELECT p.id, p.title AS originalTitle, s.title AS customTitle, p.issuer, p.doc_number AS docNumber,
-         coalesce(p.doc_date, substr(p.published_at, 1, 10)) AS date, p.format, p.file_name AS fileName,
-         p.imported_at AS importedAt, s.tags_json AS tagsJson, s.trashed_at AS trashedAt, s.revision
-       FROM plans p LEFT JOIN user_plan_state s ON s.plan_id = p.id
-       ORDER BY p.imported_at DESC, p.id`,
-    ).all() as PlanRow[];
-    const countBy = (sql: string, ...args: unknown[]): Map<string, number> =>
-      new Map((prepared(db, sql).all(...args) as CountRow[]).map((r) => [r.planId, r.n]));
-    const themes = countBy('SELECT plan_id AS planId, count(*) AS n FROM themes GROUP BY plan_id');
-    const items = countBy('SELECT plan_id AS planId, count(*) AS n FROM initiatives GROUP BY plan_id');
-    const states = new Map(
-      (prepared(db, `${STATE_VALUES} GROUP BY i.plan_id`).all(DONE_STATUS) as (CountRow & { withStatus: number; done: number })[]).map(
-        (r) => [r.planId, r],
-      ),
-    );
-    const tags = countBy(`${TAG_VALUES} GROUP BY i.plan_id`);
-    const notes = countBy(`${NOTE_VALUES} GROUP BY i.plan_id`);
-    return plans.map((p) => {
-      const state = states.get(p.id);
-      return {
-        id: p.id,
-        title: p.customTitle ?? p.originalTitle,
-        originalTitle: p.originalTitle,
-        issuer: p.issuer,
-        docNumber: p.docNumber,
-        date: p.date,
-        format: p.format,
-        fileName: p.fileName,
-        importedAt: p.importedAt,
-        themeCount: themes.get(p.id) ?? 0,
-        itemCount: items.get(p.id) ?? 0,
-        progress: { withStatus: state?.withStatus ?? 0, done: state?.done ?? 0 },
-        tags: p.tagsJson ? (JSON.parse(p.tagsJson) as string[]) : [],
-        trashedAt: p.trashedAt,
-        revision: p.revision ?? 0,
-        readerValues: (state?.n ?? 0) + (tags.get(p.id) ?? 0) + (notes.get(p.id) ?? 0),
-      };
-    });
+/** The plans in the library, or (trash: true) those in the trash; newest import first. */
+export function listLibrary(db: Db, options: { trash?: boolean } = {}): LibraryEntry[] {
+  return readTransaction(db, () => libraryEntries(db, options.trash ? 'trash' : 'library'));
+}
+
+/** One plan's entry, trashed or not. */
+export function libraryEntry(db: Db, planId: string): LibraryEntry | null {
+  return libraryEntries(db, planId)[0] ?? null;
+}
+
+function libraryEntries(db: Db, which: 'library' | 'trash' | string): LibraryEntry[] {
+  const where =
+    which === 'library' ? 'WHERE s.trashed_at IS NULL' : which === 'trash' ? 'WHERE s.trashed_at IS NOT NULL' : 'WHERE p.id = ?';
+  const one = which !== 'library' && which !== 'trash';
+  const params = one ? [which] : [];
+  const plans = prepared(
+    db,
+    `SELECT p.id, p.title AS originalTitle, s.title AS customTitle, p.issuer, p.doc_number AS docNumber,
+       coalesce(p.doc_date, substr(p.published_at, 1, 10)) AS date, p.format, p.file_name AS fileName,
+       p.imported_at AS importedAt, s.tags_json AS tagsJson, s.trashed_at AS trashedAt, s.revision
+     FROM plans p LEFT JOIN user_plan_state s ON s.plan_id = p.id ${where}
+     ORDER BY p.imported_at DESC, p.id`,
+  ).all(...params) as PlanRow[];
+  // Per-plan counts in one grouped pass each (not one query per plan: the library may hold
+  // thousands), restricted to the one plan when only one is asked for.
+  const filter = (column: string): string => (one ? `WHERE ${column} = ?` : '');
+  const countBy = (sql: string, ...args: unknown[]): Map<string, number> =>
+    new Map((prepared(db, sql).all(...args, ...params) as CountRow[]).map((r) => [r.planId, r.n]));
+  const themes = countBy(`SELECT plan_id AS planId, count(*) AS n FROM themes ${filter('plan_id')} GROUP BY plan_id`);
+  const items = countBy(`SELECT plan_id AS planId, count(*) AS n FROM initiatives ${filter('plan_id')} GROUP BY plan_id`);
+  const states = new Map(
+    (
+      prepared(db, `${STATE_VALUES} ${filter('i.plan_id')} GROUP BY i.plan_id`).all(DONE_STATUS, ...params) as (CountRow & {
+        withStatus: number;
+        done: number;
+      })[]
+    ).map((r) => [r.planId, r]),
+  );
+  const tags = countBy(`${TAG_VALUES} ${filter('i.plan_id')} GROUP BY i.plan_id`);
+  const notes = countBy(`${NOTE_VALUES} ${filter('i.plan_id')} GROUP BY i.plan_id`);
+  const translations = new Map<string, string[]>();
+  for (const r of prepared(db, `SELECT plan_id AS planId, language FROM plan_translations ${filter('plan_id')} ORDER BY language`).all(
+    ...params,
+  ) as { planId: string; language: string }[]) {
+    translations.set(r.planId, [...(translations.get(r.planId) ?? []), r.language]);
+  }
+  return plans.map((p) => {
+    const state = states.get(p.id);
+    return {
+      id: p.id,
+      title: p.customTitle ?? p.originalTitle,
+      originalTitle: p.originalTitle,
+      issuer: p.issuer,
+      docNumber: p.docNumber,
+      date: p.date,
+      format: p.id === EMBEDDED_PLAN.id ? 'embedded' : (p.format ?? 'txt'),
+      fileName: p.fileName,
+      importedAt: p.importedAt,
+      themeCount: themes.get(p.id) ?? 0,
+      itemCount: items.get(p.id) ?? 0,
+      progress: { withStatus: state?.withStatus ?? 0, done: state?.done ?? 0 },
+      tags: p.tagsJson ? (JSON.parse(p.tagsJson) as string[]) : [],
+      trashedAt: p.trashedAt,
+      revision: p.revision ?? 0,
+      readerValues: (state?.n ?? 0) + (tags.get(p.id) ?? 0) + (notes.get(p.id) ?? 0),
+      translations: translations.get(p.id) ?? [],
+    };
   });
 }
 
 /** The reader's record of a plan (revision 0 when there is none yet). */
-export function readPlanState(db: Db, planId: string): PlanState {
+function readPlanState(db: Db, planId: string): PlanState {
   const row = prepared(
     db,
     `SELECT title, tags_json AS tagsJson, trashed_at AS trashedAt, revision, touched_at AS touchedAt
@@ -126,15 +164,15 @@ function writeState(
   baseRevision: number,
   change: (state: PlanState) => Pick<PlanState, 'title' | 'tags' | 'trashedAt'>,
   now: Date,
-): PlanState {
-  writeTransaction(db, () => {
+): LibraryEntry {
+  return writeTransaction(db, () => {
     requirePlan(db, method, planId);
     const current = readPlanState(db, planId);
     if (current.revision !== baseRevision) {
       throw new StaleWriteError(
         `${method}: plan ${planId} was changed elsewhere (it is at revision ${current.revision}, this edit was made on ` +
           `revision ${baseRevision}); nothing was saved.`,
-        current,
+        libraryEntry(db, planId),
       );
     }
     const next = change(current);
@@ -144,12 +182,13 @@ function writeState(
        ON CONFLICT (plan_id) DO UPDATE SET title = excluded.title, tags_json = excluded.tags_json,
          trashed_at = excluded.trashed_at, revision = revision + 1, touched_at = excluded.touched_at`,
     ).run(planId, next.title, JSON.stringify(next.tags), next.trashedAt, now.toISOString());
+    // Read inside the write transaction: the entry is the record this write committed.
+    return libraryEntry(db, planId)!;
   });
-  return readPlanState(db, planId);
 }
 
 /** library.update: rename (null: back to the plan's title) and retag a plan. */
-export function updateLibraryPlan(db: Db, planId: string, baseRevision: number, patch: LibraryPatch, now = new Date()): PlanState {
+export function updateLibraryPlan(db: Db, planId: string, baseRevision: number, patch: LibraryPatch, now = new Date()): LibraryEntry {
   return writeState(
     db,
     'library.update',
@@ -165,7 +204,7 @@ export function updateLibraryPlan(db: Db, planId: string, baseRevision: number, 
 }
 
 /** library.trash: moves a plan to the trash. A plan carrying the reader's values needs confirm. */
-export function trashPlan(db: Db, planId: string, baseRevision: number, confirm: boolean, now = new Date()): PlanState {
+export function trashPlan(db: Db, planId: string, baseRevision: number, confirm: boolean, now = new Date()): LibraryEntry {
   return writeState(
     db,
     'library.trash',
@@ -188,7 +227,7 @@ export function trashPlan(db: Db, planId: string, baseRevision: number, confirm:
 }
 
 /** library.restore: takes a plan out of the trash. */
-export function restorePlan(db: Db, planId: string, baseRevision: number, now = new Date()): PlanState {
+export function restorePlan(db: Db, planId: string, baseRevision: number, now = new Date()): LibraryEntry {
   return writeState(
     db,
     'library.restore',
@@ -215,7 +254,7 @@ export function purgePlan(db: Db, planId: string, baseRevision: number): void {
       throw new StaleWriteError(
         `library.purge: plan ${planId} was changed elsewhere (it is at revision ${current.revision}, this was asked on ` +
           `revision ${baseRevision}); nothing was deleted.`,
-        current,
+        libraryEntry(db, planId),
       );
     }
     if (current.trashedAt === null) {
@@ -223,11 +262,4 @@ export function purgePlan(db: Db, planId: string, baseRevision: number): void {
     }
     prepared(db, 'DELETE FROM plans WHERE id = ?').run(planId);
   });
-}
-
-/** SQL for "plans not in the trash", for the queries that leave trashed plans out. */
-export const LIVE_PLAN = `NOT EXISTS (SELECT 1 FROM user_plan_state ups WHERE ups.plan_id = %s AND ups.trashed_at IS NOT NULL)`;
-
-export function isTrashed(db: Db, planId: string): boolean {
-  return readPlanState(db, planId).trashedAt !== null;
 }
