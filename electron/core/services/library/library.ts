@@ -204,7 +204,7 @@ export function updateLibraryPlan(db: Db, planId: string, baseRevision: number, 
 }
 
 /** library.trash: moves a plan to the trash. A plan carrying the reader's values needs confirm. */
-export function trashPlan(db: Db, planId: string, baseRevision: number, confirm: boolean, now = new Date()): LibraryEntry {
+export function trashPlan(db: Db, planId: string, baseRevision: number, confirm = false, now = new Date()): LibraryEntry {
   return writeState(
     db,
     'library.trash',
