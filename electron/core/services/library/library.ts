@@ -265,10 +265,3 @@ export function purgePlan(db: Db, planId: string, baseRevision: number): void {
     prepared(db, 'DELETE FROM plans WHERE id = ?').run(planId);
   });
 }
-
-/** Plans in the trash: the table, the dashboard and plan.list leave them out. */
-export function trashedPlanIds(db: Db): string[] {
-  return prepared(db, 'SELECT plan_id AS planId FROM user_plan_state WHERE trashed_at IS NOT NULL')
-    .all()
-    .map((r) => (r as { planId: string }).planId);
-}
