@@ -15,6 +15,7 @@ import {
   updateLibraryPlan,
 } from '../../electron/core/services/library/library';
 import { listPlans } from '../../electron/core/services/plans';
+import { getDashboard } from '../../electron/core/services/dashboard';
 import { queryTable, tableRows } from '../../electron/core/services/table/query';
 import { AppError, StaleWriteError } from '../../shared/api/result';
 import type { ImportedDocument } from '../../shared/domain/document';
@@ -132,11 +133,13 @@ describe('library.trash, restore and purge', () => {
       expect(listLibrary(db, { trash: true }).map((p) => p.id)).toEqual(['hz-2024']);
       expect(listPlans(db)).toEqual([]);
       expect(tableIds(db)).toEqual([]);
+      expect(() => getDashboard(db, 'hz-2024', '2025-04-01')).toThrow(/is in the trash/);
       expect(() => trashPlan(db, 'hz-2024', 1, true)).toThrow(/already in the trash/);
 
       const restored = restorePlan(db, 'hz-2024', 1);
       expect(restored).toMatchObject({ trashedAt: null, revision: 2 });
       expect(tableIds(db)).toHaveLength(15);
+      expect(getDashboard(db, 'hz-2024', '2025-04-01').themes).toHaveLength(5);
       expect(() => restorePlan(db, 'hz-2024', 2)).toThrow(/not in the trash/);
     }));
 

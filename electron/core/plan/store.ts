@@ -75,7 +75,7 @@ interface PlanRow {
 }
 
 export function readPlanMeta(db: Db, planId: string): PlanMeta | null {
-  const row = db.prepare('SELECT * FROM plans WHERE id = ?').get(planId) as PlanRow | undefined;
+  const row = prepared(db, 'SELECT * FROM plans WHERE id = ?').get(planId) as PlanRow | undefined;
   if (!row) return null;
   return {
     id: row.id,
@@ -98,15 +98,12 @@ export function readPlanMeta(db: Db, planId: string): PlanMeta | null {
 export function readLists(db: Db, filter: { planId: string } | { initiativeId: string }): PlanList[] {
   const where = 'planId' in filter ? 'plan_id = ?' : 'initiative_id = ?';
   const key = 'planId' in filter ? filter.planId : filter.initiativeId;
-  const lists = db
-    .prepare(
-      `SELECT id, plan_id AS planId, initiative_id AS initiativeId, ordinal, label, stated_count AS statedCount
-       FROM plan_lists WHERE ${where} ORDER BY ordinal`,
-    )
-    .all(key) as Omit<PlanList, 'items'>[];
-  const items = db.prepare(
-    'SELECT id, list_id AS listId, ordinal, text FROM list_items WHERE list_id = ? ORDER BY ordinal',
-  );
+  const lists = prepared(
+    db,
+    `SELECT id, plan_id AS planId, initiative_id AS initiativeId, ordinal, label, stated_count AS statedCount
+     FROM plan_lists WHERE ${where} ORDER BY ordinal`,
+  ).all(key) as Omit<PlanList, 'items'>[];
+  const items = prepared(db, 'SELECT id, list_id AS listId, ordinal, text FROM list_items WHERE list_id = ? ORDER BY ordinal');
   return lists.map((l) => ({ ...l, items: items.all(l.id) as ListItem[] }));
 }
 

@@ -49,16 +49,18 @@ interface CountRow {
 }
 
 // The reader's values on items, per plan: each filled field of an item's record, each tag,
-// each note or highlight. Grouped through initiatives (its primary key finds each item's plan).
+// each note or highlight. Driven from the reader's rows (CROSS JOIN keeps that order), each
+// finding its item's plan in initiative_sort_keys (small rows keyed by item id): the cost
+// follows the reader's values, not the size of the library.
 const STATE_VALUES = `SELECT i.plan_id AS planId,
     count(s.status) AS withStatus, coalesce(sum(s.status = ?), 0) AS done,
     coalesce(sum((s.status IS NOT NULL) + (s.priority IS NOT NULL) + (s.lead_unit IS NOT NULL)
       + (s.responsible_units IS NOT NULL) + (s.deadline IS NOT NULL) + (s.progress_note IS NOT NULL)), 0) AS n
-  FROM user_initiative_state s JOIN initiatives i ON i.id = s.initiative_id`;
+  FROM user_initiative_state s CROSS JOIN initiative_sort_keys i ON i.initiative_id = s.initiative_id`;
 const TAG_VALUES = `SELECT i.plan_id AS planId, count(*) AS n
-  FROM user_initiative_tags g JOIN initiatives i ON i.id = g.initiative_id`;
+  FROM user_initiative_tags g CROSS JOIN initiative_sort_keys i ON i.initiative_id = g.initiative_id`;
 const NOTE_VALUES = `SELECT i.plan_id AS planId, count(*) AS n
-  FROM user_annotations a JOIN initiatives i ON i.id = a.initiative_id`;
+  FROM user_annotations a CROSS JOIN initiative_sort_keys i ON i.initiative_id = a.initiative_id`;
 
 /** The plans in the library, or (trash: true) those in the trash; newest import first. */
 export function listLibrary(db: Db, options: { trash?: boolean } = {}): LibraryEntry[] {
@@ -262,11 +264,4 @@ export function purgePlan(db: Db, planId: string, baseRevision: number): void {
     }
     prepared(db, 'DELETE FROM plans WHERE id = ?').run(planId);
   });
-}
-
-/** Plans in the trash: the table, the dashboard and plan.list leave them out. */
-export function trashedPlanIds(db: Db): string[] {
-  return prepared(db, 'SELECT plan_id AS planId FROM user_plan_state WHERE trashed_at IS NOT NULL')
-    .all()
-    .map((r) => (r as { planId: string }).planId);
 }

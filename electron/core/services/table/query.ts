@@ -10,7 +10,7 @@ import { readStatusOptions } from '../status-options';
 import { fillHits } from './hits';
 import { computeFacets, computeGroups } from './facets';
 import { countSql, orderByOf, pageSql, type RowScope } from './query-sql';
-import { trashedPlanIds } from '../library/library';
+import { trashedPlanIds } from '../library/trash';
 import { readRows } from './rows';
 import { readTransaction } from '../../db/transaction';
 
