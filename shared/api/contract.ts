@@ -8,6 +8,8 @@
 import type { Result } from './result';
 import { APP_METHODS, type AppMethods } from './app/methods';
 import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
+import { IMPORT_METHODS, type ImportMethods } from './import/methods';
+import { TRANSLATION_METHODS, type TranslationMethods } from './translations/methods';
 import { ITEM_METHODS, type ItemMethods } from './items/methods';
 import { PLAN_METHODS, type PlanMethods } from './plans/methods';
 import { SETTING_METHODS, type SettingMethods } from './settings/methods';
@@ -36,7 +38,10 @@ export interface ApiMethods
     TagMethods,
     ViewMethods,
     DashboardMethods,
-    StorageMethods {}
+    StorageMethods,
+    // import.commit joins when the plan library's store is merged (it writes through it).
+    Omit<ImportMethods, 'import.commit'>,
+    TranslationMethods {}
 
 export type ApiMethod = keyof ApiMethods;
 export type ApiArgs<M extends ApiMethod> = ApiMethods[M]['args'];
@@ -56,6 +61,8 @@ export const API_METHODS = [
   ...VIEW_METHODS,
   ...DASHBOARD_METHODS,
   ...STORAGE_METHODS,
+  ...IMPORT_METHODS.filter((m): m is Exclude<typeof m, 'import.commit'> => m !== 'import.commit'),
+  ...TRANSLATION_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time guarantee that API_METHODS names every method of ApiMethods.

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import type { ApiArgs, ApiMethod } from './contract';
 import { appArgSchemas } from './app/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
+import { importArgSchemas } from './import/schemas';
+import { translationArgSchemas } from './translations/schemas';
 import { itemArgSchemas } from './items/schemas';
 import { planArgSchemas } from './plans/schemas';
 import { settingArgSchemas } from './settings/schemas';
@@ -32,4 +34,7 @@ export const argSchemas = {
   ...viewArgSchemas,
   ...dashboardArgSchemas,
   ...storageArgSchemas,
+  'import.preview': importArgSchemas['import.preview'],
+  'import.cancel': importArgSchemas['import.cancel'],
+  ...translationArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
