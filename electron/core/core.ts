@@ -24,6 +24,7 @@ import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
 import { listTags } from './services/tags';
+import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
 import { queryTable, tableRows } from './services/table/query';
@@ -182,8 +183,17 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
       return null;
     },
     'dashboard.get': ({ planId, today }) => getDashboard(db, planId, today),
+    'library.list': ({ trash }) => listLibrary(db, { trash }),
+    'library.update': ({ planId, baseRevision, patch }) => updateLibraryPlan(db, planId, baseRevision, patch),
+    'library.trash': ({ planId, baseRevision, confirm }) => trashPlan(db, planId, baseRevision, confirm),
+    'library.restore': ({ planId, baseRevision }) => restorePlan(db, planId, baseRevision),
+    'library.purge': ({ planId, baseRevision }) => {
+      purgePlan(db, planId, baseRevision);
+      return null;
+    },
     'import.preview': (args) => imports.preview(args),
     'import.cancel': ({ previewId }) => imports.cancel(previewId),
+    'import.commit': ({ previewId, choices }) => imports.commit(previewId, choices),
     'translation.template': ({ planId, language }) => translationTemplate(db, planId, language),
     'translation.attach': ({ planId, fileName, text }) => attachTranslation(db, planId, fileName, text),
   };
@@ -192,10 +202,5 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
 // One import service per connection: a restore or a fresh database drops the previews (they
 // were read for the library that was open) and stops their workers.
 function importService(db: Db, options: CoreOptions): ImportService {
-  return createImportService(db, {
-    worker: options.importWorker ?? defaultImportWorker(),
-    storePlan: () => {
-      throw new AppError('UNAVAILABLE', 'Importing into the library is not available yet in this build; nothing was written.');
-    },
-  });
+  return createImportService(db, { worker: options.importWorker ?? defaultImportWorker() });
 }

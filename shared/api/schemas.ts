@@ -8,6 +8,7 @@ import { dashboardArgSchemas } from './dashboard/schemas';
 import { importArgSchemas } from './import/schemas';
 import { translationArgSchemas } from './translations/schemas';
 import { itemArgSchemas } from './items/schemas';
+import { libraryArgSchemas } from './library/schemas';
 import { planArgSchemas } from './plans/schemas';
 import { settingArgSchemas } from './settings/schemas';
 import { statusArgSchemas } from './status/schemas';
@@ -33,8 +34,8 @@ export const argSchemas = {
   ...tagArgSchemas,
   ...viewArgSchemas,
   ...dashboardArgSchemas,
+  ...libraryArgSchemas,
   ...storageArgSchemas,
-  'import.preview': importArgSchemas['import.preview'],
-  'import.cancel': importArgSchemas['import.cancel'],
+  ...importArgSchemas,
   ...translationArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -8,10 +8,13 @@ import { readLists, readPlanMeta } from '../plan/store';
 export function listPlans(db: Db): PlanSummary[] {
   return db
     .prepare(
-      `SELECT p.id, p.title, p.published_at AS publishedAt, p.source, p.author,
+      `SELECT p.id, coalesce(s.title, p.title) AS title, p.published_at AS publishedAt, p.source, p.author,
          (SELECT count(*) FROM themes t WHERE t.plan_id = p.id) AS themeCount,
          (SELECT count(*) FROM initiatives i WHERE i.plan_id = p.id) AS initiativeCount
-       FROM plans p ORDER BY p.published_at DESC, p.id`,
+       FROM plans p LEFT JOIN user_plan_state s ON s.plan_id = p.id
+       -- Plans in the reader's trash are not listed (the library lists them, under its trash).
+       WHERE s.trashed_at IS NULL
+       ORDER BY p.published_at DESC, p.id`,
     )
     .all() as PlanSummary[];
 }

@@ -12,20 +12,12 @@ import { prepared } from '../../db/statements';
 import { ImportError } from '../../import/errors';
 import { IMPORT_LIMITS } from '../../import/limits';
 import { ImportCancelledError, importInWorker, type SandboxOptions } from '../../import/sandbox';
+import { storeImportedPlan } from '../../plan/store-imported';
 import { PREVIEW_LIMITS, PreviewStore, type PreviewLimits } from './previews';
-
-/** What storing a plan returns (the plan library's storeImportedPlan). */
-export interface StoredPlan {
-  planId: string;
-  duplicate: boolean;
-}
 
 export interface ImportServiceOptions {
   /** The worker entry and its limits (a test may shorten the time limit). */
   worker: SandboxOptions;
-  /** Writes the document as a plan in one IMMEDIATE transaction; the same file twice is
-   *  recognised by its content hash and not written again. */
-  storePlan: (db: Db, doc: ImportedDocument) => StoredPlan;
   previews?: Partial<PreviewLimits>;
   now?: () => number;
 }
@@ -122,7 +114,9 @@ export function createImportService(db: Db, options: ImportServiceOptions): Impo
         if (err instanceof OutlineEditError) throw new AppError('BAD_REQUEST', `${entry.fileName}: ${err.message}`);
         throw err;
       }
-      const stored = options.storePlan(db, doc);
+      // One IMMEDIATE transaction: the tree, the file's hash and what the app reads of it; the
+      // same file twice is recognised by that hash and not written again.
+      const stored = storeImportedPlan(db, doc);
       store.markCommitted(previewId, stored.planId);
       return { planId: stored.planId, duplicate: stored.duplicate, ...countsOf(db, stored.planId) };
     },
@@ -141,8 +135,6 @@ function countsOf(db: Db, planId: string): { themeCount: number; itemCount: numb
 
 /** The plan already imported from a file with this content hash, if any. */
 function findDuplicate(db: Db, sha256: string): ImportPreview['duplicateOf'] {
-  // Until the plan library's migration is merged, no file has been recorded.
-  if (prepared(db, "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'plan_files'").get() === undefined) return null;
   const row = prepared(
     db,
     `SELECT p.id AS planId, coalesce(u.title, p.title) AS title, u.trashed_at IS NOT NULL AS trashed
