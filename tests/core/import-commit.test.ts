@@ -138,6 +138,14 @@ describe('import.commit', () => {
     expect(dumpTables(core.db)).toEqual(before);
   });
 
+  it('a file whose plan is in the trash is named as such in the preview', async () => {
+    const first = await preview('notice.txt');
+    const { planId } = value(await call<ImportResult>('import.commit', { previewId: first.previewId, choices: { levels: first.document.levels, edits: [] } }));
+    value(await call('library.trash', { planId, baseRevision: 0 }));
+    const again = await preview('notice.txt');
+    expect(again.duplicateOf).toMatchObject({ planId, trashed: true });
+  });
+
   it('a translation of the imported plan: the template lists its items by their ids; a filled file is attached', async () => {
     const p = await preview('levels.txt');
     const { planId } = value(await call<ImportResult>('import.commit', { previewId: p.previewId, choices: { levels: { theme: 'cn-comma', item: 'cn-paren' }, edits: [] } }));

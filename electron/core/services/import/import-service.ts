@@ -56,7 +56,8 @@ export function createImportService(db: Db, options: ImportServiceOptions): Impo
         throw new AppError('CONFLICT', `The preview id ${previewId} is already in use; give each file a new id.`);
       }
       // Base64 is 4 characters for 3 bytes: a file over the limit is named before decoding it.
-      const size = Math.floor((dataBase64.length * 3) / 4) - (dataBase64.match(/=*$/)?.[0].length ?? 0);
+      const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
+      const size = Math.floor((dataBase64.length * 3) / 4) - padding;
       if (size > maxFileBytes) {
         throw new AppError(
           'BAD_REQUEST',
