@@ -5,7 +5,10 @@ import type { z } from 'zod';
 import type { ApiArgs, ApiMethod } from './contract';
 import { appArgSchemas } from './app/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
+import { importArgSchemas } from './import/schemas';
+import { translationArgSchemas } from './translations/schemas';
 import { itemArgSchemas } from './items/schemas';
+import { libraryArgSchemas } from './library/schemas';
 import { planArgSchemas } from './plans/schemas';
 import { settingArgSchemas } from './settings/schemas';
 import { statusArgSchemas } from './status/schemas';
@@ -31,5 +34,8 @@ export const argSchemas = {
   ...tagArgSchemas,
   ...viewArgSchemas,
   ...dashboardArgSchemas,
+  ...libraryArgSchemas,
   ...storageArgSchemas,
+  ...importArgSchemas,
+  ...translationArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

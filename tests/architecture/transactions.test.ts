@@ -14,7 +14,7 @@ import { API_METHODS } from '../../shared/api/contract';
 import { inWriteTransaction, writeTransaction } from '../../electron/core/db/transaction';
 import { createTestCore } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
-import { VALID_ARGS } from '../helpers/valid-args';
+import { validArgs } from '../helpers/valid-args';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const HELPER = 'electron/core/db/transaction.ts';
@@ -92,13 +92,15 @@ describe('writes at run time', () => {
   let restore = () => {};
   afterEach(() => restore());
 
+  // Every method once, an import read in a worker thread among them: more than the default 5 s
+  // on a loaded machine.
   it('every write of a first start and of every API method runs inside writeTransaction', async () => {
     const watch = watchWrites();
     restore = watch.restore;
     const core = createTestCore(temp.make());
     try {
       for (const method of API_METHODS) {
-        const args = method === 'storage.restore' ? { name: core.storage.backups()[0]!.name } : VALID_ARGS[method];
+        const args = await validArgs(method, core);
         const result = await core.router.dispatch(method, args);
         expect(result, method).toMatchObject({ ok: true });
       }
@@ -106,7 +108,7 @@ describe('writes at run time', () => {
       core.close();
     }
     expect(watch.outside).toEqual([]);
-  });
+  }, 30_000);
 
   it('the watch does see a write made outside writeTransaction (so the test above can fail)', () => {
     const watch = watchWrites();

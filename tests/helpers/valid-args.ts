@@ -1,7 +1,14 @@
 // Valid arguments for every contract method, in an order the real core accepts when they are
 // dispatched one after another on a fresh data folder (each write names the revision the one
 // before it left). Shared by the router test and the write-transaction check.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiArgs, ApiMethod } from '../../shared/api/contract';
+import type { Core } from '../../electron/core/core';
+import { RESOURCES_DIR } from './paths';
+
+/** A small plan file for the import methods: two numbered sections. */
+export const VALID_IMPORT_TEXT = '试点工作方案\n一、总体要求\n坚持问题导向。\n二、重点任务\n推进试点。\n';
 
 /** Valid arguments for every method. Typed by the contract, so a new method must be added. */
 export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
@@ -54,6 +61,13 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   },
   'view.delete': { id: 1, baseRevision: 1 }, // the view saved just before
   'dashboard.get': { planId: 'hz-2024', today: '2024-06-01' },
+  'library.list': {},
+  'library.update': { planId: 'hz-2024', baseRevision: 0, patch: { title: '杭州 2024', tags: ['城市'] } },
+  // The plan carries a status set above, so moving it to the trash needs the confirmation.
+  'library.trash': { planId: 'hz-2024', baseRevision: 1, confirm: true },
+  'library.restore': { planId: 'hz-2024', baseRevision: 2 },
+  // A placeholder: a plan must be in the trash to be purged (validArgs puts it there first).
+  'library.purge': { planId: 'hz-2024', baseRevision: 4 },
   'storage.status': {},
   'storage.check': {},
   'storage.backups': {},
@@ -61,4 +75,26 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   // A placeholder: callers restore the backup storage.backupNow has just made (its name has the time).
   'storage.restore': { name: 'briefbook-2024-06-01T00-00-00-000Z-manual.sqlite3' },
   'storage.quarantineAndStartNew': { confirm: true },
+  'import.preview': { previewId: 'valid-preview-1', fileName: 'plan.txt', dataBase64: Buffer.from(VALID_IMPORT_TEXT).toString('base64') },
+  // Another preview's id: cancelling one that is gone is no error, and preview 1 stays to commit.
+  'import.cancel': { previewId: 'valid-preview-2' },
+  'import.commit': { previewId: 'valid-preview-1', choices: { levels: { theme: null, item: 'cn-comma' }, edits: [] } },
+  'translation.template': { planId: 'hz-2024', language: 'en' },
+  // The embedded plan's shipped English, attached as a reader would attach a file.
+  'translation.attach': {
+    planId: 'hz-2024',
+    fileName: 'hangzhou-2024-05-11.en.json',
+    text: readFileSync(join(RESOURCES_DIR, 'plans', 'hangzhou-2024-05-11.en.json'), 'utf8'),
+  },
 };
+
+/** The arguments to dispatch `method` with, after the methods before it in API_METHODS: most
+ *  are VALID_ARGS; a few depend on what the calls before them did. */
+export async function validArgs(method: ApiMethod, core: Core): Promise<unknown> {
+  if (method === 'storage.restore') return { name: core.storage.backups()[0]!.name };
+  if (method === 'library.purge') {
+    const trashed = await core.router.dispatch('library.trash', { planId: 'hz-2024', baseRevision: 3, confirm: true });
+    if (!trashed.ok) throw new Error(`library.trash before library.purge: ${trashed.error.message}`);
+  }
+  return VALID_ARGS[method];
+}

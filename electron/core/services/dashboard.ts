@@ -3,6 +3,7 @@
 // initiatives have a deadline at all. Without a plan: the same across every plan not in the
 // trash, counted per plan instead of per theme, each deadline naming its plan.
 import type { Dashboard, DashboardCounts, DashboardPlan, DashboardTheme, UpcomingDeadline } from '../../../shared/api/dashboard/methods';
+import { isTrashed } from './library/trash';
 import { AppError } from '../../../shared/api/result';
 import type { Db } from '../db/open';
 import { readStatusOptions } from './status-options';
@@ -37,6 +38,7 @@ export function getDashboard(db: Db, planId: string | undefined, today: string):
     if (planId !== undefined) {
       const plan = planTitle(db, planId);
       if (!plan) throw new AppError('NOT_FOUND', `No plan with id ${planId}`);
+      if (isTrashed(db, planId)) throw new AppError('NOT_FOUND', `Plan ${planId} is in the trash; restore it to see its dashboard`);
       plans = [plan];
     }
     const scope = JSON.stringify(plans.map((p) => p.id));
