@@ -5,9 +5,9 @@
 // answers for one plan or for all.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import type { Db } from '../../electron/core/db/open';
 import { importPlan } from '../../electron/core/plan/store';
 import { getDashboard } from '../../electron/core/services/dashboard';
+import { libraryEntry, restorePlan, trashPlan, updateLibraryPlan } from '../../electron/core/services/library/library';
 import { exportCsv } from '../../electron/core/services/table/export';
 import { queryTable } from '../../electron/core/services/table/query';
 import type { Dashboard } from '../../shared/api/contract';
@@ -34,17 +34,11 @@ function importTitled(planId: string, title: string, themes: Parameters<typeof p
   importPlan(core.db, doc, `${title}\n${JSON.stringify(themes)}`);
 }
 
-/** The reader's record of a plan (rename, trash), as the library keeps it. */
-function setPlanState(db: Db, planId: string, state: { title?: string | null; trashedAt?: string | null }): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS user_plan_state (
-    plan_id TEXT PRIMARY KEY, title TEXT, tags_json TEXT NOT NULL DEFAULT '[]', trashed_at TEXT,
-    revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1), touched_at TEXT NOT NULL) STRICT`);
-  db.prepare(
-    `INSERT INTO user_plan_state (plan_id, title, trashed_at, touched_at) VALUES (?, ?, ?, '2024-06-01T00:00:00Z')
-     ON CONFLICT (plan_id) DO UPDATE SET title = coalesce(excluded.title, title), trashed_at = excluded.trashed_at,
-       revision = revision + 1`,
-  ).run(planId, state.title ?? null, state.trashedAt ?? null);
-}
+/** The reader's record of a plan, written through the library as its view does. */
+const revisionOf = (planId: string) => libraryEntry(core.db, planId)!.revision;
+const rename = (planId: string, title: string) => updateLibraryPlan(core.db, planId, revisionOf(planId), { title });
+const trash = (planId: string) => trashPlan(core.db, planId, revisionOf(planId), true);
+const restore = (planId: string) => restorePlan(core.db, planId, revisionOf(planId));
 
 const ALL: TableQuery = { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null, offset: 0, limit: 100 };
 const plansOf = (page: TablePage) => page.rows.map((r) => r.planId).filter((p, i, all) => p !== all[i - 1]);
@@ -56,7 +50,7 @@ beforeEach(() => {
     { headline: '绿色交通', initiatives: ['推广新能源公交'] },
   ]);
   importTitled(ZHONGSHAN, ZHONGSHAN_TITLE, [{ headline: '数字产业', initiatives: ['培育数据要素市场', '建设算力中心'] }]);
-  setPlanState(core.db, 'hz-2024', { title: HZ_RENAMED });
+  rename('hz-2024', HZ_RENAMED);
   updateLatest(core.db, `${ANJI}/T1/I1`, { status: 'done', deadline: '2024-05-01', tags: ['重点'] });
   updateLatest(core.db, `${ZHONGSHAN}/T1/I2`, { status: 'in_progress', deadline: '2024-07-01', tags: ['重点'] });
   updateLatest(core.db, 'hz-2024/T2/I1', { status: 'in_progress', deadline: '2024-05-20' });
@@ -83,7 +77,7 @@ describe('the table across plans', () => {
     expect(by('pinyin', true)).toEqual([ZHONGSHAN, 'hz-2024', ANJI]);
     expect(by('stroke', false)).toEqual([ZHONGSHAN, ANJI, 'hz-2024']); // 中 4, 安 6, 杭 8
     // A rename re-ranks: 杭… becomes 丁… (2 strokes, dīng).
-    setPlanState(core.db, 'hz-2024', { title: '丁桥评论' });
+    rename('hz-2024', '丁桥评论');
     expect(by('stroke', false)).toEqual(['hz-2024', ZHONGSHAN, ANJI]);
     expect(by('pinyin', false)).toEqual([ANJI, 'hz-2024', ZHONGSHAN]);
   });
@@ -129,7 +123,7 @@ describe('the table across plans', () => {
   });
 
   it('leaves a trashed plan out of rows, counts, facets, themes and groups, and brings it back when restored', () => {
-    setPlanState(core.db, ANJI, { trashedAt: '2024-06-02T00:00:00Z' });
+    trash(ANJI);
     const page = queryTable(core.db, { ...ALL, groupBy: 'theme' });
     expect(page.total).toBe(17);
     expect(plansOf(page)).toEqual(['hz-2024', ZHONGSHAN]);
@@ -140,7 +134,7 @@ describe('the table across plans', () => {
     // Chosen before it went to the trash: the filter finds nothing rather than the trashed rows.
     expect(queryTable(core.db, { ...ALL, filters: { planIds: [ANJI] } }).total).toBe(0);
     expect(queryTable(core.db, { ...ALL, search: '竹产业' }).total).toBe(0);
-    setPlanState(core.db, ANJI, { trashedAt: null });
+    restore(ANJI);
     expect(queryTable(core.db, ALL).total).toBe(20);
   });
 
@@ -199,7 +193,7 @@ describe('the dashboard across plans', () => {
   });
 
   it('leaves a trashed plan out of the all-plans dashboard and its plan count', () => {
-    setPlanState(core.db, ZHONGSHAN, { trashedAt: '2024-06-02T00:00:00Z' });
+    trash(ZHONGSHAN);
     const d = getDashboard(core.db, undefined, '2024-06-01');
     expect(d.plans.map((p) => p.planId)).toEqual([ANJI, 'hz-2024']);
     expect(d.planCount).toBe(2);

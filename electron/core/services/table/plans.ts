@@ -13,14 +13,14 @@ export interface PlanTitle {
 }
 
 /** SQL for the title a plan is shown by, given the alias of its `plans` row. */
-export function planTitleSql(db: Db, plan: string): string {
+export function planTitleSql(plan: string): string {
   return `coalesce((SELECT u.title FROM user_plan_state u WHERE u.plan_id = ${plan}.id AND u.title IS NOT NULL AND u.title <> ''), ${plan}.title)`;
 }
 
 /** Every plan not in the trash with the title it is shown by, in pinyin order of titles. */
 export function livePlans(db: Db): PlanTitle[] {
   const trashed = new Set(trashedPlanIds(db));
-  const plans = (prepared(db, `SELECT p.id AS id, ${planTitleSql(db, 'p')} AS title FROM plans p`).all() as PlanTitle[]).filter(
+  const plans = (prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p`).all() as PlanTitle[]).filter(
     (p) => !trashed.has(p.id),
   );
   return plans.sort((a, b) => COLLATORS.pinyin.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -28,7 +28,7 @@ export function livePlans(db: Db): PlanTitle[] {
 
 /** One plan with the title it is shown by, or null when there is no such plan. */
 export function planTitle(db: Db, planId: string): PlanTitle | null {
-  return (prepared(db, `SELECT p.id AS id, ${planTitleSql(db, 'p')} AS title FROM plans p WHERE p.id = ?`).get(planId) as PlanTitle | undefined) ?? null;
+  return (prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p WHERE p.id = ?`).get(planId) as PlanTitle | undefined) ?? null;
 }
 
 const ranked = new WeakMap<Db, string>();
@@ -39,7 +39,7 @@ const ranked = new WeakMap<Db, string>();
  * when one changed (an import, a rename).
  */
 export function ensurePlanRanks(db: Db): void {
-  const plans = prepared(db, `SELECT p.id AS id, ${planTitleSql(db, 'p')} AS title FROM plans p ORDER BY p.id`).all() as PlanTitle[];
+  const plans = prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p ORDER BY p.id`).all() as PlanTitle[];
   const signature = JSON.stringify(plans);
   if (ranked.get(db) === signature) return;
   db.exec('CREATE TEMP TABLE IF NOT EXISTS plan_ranks (plan_id TEXT PRIMARY KEY, pinyin INTEGER NOT NULL, stroke INTEGER NOT NULL) WITHOUT ROWID');

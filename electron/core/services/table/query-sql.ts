@@ -12,13 +12,13 @@ export type FacetName = 'plan' | 'theme' | 'status' | 'priority' | 'tags';
 /** Which rows a query covers. */
 export interface RowScope {
   planId?: string;
-  /** Plans left out when no single plan is asked for: those in the trash (usually none). */
-  trashed?: readonly string[];
   filters: TableFilters;
   /** Restrict to the ids in temp.table_hits (search and text filters, see hits.ts). */
   hits: boolean;
   /** Restrict to these ids (an export of the selection). */
   ids?: readonly string[];
+  /** Plans in the reader's trash, left out (none: the SQL is as without a trash). */
+  trashedPlans?: readonly string[];
 }
 
 export interface Where {
@@ -48,9 +48,6 @@ export function whereOf(scope: RowScope, except?: FacetName): Where {
   if (scope.planId !== undefined) {
     clauses.push('k.plan_id = ?');
     params.push(scope.planId);
-  } else if (scope.trashed?.length) {
-    clauses.push('k.plan_id NOT IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(scope.trashed));
   }
   if (except !== 'plan' && filters.planIds?.length) {
     const plans = [...new Set(filters.planIds)];
@@ -77,6 +74,10 @@ export function whereOf(scope: RowScope, except?: FacetName): Where {
         GROUP BY initiative_id HAVING count(*) = ${tags.length})`,
     );
     params.push(...tags);
+  }
+  if (scope.trashedPlans?.length) {
+    clauses.push('k.plan_id NOT IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.trashedPlans));
   }
   if (scope.hits) clauses.push('k.initiative_id IN (SELECT id FROM temp.table_hits)');
   if (scope.ids) {

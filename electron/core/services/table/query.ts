@@ -10,8 +10,8 @@ import { readStatusOptions } from '../status-options';
 import { fillHits } from './hits';
 import { computeFacets, computeGroups } from './facets';
 import { countSql, orderByOf, pageSql, type RowScope } from './query-sql';
-import { ensurePlanRanks } from './plans';
 import { trashedPlanIds } from '../library/trash';
+import { ensurePlanRanks } from './plans';
 import { readRows } from './rows';
 import { readTransaction } from '../../db/transaction';
 
@@ -38,7 +38,7 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
   // A selection is exported whole: its ids decide the rows, the query only their order.
   const scope: RowScope = ids
     ? { filters: {}, hits: false, ids }
-    : { planId: query.planId, trashed: query.planId === undefined ? trashedPlanIds(db) : [], filters: query.filters, hits };
+    : { planId: query.planId, filters: query.filters, hits, trashedPlans: trashedPlanIds(db) };
   if (query.sort.some((s) => s.column === 'plan')) ensurePlanRanks(db);
   const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query));
   return { scope, order, statusOptions };

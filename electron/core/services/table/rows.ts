@@ -32,7 +32,7 @@ export function shortIdOf(themeOrdinal: number, ordinal: number): string {
 /** Rows for the ids that exist, in the order given (unknown ids are left out). */
 export function readRows(db: Db, ids: readonly string[]): InitiativeRow[] {
   if (ids.length === 0) return [];
-  const raw = prepared(db, rowsSql(planTitleSql(db, 'p'))).all(JSON.stringify(ids)) as RawRow[];
+  const raw = prepared(db, rowsSql(planTitleSql('p'))).all(JSON.stringify(ids)) as RawRow[];
   return raw.map(({ tagsJson, industriesJson, ...r }) => ({
     ...r,
     shortId: shortIdOf(r.themeOrdinal, r.ordinal),

@@ -74,9 +74,9 @@ export function FacetFilter({ facet, columnLabel, counts, selected, labels, plan
                   <span className="itable-facet-group-title" id={`${groupId}-${n}`} title={planTitles?.get(group.planId ?? '')}>
                     {planTitles?.get(group.planId ?? '') ?? group.planId}
                   </span>
-                  <ul className="itable-facet-list" role="group" aria-labelledby={`${groupId}-${n}`}>
-                    {group.entries.map(option)}
-                  </ul>
+                  <div role="group" aria-labelledby={`${groupId}-${n}`}>
+                    <ul className="itable-facet-list">{group.entries.map(option)}</ul>
+                  </div>
                 </li>
               ))}
             </ul>
