@@ -1,6 +1,6 @@
 // How the library lists its plans: newest first by default (the last imported on top), or by
 // the plan's own date, or by title, where Chinese titles sort by pinyin (Intl.Collator('zh'),
-// the table's "pinyin" order) and Latin titles among them alphabetically. A filter matches
+// the table's "pinyin" order), Latin titles after them as that collation has it. A filter matches
 // title, original title, issuer, document number and tags as plain substrings (case-insensitive).
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 
