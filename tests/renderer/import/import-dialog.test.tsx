@@ -36,7 +36,7 @@ const preview = () => screen.findByRole('dialog', { name: '导入预览' }, { ti
 describe('importing a plan', { timeout: 20_000 }, () => {
   it('previews details, levels with counts, warnings and the outline; imports with the reader’s level; the new plan opens', async () => {
     const { fake, container } = start();
-    await screen.findByRole('button', { name: WORK_PLAN.title });
+    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
     choose(container, [docx('新型工业化.docx')]);
     const dialog = await preview();
 
@@ -70,7 +70,7 @@ describe('importing a plan', { timeout: 20_000 }, () => {
 
   it('promotes, demotes and merges headings from the keyboard-reachable buttons; the edits are imported as shown', async () => {
     const { fake, container } = start();
-    await screen.findByRole('button', { name: WORK_PLAN.title });
+    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
     choose(container, [docx('a.docx')]);
     const dialog = await preview();
     // Disabled where the step cannot apply: a top-level heading cannot go up, a first child cannot go under.
@@ -102,7 +102,7 @@ describe('importing a plan', { timeout: 20_000 }, () => {
     let release!: () => void;
     fake.hold = new Promise((resolve) => (release = resolve));
     const { container } = start(fake);
-    await screen.findByRole('button', { name: EMBEDDED.title });
+    await screen.findByRole('button', { name: EMBEDDED.title }, { timeout: 5000 });
     choose(container, [docx('大文件.docx')]);
     const dialog = await screen.findByRole('dialog', { name: '导入计划' });
     expect(within(dialog).getByRole('status').textContent).toContain('正在读取“大文件.docx”');
@@ -120,7 +120,7 @@ describe('importing a plan', { timeout: 20_000 }, () => {
     const message = '扫描件.pdf: this PDF has no text layer (a scanned document); nothing was imported.';
     fake.refusals.set('扫描件.pdf', message);
     const { container } = start(fake);
-    await screen.findByRole('button', { name: EMBEDDED.title });
+    await screen.findByRole('button', { name: EMBEDDED.title }, { timeout: 5000 });
     choose(container, [new File(['%PDF-1.7'], '扫描件.pdf', { type: 'application/pdf' })]);
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(within(alert).getByRole('heading', { name: '无法导入“扫描件.pdf”' })).toBeTruthy();
@@ -139,7 +139,7 @@ describe('importing a plan', { timeout: 20_000 }, () => {
       duplicateOf: { planId: WORK_PLAN.id, title: WORK_PLAN.title, trashed: false },
     });
     const { container } = start(fake);
-    await screen.findByRole('button', { name: WORK_PLAN.title });
+    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
     choose(container, [docx('again.docx')]);
     const dialog = await preview();
     expect(within(dialog).getByRole('heading', { name: '这个文件已在您的计划库中' })).toBeTruthy();
@@ -151,7 +151,7 @@ describe('importing a plan', { timeout: 20_000 }, () => {
 
   it('files dropped on the window show the overlay, then import one after the other and are shown marked in the library', async () => {
     const { fake } = start();
-    await screen.findByRole('button', { name: WORK_PLAN.title });
+    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
     const files = [docx('一.docx'), docx('二.docx')];
     fake.previews.set('一.docx', { document: importedDocument('一.docx', '第一份方案') });
     fake.previews.set('二.docx', { document: importedDocument('二.docx', '第二份方案') });
@@ -178,7 +178,7 @@ describe('importing a plan', { timeout: 20_000 }, () => {
 
   it('speaks English in an English UI', async () => {
     const { container } = start(undefined, 'en');
-    await screen.findByRole('button', { name: WORK_PLAN.title });
+    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
     choose(container, [docx('a.docx')]);
     const dialog = await screen.findByRole('dialog', { name: 'Import preview' }, { timeout: 5000 });
     expect(within(dialog).getByRole('combobox', { name: 'Initiative level' })).toBeTruthy();
