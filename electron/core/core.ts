@@ -24,6 +24,7 @@ import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
 import { listTags } from './services/tags';
+import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
 import { queryTable, tableRows } from './services/table/query';
@@ -170,5 +171,13 @@ function serviceHandlers(db: Db, options: CoreOptions): ServiceHandlers {
       return null;
     },
     'dashboard.get': ({ planId, today }) => getDashboard(db, planId, today),
+    'library.list': ({ trash }) => listLibrary(db, { trash }),
+    'library.update': ({ planId, baseRevision, patch }) => updateLibraryPlan(db, planId, baseRevision, patch),
+    'library.trash': ({ planId, baseRevision, confirm }) => trashPlan(db, planId, baseRevision, confirm),
+    'library.restore': ({ planId, baseRevision }) => restorePlan(db, planId, baseRevision),
+    'library.purge': ({ planId, baseRevision }) => {
+      purgePlan(db, planId, baseRevision);
+      return null;
+    },
   };
 }

@@ -1,9 +1,11 @@
-// `npm run import -- FILE... --dry-run [--json]`: the import as the app will do it, from the
-// command line (for people preparing a library for colleagues). Each file is parsed in a worker
-// thread under the import limits; --dry-run prints what was detected and writes nothing. A bad
-// file ends with one line naming it and the problem, and a non-zero exit status. Writing into
-// the library comes with the library view; until then only the dry run exists.
-import { existsSync } from 'node:fs';
+// `npm run import -- FILE... [--data-dir DIR] [--dry-run [--json]]`: the import as the app does
+// it, from the command line (for people preparing a library for colleagues). Each file is
+// parsed in a worker thread under the import limits. Without --dry-run each is stored in the
+// data folder's library exactly as the app stores it (the core opens, checks and migrates the
+// database, then storeImportedPlan writes one file in one transaction); --dry-run prints what
+// was detected and writes nothing. A bad file ends with one line naming it and the problem, a
+// non-zero exit status, and nothing written for it; the other files are still imported.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,8 +13,12 @@ import { outlineOf } from '../../shared/domain/document';
 import { ImportError } from '../core/import/errors';
 import { importFileInWorker, type SandboxOptions } from '../core/import/sandbox';
 import { dryRunJson, printTree } from './import-output';
+import { createCore, type Core } from '../core/core';
+import { defaultDataDir } from '../core/paths';
+import { storeImportedPlan } from '../core/plan/store-imported';
 
-export const IMPORT_USAGE = `Usage: npm run import -- FILE... --dry-run [--json]
+export const IMPORT_USAGE = `Usage: npm run import -- FILE... [--data-dir DIR] [--dry-run [--json]]
+  --data-dir  the data folder whose library receives the plans (default: the app's own)
   --dry-run   detect the outline and metadata and print them; write nothing
   --json      print { "metadata", "outline", "warnings" } as JSON (an array for several files)
 Formats: .txt .md (UTF-8, UTF-16, GB18030/GBK), .html, .docx, .pdf with a text layer.
@@ -55,10 +61,12 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length === 0) fail(`No file given.\n${IMPORT_USAGE}`, 2);
-  if (!values['dry-run']) {
-    fail('Importing into the library comes with the library view; nothing was written. Use --dry-run [--json] to see what would be imported.', 2);
-  }
   const options = workerOptions();
+  if (!values['dry-run']) {
+    if (values.json) fail(`--json goes with --dry-run.\n${IMPORT_USAGE}`, 2);
+    process.exitCode = await importIntoLibrary(positionals, values['data-dir'] ?? defaultDataDir(), options);
+    return;
+  }
   const results: (ReturnType<typeof dryRunJson> & { file?: string })[] = [];
   let failed = false;
   for (const file of positionals) {
@@ -79,6 +87,52 @@ async function main(): Promise<void> {
   }
   if (values.json && results.length > 0) process.stdout.write(`${JSON.stringify(positionals.length > 1 ? results : results[0], null, 2)}\n`);
   process.exitCode = failed ? 1 : 0;
+}
+
+/** Stores each file in the data folder's library; returns the exit status. */
+async function importIntoLibrary(files: string[], dataDir: string, options: SandboxOptions): Promise<number> {
+  let core: Core;
+  try {
+    core = createCore({
+      dataDir: resolve(dataDir),
+      resourcesDir: join(projectRoot, 'resources'),
+      host: 'browser',
+      version: readVersion(),
+      scheduleBackups: false,
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message.split('\n')[0]}\n`);
+    return 1;
+  }
+  let failed = false;
+  try {
+    for (const file of files) {
+      try {
+        const doc = await importFileInWorker(resolve(file), options);
+        const result = storeImportedPlan(core.db, doc);
+        process.stdout.write(
+          result.duplicate
+            ? `${file}: already in the library as ${result.planId}\n`
+            : `${file}: imported as ${result.planId}, ${result.items} item${result.items === 1 ? '' : 's'}\n`,
+        );
+      } catch (err) {
+        failed = true;
+        const message = err instanceof ImportError ? err.message : `${file}: could not be imported (${(err as Error).message})`;
+        process.stderr.write(`${message.split('\n')[0]}\n`);
+      }
+    }
+  } finally {
+    core.close();
+  }
+  return failed ? 1 : 0;
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
 }
 
 void main();

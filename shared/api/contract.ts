@@ -9,6 +9,7 @@ import type { Result } from './result';
 import { APP_METHODS, type AppMethods } from './app/methods';
 import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
 import { ITEM_METHODS, type ItemMethods } from './items/methods';
+import { LIBRARY_METHODS, type LibraryMethods } from './library/methods';
 import { PLAN_METHODS, type PlanMethods } from './plans/methods';
 import { SETTING_METHODS, type SettingMethods } from './settings/methods';
 import { STATUS_METHODS, type StatusMethods } from './status/methods';
@@ -36,6 +37,7 @@ export interface ApiMethods
     TagMethods,
     ViewMethods,
     DashboardMethods,
+    LibraryMethods,
     StorageMethods {}
 
 export type ApiMethod = keyof ApiMethods;
@@ -55,6 +57,9 @@ export const API_METHODS = [
   ...TAG_METHODS,
   ...VIEW_METHODS,
   ...DASHBOARD_METHODS,
+  // Last but storage: the router and transaction tests call every method in this order, and
+  // library.purge deletes the plan the methods before it read.
+  ...LIBRARY_METHODS,
   ...STORAGE_METHODS,
 ] as const satisfies readonly ApiMethod[];
 

@@ -6,6 +6,7 @@ import type { ApiArgs, ApiMethod } from './contract';
 import { appArgSchemas } from './app/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
 import { itemArgSchemas } from './items/schemas';
+import { libraryArgSchemas } from './library/schemas';
 import { planArgSchemas } from './plans/schemas';
 import { settingArgSchemas } from './settings/schemas';
 import { statusArgSchemas } from './status/schemas';
@@ -31,5 +32,6 @@ export const argSchemas = {
   ...tagArgSchemas,
   ...viewArgSchemas,
   ...dashboardArgSchemas,
+  ...libraryArgSchemas,
   ...storageArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -14,7 +14,7 @@ import { API_METHODS } from '../../shared/api/contract';
 import { inWriteTransaction, writeTransaction } from '../../electron/core/db/transaction';
 import { createTestCore } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
-import { VALID_ARGS } from '../helpers/valid-args';
+import { validArgs } from '../helpers/valid-args';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const HELPER = 'electron/core/db/transaction.ts';
@@ -98,7 +98,7 @@ describe('writes at run time', () => {
     const core = createTestCore(temp.make());
     try {
       for (const method of API_METHODS) {
-        const args = method === 'storage.restore' ? { name: core.storage.backups()[0]!.name } : VALID_ARGS[method];
+        const args = await validArgs(method, core);
         const result = await core.router.dispatch(method, args);
         expect(result, method).toMatchObject({ ok: true });
       }

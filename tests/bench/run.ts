@@ -16,6 +16,7 @@ import { runFileImport } from './suites/file-import';
 import { runCorpus } from './suites/corpus-load';
 import { runTable } from './suites/table';
 import { runTableUi } from './suites/table-ui';
+import { runLibrary } from './suites/library';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -26,6 +27,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   corpus: { title: 'corpus', run: runCorpus },
   table: { title: 'initiative table', run: runTable },
   'table-ui': { title: 'initiative table in Chromium', run: runTableUi },
+  library: { title: 'plan library (2,000 plans)', run: runLibrary },
 };
 
 function main(argv: string[]): number {

@@ -11,7 +11,7 @@ import { latestVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import type { InitiativeDetail, PlanOutline, PlanSummary } from '../../shared/api/contract';
 import { createTestCore } from '../helpers/core';
-import { VALID_ARGS } from '../helpers/valid-args';
+import { validArgs } from '../helpers/valid-args';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const temp = useTempDirs();
@@ -140,7 +140,7 @@ describe('the real core through its router', () => {
   it('has an argument schema and a working handler for every method of the contract', async () => {
     expect(Object.keys(argSchemas).sort()).toEqual([...API_METHODS].sort());
     for (const method of API_METHODS) {
-      const args = method === 'storage.restore' ? { name: core.storage.backups()[0]!.name } : VALID_ARGS[method];
+      const args = await validArgs(method, core);
       const result = await router.dispatch(method, args);
       expect(result, method).toMatchObject({ ok: true });
     }

@@ -1,13 +1,14 @@
 // First run seeds the embedded plan once; re-importing a plan (same text or an edited one)
 // replaces plan content only and never changes the reader's own data in user_* tables.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { openDatabase, type Db } from '../../electron/core/db/open';
-import { EMBEDDED_PLAN } from '../../electron/core/plan/embedded';
-import { parseArticle, PlanParseError } from '../../electron/core/plan/parse-article';
+import { EMBEDDED_PLAN, EmbeddedPlanError } from '../../electron/core/plan/embedded';
+import { updateLibraryPlan } from '../../electron/core/services/library/library';
+import { parseArticle } from '../../electron/core/plan/parse-article';
 import { importPlan, readPlanDocument } from '../../electron/core/plan/store';
 import { setSetting } from '../../electron/core/services/settings';
 import { updateLatest } from '../helpers/core';
@@ -15,7 +16,7 @@ import { saveView } from '../../electron/core/services/views';
 import { searchKeys } from '../../electron/core/search/match';
 import { createTestCore } from '../helpers/core';
 import { dumpTables, tableNames } from '../helpers/db-dump';
-import { EMBEDDED_PLAN_FILE } from '../helpers/paths';
+import { EMBEDDED_PLAN_FILE, RESOURCES_DIR } from '../helpers/paths';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const temp = useTempDirs();
@@ -38,6 +39,7 @@ function addUserData(db: Db): void {
     `INSERT INTO user_annotations (id, initiative_id, kind, selector_json, body, created_at, modified_at)
      VALUES ('n1', 'hz-2024/T5/I1', 'note', NULL, '一条笔记', 't', 't')`,
   ).run();
+  updateLibraryPlan(db, 'hz-2024', 0, { title: '杭州新思路', tags: ['城市'] }, at);
   saveView(db, { baseRevision: 0, name: '我的视图', state: { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null,
     columns: { order: [], hidden: [], sizes: {} } } }, at);
 }
@@ -78,8 +80,11 @@ describe('seeding the embedded plan', () => {
     const resources = temp.make();
     mkdirSync(join(resources, 'plans'));
     writeFileSync(join(resources, EMBEDDED_PLAN.file), RAW.replace('等8大新兴产业', '等7大新兴产业'));
+    copyFileSync(join(RESOURCES_DIR, EMBEDDED_PLAN.ids), join(resources, EMBEDDED_PLAN.ids));
     const dataDir = temp.make();
-    expect(() => createTestCore(dataDir, resources)).toThrow(PlanParseError);
+    // The importer reads the count as a warning; for the shipped plan any warning is an error.
+    expect(() => createTestCore(dataDir, resources)).toThrow(EmbeddedPlanError);
+    expect(() => createTestCore(dataDir, resources)).toThrow(/does not import cleanly \(line \d+\): .*8/);
 
     const db = openDatabase(join(dataDir, DATABASE_FILE));
     try {
@@ -98,6 +103,7 @@ describe('re-importing a plan never changes user data', () => {
         'user_annotations',
         'user_initiative_state',
         'user_initiative_tags',
+        'user_plan_state',
         'user_saved_views',
         'user_settings',
       ]);

@@ -37,6 +37,7 @@ function resourcesWith(enJson: string): string {
   const dir = temp.make();
   mkdirSync(join(dir, 'plans'));
   copyFileSync(EMBEDDED_PLAN_FILE, join(dir, EMBEDDED_PLAN.file));
+  copyFileSync(join(RESOURCES_DIR, EMBEDDED_PLAN.ids), join(dir, EMBEDDED_PLAN.ids));
   writeFileSync(join(dir, EMBEDDED_PLAN.translations[0].file), enJson);
   return dir;
 }

@@ -2,6 +2,7 @@
 // dispatched one after another on a fresh data folder (each write names the revision the one
 // before it left). Shared by the router test and the write-transaction check.
 import type { ApiArgs, ApiMethod } from '../../shared/api/contract';
+import type { Core } from '../../electron/core/core';
 
 /** Valid arguments for every method. Typed by the contract, so a new method must be added. */
 export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
@@ -54,6 +55,13 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   },
   'view.delete': { id: 1, baseRevision: 1 }, // the view saved just before
   'dashboard.get': { planId: 'hz-2024', today: '2024-06-01' },
+  'library.list': {},
+  'library.update': { planId: 'hz-2024', baseRevision: 0, patch: { title: '杭州 2024', tags: ['城市'] } },
+  // The plan carries a status set above, so moving it to the trash needs the confirmation.
+  'library.trash': { planId: 'hz-2024', baseRevision: 1, confirm: true },
+  'library.restore': { planId: 'hz-2024', baseRevision: 2 },
+  // A placeholder: a plan must be in the trash to be purged (validArgs puts it there first).
+  'library.purge': { planId: 'hz-2024', baseRevision: 4 },
   'storage.status': {},
   'storage.check': {},
   'storage.backups': {},
@@ -62,3 +70,14 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'storage.restore': { name: 'briefbook-2024-06-01T00-00-00-000Z-manual.sqlite3' },
   'storage.quarantineAndStartNew': { confirm: true },
 };
+
+/** The arguments to dispatch `method` with, after the methods before it in API_METHODS: most
+ *  are VALID_ARGS; a few depend on what the calls before them did. */
+export async function validArgs(method: ApiMethod, core: Core): Promise<unknown> {
+  if (method === 'storage.restore') return { name: core.storage.backups()[0]!.name };
+  if (method === 'library.purge') {
+    const trashed = await core.router.dispatch('library.trash', { planId: 'hz-2024', baseRevision: 3, confirm: true });
+    if (!trashed.ok) throw new Error(`library.trash before library.purge: ${trashed.error.message}`);
+  }
+  return VALID_ARGS[method];
+}

@@ -69,7 +69,12 @@ export async function readRaw(bytes: Uint8Array, fileName: string, limits: Impor
 
 /** The whole import of one file's bytes, without writing anything. */
 export async function importDocument(bytes: Uint8Array, fileName: string, limits: ImportLimits = IMPORT_LIMITS): Promise<ImportedDocument> {
-  const raw = await readRaw(bytes, fileName, limits);
+  return documentFromRaw(await readRaw(bytes, fileName, limits), bytes, fileName);
+}
+
+/** The outline step and the source's identity, on what a reader read from `bytes`. Synchronous,
+ *  so a shipped text file (the embedded plan) can be imported while the database opens. */
+export function documentFromRaw(raw: RawDocument, bytes: Uint8Array, fileName: string): ImportedDocument {
   const detected = detectOutline(raw);
   if (detected.sections.length === 0 && detected.preamble.length === 0 && detected.metadata.title === null) {
     throw new ImportError(fileName, 'contains no text');

@@ -3,6 +3,10 @@
 // headlines, 第一、/第二、… initiatives, enumerations with stated counts, author note, and the
 // trailing source/author/editor and tag lines. It is strict: anything it cannot place is an
 // error naming the line, because a silently mis-parsed plan would mislead its readers.
+// The app now stores the embedded plan through the importer (embedded.ts); this parser stays
+// as the independent reading that import is checked against (the projection must give the
+// same themes, initiatives and lists, tests/core/plan-store.test.ts) and that the bench
+// corpus's generated plans are checked with.
 import type { Initiative, PlanDocument, PlanList, PlanMeta, Theme } from '../../../shared/domain/plan';
 import { parseSmallNumber } from './chinese-numerals';
 import { stripLeadVerb } from '../import/outline/lists';

@@ -8,38 +8,50 @@ import { insertSortKeyRows } from '../collation/initiative-sort-keys';
 import { indexPlanText } from '../search/initiative-docs';
 import type { ListItem, PlanDocument, PlanList, PlanMeta } from '../../../shared/domain/plan';
 import { writeTransaction } from '../db/transaction';
+import { prepared } from '../db/statements';
 
 export function importPlan(db: Db, doc: PlanDocument, sourceText: string, now = new Date()): void {
-  const { meta } = doc;
   const sha = createHash('sha256').update(sourceText, 'utf8').digest('hex');
-  const insertPlan = db.prepare(`
-    INSERT INTO plans (id, title, column_name, published_at, source, author, editor, graphics,
-      tags_json, theme_line, lead, author_note, language, source_sha256, imported_at)
-    VALUES (@id, @title, @column, @publishedAt, @source, @author, @editor, @graphics,
-      @tags, @themeLine, @lead, @authorNote, @language, @sha, @importedAt)`);
-  const insertTheme = db.prepare('INSERT INTO themes (id, plan_id, ordinal, headline) VALUES (?, ?, ?, ?)');
-  const insertInitiative = db.prepare(
+  writeTransaction(db, () => {
+    prepared(db, 'DELETE FROM plans WHERE id = ?').run(doc.meta.id);
+    writePlanContent(db, doc, sha, now.toISOString());
+  });
+}
+
+/**
+ * The rows every plan has, whatever its source: the plan, its themes, initiatives and lists,
+ * their sort-key rows and search documents. Inside the caller's write transaction, on a plan
+ * id that has no rows yet.
+ */
+export function writePlanContent(db: Db, doc: PlanDocument, sha: string, importedAt: string): void {
+  const { meta } = doc;
+  const insertTheme = prepared(db, 'INSERT INTO themes (id, plan_id, ordinal, headline) VALUES (?, ?, ?, ?)');
+  const insertInitiative = prepared(
+    db,
     'INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertList = db.prepare(
+  const insertList = prepared(
+    db,
     'INSERT INTO plan_lists (id, plan_id, initiative_id, ordinal, label, stated_count) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertItem = db.prepare('INSERT INTO list_items (id, list_id, ordinal, text) VALUES (?, ?, ?, ?)');
-
-  writeTransaction(db, () => {
-    db.prepare('DELETE FROM plans WHERE id = ?').run(meta.id);
-    insertPlan.run({ ...meta, tags: JSON.stringify(meta.tags), sha, importedAt: now.toISOString() });
-    for (const t of doc.themes) insertTheme.run(t.id, meta.id, t.ordinal, t.headline);
-    for (const i of doc.initiatives) {
-      insertInitiative.run(i.id, meta.id, i.themeId, i.ordinal, i.numeral, i.headline, i.body);
-    }
-    for (const l of doc.lists) {
-      insertList.run(l.id, meta.id, l.initiativeId, l.ordinal, l.label, l.statedCount);
-      for (const item of l.items) insertItem.run(item.id, l.id, item.ordinal, item.text);
-    }
-    insertSortKeyRows(db, doc);
-    indexPlanText(db, doc);
-  });
+  const insertItem = prepared(db, 'INSERT INTO list_items (id, list_id, ordinal, text) VALUES (?, ?, ?, ?)');
+  prepared(
+    db,
+    `INSERT INTO plans (id, title, column_name, published_at, source, author, editor, graphics,
+      tags_json, theme_line, lead, author_note, language, source_sha256, imported_at)
+    VALUES (@id, @title, @column, @publishedAt, @source, @author, @editor, @graphics,
+      @tags, @themeLine, @lead, @authorNote, @language, @sha, @importedAt)`,
+  ).run({ ...meta, tags: JSON.stringify(meta.tags), sha, importedAt });
+  for (const t of doc.themes) insertTheme.run(t.id, meta.id, t.ordinal, t.headline);
+  for (const i of doc.initiatives) {
+    insertInitiative.run(i.id, meta.id, i.themeId, i.ordinal, i.numeral, i.headline, i.body);
+  }
+  for (const l of doc.lists) {
+    insertList.run(l.id, meta.id, l.initiativeId, l.ordinal, l.label, l.statedCount);
+    for (const item of l.items) insertItem.run(item.id, l.id, item.ordinal, item.text);
+  }
+  insertSortKeyRows(db, doc);
+  indexPlanText(db, doc);
 }
 
 export function hasPlan(db: Db, planId: string): boolean {
@@ -63,7 +75,7 @@ interface PlanRow {
 }
 
 export function readPlanMeta(db: Db, planId: string): PlanMeta | null {
-  const row = db.prepare('SELECT * FROM plans WHERE id = ?').get(planId) as PlanRow | undefined;
+  const row = prepared(db, 'SELECT * FROM plans WHERE id = ?').get(planId) as PlanRow | undefined;
   if (!row) return null;
   return {
     id: row.id,
@@ -86,15 +98,12 @@ export function readPlanMeta(db: Db, planId: string): PlanMeta | null {
 export function readLists(db: Db, filter: { planId: string } | { initiativeId: string }): PlanList[] {
   const where = 'planId' in filter ? 'plan_id = ?' : 'initiative_id = ?';
   const key = 'planId' in filter ? filter.planId : filter.initiativeId;
-  const lists = db
-    .prepare(
-      `SELECT id, plan_id AS planId, initiative_id AS initiativeId, ordinal, label, stated_count AS statedCount
-       FROM plan_lists WHERE ${where} ORDER BY ordinal`,
-    )
-    .all(key) as Omit<PlanList, 'items'>[];
-  const items = db.prepare(
-    'SELECT id, list_id AS listId, ordinal, text FROM list_items WHERE list_id = ? ORDER BY ordinal',
-  );
+  const lists = prepared(
+    db,
+    `SELECT id, plan_id AS planId, initiative_id AS initiativeId, ordinal, label, stated_count AS statedCount
+     FROM plan_lists WHERE ${where} ORDER BY ordinal`,
+  ).all(key) as Omit<PlanList, 'items'>[];
+  const items = prepared(db, 'SELECT id, list_id AS listId, ordinal, text FROM list_items WHERE list_id = ? ORDER BY ordinal');
   return lists.map((l) => ({ ...l, items: items.all(l.id) as ListItem[] }));
 }
 

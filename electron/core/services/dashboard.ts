@@ -2,6 +2,7 @@
 // notes and highlights, deadlines coming up, deadlines passed on work not done, and how many
 // initiatives have a deadline at all.
 import type { Dashboard, DashboardTheme, UpcomingDeadline } from '../../../shared/api/contract';
+import { isTrashed } from './library/trash';
 import { AppError } from '../../../shared/api/result';
 import type { Db } from '../db/open';
 import { hasPlan } from '../plan/store';
@@ -34,6 +35,7 @@ const toDeadline = ({ themeOrdinal, ordinal, ...r }: DeadlineRow): UpcomingDeadl
 export function getDashboard(db: Db, planId: string, today: string): Dashboard {
   return readTransaction(db, () => {
     if (!hasPlan(db, planId)) throw new AppError('NOT_FOUND', `No plan with id ${planId}`);
+    if (isTrashed(db, planId)) throw new AppError('NOT_FOUND', `Plan ${planId} is in the trash; restore it to see its dashboard`);
     const statusKeys = readStatusOptions(db).map((o) => o.key);
     const themes = db
       .prepare('SELECT id AS themeId, ordinal, headline FROM themes WHERE plan_id = ? ORDER BY ordinal')

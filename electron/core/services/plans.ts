@@ -4,14 +4,18 @@ import { AppError } from '../../../shared/api/result';
 import type { Initiative, Theme } from '../../../shared/domain/plan';
 import type { Db } from '../db/open';
 import { readLists, readPlanMeta } from '../plan/store';
+import { prepared } from '../db/statements';
 
 export function listPlans(db: Db): PlanSummary[] {
   return db
     .prepare(
-      `SELECT p.id, p.title, p.published_at AS publishedAt, p.source, p.author,
+      `SELECT p.id, coalesce(s.title, p.title) AS title, p.published_at AS publishedAt, p.source, p.author,
          (SELECT count(*) FROM themes t WHERE t.plan_id = p.id) AS themeCount,
          (SELECT count(*) FROM initiatives i WHERE i.plan_id = p.id) AS initiativeCount
-       FROM plans p ORDER BY p.published_at DESC, p.id`,
+       FROM plans p LEFT JOIN user_plan_state s ON s.plan_id = p.id
+       -- Plans in the reader's trash are not listed (the library lists them, under its trash).
+       WHERE s.trashed_at IS NULL
+       ORDER BY p.published_at DESC, p.id`,
     )
     .all() as PlanSummary[];
 }
@@ -19,12 +23,10 @@ export function listPlans(db: Db): PlanSummary[] {
 export function getPlanOutline(db: Db, planId: string): PlanOutline {
   const meta = readPlanMeta(db, planId);
   if (!meta) throw new AppError('NOT_FOUND', `No plan with id ${planId}`);
-  const themes = db
-    .prepare('SELECT id, plan_id AS planId, ordinal, headline FROM themes WHERE plan_id = ? ORDER BY ordinal')
-    .all(planId) as Theme[];
-  const headings = db.prepare(
-    'SELECT id, ordinal, numeral, headline FROM initiatives WHERE theme_id = ? ORDER BY ordinal',
-  );
+  const themes = prepared(db, 'SELECT id, plan_id AS planId, ordinal, headline FROM themes WHERE plan_id = ? ORDER BY ordinal').all(
+    planId,
+  ) as Theme[];
+  const headings = prepared(db, 'SELECT id, ordinal, numeral, headline FROM initiatives WHERE theme_id = ? ORDER BY ordinal');
   const outline: ThemeOutline[] = themes.map((t) => ({
     ...t,
     initiatives: headings.all(t.id) as ThemeOutline['initiatives'],

@@ -4,5 +4,6 @@ import { planContent } from './0001-plan-content';
 import { userSettings } from './0002-user-settings';
 import { initiativeTable } from './0003-initiative-table';
 import { revisions } from './0004-revisions';
+import { planLibrary } from './0005-plan-library';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary];

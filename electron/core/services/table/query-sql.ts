@@ -17,6 +17,8 @@ export interface RowScope {
   hits: boolean;
   /** Restrict to these ids (an export of the selection). */
   ids?: readonly string[];
+  /** Plans in the reader's trash, left out (none: the SQL is as without a trash). */
+  trashedPlans?: readonly string[];
 }
 
 export interface Where {
@@ -67,6 +69,10 @@ export function whereOf(scope: RowScope, except?: FacetName): Where {
         GROUP BY initiative_id HAVING count(*) = ${tags.length})`,
     );
     params.push(...tags);
+  }
+  if (scope.trashedPlans?.length) {
+    clauses.push('k.plan_id NOT IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.trashedPlans));
   }
   if (scope.hits) clauses.push('k.initiative_id IN (SELECT id FROM temp.table_hits)');
   if (scope.ids) {

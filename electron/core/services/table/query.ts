@@ -10,6 +10,7 @@ import { readStatusOptions } from '../status-options';
 import { fillHits } from './hits';
 import { computeFacets, computeGroups } from './facets';
 import { countSql, orderByOf, pageSql, type RowScope } from './query-sql';
+import { trashedPlanIds } from '../library/trash';
 import { readRows } from './rows';
 import { readTransaction } from '../../db/transaction';
 
@@ -21,7 +22,9 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
   const statusOptions = readStatusOptions(db);
   const hits = ids ? false : fillHits(db, query.search, query.filters.text);
   // A selection is exported whole: its ids decide the rows, the query only their order.
-  const scope: RowScope = ids ? { filters: {}, hits: false, ids } : { planId: query.planId, filters: query.filters, hits };
+  const scope: RowScope = ids
+    ? { filters: {}, hits: false, ids }
+    : { planId: query.planId, filters: query.filters, hits, trashedPlans: trashedPlanIds(db) };
   const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key));
   return { scope, order, statusOptions };
 }
