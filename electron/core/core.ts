@@ -24,10 +24,15 @@ import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
 import { listTags } from './services/tags';
+import { storeImportedPlan } from './plan/store-imported';
 import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
 import { queryTable, tableRows } from './services/table/query';
+import { createImportService, type ImportService } from './services/import/import-service';
+import { defaultImportWorker } from './services/import/worker-location';
+import type { SandboxOptions } from './import/sandbox';
+import { attachTranslation, translationTemplate } from './services/translations/translations';
 
 export const DATABASE_FILE = 'briefbook.sqlite3';
 
@@ -41,6 +46,8 @@ export interface CoreOptions {
   onInternalError?: (err: unknown) => void;
   /** Backups at start (when the newest is a day old) and daily; default on. Tests turn it off. */
   scheduleBackups?: boolean;
+  /** The import worker (default: the bundled one beside the build, or the sources via tsx). */
+  importWorker?: SandboxOptions;
 }
 
 export interface Core {
@@ -68,6 +75,7 @@ export function openCore(options: CoreOptions): Core {
   const file = join(options.dataDir, DATABASE_FILE);
   let handlers: Handlers;
   let router: Router;
+  let imports: ImportService | null = null;
   const storage: Storage = createStorage({
     dataDir: options.dataDir,
     file,
@@ -77,7 +85,9 @@ export function openCore(options: CoreOptions): Core {
     onBackgroundError: (err) => (options.onInternalError ?? console.error)(err),
     open: (beforeMigrate) => openReady(file, options, beforeMigrate),
     onConnection: (db) => {
-      handlers = { ...(db ? serviceHandlers(db, options) : unavailableHandlers(() => storage, options)), ...storageHandlers(() => storage) };
+      imports?.close();
+      imports = db ? importService(db, options) : null;
+      handlers = { ...(db && imports ? serviceHandlers(db, options, imports) : unavailableHandlers(() => storage, options)), ...storageHandlers(() => storage) };
       router = createRouter(handlers, options.onInternalError);
     },
   });
@@ -90,7 +100,10 @@ export function openCore(options: CoreOptions): Core {
     // Dispatches to the handlers of the connection open right now (they change on a restore).
     router: { dispatch: (method, args) => router.dispatch(method, args) },
     storage,
-    close: () => storage.close(),
+    close: () => {
+      imports?.close();
+      storage.close();
+    },
   };
 }
 
@@ -145,7 +158,7 @@ function appInfo(options: CoreOptions): AppInfo {
   };
 }
 
-function serviceHandlers(db: Db, options: CoreOptions): ServiceHandlers {
+function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): ServiceHandlers {
   return {
     'app.info': () => appInfo(options),
     'plan.list': () => listPlans(db),
@@ -179,5 +192,19 @@ function serviceHandlers(db: Db, options: CoreOptions): ServiceHandlers {
       purgePlan(db, planId, baseRevision);
       return null;
     },
+    'import.preview': (args) => imports.preview(args),
+    'import.cancel': ({ previewId }) => imports.cancel(previewId),
+    'import.commit': ({ previewId, choices }) => imports.commit(previewId, choices),
+    'translation.template': ({ planId, language }) => translationTemplate(db, planId, language),
+    'translation.attach': ({ planId, fileName, text }) => attachTranslation(db, planId, fileName, text),
   };
+}
+
+// One import service per connection: a restore or a fresh database drops the previews (they
+// were read for the library that was open) and stops their workers.
+function importService(db: Db, options: CoreOptions): ImportService {
+  return createImportService(db, {
+    worker: options.importWorker ?? defaultImportWorker(),
+    storePlan: (database, doc) => storeImportedPlan(database, doc),
+  });
 }

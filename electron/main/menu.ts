@@ -74,6 +74,9 @@ export function menuTemplate(ctx: MenuContext): Item[] {
   const file: Item = {
     label: l.file,
     submenu: [
+      // The renderer opens its import dialog; it reads the chosen or dropped file itself.
+      command('import', l.importPlan),
+      separator,
       command('newNote', l.newNote),
       separator,
       command('print', l.print),

@@ -1,7 +1,7 @@
 // POST /api/<method>: the HTTP binding of the core router. Every check runs before the body is
 // parsed or the router is called, so a rejected request changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_PREFIX, MAX_BODY_BYTES } from '../../shared/api/http';
+import { API_PREFIX, maxBodyBytes } from '../../shared/api/http';
 import type { ErrorCode } from '../../shared/api/result';
 import type { Router } from '../core/api/router';
 import { checkOrigin, checkToken, isJsonContentType } from './guards';
@@ -58,15 +58,17 @@ export async function handleApi(
     sendError(res, 415, 'BAD_REQUEST', 'API requests must have Content-Type: application/json.');
     return;
   }
+  const method = pathname.slice(API_PREFIX.length);
+  const limit = maxBodyBytes(method);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    sendTooLarge(req, res);
+  if (declared > limit) {
+    sendTooLarge(req, res, method, limit);
     return;
   }
 
-  const body = await readBody(req, MAX_BODY_BYTES);
+  const body = await readBody(req, limit);
   if (body === null) {
-    sendTooLarge(req, res);
+    sendTooLarge(req, res, method, limit);
     return;
   }
   let args: unknown;
@@ -79,17 +81,17 @@ export async function handleApi(
     }
   }
 
-  const method = pathname.slice(API_PREFIX.length);
   const result = await ctx.router.dispatch(method, args);
   const status = result.ok ? 200 : (STATUS_FOR_ROUTER_ERROR[result.error.code] ?? 200);
   sendJson(res, status, result);
 }
 
-function sendTooLarge(req: IncomingMessage, res: ServerResponse): void {
+function sendTooLarge(req: IncomingMessage, res: ServerResponse, method: string, limit: number): void {
   // Discard the rest of the body rather than cut the connection: a reset can destroy the 413
   // before the client reads it. Only a caller that passed every check above gets this far.
   req.resume();
-  sendError(res, 413, 'BAD_REQUEST', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const mb = (limit / 1048576).toFixed(1).replace(/\.0$/, '');
+  sendError(res, 413, 'BAD_REQUEST', `The request body is larger than ${limit} bytes (${mb} MB), the limit for ${method.slice(0, 80)}; nothing was changed.`);
 }
 
 /** The whole body, or null as soon as it grows past the limit. */

@@ -4,6 +4,7 @@
 // Pure data: the sandboxed preload imports this file, so it must stay free of zod and schemas.
 
 export const APP_COMMANDS = [
+  'import',
   'find',
   'print',
   'newNote',
@@ -35,6 +36,8 @@ export function isAppCommand(name: unknown): name is AppCommand {
  * reached through the menu (or the preferences dialog) only.
  */
 export const COMMAND_ACCELERATORS: Readonly<Partial<Record<AppCommand, string>>> = {
+  // File → Import plan…: the renderer opens its import dialog (the desktop's Open shortcut).
+  import: 'CmdOrCtrl+O',
   find: 'CmdOrCtrl+F',
   print: 'CmdOrCtrl+P',
   newNote: 'CmdOrCtrl+N',
@@ -61,7 +64,7 @@ export const MAIN_PROCESS_COMMANDS = ['about', 'revealDataFolder'] as const sati
  * on the text (every other shortcut is left to the field, e.g. Ctrl+1 never switches views
  * from inside an input).
  */
-export const COMMANDS_WHILE_TYPING = ['find', 'print', 'preferences'] as const satisfies readonly AppCommand[];
+export const COMMANDS_WHILE_TYPING = ['import', 'find', 'print', 'preferences'] as const satisfies readonly AppCommand[];
 
 /**
  * Commands that exist but are not available yet: the menu shows them disabled and the

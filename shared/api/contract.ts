@@ -8,6 +8,7 @@
 import type { Result } from './result';
 import { APP_METHODS, type AppMethods } from './app/methods';
 import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
+import { IMPORT_METHODS, type ImportMethods } from './import/methods';
 import { ITEM_METHODS, type ItemMethods } from './items/methods';
 import { LIBRARY_METHODS, type LibraryMethods } from './library/methods';
 import { PLAN_METHODS, type PlanMethods } from './plans/methods';
@@ -16,6 +17,7 @@ import { STATUS_METHODS, type StatusMethods } from './status/methods';
 import { STORAGE_METHODS, type StorageMethods } from './storage/methods';
 import { TABLE_METHODS, type TableMethods } from './table/methods';
 import { TAG_METHODS, type TagMethods } from './tags/methods';
+import { TRANSLATION_METHODS, type TranslationMethods } from './translations/methods';
 import { VIEW_METHODS, type ViewMethods } from './views/methods';
 
 // The features' types, for callers that want them from the contract.
@@ -37,6 +39,8 @@ export interface ApiMethods
     TagMethods,
     ViewMethods,
     DashboardMethods,
+    ImportMethods,
+    TranslationMethods,
     LibraryMethods,
     StorageMethods {}
 
@@ -57,6 +61,8 @@ export const API_METHODS = [
   ...TAG_METHODS,
   ...VIEW_METHODS,
   ...DASHBOARD_METHODS,
+  ...IMPORT_METHODS,
+  ...TRANSLATION_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

@@ -5,5 +5,20 @@
 export const API_PREFIX = '/api/';
 export const TOKEN_QUERY_PARAM = 'token';
 export const AUTH_SCHEME = 'Bearer';
-/** Largest request body the server reads. */
+import type { ApiMethod } from './contract';
+import { MAX_IMPORT_FILE_BYTES } from './import/methods';
+
+/** Largest request body the server reads, for every method but those that carry a file. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The methods that carry a whole file (a plan to import, a translation to attach) may send a
+ *  file at the import size limit: as base64 (4 characters for 3 bytes) or JSON text, plus the
+ *  JSON around it. */
+export const MAX_FILE_BODY_BYTES = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 64 * 1024;
+const FILE_METHODS: readonly ApiMethod[] = ['import.preview', 'translation.attach'];
+
+/** The largest request body the server reads for a method (any name: unknown ones get the
+ *  ordinary limit and their 404 after it). */
+export function maxBodyBytes(method: string): number {
+  return (FILE_METHODS as readonly string[]).includes(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+}

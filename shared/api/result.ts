@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'UNAUTHORIZED',
   'UNAVAILABLE', // the database was refused at start: only the storage methods answer
+  'CANCELLED', // the caller stopped it (import.cancel during import.preview); nothing was written
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

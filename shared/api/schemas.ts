@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import type { ApiArgs, ApiMethod } from './contract';
 import { appArgSchemas } from './app/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
+import { importArgSchemas } from './import/schemas';
+import { translationArgSchemas } from './translations/schemas';
 import { itemArgSchemas } from './items/schemas';
 import { libraryArgSchemas } from './library/schemas';
 import { planArgSchemas } from './plans/schemas';
@@ -34,4 +36,6 @@ export const argSchemas = {
   ...dashboardArgSchemas,
   ...libraryArgSchemas,
   ...storageArgSchemas,
+  ...importArgSchemas,
+  ...translationArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -92,6 +92,8 @@ describe('writes at run time', () => {
   let restore = () => {};
   afterEach(() => restore());
 
+  // Every method once, an import read in a worker thread among them: more than the default 5 s
+  // on a loaded machine.
   it('every write of a first start and of every API method runs inside writeTransaction', async () => {
     const watch = watchWrites();
     restore = watch.restore;
@@ -106,7 +108,7 @@ describe('writes at run time', () => {
       core.close();
     }
     expect(watch.outside).toEqual([]);
-  });
+  }, 30_000);
 
   it('the watch does see a write made outside writeTransaction (so the test above can fail)', () => {
     const watch = watchWrites();

@@ -1,8 +1,14 @@
 // Valid arguments for every contract method, in an order the real core accepts when they are
 // dispatched one after another on a fresh data folder (each write names the revision the one
 // before it left). Shared by the router test and the write-transaction check.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiArgs, ApiMethod } from '../../shared/api/contract';
 import type { Core } from '../../electron/core/core';
+import { RESOURCES_DIR } from './paths';
+
+/** A small plan file for the import methods: two numbered sections. */
+export const VALID_IMPORT_TEXT = '试点工作方案\n一、总体要求\n坚持问题导向。\n二、重点任务\n推进试点。\n';
 
 /** Valid arguments for every method. Typed by the contract, so a new method must be added. */
 export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
@@ -69,6 +75,17 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   // A placeholder: callers restore the backup storage.backupNow has just made (its name has the time).
   'storage.restore': { name: 'briefbook-2024-06-01T00-00-00-000Z-manual.sqlite3' },
   'storage.quarantineAndStartNew': { confirm: true },
+  'import.preview': { previewId: 'valid-preview-1', fileName: 'plan.txt', dataBase64: Buffer.from(VALID_IMPORT_TEXT).toString('base64') },
+  // Another preview's id: cancelling one that is gone is no error, and preview 1 stays to commit.
+  'import.cancel': { previewId: 'valid-preview-2' },
+  'import.commit': { previewId: 'valid-preview-1', choices: { levels: { theme: null, item: 'cn-comma' }, edits: [] } },
+  'translation.template': { planId: 'hz-2024', language: 'en' },
+  // The embedded plan's shipped English, attached as a reader would attach a file.
+  'translation.attach': {
+    planId: 'hz-2024',
+    fileName: 'hangzhou-2024-05-11.en.json',
+    text: readFileSync(join(RESOURCES_DIR, 'plans', 'hangzhou-2024-05-11.en.json'), 'utf8'),
+  },
 };
 
 /** The arguments to dispatch `method` with, after the methods before it in API_METHODS: most

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { isAppUrl } from '../../electron/main/app-url';
+import { secureWebPreferences } from '../../electron/main/window';
 import {
   applySessionPolicy,
   askToOpenExternal,
@@ -59,6 +60,14 @@ describe('navigation guard', () => {
       expect(navigate(contents, event, 'app://briefbook/index.html#/initiative/hz-2024/T1/I1')).toBe(false);
     });
   }
+
+  it('a file dropped on the window never navigates it: drag-and-drop navigation is off, and a file: navigation is refused', () => {
+    // The renderer takes the drop (the import dialog reads the file); the window stays on the app.
+    expect(secureWebPreferences('/x/preload.cjs').navigateOnDragDrop).toBe(false);
+    const contents = guarded();
+    expect(navigate(contents, 'will-navigate', 'file:///home/reader/Downloads/%E6%96%B9%E6%A1%88.docx')).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'file:///C:/Users/reader/plan.pdf')).toBe(true);
+  });
 
   it('refuses to attach a <webview>', () => {
     const contents = guarded();

@@ -25,6 +25,16 @@ export interface SandboxOptions {
   /** Extra workerData the entry needs (a loader's target). */
   workerData?: Record<string, unknown>;
   limits?: Partial<ImportLimits>;
+  /** Aborting stops the worker at once; the import rejects with ImportCancelledError. */
+  signal?: AbortSignal;
+}
+
+/** The import was stopped by its caller (the reader cancelled it). */
+export class ImportCancelledError extends ImportError {
+  constructor(fileName: string) {
+    super(fileName, 'was not imported: reading it was cancelled');
+    this.name = 'ImportCancelledError';
+  }
 }
 
 /** Reads a file from disk with the size limit checked before reading it. */
@@ -63,6 +73,7 @@ export async function importInWorker(bytes: Uint8Array, fileName: string, option
   const time = limits.timeoutMs < 1000 ? `${limits.timeoutMs} ms` : `${Math.round(limits.timeoutMs / 1000)} s`;
   const copy = bytes.slice().buffer;
   const request: WorkerRequest = { bytes: copy, fileName, limits };
+  if (options.signal?.aborted) throw new ImportCancelledError(fileName);
   return new Promise<ImportedDocument>((resolve, reject) => {
     const worker = new Worker(options.workerUrl, {
       workerData: { ...options.workerData, request },
@@ -80,12 +91,15 @@ export async function importInWorker(bytes: Uint8Array, fileName: string, option
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       fn();
       void worker.terminate();
     };
     const timer = setTimeout(() => {
       finish(() => reject(new ImportError(fileName, `took longer than ${time} to read and was stopped (a damaged or hostile file?)`)));
     }, limits.timeoutMs);
+    const onAbort = (): void => finish(() => reject(new ImportCancelledError(fileName)));
+    options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (reply: WorkerReply) => {
       finish(() => (reply.ok ? resolve(reply.document) : reject(new ImportError(fileName, reply.problem))));
     });

@@ -16,13 +16,23 @@ export class TranslationError extends Error {
   }
 }
 
+/** Where JSON.parse stopped, as " (line L, column C)" when its message gives a position (V8
+ *  says "at position N"), so a translator can find the place in their editor. */
+function jsonErrorLine(json: string, message: string): string {
+  const m = /at position (\d+)/.exec(message);
+  const at = m ? Number(m[1]) : /end of JSON input/.test(message) ? json.length : null;
+  if (at === null) return '';
+  const before = json.slice(0, at).split(/\r\n|\r|\n/);
+  return ` (line ${before.length}, column ${before[before.length - 1]!.length + 1})`;
+}
+
 /** Parses a translation file's JSON; throws TranslationError saying what is malformed. */
 export function parseTranslation(json: string, source = 'translation'): PlanTranslation {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (err) {
-    throw new TranslationError(`${source} is not valid JSON: ${(err as Error).message}`);
+    throw new TranslationError(`${source} is not valid JSON${jsonErrorLine(json, (err as Error).message)}: ${(err as Error).message}`);
   }
   const parsed = translationSchema.safeParse(value);
   if (!parsed.success) {

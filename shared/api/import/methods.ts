@@ -4,6 +4,11 @@
 // (an upload through the guarded HTTP API); the file travels as base64 in both.
 import type { ImportedDocument, LevelKind } from '../../domain/document';
 
+/** The largest file a plan may be imported from (the core's import limits use this; browser
+ *  mode sizes the request body of import.preview from it). A plan is text: the largest real
+ *  ones (five-year plan outlines with all their 专栏) are a few MB as .docx or .pdf. */
+export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
+
 /** A reader's correction to the detected outline, applied in order. */
 export interface OutlineEdit {
   /** promote: one level up (becomes a sibling of its parent); demote: becomes a child of its
@@ -35,11 +40,16 @@ export interface ImportResult {
 
 export interface ImportMethods {
   /** Reads and detects, in a worker with time and memory limits; writes nothing. `previewId`
-   *  is chosen by the caller so that import.cancel can stop a file still being read. */
+   *  is chosen by the caller (a fresh random id per file) so that import.cancel can stop a file
+   *  still being read. A bad file: BAD_REQUEST naming the file and the problem; cancelled while
+   *  read: CANCELLED. The preview is kept (a few at a time, 30 minutes) for import.commit. */
   'import.preview': { args: { previewId: string; fileName: string; dataBase64: string }; result: ImportPreview };
   /** Stops reading (when still running) and forgets the preview. */
   'import.cancel': { args: { previewId: string }; result: null };
-  /** Writes the previewed plan with the reader's choices, all or nothing. */
+  /** Writes the previewed plan with the reader's choices (shared/domain/outline-edits.ts, the
+   *  function the dialog shows them with), all or nothing. A refused edit or level: BAD_REQUEST
+   *  naming the section; an expired or unknown preview: NOT_FOUND; a preview already imported:
+   *  CONFLICT. */
   'import.commit': { args: { previewId: string; choices: ImportChoices }; result: ImportResult };
 }
 

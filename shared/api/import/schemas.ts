@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LevelKind } from '../../domain/document';
 import { maxUnits } from '../common-schemas';
+import { MAX_IMPORT_FILE_BYTES } from './methods';
 
 const LEVEL_KINDS = [
   'notice', 'attachment', 'part', 'chapter', 'section', 'article', 'headline', 'cn-comma',
@@ -16,10 +17,20 @@ const fileName = z
   .refine(...maxUnits(255))
   .refine((n) => !/[\\/]/.test(n) && !n.includes('\u0000'), 'must be a file name without folders');
 const level = z.enum(LEVEL_KINDS).nullable();
+// Base64 of a file at the size limit, with room to spare: the service checks the decoded size
+// and names the file and the limit, which a length error here could not.
+const MAX_BASE64 = 2 * Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
 
 export const importArgSchemas = {
   'import.preview': z
-    .object({ previewId, fileName, dataBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') })
+    .object({
+      previewId,
+      fileName,
+      dataBase64: z
+        .string()
+        .refine(...maxUnits(MAX_BASE64))
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+    })
     .strict(),
   'import.cancel': z.object({ previewId }).strict(),
   'import.commit': z
