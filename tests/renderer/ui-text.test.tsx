@@ -62,7 +62,7 @@ const libraryScreen = (language: Language): Screen => ({
   language,
   fake: () => createFakeLibrary(LIBRARY, { 'ui.currentPlan': EMBEDDED.id }),
   ready: async () => {
-    fireEvent.click(await screen.findByRole('button', { name: /⟦(显示废纸篓|Show Trash)/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /⟦(显示废纸篓|Show Trash)/ }, { timeout: 5000 }));
     await screen.findByText(REGULATION.title);
   },
   extraData: libraryData(),

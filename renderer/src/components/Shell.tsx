@@ -131,6 +131,7 @@ export function Shell(props: Props) {
     'view.table': () => navigate({ kind: 'table' }),
     'view.dashboard': () => navigate({ kind: 'dashboard' }),
     'view.library': () => navigate({ kind: 'library' }),
+    import: chooseFiles,
     'initiative.next': step(1),
     'initiative.previous': step(-1),
     'language.zh': () => onLanguageChange('zh'),

@@ -8,6 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installDialogPolyfill } from '../preferences/dialog-polyfill';
 import { atAddress, renderApp, resetApp } from '../render-app';
 import { PLAN_ID } from '../plan-fixture';
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/import/methods';
 import { callsOf, createFakeLibrary, EMBEDDED, importedDocument, WORK_PLAN, type FakeLibrary } from '../library/fake-library';
 
 beforeAll(installDialogPolyfill);
@@ -174,6 +175,28 @@ describe('importing a plan', { timeout: 20_000 }, () => {
     expect(fake.commits.map((c) => c.document.metadata.title)).toEqual(['第一份方案', '第二份方案']);
     await waitFor(() => expect(screen.getAllByText('新导入')).toHaveLength(2));
     expect(window.location.hash).toBe('#/library');
+  });
+
+  it('a file over the import limit is refused before it is sent, with its size and the limit', async () => {
+    const { fake, container } = start();
+    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    const big = new File(['x'], '巨大的文件.pdf');
+    Object.defineProperty(big, 'size', { value: MAX_IMPORT_FILE_BYTES + 1 });
+    choose(container, [big]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('“巨大的文件.pdf”有 50.0 MB，超过了可导入文件的上限（50.0 MB）。');
+    expect(callsOf(fake, 'import.preview')).toEqual([]);
+  });
+
+  it('File → Import plan… (Ctrl+O) opens the system’s file chooser', async () => {
+    start();
+    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    const input = document.querySelector<HTMLInputElement>('input[type="file"][multiple]')!;
+    let opened = 0;
+    input.click = () => void (opened += 1);
+    fireEvent.keyDown(window, { key: 'o', code: 'KeyO', ctrlKey: true });
+    expect(opened).toBe(1);
+    expect(input.accept).toBe('.docx,.pdf,.txt,.md,.markdown,.html,.htm');
   });
 
   it('speaks English in an English UI', async () => {

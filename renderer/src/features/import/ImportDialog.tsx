@@ -9,7 +9,7 @@ import { allSections, type ImportedDocument, type LevelKind } from '../../../../
 import { levelKinds } from '../../../../shared/domain/outline-edits';
 import { useModalDialog } from '../preferences/use-modal-dialog';
 import { OutlineTree } from './OutlineTree';
-import type { ImportQueue, ImportStage } from './use-import-queue';
+import { formatSize, type ImportQueue, type ImportStage } from './use-import-queue';
 import './import.css';
 
 interface Props {
@@ -277,11 +277,4 @@ function Warnings({ doc }: { doc: ImportedDocument }) {
       </ul>
     </section>
   );
-}
-
-/** A file size for people: 820 KB, 3.4 MB. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -95,7 +95,7 @@ export const importPlan = {
     failed: {
       title: '无法导入“{{file}}”',
       nothing: '未写入任何内容。',
-      read: '无法读取这个文件：{{message}}',
+      tooLarge: '“{{file}}”有 {{size}}，超过了可导入文件的上限（{{limit}}）。',
     },
     drop: {
       title: '松开即可导入',
@@ -197,7 +197,7 @@ export const importPlan = {
     failed: {
       title: 'Could not import “{{file}}”',
       nothing: 'Nothing was saved.',
-      read: 'The file could not be read: {{message}}',
+      tooLarge: '“{{file}}” is {{size}}, over the largest file that can be imported ({{limit}}).',
     },
     drop: {
       title: 'Drop to import',

@@ -3,13 +3,13 @@
 // nothing) or cancels, then the next file comes. Cancel while a file is being read stops the
 // core's reader (import.cancel) and moves on. A file the core refuses shows its message, naming
 // the file; nothing of it was written. When the queue runs out, the app hears which plans came in.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportChoices, ImportPreview, OutlineEdit } from '../../../../shared/api/import/methods';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_IMPORT_FILE_BYTES, type ImportChoices, type ImportPreview, type OutlineEdit } from '../../../../shared/api/import/methods';
 import type { ImportedDocument } from '../../../../shared/domain/document';
 import { applyImportChoices, applyLevels } from '../../../../shared/domain/outline-edits';
 import { ApiCallError } from '../../api/api-call-error';
 import type { ApiClient } from '../../api/client';
-import { planLibraryClient } from '../library/pending-client';
 
 export type ImportStage =
   | { kind: 'reading'; file: File; previewId: string }
@@ -47,6 +47,13 @@ export interface ImportOutcome {
   imported: string[];
 }
 
+/** A file size for people: 820 KB, 3.4 MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function newPreviewId(): string {
@@ -80,8 +87,8 @@ function shownOf(document: ImportedDocument, choices: ImportChoices): { shown: I
   }
 }
 
-export function useImportQueue(apiClient: ApiClient, onDone: (outcome: ImportOutcome) => void): ImportQueue {
-  const client = useMemo(() => planLibraryClient(apiClient), [apiClient]);
+export function useImportQueue(client: ApiClient, onDone: (outcome: ImportOutcome) => void): ImportQueue {
+  const { t } = useTranslation('importPlan');
   const [stage, setStage] = useState<ImportStage | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [index, setIndex] = useState(0);
@@ -97,6 +104,12 @@ export function useImportQueue(apiClient: ApiClient, onDone: (outcome: ImportOut
     async (file: File) => {
       const previewId = newPreviewId();
       reading.current = previewId;
+      // Refused before it is sent: the core would refuse it too, after the whole upload.
+      if (file.size > MAX_IMPORT_FILE_BYTES) {
+        const message = t('failed.tooLarge', { file: file.name, size: formatSize(file.size), limit: formatSize(MAX_IMPORT_FILE_BYTES) });
+        setStage({ kind: 'failed', file, message, commitFailed: false, back: null });
+        return;
+      }
       setStage({ kind: 'reading', file, previewId });
       try {
         const dataBase64 = await fileToBase64(file);
@@ -109,11 +122,11 @@ export function useImportQueue(apiClient: ApiClient, onDone: (outcome: ImportOut
       } catch (err) {
         if (reading.current !== previewId) return;
         // Stopped by import.cancel: the reader already moved on.
-        if (err instanceof ApiCallError && (err.code as string) === 'CANCELLED') return;
+        if (err instanceof ApiCallError && err.code === 'CANCELLED') return;
         setStage({ kind: 'failed', file, message: messageOf(err), commitFailed: false, back: null });
       }
     },
-    [client],
+    [client, t],
   );
 
   // The next file, or the end of the run.

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import type { ApiClient } from '../../api/client';
 import { formatDate, sortEntries } from './library-order';
-import { planLibraryClient } from './pending-client';
 import './library.css';
 
 interface Props {
@@ -30,7 +29,7 @@ export function PlanPicker({ client, currentPlanId, libraryHref, onOpen }: Props
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
-    planLibraryClient(client)
+    client
       .call('library.list', {})
       .then(
         (plans) => !cancelled && setListing({ status: 'ready', plans: sortEntries(plans, 'imported') }),

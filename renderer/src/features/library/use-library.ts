@@ -4,11 +4,10 @@
 // go back to editing), and nothing changes until they choose. After a write that changes which
 // plans are in the library (trash, restore, delete) the app is told, so its current plan
 // follows.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
-import { ApiCallError } from '../../api/api-call-error';
+import { StaleWriteError } from '../../api/api-call-error';
 import type { ApiClient } from '../../api/client';
-import { planLibraryClient } from './pending-client';
 
 export type WriteKind = 'rename' | 'tags' | 'trash' | 'restore' | 'purge';
 
@@ -48,16 +47,14 @@ export interface Library {
   reopened(): void;
 }
 
+/** The entry as stored now, when a write was refused as stale (null: not a stale write, or the plan is gone). */
 function conflictOf(err: unknown): LibraryEntry | null {
-  if (!(err instanceof ApiCallError) || err.code !== 'CONFLICT' || !('current' in err)) return null;
-  const current = (err as ApiCallError & { current: unknown }).current;
-  return current && typeof current === 'object' ? (current as LibraryEntry) : null;
+  return err instanceof StaleWriteError && err.method.startsWith('library.') ? ((err.current as LibraryEntry | null) ?? null) : null;
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function useLibrary(apiClient: ApiClient, onPlansChanged: () => void, version = 0): Library {
-  const client = useMemo(() => planLibraryClient(apiClient), [apiClient]);
+export function useLibrary(client: ApiClient, onPlansChanged: () => void, version = 0): Library {
   const [load, setLoad] = useState<LibraryLoad>({ status: 'loading' });
   const [plans, setPlans] = useState<LibraryEntry[]>([]);
   const [trash, setTrash] = useState<LibraryEntry[]>([]);

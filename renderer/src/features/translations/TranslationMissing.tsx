@@ -4,7 +4,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../api/client';
-import { planLibraryClient } from '../library/pending-client';
 import { downloadText } from '../table/download';
 import './translations.css';
 
@@ -22,7 +21,6 @@ export function TranslationMissing({ client, planId, onAttached }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const api = planLibraryClient(client);
 
   const run = async (work: () => Promise<void>, failure: (message: string) => string) => {
     setBusy(true);
@@ -39,7 +37,7 @@ export function TranslationMissing({ client, planId, onAttached }: Props) {
   const template = () =>
     run(
       async () => {
-        const file = await api.call('translation.template', { planId, language: 'en' });
+        const file = await client.call('translation.template', { planId, language: 'en' });
         downloadText(file.fileName, file.json, 'application/json;charset=utf-8');
       },
       (message) => t('templateFailed', { message }),
@@ -48,7 +46,7 @@ export function TranslationMissing({ client, planId, onAttached }: Props) {
   const attach = (file: File) =>
     run(
       async () => {
-        const result = await api.call('translation.attach', { planId, fileName: file.name, text: await file.text() });
+        const result = await client.call('translation.attach', { planId, fileName: file.name, text: await file.text() });
         setOutcome({ kind: 'attached', ...result });
         onAttached();
       },
