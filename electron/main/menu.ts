@@ -115,6 +115,7 @@ export function menuTemplate(ctx: MenuContext): Item[] {
       command('view.read', l.viewRead),
       command('view.table', l.viewTable),
       command('view.dashboard', l.viewDashboard),
+      command('view.library', l.viewLibrary),
       separator,
       command('initiative.previous', l.previousInitiative),
       command('initiative.next', l.nextInitiative),

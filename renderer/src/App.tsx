@@ -1,12 +1,14 @@
-// The app: loads the plan and the reader's saved choices, then hands over to the Shell (app
-// bar, outline, views). Loading, failure and "no plan" screens live here. All data comes
-// through the api client it is given; the address hash holds the view.
+// The app: loads the current plan and the reader's saved choices, then hands over to the Shell
+// (app bar, outline, views) with the current plan, which the library and the plan picker switch.
+// Loading and failure screens live here. All data comes through the api client it is given;
+// the address hash holds the view.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from './api/api-call-error';
 import type { ApiClient } from './api/client';
 import { ErrorScreen, UnauthorizedScreen } from './components/ErrorScreen';
 import { Shell } from './components/Shell';
+import { useCurrentPlan } from './features/library/use-current-plan';
 import { useUiLanguage } from './i18n/use-ui-language';
 import { loadStart, type StartData } from './load-start';
 import { isBlankHash, type Route } from './routing/hash-route';
@@ -69,18 +71,10 @@ export function App({ client }: { client: ApiClient }) {
       <ErrorScreen variant="screen" title={t('failed.loadPlan')} error={start.error} onRetry={retry} />
     );
   }
-  if (!start.data.outline) {
-    return (
-      <main className="loading-screen">
-        <p>{t('noPlans')}</p>
-      </main>
-    );
-  }
   return (
-    <Shell
+    <CurrentPlanShell
       client={client}
-      outline={start.data.outline}
-      initialPreferences={start.data.preferences}
+      data={start.data}
       route={route}
       navigate={navigate}
       language={language}
@@ -90,8 +84,25 @@ export function App({ client }: { client: ApiClient }) {
   );
 }
 
+type ShellProps = Parameters<typeof Shell>[0];
+
+/** The Shell with the current plan, which starts as the one loaded at start. */
+function CurrentPlanShell({ data, ...props }: Omit<ShellProps, 'outline' | 'onOpenPlan' | 'onPlansChanged' | 'initialPreferences'> & { data: StartData }) {
+  const plan = useCurrentPlan(props.client, data.outline);
+  const { navigate, route } = props;
+  const { reconcile } = plan;
+  // When the current plan changes under the reader (trashed), an open initiative of the old one goes.
+  const plansChanged = useCallback(async () => {
+    const changed = await reconcile();
+    if (changed && route.kind === 'initiative') navigate({ kind: 'overview' });
+  }, [reconcile, route.kind, navigate]);
+  return <Shell {...props} outline={plan.outline} onOpenPlan={plan.open} onPlansChanged={plansChanged} initialPreferences={data.preferences} />;
+}
+
 function restoredRoute(data: StartData): Route | null {
-  if (data.restoreView === 'table' || data.restoreView === 'dashboard') return { kind: data.restoreView };
+  // With no plan to read, the library is where to start (to import one or restore one).
+  if (!data.outline) return { kind: 'library' };
+  if (data.restoreView === 'table' || data.restoreView === 'dashboard' || data.restoreView === 'library') return { kind: data.restoreView };
   if (data.restoreId) return { kind: 'initiative', id: data.restoreId };
   return null;
 }

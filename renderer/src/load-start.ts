@@ -1,7 +1,8 @@
-// What the first screen needs before it can draw: the plan's outline and the reader's saved
-// choices (interface language, theme, reading mode and size, the view and the initiative they
-// had open last time).
-import type { PlanOutline, SettingKey } from '../../shared/api/contract';
+// What the first screen needs before it can draw: the current plan's outline and the reader's
+// saved choices (interface language, theme, reading mode and size, the plan, the view and the
+// initiative they had open last time). The current plan is the remembered one while it is in
+// the library, else the first plan; with no plan at all the outline is null.
+import type { PlanOutline, PlanSummary, SettingKey } from '../../shared/api/contract';
 import type { ApiClient } from './api/client';
 import { isLanguage } from './i18n/i18n';
 import type { Language } from './i18n/catalogue';
@@ -28,9 +29,8 @@ export interface StartData {
 }
 
 export async function loadStart(client: ApiClient): Promise<StartData> {
-  const plans = await client.call('plan.list', {});
-  // One plan is embedded today; with several, a later issue adds a plan picker.
-  const first = plans[0];
+  const [plans, remembered] = await Promise.all([client.call('plan.list', {}), readSetting(client, 'ui.currentPlan')]);
+  const current = pickCurrentPlan(plans, remembered);
   const settingsPromise = Promise.all(
     (
       [
@@ -47,7 +47,7 @@ export async function loadStart(client: ApiClient): Promise<StartData> {
     ).map((key) => readSetting(client, key)),
   );
   const [outline, settings] = await Promise.all([
-    first ? client.call('plan.get', { planId: first.id }) : Promise.resolve(null),
+    current ? client.call('plan.get', { planId: current }) : Promise.resolve(null),
     settingsPromise,
   ]);
   const [
@@ -76,6 +76,12 @@ export async function loadStart(client: ApiClient): Promise<StartData> {
       outlineWidth: parseOutlineWidth(outlineWidth),
     },
   };
+}
+
+/** The remembered plan while it is still in the library, else the first one (null: no plans). */
+export function pickCurrentPlan(plans: readonly PlanSummary[], remembered: string | null): string | null {
+  if (remembered && plans.some((p) => p.id === remembered)) return remembered;
+  return plans[0]?.id ?? null;
 }
 
 async function readSetting(client: ApiClient, key: SettingKey): Promise<string | null> {

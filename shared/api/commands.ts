@@ -12,6 +12,7 @@ export const APP_COMMANDS = [
   'view.read',
   'view.table',
   'view.dashboard',
+  'view.library',
   'initiative.next',
   'initiative.previous',
   'outline.toggle',
@@ -44,6 +45,7 @@ export const COMMAND_ACCELERATORS: Readonly<Partial<Record<AppCommand, string>>>
   'view.read': 'CmdOrCtrl+1',
   'view.table': 'CmdOrCtrl+2',
   'view.dashboard': 'CmdOrCtrl+3',
+  'view.library': 'CmdOrCtrl+4',
   // Alt+arrows rather than [ ]: Chinese input methods turn [ into 【 (the reading view uses the same keys).
   'initiative.next': 'Alt+Down',
   'initiative.previous': 'Alt+Up',

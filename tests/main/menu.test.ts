@@ -74,6 +74,7 @@ describe('menu template', () => {
       'view.read': 'CmdOrCtrl+1',
       'view.table': 'CmdOrCtrl+2',
       'view.dashboard': 'CmdOrCtrl+3',
+      'view.library': 'CmdOrCtrl+4',
     });
   });
 
@@ -95,7 +96,7 @@ describe('menu template', () => {
 
   it('View switches views, moves between initiatives, zooms and goes full screen; reload and devtools only in development', () => {
     const reader = submenu(menuTemplate(context({ isDev: false })), 'View');
-    expect(reader.slice(0, 3).map((i) => i.id)).toEqual(['view.read', 'view.table', 'view.dashboard']);
+    expect(reader.slice(0, 4).map((i) => i.id)).toEqual(['view.read', 'view.table', 'view.dashboard', 'view.library']);
     expect(roles(reader)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']));
     expect(roles(reader)).not.toContain('reload');
     expect(roles(reader)).not.toContain('toggleDevTools');

@@ -3,7 +3,8 @@
 // the fixture's plan data. To cover another view, add a screen to SCREENS (or call
 // findUncataloguedText on your own rendered container).
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { installDialogPolyfill } from './preferences/dialog-polyfill';
 import type { SettingKey } from '../../shared/api/contract';
 import type { Language } from '../../renderer/src/i18n/catalogue';
 import { createFakeBridge, fail, type FakeBridge } from './fake-bridge';
@@ -11,6 +12,8 @@ import { atAddress, renderApp, resetApp } from './render-app';
 import { CATALOGUE } from '../../renderer/src/i18n/catalogue';
 import { MENU_LABELS } from '../../shared/i18n/menu-labels';
 import { collectStrings, createPseudoI18n, findUncataloguedText, fixtureDataStrings, uncataloguedInString } from './ui-text';
+import { createFakeLibrary, EMBEDDED, importedDocument, REGULATION, WORK_PLAN } from './library/fake-library';
+import { formatDate } from '../../renderer/src/features/library/library-order';
 
 const DATA = fixtureDataStrings();
 const PLAN_FAILED = 'plan.get failed unexpectedly; nothing was changed.';
@@ -42,7 +45,58 @@ const initiative = async () => {
   await screen.findByRole('article');
 };
 
+const LIBRARY = [EMBEDDED, WORK_PLAN, { ...REGULATION, trashedAt: '2026-12-04T08:00:00Z', tags: ['安全'] }];
+/** The library's plan data and the dates Intl writes for it, in both languages. */
+const libraryData = () => [
+  ...collectStrings(LIBRARY),
+  ...LIBRARY.flatMap((e) => [e.date, e.trashedAt].filter((d): d is string => !!d).flatMap((d) => [formatDate(d, 'zh'), formatDate(d, 'en')])),
+];
+const chooseFile = (name: string) => {
+  const input = document.querySelector<HTMLInputElement>('input[type="file"][multiple]')!;
+  Object.defineProperty(input, 'files', { value: [new File(['x'], name)], configurable: true });
+  fireEvent.change(input);
+};
+const libraryScreen = (language: Language): Screen => ({
+  name: `the library with its trash open (${language})`,
+  hash: '#/library',
+  language,
+  fake: () => createFakeLibrary(LIBRARY, { 'ui.currentPlan': EMBEDDED.id }),
+  ready: async () => {
+    fireEvent.click(await screen.findByRole('button', { name: /⟦(显示废纸篓|Show Trash)/ }, { timeout: 5000 }));
+    await screen.findByText(REGULATION.title);
+  },
+  extraData: libraryData(),
+});
+const previewScreen = (language: Language): Screen => ({
+  name: `the import preview (${language})`,
+  hash: '#/library',
+  language,
+  fake: () => createFakeLibrary(LIBRARY, { 'ui.currentPlan': EMBEDDED.id }),
+  ready: async () => {
+    await screen.findByText(WORK_PLAN.title);
+    chooseFile('方案.docx');
+    await screen.findByRole('dialog', { name: /⟦(导入预览|Import preview)⟧/ }, { timeout: 5000 });
+  },
+  extraData: [...libraryData(), ...collectStrings(importedDocument('方案.docx')), '（一）指导思想', '（二）主要目标'],
+});
+
 const SCREENS: Screen[] = [
+  libraryScreen('zh'),
+  libraryScreen('en'),
+  previewScreen('zh'),
+  previewScreen('en'),
+  {
+    name: 'the library when empty',
+    hash: '#/library',
+    fake: () => createFakeLibrary([]),
+    ready: async () => void (await screen.findByRole('heading', { name: /⟦计划库暂无计划⟧/ })),
+  },
+  {
+    name: 'a plan view with no plan',
+    hash: '#/table',
+    fake: () => createFakeLibrary([]),
+    ready: async () => void (await screen.findByRole('heading', { name: /⟦暂无打开的计划⟧/ })),
+  },
   { name: 'the loading screen', ready: async () => void (await screen.findByRole('status')) },
   { name: 'the overview with the plan context open', ready: withContext },
   { name: 'the overview in English UI', language: 'en', ready: withContext },
@@ -94,6 +148,7 @@ const SCREENS: Screen[] = [
   },
 ];
 
+beforeAll(installDialogPolyfill);
 beforeEach(() => atAddress());
 afterEach(resetApp);
 

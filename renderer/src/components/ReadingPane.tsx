@@ -1,6 +1,7 @@
 // The reading view's main pane: the overview, or the routed initiative (loading, failed or
 // shown), with a note when English was asked for but is not there; on paper, under the plan's
 // print header.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
@@ -15,6 +16,8 @@ interface Props {
   outline: PlanOutline;
   route: Route;
   detail: DetailState | null;
+  /** Shown instead of the plain note when the plan has no English at all (how to attach one). */
+  missingTranslation?: ReactNode;
 }
 
 export function ReadingPane(props: Props) {
@@ -26,11 +29,13 @@ export function ReadingPane(props: Props) {
   );
 }
 
-function ReadingContent({ outline, route, detail }: Props) {
+function ReadingContent({ outline, route, detail, missingTranslation }: Props) {
   const { t } = useTranslation();
   const { mode, translationStatus } = useReading();
   const notice =
-    mode !== 'zh' && translationStatus !== 'ready' ? (
+    mode !== 'zh' && translationStatus === 'missing' && missingTranslation ? (
+      missingTranslation
+    ) : mode !== 'zh' && translationStatus !== 'ready' ? (
       <p className="translation-notice" role="status">
         {translationStatus === 'loading' ? t('translation.loading') : t('translation.unavailable')}
       </p>

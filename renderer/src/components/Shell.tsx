@@ -1,6 +1,8 @@
 // The loaded app: app bar with views and controls, the plan strip and its context panel, and
 // below them the current view — reading (outline + overview or initiative), the initiative
-// table or the dashboard. Owns the reader's display preferences and the plan's English.
+// table, the dashboard or the plan library. Owns the reader's display preferences, the current
+// plan's English, and importing (File → Import plan…, the library's button, files dropped
+// anywhere on the window). With no plan at all, the plan views point to the library.
 // On a short window the plan strip collapses once the reading has scrolled well down, and
 // comes back at the top; the outline can be hidden (Ctrl+\) and resized.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
@@ -19,6 +21,15 @@ import { usePreferences } from '../reading/use-preferences';
 import { routeHref, viewOf, type Route, type View } from '../routing/hash-route';
 import { neighbourId } from '../routing/reading-order';
 import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
+import { DropOverlay } from '../features/import/DropOverlay';
+import { ImportDialog } from '../features/import/ImportDialog';
+import { ImportFilePicker } from '../features/import/ImportFilePicker';
+import { useFileDrop } from '../features/import/use-file-drop';
+import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
+import { LibraryView } from '../features/library/LibraryView';
+import { NoPlan } from '../features/library/NoPlan';
+import { PlanPicker } from '../features/library/PlanPicker';
+import { TranslationMissing } from '../features/translations/TranslationMissing';
 import { useAppCommands } from '../shell/use-app-commands';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Outline, OUTLINE_ID } from './Outline';
@@ -30,7 +41,12 @@ import { TopBar } from './TopBar';
 
 interface Props {
   client: ApiClient;
-  outline: PlanOutline;
+  /** The current plan; null when the library has none. */
+  outline: PlanOutline | null;
+  /** Makes another plan current (rejects when it cannot be loaded). */
+  onOpenPlan(planId: string): Promise<void>;
+  /** The library changed (trash, restore, delete, import): the current plan follows. */
+  onPlansChanged(): Promise<unknown>;
   initialPreferences: Preferences;
   route: Route;
   navigate(route: Route): void;
@@ -39,13 +55,16 @@ interface Props {
   onFatal(error: unknown): void;
 }
 
-export function Shell({ client, outline, initialPreferences, route, navigate, language, onLanguageChange, onFatal }: Props) {
+export function Shell(props: Props) {
+  const { client, outline, onOpenPlan, onPlansChanged, initialPreferences, route, navigate, language, onLanguageChange, onFatal } = props;
   const { t } = useTranslation();
   const { t: tTable } = useTranslation('table');
   const { t: tDashboard } = useTranslation('dashboard');
-  const planId = outline.meta.id;
+  const { t: tLibrary } = useTranslation('library');
+  const planId = outline?.meta.id ?? null;
   const [prefs, actions] = usePreferences(client, initialPreferences);
-  const translationState = usePlanTranslation(client, planId);
+  const [translationVersion, setTranslationVersion] = useState(0);
+  const translationState = usePlanTranslation(client, planId, translationVersion);
   const reading = useMemo(
     () => readingOf(prefs.readingMode, translationState, prefs.cjkPunctuation),
     [prefs.readingMode, translationState, prefs.cjkPunctuation],
@@ -60,11 +79,41 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
   const closeContext = useCallback(() => setContextAt(null), []);
   const mainRef = useRef<HTMLElement>(null);
   const scrolled = useScrolledDown(mainRef);
-  const outlineShown = view === 'read' && !prefs.outlineHidden;
+  const outlineShown = view === 'read' && !prefs.outlineHidden && outline !== null;
 
   const openInitiative = useCallback((id: string) => navigate({ kind: 'initiative', id }), [navigate]);
   const [prefsOpen, setPrefsOpen] = useState(false);
   useSavedView(client, view);
+
+  // Opening a plan (from the library, the picker, after an import) starts at its overview.
+  const openPlan = useCallback(
+    (id: string) => {
+      onOpenPlan(id).then(() => navigate({ kind: 'overview' }), onFatal);
+    },
+    [onOpenPlan, navigate, onFatal],
+  );
+  const plansChanged = useCallback(() => {
+    onPlansChanged().catch(onFatal);
+  }, [onPlansChanged, onFatal]);
+
+  // Importing: the file chooser, dropped files, one dialog for the run. One new plan opens;
+  // several are shown marked in the library.
+  const picker = useRef<HTMLInputElement>(null);
+  const [libraryVersion, setLibraryVersion] = useState(0);
+  const [highlighted, setHighlighted] = useState<string[]>([]);
+  const onImported = ({ imported }: ImportOutcome) => {
+    if (imported.length === 0) return;
+    setLibraryVersion((v) => v + 1);
+    setHighlighted(imported);
+    if (imported.length === 1) openPlan(imported[0]!);
+    else {
+      plansChanged();
+      navigate({ kind: 'library' });
+    }
+  };
+  const imports = useImportQueue(client, onImported);
+  const dragging = useFileDrop(imports.enqueue);
+  const chooseFiles = useCallback(() => picker.current?.click(), []);
 
   // The reading tab returns to what was being read, not always to the overview.
   const [lastRead, setLastRead] = useState<Route>(view === 'read' ? route : { kind: 'overview' });
@@ -73,7 +122,7 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
   // Menu items and shortcuts (shared/api/commands.ts). Next/previous only act in the reading
   // view; returning false leaves the key to the browser.
   const step = (direction: 1 | -1) => () => {
-    const id = view === 'read' ? neighbourId(outline, route, direction) : null;
+    const id = view === 'read' && outline ? neighbourId(outline, route, direction) : null;
     if (!id) return false;
     openInitiative(id);
   };
@@ -81,6 +130,8 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
     'view.read': () => navigate(lastRead),
     'view.table': () => navigate({ kind: 'table' }),
     'view.dashboard': () => navigate({ kind: 'dashboard' }),
+    'view.library': () => navigate({ kind: 'library' }),
+    import: chooseFiles,
     'initiative.next': step(1),
     'initiative.previous': step(-1),
     'language.zh': () => onLanguageChange('zh'),
@@ -104,29 +155,48 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
 
   const current = detail && 'detail' in detail ? detail.detail : null;
   const pageTitle =
-    view === 'table'
-      ? tTable('title')
-      : view === 'dashboard'
-        ? tDashboard('title')
-        : route.kind === 'initiative'
-          ? current && t('initiativeTitle', { numeral: current.initiative.numeral, headline: reading.zh(current.initiative.headline) })
-          : t('overviewTitle');
+    view === 'library'
+      ? tLibrary('title')
+      : view === 'table'
+        ? tTable('title')
+        : view === 'dashboard'
+          ? tDashboard('title')
+          : route.kind === 'initiative'
+            ? current && t('initiativeTitle', { numeral: current.initiative.numeral, headline: reading.zh(current.initiative.headline) })
+            : t('overviewTitle');
   useEffect(() => {
     document.title = pageTitle ? t('documentTitle', { page: pageTitle }) : t('documentTitleHome');
   }, [t, pageTitle]);
 
-  const featureProps: FeatureProps = {
-    client,
-    planId,
-    readingMode: prefs.readingMode,
-    translation: reading.translation,
-    onOpenInitiative: openInitiative,
-  };
+  const featureProps: FeatureProps | null = planId
+    ? { client, planId, readingMode: prefs.readingMode, translation: reading.translation, onOpenInitiative: openInitiative }
+    : null;
 
   let main: ReactNode;
-  if (view === 'table') main = <InitiativeTable {...featureProps} />;
+  if (view === 'library')
+    main = (
+      <LibraryView
+        client={client}
+        currentPlanId={planId}
+        highlighted={highlighted}
+        version={libraryVersion}
+        onOpen={openPlan}
+        onImport={chooseFiles}
+        onPlansChanged={plansChanged}
+      />
+    );
+  else if (!outline || !featureProps) main = <NoPlan libraryHref={routeHref({ kind: 'library' })} onImport={chooseFiles} />;
+  else if (view === 'table') main = <InitiativeTable {...featureProps} />;
   else if (view === 'dashboard') main = <Dashboard {...featureProps} />;
-  else main = <ReadingPane outline={outline} route={route} detail={detail} />;
+  else
+    main = (
+      <ReadingPane
+        outline={outline}
+        route={route}
+        detail={detail}
+        missingTranslation={<TranslationMissing client={client} planId={outline.meta.id} onAttached={() => setTranslationVersion((v) => v + 1)} />}
+      />
+    );
 
   return (
     <ReadingContext.Provider value={reading}>
@@ -139,7 +209,12 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
         </button>
         <TopBar
           view={view}
-          hrefs={{ read: routeHref(lastRead), table: routeHref({ kind: 'table' }), dashboard: routeHref({ kind: 'dashboard' }) }}
+          hrefs={{
+            read: routeHref(lastRead),
+            table: routeHref({ kind: 'table' }),
+            dashboard: routeHref({ kind: 'dashboard' }),
+            library: routeHref({ kind: 'library' }),
+          }}
           controls={
             <>
               <ReadingControls prefs={prefs} actions={actions} />
@@ -147,20 +222,29 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
             </>
           }
         >
-          <PlanStrip
-            meta={outline.meta}
-            open={contextOpen}
-            onToggle={() => setContextAt((at) => (at === address ? null : address))}
-            start={
-              view === 'read' && (
-                <OutlineToggle hidden={prefs.outlineHidden} controls={OUTLINE_ID} onToggle={() => actions.setOutlineHidden(!prefs.outlineHidden)} />
-              )
-            }
-          />
-          {contextOpen && <PlanContextPanel meta={outline.meta} onClose={closeContext} />}
+          {outline && view !== 'library' && (
+            <PlanStrip
+              meta={outline.meta}
+              open={contextOpen}
+              onToggle={() => setContextAt((at) => (at === address ? null : address))}
+              start={
+                <>
+                  {view === 'read' && (
+                    <OutlineToggle
+                      hidden={prefs.outlineHidden}
+                      controls={OUTLINE_ID}
+                      onToggle={() => actions.setOutlineHidden(!prefs.outlineHidden)}
+                    />
+                  )}
+                  <PlanPicker client={client} currentPlanId={outline.meta.id} onOpen={openPlan} libraryHref={routeHref({ kind: 'library' })} />
+                </>
+              }
+            />
+          )}
+          {outline && contextOpen && <PlanContextPanel meta={outline.meta} onClose={closeContext} />}
         </TopBar>
         <div className={outlineShown ? 'workspace workspace-outlined' : 'workspace'}>
-          {outlineShown && (
+          {outlineShown && outline && (
             <Outline
               outline={outline}
               route={route}
@@ -172,6 +256,9 @@ export function Shell({ client, outline, initialPreferences, route, navigate, la
           </main>
         </div>
       </div>
+      <ImportFilePicker ref={picker} onFiles={imports.enqueue} />
+      {imports.stage && <ImportDialog queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
+      {dragging && <DropOverlay />}
       <PreferencesDialog
         open={prefsOpen}
         onClose={() => setPrefsOpen(false)}

@@ -1,5 +1,5 @@
-// The app bar: the app's name, the views (阅读 / 举措表 / 仪表板), the reading controls and the
-// interface language; below it the plan strip with its context panel.
+// The app bar: the app's name, the views (阅读 / 举措表 / 仪表盘 / 计划库), the reading controls
+// and the interface language; below it the plan strip with its context panel.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { View } from '../routing/hash-route';
@@ -12,10 +12,11 @@ interface Props {
   children?: ReactNode;
 }
 
-const TABS: ReadonlyArray<{ view: View; key: 'views.read' | 'views.table' | 'views.dashboard' }> = [
+const TABS: ReadonlyArray<{ view: View; key: 'views.read' | 'views.table' | 'views.dashboard' | 'views.library' }> = [
   { view: 'read', key: 'views.read' },
   { view: 'table', key: 'views.table' },
   { view: 'dashboard', key: 'views.dashboard' },
+  { view: 'library', key: 'views.library' },
 ];
 
 export function TopBar({ view, hrefs, controls, children }: Props) {

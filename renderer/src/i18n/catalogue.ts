@@ -1,13 +1,16 @@
 // Every namespace of the UI catalogue. Add a feature's namespace here (i18next.d.ts derives its key types).
 import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
+import { importPlan } from '../features/import/locales';
+import { library } from '../features/library/locales';
 import { preferences } from '../features/preferences/locales';
 import { storage } from '../features/storage/locales';
 import { table } from '../features/table/locales';
+import { translations } from '../features/translations/locales';
 import { common } from './locales/common';
 
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const CATALOGUE = { common, table, dashboard, preferences, storage, conflicts } as const;
+export const CATALOGUE = { common, table, dashboard, preferences, storage, conflicts, library, importPlan, translations } as const;
 export type Namespace = keyof typeof CATALOGUE;

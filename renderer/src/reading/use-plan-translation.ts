@@ -1,10 +1,11 @@
-// The plan's unofficial English, fetched once per plan. A failure or a plan without one is
-// "missing": the reading views then show the Chinese with a note instead of failing.
+// The plan's unofficial English, fetched once per plan (and again when `version` changes: a
+// translation was attached). A failure or a plan without one is "missing": the reading views
+// then show the Chinese with a note instead of failing.
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { TranslationState } from './reading-context';
 
-export function usePlanTranslation(client: ApiClient, planId: string | null): TranslationState {
+export function usePlanTranslation(client: ApiClient, planId: string | null, version = 0): TranslationState {
   const [state, setState] = useState<{ planId: string | null; value: TranslationState }>({
     planId: null,
     value: { status: 'loading' },
@@ -24,7 +25,7 @@ export function usePlanTranslation(client: ApiClient, planId: string | null): Tr
     return () => {
       cancelled = true;
     };
-  }, [client, planId]);
+  }, [client, planId, version]);
 
   return state.planId === planId ? state.value : { status: 'loading' };
 }

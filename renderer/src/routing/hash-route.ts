@@ -1,24 +1,27 @@
 // Hash routing: `#/` is the plan overview, `#/initiative/<id>` one initiative, `#/table` the
-// initiative table and `#/dashboard` the dashboard. The hash keeps the view across reloads and
+// initiative table, `#/dashboard` the dashboard and `#/library` the plan library. The hash keeps the view across reloads and
 // works the same on the desktop's page and in a browser tab.
 
 export type Route =
   | { kind: 'overview' }
   | { kind: 'initiative'; id: string }
   | { kind: 'table' }
-  | { kind: 'dashboard' };
+  | { kind: 'dashboard' }
+  | { kind: 'library' };
 
 /** The top-level views of the app bar; overview and initiative are both "read". */
-export type View = 'read' | 'table' | 'dashboard';
-export const VIEWS: readonly View[] = ['read', 'table', 'dashboard'];
+export type View = 'read' | 'table' | 'dashboard' | 'library';
+export const VIEWS: readonly View[] = ['read', 'table', 'dashboard', 'library'];
 
 const INITIATIVE_PREFIX = '#/initiative/';
 const TABLE_HASH = '#/table';
 const DASHBOARD_HASH = '#/dashboard';
+const LIBRARY_HASH = '#/library';
 
 export function parseRoute(hash: string): Route {
   if (hash === TABLE_HASH) return { kind: 'table' };
   if (hash === DASHBOARD_HASH) return { kind: 'dashboard' };
+  if (hash === LIBRARY_HASH) return { kind: 'library' };
   if (hash.startsWith(INITIATIVE_PREFIX)) {
     const raw = hash.slice(INITIATIVE_PREFIX.length);
     try {
@@ -40,13 +43,15 @@ export function routeHref(route: Route): string {
       return TABLE_HASH;
     case 'dashboard':
       return DASHBOARD_HASH;
+    case 'library':
+      return LIBRARY_HASH;
     default:
       return '#/';
   }
 }
 
 export function viewOf(route: Route): View {
-  return route.kind === 'table' || route.kind === 'dashboard' ? route.kind : 'read';
+  return route.kind === 'table' || route.kind === 'dashboard' || route.kind === 'library' ? route.kind : 'read';
 }
 
 export function isView(value: string | null): value is View {

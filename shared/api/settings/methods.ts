@@ -11,6 +11,8 @@ export const SETTING_KEYS = [
   'ui.cjkPunctuation',
   'ui.outlineHidden',
   'ui.outlineWidth',
+  /** The plan the reading view, table and dashboard show (a plan id). */
+  'ui.currentPlan',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

@@ -42,6 +42,7 @@ export const common = {
       read: '阅读',
       table: '举措表',
       dashboard: '仪表盘',
+      library: '计划库',
     },
     settings: {
       label: '阅读设置',
@@ -158,6 +159,7 @@ export const common = {
       read: 'Read',
       table: 'Table',
       dashboard: 'Dashboard',
+      library: 'Library',
     },
     settings: {
       label: 'Reading settings',
