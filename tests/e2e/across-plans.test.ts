@@ -127,6 +127,28 @@ describe('the dashboard across plans in Chromium', () => {
   });
 });
 
+describe('a plan in the trash', () => {
+  it('leaves the table and the all-plans dashboard, and comes back when restored', async () => {
+    const revision = () => app.call('library.list', {}).then((list) => list.find((p) => p.id === ANJI)!.revision);
+    await app.call('library.trash', { planId: ANJI, baseRevision: await revision(), confirm: true });
+    try {
+      await openTable('all');
+      await expect.poll(() => dataRows().count(), { timeout: 10_000 }).toBe(15);
+      expect(await page.locator('.itable-plan', { hasText: ANJI_TITLE }).count()).toBe(0);
+      await page.goto(`${app.server.origin}/#/dashboard`);
+      await page.reload();
+      // One plan left in the library: the dashboard offers no scope.
+      await page.getByRole('heading', { level: 2, name: '计划仪表盘' }).waitFor();
+      expect(await page.locator('.dashboard-scope').count()).toBe(0);
+    } finally {
+      const trashed = await app.call('library.list', { trash: true });
+      await app.call('library.restore', { planId: ANJI, baseRevision: trashed.find((p) => p.id === ANJI)!.revision });
+    }
+    await openTable('all');
+    await expect.poll(() => dataRows().count(), { timeout: 10_000 }).toBe(18);
+  });
+});
+
 describe('screenshots across plans', () => {
   it('shoots the table with the Plan column and filter, and the all-plans dashboard', async () => {
     await app.call('settings.set', { key: 'ui.tableState', value: JSON.stringify({ scope: 'all' }) });

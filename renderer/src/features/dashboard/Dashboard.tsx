@@ -124,7 +124,19 @@ function DashboardView(props: ViewProps) {
       ),
     [rows, acrossPlans, readingMode, translation, t, zh],
   );
-  const per = acrossPlans ? 'plan' : 'theme';
+  const chart = {
+    per: acrossPlans ? ('plan' as const) : ('theme' as const),
+    themes: rows,
+    labels,
+    patternPrefix,
+    formatters,
+    width: chartWidth,
+  };
+  // A chart card's heading and intro: per theme, or per plan across plans.
+  const cardText = (card: 'status' | 'annotations') =>
+    acrossPlans
+      ? { title: t(`${card}.titlePlans`), intro: t(`${card}.introPlans`) }
+      : { title: t(`${card}.title`), intro: t(`${card}.intro`) };
   const summary = summarize(dashboard);
   const headlinesOf = (d: UpcomingDeadline) => initiativeHeadlines(d.initiativeId, zh(d.headline), readingMode, translation);
   const statusOf = (key: string | null) => ({
@@ -159,34 +171,11 @@ function DashboardView(props: ViewProps) {
       </header>
       <SummaryTiles summary={summary} formatters={formatters} />
       <div className="dashboard-cards">
-        <Card
-          className="dashboard-card-status"
-          title={acrossPlans ? t('status.titlePlans') : t('status.title')}
-          intro={acrossPlans ? t('status.introPlans') : t('status.intro')}
-        >
-          <StatusChart
-            per={per}
-            themes={rows}
-            series={series}
-            labels={labels}
-            patternPrefix={patternPrefix}
-            formatters={formatters}
-            width={chartWidth}
-          />
+        <Card className="dashboard-card-status" {...cardText('status')}>
+          <StatusChart {...chart} series={series} />
         </Card>
-        <Card
-          className="dashboard-card-annotations"
-          title={acrossPlans ? t('annotations.titlePlans') : t('annotations.title')}
-          intro={acrossPlans ? t('annotations.introPlans') : t('annotations.intro')}
-        >
-          <AnnotationChart
-            per={per}
-            themes={rows}
-            labels={labels}
-            patternPrefix={patternPrefix}
-            formatters={formatters}
-            width={chartWidth}
-          />
+        <Card className="dashboard-card-annotations" {...cardText('annotations')}>
+          <AnnotationChart {...chart} />
         </Card>
         <Card className="dashboard-card-deadlines" title={t('deadlines.title')}>
           <DeadlineList
