@@ -1,8 +1,8 @@
 // The connection the core opens: durability settings read back from SQLite itself, migration
 // to the latest schema, and the refusal of a database written by a newer Briefbook without
 // touching a byte of it.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db } from '../../electron/core/db/open';
@@ -31,11 +31,13 @@ afterEach(() => {
 const dbFile = (): string => join(temp.make(), 'briefbook.sqlite3');
 
 describe('openDatabase', () => {
-  it('opens a database another connection has just created, while its tables are still only in the WAL', () => {
+  it('creates a new database whole (migrated and claimed in the main file itself), so a second process never sees an empty file', () => {
     const file = dbFile();
     const first = openTracked(file);
-    // Nothing checkpointed yet: the main file's own header still says application_id 0, no tables.
-    expect(readFileSync(file).readUInt32BE(68)).toBe(0);
+    // Made under a temporary name and linked into place: the main file's own header already
+    // carries our application_id, before any checkpoint; no temporary file is left behind.
+    expect(readFileSync(file).readUInt32BE(68)).toBe(BRIEFBOOK_APPLICATION_ID);
+    expect(readdirSync(dirname(file)).filter((n) => n.includes('.new-'))).toEqual([]);
     const second = openTracked(file);
     expect(second.pragma('application_id', { simple: true })).toBe(BRIEFBOOK_APPLICATION_ID);
     expect(readSchemaVersion(second)).toBe(LATEST);

@@ -2,6 +2,8 @@
 // for. The files are inspected before SQLite sees them (inspect.ts), so a damaged, foreign,
 // read-only or newer database is refused byte for byte untouched (WAL mode alone would rewrite
 // its header, and SQLite would create -wal and -shm files beside it).
+import { randomBytes } from 'node:crypto';
+import { constants, copyFileSync, linkSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { writeTransaction } from './transaction';
 import { latestVersion, migrate, readSchemaVersion } from './migrate';
@@ -26,7 +28,11 @@ export const BUSY_TIMEOUT_MS = 10_000;
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const latest = latestVersion(MIGRATIONS);
-  const inspection = inspectDatabaseFile(file, latest, options.nativeBinding);
+  let inspection = inspectDatabaseFile(file, latest, options.nativeBinding);
+  if (inspection.state === 'absent') {
+    createDatabaseFile(file, options.nativeBinding);
+    inspection = inspectDatabaseFile(file, latest, options.nativeBinding);
+  }
   let db: Db;
   try {
     db = new Database(file, { nativeBinding: options.nativeBinding, fileMustExist: inspection.state === 'existing' });
@@ -53,6 +59,50 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (err) {
     db.close();
     throw problemFromSqliteError(file, err) ?? err;
+  }
+}
+
+/**
+ * Makes a new database file appear whole: migrated and claimed (application_id) under a
+ * temporary name, then hard-linked into place, which fails if the name exists. SQLite itself
+ * would create an empty file and fill it on its first commit (in WAL mode, on its first
+ * checkpoint), and a second process starting on the same fresh folder meanwhile would see an
+ * empty file — which the inspection rightly refuses, since a 0-byte file is what a lost
+ * database looks like. When another process linked its file first, theirs is used.
+ */
+function createDatabaseFile(file: string, nativeBinding: string | undefined): void {
+  const temp = `${file}.new-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const db = new Database(temp, { nativeBinding });
+    try {
+      db.pragma('foreign_keys = ON');
+      writeTransaction(db, () => {
+        migrate(db, MIGRATIONS);
+        db.pragma(`application_id = ${BRIEFBOOK_APPLICATION_ID}`);
+      });
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(temp, file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return;
+      // A file system without hard links: copying never replaces an existing file either.
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'ENOSYS') {
+        try {
+          copyFileSync(temp, file, constants.COPYFILE_EXCL);
+        } catch (copyErr) {
+          if ((copyErr as NodeJS.ErrnoException).code !== 'EEXIST') throw copyErr;
+        }
+        return;
+      }
+      throw err;
+    }
+  } catch (err) {
+    throw problemFromSqliteError(file, err) ?? new UnreadableDatabaseError(file, err);
+  } finally {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
   }
 }
 
