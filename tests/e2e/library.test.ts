@@ -116,7 +116,11 @@ describe('importing through the UI', () => {
     await outline.getByText('重点任务').waitFor();
     await expect.poll(() => dialog.locator('.import-result').textContent()).toBe('将导入 3 个主题、7 项举措');
     // （二）强化考核评估 is not an initiative of its own: merged into the one before it.
-    await dialog.getByRole('button', { name: '将“（二）强化考核评估”并入上一节' }).click();
+    // From the keyboard: the button is in the tab order, shown once it has the focus.
+    const merge = dialog.getByRole('button', { name: '将“（二）强化考核评估”并入上一节' });
+    await merge.focus();
+    expect(await merge.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe('1');
+    await page.keyboard.press('Enter');
     await expect.poll(() => outline.getByText('强化考核评估', { exact: true }).count()).toBe(0);
     await expect.poll(() => dialog.locator('.import-result').textContent()).toBe('将导入 3 个主题、6 项举措');
     await dialog.getByRole('button', { name: '导入', exact: true }).click();
