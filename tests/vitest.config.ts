@@ -19,6 +19,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/renderer/**', '**/node_modules/**'],
+          // Real databases, worker threads and child processes: a loaded 2-core machine runs
+          // some of these past vitest's default 5 s (a limit on a hang, not a speed check).
+          testTimeout: 20_000,
         },
       },
       {
@@ -27,6 +30,8 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          // jsdom renders of the whole table or dashboard take seconds on a loaded machine.
+          testTimeout: 20_000,
         },
       },
       {

@@ -24,7 +24,6 @@ import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
 import { listTags } from './services/tags';
-import { storeImportedPlan } from './plan/store-imported';
 import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
@@ -203,8 +202,5 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
 // One import service per connection: a restore or a fresh database drops the previews (they
 // were read for the library that was open) and stops their workers.
 function importService(db: Db, options: CoreOptions): ImportService {
-  return createImportService(db, {
-    worker: options.importWorker ?? defaultImportWorker(),
-    storePlan: (database, doc) => storeImportedPlan(database, doc),
-  });
+  return createImportService(db, { worker: options.importWorker ?? defaultImportWorker() });
 }

@@ -112,7 +112,7 @@ async function importIntoLibrary(files: string[], dataDir: string, options: Sand
         const result = storeImportedPlan(core.db, doc);
         process.stdout.write(
           result.duplicate
-            ? `${file}: already in the library as ${result.planId}\n`
+            ? `${file}: already in the library as ${result.planId}${result.inTrash ? ' (in the trash)' : ''}\n`
             : `${file}: imported as ${result.planId}, ${result.items} item${result.items === 1 ? '' : 's'}\n`,
         );
       } catch (err) {

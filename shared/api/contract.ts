@@ -25,7 +25,7 @@ export type { HostKind, UiLanguage } from './common';
 export type { AppInfo } from './app/methods';
 export type { InitiativeHeading, PlanOutline, PlanSummary, ThemeOutline } from './plans/methods';
 export type { InitiativeDetail } from './items/methods';
-export type { Dashboard, DashboardTheme, UpcomingDeadline } from './dashboard/methods';
+export type { Dashboard, DashboardPlan, DashboardTheme, UpcomingDeadline } from './dashboard/methods';
 export type { TagCount } from './tags/methods';
 export { SETTING_KEYS, type SettingKey } from './settings/methods';
 

@@ -36,6 +36,8 @@ export interface InitiativeFields {
 export interface InitiativeRow extends InitiativeFields {
   id: string;
   planId: string;
+  /** The plan's title as the reader sees it: their rename of the plan, else its own title. */
+  planTitle: string;
   themeId: string;
   themeOrdinal: number;
   themeHeadline: string;
@@ -57,6 +59,7 @@ export interface InitiativeRow extends InitiativeFields {
 
 export const TABLE_COLUMNS = [
   'shortId',
+  'plan',
   'theme',
   'headline',
   'status',
@@ -77,6 +80,7 @@ export type TableColumnId = (typeof TABLE_COLUMNS)[number];
  *  can enumerate it; the check below keeps it equal to TABLE_COLUMNS minus tags and industries. */
 export const SORTABLE_COLUMNS = [
   'shortId',
+  'plan',
   'theme',
   'headline',
   'status',
@@ -112,6 +116,8 @@ export type TextFilterColumn = (typeof TEXT_FILTER_COLUMNS)[number];
 
 /** Faceted filters: a row passes when its value is one of the chosen ones (null = unset). */
 export interface TableFilters {
+  /** Plans to list (among those in scope); all when absent or empty. */
+  planIds?: string[];
   themeIds?: string[];
   statuses?: (string | null)[];
   priorities?: (Priority | null)[];
@@ -124,7 +130,7 @@ export interface TableFilters {
 export type GroupBy = 'theme' | 'status' | null;
 
 export interface TableQuery {
-  /** Restrict to one plan; all plans when absent. */
+  /** Restrict to one plan; when absent, every plan not in the trash. */
   planId?: string;
   sort: TableSort[];
   collation: Collation;
@@ -147,6 +153,8 @@ export interface FacetCount {
    *  labels statuses (status.options) and priorities (its catalogue) in the reader's language. */
   label: string;
   count: number;
+  /** Themes only: the plan the theme belongs to (the filter lists themes under their plans). */
+  planId?: string;
 }
 
 export interface TableGroup {
@@ -155,6 +163,8 @@ export interface TableGroup {
   /** As FacetCount.label. */
   label: string;
   count: number;
+  /** Theme groups only: the theme's plan. */
+  planId?: string;
 }
 
 export interface TablePage {
@@ -162,10 +172,12 @@ export interface TablePage {
   /** Rows matching the query, before paging. */
   total: number;
   /** Counts per facet value under every other active filter (a facet's own selection is not
-   *  applied to its counts). theme: every theme in scope in plan order, zeros included; status:
+   *  applied to its counts). plan: every plan in scope (not in the trash) by title, zeros
+   *  included, labelled with the title the reader sees; theme: every theme of the plans in scope
+   *  (and chosen, when plans are chosen), plan by plan in theme order, zeros included; status:
    *  the configured options in order, then any other key in use, then null; priority: high,
    *  medium, low, null; tags: tags counted above zero plus the chosen ones, most used first. */
-  facets: { theme: FacetCount[]; status: FacetCount[]; priority: FacetCount[]; tags: FacetCount[] };
+  facets: { plan: FacetCount[]; theme: FacetCount[]; status: FacetCount[]; priority: FacetCount[]; tags: FacetCount[] };
   /** With groupBy: the groups in display order with their row counts (rows come grouped). */
   groups: TableGroup[];
 }

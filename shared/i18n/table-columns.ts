@@ -9,6 +9,7 @@ import type { Priority, TableColumnId } from '../domain/table';
 export const TABLE_COLUMN_LABELS: Record<UiLanguage, Record<TableColumnId, string>> = {
   zh: {
     shortId: '编号',
+    plan: '计划',
     theme: '主题',
     headline: '举措',
     status: '状态',
@@ -25,6 +26,7 @@ export const TABLE_COLUMN_LABELS: Record<UiLanguage, Record<TableColumnId, strin
   },
   en: {
     shortId: 'ID',
+    plan: 'Plan',
     theme: 'Theme',
     headline: 'Initiative',
     status: 'Status',

@@ -132,9 +132,6 @@ describe('bad files: BAD_REQUEST naming the file and the problem, nothing writte
   it('a file over the size limit is refused before it is decoded', async () => {
     const service = createImportService(core.db, {
       worker: { ...TS_WORKER, limits: { maxFileBytes: 1024 } },
-      storePlan: () => {
-        throw new Error('not reached');
-      },
     });
     await expect(service.preview({ previewId: newId(), fileName: 'big.txt', dataBase64: b64(new Uint8Array(3 * 1024 * 1024)) })).rejects.toThrow(
       'big.txt: is 3.0 MB, over the 0 MB limit for a plan',
@@ -162,6 +159,8 @@ describe('import.cancel', () => {
     const result = await pending;
     expect(result).toEqual({ ok: false, error: { code: 'CANCELLED', message: 'big.txt: was not imported: reading it was cancelled' } });
     expect(terminate).toHaveBeenCalled();
+    const commit = await core.router.dispatch('import.commit', { previewId, choices: { levels: { theme: null, item: null }, edits: [] } });
+    expect(commit).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(dumpTables(core.db)).toEqual(before);
   });
 
@@ -169,6 +168,8 @@ describe('import.cancel', () => {
     const p = await previewOk('levels.txt', fixture('levels.txt'));
     expect(await core.router.dispatch('import.cancel', { previewId: p.previewId })).toEqual({ ok: true, value: null });
     expect(await core.router.dispatch('import.cancel', { previewId: p.previewId })).toEqual({ ok: true, value: null });
+    const commit = await core.router.dispatch('import.commit', { previewId: p.previewId, choices: { levels: { theme: null, item: null }, edits: [] } });
+    expect(commit).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining(`no preview ${p.previewId}`) } });
   });
 
   it('closing the core stops a preview still being read', async () => {
@@ -193,7 +194,6 @@ describe('the preview memory', () => {
     let clock = 0;
     const service = createImportService(core.db, {
       worker: TS_WORKER,
-      storePlan: () => ({ planId: 'p-x', duplicate: false }),
       previews: { maxPreviews: 2 },
       now: () => clock++,
     });
@@ -210,7 +210,6 @@ describe('the preview memory', () => {
     let clock = 0;
     const service = createImportService(core.db, {
       worker: TS_WORKER,
-      storePlan: () => ({ planId: 'p-x', duplicate: false }),
       previews: { ttlMs: 30 * 60_000 },
       now: () => clock,
     });
@@ -224,7 +223,6 @@ describe('the preview memory', () => {
   it('refuses a new file while the maximum is still being read', async () => {
     const service = createImportService(core.db, {
       worker: TS_WORKER,
-      storePlan: () => ({ planId: 'p-x', duplicate: false }),
       previews: { maxPreviews: 1 },
     });
     const reading = service.preview({ previewId: 'reading-one', fileName: 'a.txt', dataBase64: b64(fixture('levels.txt')) });

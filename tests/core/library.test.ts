@@ -157,6 +157,8 @@ describe('library.trash, restore and purge', () => {
       updateLibraryPlan(db, planId, 0, { title: '报告' });
       expect(() => purgePlan(db, planId, 1)).toThrow(/not in the trash/);
       trashPlan(db, planId, 1, true);
+      // Imported again while in the trash: recognised, and said to be there.
+      expect(storeImportedPlan(db, doc)).toMatchObject({ planId, duplicate: true, inTrash: true });
       expect(() => purgePlan(db, planId, 1)).toThrow(StaleWriteError);
 
       purgePlan(db, planId, 2);

@@ -335,7 +335,8 @@ describe('outline edit properties', () => {
       }),
       { numRuns: 400 },
     );
-  });
+    // Hundreds of random runs: seconds on a busy machine (no test here measures time).
+  }, 60_000);
 
   it('the choices applied at once equal the edits applied one by one', () => {
     fc.assert(
@@ -354,5 +355,5 @@ describe('outline edit properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

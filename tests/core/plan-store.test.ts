@@ -8,12 +8,18 @@ import { importDocument } from '../../electron/core/import/pipeline';
 import { parseArticle } from '../../electron/core/plan/parse-article';
 import { readPlanDocument } from '../../electron/core/plan/store';
 import { planIdForFile, readPlanTree, storeImportedPlan } from '../../electron/core/plan/store-imported';
-import { EMBEDDED_PLAN } from '../../electron/core/plan/embedded';
+import {
+  EMBEDDED_PLAN,
+  EmbeddedPlanError,
+  matchShippedIds,
+  readEmbeddedDocument,
+  readShippedIds,
+} from '../../electron/core/plan/embedded';
 import { searchKeys } from '../../electron/core/search/match';
 import { allSections, type ImportedDocument, type Section } from '../../shared/domain/document';
 import { createTestCore } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
-import { EMBEDDED_PLAN_FILE, REPO_ROOT } from '../helpers/paths';
+import { EMBEDDED_PLAN_FILE, REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const temp = useTempDirs();
@@ -36,7 +42,7 @@ describe('storeImportedPlan', () => {
       const result = storeImportedPlan(core.db, doc, { now: NOW });
       const planId = planIdForFile(doc.source.sha256);
       expect(planId).toMatch(/^p-[0-9a-f]{10}$/);
-      expect(result).toEqual({ planId, duplicate: false, items: 5 });
+      expect(result).toEqual({ planId, duplicate: false, items: 5, inTrash: false });
 
       expect(readPlanTree(core.db, planId)).toEqual(prefixed(doc, planId));
       expect(core.db.prepare('SELECT sha256, plan_id AS planId, file_name AS fileName FROM plan_files WHERE plan_id = ?').all(planId)).toEqual([
@@ -72,7 +78,7 @@ describe('storeImportedPlan', () => {
       const before = dumpTables(core.db);
       // The same bytes under another name are the same file.
       const again = storeImportedPlan(core.db, { ...doc, source: { ...doc.source, fileName: 'copy.txt' } }, { now: new Date() });
-      expect(again).toEqual({ planId: first.planId, duplicate: true, items: first.items });
+      expect(again).toEqual({ planId: first.planId, duplicate: true, items: first.items, inTrash: false });
       expect(dumpTables(core.db)).toEqual(before);
     } finally {
       core.close();
@@ -141,5 +147,36 @@ describe('the embedded plan through the importer', () => {
     } finally {
       core.close();
     }
+  });
+
+  it('gives the shipped ids by text, not by position', () => {
+    const doc = readEmbeddedDocument(RESOURCES_DIR);
+    const shipped = readShippedIds(RESOURCES_DIR);
+    const ids = matchShippedIds(doc, shipped);
+    // The shipped list in reverse order names the same sections.
+    const reversed = matchShippedIds(doc, { ...shipped, sections: [...shipped.sections].reverse(), lists: [...shipped.lists].reverse() });
+    expect(reversed).toEqual(ids);
+    const t3i3 = doc.sections[2]!.children[2]!;
+    expect(ids.get(t3i3.id)).toBe('hz-2024/T3/I3');
+    expect(ids.get(`${t3i3.id}/L1`)).toBe('hz-2024/L1');
+    expect(ids.get(`${t3i3.id}/L2`)).toBe('hz-2024/L2');
+    // Two items whose numbering and heading were swapped in the shipped list swap their ids:
+    // the text decides, whatever the order.
+    const swapped = shipped.sections.map((s) =>
+      s.id === 'hz-2024/T1/I1' ? { ...s, id: 'hz-2024/T1/I2' } : s.id === 'hz-2024/T1/I2' ? { ...s, id: 'hz-2024/T1/I1' } : s,
+    );
+    const bySwapped = matchShippedIds(doc, { ...shipped, sections: swapped });
+    expect(bySwapped.get(doc.sections[0]!.children[0]!.id)).toBe('hz-2024/T1/I2');
+  });
+
+  it('stops with both sides named when the text and the shipped ids no longer match', () => {
+    const doc = readEmbeddedDocument(RESOURCES_DIR);
+    const shipped = readShippedIds(RESOURCES_DIR);
+    const edited = {
+      ...shipped,
+      sections: shipped.sections.map((s) => (s.id === 'hz-2024/T2/I2' ? { ...s, heading: '补齐科技支撑力度不足的短板' } : s)),
+    };
+    expect(() => matchShippedIds(doc, edited)).toThrow(EmbeddedPlanError);
+    expect(() => matchShippedIds(doc, edited)).toThrow(/no id for 第二、补齐科技“硬核”支撑力度不足的短板; no text for hz-2024\/T2\/I2/);
   });
 });

@@ -54,8 +54,11 @@ function pagePlan(query: Partial<TableQuery>): string[] {
 }
 
 describe('query plans of the table', () => {
-  it('default order (theme, initiative): walks an index in order, no sort', () => {
-    expect(pagePlan({})).toEqual(['SCAN k USING COVERING INDEX initiative_sort_keys_by_order']);
+  it('default order (plan, theme, initiative): walks an index in order, no sort', () => {
+    expect(pagePlan({})).toEqual(['SCAN k USING COVERING INDEX initiative_sort_keys_by_plan']);
+    expect(pagePlan({ filters: { planIds: ['bench-000003', 'bench-000007'] } })).toEqual([
+      'SEARCH k USING COVERING INDEX initiative_sort_keys_by_plan (plan_id=?)',
+    ]);
     expect(pagePlan({ planId: 'bench-000003' })).toEqual([
       'SEARCH k USING COVERING INDEX initiative_sort_keys_by_plan (plan_id=?)',
     ]);

@@ -15,7 +15,7 @@ export interface ModelRow extends InitiativeRow {
   body: string;
 }
 
-type FacetName = 'theme' | 'status' | 'priority' | 'tags';
+type FacetName = 'plan' | 'theme' | 'status' | 'priority' | 'tags';
 
 export const norm = (s: string): string => s.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
 
@@ -35,6 +35,7 @@ const TEXT_VALUES: Record<TextFilterColumn, (r: ModelRow) => (string | null)[]> 
 export function passes(row: ModelRow, q: Omit<TableQuery, 'offset' | 'limit'>, except?: FacetName): boolean {
   const f = q.filters;
   if (q.planId !== undefined && row.planId !== q.planId) return false;
+  if (except !== 'plan' && f.planIds?.length && !f.planIds.includes(row.planId)) return false;
   if (except !== 'theme' && f.themeIds?.length && !f.themeIds.includes(row.themeId)) return false;
   if (except !== 'status' && f.statuses?.length && !f.statuses.includes(row.status)) return false;
   if (except !== 'priority' && f.priorities?.length && !f.priorities.includes(row.priority)) return false;
@@ -74,12 +75,18 @@ export function comparatorOf(q: Omit<TableQuery, 'offset' | 'limit'>, options: r
   const statusCompare = (x: string, y: string) => statusRank(x) - statusRank(y) || str(x, y);
   const priorityRank = (p: string) => ['high', 'medium', 'low'].indexOf(p);
   const chain: Compare[] = [];
-  if (q.groupBy === 'theme') chain.push((a, b) => a.themeOrdinal - b.themeOrdinal || str(a.themeId, b.themeId));
+  const acrossPlans = q.planId === undefined;
+  // Across plans, theme groups and the default order keep each plan's rows together (by id).
+  const byPlan: Compare = (a, b) => (acrossPlans ? str(a.planId, b.planId) : 0);
+  if (q.groupBy === 'theme') chain.push((a, b) => byPlan(a, b) || a.themeOrdinal - b.themeOrdinal || str(a.themeId, b.themeId));
   if (q.groupBy === 'status') chain.push(nullsLast((r) => r.status, statusCompare, false));
   for (const { column, desc } of q.sort) {
     switch (column) {
       case 'shortId':
         chain.push((a, b) => (desc ? -1 : 1) * (a.themeOrdinal - b.themeOrdinal || a.ordinal - b.ordinal));
+        break;
+      case 'plan':
+        chain.push(nullsLast((r) => r.planTitle, text, desc), (a, b) => str(a.planId, b.planId));
         break;
       case 'theme':
         chain.push(nullsLast((r) => r.themeHeadline, text, desc));
@@ -108,6 +115,7 @@ export function comparatorOf(q: Omit<TableQuery, 'offset' | 'limit'>, options: r
         break;
     }
   }
+  if (q.sort.length === 0) chain.push(byPlan);
   chain.push((a, b) => a.themeOrdinal - b.themeOrdinal || a.ordinal - b.ordinal || str(a.id, b.id));
   return (a, b) => {
     for (const c of chain) {
@@ -125,11 +133,17 @@ export interface ModelTheme {
   headline: string;
 }
 
+export interface ModelPlan {
+  id: string;
+  title: string;
+}
+
 export function modelPage(
   rows: readonly ModelRow[],
   themes: readonly ModelTheme[],
   q: TableQuery,
   options: readonly StatusOption[],
+  plans: readonly ModelPlan[],
 ): TablePage {
   const matching = rows.filter((r) => passes(r, q)).sort(comparatorOf(q, options));
   const under = (except: FacetName) => rows.filter((r) => passes(r, q, except));
@@ -138,27 +152,37 @@ export function modelPage(
     for (const r of list) for (const k of key(r)) m.set(k, (m.get(k) ?? 0) + 1);
     return m;
   };
-  const inScope = themes
-    .filter((t) => q.planId === undefined || t.planId === q.planId)
-    .sort((a, b) => a.ordinal - b.ordinal || (a.id < b.id ? -1 : 1));
+  const collator = new Intl.Collator('zh');
+  const plansInScope = plans
+    .filter((p) => q.planId === undefined || p.id === q.planId)
+    .sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1));
+  const chosen = plansInScope.filter((p) => !q.filters.planIds?.length || q.filters.planIds.includes(p.id)).map((p) => p.id);
+  const themesOf = (planOrder: readonly string[]) =>
+    themes
+      .filter((t) => planOrder.includes(t.planId))
+      .sort((a, b) => planOrder.indexOf(a.planId) - planOrder.indexOf(b.planId) || a.ordinal - b.ordinal);
+  const inScope = themesOf(chosen);
+  const inRowOrder = themesOf([...chosen].sort());
   const statusValues = (counts: Map<string | null, number>) => [
     ...options.map((o) => o.key),
     ...[...counts.keys()].filter((k): k is string => k !== null && !options.some((o) => o.key === k)).sort(),
     null,
   ];
 
+  const planCounts = countsOf(under('plan'), (r) => [r.planId]);
   const themeCounts = countsOf(under('theme'), (r) => [r.themeId]);
   const statusCounts = countsOf(under('status'), (r) => [r.status]);
   const priorityCounts = countsOf(under('priority'), (r) => [r.priority]);
   const tagCounts = countsOf(under('tags'), (r) => r.tags);
   for (const t of q.filters.tags ?? []) if (!tagCounts.has(t)) tagCounts.set(t, 0);
-  const collator = new Intl.Collator('zh');
   const facet = (value: string | null, label: string, count: number): FacetCount => ({ value, label, count });
 
   let groups: TableGroup[] = [];
   if (q.groupBy === 'theme') {
     const c = countsOf(matching, (r) => [r.themeId]);
-    groups = inScope.filter((t) => c.has(t.id)).map((t) => ({ key: t.id, label: t.headline, count: c.get(t.id)! }));
+    groups = inRowOrder
+      .filter((t) => c.has(t.id))
+      .map((t) => ({ key: t.id, label: t.headline, count: c.get(t.id)!, planId: t.planId }));
   } else if (q.groupBy === 'status') {
     const c = countsOf(matching, (r) => [r.status]);
     groups = statusValues(c)
@@ -170,7 +194,8 @@ export function modelPage(
     rows: matching.slice(q.offset, q.offset + q.limit).map(({ body: _body, ...row }) => row),
     total: matching.length,
     facets: {
-      theme: inScope.map((t) => facet(t.id, t.headline, themeCounts.get(t.id) ?? 0)),
+      plan: plansInScope.map((p) => facet(p.id, p.title, planCounts.get(p.id) ?? 0)),
+      theme: inScope.map((t) => ({ ...facet(t.id, t.headline, themeCounts.get(t.id) ?? 0), planId: t.planId })),
       status: statusValues(statusCounts).map((k) => facet(k, k ?? '', statusCounts.get(k) ?? 0)),
       priority: (['high', 'medium', 'low', null] as const).map((k) => facet(k, k ?? '', priorityCounts.get(k) ?? 0)),
       tags: [...tagCounts.entries()]

@@ -22,7 +22,7 @@ import {
 import { articleText, generatePlan } from '../bench/corpus';
 import { createTestCore } from '../helpers/core';
 import { mixedText, pieceOf, Prng } from '../helpers/mixed-text';
-import { modelPage, type ModelRow, type ModelTheme } from './table-model';
+import { modelPage, type ModelPlan, type ModelRow, type ModelTheme } from './table-model';
 import { useTempDirs } from '../helpers/temp-dir';
 import { writeTransaction } from '../../electron/core/db/transaction';
 
@@ -68,21 +68,23 @@ function buildDataset(r: Prng): void {
   });
 }
 
-function loadModel(): { rows: ModelRow[]; themes: ModelTheme[] } {
+function loadModel(): { rows: ModelRow[]; themes: ModelTheme[]; plans: ModelPlan[] } {
   const bodies = core.db.prepare('SELECT id, body FROM initiatives').all() as { id: string; body: string }[];
   const rows = readRows(core.db, bodies.map((b) => b.id));
   const body = new Map(bodies.map((b) => [b.id, b.body]));
   const themes = core.db.prepare('SELECT id, plan_id AS planId, ordinal, headline FROM themes').all() as ModelTheme[];
-  return { rows: rows.map((row) => ({ ...row, body: body.get(row.id)! })), themes };
+  const plans = core.db.prepare('SELECT id, title FROM plans').all() as ModelPlan[];
+  return { rows: rows.map((row) => ({ ...row, body: body.get(row.id)! })), themes, plans };
 }
 
-function randomQuery(r: Prng, model: { rows: ModelRow[]; themes: ModelTheme[] }): TableQuery {
+function randomQuery(r: Prng, model: { rows: ModelRow[]; themes: ModelTheme[]; plans: ModelPlan[] }): TableQuery {
   const planId = r.chance(0.4) ? undefined : r.pick(PLANS);
   const pool = model.rows.filter((row) => planId === undefined || row.planId === planId);
   const some = <T>(items: readonly T[], max: number) => r.sample(items, r.between(1, max));
   const textOf = (row: ModelRow) =>
     r.pick([row.headline, row.body, row.themeHeadline, row.leadUnit ?? '', row.progressNote ?? '', ...row.tags, '']);
   const filters: TableQuery['filters'] = {};
+  if (!planId && r.chance(0.3)) filters.planIds = some(PLANS, 2);
   if (r.chance(0.3)) filters.themeIds = some(model.themes.filter((t) => !planId || t.planId === planId).map((t) => t.id), 2);
   if (r.chance(0.3)) filters.statuses = some(STATUSES, 2);
   if (r.chance(0.25)) filters.priorities = some([null, 'high', 'medium', 'low'] as (Priority | null)[], 2);
@@ -116,7 +118,7 @@ describe('table.query against the JavaScript model', () => {
     let nonEmpty = 0;
     for (let n = 0; n < 400; n++) {
       const q = randomQuery(r, model);
-      const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS);
+      const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans);
       const actual = queryTable(core.db, q);
       if (expected.total > 0) nonEmpty++;
       expect(actual, `query ${n}: ${JSON.stringify(q)}`).toEqual(expected);
@@ -218,7 +220,7 @@ describe('table.query rules', () => {
 
   it('skips facet counts when asked to, for further pages', () => {
     const page = queryTable(core.db, { ...q, offset: 5, limit: 5, facets: false });
-    expect(page.facets).toEqual({ theme: [], status: [], priority: [], tags: [] });
+    expect(page.facets).toEqual({ plan: [], theme: [], status: [], priority: [], tags: [] });
     expect(page.total).toBe(15);
   });
 

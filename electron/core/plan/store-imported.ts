@@ -15,6 +15,7 @@ import { prepared } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { projectPlan } from './projection';
 import { writePlanContent } from './store';
+import { isTrashed } from '../services/library/trash';
 
 export interface StoreOptions {
   /** The plan's id; default `p-` + 10 hex digits of the file's SHA-256. */
@@ -35,6 +36,8 @@ export interface StoreResult {
   duplicate: boolean;
   /** Items (initiatives) the plan has. */
   items: number;
+  /** The plan the file is already stored as is in the reader's trash. */
+  inTrash: boolean;
 }
 
 export function planIdForFile(sha256: string): string {
@@ -51,7 +54,9 @@ export function storeImportedPlan(db: Db, doc: ImportedDocument, options: StoreO
     const known = prepared(db, 'SELECT plan_id AS planId FROM plan_files WHERE sha256 = ?').get(sha) as
       | { planId: string }
       | undefined;
-    if (known) return { planId: known.planId, duplicate: true, items: countItems(db, known.planId) };
+    if (known) {
+      return { planId: known.planId, duplicate: true, items: countItems(db, known.planId), inTrash: isTrashed(db, known.planId) };
+    }
     if (prepared(db, 'SELECT 1 AS found FROM plans WHERE id = ?').get(planId) !== undefined) {
       if (!options.replace) throw new Error(`A different plan is already stored as ${planId}`);
       prepared(db, 'DELETE FROM plans WHERE id = ?').run(planId);
@@ -98,7 +103,7 @@ export function storeImportedPlan(db: Db, doc: ImportedDocument, options: StoreO
       doc.source.fileName,
       now,
     );
-    return { planId, duplicate: false, items: projection.initiatives.length };
+    return { planId, duplicate: false, items: projection.initiatives.length, inTrash: false };
   });
 }
 

@@ -2,5 +2,5 @@ import { z } from 'zod';
 import { calendarDate, planId } from '../common-schemas';
 
 export const dashboardArgSchemas = {
-  'dashboard.get': z.object({ planId, today: calendarDate }).strict(),
+  'dashboard.get': z.object({ planId: planId.optional(), today: calendarDate }).strict(),
 };

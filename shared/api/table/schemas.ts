@@ -27,6 +27,7 @@ const textFilters = z
 
 const tableFilters = z
   .object({
+    planIds: z.array(planId).max(500).optional(),
     themeIds: z.array(themeId).max(500).optional(),
     statuses: z.array(statusKey.nullable()).max(13).optional(),
     priorities: z.array(z.enum(PRIORITIES).nullable()).max(PRIORITIES.length + 1).optional(),

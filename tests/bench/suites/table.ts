@@ -99,7 +99,8 @@ interface Scenario {
 
 function scenarios(): Scenario[] {
   const all = { from: 'FROM initiative_sort_keys k', params: [] };
-  const order = 'ORDER BY k.theme_ordinal, k.ordinal, k.initiative_id';
+  // Across plans, the default order keeps each plan's rows together.
+  const order = 'ORDER BY k.plan_id, k.theme_ordinal, k.ordinal, k.initiative_id';
   const search = '低空'; // 低空经济: a term in a few percent of the corpus
   const fields = ['headline', 'body', 'theme', 'leadUnit', 'responsibleUnits', 'progressNote', 'tags'];
   return [
@@ -135,7 +136,7 @@ function scenarios(): Scenario[] {
 }
 
 const RAW_ROWS = `
-  SELECT i.id, i.plan_id AS planId, i.theme_id AS themeId, t.ordinal AS themeOrdinal, t.headline AS themeHeadline,
+  SELECT i.id, i.plan_id AS planId, p.title AS planTitle, i.theme_id AS themeId, t.ordinal AS themeOrdinal, t.headline AS themeHeadline,
     i.ordinal, i.numeral, i.headline, s.status, s.priority, s.lead_unit AS leadUnit,
     s.responsible_units AS responsibleUnits, s.deadline, s.progress_note AS progressNote, s.touched_at AS touchedAt,
     coalesce(s.revision, 0) AS revision,
@@ -145,7 +146,7 @@ const RAW_ROWS = `
     (SELECT json_group_array(li.text ORDER BY l.ordinal, li.ordinal) FROM plan_lists l
        JOIN list_items li ON li.list_id = l.id WHERE l.initiative_id = i.id) AS industries
   FROM json_each(?) j JOIN initiatives i ON i.id = j.value JOIN themes t ON t.id = i.theme_id
-  LEFT JOIN user_initiative_state s ON s.initiative_id = i.id ORDER BY j.key`;
+  JOIN plans p ON p.id = i.plan_id LEFT JOIN user_initiative_state s ON s.initiative_id = i.id ORDER BY j.key`;
 
 /** The same page by hand: one statement per part, the way one would write it without our
  *  code; statements prepared once, as the core's are. */
@@ -158,7 +159,9 @@ function rawPager(db: Database.Database, s: Scenario): () => TablePage {
   const page = db.prepare(`SELECT k.initiative_id ${from} ${s.orderBy} LIMIT 50`).pluck();
   const rowsOf = db.prepare(RAW_ROWS);
   const themeCounts = db.prepare(`SELECT k.theme_id, count(*) ${from} GROUP BY k.theme_id`).raw();
-  const themes = db.prepare('SELECT id, headline FROM themes ORDER BY ordinal, id').raw();
+  const planCounts = db.prepare(`SELECT k.plan_id, count(*) ${from} GROUP BY k.plan_id`).raw();
+  const plans = db.prepare('SELECT id, title FROM plans').raw();
+  const themes = db.prepare('SELECT id, headline, plan_id FROM themes ORDER BY plan_id, ordinal').raw();
   const statusCounts = db.prepare(`SELECT s.status, count(*) ${withState(statusScope.from)} GROUP BY s.status`).raw();
   const priorityCounts = db.prepare(`SELECT s.priority, count(*) ${withState(from)} GROUP BY s.priority`).raw();
   const tagCounts = db
@@ -180,14 +183,20 @@ function rawPager(db: Database.Database, s: Scenario): () => TablePage {
       tags: JSON.parse(r.tags) as string[],
       industries: JSON.parse(r.industries) as string[],
     }));
+    const byPlan = counts(planCounts.all(...params));
     const byTheme = counts(themeCounts.all(...params));
+    // Plans by title, themes plan by plan in that order.
+    const planOrder = (plans.all() as [string, string][]).sort(([ia, a], [ib, b]) => collator.compare(a, b) || (ia < ib ? -1 : 1));
+    const planRank = new Map(planOrder.map(([id], n) => [id, n]));
+    const themeRows = (themes.all() as [string, string, string][]).sort((a, b) => planRank.get(a[2])! - planRank.get(b[2])!);
     const byStatus = counts(statusCounts.all(...statusScope.params));
     const byPriority = counts(priorityCounts.all(...params));
     return {
       rows,
       total: total.get(...params) as number,
       facets: {
-        theme: (themes.all() as [string, string][]).map(([id, headline]) => facet(id, headline, byTheme.get(id))),
+        plan: planOrder.map(([id, title]) => facet(id, title, byPlan.get(id))),
+        theme: themeRows.map(([id, headline, planId]) => ({ ...facet(id, headline, byTheme.get(id)), planId })),
         status: [...STATUSES, null].map((k) => facet(k, k ?? '', byStatus.get(k))),
         priority: [...PRIORITIES, null].map((k) => facet(k, k ?? '', byPriority.get(k))),
         tags: [...counts(tagCounts.all(...params))]

@@ -1,9 +1,9 @@
 // Dashboard answers for component tests, shaped by the contract: the fixture plan's five themes
 // with hand-counted statuses, notes, highlights and deadlines (as of TODAY).
-import type { Dashboard, DashboardTheme, UpcomingDeadline } from '../../../shared/api/contract';
+import type { Dashboard, DashboardPlan, DashboardTheme, UpcomingDeadline } from '../../../shared/api/contract';
 import { DEFAULT_STATUS_OPTIONS, type StatusOption } from '../../../shared/domain/table';
 import type { PlanTranslation } from '../../../shared/domain/translation';
-import { OUTLINE, PLAN_ID } from '../plan-fixture';
+import { META, OUTLINE, PLAN_ID } from '../plan-fixture';
 
 export const TODAY = '2025-03-10';
 export const STATUS_OPTIONS: StatusOption[] = [...DEFAULT_STATUS_OPTIONS];
@@ -20,6 +20,7 @@ const HIGHLIGHTS = [1, 3, 0, 0, 4];
 
 export const THEMES: DashboardTheme[] = OUTLINE.themes.map((theme, i) => ({
   themeId: theme.id,
+  planId: PLAN_ID,
   ordinal: theme.ordinal,
   headline: theme.headline,
   byStatus: BY_STATUS[i]!,
@@ -30,7 +31,7 @@ export const THEMES: DashboardTheme[] = OUTLINE.themes.map((theme, i) => ({
 function deadline(theme: number, initiative: number, date: string, status: string | null): UpcomingDeadline {
   const t = OUTLINE.themes[theme - 1]!;
   const i = t.initiatives[initiative - 1]!;
-  return { initiativeId: i.id, shortId: `T${theme}·I${initiative}`, headline: i.headline, deadline: date, status };
+  return { initiativeId: i.id, planId: PLAN_ID, planTitle: META.title, shortId: `T${theme}·I${initiative}`, headline: i.headline, deadline: date, status };
 }
 
 export const UPCOMING: UpcomingDeadline[] = [
@@ -43,11 +44,35 @@ export const OVERDUE: UpcomingDeadline[] = [deadline(2, 1, '2025-01-31', 'in_pro
 /** The five listed deadlines and one more, passed on done work (so on neither list). */
 export const DEADLINE_COUNT = 6;
 
-export const DASHBOARD: Dashboard = { planId: PLAN_ID, themes: THEMES, upcoming: UPCOMING, overdue: OVERDUE, deadlineCount: DEADLINE_COUNT };
+/** A plan's totals: its themes' counts added up. */
+export function planTotals(planId: string, title: string, themes: readonly DashboardTheme[]): DashboardPlan {
+  const byStatus: Record<string, number> = {};
+  for (const t of themes) for (const [k, n] of Object.entries(t.byStatus)) byStatus[k] = (byStatus[k] ?? 0) + n;
+  return {
+    planId,
+    title,
+    byStatus,
+    notes: themes.reduce((n, t) => n + t.notes, 0),
+    highlights: themes.reduce((n, t) => n + t.highlights, 0),
+  };
+}
 
+export const DASHBOARD: Dashboard = {
+  planId: PLAN_ID,
+  plans: [planTotals(PLAN_ID, META.title, THEMES)],
+  planCount: 1,
+  themes: THEMES,
+  upcoming: UPCOMING,
+  overdue: OVERDUE,
+  deadlineCount: DEADLINE_COUNT,
+};
+
+const EMPTY_THEMES = THEMES.map((t) => ({ ...t, byStatus: { none: 3 }, notes: 0, highlights: 0 }));
 export const EMPTY_DASHBOARD: Dashboard = {
   planId: PLAN_ID,
-  themes: THEMES.map((t) => ({ ...t, byStatus: { none: 3 }, notes: 0, highlights: 0 })),
+  plans: [planTotals(PLAN_ID, META.title, EMPTY_THEMES)],
+  planCount: 1,
+  themes: EMPTY_THEMES,
   upcoming: [],
   overdue: [],
   deadlineCount: 0,

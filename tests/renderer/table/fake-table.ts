@@ -13,7 +13,7 @@ import {
   type TablePage,
   type TableQuery,
 } from '../../../shared/domain/table';
-import { EMERGING_INDUSTRIES, FUTURE_INDUSTRIES, LISTS_INITIATIVE_ID, OUTLINE, PLAN_ID } from '../plan-fixture';
+import { EMERGING_INDUSTRIES, FUTURE_INDUSTRIES, LISTS_INITIATIVE_ID, META, OUTLINE, PLAN_ID, SUMMARY } from '../plan-fixture';
 import { createFakeBridge, fail, ok, type FakeBridge } from '../fake-bridge';
 
 /** The reader's fields on some fixture rows, so sorting and facets have something to show. */
@@ -31,6 +31,7 @@ export function fixtureRows(): InitiativeRow[] {
     theme.initiatives.map((i) => ({
       id: i.id,
       planId: PLAN_ID,
+      planTitle: META.title,
       themeId: theme.id,
       themeOrdinal: theme.ordinal,
       themeHeadline: theme.headline,
@@ -55,6 +56,40 @@ export function fixtureRows(): InitiativeRow[] {
   );
 }
 
+/** A second, imported plan (createFakeTable's `secondPlan`): two themes, three initiatives. */
+export const SECOND_PLAN_ID = 'p-anji';
+export const SECOND_PLAN_TITLE = '安吉县绿色发展实施方案';
+export const SECOND_PLAN_THEMES = [
+  { id: 'p-anji/s1', headline: '生态保护', initiatives: ['建设美丽乡村', '发展竹产业'] },
+  { id: 'p-anji/s2', headline: '绿色交通', initiatives: ['推广新能源公交'] },
+];
+
+export function secondPlanRows(): InitiativeRow[] {
+  return SECOND_PLAN_THEMES.flatMap((theme, t) =>
+    theme.initiatives.map((headline, i) => ({
+      ...fixtureRows()[0]!,
+      id: `${theme.id}i${i + 1}`,
+      planId: SECOND_PLAN_ID,
+      planTitle: SECOND_PLAN_TITLE,
+      themeId: theme.id,
+      themeOrdinal: t + 1,
+      themeHeadline: theme.headline,
+      ordinal: i + 1,
+      numeral: `第${i + 1}`,
+      headline,
+      shortId: `T${t + 1}·I${i + 1}`,
+      status: null,
+      priority: null,
+      leadUnit: null,
+      tags: [],
+      noteCount: 0,
+      highlightCount: 0,
+      revision: 0,
+      industries: [],
+    })),
+  );
+}
+
 const has = (text: string | null, needle: string) => (text ?? '').toLowerCase().includes(needle.toLowerCase());
 
 function passes(row: InitiativeRow, q: Pick<TableQuery, 'search' | 'filters'>, skip?: keyof TableFilters): boolean {
@@ -62,6 +97,7 @@ function passes(row: InitiativeRow, q: Pick<TableQuery, 'search' | 'filters'>, s
   if (q.search && ![row.headline, row.themeHeadline, row.leadUnit, row.responsibleUnits, row.progressNote, ...row.tags].some((t) => has(t, q.search))) {
     return false;
   }
+  if (skip !== 'planIds' && f.planIds?.length && !f.planIds.includes(row.planId)) return false;
   if (skip !== 'themeIds' && f.themeIds?.length && !f.themeIds.includes(row.themeId)) return false;
   if (skip !== 'statuses' && f.statuses?.length && !f.statuses.includes(row.status)) return false;
   if (skip !== 'priorities' && f.priorities?.length && !f.priorities.includes(row.priority)) return false;
@@ -77,6 +113,7 @@ function compare(a: InitiativeRow, b: InitiativeRow, q: TableQuery): number {
   const collator = new Intl.Collator(q.collation === 'stroke' ? 'zh-u-co-stroke' : 'zh');
   const keyOf = (row: InitiativeRow, column: string): string | number | null => {
     if (column === 'theme') return row.themeOrdinal;
+    if (column === 'plan') return row.planTitle;
     if (column === 'shortId') return row.themeOrdinal * 1000 + row.ordinal;
     return row[column as 'status'] ?? null;
   };
@@ -90,7 +127,9 @@ function compare(a: InitiativeRow, b: InitiativeRow, q: TableQuery): number {
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     if (c !== 0) return s.desc ? -c : c;
   }
-  return a.themeOrdinal - b.themeOrdinal || a.ordinal - b.ordinal;
+  // Across plans, the default order keeps each plan's rows together (by plan id).
+  const byPlan = !q.planId && q.sort.length === 0 ? a.planId.localeCompare(b.planId) : 0;
+  return byPlan || a.themeOrdinal - b.themeOrdinal || a.ordinal - b.ordinal;
 }
 
 function counts(rows: InitiativeRow[], valuesOf: (r: InitiativeRow) => (string | null)[], labelOf: (v: string | null) => string): FacetCount[] {
@@ -104,8 +143,23 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
   const themeLabel = (v: string | null) => all.find((r) => r.themeId === v)?.themeHeadline ?? '';
   const statusLabel = (v: string | null) => DEFAULT_STATUS_OPTIONS.find((o) => o.key === v)?.label.zh ?? '';
   const under = (skip: keyof TableFilters) => all.filter((r) => passes(r, q, skip));
+  const inScope = all.filter((r) => !q.planId || r.planId === q.planId);
+  const planOf = (themeId: string | null) => all.find((r) => r.themeId === themeId)?.planId ?? '';
+  const planCounts = counts(under('planIds'), (r) => [r.planId], () => '');
+  const themeCounts = counts(under('themeIds'), (r) => [r.themeId], themeLabel);
+  const plans = [...new Map(inScope.map((r) => [r.planId, r.planTitle]))].sort((a, b) => a[1].localeCompare(b[1], 'zh'));
+  const chosen = (planId: string) => !q.filters.planIds?.length || q.filters.planIds.includes(planId);
+  const themeIds = [...new Set(inScope.filter((r) => chosen(r.planId)).map((r) => r.themeId))].sort(
+    (a, b) => plans.findIndex((p) => p[0] === planOf(a)) - plans.findIndex((p) => p[0] === planOf(b)),
+  );
   const facets = {
-    theme: counts(under('themeIds'), (r) => [r.themeId], themeLabel),
+    plan: plans.map(([value, label]) => ({ value, label, count: planCounts.find((c) => c.value === value)?.count ?? 0 })),
+    theme: themeIds.map((value) => ({
+      value,
+      label: themeLabel(value),
+      count: themeCounts.find((c) => c.value === value)?.count ?? 0,
+      planId: planOf(value),
+    })),
     status: counts(under('statuses'), (r) => [r.status], statusLabel),
     priority: counts(under('priorities'), (r) => [r.priority], (v) => v ?? ''),
     tags: counts(under('tags'), (r) => r.tags, (v) => v ?? ''),
@@ -115,17 +169,18 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
   if (q.groupBy) {
     const keyOf = (r: InitiativeRow) => (q.groupBy === 'theme' ? r.themeId : r.status);
     const keys: (string | null)[] = [];
-    for (const r of [...matching].sort((a, b) => a.themeOrdinal - b.themeOrdinal)) if (!keys.includes(keyOf(r))) keys.push(keyOf(r));
+    for (const r of [...matching].sort((a, b) => a.planId.localeCompare(b.planId) || a.themeOrdinal - b.themeOrdinal)) if (!keys.includes(keyOf(r))) keys.push(keyOf(r));
     if (q.groupBy === 'status') keys.sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
     ordered = keys.flatMap((k) => matching.filter((r) => keyOf(r) === k));
     groups = keys.map((key) => ({
       key,
       label: q.groupBy === 'theme' ? themeLabel(key) : statusLabel(key),
       count: matching.filter((r) => keyOf(r) === key).length,
+      ...(q.groupBy === 'theme' ? { planId: planOf(key) } : {}),
     }));
   }
   const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, facets, groups };
-  return q.facets === false ? { ...page, facets: { theme: [], status: [], priority: [], tags: [] } } : page;
+  return q.facets === false ? { ...page, facets: { plan: [], theme: [], status: [], priority: [], tags: [] } } : page;
 }
 
 export interface FakeTable extends FakeBridge {
@@ -135,8 +190,13 @@ export interface FakeTable extends FakeBridge {
   queries(): TableQuery[];
 }
 
-export function createFakeTable(overrides: Partial<ApiBridge> = {}, saved: Parameters<typeof createFakeBridge>[1] = {}): FakeTable {
-  const rows = fixtureRows();
+export function createFakeTable(
+  overrides: Partial<ApiBridge> = {},
+  saved: Parameters<typeof createFakeBridge>[1] = {},
+  options: { secondPlan?: boolean } = {},
+): FakeTable {
+  const rows = [...fixtureRows(), ...(options.secondPlan ? secondPlanRows() : [])];
+  const second = { ...SUMMARY, id: SECOND_PLAN_ID, title: SECOND_PLAN_TITLE, themeCount: 2, initiativeCount: 3 };
   const views: SavedView[] = [];
   let nextViewId = 1;
   const stamp = '2024-06-01T08:00:00.000Z';
@@ -156,6 +216,7 @@ export function createFakeTable(overrides: Partial<ApiBridge> = {}, saved: Param
         return ok(rows[at]!);
       },
       'status.options': async () => ok({ options: [...DEFAULT_STATUS_OPTIONS], revision: 0 }),
+      ...(options.secondPlan ? { 'plan.list': async () => ok([SUMMARY, second]) } : {}),
       'tags.list': async () => {
         const counts = new Map<string, number>();
         for (const r of rows) for (const tag of r.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);

@@ -17,7 +17,7 @@ function manualFetcher(rowName = (i: number) => `r${i}`) {
         offset,
         limit,
         facets,
-        answer: () => resolve({ rows, total: TOTAL, facets: { theme: [], status: [], priority: [], tags: [] }, groups: [] }),
+        answer: () => resolve({ rows, total: TOTAL, facets: { plan: [], theme: [], status: [], priority: [], tags: [] }, groups: [] }),
         fail: reject,
       });
     });

@@ -36,7 +36,8 @@ describe('view state', () => {
     expect(state.search).toBe('');
     expect(state.filters).toEqual({ statuses: ['done', null], priorities: ['high'], text: { headline: '改革' } });
     expect(state.groupBy).toBeNull();
-    expect(state.columns.order.slice(0, 3)).toEqual(['headline', 'shortId', 'theme']);
+    // The Plan column, newer than stored states, goes beside the id; other missing ones last.
+    expect(state.columns.order.slice(0, 4)).toEqual(['headline', 'shortId', 'plan', 'theme']);
     expect([...state.columns.order].sort()).toEqual([...TABLE_COLUMNS].sort());
     expect(state.columns.hidden).toEqual(['theme']);
     expect(state.columns.sizes).toEqual({ headline: 250 });
@@ -63,13 +64,13 @@ describe('view state', () => {
 describe('frozen columns, the active view, stored table', () => {
   it('shows the id and headline first while frozen, and keeps their own places in the state', () => {
     const state = defaultViewState();
-    expect(displayColumnOrder(state, true).slice(0, 4)).toEqual(['select', 'shortId', 'headline', 'theme']);
+    expect(displayColumnOrder(state, true).slice(0, 5)).toEqual(['select', 'shortId', 'headline', 'plan', 'theme']);
     expect(displayColumnOrder(state, false)).toEqual(columnOrderOf(state));
     // The reader moves status before theme while frozen: unfrozen, id and headline are where they were.
     const shown = orderFromColumnOrder(displayColumnOrder(state, true));
     const moved = moveColumn(shown, 'status', -1);
     const order = orderFromDisplay(state.columns.order, moved, true);
-    expect(order.slice(0, 4)).toEqual(['shortId', 'status', 'headline', 'theme']);
+    expect(order.slice(0, 5)).toEqual(['shortId', 'plan', 'status', 'headline', 'theme']);
     expect(orderFromDisplay(state.columns.order, moved, false)).toEqual(moved);
   });
 

@@ -16,7 +16,7 @@ const VIEW_STATE: TableViewState = {
   filters: { statuses: ['in_progress'] },
   groupBy: 'theme',
   columns: {
-    order: ['headline', 'shortId', 'theme', 'status', 'priority', 'leadUnit', 'responsibleUnits', 'deadline', 'progressNote', 'tags', 'highlightCount', 'noteCount', 'touchedAt', 'industries'],
+    order: ['headline', 'shortId', 'plan', 'theme', 'status', 'priority', 'leadUnit', 'responsibleUnits', 'deadline', 'progressNote', 'tags', 'highlightCount', 'noteCount', 'touchedAt', 'industries'],
     hidden: ['theme', 'touchedAt', 'industries'],
     sizes: { headline: 400 },
   },
@@ -56,7 +56,7 @@ describe('initiative table: saved views', () => {
       filters: { priorities: ['high'] },
       groupBy: 'status',
       columns: {
-        order: ['shortId', 'theme', 'headline', 'status', 'priority', 'leadUnit', 'responsibleUnits', 'deadline', 'progressNote', 'tags', 'highlightCount', 'noteCount', 'touchedAt', 'industries'],
+        order: ['shortId', 'plan', 'theme', 'headline', 'status', 'priority', 'leadUnit', 'responsibleUnits', 'deadline', 'progressNote', 'tags', 'highlightCount', 'noteCount', 'touchedAt', 'industries'],
         hidden: ['responsibleUnits', 'touchedAt'],
         sizes: {},
       },

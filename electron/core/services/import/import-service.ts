@@ -12,20 +12,12 @@ import { prepared } from '../../db/statements';
 import { ImportError } from '../../import/errors';
 import { IMPORT_LIMITS } from '../../import/limits';
 import { ImportCancelledError, importInWorker, type SandboxOptions } from '../../import/sandbox';
+import { storeImportedPlan } from '../../plan/store-imported';
 import { PREVIEW_LIMITS, PreviewStore, type PreviewLimits } from './previews';
-
-/** What storing a plan returns (the plan library's storeImportedPlan). */
-export interface StoredPlan {
-  planId: string;
-  duplicate: boolean;
-}
 
 export interface ImportServiceOptions {
   /** The worker entry and its limits (a test may shorten the time limit). */
   worker: SandboxOptions;
-  /** Writes the document as a plan in one IMMEDIATE transaction; the same file twice is
-   *  recognised by its content hash and not written again. */
-  storePlan: (db: Db, doc: ImportedDocument) => StoredPlan;
   previews?: Partial<PreviewLimits>;
   now?: () => number;
 }
@@ -64,7 +56,8 @@ export function createImportService(db: Db, options: ImportServiceOptions): Impo
         throw new AppError('CONFLICT', `The preview id ${previewId} is already in use; give each file a new id.`);
       }
       // Base64 is 4 characters for 3 bytes: a file over the limit is named before decoding it.
-      const size = Math.floor((dataBase64.length * 3) / 4) - (dataBase64.match(/=*$/)?.[0].length ?? 0);
+      const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
+      const size = Math.floor((dataBase64.length * 3) / 4) - padding;
       if (size > maxFileBytes) {
         throw new AppError(
           'BAD_REQUEST',
@@ -122,7 +115,9 @@ export function createImportService(db: Db, options: ImportServiceOptions): Impo
         if (err instanceof OutlineEditError) throw new AppError('BAD_REQUEST', `${entry.fileName}: ${err.message}`);
         throw err;
       }
-      const stored = options.storePlan(db, doc);
+      // One IMMEDIATE transaction: the tree, the file's hash and what the app reads of it; the
+      // same file twice is recognised by that hash and not written again.
+      const stored = storeImportedPlan(db, doc);
       store.markCommitted(previewId, stored.planId);
       return { planId: stored.planId, duplicate: stored.duplicate, ...countsOf(db, stored.planId) };
     },

@@ -24,6 +24,8 @@ function cellOf(
   switch (column) {
     case 'shortId':
       return row.shortId;
+    case 'plan':
+      return row.planTitle;
     case 'theme':
       return row.themeHeadline;
     case 'headline':

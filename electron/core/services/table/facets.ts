@@ -8,6 +8,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { COLLATORS } from '../../collation/collators';
 import { countSql, fromOf, whereOf, type FacetName, type RowScope } from './query-sql';
+import { livePlans, planTitle, type PlanTitle } from './plans';
 
 type Counts = Map<string | null, number>;
 
@@ -17,7 +18,7 @@ function rowsToCounts(rows: { value: string | null; n: number }[]): Counts {
 
 function facetActive(scope: RowScope, facet: FacetName): boolean {
   const f = scope.filters;
-  const selection = { theme: f.themeIds, status: f.statuses, priority: f.priorities, tags: f.tags }[facet];
+  const selection = { plan: f.planIds, theme: f.themeIds, status: f.statuses, priority: f.priorities, tags: f.tags }[facet];
   return (selection?.length ?? 0) > 0;
 }
 
@@ -27,12 +28,15 @@ function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetName | un
   const where = whereOf(scope, except);
   const and = (condition: string) => (where.sql ? `${where.sql} AND ${condition}` : `WHERE ${condition}`);
   switch (dim) {
-    case 'theme':
+    case 'plan':
+    case 'theme': {
+      const column = dim === 'plan' ? 'k.plan_id' : 'k.theme_id';
       return rowsToCounts(
-        prepared(db, `SELECT k.theme_id AS value, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.theme_id`).all(
+        prepared(db, `SELECT ${column} AS value, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY ${column}`).all(
           ...where.params,
         ) as { value: string; n: number }[],
       );
+    }
     case 'status':
     case 'priority': {
       const column = `s.${dim}`;
@@ -62,12 +66,34 @@ function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetName | un
   }
 }
 
-function themesInScope(db: Db, planId: string | undefined): { id: string; headline: string }[] {
-  return (
-    planId === undefined
-      ? prepared(db, 'SELECT id, headline FROM themes ORDER BY ordinal, id').all()
-      : prepared(db, 'SELECT id, headline FROM themes WHERE plan_id = ? ORDER BY ordinal').all(planId)
-  ) as { id: string; headline: string }[];
+/** The plans a query covers: the one asked for, else every plan not in the trash, by title. */
+function plansInScope(db: Db, scope: RowScope): PlanTitle[] {
+  if (scope.planId === undefined) return livePlans(db);
+  const plan = planTitle(db, scope.planId);
+  return plan ? [plan] : [];
+}
+
+interface ScopeTheme {
+  id: string;
+  planId: string;
+  headline: string;
+}
+
+/** Themes of the given plans, plan by plan in the order given, each plan's in theme order. */
+function themesOf(db: Db, planIds: readonly string[]): ScopeTheme[] {
+  if (planIds.length === 0) return [];
+  const themes = prepared(
+    db,
+    `SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline FROM json_each(?) j
+     JOIN themes t ON t.plan_id = j.value ORDER BY j.key, t.ordinal`,
+  ).all(JSON.stringify(planIds)) as ScopeTheme[];
+  return themes;
+}
+
+/** The plans in scope narrowed to the chosen ones, if any are chosen. */
+function chosenPlans(plans: readonly PlanTitle[], scope: RowScope): string[] {
+  const chosen = scope.filters.planIds?.length ? new Set(scope.filters.planIds) : null;
+  return plans.filter((p) => !chosen || chosen.has(p.id)).map((p) => p.id);
 }
 
 /** Status values in display order: configured options, other keys in use, then null. */
@@ -89,11 +115,16 @@ export function computeFacets(ctx: CountContext): TablePage['facets'] {
   const facetCounts = (facet: FacetName) =>
     countBy(db, scope, facet, facet, () => (facetActive(scope, facet) ? countRows(db, scope, facet) : total));
 
+  const plans = plansInScope(db, scope);
+  const planCounts = facetCounts('plan');
+  const plan: FacetCount[] = plans.map((p) => ({ value: p.id, label: p.title, count: planCounts.get(p.id) ?? 0 }));
+
   const themeCounts = facetCounts('theme');
-  const theme: FacetCount[] = themesInScope(db, scope.planId).map((t) => ({
+  const theme: FacetCount[] = themesOf(db, chosenPlans(plans, scope)).map((t) => ({
     value: t.id,
     label: t.headline,
     count: themeCounts.get(t.id) ?? 0,
+    planId: t.planId,
   }));
 
   const statusCounts = facetCounts('status');
@@ -116,7 +147,7 @@ export function computeFacets(ctx: CountContext): TablePage['facets'] {
     .map(([value, count]) => ({ value, label: value ?? '', count }))
     .sort((a, b) => b.count - a.count || COLLATORS.pinyin.compare(a.label, b.label));
 
-  return { theme, status, priority, tags };
+  return { plan, theme, status, priority, tags };
 }
 
 /** Rows in scope without one facet's selection. */
@@ -130,9 +161,11 @@ export function computeGroups(ctx: CountContext, groupBy: 'theme' | 'status'): T
   const { db, scope, total } = ctx;
   const counts = countBy(db, scope, groupBy, undefined, () => total);
   if (groupBy === 'theme') {
-    return themesInScope(db, scope.planId)
+    // In the order the rows come in: plan by plan (by id, see orderByOf), then theme order.
+    const planIds = chosenPlans(plansInScope(db, scope), scope).sort();
+    return themesOf(db, planIds)
       .filter((t) => (counts.get(t.id) ?? 0) > 0)
-      .map((t) => ({ key: t.id, label: t.headline, count: counts.get(t.id)! }));
+      .map((t) => ({ key: t.id, label: t.headline, count: counts.get(t.id)!, planId: t.planId }));
   }
   return statusValues(ctx.statusOptions, counts)
     .filter((key) => (counts.get(key) ?? 0) > 0)

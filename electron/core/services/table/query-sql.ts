@@ -1,4 +1,4 @@
-// The SQL of a table query, built from its parts: which rows (plan, facets, text hits, ids),
+// The SQL of a table query, built from its parts: which rows (plans, facets, text hits, ids),
 // in which order (the reader's sort, after the grouping), with only the joins those need.
 // Every query drives from initiative_sort_keys (alias k), whose indexes serve the default
 // order, the theme filter and the headline/theme sorts; the reader's fields come in by a
@@ -7,7 +7,7 @@ import type { Collation, GroupBy, TableFilters, TableSort } from '../../../../sh
 import { EMPTY_RANK } from '../../collation/collators';
 import { placeholders } from '../../db/statements';
 
-export type FacetName = 'theme' | 'status' | 'priority' | 'tags';
+export type FacetName = 'plan' | 'theme' | 'status' | 'priority' | 'tags';
 
 /** Which rows a query covers. */
 export interface RowScope {
@@ -49,6 +49,11 @@ export function whereOf(scope: RowScope, except?: FacetName): Where {
     clauses.push('k.plan_id = ?');
     params.push(scope.planId);
   }
+  if (except !== 'plan' && filters.planIds?.length) {
+    const plans = [...new Set(filters.planIds)];
+    clauses.push(`k.plan_id IN (${placeholders(plans.length)})`);
+    params.push(...plans);
+  }
   if (except !== 'theme' && filters.themeIds?.length) {
     const themes = [...new Set(filters.themeIds)];
     clauses.push(`k.theme_id IN (${placeholders(themes.length)})`);
@@ -88,6 +93,8 @@ export interface OrderBy {
   usesState: boolean;
   /** text_sort_keys joins needed, by alias → the state column they rank. */
   textJoins: Map<string, string>;
+  /** Sorts by plan title: temp.plan_ranks (plans.ts) is joined as pr. */
+  planRanks: boolean;
 }
 
 const TEXT_COLUMNS = {
@@ -108,24 +115,29 @@ function statusOrder(statusKeys: readonly string[], params: unknown[]): string {
  * ORDER BY for a sort: grouped rows first by group (theme order; status in option order, then
  * unset), then the reader's sort columns, then ties in default order (theme ordinal, initiative
  * ordinal, id). Empty and unset values come last in either direction.
+ * Across plans (`acrossPlans`: no single plan asked for), theme groups and the default order
+ * (no sort column) keep each plan's rows together, plan by plan, as the plan index gives them;
+ * after a sort column, ties stay in theme order so the rank indexes still give the order.
  */
 export function orderByOf(
   sort: readonly TableSort[],
   collation: Collation,
   groupBy: GroupBy,
   statusKeys: readonly string[],
+  acrossPlans = false,
 ): OrderBy {
   const terms: string[] = [];
   const params: unknown[] = [];
   const textJoins = new Map<string, string>();
   let usesState = false;
+  let planRanks = false;
   const dir = (desc: boolean) => (desc ? ' DESC' : '');
   /** Nulls last in both directions, then the value. */
   const nullsLast = (expr: string, desc: boolean) => {
     terms.push(`${expr} IS NULL`, `${expr}${dir(desc)}`);
   };
 
-  if (groupBy === 'theme') terms.push('k.theme_ordinal', 'k.theme_id');
+  if (groupBy === 'theme') terms.push(...(acrossPlans ? ['k.plan_id'] : []), 'k.theme_ordinal', 'k.theme_id');
   if (groupBy === 'status') {
     usesState = true;
     terms.push('s.status IS NULL', statusOrder(statusKeys, params), 's.status');
@@ -134,6 +146,11 @@ export function orderByOf(
     switch (column) {
       case 'shortId':
         terms.push(`k.theme_ordinal${dir(desc)}`, `k.ordinal${dir(desc)}`);
+        break;
+      case 'plan':
+        // Plans whose titles rank equal stay apart (by id), each in its own run of rows.
+        planRanks = true;
+        terms.push(`pr.${collation}${dir(desc)}`, 'k.plan_id');
         break;
       case 'theme':
       case 'headline': {
@@ -179,15 +196,18 @@ export function orderByOf(
     }
   }
   // Ties in default order; terms already present are not repeated (the index still matches).
-  for (const tie of ['k.theme_ordinal', 'k.ordinal', 'k.initiative_id']) {
+  const ties = ['k.theme_ordinal', 'k.ordinal', 'k.initiative_id'];
+  if (acrossPlans && sort.length === 0) ties.unshift('k.plan_id');
+  for (const tie of ties) {
     if (!terms.some((t) => t === tie || t.startsWith(`${tie} `))) terms.push(tie);
   }
-  return { sql: `ORDER BY ${terms.join(', ')}`, params, usesState, textJoins };
+  return { sql: `ORDER BY ${terms.join(', ')}`, params, usesState, textJoins, planRanks };
 }
 
 /** FROM with the joins a query's filters and order need. */
-export function fromOf(usesState: boolean, textJoins: ReadonlyMap<string, string> = new Map()): string {
+export function fromOf(usesState: boolean, textJoins: ReadonlyMap<string, string> = new Map(), planRanks = false): string {
   const joins = ['FROM initiative_sort_keys k'];
+  if (planRanks) joins.push('LEFT JOIN temp.plan_ranks pr ON pr.plan_id = k.plan_id');
   if (usesState || textJoins.size) joins.push('LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id');
   for (const [alias, column] of textJoins) joins.push(`LEFT JOIN text_sort_keys ${alias} ON ${alias}.text = ${column}`);
   return joins.join(' ');
@@ -200,7 +220,7 @@ export function pageSql(
   page: { offset: number; limit: number } | null,
 ): { sql: string; params: unknown[] } {
   const where = whereOf(scope);
-  const from = fromOf(where.usesState || order.usesState, order.textJoins);
+  const from = fromOf(where.usesState || order.usesState, order.textJoins, order.planRanks);
   const limit = page ? ' LIMIT ? OFFSET ?' : '';
   return {
     sql: `SELECT k.initiative_id AS id ${from} ${where.sql} ${order.sql}${limit}`,

@@ -11,11 +11,25 @@ import { fillHits } from './hits';
 import { computeFacets, computeGroups } from './facets';
 import { countSql, orderByOf, pageSql, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
+import { ensurePlanRanks } from './plans';
 import { readRows } from './rows';
 import { readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
 export type RowQuery = Omit<TableQuery, 'offset' | 'limit'>;
+
+/**
+ * Whether a query's rows may come from more than one plan. Its plan filter or theme filter may
+ * already keep it to one (a theme's id starts with its plan's id): then the order needs no plan
+ * term, and the theme index still gives the order without a sort.
+ */
+function spansPlans(query: RowQuery): boolean {
+  if (query.planId !== undefined) return false;
+  const { planIds, themeIds } = query.filters;
+  if (planIds?.length && new Set(planIds).size === 1) return false;
+  if (themeIds?.length && new Set(themeIds.map((id) => id.slice(0, id.indexOf('/')))).size === 1) return false;
+  return true;
+}
 
 /** The scope and order of a query, after resolving its text conditions into temp.table_hits. */
 export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
@@ -25,7 +39,8 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
   const scope: RowScope = ids
     ? { filters: {}, hits: false, ids }
     : { planId: query.planId, filters: query.filters, hits, trashedPlans: trashedPlanIds(db) };
-  const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key));
+  if (query.sort.some((s) => s.column === 'plan')) ensurePlanRanks(db);
+  const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query));
   return { scope, order, statusOptions };
 }
 
@@ -56,7 +71,7 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
     return {
       rows: readRows(db, ids),
       total,
-      facets: query.facets === false ? { theme: [], status: [], priority: [], tags: [] } : computeFacets(ctx),
+      facets: query.facets === false ? { plan: [], theme: [], status: [], priority: [], tags: [] } : computeFacets(ctx),
       groups: query.groupBy ? computeGroups(ctx, query.groupBy) : [],
     };
   });

@@ -1,11 +1,12 @@
-// Table rows by id: the plan's text about each initiative joined with the reader's fields,
-// tags, annotation counts and the items of the lists it states.
+// Table rows by id: the plan's text about each initiative (and the title its plan is shown by)
+// joined with the reader's fields, tags, annotation counts and the items of the lists it states.
 import type { InitiativeRow } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
+import { planTitleSql } from './plans';
 
-const ROWS_SQL = `
-  SELECT i.id AS id, i.plan_id AS planId, i.theme_id AS themeId, t.ordinal AS themeOrdinal,
+const rowsSql = (planTitle: string) => `
+  SELECT i.id AS id, i.plan_id AS planId, ${planTitle} AS planTitle, i.theme_id AS themeId, t.ordinal AS themeOrdinal,
     t.headline AS themeHeadline, i.ordinal AS ordinal, i.numeral AS numeral, i.headline AS headline,
     s.status AS status, s.priority AS priority, s.lead_unit AS leadUnit,
     s.responsible_units AS responsibleUnits, s.deadline AS deadline, s.progress_note AS progressNote,
@@ -18,6 +19,7 @@ const ROWS_SQL = `
   FROM json_each(?) j
   JOIN initiatives i ON i.id = j.value
   JOIN themes t ON t.id = i.theme_id
+  JOIN plans p ON p.id = i.plan_id
   LEFT JOIN user_initiative_state s ON s.initiative_id = i.id
   ORDER BY j.key`;
 
@@ -30,7 +32,7 @@ export function shortIdOf(themeOrdinal: number, ordinal: number): string {
 /** Rows for the ids that exist, in the order given (unknown ids are left out). */
 export function readRows(db: Db, ids: readonly string[]): InitiativeRow[] {
   if (ids.length === 0) return [];
-  const raw = prepared(db, ROWS_SQL).all(JSON.stringify(ids)) as RawRow[];
+  const raw = prepared(db, rowsSql(planTitleSql('p'))).all(JSON.stringify(ids)) as RawRow[];
   return raw.map(({ tagsJson, industriesJson, ...r }) => ({
     ...r,
     shortId: shortIdOf(r.themeOrdinal, r.ordinal),

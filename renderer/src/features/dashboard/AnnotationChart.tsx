@@ -14,6 +14,8 @@ import { countTicks } from './ticks';
 import type { ThemeLabel } from './ThemeTick';
 
 interface Props {
+  /** What a pair of bars stands for: a theme of the plan, or a whole plan (its totals). */
+  per: 'theme' | 'plan';
   themes: readonly DashboardTheme[];
   labels: ReadonlyMap<string, ThemeLabel>;
   patternPrefix: string;
@@ -25,7 +27,7 @@ const HEIGHT = 250;
 /** The smallest top of the value axis, so a few notes do not fill the whole chart. */
 const MIN_TOP = 4;
 
-export function AnnotationChart({ themes, labels, patternPrefix, formatters, width }: Props) {
+export function AnnotationChart({ per, themes, labels, patternPrefix, formatters, width }: Props) {
   const { t } = useTranslation('dashboard');
   const captionId = useId();
   const emptyId = useId();
@@ -41,8 +43,8 @@ export function AnnotationChart({ themes, labels, patternPrefix, formatters, wid
   const table = (
     <DataTable
       captionId={captionId}
-      caption={t('annotations.tableCaption')}
-      columns={[t('status.theme'), t('annotations.notes'), t('annotations.highlights')]}
+      caption={per === 'plan' ? t('annotations.tableCaptionPlans') : t('annotations.tableCaption')}
+      columns={[per === 'plan' ? t('status.plan') : t('status.theme'), t('annotations.notes'), t('annotations.highlights')]}
       rows={themes.map((theme) => {
         const label = labels.get(theme.themeId);
         return {
@@ -65,7 +67,7 @@ export function AnnotationChart({ themes, labels, patternPrefix, formatters, wid
         ))}
       </ul>
       <ChartFigure
-        label={t('annotations.chartLabel')}
+        label={per === 'plan' ? t('annotations.chartLabelPlans') : t('annotations.chartLabel')}
         describedBy={empty ? `${captionId} ${emptyId}` : captionId}
         width={width}
         height={HEIGHT}
@@ -74,7 +76,7 @@ export function AnnotationChart({ themes, labels, patternPrefix, formatters, wid
         overlay={
           empty ? (
             <p id={emptyId} className="dashboard-empty dashboard-chart-message">
-              {t('annotations.empty')}
+              {per === 'plan' ? t('annotations.emptyPlans') : t('annotations.empty')}
             </p>
           ) : undefined
         }

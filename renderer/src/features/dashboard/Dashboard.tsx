@@ -1,7 +1,10 @@
 // The plan dashboard: summary tiles, initiatives per theme by status, the reader's notes and
-// highlights per theme, and the deadlines coming up. Charts are SVG (recharts) so they print
-// as sharply as the text; dashboard.css lays the page out for A4 when printed.
-import { useId, useMemo, type ReactNode } from 'react';
+// highlights per theme, and the deadlines coming up. With several plans in the library the
+// header offers all plans: then the charts draw one bar per plan (a theme axis across plans
+// would be as long as all their outlines together) and each deadline names its plan. Charts
+// are SVG (recharts) so they print as sharply as the text; dashboard.css lays the page out
+// for A4 when printed.
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard as DashboardData, UiLanguage, UpcomingDeadline } from '../../../../shared/api/contract';
 import type { StatusOption } from '../../../../shared/domain/table';
@@ -9,6 +12,7 @@ import { ApiCallError } from '../../api/api-call-error';
 import type { FeatureProps } from '../feature-props';
 import { AnnotationChart } from './AnnotationChart';
 import {
+  chartRows,
   initiativeHeadlines,
   statusLabel,
   statusSeries,
@@ -23,7 +27,7 @@ import { StatusChart } from './StatusChart';
 import { SummaryTiles } from './SummaryTiles';
 import { SwatchPatterns } from './SwatchPatterns';
 import type { ThemeLabel } from './ThemeTick';
-import { useDashboard } from './use-dashboard';
+import { useDashboard, type DashboardScope } from './use-dashboard';
 import { useFormatters } from './use-formatters';
 import './dashboard.css';
 import { useReading } from '../../reading/reading-context';
@@ -35,7 +39,8 @@ export interface DashboardProps extends FeatureProps {
 
 export function Dashboard({ client, planId, readingMode, translation, onOpenInitiative, chartWidth }: DashboardProps) {
   const { t } = useTranslation('dashboard');
-  const { state, retry } = useDashboard(client, planId);
+  const [scope, setScope] = useState<DashboardScope>('plan');
+  const { state, retry } = useDashboard(client, planId, scope);
   const formatters = useFormatters();
 
   if (state.status === 'loading') {
@@ -72,6 +77,8 @@ export function Dashboard({ client, planId, readingMode, translation, onOpenInit
       onOpenInitiative={onOpenInitiative}
       formatters={formatters}
       chartWidth={chartWidth}
+      scope={scope}
+      onScope={setScope}
     />
   );
 }
@@ -82,9 +89,12 @@ interface ViewProps extends Pick<FeatureProps, 'readingMode' | 'translation' | '
   today: string;
   formatters: Formatters;
   chartWidth?: number;
+  scope: DashboardScope;
+  onScope(scope: DashboardScope): void;
 }
 
-function DashboardView({ dashboard, options, today, readingMode, translation, onOpenInitiative, formatters, chartWidth }: ViewProps) {
+function DashboardView(props: ViewProps) {
+  const { dashboard, options, today, readingMode, translation, onOpenInitiative, formatters, chartWidth } = props;
   // Chinese shown with the reader's punctuation display setting, as in the reading view.
   const { zh } = useReading();
   const { t, i18n } = useTranslation('dashboard');
@@ -93,25 +103,28 @@ function DashboardView({ dashboard, options, today, readingMode, translation, on
   // useId's characters are not all safe inside url(#…); the prefix only needs to be unique.
   const patternPrefix = `dash${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const noneLabel = t('status.none');
+  const acrossPlans = dashboard.planId === null;
+  const rows = useMemo(() => chartRows(dashboard), [dashboard]);
 
-  const series = useMemo(
-    () => statusSeries(options, dashboard.themes, language, noneLabel),
-    [options, dashboard.themes, language, noneLabel],
-  );
+  const series = useMemo(() => statusSeries(options, rows, language, noneLabel), [options, rows, language, noneLabel]);
   const labels = useMemo(
     () =>
       new Map<string, ThemeLabel>(
-        dashboard.themes.map((theme) => [
-          theme.themeId,
-          {
-            themeId: theme.themeId,
-            label: t('themeLabel', { ordinal: theme.ordinal }),
-            headlines: themeHeadlines(theme.themeId, zh(theme.headline), readingMode, translation),
-          },
+        rows.map((row) => [
+          row.themeId,
+          acrossPlans
+            ? // A plan's title as the reader named it: no translation of it is loaded.
+              { themeId: row.themeId, label: t('planLabel', { ordinal: row.ordinal }), headlines: [zh(row.headline)] }
+            : {
+                themeId: row.themeId,
+                label: t('themeLabel', { ordinal: row.ordinal }),
+                headlines: themeHeadlines(row.themeId, zh(row.headline), readingMode, translation),
+              },
         ]),
       ),
-    [dashboard.themes, readingMode, translation, t, zh],
+    [rows, acrossPlans, readingMode, translation, t, zh],
   );
+  const per = acrossPlans ? 'plan' : 'theme';
   const summary = summarize(dashboard);
   const headlinesOf = (d: UpcomingDeadline) => initiativeHeadlines(d.initiativeId, zh(d.headline), readingMode, translation);
   const statusOf = (key: string | null) => ({
@@ -125,19 +138,35 @@ function DashboardView({ dashboard, options, today, readingMode, translation, on
       <header className="dashboard-head">
         <div>
           <h2 id={titleId} className="dashboard-title">
-            {t('title')}
+            {acrossPlans ? t('titleAll') : t('title')}
           </h2>
           <p className="dashboard-as-of">{t('asOf', { date: formatters.date(today) })}</p>
         </div>
-        <button type="button" className="dashboard-print" onClick={() => window.print()}>
-          {t('print')}
-        </button>
+        <div className="dashboard-actions">
+          {dashboard.planCount > 1 || acrossPlans ? (
+            <label className="dashboard-scope">
+              <span>{t('scope')}</span>
+              <select value={props.scope} onChange={(e) => props.onScope(e.target.value === 'all' ? 'all' : 'plan')}>
+                <option value="plan">{t('scopePlan')}</option>
+                <option value="all">{t('scopeAll')}</option>
+              </select>
+            </label>
+          ) : null}
+          <button type="button" className="dashboard-print" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+        </div>
       </header>
       <SummaryTiles summary={summary} formatters={formatters} />
       <div className="dashboard-cards">
-        <Card className="dashboard-card-status" title={t('status.title')} intro={t('status.intro')}>
+        <Card
+          className="dashboard-card-status"
+          title={acrossPlans ? t('status.titlePlans') : t('status.title')}
+          intro={acrossPlans ? t('status.introPlans') : t('status.intro')}
+        >
           <StatusChart
-            themes={dashboard.themes}
+            per={per}
+            themes={rows}
             series={series}
             labels={labels}
             patternPrefix={patternPrefix}
@@ -145,9 +174,14 @@ function DashboardView({ dashboard, options, today, readingMode, translation, on
             width={chartWidth}
           />
         </Card>
-        <Card className="dashboard-card-annotations" title={t('annotations.title')} intro={t('annotations.intro')}>
+        <Card
+          className="dashboard-card-annotations"
+          title={acrossPlans ? t('annotations.titlePlans') : t('annotations.title')}
+          intro={acrossPlans ? t('annotations.introPlans') : t('annotations.intro')}
+        >
           <AnnotationChart
-            themes={dashboard.themes}
+            per={per}
+            themes={rows}
             labels={labels}
             patternPrefix={patternPrefix}
             formatters={formatters}
@@ -160,6 +194,7 @@ function DashboardView({ dashboard, options, today, readingMode, translation, on
             upcoming={dashboard.upcoming}
             overdue={dashboard.overdue}
             headlinesOf={headlinesOf}
+            showPlan={acrossPlans}
             statusOf={statusOf}
             formatters={formatters}
             onOpen={onOpenInitiative}

@@ -1,5 +1,5 @@
 // Deadlines coming up, as a short timeline: overdue ones first and marked, then the next ones
-// soonest first. Each entry opens its initiative.
+// soonest first. Each entry opens its initiative; across plans, each names its plan.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpcomingDeadline } from '../../../../shared/api/contract';
@@ -18,12 +18,14 @@ interface Props {
   overdue: readonly UpcomingDeadline[];
   /** The headline(s) to show for an initiative, in the reading mode. */
   headlinesOf(deadline: UpcomingDeadline): string[];
+  /** Name each entry's plan (the list covers several plans). */
+  showPlan?: boolean;
   statusOf(status: string | null): DeadlineStatus;
   formatters: Formatters;
   onOpen(initiativeId: string): void;
 }
 
-export function DeadlineList({ today, upcoming, overdue, headlinesOf, statusOf, formatters, onOpen }: Props) {
+export function DeadlineList({ today, upcoming, overdue, headlinesOf, showPlan = false, statusOf, formatters, onOpen }: Props) {
   const { t } = useTranslation('dashboard');
   const overdueTitleId = useId();
   const upcomingTitleId = useId();
@@ -37,6 +39,7 @@ export function DeadlineList({ today, upcoming, overdue, headlinesOf, statusOf, 
       isOverdue={isOverdue}
       days={daysBetween(today, d.deadline)}
       headlines={headlinesOf(d)}
+      plan={showPlan ? d.planTitle : null}
       status={statusOf(d.status)}
       formatters={formatters}
       onOpen={onOpen}
@@ -73,12 +76,13 @@ interface EntryProps {
   isOverdue: boolean;
   days: number;
   headlines: string[];
+  plan: string | null;
   status: DeadlineStatus;
   formatters: Formatters;
   onOpen(initiativeId: string): void;
 }
 
-function DeadlineEntry({ deadline, isOverdue, days, headlines, status, formatters, onOpen }: EntryProps) {
+function DeadlineEntry({ deadline, isOverdue, days, headlines, plan, status, formatters, onOpen }: EntryProps) {
   return (
     <li className={`deadline${isOverdue ? ' deadline-overdue' : ''}`}>
       <button type="button" className="deadline-button" onClick={() => onOpen(deadline.initiativeId)}>
@@ -95,6 +99,11 @@ function DeadlineEntry({ deadline, isOverdue, days, headlines, status, formatter
               {h}
             </span>
           ))}
+          {plan !== null ? (
+            <span className="deadline-plan" title={plan}>
+              {plan}
+            </span>
+          ) : null}
         </span>
         <span className="status-pill">
           <SwatchIcon fill={status.fill} />

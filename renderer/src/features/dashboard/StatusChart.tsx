@@ -15,6 +15,8 @@ import { ThemeTick, type ThemeLabel } from './ThemeTick';
 import { countTicks } from './ticks';
 
 interface Props {
+  /** What a bar stands for: a theme of the plan, or a whole plan (its totals). */
+  per: 'theme' | 'plan';
   themes: readonly DashboardTheme[];
   series: readonly StatusSeries[];
   labels: ReadonlyMap<string, ThemeLabel>;
@@ -33,7 +35,7 @@ const MIN_LABEL_WIDTH = 18;
 
 const dataKey = (status: string) => `status:${status}`;
 
-export function StatusChart({ themes, series, labels, patternPrefix, formatters, width }: Props) {
+export function StatusChart({ per, themes, series, labels, patternPrefix, formatters, width }: Props) {
   const { t } = useTranslation('dashboard');
   const captionId = useId();
   const twoHeadlines = [...labels.values()].some((l) => l.headlines.length > 1);
@@ -48,8 +50,8 @@ export function StatusChart({ themes, series, labels, patternPrefix, formatters,
   const table = (
     <DataTable
       captionId={captionId}
-      caption={t('status.tableCaption')}
-      columns={[t('status.theme'), ...series.map((s) => s.label), t('status.total')]}
+      caption={per === 'plan' ? t('status.tableCaptionPlans') : t('status.tableCaption')}
+      columns={[per === 'plan' ? t('status.plan') : t('status.theme'), ...series.map((s) => s.label), t('status.total')]}
       rows={themes.map((theme) => {
         const label = labels.get(theme.themeId);
         return {
@@ -71,7 +73,7 @@ export function StatusChart({ themes, series, labels, patternPrefix, formatters,
           </li>
         ))}
       </ul>
-      <ChartFigure label={t('status.chartLabel')} describedBy={captionId} width={width} height={height} table={table}>
+      <ChartFigure label={per === 'plan' ? t('status.chartLabelPlans') : t('status.chartLabel')} describedBy={captionId} width={width} height={height} table={table}>
         {(drawWidth) => {
           const axisWidth = Math.round(Math.min(300, Math.max(140, drawWidth * 0.36)));
           return (

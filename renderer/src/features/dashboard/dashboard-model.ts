@@ -1,5 +1,6 @@
 // Pure shaping of dashboard.get's answer for the charts, tiles and list: the status series in
-// the configured order, the summary numbers, and plan text in the reader's reading mode.
+// the configured order, the summary numbers, the chart's rows (themes of one plan, or plans),
+// and plan text in the reader's reading mode.
 import type { Dashboard, DashboardTheme, UiLanguage } from '../../../../shared/api/contract';
 import type { StatusOption } from '../../../../shared/domain/table';
 import type { PlanTranslation } from '../../../../shared/domain/translation';
@@ -70,9 +71,27 @@ export interface Summary {
   overdue: number;
 }
 
+/**
+ * What the charts draw one bar (or pair of bars) for: the plan's themes, or across plans each
+ * plan's totals in the same shape (its id as the key, its title as the headline), by title.
+ */
+export function chartRows(dashboard: Dashboard): DashboardTheme[] {
+  if (dashboard.planId !== null) return dashboard.themes;
+  return dashboard.plans.map((p, i) => ({
+    themeId: p.planId,
+    planId: p.planId,
+    ordinal: i + 1,
+    headline: p.title,
+    byStatus: p.byStatus,
+    notes: p.notes,
+    highlights: p.highlights,
+  }));
+}
+
 export function summarize(dashboard: Dashboard): Summary {
-  const count = (key: string) => dashboard.themes.reduce((sum, t) => sum + (t.byStatus[key] ?? 0), 0);
-  const initiatives = dashboard.themes.reduce((sum, t) => sum + themeTotal(t), 0);
+  // The plans' totals: every initiative in scope, whether one plan's or all plans'.
+  const count = (key: string) => dashboard.plans.reduce((sum, p) => sum + (p.byStatus[key] ?? 0), 0);
+  const initiatives = dashboard.plans.reduce((sum, p) => sum + Object.values(p.byStatus).reduce((n, c) => n + c, 0), 0);
   const done = count(DONE_STATUS);
   return {
     initiatives,

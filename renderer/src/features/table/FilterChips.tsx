@@ -15,7 +15,7 @@ export interface FilterChipsProps {
   onClearAll(): void;
 }
 
-const FACET_COLUMN = { theme: 'theme', status: 'status', priority: 'priority', tags: 'tags' } as const;
+const FACET_COLUMN = { plan: 'plan', theme: 'theme', status: 'status', priority: 'priority', tags: 'tags' } as const;
 
 export function FilterChips({ state, labels, knownLabels, onClearSearch, onRemoveFacet, onClearText, onClearAll }: FilterChipsProps) {
   const { t } = useTranslation('table');

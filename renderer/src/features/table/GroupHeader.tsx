@@ -7,13 +7,15 @@ import { statusTone } from './cells/StatusCell';
 export interface GroupHeaderProps {
   group: TableGroup;
   label: string;
+  /** The theme's plan, when theme groups come from several plans. */
+  plan?: string;
   by: 'theme' | 'status';
   collapsed: boolean;
   colCount: number;
   onToggle(): void;
 }
 
-export function GroupHeader({ group, label, by, collapsed, colCount, onToggle }: GroupHeaderProps) {
+export function GroupHeader({ group, label, plan, by, collapsed, colCount, onToggle }: GroupHeaderProps) {
   const { t } = useTranslation('table');
   return (
     <div role="gridcell" aria-colindex={1} aria-colspan={colCount} className="itable-group-cell">
@@ -28,6 +30,11 @@ export function GroupHeader({ group, label, by, collapsed, colCount, onToggle }:
         <span className="itable-group-label" title={label}>
           {label}
         </span>
+        {plan !== undefined && (
+          <span className="itable-group-plan" title={plan}>
+            {plan}
+          </span>
+        )}
         <span className="itable-group-count">{t('group.count', { count: group.count })}</span>
       </button>
     </div>

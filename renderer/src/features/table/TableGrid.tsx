@@ -50,6 +50,11 @@ export function TableGrid(props: TableGridProps) {
   const lastSticky = Object.keys(sticky).at(-1);
   const columnsKey = `${columns.map((c) => c.id).join(',')}|${template}|${lastSticky ?? ''}`;
 
+  // Theme groups of several plans name their plan (themes' headlines alone do not say which).
+  const groupPlans = new Set((meta?.groups ?? []).map((g) => g.planId));
+  const planTitles = new Map((meta?.facets.plan ?? []).map((p) => [p.value ?? '', p.label]));
+  const groupPlan = (planId: string | undefined) =>
+    state.groupBy === 'theme' && planId !== undefined && groupPlans.size > 1 ? (planTitles.get(planId) ?? planId) : undefined;
   const groupLabel = (key: string | null, label: string) =>
     state.groupBy === 'theme'
       ? facetLabel('theme', { value: key, label }, labels)
@@ -97,6 +102,7 @@ export function TableGrid(props: TableGridProps) {
                   <GroupHeader
                     group={line.group}
                     label={groupLabel(line.group.key, line.group.label)}
+                    plan={groupPlan(line.group.planId)}
                     by={state.groupBy === 'status' ? 'status' : 'theme'}
                     collapsed={line.collapsed}
                     colCount={columns.length}
@@ -155,6 +161,7 @@ interface GridHeaderProps {
 const GridHeader = memo(
   function GridHeader({ table, filters, meta, labels, onFacet, onText, onDropColumn, sticky }: GridHeaderProps) {
     const { t } = useTranslation('table');
+    const planTitles = new Map((meta?.facets.plan ?? []).map((p) => [p.value ?? '', p.label]));
     const filterFor = (id: string) => {
       const spec = COLUMN_SPECS[id as TableColumnId];
       if (!spec) return undefined;
@@ -168,6 +175,7 @@ const GridHeader = memo(
             counts={meta?.facets[facet] ?? []}
             selected={(filters[FACET_FILTER_KEY[facet]] ?? []) as FacetValue[]}
             labels={labels}
+            planTitles={planTitles}
             onChange={(values) => onFacet(facet, values)}
           />
         );

@@ -31,8 +31,9 @@ import {
   defaultViewState,
   displayColumnOrder,
   dropColumn,
-  moveColumn,
+  moveColumnAmong,
   normalizeViewState,
+  omittedColumns,
   orderFromColumnOrder,
   queryOf,
   sameViewState,
@@ -95,6 +96,7 @@ export function TableView(props: TableViewProps) {
   }, [items, display, cache, cache.version]);
 
   const selection = useRowSelection(client, query, key, cache);
+  const omitted = useMemo(() => omittedColumns(scope), [scope]);
   const windowWidth = useWindowWidth();
   const tagSuggestions = useTagSuggestions(client);
   const tagListId = `${titleId}-tags`;
@@ -106,6 +108,7 @@ export function TableView(props: TableViewProps) {
     rowSelection: selection.state,
     onRowSelectionChange: selection.onChange,
     frozen: !unfrozen,
+    omitted,
     defaultSizes: useMemo(() => textColumnSizes(readingMode !== 'zh', windowWidth), [readingMode, windowWidth]),
   });
   const dataColumns = table
@@ -229,10 +232,10 @@ export function TableView(props: TableViewProps) {
           onCollation={(collation) => setState((s) => ({ ...s, collation }))}
           columnMenu={
             <ColumnMenu
-              order={orderFromColumnOrder(displayColumnOrder(state, !unfrozen))}
+              order={orderFromColumnOrder(displayColumnOrder(state, !unfrozen)).filter((id) => !omitted.includes(id))}
               hidden={state.columns.hidden}
               onToggle={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
-              onMove={(id, step) => reorder((order) => moveColumn(order, id, step))}
+              onMove={(id, step) => reorder((order) => moveColumnAmong(order, id, step, omitted))}
               onReset={() => {
                 setState((s) => ({ ...s, columns: defaultViewState().columns }));
                 setUnfrozen(false);

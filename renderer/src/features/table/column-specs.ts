@@ -19,6 +19,7 @@ export interface ColumnSpec {
 
 export const COLUMN_SPECS: Record<TableColumnId, ColumnSpec> = {
   shortId: { size: 84, minSize: 64, sortable: true, printFit: true },
+  plan: { size: 180, minSize: 90, sortable: true, facet: 'plan' },
   theme: { size: 190, minSize: 90, sortable: true, facet: 'theme' },
   headline: { size: 320, minSize: 140, sortable: true, text: 'headline' },
   status: { size: 124, minSize: 96, sortable: true, facet: 'status', printFit: true },
@@ -39,6 +40,7 @@ export const MAX_COLUMN_SIZE = 800;
 
 /** The filter key a facet writes in TableFilters. */
 export const FACET_FILTER_KEY = {
+  plan: 'planIds',
   theme: 'themeIds',
   status: 'statuses',
   priority: 'priorities',

@@ -13,7 +13,7 @@ import { RowCheckbox, SelectAllCheckbox } from './cells/SelectCell';
 import { StatusCell } from './cells/StatusCell';
 import { TagsCell } from './cells/TagsCell';
 import { TextCell } from './cells/TextCell';
-import { CountCell, ShortIdCell, ThemeCell, TouchedCell } from './cells/ValueCells';
+import { CountCell, PlanCell, ShortIdCell, ThemeCell, TouchedCell } from './cells/ValueCells';
 import { SELECT_COLUMN } from './view-state';
 
 const column = createColumnHelper<InitiativeRow>();
@@ -23,7 +23,7 @@ function spec(id: TableColumnId) {
   const s = COLUMN_SPECS[id];
   return {
     id,
-    accessorFn: (row: InitiativeRow): unknown => (id === 'theme' ? row.themeOrdinal : row[id]),
+    accessorFn: (row: InitiativeRow): unknown => (id === 'theme' ? row.themeOrdinal : id === 'plan' ? row.planTitle : row[id]),
     size: s.size,
     minSize: s.minSize,
     maxSize: MAX_COLUMN_SIZE,
@@ -46,6 +46,7 @@ export function buildColumns(): ColumnDef<InitiativeRow, unknown>[] {
       cell: ({ row }) => <RowCheckbox row={row} />,
     }),
     column.display({ ...spec('shortId'), cell: ({ row }) => <ShortIdCell row={row.original} /> }),
+    column.display({ ...spec('plan'), cell: ({ row }) => <PlanCell row={row.original} /> }),
     column.display({ ...spec('theme'), cell: ({ row }) => <ThemeCell row={row.original} /> }),
     column.display({ ...spec('headline'), cell: ({ row }) => <HeadlineCell row={row.original} /> }),
     column.display({ ...spec('status'), cell: ({ row }) => <StatusCell row={row.original} /> }),

@@ -1,4 +1,4 @@
-// How a facet value is named in the UI: themes as plan text in the reading mode, statuses with
+// How a facet value is named in the UI: plans by the title the reader sees, themes as plan text in the reading mode, statuses with
 // their configured label in the UI language, priorities from the catalogue, tags as typed.
 import type { TFunction } from 'i18next';
 import type { FacetCount, Priority, StatusOption } from '../../../../shared/domain/table';
@@ -19,6 +19,8 @@ export interface FacetLabelEnv {
 export function facetLabel(facet: FacetName, entry: Pick<FacetCount, 'value' | 'label'>, env: FacetLabelEnv): string {
   if (entry.value === null) return env.t('unset');
   switch (facet) {
+    case 'plan':
+      return entry.label || entry.value;
     case 'theme':
       return plainText(themeText(entry.value, entry.label || entry.value, env.translation), env.readingMode, env.t);
     case 'status':

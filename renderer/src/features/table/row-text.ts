@@ -15,6 +15,8 @@ export function cellText(row: InitiativeRow, column: TableColumnId, env: RowText
   switch (column) {
     case 'shortId':
       return row.shortId;
+    case 'plan':
+      return row.planTitle;
     case 'theme':
       return plainText(themeText(row.themeId, row.themeHeadline, env.translation), env.readingMode, env.t);
     case 'headline':

@@ -4,11 +4,12 @@
 // the core did them in SQL, and rowCount is the query's total.
 import { getCoreRowModel, useReactTable, type ColumnSizingState, type OnChangeFn, type RowSelectionState, type Table, type Updater } from '@tanstack/react-table';
 import type { Dispatch, SetStateAction } from 'react';
-import type { InitiativeRow, TableViewState } from '../../../../shared/domain/table';
+import type { InitiativeRow, TableColumnId, TableViewState } from '../../../../shared/domain/table';
 import { useInitiativeColumns } from './columns';
 import {
   displayColumnOrder,
   hiddenFromVisibility,
+  hiddenKeepingOmitted,
   orderFromColumnOrder,
   orderFromDisplay,
   sizesFromSizing,
@@ -32,11 +33,14 @@ export interface InitiativeTableOptions {
   frozen: boolean;
   /** Widths for columns the reader has not sized (English text needs more room than Chinese). */
   defaultSizes: ColumnSizingState;
+  /** Columns not shown in the current scope whatever the view state says (omittedColumns). */
+  omitted: readonly TableColumnId[];
 }
 
 export function useInitiativeTable(o: InitiativeTableOptions): Table<InitiativeRow> {
   const columns = useInitiativeColumns();
-  const { state, setState } = o;
+  const { state, setState, omitted } = o;
+  const visibility = (s: TableViewState) => ({ ...visibilityOf(s), ...Object.fromEntries(omitted.map((id) => [id, false])) });
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack's table is read during render by design
   return useReactTable<InitiativeRow>({
     data: o.rows,
@@ -53,14 +57,17 @@ export function useInitiativeTable(o: InitiativeTableOptions): Table<InitiativeR
     columnResizeMode: 'onChange',
     state: {
       sorting: sortingOf(state),
-      columnVisibility: visibilityOf(state),
+      columnVisibility: visibility(state),
       columnOrder: displayColumnOrder(state, o.frozen),
       columnSizing: { ...o.defaultSizes, ...sizingOf(state) },
       rowSelection: o.rowSelection,
     },
     onSortingChange: (u) => setState((s) => ({ ...s, sort: sortFromSorting(resolve(u, sortingOf(s))) })),
     onColumnVisibilityChange: (u) =>
-      setState((s) => ({ ...s, columns: { ...s.columns, hidden: hiddenFromVisibility(resolve(u, visibilityOf(s))) } })),
+      setState((s) => ({
+        ...s,
+        columns: { ...s.columns, hidden: hiddenKeepingOmitted(hiddenFromVisibility(resolve(u, visibility(s))), s.columns.hidden, omitted) },
+      })),
     onColumnOrderChange: (u) =>
       setState((s) => ({
         ...s,

@@ -44,19 +44,46 @@ export type TableQueryBase = Omit<TableQuery, 'offset' | 'limit'>;
 export type TableScope = 'plan' | 'all';
 
 export function queryOf(state: TableViewState, planId: string, scope: TableScope = 'plan'): TableQueryBase {
+  const filters = compactFilters(state.filters);
+  // The plan filter chooses among all plans; with one plan listed it has nothing to choose.
+  if (scope === 'plan') delete filters.planIds;
   return {
     ...(scope === 'plan' ? { planId } : {}),
-    sort: state.sort,
+    sort: scope === 'plan' ? state.sort.filter((s) => s.column !== 'plan') : state.sort,
     collation: state.collation,
     search: state.search.trim(),
-    filters: compactFilters(state.filters),
+    filters,
     groupBy: state.groupBy,
   };
+}
+
+/** Columns that say nothing in a scope: the Plan column while the table lists one plan. They
+ *  keep their place, width and shown/hidden choice in the view state for when they apply. */
+export function omittedColumns(scope: TableScope): TableColumnId[] {
+  return scope === 'plan' ? ['plan'] : [];
+}
+
+/** The reader's hidden columns after a visibility change that could not see the omitted ones. */
+export function hiddenKeepingOmitted(next: readonly TableColumnId[], before: readonly TableColumnId[], omitted: readonly TableColumnId[]): TableColumnId[] {
+  return [...next.filter((id) => !omitted.includes(id)), ...before.filter((id) => omitted.includes(id))];
+}
+
+/** moveColumn among the columns shown in the column menu: an omitted column keeps its index and
+ *  is stepped over, so every click visibly moves the column. */
+export function moveColumnAmong(order: TableColumnId[], id: TableColumnId, step: -1 | 1, omitted: readonly TableColumnId[]): TableColumnId[] {
+  if (omitted.length === 0) return moveColumn(order, id, step);
+  const moved = moveColumn(order.filter((c) => !omitted.includes(c)), id, step);
+  const out = [...moved];
+  order.forEach((c, i) => {
+    if (omitted.includes(c)) out.splice(i, 0, c);
+  });
+  return out;
 }
 
 /** Drops empty filter entries so equal filters give equal queries (and cache keys). */
 export function compactFilters(filters: TableFilters): TableFilters {
   const out: TableFilters = {};
+  if (filters.planIds?.length) out.planIds = filters.planIds;
   if (filters.themeIds?.length) out.themeIds = filters.themeIds;
   if (filters.statuses?.length) out.statuses = filters.statuses;
   if (filters.priorities?.length) out.priorities = filters.priorities;
@@ -184,12 +211,23 @@ function isSortable(id: string): id is SortableColumn {
   return (SORTABLE_COLUMNS as readonly string[]).includes(id);
 }
 
-/** Every column exactly once: unknown ones dropped, new ones (added by a later version) appended. */
+/** Columns added after stored states existed, with the column each goes after when a stored
+ *  order lacks it (the Plan column sits beside the id, not at the far right). */
+const ADDED_AFTER: Partial<Record<TableColumnId, TableColumnId>> = { plan: 'shortId' };
+
+/** Every column exactly once: unknown ones dropped, new ones (added by a later version) put after
+ *  their ADDED_AFTER column, or else appended. */
 function normalizeOrder(order: readonly string[]): TableColumnId[] {
-  const seen = new Set<TableColumnId>();
-  for (const id of order) if (isColumnId(id)) seen.add(id);
-  for (const id of TABLE_COLUMNS) seen.add(id);
-  return [...seen];
+  const out: TableColumnId[] = [];
+  for (const id of order) if (isColumnId(id) && !out.includes(id)) out.push(id);
+  for (const id of TABLE_COLUMNS) {
+    if (out.includes(id)) continue;
+    const after = ADDED_AFTER[id];
+    const at = after ? out.indexOf(after) : -1;
+    if (at >= 0) out.splice(at + 1, 0, id);
+    else out.push(id);
+  }
+  return out;
 }
 
 const strings = (v: unknown): string[] | undefined =>
@@ -224,6 +262,7 @@ export function normalizeViewState(raw: unknown): TableViewState {
     (p): p is Priority | null => p === null || (PRIORITIES as readonly string[]).includes(p),
   );
   const filters = compactFilters({
+    planIds: strings(f.planIds),
     themeIds: strings(f.themeIds),
     statuses: nullableStrings(f.statuses),
     priorities,

@@ -1,4 +1,5 @@
-// Read-only cells: the short id, the theme (plan text), counts and the last-touched time.
+// Read-only cells: the short id, the plan's title, the theme (plan text), counts and the
+// last-touched time.
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { themeText } from '../plan-text';
 import { useTableEnv } from '../table-env';
@@ -6,6 +7,15 @@ import { PlanTextCell } from './PlanTextCell';
 
 export function ShortIdCell({ row }: { row: InitiativeRow }) {
   return <span className="itable-id">{row.shortId}</span>;
+}
+
+/** The title the reader knows the plan by (their rename, else its own), as written. */
+export function PlanCell({ row }: { row: InitiativeRow }) {
+  return (
+    <span className="itable-plan" title={row.planTitle}>
+      {row.planTitle}
+    </span>
+  );
 }
 
 export function ThemeCell({ row }: { row: InitiativeRow }) {

@@ -1,0 +1,53 @@
+// The plan dimension of the table and the dashboard: which plans they list when no single plan
+// is asked for (every plan but those the reader put in the trash), the title each plan is shown
+// by (the reader's rename in user_plan_state, else the plan's own title), and the pinyin and
+// stroke ranks of those titles, which the table sorts its Plan column by.
+import type { Db } from '../../db/open';
+import { prepared } from '../../db/statements';
+import { COLLATORS, denseRanks } from '../../collation/collators';
+import { trashedPlanIds } from '../library/trash';
+
+export interface PlanTitle {
+  id: string;
+  title: string;
+}
+
+/** SQL for the title a plan is shown by, given the alias of its `plans` row. */
+export function planTitleSql(plan: string): string {
+  return `coalesce((SELECT u.title FROM user_plan_state u WHERE u.plan_id = ${plan}.id AND u.title IS NOT NULL AND u.title <> ''), ${plan}.title)`;
+}
+
+/** Every plan not in the trash with the title it is shown by, in pinyin order of titles. */
+export function livePlans(db: Db): PlanTitle[] {
+  const trashed = new Set(trashedPlanIds(db));
+  const plans = (prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p`).all() as PlanTitle[]).filter(
+    (p) => !trashed.has(p.id),
+  );
+  return plans.sort((a, b) => COLLATORS.pinyin.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** One plan with the title it is shown by, or null when there is no such plan. */
+export function planTitle(db: Db, planId: string): PlanTitle | null {
+  return (prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p WHERE p.id = ?`).get(planId) as PlanTitle | undefined) ?? null;
+}
+
+const ranked = new WeakMap<Db, string>();
+
+/**
+ * Fills temp.plan_ranks (plan id → rank of its shown title by pinyin and by stroke) for a query
+ * that sorts by plan. Plans are few, so the titles are read each time and ranked again only
+ * when one changed (an import, a rename).
+ */
+export function ensurePlanRanks(db: Db): void {
+  const plans = prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p ORDER BY p.id`).all() as PlanTitle[];
+  const signature = JSON.stringify(plans);
+  if (ranked.get(db) === signature) return;
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS plan_ranks (plan_id TEXT PRIMARY KEY, pinyin INTEGER NOT NULL, stroke INTEGER NOT NULL) WITHOUT ROWID');
+  const titles = plans.map((p) => p.title);
+  const pinyin = denseRanks(titles, COLLATORS.pinyin);
+  const stroke = denseRanks(titles, COLLATORS.stroke);
+  prepared(db, 'DELETE FROM temp.plan_ranks').run();
+  const insert = prepared(db, 'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke) VALUES (?, ?, ?)');
+  for (const p of plans) insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!);
+  ranked.set(db, signature);
+}
