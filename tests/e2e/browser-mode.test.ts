@@ -162,6 +162,7 @@ describe('browser mode, built app in Chromium', () => {
       'Read',
       'Table',
       'Dashboard',
+      'Library',
     ]);
     expect(await main().getByRole('link', { name: /^Next/ }).getAttribute('title')).toBe('Next initiative (Alt+↓)');
     // Plan text follows the reading mode, not the interface: still Chinese.
