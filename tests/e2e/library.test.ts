@@ -22,10 +22,11 @@ const DOCX_TITLE = '杭州市推进新型工业化实施方案';
 const PDF_TITLE = '杭州市数字政府建设工作要点';
 
 async function writeFixtures(dir: string): Promise<typeof files> {
+  // As an issued document is laid out: number, title, addressees, body, issuer and date.
   const docx = await makeDocx([
-    { text: DOCX_TITLE },
-    { text: '杭州市人民政府' },
     { text: '杭政发〔2024〕12号' },
+    { text: DOCX_TITLE },
+    { text: '各区、县（市）人民政府，市政府各部门：' },
     { text: '一、总体要求' },
     { text: '（一）指导思想。坚持以新型工业化为主线，推动制造业高质量发展。' },
     { text: '（二）主要目标。到2027年，规模以上工业增加值年均增长7%以上。' },
@@ -45,7 +46,6 @@ async function writeFixtures(dir: string): Promise<typeof files> {
     h1 { font-size: 20pt; text-align: center; }
   </style></head><body>
     <h1>${PDF_TITLE}</h1>
-    <p>杭州市数据资源管理局</p>
     <p>一、夯实数字底座</p>
     <p>（一）建设一体化数据平台。完善市级公共数据平台。</p>
     <p>（二）完善政务云。推进政务云资源统一调度。</p>
@@ -53,12 +53,14 @@ async function writeFixtures(dir: string): Promise<typeof files> {
     <p>（一）深化“一网通办”。推动高频事项全程网办。</p>
     <p>（二）推进“一网统管”。建设城市运行管理平台。</p>
     <p>（三）加强数据安全。落实数据分类分级保护。</p>
+    <p style="text-align:right">杭州市数据资源管理局</p>
+    <p style="text-align:right">2024年2月20日</p>
   </body></html>`);
   // Previewed for the screenshots only (never imported): a longer plan with a skipped number.
   const shot = await makeDocx([
-    { text: '关于印发杭州市优化营商环境行动方案的通知' },
     { text: '杭政办发〔2024〕8号' },
-    { text: '杭州市人民政府办公厅' },
+    { text: '杭州市优化营商环境行动方案' },
+    { text: '各区、县（市）人民政府，市政府各部门、各直属单位：' },
     { text: '一、总体要求' },
     { text: '（一）指导思想。以市场主体需求为导向，持续优化营商环境。' },
     { text: '（二）工作目标。到2025年，营商环境便利度进入全国前列。' },
@@ -70,6 +72,7 @@ async function writeFixtures(dir: string): Promise<typeof files> {
     { text: '三、组织实施' },
     { text: '（一）加强统筹协调。建立市级工作专班。' },
     { text: '（二）强化督查考核。将营商环境纳入年度考核。' },
+    { text: '杭州市人民政府办公厅' },
     { text: '2024年3月15日' },
   ]);
   const paths = {
@@ -111,10 +114,15 @@ describe('importing through the UI', () => {
     await expect.poll(() => dialog.getByRole('region', { name: '出处信息' }).textContent()).toContain(DOCX_TITLE);
     const outline = dialog.getByRole('region', { name: '识别出的大纲' });
     await outline.getByText('重点任务').waitFor();
-    // Merge 三、保障措施 into 二、: its initiatives join 二's.
-    await dialog.getByRole('button', { name: '将“三、保障措施”并入上一节' }).click();
-    await expect.poll(() => outline.getByText('保障措施', { exact: true }).count()).toBe(0);
-    await expect.poll(() => dialog.locator('.import-result').textContent()).toBe('将导入 2 个主题、7 项举措');
+    await expect.poll(() => dialog.locator('.import-result').textContent()).toBe('将导入 3 个主题、7 项举措');
+    // （二）强化考核评估 is not an initiative of its own: merged into the one before it.
+    // From the keyboard: the button is in the tab order, shown once it has the focus.
+    const merge = dialog.getByRole('button', { name: '将“（二）强化考核评估”并入上一节' });
+    await merge.focus();
+    expect(await merge.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => outline.getByText('强化考核评估', { exact: true }).count()).toBe(0);
+    await expect.poll(() => dialog.locator('.import-result').textContent()).toBe('将导入 3 个主题、6 项举措');
     await dialog.getByRole('button', { name: '导入', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: DOCX_TITLE }).waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).hash).toBe('#/');
@@ -122,7 +130,8 @@ describe('importing through the UI', () => {
     await page.getByRole('link', { name: '举措表' }).click();
     await page.getByText('培育先进制造业集群', { exact: false }).first().waitFor({ timeout: 15_000 });
     await page.getByText('加强组织领导', { exact: false }).first().waitFor();
-    expect(await page.locator('.itable-data-row').count()).toBe(7);
+    expect(await page.locator('.itable-data-row').count()).toBe(6);
+    expect(await page.getByText('强化考核评估', { exact: false }).count()).toBe(0);
   });
 
   it('imports a .pdf printed by Chromium, and finds both plans in the library', async () => {
@@ -139,7 +148,7 @@ describe('importing through the UI', () => {
     expect(await row(PDF_TITLE).getAttribute('data-current')).toBe('true');
     expect(await row(PDF_TITLE).textContent()).toContain('5 项举措');
     expect(await row(DOCX_TITLE).textContent()).toContain('杭政发〔2024〕12号');
-    expect(await row(DOCX_TITLE).textContent()).toContain('7 项举措');
+    expect(await row(DOCX_TITLE).textContent()).toContain('6 项举措');
   });
 
   it('the same file again is recognised and offered to open', async () => {
@@ -163,6 +172,11 @@ describe('importing through the UI', () => {
     expect(await alert.textContent()).toContain('未写入任何内容。');
     await page.getByRole('button', { name: '关闭' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // The refusal is an HTTP 400, which the browser logs: expected here, and only here.
+    const errors = app.browser.problems.consoleErrors;
+    const refusal = errors.filter((e) => /status of 400 .*\/api\/import\.preview/.test(e));
+    expect(refusal).toHaveLength(1);
+    app.browser.problems.consoleErrors = errors.filter((e) => !refusal.includes(e));
     expect((await app.call('library.list', {})).map((e) => e.id)).toEqual(before.map((e) => e.id));
   });
 });
@@ -234,5 +248,5 @@ describe('screenshots', () => {
     });
     for (const file of [...library, ...previewShots, ...overlay]) expect(file.startsWith(OUTPUT_DIR)).toBe(true);
     await settle(page);
-  });
+  }, 240_000);
 });

@@ -126,7 +126,7 @@ const SCREENS: Screen[] = [
     name: 'English asked for but missing',
     saved: { 'ui.readingMode': 'en' },
     fake: () => createFakeBridge({ 'plan.translation': async () => ({ ok: true, value: null }) }),
-    ready: async () => void (await screen.findByText(/⟦这份计划暂无英文译文/)),
+    ready: async () => void (await screen.findByText(/⟦这份计划暂无英文译文/, {}, { timeout: 5000 })),
   },
   {
     name: 'the error screen',
