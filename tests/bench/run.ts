@@ -58,7 +58,7 @@ function main(argv: string[]): number {
   const gc = typeof (globalThis as { gc?: unknown }).gc === 'function';
   console.log(formatEnvironment(environment));
   console.log(
-    `seed ${options.seed}${options.quick ? '  quick' : ''}  suites ${options.suites.join(',')}` +
+    `seed ${options.seed}${options.quick ? '  quick' : ''}${options.full ? '  full' : ''}  suites ${options.suites.join(',')}` +
       (gc ? '' : '  (no --expose-gc: garbage collection may land inside samples)'),
   );
   try {
