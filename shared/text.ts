@@ -18,6 +18,7 @@ export const FIELD_LIMITS = {
   tags: 20,
   statusLabel: 40,
   viewName: 80,
+  planTitle: 300,
 } as const;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

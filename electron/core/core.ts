@@ -15,7 +15,7 @@ import { readTranslation } from './plan/translation';
 import { refreshDerivedData } from './refresh-derived';
 import { createRouter, type Handlers, type Router } from './api/router';
 import { AppError } from '../../shared/api/result';
-import { STORAGE_METHODS } from '../../shared/api/storage';
+import { STORAGE_METHODS } from '../../shared/api/storage/methods';
 import { DamagedDatabaseError, problemFromSqliteError } from './db/errors';
 import { createStorage, type Storage } from './services/storage/storage';
 import { getInitiative, getPlanOutline, listPlans } from './services/plans';

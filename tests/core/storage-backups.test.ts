@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/api/result';
-import type { BackupInfo, StorageStatus } from '../../shared/api/storage';
+import type { BackupInfo, StorageStatus } from '../../shared/api/storage/methods';
 import { DATABASE_FILE, openCore, type Core } from '../../electron/core/core';
 import { latestVersion, migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseProblemKind, StorageStatus } from '../../shared/api/storage';
+import type { DatabaseProblemKind, StorageStatus } from '../../shared/api/storage/methods';
 import { DATABASE_FILE, openCore, type Core } from '../../electron/core/core';
 import { latestVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';

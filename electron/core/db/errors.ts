@@ -3,7 +3,7 @@
 // file and says what is wrong in words a reader can act on. Every refusal leaves the file byte
 // for byte as it was and creates nothing beside it.
 
-import type { DatabaseProblemKind } from '../../../shared/api/storage';
+import type { DatabaseProblemKind } from '../../../shared/api/storage/methods';
 
 export abstract class DatabaseProblemError extends Error {
   abstract readonly kind: DatabaseProblemKind;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { StorageGate } from '../../../renderer/src/features/storage/StorageGate';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
-import type { BackupInfo, StorageStatus } from '../../../shared/api/storage';
+import type { BackupInfo, StorageStatus } from '../../../shared/api/storage/methods';
 
 afterEach(cleanup);
 

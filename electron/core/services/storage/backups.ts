@@ -6,7 +6,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_NAME_PATTERN, BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../../../shared/api/storage';
+import { BACKUP_NAME_PATTERN, BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../../../shared/api/storage/methods';
 import { AppError } from '../../../../shared/api/result';
 import type { Db } from '../../db/open';
 import { DatabaseFromFutureError, DatabaseProblemError } from '../../db/errors';

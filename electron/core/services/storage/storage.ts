@@ -6,7 +6,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../../shared/api/result';
-import type { BackupInfo, StorageCheck, StorageProblem, StorageStatus } from '../../../../shared/api/storage';
+import type { BackupInfo, StorageCheck, StorageProblem, StorageStatus } from '../../../../shared/api/storage/methods';
 import type { Db } from '../../db/open';
 import { DatabaseProblemError } from '../../db/errors';
 import {

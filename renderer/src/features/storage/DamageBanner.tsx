@@ -2,7 +2,7 @@
 // was found, and the way on (a backup now while it still reads, a full check, a restore).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StorageStatus } from '../../../../shared/api/storage';
+import type { StorageStatus } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import { RestoreDialog } from './RestoreDialog';
 import { useStorageAction } from './use-storage-action';

@@ -3,7 +3,7 @@
 // database (only after the reader confirms), or leave everything as it is.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StorageProblem } from '../../../../shared/api/storage';
+import type { StorageProblem } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import { HTML_LANG, isLanguage } from '../../i18n/i18n';
 import { BackupList } from './BackupList';

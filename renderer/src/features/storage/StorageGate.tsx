@@ -3,7 +3,7 @@
 // check, showing the damage banner the moment damage is found. After a restore or a new start
 // the app is mounted afresh, so every view reads the reopened database.
 import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { StorageStatus } from '../../../../shared/api/storage';
+import type { StorageStatus } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import { DamageBanner } from './DamageBanner';
 import { RecoveryScreen } from './RecoveryScreen';

@@ -2,7 +2,7 @@
 // the restore of the chosen one. The newest backup is chosen at first, skipping a file kept
 // from an earlier restore, which is rarely what the reader wants back.
 import { useEffect, useState } from 'react';
-import type { BackupInfo, StorageStatus } from '../../../../shared/api/storage';
+import type { BackupInfo, StorageStatus } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import type { StorageAction } from './use-storage-action';
 

@@ -1,6 +1,6 @@
 // Argument schemas of the storage methods (merged into argSchemas; core router only).
 import { z } from 'zod';
-import { BACKUP_NAME_PATTERN, type StorageMethods } from './storage';
+import { BACKUP_NAME_PATTERN, type StorageMethods } from './methods';
 
 const noArgs = z.object({}).strict();
 

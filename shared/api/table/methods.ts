@@ -1,0 +1,15 @@
+// The initiative table: a page of rows with its total and facets, rows by id, CSV export.
+import type { InitiativeRow, TableColumnId, TablePage, TableQuery } from '../../domain/table';
+import type { UiLanguage } from '../common';
+
+export interface TableMethods {
+  'table.query': { args: TableQuery; result: TablePage };
+  /** Rows by id, in the order given (for selection: copy, packets). */
+  'table.rows': { args: { ids: string[] }; result: InitiativeRow[] };
+  'table.exportCsv': {
+    args: { query: Omit<TableQuery, 'offset' | 'limit'>; columns: TableColumnId[]; language: UiLanguage; ids?: string[] };
+    result: { fileName: string; csv: string };
+  };
+}
+
+export const TABLE_METHODS = ['table.query', 'table.rows', 'table.exportCsv'] as const satisfies readonly (keyof TableMethods)[];

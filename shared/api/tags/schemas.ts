@@ -1,0 +1,5 @@
+import { noArgs } from '../common-schemas';
+
+export const tagArgSchemas = {
+  'tags.list': noArgs,
+};
