@@ -26,7 +26,7 @@ import { readStatusRecord, setStatusOptions } from './services/status-options';
 import { listTags } from './services/tags';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
-import { queryTable, tableRows } from './services/table/query';
+import { queryFacet, queryTable, tableRows } from './services/table/query';
 
 export const DATABASE_FILE = 'briefbook.sqlite3';
 
@@ -157,6 +157,7 @@ function serviceHandlers(db: Db, options: CoreOptions): ServiceHandlers {
     },
     'plan.translation': ({ planId, language }) => readTranslation(db, planId, language),
     'table.query': (query) => queryTable(db, query),
+    'table.facets': ({ query, facet }) => queryFacet(db, query, facet),
     'table.rows': ({ ids }) => tableRows(db, ids),
     'table.exportCsv': (args) => exportCsv(db, args),
     'initiative.update': ({ initiativeId, baseRevision, patch }) => updateInitiative(db, initiativeId, baseRevision, patch),

@@ -135,10 +135,14 @@ export interface TableQuery {
   offset: number;
   /** At most 500. */
   limit: number;
-  /** false skips the facet counts (facets come back empty): for further pages of a query whose
-   *  facets the caller already has. Default true. */
+  /** false skips the facet counts (facets come back empty): the table does, and asks
+   *  table.facets for one facet when its menu opens. Default true. */
   facets?: boolean;
 }
+
+/** The faceted columns, as TablePage.facets names them. */
+export const FACET_NAMES = ['theme', 'status', 'priority', 'tags'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
 
 export interface FacetCount {
   /** The filter value (theme id, status key, priority, tag); null counts unset values. */

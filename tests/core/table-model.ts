@@ -170,7 +170,11 @@ export function modelPage(
     rows: matching.slice(q.offset, q.offset + q.limit).map(({ body: _body, ...row }) => row),
     total: matching.length,
     facets: {
-      theme: inScope.map((t) => facet(t.id, t.headline, themeCounts.get(t.id) ?? 0)),
+      // Themes some row in scope has, and the chosen ones.
+      theme: [...themes]
+        .sort((a, b) => a.ordinal - b.ordinal || (a.id < b.id ? -1 : 1))
+        .filter((t) => themeCounts.has(t.id) || (q.filters.themeIds ?? []).includes(t.id))
+        .map((t) => facet(t.id, t.headline, themeCounts.get(t.id) ?? 0)),
       status: statusValues(statusCounts).map((k) => facet(k, k ?? '', statusCounts.get(k) ?? 0)),
       priority: (['high', 'medium', 'low', null] as const).map((k) => facet(k, k ?? '', priorityCounts.get(k) ?? 0)),
       tags: [...tagCounts.entries()]

@@ -22,6 +22,10 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
     offset: 0,
     limit: 50,
   },
+  'table.facets': {
+    query: { planId: 'hz-2024', sort: [], collation: 'pinyin', search: '', filters: { statuses: ['done'] }, groupBy: null },
+    facet: 'theme',
+  },
   'table.rows': { ids: ['hz-2024/T3/I3'] },
   'tags.list': {},
   'table.exportCsv': {

@@ -1,5 +1,7 @@
 // Facet counts and group counts of a table query. A facet is counted under every active filter
-// except its own selection; groups under all filters. Statuses and priorities are counted from
+// except its own selection; groups under all filters. The table asks for a facet only when its
+// menu opens (table.facets), never with every page: at a million rows counting costs far more
+// than the page itself. Statuses and priorities are counted from
 // the reader's state rows (few, and indexed) and the unset ones as the remainder of the row
 // count, instead of probing the state of every initiative in scope.
 import type { FacetCount, StatusOption, TableGroup, TablePage } from '../../../../shared/domain/table';
@@ -62,12 +64,37 @@ function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetName | un
   }
 }
 
-function themesInScope(db: Db, planId: string | undefined): { id: string; headline: string }[] {
-  return (
-    planId === undefined
-      ? prepared(db, 'SELECT id, headline FROM themes ORDER BY ordinal, id').all()
-      : prepared(db, 'SELECT id, headline FROM themes WHERE plan_id = ? ORDER BY ordinal').all(planId)
-  ) as { id: string; headline: string }[];
+interface ThemeRow {
+  id: string;
+  headline: string;
+  ordinal: number;
+}
+
+const byThemeOrder = (a: ThemeRow, b: ThemeRow) => a.ordinal - b.ordinal || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The themes of these ids, in theme order (ordinal, then id). */
+function themesOf(db: Db, ids: readonly string[]): ThemeRow[] {
+  if (ids.length === 0) return [];
+  return prepared(
+    db,
+    'SELECT id, headline, ordinal FROM themes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ordinal, id',
+  ).all(JSON.stringify(ids)) as ThemeRow[];
+}
+
+/** The theme facet in one statement: the counts joined to their themes in theme order (across
+ *  many plans, thousands of them), then any chosen theme no row in scope has, at 0. */
+function themeFacet(db: Db, scope: RowScope): FacetCount[] {
+  const where = whereOf(scope, 'theme');
+  const counted = prepared(
+    db,
+    `SELECT t.id AS id, t.headline AS headline, t.ordinal AS ordinal, c.n AS n
+     FROM (SELECT k.theme_id AS theme_id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.theme_id) c
+     JOIN themes t ON t.id = c.theme_id ORDER BY t.ordinal, t.id`,
+  ).all(...where.params) as (ThemeRow & { n: number })[];
+  const listed = new Set(counted.map((t) => t.id));
+  const missing = themesOf(db, (scope.filters.themeIds ?? []).filter((id) => !listed.has(id))).map((t) => ({ ...t, n: 0 }));
+  const all = missing.length ? [...counted, ...missing].sort(byThemeOrder) : counted;
+  return all.map((t) => ({ value: t.id, label: t.headline, count: t.n }));
 }
 
 /** Status values in display order: configured options, other keys in use, then null. */
@@ -80,43 +107,40 @@ function statusValues(options: readonly StatusOption[], counts: Counts): (string
 export interface CountContext {
   db: Db;
   scope: RowScope;
-  total: number;
+  /** Rows in scope under every filter (computed only if a count needs it). */
+  total: () => number;
   statusOptions: readonly StatusOption[];
 }
 
+/**
+ * One facet's counts. Only what is in scope is listed: themes, like tags, only when some row
+ * under the other filters has them, plus the chosen ones (a chosen value stays listed so it
+ * can be unchecked), so counting across a thousand plans does not list every plan's themes.
+ */
+export function facetCounts(ctx: CountContext, facet: FacetName): FacetCount[] {
+  const { db, scope } = ctx;
+  if (facet === 'theme') return themeFacet(db, scope);
+  const counts = countBy(db, scope, facet, facet, () => (facetActive(scope, facet) ? countRows(db, scope, facet) : ctx.total()));
+  switch (facet) {
+    case 'status':
+      return statusValues(ctx.statusOptions, counts).map((value) => ({ value, label: value ?? '', count: counts.get(value) ?? 0 }));
+    case 'priority':
+      return [...PRIORITIES, null].map((value) => ({ value, label: value ?? '', count: counts.get(value) ?? 0 }));
+    case 'tags':
+      for (const chosen of scope.filters.tags ?? []) if (!counts.has(chosen)) counts.set(chosen, 0);
+      return [...counts.entries()]
+        .map(([value, count]) => ({ value, label: value ?? '', count }))
+        .sort((a, b) => b.count - a.count || COLLATORS.pinyin.compare(a.label, b.label));
+  }
+}
+
 export function computeFacets(ctx: CountContext): TablePage['facets'] {
-  const { db, scope, total } = ctx;
-  const facetCounts = (facet: FacetName) =>
-    countBy(db, scope, facet, facet, () => (facetActive(scope, facet) ? countRows(db, scope, facet) : total));
-
-  const themeCounts = facetCounts('theme');
-  const theme: FacetCount[] = themesInScope(db, scope.planId).map((t) => ({
-    value: t.id,
-    label: t.headline,
-    count: themeCounts.get(t.id) ?? 0,
-  }));
-
-  const statusCounts = facetCounts('status');
-  const status: FacetCount[] = statusValues(ctx.statusOptions, statusCounts).map((value) => ({
-    value,
-    label: value ?? '',
-    count: statusCounts.get(value) ?? 0,
-  }));
-
-  const priorityCounts = facetCounts('priority');
-  const priority: FacetCount[] = [...PRIORITIES, null].map((value) => ({
-    value,
-    label: value ?? '',
-    count: priorityCounts.get(value) ?? 0,
-  }));
-
-  const tagCounts = facetCounts('tags');
-  for (const chosen of scope.filters.tags ?? []) if (!tagCounts.has(chosen)) tagCounts.set(chosen, 0);
-  const tags: FacetCount[] = [...tagCounts.entries()]
-    .map(([value, count]) => ({ value, label: value ?? '', count }))
-    .sort((a, b) => b.count - a.count || COLLATORS.pinyin.compare(a.label, b.label));
-
-  return { theme, status, priority, tags };
+  return {
+    theme: facetCounts(ctx, 'theme'),
+    status: facetCounts(ctx, 'status'),
+    priority: facetCounts(ctx, 'priority'),
+    tags: facetCounts(ctx, 'tags'),
+  };
 }
 
 /** Rows in scope without one facet's selection. */
@@ -127,12 +151,11 @@ function countRows(db: Db, scope: RowScope, except: FacetName): number {
 
 /** Groups of a grouped query in display order, with their row counts (empty groups left out). */
 export function computeGroups(ctx: CountContext, groupBy: 'theme' | 'status'): TableGroup[] {
-  const { db, scope, total } = ctx;
-  const counts = countBy(db, scope, groupBy, undefined, () => total);
+  const { db, scope } = ctx;
+  const counts = countBy(db, scope, groupBy, undefined, ctx.total);
   if (groupBy === 'theme') {
-    return themesInScope(db, scope.planId)
-      .filter((t) => (counts.get(t.id) ?? 0) > 0)
-      .map((t) => ({ key: t.id, label: t.headline, count: counts.get(t.id)! }));
+    const ids = [...counts].filter(([id, n]) => id !== null && n > 0).map(([id]) => id!);
+    return themesOf(db, ids).map((t) => ({ key: t.id, label: t.headline, count: counts.get(t.id)! }));
   }
   return statusValues(ctx.statusOptions, counts)
     .filter((key) => (counts.get(key) ?? 0) > 0)

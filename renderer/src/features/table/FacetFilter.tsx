@@ -1,59 +1,101 @@
 // A faceted filter: the column's values as a checklist, each with how many rows have it under
-// the other active filters (TablePage.facets).
+// the other active filters. The counts are fetched when the menu opens (table.facets through
+// the query's page cache), not with every page: at scale they cost far more than the rows.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacetCount } from '../../../../shared/domain/table';
 import type { FacetName, FacetValue } from './column-specs';
 import { facetLabel, type FacetLabelEnv } from './facet-labels';
 import { ColumnFilterPopover } from './ColumnFilterPopover';
 
+/** Where a menu gets its counts: the current query's page cache. */
+export interface FacetSource {
+  facet(name: FacetName): Promise<FacetCount[]>;
+}
+
 export interface FacetFilterProps {
   facet: FacetName;
   columnLabel: string;
-  counts: readonly FacetCount[];
+  source: FacetSource;
   selected: readonly FacetValue[];
   labels: FacetLabelEnv;
   onChange(values: FacetValue[]): void;
 }
 
-export function FacetFilter({ facet, columnLabel, counts, selected, labels, onChange }: FacetFilterProps) {
+export function FacetFilter({ facet, columnLabel, source, selected, labels, onChange }: FacetFilterProps) {
+  return (
+    <ColumnFilterPopover columnLabel={columnLabel} active={selected.length > 0} panelClassName="itable-facet-panel">
+      <FacetPanel facet={facet} source={source} selected={selected} labels={labels} onChange={onChange} />
+    </ColumnFilterPopover>
+  );
+}
+
+type Counts = { state: 'loading' } | { state: 'ready'; counts: readonly FacetCount[] } | { state: 'failed'; message: string };
+
+/** The open menu's content (mounted only while the menu is open, so it fetches then). A new
+ *  query (a box just checked) keeps the old counts on screen until the new ones arrive. */
+function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFilterProps, 'columnLabel'>) {
   const { t, i18n } = useTranslation('table');
+  const [counts, setCounts] = useState<Counts>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    source.facet(facet).then(
+      (list) => live && setCounts({ state: 'ready', counts: list }),
+      (err: unknown) => live && setCounts({ state: 'failed', message: err instanceof Error ? err.message : String(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, facet, attempt]);
+
+  const shown = counts.state === 'ready' ? counts.counts : [];
   // A chosen value that no row has any more stays listed (with 0), so it can be unchecked.
   const entries: FacetCount[] = [
-    ...counts,
-    ...selected.filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, label: value ?? '', count: 0 })),
+    ...shown,
+    ...selected.filter((v) => !shown.some((c) => c.value === v)).map((value) => ({ value, label: value ?? '', count: 0 })),
   ];
   const isChosen = (value: FacetValue) => selected.includes(value);
   const toggle = (value: FacetValue) =>
     onChange(isChosen(value) ? selected.filter((v) => v !== value) : [...selected, value]);
   return (
-    <ColumnFilterPopover columnLabel={columnLabel} active={selected.length > 0} panelClassName="itable-facet-panel">
-      <>
-        {entries.length === 0 ? (
-          <p className="itable-panel-empty">{t('filter.noValues')}</p>
-        ) : (
-          <ul className="itable-facet-list">
-            {entries.map((entry) => {
-              const name = facetLabel(facet, entry, labels);
-              return (
-                <li key={entry.value ?? '\u0000'}>
-                  <label className="itable-facet-option">
-                    <input type="checkbox" checked={isChosen(entry.value)} onChange={() => toggle(entry.value)} />
-                    <span className="itable-facet-name" title={name}>
-                      {name}
-                    </span>
-                    <span className="itable-facet-count">{entry.count.toLocaleString(i18n.language)}</span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {selected.length > 0 && (
-          <button type="button" className="itable-button itable-panel-action" onClick={() => onChange([])}>
-            {t('filter.clear')}
+    <>
+      {counts.state === 'failed' ? (
+        <div className="itable-panel-empty" role="alert">
+          <p>{t('filter.loadFailed', { message: counts.message })}</p>
+          <button type="button" className="itable-button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('summary.retry')}
           </button>
-        )}
-      </>
-    </ColumnFilterPopover>
+        </div>
+      ) : counts.state === 'loading' ? (
+        <p className="itable-panel-empty" role="status">
+          {t('filter.loading')}
+        </p>
+      ) : entries.length === 0 ? (
+        <p className="itable-panel-empty">{t('filter.noValues')}</p>
+      ) : (
+        <ul className="itable-facet-list">
+          {entries.map((entry) => {
+            const name = facetLabel(facet, entry, labels);
+            return (
+              <li key={entry.value ?? '\u0000'}>
+                <label className="itable-facet-option">
+                  <input type="checkbox" checked={isChosen(entry.value)} onChange={() => toggle(entry.value)} />
+                  <span className="itable-facet-name" title={name}>
+                    {name}
+                  </span>
+                  <span className="itable-facet-count">{entry.count.toLocaleString(i18n.language)}</span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {selected.length > 0 && (
+        <button type="button" className="itable-button itable-panel-action" onClick={() => onChange([])}>
+          {t('filter.clear')}
+        </button>
+      )}
+    </>
   );
 }
