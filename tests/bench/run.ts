@@ -16,6 +16,7 @@ import { runFileImport } from './suites/file-import';
 import { runCorpus } from './suites/corpus-load';
 import { runTable } from './suites/table';
 import { runTableUi } from './suites/table-ui';
+import { runSave } from './suites/save';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,6 +26,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   'file-import': { title: 'file import (.txt / .docx / .pdf)', run: runFileImport },
   corpus: { title: 'corpus', run: runCorpus },
   table: { title: 'initiative table', run: runTable },
+  save: { title: 'saving a reader’s field', run: runSave },
   'table-ui': { title: 'initiative table in Chromium', run: runTableUi },
 };
 
