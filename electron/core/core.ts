@@ -19,7 +19,7 @@ import { STORAGE_METHODS } from '../../shared/api/storage/methods';
 import { DamagedDatabaseError, problemFromSqliteError } from './db/errors';
 import { createStorage, type Storage } from './services/storage/storage';
 import { getInitiative, getPlanOutline, listPlans } from './services/plans';
-import { getSetting, setSetting } from './services/settings';
+import { getAllSettings, getSetting, setSetting } from './services/settings';
 import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
@@ -151,6 +151,7 @@ function serviceHandlers(db: Db, options: CoreOptions): ServiceHandlers {
     'plan.get': ({ planId }) => getPlanOutline(db, planId),
     'initiative.get': ({ initiativeId }) => getInitiative(db, initiativeId),
     'settings.get': ({ key }) => getSetting(db, key),
+    'settings.getAll': () => getAllSettings(db),
     'settings.set': ({ key, value }) => {
       setSetting(db, key, value);
       return null;

@@ -31,36 +31,21 @@ export async function loadStart(client: ApiClient): Promise<StartData> {
   const plans = await client.call('plan.list', {});
   // One plan is embedded today; with several, a later issue adds a plan picker.
   const first = plans[0];
-  const settingsPromise = Promise.all(
-    (
-      [
-        'ui.lastInitiative',
-        'ui.view',
-        'ui.language',
-        'ui.readingMode',
-        'ui.readingSize',
-        'ui.theme',
-        'ui.cjkPunctuation',
-        'ui.outlineHidden',
-        'ui.outlineWidth',
-      ] as const
-    ).map((key) => readSetting(client, key)),
-  );
+  // One call for every saved choice (settings.getAll), beside the outline.
   const [outline, settings] = await Promise.all([
     first ? client.call('plan.get', { planId: first.id }) : Promise.resolve(null),
-    settingsPromise,
+    readSettings(client),
   ]);
-  const [
-    lastId = null,
-    view = null,
-    language = null,
-    readingMode = null,
-    readingSize = null,
-    theme = null,
-    cjkPunctuation = null,
-    outlineHidden = null,
-    outlineWidth = null,
-  ] = settings;
+  const setting = (key: SettingKey) => settings[key] ?? null;
+  const lastId = setting('ui.lastInitiative');
+  const view = setting('ui.view');
+  const language = setting('ui.language');
+  const readingMode = setting('ui.readingMode');
+  const readingSize = setting('ui.readingSize');
+  const theme = setting('ui.theme');
+  const cjkPunctuation = setting('ui.cjkPunctuation');
+  const outlineHidden = setting('ui.outlineHidden');
+  const outlineWidth = setting('ui.outlineWidth');
   const exists = outline !== null && lastId !== null && outline.themes.some((t) => t.initiatives.some((i) => i.id === lastId));
   return {
     outline,
@@ -78,11 +63,11 @@ export async function loadStart(client: ApiClient): Promise<StartData> {
   };
 }
 
-async function readSetting(client: ApiClient, key: SettingKey): Promise<string | null> {
+async function readSettings(client: ApiClient): Promise<Partial<Record<SettingKey, string | null>>> {
   try {
-    return await client.call('settings.get', { key });
+    return await client.call('settings.getAll', {});
   } catch {
     // Saved choices are a convenience: without them the reader starts with the defaults.
-    return null;
+    return {};
   }
 }

@@ -10,6 +10,7 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'plan.get': { planId: 'hz-2024' },
   'initiative.get': { initiativeId: 'hz-2024/T3/I3' },
   'settings.get': { key: 'ui.theme' },
+  'settings.getAll': {},
   'settings.set': { key: 'ui.theme', value: 'dark' },
   'plan.translation': { planId: 'hz-2024', language: 'en' },
   'table.query': {
