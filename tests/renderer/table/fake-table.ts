@@ -161,7 +161,12 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
       planId: planOf(value),
     })),
     status: counts(under('statuses'), (r) => [r.status], statusLabel),
-    priority: counts(under('priorities'), (r) => [r.priority], (v) => v ?? ''),
+    // Like the core: every priority listed, zeros included.
+    priority: (['high', 'medium', 'low', null] as const).map((value) => ({
+      value,
+      label: value ?? '',
+      count: under('priorities').filter((r) => r.priority === value).length,
+    })),
     tags: counts(under('tags'), (r) => r.tags, (v) => v ?? ''),
   };
   let ordered = matching;
@@ -203,6 +208,7 @@ export function createFakeTable(
   const fake = createFakeBridge(
     {
       'table.query': async (q) => ok(runQuery(rows, q)),
+      'table.facets': async ({ query, facet }) => ok(runQuery(rows, { ...query, offset: 0, limit: 1 }).facets[facet]),
       'table.rows': async ({ ids }) => ok(ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is InitiativeRow => !!r)),
       'table.exportCsv': async () => ok({ fileName: 'initiatives.csv', csv: '\uFEFFid\r\n' }),
       'initiative.update': async ({ initiativeId, baseRevision, patch }) => {
