@@ -65,6 +65,16 @@ export class PageCache {
     return undefined;
   }
 
+  /** A plan's title from the rows loaded so far (a filter chip's label before the plan facet's
+   *  menu was opened), or undefined. */
+  planTitle(planId: string): string | undefined {
+    for (const page of this.pages.values()) {
+      const row = page.rows.find((r) => r.planId === planId);
+      if (row) return row.planTitle;
+    }
+    return undefined;
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -27,6 +27,8 @@ class CacheShelf {
   previousMeta: PageMeta | null = null;
   /** Theme headlines by id from every theme facet fetched (filter chips name chosen themes). */
   readonly themeLabels = new Map<string, string>();
+  /** Plan titles by id from every plan facet fetched (filter chips name chosen plans). */
+  readonly planLabels = new Map<string, string>();
 
   constructor(private readonly client: ApiClient) {}
 
@@ -40,6 +42,7 @@ class CacheShelf {
         async (facet) => {
           const counts = await this.client.call('table.facets', { query, facet });
           if (facet === 'theme') for (const c of counts) if (c.value !== null) this.themeLabels.set(c.value, c.label);
+          if (facet === 'plan') for (const c of counts) if (c.value !== null) this.planLabels.set(c.value, c.label);
           return counts;
         },
       );
@@ -81,6 +84,8 @@ export interface TableQueryResult {
   revalidate(): void;
   /** A theme's headline if a facet or a loaded row told it, else undefined. */
   themeLabel(themeId: string): string | undefined;
+  /** A plan's title if a facet or a loaded row told it, else undefined. */
+  planLabel(planId: string): string | undefined;
 }
 
 export function useTableQuery(client: ApiClient, query: TableQueryBase): TableQueryResult {
@@ -118,5 +123,10 @@ export function useTableQuery(client: ApiClient, query: TableQueryBase): TableQu
     [shelf, cache],
   );
 
-  return { cache, key, version, meta: cache.meta ?? shelf.previousMeta, revalidate, themeLabel };
+  const planLabel = useCallback(
+    (planId: string) => shelf.planLabels.get(planId) ?? cache.planTitle(planId),
+    [shelf, cache],
+  );
+
+  return { cache, key, version, meta: cache.meta ?? shelf.previousMeta, revalidate, themeLabel, planLabel };
 }
