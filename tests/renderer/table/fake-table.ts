@@ -152,6 +152,7 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
   const themeIds = [...new Set(inScope.filter((r) => chosen(r.planId)).map((r) => r.themeId))].sort(
     (a, b) => plans.findIndex((p) => p[0] === planOf(a)) - plans.findIndex((p) => p[0] === planOf(b)),
   );
+  const planTitleOf = (planId: string) => all.find((r) => r.planId === planId)?.planTitle;
   const facets = {
     plan: plans.map(([value, label]) => ({ value, label, count: planCounts.find((c) => c.value === value)?.count ?? 0 })),
     theme: themeIds.map((value) => ({
@@ -159,6 +160,7 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
       label: themeLabel(value),
       count: themeCounts.find((c) => c.value === value)?.count ?? 0,
       planId: planOf(value),
+      planTitle: planTitleOf(planOf(value)),
     })),
     status: counts(under('statuses'), (r) => [r.status], statusLabel),
     // Like the core: every priority listed, zeros included.
@@ -181,7 +183,7 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
       key,
       label: q.groupBy === 'theme' ? themeLabel(key) : statusLabel(key),
       count: matching.filter((r) => keyOf(r) === key).length,
-      ...(q.groupBy === 'theme' ? { planId: planOf(key) } : {}),
+      ...(q.groupBy === 'theme' ? { planId: planOf(key), planTitle: planTitleOf(planOf(key)) } : {}),
     }));
   }
   const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, facets, groups };
