@@ -19,7 +19,7 @@ import { STORAGE_METHODS } from '../../shared/api/storage/methods';
 import { DamagedDatabaseError, problemFromSqliteError } from './db/errors';
 import { createStorage, type Storage } from './services/storage/storage';
 import { getInitiative, getPlanOutline, listPlans } from './services/plans';
-import { getSetting, setSetting } from './services/settings';
+import { getAllSettings, getSetting, setSetting } from './services/settings';
 import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
@@ -27,7 +27,7 @@ import { listTags } from './services/tags';
 import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
-import { queryTable, tableRows } from './services/table/query';
+import { queryFacet, queryTable, tableRows } from './services/table/query';
 import { createImportService, type ImportService } from './services/import/import-service';
 import { defaultImportWorker } from './services/import/worker-location';
 import type { SandboxOptions } from './import/sandbox';
@@ -164,12 +164,14 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
     'plan.get': ({ planId }) => getPlanOutline(db, planId),
     'initiative.get': ({ initiativeId }) => getInitiative(db, initiativeId),
     'settings.get': ({ key }) => getSetting(db, key),
+    'settings.getAll': () => getAllSettings(db),
     'settings.set': ({ key, value }) => {
       setSetting(db, key, value);
       return null;
     },
     'plan.translation': ({ planId, language }) => readTranslation(db, planId, language),
     'table.query': (query) => queryTable(db, query),
+    'table.facets': ({ query, facet }) => queryFacet(db, query, facet),
     'table.rows': ({ ids }) => tableRows(db, ids),
     'table.exportCsv': (args) => exportCsv(db, args),
     'initiative.update': ({ initiativeId, baseRevision, patch }) => updateInitiative(db, initiativeId, baseRevision, patch),

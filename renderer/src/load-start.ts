@@ -29,38 +29,21 @@ export interface StartData {
 }
 
 export async function loadStart(client: ApiClient): Promise<StartData> {
-  const [plans, remembered] = await Promise.all([client.call('plan.list', {}), readSetting(client, 'ui.currentPlan')]);
-  const current = pickCurrentPlan(plans, remembered);
-  const settingsPromise = Promise.all(
-    (
-      [
-        'ui.lastInitiative',
-        'ui.view',
-        'ui.language',
-        'ui.readingMode',
-        'ui.readingSize',
-        'ui.theme',
-        'ui.cjkPunctuation',
-        'ui.outlineHidden',
-        'ui.outlineWidth',
-      ] as const
-    ).map((key) => readSetting(client, key)),
-  );
-  const [outline, settings] = await Promise.all([
-    current ? client.call('plan.get', { planId: current }) : Promise.resolve(null),
-    settingsPromise,
-  ]);
-  const [
-    lastId = null,
-    view = null,
-    language = null,
-    readingMode = null,
-    readingSize = null,
-    theme = null,
-    cjkPunctuation = null,
-    outlineHidden = null,
-    outlineWidth = null,
-  ] = settings;
+  // One call for every saved choice (settings.getAll, the current plan among them), beside the
+  // plan list; then the current plan's outline.
+  const [plans, settings] = await Promise.all([client.call('plan.list', {}), readSettings(client)]);
+  const current = pickCurrentPlan(plans, settings['ui.currentPlan'] ?? null);
+  const outline = current ? await client.call('plan.get', { planId: current }) : null;
+  const setting = (key: SettingKey) => settings[key] ?? null;
+  const lastId = setting('ui.lastInitiative');
+  const view = setting('ui.view');
+  const language = setting('ui.language');
+  const readingMode = setting('ui.readingMode');
+  const readingSize = setting('ui.readingSize');
+  const theme = setting('ui.theme');
+  const cjkPunctuation = setting('ui.cjkPunctuation');
+  const outlineHidden = setting('ui.outlineHidden');
+  const outlineWidth = setting('ui.outlineWidth');
   const exists = outline !== null && lastId !== null && outline.themes.some((t) => t.initiatives.some((i) => i.id === lastId));
   return {
     outline,
@@ -84,11 +67,11 @@ export function pickCurrentPlan(plans: readonly PlanSummary[], remembered: strin
   return plans[0]?.id ?? null;
 }
 
-async function readSetting(client: ApiClient, key: SettingKey): Promise<string | null> {
+async function readSettings(client: ApiClient): Promise<Partial<Record<SettingKey, string | null>>> {
   try {
-    return await client.call('settings.get', { key });
+    return await client.call('settings.getAll', {});
   } catch {
     // Saved choices are a convenience: without them the reader starts with the defaults.
-    return null;
+    return {};
   }
 }

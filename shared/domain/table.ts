@@ -141,10 +141,14 @@ export interface TableQuery {
   offset: number;
   /** At most 500. */
   limit: number;
-  /** false skips the facet counts (facets come back empty): for further pages of a query whose
-   *  facets the caller already has. Default true. */
+  /** false skips the facet counts (facets come back empty): the table does, and asks
+   *  table.facets for one facet when its menu opens. Default true. */
   facets?: boolean;
 }
+
+/** The faceted columns, as TablePage.facets names them. */
+export const FACET_NAMES = ['plan', 'theme', 'status', 'priority', 'tags'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
 
 export interface FacetCount {
   /** The filter value (theme id, status key, priority, tag); null counts unset values. */
@@ -155,6 +159,8 @@ export interface FacetCount {
   count: number;
   /** Themes only: the plan the theme belongs to (the filter lists themes under their plans). */
   planId?: string;
+  /** Themes only: that plan's title as the reader sees it (the heading themes are listed under). */
+  planTitle?: string;
 }
 
 export interface TableGroup {
@@ -165,6 +171,8 @@ export interface TableGroup {
   count: number;
   /** Theme groups only: the theme's plan. */
   planId?: string;
+  /** Theme groups only: that plan's title as the reader sees it. */
+  planTitle?: string;
 }
 
 export interface TablePage {
@@ -172,9 +180,9 @@ export interface TablePage {
   /** Rows matching the query, before paging. */
   total: number;
   /** Counts per facet value under every other active filter (a facet's own selection is not
-   *  applied to its counts). plan: every plan in scope (not in the trash) by title, zeros
-   *  included, labelled with the title the reader sees; theme: every theme of the plans in scope
-   *  (and chosen, when plans are chosen), plan by plan in theme order, zeros included; status:
+   *  applied to its counts). plan: the plans in scope (not in the trash) some row has, plus the
+   *  chosen ones, by title, labelled with the title the reader sees; theme: likewise the themes
+   *  some row has plus the chosen ones, plan by plan (by title) in theme order; status:
    *  the configured options in order, then any other key in use, then null; priority: high,
    *  medium, low, null; tags: tags counted above zero plus the chosen ones, most used first. */
   facets: { plan: FacetCount[]; theme: FacetCount[]; status: FacetCount[]; priority: FacetCount[]; tags: FacetCount[] };

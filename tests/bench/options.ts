@@ -1,14 +1,18 @@
 // Command-line options of `npm run bench -- …`. --quick shrinks everything for a CI-like
 // check (about a minute: most of it the Chromium suite) and skips the fixed-size corpus suite.
+// --full runs the table suites at a million initiatives: a long run (the import alone takes
+// several minutes), for scale checks by hand, never in CI.
 import { parseArgs } from 'node:util';
 import { DEFAULT_NOTES, DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
 
-export const SUITES = ['open', 'import', 'file-import', 'corpus', 'table', 'table-ui', 'library'] as const;
+export const SUITES = ['open', 'import', 'file-import', 'corpus', 'table', 'save', 'table-ui', 'library'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {
   seed: number;
   quick: boolean;
+  /** Million-initiative scale for the table suites (unless --table-plans says otherwise). */
+  full: boolean;
   /** Plans in the full corpus (suite corpus). */
   plans: number;
   /** Notes loaded by suite corpus. */
@@ -23,8 +27,12 @@ export interface BenchOptions {
   out: string;
 }
 
+/** Plans of the table suites under --full: 20,000 × 50 = 1M initiatives. */
+export const FULL_TABLE_PLANS = 20_000;
+
 export const USAGE = `Usage: npm run bench -- [options]
   --quick             small run for CI-like checks (fewer samples, no corpus suite)
+  --full              table suites at 1M initiatives (${FULL_TABLE_PLANS} plans); long, kept out of CI
   --seed N            corpus seed (default ${DEFAULT_SEED})
   --plans N           plans in the corpus suite (default ${DEFAULT_SHAPE.plans}, ×${DEFAULT_SHAPE.themesPerPlan * DEFAULT_SHAPE.initiativesPerTheme} initiatives)
   --notes N           notes in the corpus suite (default ${DEFAULT_NOTES})
@@ -49,6 +57,7 @@ export function parseOptions(argv: string[], defaultOut: string): BenchOptions |
     strict: true,
     options: {
       quick: { type: 'boolean', default: false },
+      full: { type: 'boolean', default: false },
       seed: { type: 'string' },
       plans: { type: 'string' },
       notes: { type: 'string' },
@@ -62,6 +71,8 @@ export function parseOptions(argv: string[], defaultOut: string): BenchOptions |
   });
   if (values.help) return 'help';
   const quick = values.quick ?? false;
+  const full = values.full ?? false;
+  if (quick && full) throw new Error('--quick and --full exclude each other');
   const suites = (values.suite ?? (quick ? SUITES.filter((s) => s !== 'corpus') : [...SUITES])).flatMap((s) => s.split(','));
   for (const s of suites) {
     if (!(SUITES as readonly string[]).includes(s)) throw new Error(`unknown suite ${s} (known: ${SUITES.join(', ')})`);
@@ -69,10 +80,11 @@ export function parseOptions(argv: string[], defaultOut: string): BenchOptions |
   return {
     seed: count('seed', values.seed, DEFAULT_SEED, 0),
     quick,
+    full,
     plans: count('plans', values.plans, DEFAULT_SHAPE.plans),
     notes: count('notes', values.notes, DEFAULT_NOTES, 0),
     importPlans: count('import-plans', values['import-plans'], quick ? 20 : 200),
-    tablePlans: count('table-plans', values['table-plans'], quick ? 100 : DEFAULT_SHAPE.plans),
+    tablePlans: count('table-plans', values['table-plans'], quick ? 100 : full ? FULL_TABLE_PLANS : DEFAULT_SHAPE.plans),
     samples: values.samples === undefined ? null : count('samples', values.samples, 0),
     suites: suites as SuiteName[],
     out: values.out ?? defaultOut,

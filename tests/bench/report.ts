@@ -55,7 +55,7 @@ export interface BenchReport {
   measurements: Measurement[];
 }
 
-const NAME_WIDTH = 16;
+const NAME_WIDTH = 24;
 
 /** Three significant figures or so, without scientific notation. */
 export function fmt(value: number): string {
@@ -70,8 +70,10 @@ export function formatMeasurement(m: Measurement): string {
   const name = m.name.padEnd(NAME_WIDTH - 1) + ' ';
   if (m.kind === 'fixed') return name + m.text;
   const [la, lb] = m.labels;
+  // min–median–max of each side: the spread is the machine's noise, read beside the ratio.
+  const spread = (s: Summary) => `${fmt(s.min)}–${fmt(s.median)}–${fmt(s.max)}`;
   const line =
-    `${name}${la} ${fmt(m.a.median)} ms  ${lb} ${fmt(m.b.median)} ms  ratio ${m.ratio.toFixed(2)}` +
+    `${name}${la} ${spread(m.a)} ms  ${lb} ${spread(m.b)} ms  ratio ${m.ratio.toFixed(2)}` +
     `  (p95 ${fmt(m.a.p95)} / ${fmt(m.b.p95)}, n=${m.a.n})`;
   return m.note ? `${line}  ${m.note}` : line;
 }

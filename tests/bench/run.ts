@@ -17,6 +17,7 @@ import { runCorpus } from './suites/corpus-load';
 import { runTable } from './suites/table';
 import { runTableUi } from './suites/table-ui';
 import { runLibrary } from './suites/library';
+import { runSave } from './suites/save';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -26,6 +27,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   'file-import': { title: 'file import (.txt / .docx / .pdf)', run: runFileImport },
   corpus: { title: 'corpus', run: runCorpus },
   table: { title: 'initiative table', run: runTable },
+  save: { title: 'saving a reader’s field', run: runSave },
   'table-ui': { title: 'initiative table in Chromium', run: runTableUi },
   library: { title: 'plan library (2,000 plans)', run: runLibrary },
 };
@@ -60,7 +62,7 @@ function main(argv: string[]): number {
   const gc = typeof (globalThis as { gc?: unknown }).gc === 'function';
   console.log(formatEnvironment(environment));
   console.log(
-    `seed ${options.seed}${options.quick ? '  quick' : ''}  suites ${options.suites.join(',')}` +
+    `seed ${options.seed}${options.quick ? '  quick' : ''}${options.full ? '  full' : ''}  suites ${options.suites.join(',')}` +
       (gc ? '' : '  (no --expose-gc: garbage collection may land inside samples)'),
   );
   try {

@@ -4,6 +4,9 @@
 // On every page: a probe that notes when the first data row is on screen (the row inserted,
 // then two animation frames so it has been painted), and a scripted scroll that records the
 // interval between animation frames.
+// On every page also a probe that notes when five theme headlines are on screen: the first
+// screen (the app's overview cards) or the static page's five lines (/bench-baseline?static:
+// the same server's page with five headlines written in at once, no app and no API call).
 // On /bench-baseline (a 404 of the same server, so the same origin and token): the baseline, a
 // plain virtual list of the same rows — fixed row height, absolutely placed rows, pages of the
 // same size fetched from table.query as the viewport needs them, no framework.
@@ -14,12 +17,19 @@ import { TOKEN_STORAGE_KEY } from '../../renderer/src/api/token';
 export const ROW_SELECTOR = '.itable-data-row, .bench-row';
 export const SCROLLER_SELECTOR = '.itable-scroll, .bench-scroll';
 export const BASELINE_PATH = '/bench-baseline';
+export const THEME_SELECTOR = '.theme-card, .bench-theme';
 
 export const PAGE_SCRIPT = String.raw`
 (() => {
   const ROW_SELECTOR = ${JSON.stringify(ROW_SELECTOR)};
-  window.__bench = { firstRowsAt: null, tableAt: null };
+  window.__bench = { firstRowsAt: null, tableAt: null, themesAt: null };
   const afterPaint = (fn) => requestAnimationFrame(() => requestAnimationFrame(fn));
+  const themes = new MutationObserver(() => {
+    if (document.querySelectorAll(${JSON.stringify(THEME_SELECTOR)}).length < 5) return;
+    themes.disconnect();
+    afterPaint(() => { window.__bench.themesAt = performance.now(); });
+  });
+  themes.observe(document, { childList: true, subtree: true });
   const observer = new MutationObserver(() => {
     // When the table's frame is there (the app has started and is asking for rows).
     if (window.__bench.tableAt === null && document.querySelector('.itable-scroll')) window.__bench.tableAt = performance.now();
@@ -47,6 +57,20 @@ export const PAGE_SCRIPT = String.raw`
   });
 
   if (location.pathname !== ${JSON.stringify(BASELINE_PATH)}) return;
+  if (location.search === '?static') {
+    const write = () => {
+      document.body.textContent = '';
+      for (const text of ['在深化改革中破除制约高质量发展的体制机制障碍', '在创新驱动中培育发展新动能', '在顺应大势中塑造发展新优势', '在扩大开放中提升城市能级', '在民生保障中增进人民福祉']) {
+        const div = document.createElement('div');
+        div.className = 'bench-theme';
+        div.textContent = text;
+        document.body.append(div);
+      }
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', write);
+    else write();
+    return;
+  }
 
   const ROW = 34, PAGE = 200, OVERSCAN = 10;
   const token = sessionStorage.getItem(${JSON.stringify(TOKEN_STORAGE_KEY)});

@@ -6,6 +6,8 @@
 //
 //   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 7] [--seed N] [--out FILE]
 //
+// first screen: page load to the five theme cards of the overview painted (the whole app
+//   booting on #/), against a static page of five headlines from the same server.
 // first rows: page load to the first data row painted (the table: the whole app booting on
 //   #/table with "all plans" stored as its scope; the baseline: one fetch and a plain list).
 //   The note gives when the table's frame appeared: what comes before it is the app's start.
@@ -82,6 +84,14 @@ async function firstRowsMs(page: Page, url: string): Promise<number> {
   return page.evaluate(() => (window as unknown as { __bench: { firstRowsAt: number } }).__bench.firstRowsAt);
 }
 
+async function firstThemesMs(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction(() => ((window as unknown as { __bench: { themesAt: number | null } }).__bench.themesAt ?? -1) > 0, null, {
+    timeout: 120_000,
+  });
+  return page.evaluate(() => (window as unknown as { __bench: { themesAt: number } }).__bench.themesAt);
+}
+
 async function scrollP95(page: Page): Promise<{ p95: number; median: number }> {
   const intervals = await page.evaluate(
     ([selector, frames, step]) =>
@@ -151,6 +161,21 @@ async function main(): Promise<void> {
       const tableUrl = `${server.origin}/#/table`;
       const baselineUrl = `${server.origin}${BASELINE_PATH}`;
       const first = { a: [] as number[], b: [] as number[], shell: [] as number[] };
+      const screen = { a: [] as number[], b: [] as number[] };
+      const appUrl = `${server.origin}/#/`;
+      const staticUrl = `${server.origin}${BASELINE_PATH}?static`;
+      await firstThemesMs(page, appUrl);
+      await firstThemesMs(page, staticUrl);
+      for (let i = 0; i < opts.samples; i++) {
+        if (i % 2 === 0) {
+          screen.a.push(await firstThemesMs(page, appUrl));
+          screen.b.push(await firstThemesMs(page, staticUrl));
+        } else {
+          screen.b.push(await firstThemesMs(page, staticUrl));
+          screen.a.push(await firstThemesMs(page, appUrl));
+        }
+      }
+      record({ ...ratio('first screen', screen.a, screen.b, 'page load to the five themes painted'), labels: ['app', 'static'] });
       const scroll = { a: [] as number[], b: [] as number[], medianA: [] as number[], medianB: [] as number[] };
       // Warm-up (disk cache, SQLite page cache), then alternate so drift hits both sides alike.
       await firstRowsMs(page, tableUrl);

@@ -9,6 +9,7 @@ import type { Core } from '../../electron/core/core';
 import { createTestCore } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
 import { useTempDirs } from '../helpers/temp-dir';
+import { RANK_GAP } from '../../electron/core/collation/text-sort-keys';
 
 const temp = useTempDirs();
 const DERIVED = /^(search_docs|search_texts|initiative_sort_keys|text_sort_keys|derived_state)$/;
@@ -85,8 +86,8 @@ describe('refreshing derived data at startup', () => {
       expect(refreshDerivedData(core.db).textKeysRanked).toBe(true);
       const ranks = core.db.prepare('SELECT text, pinyin FROM text_sort_keys ORDER BY pinyin').all();
       expect(ranks).toEqual([
-        { text: '甲', pinyin: 1 },
-        { text: '乙', pinyin: 2 },
+        { text: '甲', pinyin: RANK_GAP },
+        { text: '乙', pinyin: 2 * RANK_GAP },
       ]);
     } finally {
       core.close();

@@ -161,7 +161,6 @@ export function modelPage(
     themes
       .filter((t) => planOrder.includes(t.planId))
       .sort((a, b) => planOrder.indexOf(a.planId) - planOrder.indexOf(b.planId) || a.ordinal - b.ordinal);
-  const inScope = themesOf(chosen);
   const inRowOrder = themesOf([...chosen].sort());
   const statusValues = (counts: Map<string | null, number>) => [
     ...options.map((o) => o.key),
@@ -182,7 +181,7 @@ export function modelPage(
     const c = countsOf(matching, (r) => [r.themeId]);
     groups = inRowOrder
       .filter((t) => c.has(t.id))
-      .map((t) => ({ key: t.id, label: t.headline, count: c.get(t.id)!, planId: t.planId }));
+      .map((t) => ({ key: t.id, label: t.headline, count: c.get(t.id)!, planId: t.planId, planTitle: plans.find((p) => p.id === t.planId)!.title }));
   } else if (q.groupBy === 'status') {
     const c = countsOf(matching, (r) => [r.status]);
     groups = statusValues(c)
@@ -194,8 +193,17 @@ export function modelPage(
     rows: matching.slice(q.offset, q.offset + q.limit).map(({ body: _body, ...row }) => row),
     total: matching.length,
     facets: {
-      plan: plansInScope.map((p) => facet(p.id, p.title, planCounts.get(p.id) ?? 0)),
-      theme: inScope.map((t) => ({ ...facet(t.id, t.headline, themeCounts.get(t.id) ?? 0), planId: t.planId })),
+      // Plans and themes some row in scope has, and the chosen ones.
+      plan: plansInScope
+        .filter((p) => planCounts.has(p.id) || (q.filters.planIds ?? []).includes(p.id))
+        .map((p) => facet(p.id, p.title, planCounts.get(p.id) ?? 0)),
+      theme: themesOf(plansInScope.map((p) => p.id))
+        .filter((t) => themeCounts.has(t.id) || (q.filters.themeIds ?? []).includes(t.id))
+        .map((t) => ({
+          ...facet(t.id, t.headline, themeCounts.get(t.id) ?? 0),
+          planId: t.planId,
+          planTitle: plans.find((p) => p.id === t.planId)!.title,
+        })),
       status: statusValues(statusCounts).map((k) => facet(k, k ?? '', statusCounts.get(k) ?? 0)),
       priority: (['high', 'medium', 'low', null] as const).map((k) => facet(k, k ?? '', priorityCounts.get(k) ?? 0)),
       tags: [...tagCounts.entries()]

@@ -93,16 +93,20 @@ describe('the table across plans', () => {
     ]);
     const two = queryTable(core.db, { ...ALL, filters: { planIds: [ANJI, ZHONGSHAN], tags: ['重点'] } });
     expect(two.rows.map((r) => r.id)).toEqual([`${ANJI}/T1/I1`, `${ZHONGSHAN}/T1/I2`]);
-    expect(two.facets.plan.map((f) => f.count)).toEqual([1, 0, 1]);
+    // In scope only: the plans some row under the other filters is in, and the chosen ones.
+    expect(two.facets.plan.map((f) => [f.value, f.count])).toEqual([
+      [ANJI, 1],
+      [ZHONGSHAN, 1],
+    ]);
   });
 
   it('lists the themes of the plans in scope under their plans, narrowed to the chosen plans', () => {
     const all = queryTable(core.db, ALL).facets.theme;
     expect(all).toHaveLength(5 + 2 + 1);
     expect(all.map((t) => t.planId).filter((p, i, list) => p !== list[i - 1])).toEqual([ANJI, 'hz-2024', ZHONGSHAN]);
-    expect(all[0]).toEqual({ value: `${ANJI}/T1`, label: '生态保护', count: 2, planId: ANJI });
+    expect(all[0]).toEqual({ value: `${ANJI}/T1`, label: '生态保护', count: 2, planId: ANJI, planTitle: ANJI_TITLE });
     const chosen = queryTable(core.db, { ...ALL, filters: { planIds: [ZHONGSHAN] } }).facets.theme;
-    expect(chosen).toEqual([{ value: `${ZHONGSHAN}/T1`, label: '数字产业', count: 2, planId: ZHONGSHAN }]);
+    expect(chosen).toEqual([{ value: `${ZHONGSHAN}/T1`, label: '数字产业', count: 2, planId: ZHONGSHAN, planTitle: ZHONGSHAN_TITLE }]);
     // One plan asked for: its themes only, and itself as the only plan.
     const single = queryTable(core.db, { ...ALL, planId: ANJI }).facets;
     expect(single.plan).toEqual([{ value: ANJI, label: ANJI_TITLE, count: 3 }]);

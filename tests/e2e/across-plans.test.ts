@@ -87,12 +87,13 @@ describe('the table across plans in Chromium', () => {
     // The theme filter lists the chosen plan's themes; cleared, every plan's under its title.
     await page.getByRole('button', { name: '筛选：主题' }).click();
     const themes = page.getByRole('dialog', { name: '筛选：主题' });
-    expect(await themes.getByRole('checkbox').count()).toBe(2);
+    // The counts are fetched when the menu opens (table.facets): wait for them.
+    await expect.poll(() => themes.getByRole('checkbox').count(), { timeout: 10_000 }).toBe(2);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '清除全部' }).click();
     await expect.poll(() => dataRows().count(), { timeout: 10_000 }).toBe(18);
     await page.getByRole('button', { name: '筛选：主题' }).click();
-    expect(await themes.getByRole('group').count()).toBe(2);
+    await expect.poll(() => themes.getByRole('group').count(), { timeout: 10_000 }).toBe(2);
     expect(await themes.locator('.itable-facet-group-title').allTextContents()).toEqual([ANJI_TITLE, HZ_TITLE]);
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');

@@ -17,6 +17,7 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'plan.get': { planId: 'hz-2024' },
   'initiative.get': { initiativeId: 'hz-2024/T3/I3' },
   'settings.get': { key: 'ui.theme' },
+  'settings.getAll': {},
   'settings.set': { key: 'ui.theme', value: 'dark' },
   'plan.translation': { planId: 'hz-2024', language: 'en' },
   'table.query': {
@@ -28,6 +29,10 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
     groupBy: null,
     offset: 0,
     limit: 50,
+  },
+  'table.facets': {
+    query: { planId: 'hz-2024', sort: [], collation: 'pinyin', search: '', filters: { statuses: ['done'] }, groupBy: null },
+    facet: 'theme',
   },
   'table.rows': { ids: ['hz-2024/T3/I3'] },
   'tags.list': {},

@@ -4,7 +4,7 @@
 // answer other data or an error; a method the fake does not implement answers INTERNAL, so a
 // screen that starts calling it fails its tests visibly. Settings are a real map: tests seed
 // saved choices in it and read back what the app saved.
-import { API_METHODS, BRIDGE_GLOBAL, type ApiBridge, type ApiMethod, type SettingKey } from '../../shared/api/contract';
+import { API_METHODS, BRIDGE_GLOBAL, SETTING_KEYS, type ApiBridge, type ApiMethod, type SettingKey } from '../../shared/api/contract';
 import type { ErrorCode, Result } from '../../shared/api/result';
 import { OUTLINE, PLAN_ID, SUMMARY, TRANSLATION, detailOf } from './plan-fixture';
 
@@ -31,6 +31,7 @@ export function createFakeBridge(overrides: Partial<ApiBridge> = {}, saved: Part
     },
     'plan.translation': async ({ planId, language }) => ok(planId === PLAN_ID && language === 'en' ? TRANSLATION : null),
     'settings.get': async ({ key }) => ok(settings.get(key) ?? null),
+    'settings.getAll': async () => ok(Object.fromEntries(SETTING_KEYS.map((k) => [k, settings.get(k) ?? null])) as Record<SettingKey, string | null>),
     'settings.set': async ({ key, value }) => {
       if (value === null) settings.delete(key);
       else settings.set(key, value);

@@ -69,8 +69,8 @@ describe('print header of the reading view', () => {
       atAddress(hash);
       renderApp();
       const main = await shellMain();
-      await waitFor(() => expect(main.firstElementChild).not.toBeNull());
-      expect(main.querySelector('.itable, .dashboard, [role="alert"]'), hash).not.toBeNull();
+      // The view's code loads on demand: wait for the view itself, not its loading line.
+      await waitFor(() => expect(main.querySelector('.itable, .dashboard, [role="alert"]'), hash).not.toBeNull(), { timeout: 10_000 });
       expect(document.querySelector('.print-header'), hash).toBeNull();
       resetApp();
     }

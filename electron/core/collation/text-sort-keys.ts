@@ -1,37 +1,164 @@
 // text_sort_keys: pinyin and stroke ranks of the distinct values the reader typed into the
-// table's free-text fields (lead unit, responsible units, progress note). Readers type few
-// distinct values, so the whole dictionary is rebuilt whenever a value it lacks appears.
+// table's free-text fields (lead unit, responsible units, progress note). SQL sorts by the
+// ranks; only their order matters, so they are order-preserving keys with gaps between them:
+// a new value gets a rank between its two neighbours, found by binary search with the
+// collator, and the dictionary is renumbered only when two neighbours have no room left
+// between them. A save therefore costs the same however many distinct values there are,
+// instead of re-ranking the whole dictionary for every new value.
+//
+// The search runs over an in-memory copy of each order, loaded once per connection and kept
+// in step with our own inserts. PRAGMA data_version changes when another connection commits,
+// and the copy is then reloaded. A copy that holds a value whose transaction rolled back is
+// still a superset of the table in the right order, so ranks chosen from it stay correct; a
+// renumbering drops the copy, since a rollback would undo it in the table only.
+import type { Collation } from '../../../shared/domain/table';
 import type { Db } from '../db/open';
 import { readStamp, writeStamp } from '../db/derived-state';
 import { prepared } from '../db/statements';
-import { collatorStamp, COLLATORS, denseRanks } from './collators';
+import { collatorStamp, COLLATORS } from './collators';
 import { writeTransaction } from '../db/transaction';
 
 const STAMP = 'text_sort_keys.collators';
+const ORDERS = ['pinyin', 'stroke'] as const satisfies readonly Collation[];
 
-/** Rebuilds the dictionary if one of `values` is missing from it. Inside the writing transaction. */
-export function ensureTextSortKeys(db: Db, values: readonly (string | null | undefined)[]): void {
-  const lookup = prepared(db, 'SELECT 1 AS found FROM text_sort_keys WHERE text = ?');
-  if (values.some((v) => v != null && lookup.get(v) === undefined)) rebuildTextSortKeys(db);
+/** Rank distance between neighbours after a (re)numbering: room for 16 halvings. */
+export const RANK_GAP = 2 ** 16;
+/** The empty text sorts after every other value, as the table shows empty values last. */
+export const EMPTY_TEXT_RANK = Number.MAX_SAFE_INTEGER;
+
+interface Entry {
+  text: string;
+  rank: number;
 }
 
-/** Ranks every distinct value in use, dropping values no longer used. */
+interface Copy {
+  dataVersion: number;
+  /** Per collation: the non-empty texts in rank order. */
+  orders: Record<Collation, Entry[]>;
+}
+
+const copies = new WeakMap<Db, Copy>();
+
+function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
+function loadCopy(db: Db): Copy {
+  const have = copies.get(db);
+  const version = dataVersion(db);
+  if (have && have.dataVersion === version) return have;
+  const orders = {} as Record<Collation, Entry[]>;
+  for (const c of ORDERS) {
+    orders[c] = prepared(db, `SELECT text, ${c} AS rank FROM text_sort_keys WHERE text <> '' ORDER BY ${c}, text`).all() as Entry[];
+  }
+  const copy = { dataVersion: version, orders };
+  copies.set(db, copy);
+  return copy;
+}
+
+/** Ranks for `text` in one order (inserted into the copy), renumbering the order if its
+ *  neighbours leave no room. */
+function placeIn(db: Db, order: Entry[], c: Collation, text: string): number {
+  const compare = COLLATORS[c].compare;
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const cmp = compare(order[mid]!.text, text);
+    if (cmp === 0) {
+      // A text the collator calls equal shares its rank (ties broken by initiative order).
+      order.splice(mid, 0, { text, rank: order[mid]!.rank });
+      return order[mid]!.rank;
+    }
+    if (cmp < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const below = lo > 0 ? order[lo - 1]!.rank : 0;
+  const above = lo < order.length ? order[lo]!.rank : below + 2 * RANK_GAP;
+  if (above - below >= 2) {
+    const rank = below + Math.floor((above - below) / 2);
+    order.splice(lo, 0, { text, rank });
+    return rank;
+  }
+  order.splice(lo, 0, { text, rank: 0 });
+  renumber(db, order, c);
+  // Should this transaction roll back, the table keeps its old numbering: the next call
+  // reloads rather than trust this copy's.
+  copies.delete(db);
+  return order[lo]!.rank;
+}
+
+/** Spreads an order's ranks RANK_GAP apart again (equal texts keep sharing one) and stores
+ *  them; the entry of a text not yet in the table is written by its caller. */
+function renumber(db: Db, order: Entry[], c: Collation): void {
+  const compare = COLLATORS[c].compare;
+  const update = prepared(db, `UPDATE text_sort_keys SET ${c} = ? WHERE text = ?`);
+  let rank = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (i === 0 || compare(order[i - 1]!.text, order[i]!.text) !== 0) rank += RANK_GAP;
+    order[i]!.rank = rank;
+    update.run(rank, order[i]!.text);
+  }
+}
+
+/** Gives every value of `values` missing from the dictionary its ranks. Inside the writing
+ *  transaction. */
+export function ensureTextSortKeys(db: Db, values: readonly (string | null | undefined)[]): void {
+  const lookup = prepared(db, 'SELECT 1 AS found FROM text_sort_keys WHERE text = ?');
+  const missing = [...new Set(values.filter((v): v is string => v != null))].filter((v) => lookup.get(v) === undefined);
+  if (missing.length === 0) return;
+  if (readStamp(db, STAMP) !== collatorStamp()) {
+    rebuildTextSortKeys(db);
+    return;
+  }
+  writeTransaction(db, () => {
+    const copy = loadCopy(db);
+    const insert = prepared(db, 'INSERT INTO text_sort_keys (text, pinyin, stroke) VALUES (?, ?, ?)');
+    for (const text of missing) {
+      if (text === '') {
+        insert.run(text, EMPTY_TEXT_RANK, EMPTY_TEXT_RANK);
+        continue;
+      }
+      insert.run(text, placeIn(db, copy.orders.pinyin, 'pinyin', text), placeIn(db, copy.orders.stroke, 'stroke', text));
+    }
+  });
+}
+
+/** Ranks every distinct value in use afresh, RANK_GAP apart, dropping values no longer used. */
 export function rebuildTextSortKeys(db: Db): void {
   writeTransaction(db, () => {
-    const values = (
-      prepared(
-        db,
-        `SELECT lead_unit AS v FROM user_initiative_state WHERE lead_unit IS NOT NULL
-         UNION SELECT responsible_units FROM user_initiative_state WHERE responsible_units IS NOT NULL
-         UNION SELECT progress_note FROM user_initiative_state WHERE progress_note IS NOT NULL`,
-      ).all() as { v: string }[]
-    ).map((r) => r.v);
-    const pinyin = denseRanks(values, COLLATORS.pinyin);
-    const stroke = denseRanks(values, COLLATORS.stroke);
+    const values = [
+      ...new Set(
+        (
+          prepared(
+            db,
+            `SELECT lead_unit AS v FROM user_initiative_state WHERE lead_unit IS NOT NULL
+             UNION SELECT responsible_units FROM user_initiative_state WHERE responsible_units IS NOT NULL
+             UNION SELECT progress_note FROM user_initiative_state WHERE progress_note IS NOT NULL`,
+          ).all() as { v: string }[]
+        ).map((r) => r.v),
+      ),
+    ];
     prepared(db, 'DELETE FROM text_sort_keys').run();
+    const texts = values.filter((v) => v !== '');
+    const ranks = {} as Record<Collation, Map<string, number>>;
+    for (const c of ORDERS) {
+      const compare = COLLATORS[c].compare;
+      const sorted = [...texts].sort(compare);
+      const map = new Map<string, number>();
+      let rank = 0;
+      for (let i = 0; i < sorted.length; i++) {
+        if (i === 0 || compare(sorted[i - 1]!, sorted[i]!) !== 0) rank += RANK_GAP;
+        map.set(sorted[i]!, rank);
+      }
+      ranks[c] = map;
+    }
     const insert = prepared(db, 'INSERT INTO text_sort_keys (text, pinyin, stroke) VALUES (?, ?, ?)');
-    for (const v of new Set(values)) insert.run(v, pinyin.get(v)!, stroke.get(v)!);
+    for (const v of values) {
+      insert.run(v, ranks.pinyin.get(v) ?? EMPTY_TEXT_RANK, ranks.stroke.get(v) ?? EMPTY_TEXT_RANK);
+    }
     writeStamp(db, STAMP, collatorStamp());
+    copies.delete(db);
   });
 }
 

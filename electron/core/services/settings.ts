@@ -6,7 +6,7 @@
 // whichever window wrote last (language, theme, last initiative open): settings.set does not
 // name a revision for them, by design. Settings that are the reader's work (the status list)
 // are written through their own methods, which check the revision.
-import type { SettingKey } from '../../../shared/api/contract';
+import { SETTING_KEYS, type SettingKey } from '../../../shared/api/contract';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
@@ -22,6 +22,16 @@ export interface StoredSetting {
 
 export function getSetting(db: Db, key: SettingKey | InternalSettingKey): string | null {
   return readSetting(db, key)?.value ?? null;
+}
+
+/** Every reader setting (SETTING_KEYS), null for those never set: one read for a start. */
+export function getAllSettings(db: Db): Record<SettingKey, string | null> {
+  const all = Object.fromEntries(SETTING_KEYS.map((k) => [k, null])) as Record<SettingKey, string | null>;
+  const rows = prepared(db, 'SELECT key, value FROM user_settings WHERE key IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(SETTING_KEYS),
+  ) as { key: SettingKey; value: string }[];
+  for (const r of rows) all[r.key] = r.value;
+  return all;
 }
 
 /** The value and its revision, or null when the key was never set (revision 0). */

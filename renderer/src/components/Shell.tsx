@@ -5,13 +5,46 @@
 // anywhere on the window). With no plan at all, the plan views point to the library.
 // On a short window the plan strip collapses once the reading has scrolled well down, and
 // comes back at the top; the outline can be hidden (Ctrl+\) and resized.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import type { ApiClient } from '../api/client';
-import { Dashboard } from '../features/dashboard/Dashboard';
 import type { FeatureProps } from '../features/feature-props';
-import { InitiativeTable } from '../features/table/InitiativeTable';
+
+// The table and the dashboard (with its chart library) are chunks of their own, loaded when
+// first shown: the first screen is the reading view, which needs neither. Once the first
+// screen is up they are fetched in idle time, so switching views does not wait on them.
+const loadTable = () => import('../features/table/InitiativeTable');
+const loadDashboard = () => import('../features/dashboard/Dashboard');
+const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.InitiativeTable })));
+const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
+
+function usePrefetchViews(): void {
+  useEffect(() => {
+    const prefetch = () => {
+      void loadTable().catch(() => undefined);
+      void loadDashboard().catch(() => undefined);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(prefetch, { timeout: 3000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(prefetch, 1000);
+    return () => clearTimeout(timer);
+  }, []);
+}
 import type { Language } from '../i18n/catalogue';
 import type { Preferences } from '../reading/preferences';
 import { ReadingContext, readingOf } from '../reading/reading-context';
@@ -172,6 +205,12 @@ export function Shell(props: Props) {
     ? { client, planId, readingMode: prefs.readingMode, translation: reading.translation, onOpenInitiative: openInitiative }
     : null;
 
+  usePrefetchViews();
+  const loadingView = (
+    <p className="view-loading" role="status">
+      {t('loading')}
+    </p>
+  );
   let main: ReactNode;
   if (view === 'library')
     main = (
@@ -186,8 +225,18 @@ export function Shell(props: Props) {
       />
     );
   else if (!outline || !featureProps) main = <NoPlan libraryHref={routeHref({ kind: 'library' })} onImport={chooseFiles} />;
-  else if (view === 'table') main = <InitiativeTable {...featureProps} />;
-  else if (view === 'dashboard') main = <Dashboard {...featureProps} />;
+  else if (view === 'table')
+    main = (
+      <Suspense fallback={loadingView}>
+        <InitiativeTable {...featureProps} />
+      </Suspense>
+    );
+  else if (view === 'dashboard')
+    main = (
+      <Suspense fallback={loadingView}>
+        <Dashboard {...featureProps} />
+      </Suspense>
+    );
   else
     main = (
       <ReadingPane

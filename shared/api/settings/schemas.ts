@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { maxUnits } from '../common-schemas';
+import { maxUnits, noArgs } from '../common-schemas';
 import { SETTING_KEYS } from './methods';
 
 export const settingArgSchemas = {
   'settings.get': z.object({ key: z.enum(SETTING_KEYS) }).strict(),
+  'settings.getAll': noArgs,
   'settings.set': z.object({ key: z.enum(SETTING_KEYS), value: z.string().refine(...maxUnits(4096)).nullable() }).strict(),
 };

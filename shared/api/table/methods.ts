@@ -1,9 +1,11 @@
 // The initiative table: a page of rows with its total and facets, rows by id, CSV export.
-import type { InitiativeRow, TableColumnId, TablePage, TableQuery } from '../../domain/table';
+import type { FacetCount, FacetName, InitiativeRow, TableColumnId, TablePage, TableQuery } from '../../domain/table';
 import type { UiLanguage } from '../common';
 
 export interface TableMethods {
   'table.query': { args: TableQuery; result: TablePage };
+  /** One facet's counts under a query, as TablePage.facets[facet] (asked when its menu opens). */
+  'table.facets': { args: { query: Omit<TableQuery, 'offset' | 'limit' | 'facets'>; facet: FacetName }; result: FacetCount[] };
   /** Rows by id, in the order given (for selection: copy, packets). */
   'table.rows': { args: { ids: string[] }; result: InitiativeRow[] };
   'table.exportCsv': {
@@ -12,4 +14,4 @@ export interface TableMethods {
   };
 }
 
-export const TABLE_METHODS = ['table.query', 'table.rows', 'table.exportCsv'] as const satisfies readonly (keyof TableMethods)[];
+export const TABLE_METHODS = ['table.query', 'table.facets', 'table.rows', 'table.exportCsv'] as const satisfies readonly (keyof TableMethods)[];

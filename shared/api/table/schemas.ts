@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  FACET_NAMES,
   PRIORITIES,
   SORTABLE_COLUMNS,
   TABLE_COLUMNS,
@@ -85,6 +86,7 @@ export const tableViewState: z.ZodType<TableViewState> = z
 
 export const tableArgSchemas = {
   'table.query': tableQuery,
+  'table.facets': z.object({ query: z.object(queryFields).omit({ facets: true }).strict(), facet: z.enum(FACET_NAMES) }).strict(),
   'table.rows': z.object({ ids: z.array(initiativeId).max(1000, 'must name at most 1000 initiatives') }).strict(),
   'table.exportCsv': z
     .object({

@@ -47,7 +47,7 @@ describe('initiative table: selection', () => {
     const { selection, fake } = renderTable();
     await rowsShown(15);
     fireEvent.click(screen.getByRole('button', { name: '筛选：状态' }));
-    fireEvent.click(within(screen.getByRole('dialog', { name: '筛选：状态' })).getByRole('checkbox', { name: /^进行中/ }));
+    fireEvent.click(await within(screen.getByRole('dialog', { name: '筛选：状态' })).findByRole('checkbox', { name: /^进行中/ }));
     await rowsShown(3);
     const all = screen.getByRole('checkbox', { name: '选择全部符合条件的举措' }) as HTMLInputElement;
     fireEvent.click(all);

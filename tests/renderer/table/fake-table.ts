@@ -152,6 +152,7 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
   const themeIds = [...new Set(inScope.filter((r) => chosen(r.planId)).map((r) => r.themeId))].sort(
     (a, b) => plans.findIndex((p) => p[0] === planOf(a)) - plans.findIndex((p) => p[0] === planOf(b)),
   );
+  const planTitleOf = (planId: string) => all.find((r) => r.planId === planId)?.planTitle;
   const facets = {
     plan: plans.map(([value, label]) => ({ value, label, count: planCounts.find((c) => c.value === value)?.count ?? 0 })),
     theme: themeIds.map((value) => ({
@@ -159,9 +160,15 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
       label: themeLabel(value),
       count: themeCounts.find((c) => c.value === value)?.count ?? 0,
       planId: planOf(value),
+      planTitle: planTitleOf(planOf(value)),
     })),
     status: counts(under('statuses'), (r) => [r.status], statusLabel),
-    priority: counts(under('priorities'), (r) => [r.priority], (v) => v ?? ''),
+    // Like the core: every priority listed, zeros included.
+    priority: (['high', 'medium', 'low', null] as const).map((value) => ({
+      value,
+      label: value ?? '',
+      count: under('priorities').filter((r) => r.priority === value).length,
+    })),
     tags: counts(under('tags'), (r) => r.tags, (v) => v ?? ''),
   };
   let ordered = matching;
@@ -176,7 +183,7 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
       key,
       label: q.groupBy === 'theme' ? themeLabel(key) : statusLabel(key),
       count: matching.filter((r) => keyOf(r) === key).length,
-      ...(q.groupBy === 'theme' ? { planId: planOf(key) } : {}),
+      ...(q.groupBy === 'theme' ? { planId: planOf(key), planTitle: planTitleOf(planOf(key)) } : {}),
     }));
   }
   const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, facets, groups };
@@ -203,6 +210,7 @@ export function createFakeTable(
   const fake = createFakeBridge(
     {
       'table.query': async (q) => ok(runQuery(rows, q)),
+      'table.facets': async ({ query, facet }) => ok(runQuery(rows, { ...query, offset: 0, limit: 1 }).facets[facet]),
       'table.rows': async ({ ids }) => ok(ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is InitiativeRow => !!r)),
       'table.exportCsv': async () => ok({ fileName: 'initiatives.csv', csv: '\uFEFFid\r\n' }),
       'initiative.update': async ({ initiativeId, baseRevision, patch }) => {

@@ -9,17 +9,11 @@ const TOTAL = 100_000;
 
 /** A fetcher over TOTAL synthetic rows that records each call and lets the test answer it. */
 function manualFetcher(rowName = (i: number) => `r${i}`) {
-  const calls: Array<{ offset: number; limit: number; facets: boolean; answer(): void; fail(err: Error): void }> = [];
-  const fetch = (offset: number, limit: number, facets: boolean) =>
-    new Promise<TablePage>((resolve, reject) => {
+  const calls: Array<{ offset: number; limit: number; answer(): void; fail(err: Error): void }> = [];
+  const fetch = (offset: number, limit: number) =>
+    new Promise<Pick<TablePage, 'rows' | 'total' | 'groups'>>((resolve, reject) => {
       const rows = Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, k) => ({ id: rowName(offset + k) }) as InitiativeRow);
-      calls.push({
-        offset,
-        limit,
-        facets,
-        answer: () => resolve({ rows, total: TOTAL, facets: { plan: [], theme: [], status: [], priority: [], tags: [] }, groups: [] }),
-        fail: reject,
-      });
+      calls.push({ offset, limit, answer: () => resolve({ rows, total: TOTAL, groups: [] }), fail: reject });
     });
   return { calls, fetch };
 }
@@ -40,8 +34,6 @@ describe('PageCache', () => {
     // Jump deep into the 100k rows: one page there, none between.
     cache.request(73_990, 74_030);
     expect(calls.map((c) => c.offset)).toEqual([0, 73_800, 74_000]);
-    // Only the first page asks for facet counts; later pages of the same query skip them.
-    expect(calls.map((c) => c.facets)).toEqual([true, false, false]);
     expect(cache.rowAt(73_995)).toBeUndefined();
     calls[1]!.answer();
     calls[2]!.answer();
@@ -60,8 +52,6 @@ describe('PageCache', () => {
     generation = 'new';
     cache.revalidate();
     expect(calls).toHaveLength(2);
-    // After an edit the counts may have changed: the refetch asks for facets again.
-    expect(calls[1]!.facets).toBe(true);
     expect(cache.rowAt(5)?.id).toBe('old5');
     // A second revalidate before the first answer: the first answer arrives last.
     cache.revalidate();
@@ -92,6 +82,36 @@ describe('PageCache', () => {
     expect(calls).toHaveLength(3);
     expect(calls[2]!.offset).toBe(400);
     expect(notified).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('PageCache facets', () => {
+  it('fetches a facet only when asked (its menu opened), once, again after an edit, and retries a failure', async () => {
+    const asked: string[] = [];
+    let fail = false;
+    const cache = new PageCache(
+      () => Promise.resolve({ rows: [], total: 0, groups: [] }),
+      (facet) => {
+        asked.push(facet);
+        return fail ? Promise.reject(new Error('busy')) : Promise.resolve([{ value: 'x', label: 'x', count: asked.length }]);
+      },
+    );
+    cache.request(0, 10);
+    await settle();
+    expect(asked).toEqual([]);
+    expect(await cache.facet('status')).toEqual([{ value: 'x', label: 'x', count: 1 }]);
+    expect(await cache.facet('status')).toEqual([{ value: 'x', label: 'x', count: 1 }]);
+    expect(asked).toEqual(['status']);
+    await cache.facet('tags');
+    expect(asked).toEqual(['status', 'tags']);
+    // After an edit the counts may have changed: the next opening asks again.
+    cache.revalidate();
+    expect((await cache.facet('status'))[0]!.count).toBe(3);
+    fail = true;
+    cache.revalidate();
+    await expect(cache.facet('theme')).rejects.toThrow('busy');
+    fail = false;
+    expect((await cache.facet('theme'))[0]!.count).toBe(5);
   });
 });
 

@@ -21,9 +21,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const openFilter = (column: string) => {
+const openFilter = async (column: string) => {
   fireEvent.click(within(header(column)).getByRole('button', { name: `筛选：${column}` }));
-  return screen.getByRole('dialog', { name: `筛选：${column}` });
+  const panel = screen.getByRole('dialog', { name: `筛选：${column}` });
+  // The counts are fetched when the menu opens (table.facets): wait for them.
+  await within(panel).findAllByRole('checkbox');
+  return panel;
 };
 
 describe('initiative table across plans', () => {
@@ -46,7 +49,7 @@ describe('initiative table across plans', () => {
     const fake = createFakeTable({}, ALL_PLANS, { secondPlan: true });
     renderTable({ fake });
     await rowsShown(18);
-    const panel = openFilter('计划');
+    const panel = await openFilter('计划');
     const options = within(panel).getAllByRole('checkbox').map((c) => c.closest('label')!.textContent);
     expect(options).toEqual([`${SECOND_PLAN_TITLE}3`, `${META.title}15`]);
     fireEvent.click(within(panel).getByRole('checkbox', { name: new RegExp(`^${SECOND_PLAN_TITLE}`) }));
@@ -64,7 +67,7 @@ describe('initiative table across plans', () => {
     const fake = createFakeTable({}, ALL_PLANS, { secondPlan: true });
     renderTable({ fake });
     await rowsShown(18);
-    const panel = openFilter('主题');
+    const panel = await openFilter('主题');
     const groups = within(panel).getAllByRole('group');
     expect(groups.map((g) => g.getAttribute('aria-labelledby') && document.getElementById(g.getAttribute('aria-labelledby')!)!.textContent)).toEqual([
       SECOND_PLAN_TITLE,
@@ -74,11 +77,11 @@ describe('initiative table across plans', () => {
     expect(within(groups[1]!).getAllByRole('checkbox')).toHaveLength(5);
     fireEvent.keyDown(panel, { key: 'Escape' });
     // Plans chosen: only their themes, no plan headings for a single plan.
-    const plans = openFilter('计划');
+    const plans = await openFilter('计划');
     fireEvent.click(within(plans).getByRole('checkbox', { name: new RegExp(`^${SECOND_PLAN_TITLE}`) }));
     await rowsShown(3);
     fireEvent.keyDown(plans, { key: 'Escape' });
-    const themes = openFilter('主题');
+    const themes = await openFilter('主题');
     expect(within(themes).queryAllByRole('group')).toHaveLength(0);
     expect(within(themes).getAllByRole('checkbox').map((c) => c.closest('label')!.textContent)).toEqual(['生态保护2', '绿色交通1']);
   });
@@ -89,7 +92,7 @@ describe('initiative table across plans', () => {
     await rowsShown(18);
     fireEvent.click(sortButton('计划'));
     await waitFor(() => expect(lastQuery(fake).sort).toEqual([{ column: 'plan', desc: false }]));
-    fireEvent.click(within(openFilter('计划')).getByRole('checkbox', { name: new RegExp(`^${SECOND_PLAN_TITLE}`) }));
+    fireEvent.click(within(await openFilter('计划')).getByRole('checkbox', { name: new RegExp(`^${SECOND_PLAN_TITLE}`) }));
     await rowsShown(3);
     fireEvent.keyDown(screen.getByRole('dialog', { name: '筛选：计划' }), { key: 'Escape' });
     fireEvent.click(screen.getByRole('button', { name: /^视图/ }));

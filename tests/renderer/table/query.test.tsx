@@ -20,7 +20,9 @@ describe('initiative table: loading and layout', () => {
     expect(screen.getByText('共 15 项举措')).toBeTruthy();
     // One first page of the plan's rows, no more.
     expect(fake.queries()).toHaveLength(1);
-    expect(fake.queries()[0]).toMatchObject({ planId: 'hz-2024', offset: 0, limit: 200, sort: [], search: '', groupBy: null, facets: true });
+    // Facet counts are not part of it: a facet's menu asks for them when it opens.
+    expect(fake.queries()[0]).toMatchObject({ planId: 'hz-2024', offset: 0, limit: 200, sort: [], search: '', groupBy: null, facets: false });
+    expect(fake.calls.filter((c) => c.method === 'table.facets')).toHaveLength(0);
   });
 
   it('opens an initiative in the reading view from its headline', async () => {
@@ -88,8 +90,13 @@ describe('initiative table: filtering', () => {
     await rowsShown(15);
     fireEvent.click(within(header('状态')).getByRole('button', { name: '筛选：状态' }));
     const panel = screen.getByRole('dialog', { name: '筛选：状态' });
+    // Opening the menu asks for this one facet's counts under the query shown.
+    await waitFor(() => expect(within(panel).queryByRole('status')).toBeNull());
+    expect(fake.calls.filter((c) => c.method === 'table.facets').map((c) => c.args)).toEqual([
+      { query: expect.objectContaining({ planId: 'hz-2024', filters: {} }), facet: 'status' },
+    ]);
     const option = (name: string) => within(panel).getByRole('checkbox', { name: new RegExp(`^${name}`) });
-    // Counts from TablePage.facets: 3 in progress, 1 done, 1 watching, 1 not started, 9 unset.
+    // Counts from table.facets: 3 in progress, 1 done, 1 watching, 1 not started, 9 unset.
     expect(option('进行中').closest('label')?.textContent).toBe('进行中3');
     expect(option('未设置').closest('label')?.textContent).toBe('未设置9');
     fireEvent.click(option('进行中'));
@@ -110,12 +117,14 @@ describe('initiative table: filtering', () => {
     await rowsShown(15);
     fireEvent.click(within(header('标签')).getByRole('button', { name: '筛选：标签' }));
     const tags = screen.getByRole('dialog', { name: '筛选：标签' });
+    await within(tags).findByRole('checkbox', { name: /^营商环境/ });
     expect(within(tags).getByRole('checkbox', { name: /^营商环境/ }).closest('label')?.textContent).toBe('营商环境2');
     fireEvent.click(within(tags).getByRole('checkbox', { name: /^营商环境/ }));
     await rowsShown(2);
     fireEvent.keyDown(tags, { key: 'Escape' });
     fireEvent.click(within(header('优先级')).getByRole('button', { name: '筛选：优先级' }));
     const priority = screen.getByRole('dialog', { name: '筛选：优先级' });
+    await within(priority).findByRole('checkbox', { name: /^高/ });
     // Counts under the other active filter (the tag): one high, one medium.
     expect(within(priority).getByRole('checkbox', { name: /^高/ }).closest('label')?.textContent).toBe('高1');
     fireEvent.click(within(priority).getByRole('checkbox', { name: /^高/ }));
@@ -126,7 +135,7 @@ describe('initiative table: filtering', () => {
     await rowsShown(15);
     fireEvent.click(within(header('主题')).getByRole('button', { name: '筛选：主题' }));
     const themes = screen.getByRole('dialog', { name: '筛选：主题' });
-    fireEvent.click(within(themes).getByRole('checkbox', { name: /^在顺应大势中/ }));
+    fireEvent.click(await within(themes).findByRole('checkbox', { name: /^在顺应大势中/ }));
     await rowsShown(3);
     expect(lastQuery(fake).filters).toEqual({ themeIds: ['hz-2024/T3'] });
   });

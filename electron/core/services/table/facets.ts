@@ -1,5 +1,7 @@
 // Facet counts and group counts of a table query. A facet is counted under every active filter
-// except its own selection; groups under all filters. Statuses and priorities are counted from
+// except its own selection; groups under all filters. The table asks for a facet only when its
+// menu opens (table.facets), never with every page: at a million rows counting costs far more
+// than the page itself. Statuses and priorities are counted from
 // the reader's state rows (few, and indexed) and the unset ones as the remainder of the row
 // count, instead of probing the state of every initiative in scope.
 import type { FacetCount, StatusOption, TableGroup, TablePage } from '../../../../shared/domain/table';
@@ -73,27 +75,64 @@ function plansInScope(db: Db, scope: RowScope): PlanTitle[] {
   return plan ? [plan] : [];
 }
 
-interface ScopeTheme {
+interface ThemeRow {
   id: string;
   planId: string;
   headline: string;
+  ordinal: number;
 }
 
-/** Themes of the given plans, plan by plan in the order given, each plan's in theme order. */
-function themesOf(db: Db, planIds: readonly string[]): ScopeTheme[] {
-  if (planIds.length === 0) return [];
-  const themes = prepared(
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The themes of these ids, plan by plan (by plan id, as rows come), each plan's in theme order. */
+function themesOf(db: Db, ids: readonly string[]): ThemeRow[] {
+  if (ids.length === 0) return [];
+  return prepared(
     db,
-    `SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline FROM json_each(?) j
-     JOIN themes t ON t.plan_id = j.value ORDER BY j.key, t.ordinal`,
-  ).all(JSON.stringify(planIds)) as ScopeTheme[];
-  return themes;
+    `SELECT id, plan_id AS planId, headline, ordinal FROM themes WHERE id IN (SELECT value FROM json_each(?))
+     ORDER BY plan_id, ordinal, id`,
+  ).all(JSON.stringify(ids)) as ThemeRow[];
 }
 
-/** The plans in scope narrowed to the chosen ones, if any are chosen. */
-function chosenPlans(plans: readonly PlanTitle[], scope: RowScope): string[] {
-  const chosen = scope.filters.planIds?.length ? new Set(scope.filters.planIds) : null;
-  return plans.filter((p) => !chosen || chosen.has(p.id)).map((p) => p.id);
+/** The plan facet: the plans in scope some row under the other filters is in, plus the chosen
+ *  ones (so they can be unchecked), by the title the reader sees. */
+function planFacet(db: Db, scope: RowScope): FacetCount[] {
+  const counts = countBy(db, scope, 'plan', 'plan', () => 0);
+  const chosen = new Set(scope.filters.planIds ?? []);
+  const listed = plansInScope(db, scope);
+  const known = new Set(listed.map((p) => p.id));
+  // A chosen plan outside the scope (another plan, or in the trash since) stays listed too.
+  const extra = [...chosen].filter((id) => !known.has(id)).map((id) => planTitle(db, id) ?? { id, title: id });
+  return [...listed, ...extra]
+    .filter((p) => counts.has(p.id) || chosen.has(p.id))
+    .sort((a, b) => COLLATORS.pinyin.compare(a.title, b.title) || byId(a, b))
+    .map((p) => ({ value: p.id, label: p.title, count: counts.get(p.id) ?? 0 }));
+}
+
+/** The theme facet in one statement: the counts joined to their themes (across many plans,
+ *  thousands of them), then any chosen theme no row in scope has, at 0; plan by plan in the
+ *  plan facet's order (title), each plan's themes in theme order, each naming its plan. */
+function themeFacet(db: Db, scope: RowScope): FacetCount[] {
+  const where = whereOf(scope, 'theme');
+  const counted = prepared(
+    db,
+    `SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline, t.ordinal AS ordinal, c.n AS n
+     FROM (SELECT k.theme_id AS theme_id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.theme_id) c
+     JOIN themes t ON t.id = c.theme_id`,
+  ).all(...where.params) as (ThemeRow & { n: number })[];
+  const listed = new Set(counted.map((t) => t.id));
+  const missing = themesOf(db, (scope.filters.themeIds ?? []).filter((id) => !listed.has(id))).map((t) => ({ ...t, n: 0 }));
+  const all = [...counted, ...missing];
+  const plans = new Map<string, PlanTitle>();
+  for (const t of all) if (!plans.has(t.planId)) plans.set(t.planId, planTitle(db, t.planId) ?? { id: t.planId, title: t.planId });
+  const planOrder = new Map(
+    [...plans.values()]
+      .sort((a, b) => COLLATORS.pinyin.compare(a.title, b.title) || byId(a, b))
+      .map((p, n) => [p.id, n]),
+  );
+  return all
+    .sort((a, b) => planOrder.get(a.planId)! - planOrder.get(b.planId)! || a.ordinal - b.ordinal || byId(a, b))
+    .map((t) => ({ value: t.id, label: t.headline, count: t.n, planId: t.planId, planTitle: plans.get(t.planId)!.title }));
 }
 
 /** Status values in display order: configured options, other keys in use, then null. */
@@ -106,48 +145,42 @@ function statusValues(options: readonly StatusOption[], counts: Counts): (string
 export interface CountContext {
   db: Db;
   scope: RowScope;
-  total: number;
+  /** Rows in scope under every filter (computed only if a count needs it). */
+  total: () => number;
   statusOptions: readonly StatusOption[];
 }
 
+/**
+ * One facet's counts. Only what is in scope is listed: plans and themes, like tags, only when
+ * some row under the other filters has them, plus the chosen ones (a chosen value stays listed so it
+ * can be unchecked), so counting across a thousand plans does not list every plan's themes.
+ */
+export function facetCounts(ctx: CountContext, facet: FacetName): FacetCount[] {
+  const { db, scope } = ctx;
+  if (facet === 'theme') return themeFacet(db, scope);
+  if (facet === 'plan') return planFacet(db, scope);
+  const counts = countBy(db, scope, facet, facet, () => (facetActive(scope, facet) ? countRows(db, scope, facet) : ctx.total()));
+  switch (facet) {
+    case 'status':
+      return statusValues(ctx.statusOptions, counts).map((value) => ({ value, label: value ?? '', count: counts.get(value) ?? 0 }));
+    case 'priority':
+      return [...PRIORITIES, null].map((value) => ({ value, label: value ?? '', count: counts.get(value) ?? 0 }));
+    case 'tags':
+      for (const chosen of scope.filters.tags ?? []) if (!counts.has(chosen)) counts.set(chosen, 0);
+      return [...counts.entries()]
+        .map(([value, count]) => ({ value, label: value ?? '', count }))
+        .sort((a, b) => b.count - a.count || COLLATORS.pinyin.compare(a.label, b.label));
+  }
+}
+
 export function computeFacets(ctx: CountContext): TablePage['facets'] {
-  const { db, scope, total } = ctx;
-  const facetCounts = (facet: FacetName) =>
-    countBy(db, scope, facet, facet, () => (facetActive(scope, facet) ? countRows(db, scope, facet) : total));
-
-  const plans = plansInScope(db, scope);
-  const planCounts = facetCounts('plan');
-  const plan: FacetCount[] = plans.map((p) => ({ value: p.id, label: p.title, count: planCounts.get(p.id) ?? 0 }));
-
-  const themeCounts = facetCounts('theme');
-  const theme: FacetCount[] = themesOf(db, chosenPlans(plans, scope)).map((t) => ({
-    value: t.id,
-    label: t.headline,
-    count: themeCounts.get(t.id) ?? 0,
-    planId: t.planId,
-  }));
-
-  const statusCounts = facetCounts('status');
-  const status: FacetCount[] = statusValues(ctx.statusOptions, statusCounts).map((value) => ({
-    value,
-    label: value ?? '',
-    count: statusCounts.get(value) ?? 0,
-  }));
-
-  const priorityCounts = facetCounts('priority');
-  const priority: FacetCount[] = [...PRIORITIES, null].map((value) => ({
-    value,
-    label: value ?? '',
-    count: priorityCounts.get(value) ?? 0,
-  }));
-
-  const tagCounts = facetCounts('tags');
-  for (const chosen of scope.filters.tags ?? []) if (!tagCounts.has(chosen)) tagCounts.set(chosen, 0);
-  const tags: FacetCount[] = [...tagCounts.entries()]
-    .map(([value, count]) => ({ value, label: value ?? '', count }))
-    .sort((a, b) => b.count - a.count || COLLATORS.pinyin.compare(a.label, b.label));
-
-  return { plan, theme, status, priority, tags };
+  return {
+    plan: facetCounts(ctx, 'plan'),
+    theme: facetCounts(ctx, 'theme'),
+    status: facetCounts(ctx, 'status'),
+    priority: facetCounts(ctx, 'priority'),
+    tags: facetCounts(ctx, 'tags'),
+  };
 }
 
 /** Rows in scope without one facet's selection. */
@@ -158,14 +191,17 @@ function countRows(db: Db, scope: RowScope, except: FacetName): number {
 
 /** Groups of a grouped query in display order, with their row counts (empty groups left out). */
 export function computeGroups(ctx: CountContext, groupBy: 'theme' | 'status'): TableGroup[] {
-  const { db, scope, total } = ctx;
-  const counts = countBy(db, scope, groupBy, undefined, () => total);
+  const { db, scope } = ctx;
+  const counts = countBy(db, scope, groupBy, undefined, ctx.total);
   if (groupBy === 'theme') {
     // In the order the rows come in: plan by plan (by id, see orderByOf), then theme order.
-    const planIds = chosenPlans(plansInScope(db, scope), scope).sort();
-    return themesOf(db, planIds)
-      .filter((t) => (counts.get(t.id) ?? 0) > 0)
-      .map((t) => ({ key: t.id, label: t.headline, count: counts.get(t.id)!, planId: t.planId }));
+    const ids = [...counts].filter(([id, n]) => id !== null && n > 0).map(([id]) => id!);
+    const titles = new Map<string, string>();
+    const titleOf = (planId: string) => {
+      if (!titles.has(planId)) titles.set(planId, planTitle(db, planId)?.title ?? planId);
+      return titles.get(planId)!;
+    };
+    return themesOf(db, ids).map((t) => ({ key: t.id, label: t.headline, count: counts.get(t.id)!, planId: t.planId, planTitle: titleOf(t.planId) }));
   }
   return statusValues(ctx.statusOptions, counts)
     .filter((key) => (counts.get(key) ?? 0) > 0)

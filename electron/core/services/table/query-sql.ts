@@ -3,11 +3,11 @@
 // Every query drives from initiative_sort_keys (alias k), whose indexes serve the default
 // order, the theme filter and the headline/theme sorts; the reader's fields come in by a
 // LEFT JOIN on user_initiative_state (alias s) only when a filter or sort uses them.
-import type { Collation, GroupBy, TableFilters, TableSort } from '../../../../shared/domain/table';
+import type { Collation, FacetName, GroupBy, TableFilters, TableSort } from '../../../../shared/domain/table';
 import { EMPTY_RANK } from '../../collation/collators';
 import { placeholders } from '../../db/statements';
 
-export type FacetName = 'plan' | 'theme' | 'status' | 'priority' | 'tags';
+export type { FacetName } from '../../../../shared/domain/table';
 
 /** Which rows a query covers. */
 export interface RowScope {

@@ -2,14 +2,14 @@
 // query-sql.ts); this module resolves the text conditions, runs the statements in one read
 // transaction (a consistent snapshot) and shapes the page.
 import { AppError } from '../../../../shared/api/result';
-import type { InitiativeRow, TablePage, TableQuery } from '../../../../shared/domain/table';
+import type { FacetCount, InitiativeRow, TablePage, TableQuery } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { refreshInitiativeSortKeys } from '../../collation/initiative-sort-keys';
 import { readStatusOptions } from '../status-options';
 import { fillHits } from './hits';
-import { computeFacets, computeGroups } from './facets';
-import { countSql, orderByOf, pageSql, type RowScope } from './query-sql';
+import { computeFacets, computeGroups, facetCounts } from './facets';
+import { countSql, orderByOf, pageSql, type FacetName, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { ensurePlanRanks } from './plans';
 import { readRows } from './rows';
@@ -67,13 +67,25 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
     const { scope, statusOptions, count, page } = tableStatements(db, query);
     const total = (prepared(db, count.sql).get(...count.params) as { n: number }).n;
     const ids = (prepared(db, page.sql).all(...page.params) as { id: string }[]).map((r) => r.id);
-    const ctx = { db, scope, total, statusOptions };
+    const ctx = { db, scope, total: () => total, statusOptions };
     return {
       rows: readRows(db, ids),
       total,
       facets: query.facets === false ? { plan: [], theme: [], status: [], priority: [], tags: [] } : computeFacets(ctx),
       groups: query.groupBy ? computeGroups(ctx, query.groupBy) : [],
     };
+  });
+}
+
+/** One facet's counts under a query (table.facets: the table asks when the facet's menu opens). */
+export function queryFacet(db: Db, query: RowQuery, facet: FacetName): FacetCount[] {
+  return readTransaction(db, () => {
+    const { scope, statusOptions } = prepareQuery(db, query);
+    const total = () => {
+      const count = countSql(scope);
+      return (prepared(db, count.sql).get(...count.params) as { n: number }).n;
+    };
+    return facetCounts({ db, scope, total, statusOptions }, facet);
   });
 }
 

@@ -1,26 +1,32 @@
 // A faceted filter: the column's values as a checklist, each with how many rows have it under
-// the other active filters (TablePage.facets). Themes of several plans are listed under their
-// plans' titles: plans' theme headlines alone (在…中) would not say which plan they are from.
-import { useId } from 'react';
+// the other active filters. The counts are fetched when the menu opens (table.facets through
+// the query's page cache), not with every page: at scale they cost far more than the rows.
+// Themes of several plans are listed under their plans' titles: plans' theme headlines alone
+// (在…中) would not say which plan they are from.
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacetCount } from '../../../../shared/domain/table';
 import type { FacetName, FacetValue } from './column-specs';
 import { facetLabel, type FacetLabelEnv } from './facet-labels';
 import { ColumnFilterPopover } from './ColumnFilterPopover';
 
+/** Where a menu gets its counts: the current query's page cache. */
+export interface FacetSource {
+  facet(name: FacetName): Promise<FacetCount[]>;
+}
+
 export interface FacetFilterProps {
   facet: FacetName;
   columnLabel: string;
-  counts: readonly FacetCount[];
+  source: FacetSource;
   selected: readonly FacetValue[];
   labels: FacetLabelEnv;
-  /** Titles of the plans in scope by id: themes are grouped under them when from several plans. */
-  planTitles?: ReadonlyMap<string, string>;
   onChange(values: FacetValue[]): void;
 }
 
 interface EntryGroup {
   planId: string | null;
+  planTitle: string | null;
   entries: FacetCount[];
 }
 
@@ -31,18 +37,44 @@ function groupByPlan(entries: readonly FacetCount[]): EntryGroup[] {
     const planId = entry.planId ?? null;
     const last = groups.at(-1);
     if (last && last.planId === planId) last.entries.push(entry);
-    else groups.push({ planId, entries: [entry] });
+    else groups.push({ planId, planTitle: entry.planTitle ?? null, entries: [entry] });
   }
-  return new Set(groups.map((g) => g.planId)).size > 1 ? groups : [{ planId: null, entries: [...entries] }];
+  return new Set(groups.map((g) => g.planId)).size > 1 ? groups : [{ planId: null, planTitle: null, entries: [...entries] }];
 }
 
-export function FacetFilter({ facet, columnLabel, counts, selected, labels, planTitles, onChange }: FacetFilterProps) {
+export function FacetFilter({ facet, columnLabel, source, selected, labels, onChange }: FacetFilterProps) {
+  return (
+    <ColumnFilterPopover columnLabel={columnLabel} active={selected.length > 0} panelClassName="itable-facet-panel">
+      <FacetPanel facet={facet} source={source} selected={selected} labels={labels} onChange={onChange} />
+    </ColumnFilterPopover>
+  );
+}
+
+type Counts = { state: 'loading' } | { state: 'ready'; counts: readonly FacetCount[] } | { state: 'failed'; message: string };
+
+/** The open menu's content (mounted only while the menu is open, so it fetches then). A new
+ *  query (a box just checked) keeps the old counts on screen until the new ones arrive. */
+function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFilterProps, 'columnLabel'>) {
   const { t, i18n } = useTranslation('table');
   const groupId = useId();
+  const [counts, setCounts] = useState<Counts>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    source.facet(facet).then(
+      (list) => live && setCounts({ state: 'ready', counts: list }),
+      (err: unknown) => live && setCounts({ state: 'failed', message: err instanceof Error ? err.message : String(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, facet, attempt]);
+
+  const shown = counts.state === 'ready' ? counts.counts : [];
   // A chosen value that no row has any more stays listed (with 0), so it can be unchecked.
   const entries: FacetCount[] = [
-    ...counts,
-    ...selected.filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, label: value ?? '', count: 0 })),
+    ...shown,
+    ...selected.filter((v) => !shown.some((c) => c.value === v)).map((value) => ({ value, label: value ?? '', count: 0 })),
   ];
   const isChosen = (value: FacetValue) => selected.includes(value);
   const toggle = (value: FacetValue) =>
@@ -61,35 +93,46 @@ export function FacetFilter({ facet, columnLabel, counts, selected, labels, plan
       </li>
     );
   };
+  const groups = facet === 'theme' ? groupByPlan(entries) : [];
   return (
-    <ColumnFilterPopover columnLabel={columnLabel} active={selected.length > 0} panelClassName="itable-facet-panel">
-      <>
-        {entries.length === 0 ? (
-          <p className="itable-panel-empty">{t('filter.noValues')}</p>
-        ) : (
-          groupByPlan(facet === 'theme' ? entries : []).length > 1 ? (
-            <ul className="itable-facet-list itable-facet-groups">
-              {groupByPlan(entries).map((group, n) => (
-                <li key={`${group.planId ?? ''}:${n}`} className="itable-facet-group">
-                  <span className="itable-facet-group-title" id={`${groupId}-${n}`} title={planTitles?.get(group.planId ?? '')}>
-                    {planTitles?.get(group.planId ?? '') ?? group.planId}
-                  </span>
-                  <div role="group" aria-labelledby={`${groupId}-${n}`}>
-                    <ul className="itable-facet-list">{group.entries.map(option)}</ul>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <ul className="itable-facet-list">{entries.map(option)}</ul>
-          )
-        )}
-        {selected.length > 0 && (
-          <button type="button" className="itable-button itable-panel-action" onClick={() => onChange([])}>
-            {t('filter.clear')}
+    <>
+      {counts.state === 'failed' ? (
+        <div className="itable-panel-empty" role="alert">
+          <p>{t('filter.loadFailed', { message: counts.message })}</p>
+          <button type="button" className="itable-button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('summary.retry')}
           </button>
-        )}
-      </>
-    </ColumnFilterPopover>
+        </div>
+      ) : counts.state === 'loading' ? (
+        <p className="itable-panel-empty" role="status">
+          {t('filter.loading')}
+        </p>
+      ) : entries.length === 0 ? (
+        <p className="itable-panel-empty">{t('filter.noValues')}</p>
+      ) : groups.length > 1 ? (
+        <ul className="itable-facet-list itable-facet-groups">
+          {groups.map((group, n) => {
+            const title = group.planTitle ?? group.planId ?? '';
+            return (
+              <li key={`${group.planId ?? ''}:${n}`} className="itable-facet-group">
+                <span className="itable-facet-group-title" id={`${groupId}-${n}`} title={title}>
+                  {title}
+                </span>
+                <div role="group" aria-labelledby={`${groupId}-${n}`}>
+                  <ul className="itable-facet-list">{group.entries.map(option)}</ul>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <ul className="itable-facet-list">{entries.map(option)}</ul>
+      )}
+      {selected.length > 0 && (
+        <button type="button" className="itable-button itable-panel-action" onClick={() => onChange([])}>
+          {t('filter.clear')}
+        </button>
+      )}
+    </>
   );
 }

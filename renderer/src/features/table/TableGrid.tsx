@@ -13,7 +13,7 @@ import { FacetFilter } from './FacetFilter';
 import { facetLabel, type FacetLabelEnv } from './facet-labels';
 import { GroupHeader } from './GroupHeader';
 import { HeaderCell } from './HeaderCell';
-import type { PageCache, PageMeta } from './page-cache';
+import type { PageCache } from './page-cache';
 import { TextFilter } from './TextFilter';
 import { ROW_HEIGHT } from './use-grid-virtualizer';
 import { hasFilters, SELECT_COLUMN, stickyOffsets } from './view-state';
@@ -24,7 +24,6 @@ export interface TableGridProps {
   virtualizer: Virtualizer<HTMLDivElement, Element>;
   display: DisplayRows;
   cache: PageCache;
-  meta: PageMeta | null;
   state: TableViewState;
   labels: FacetLabelEnv;
   onFacet(facet: FacetName, values: FacetValue[]): void;
@@ -37,7 +36,7 @@ export interface TableGridProps {
 }
 
 export function TableGrid(props: TableGridProps) {
-  const { table, scrollRef, virtualizer, display, cache, meta, state, labels } = props;
+  const { table, scrollRef, virtualizer, display, cache, state, labels } = props;
   const { t } = useTranslation('table');
   const columns = table.getVisibleLeafColumns();
   const template = columns.map((c) => `${c.getSize()}px`).join(' ');
@@ -51,10 +50,9 @@ export function TableGrid(props: TableGridProps) {
   const columnsKey = `${columns.map((c) => c.id).join(',')}|${template}|${lastSticky ?? ''}`;
 
   // Theme groups of several plans name their plan (themes' headlines alone do not say which).
-  const groupPlans = new Set((meta?.groups ?? []).map((g) => g.planId));
-  const planTitles = new Map((meta?.facets.plan ?? []).map((p) => [p.value ?? '', p.label]));
-  const groupPlan = (planId: string | undefined) =>
-    state.groupBy === 'theme' && planId !== undefined && groupPlans.size > 1 ? (planTitles.get(planId) ?? planId) : undefined;
+  const groupPlans = new Set((cache.meta?.groups ?? []).map((g) => g.planId));
+  const groupPlan = (planId: string | undefined, planTitle: string | undefined) =>
+    state.groupBy === 'theme' && planId !== undefined && groupPlans.size > 1 ? (planTitle ?? planId) : undefined;
   const groupLabel = (key: string | null, label: string) =>
     state.groupBy === 'theme'
       ? facetLabel('theme', { value: key, label }, labels)
@@ -79,7 +77,7 @@ export function TableGrid(props: TableGridProps) {
           table={table}
           headerKey={`${columnsKey}|${JSON.stringify(table.getState().sorting)}|${table.getState().columnSizingInfo.isResizingColumn}`}
           filters={state.filters}
-          meta={meta}
+          cache={cache}
           labels={labels}
           onFacet={props.onFacet}
           onText={props.onText}
@@ -102,7 +100,7 @@ export function TableGrid(props: TableGridProps) {
                   <GroupHeader
                     group={line.group}
                     label={groupLabel(line.group.key, line.group.label)}
-                    plan={groupPlan(line.group.planId)}
+                    plan={groupPlan(line.group.planId, line.group.planTitle)}
                     by={state.groupBy === 'status' ? 'status' : 'theme'}
                     collapsed={line.collapsed}
                     colCount={columns.length}
@@ -149,7 +147,8 @@ interface GridHeaderProps {
   /** Sorting, visible columns and widths, resizing: the header re-renders when it changes. */
   headerKey: string;
   filters: TableFilters;
-  meta: PageMeta | null;
+  /** The query's page cache: facet menus fetch their counts through it when they open. */
+  cache: PageCache;
   labels: FacetLabelEnv;
   onFacet(facet: FacetName, values: FacetValue[]): void;
   onText(column: TextFilterColumn, value: string): void;
@@ -159,9 +158,8 @@ interface GridHeaderProps {
 
 /** The sticky header row; it does not re-render while the rows scroll. */
 const GridHeader = memo(
-  function GridHeader({ table, filters, meta, labels, onFacet, onText, onDropColumn, sticky }: GridHeaderProps) {
+  function GridHeader({ table, filters, cache, labels, onFacet, onText, onDropColumn, sticky }: GridHeaderProps) {
     const { t } = useTranslation('table');
-    const planTitles = new Map((meta?.facets.plan ?? []).map((p) => [p.value ?? '', p.label]));
     const filterFor = (id: string) => {
       const spec = COLUMN_SPECS[id as TableColumnId];
       if (!spec) return undefined;
@@ -172,10 +170,9 @@ const GridHeader = memo(
           <FacetFilter
             facet={facet}
             columnLabel={columnLabel}
-            counts={meta?.facets[facet] ?? []}
+            source={cache}
             selected={(filters[FACET_FILTER_KEY[facet]] ?? []) as FacetValue[]}
             labels={labels}
-            planTitles={planTitles}
             onChange={(values) => onFacet(facet, values)}
           />
         );
@@ -210,7 +207,7 @@ const GridHeader = memo(
     a.headerKey === b.headerKey &&
     JSON.stringify(a.sticky) === JSON.stringify(b.sticky) &&
     a.filters === b.filters &&
-    a.meta === b.meta &&
+    a.cache === b.cache &&
     a.labels === b.labels &&
     a.onFacet === b.onFacet &&
     a.onText === b.onText &&

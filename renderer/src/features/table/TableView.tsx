@@ -63,7 +63,7 @@ export function TableView(props: TableViewProps) {
   );
 
   const query = useMemo(() => queryOf(state, planId, scope), [state, planId, scope]);
-  const { cache, key, meta, revalidate } = useTableQuery(client, query);
+  const { cache, key, meta, revalidate, themeLabel, planLabel } = useTableQuery(client, query);
   const total = meta?.total ?? 0;
   const { notice, announce, fail, dismiss } = useNotice();
   const edits = useEditStore(client, cache, revalidate);
@@ -182,7 +182,7 @@ export function TableView(props: TableViewProps) {
     [reorder],
   );
   const knownLabel = (facet: FacetName, value: FacetValue) =>
-    meta?.facets[facet].find((f) => f.value === value)?.label ?? value ?? '';
+    (value === null ? undefined : facet === 'theme' ? themeLabel(value) : facet === 'plan' ? planLabel(value) : undefined) ?? value ?? '';
 
   const actions = useTableActions(client, announce, fail);
   const savedViews = useSavedViews(
@@ -270,7 +270,6 @@ export function TableView(props: TableViewProps) {
           virtualizer={virtualizer}
           display={display}
           cache={cache}
-          meta={meta}
           state={state}
           labels={labelEnv}
           onFacet={setFacet}

@@ -1,16 +1,20 @@
 // Rows of one table query, fetched in fixed windows of PAGE_SIZE rows as the viewport needs
-// them. The core answers every page with the query's total, facets and groups too, so the
-// newest answer also refreshes those. revalidate() (after an edit) refetches what is in view
-// while the old rows stay on screen, so the table never blinks to placeholders.
-import type { InitiativeRow, TablePage } from '../../../../shared/domain/table';
+// them. The core answers every page with the query's total and groups too, so the newest
+// answer also refreshes those. Facet counts cost far more than a page at scale, so they come
+// only when a facet's menu opens (facet()), once per facet until an edit. revalidate() (after
+// an edit) refetches what is in view while the old rows stay on screen, so the table never
+// blinks to placeholders.
+import type { FacetCount, FacetName, InitiativeRow, TablePage } from '../../../../shared/domain/table';
 
 export const PAGE_SIZE = 200;
 /** Pages kept per query; the farthest from the last requested range go first. */
 const MAX_PAGES = 40;
 
-/** `facets` false: the caller has this query's facet counts already (the core skips them). */
-export type PageFetcher = (offset: number, limit: number, facets: boolean) => Promise<TablePage>;
-export type PageMeta = Pick<TablePage, 'total' | 'facets' | 'groups'>;
+/** A page of rows with the query's total and groups (no facet counts). */
+export type PageFetcher = (offset: number, limit: number) => Promise<Pick<TablePage, 'rows' | 'total' | 'groups'>>;
+/** One facet's counts under the query (table.facets). */
+export type FacetFetcher = (facet: FacetName) => Promise<FacetCount[]>;
+export type PageMeta = Pick<TablePage, 'total' | 'groups'>;
 
 interface Page {
   rows: InitiativeRow[];
@@ -23,8 +27,8 @@ export class PageCache {
   private readonly inflight = new Map<number, number>();
   private readonly listeners = new Set<() => void>();
   private generation = 0;
-  /** The newest generation whose facet counts were asked for (one page per generation asks). */
-  private facetsAsked = -1;
+  /** Facet counts asked for, with the generation they were asked in. */
+  private readonly facets = new Map<FacetName, { generation: number; counts: Promise<FacetCount[]> }>();
   private lastRange: [number, number] = [0, PAGE_SIZE - 1];
   private disposed = false;
   /** Bumped on every change: the snapshot React subscribes to. */
@@ -32,7 +36,44 @@ export class PageCache {
   meta: PageMeta | null = null;
   error: unknown = null;
 
-  constructor(private readonly fetchPage: PageFetcher) {}
+  constructor(
+    private readonly fetchPage: PageFetcher,
+    private readonly fetchFacet: FacetFetcher = () => Promise.resolve([]),
+  ) {}
+
+  /** One facet's counts, fetched when first asked for (its menu opened) and kept until an edit;
+   *  a failed fetch is forgotten, so opening the menu again retries. */
+  facet(name: FacetName): Promise<FacetCount[]> {
+    const have = this.facets.get(name);
+    if (have && have.generation === this.generation) return have.counts;
+    const counts = this.fetchFacet(name);
+    const entry = { generation: this.generation, counts };
+    this.facets.set(name, entry);
+    counts.catch(() => {
+      if (this.facets.get(name) === entry) this.facets.delete(name);
+    });
+    return counts;
+  }
+
+  /** A theme's headline from the rows loaded so far (a filter chip's label before any facet
+   *  menu was opened), or undefined. */
+  themeHeadline(themeId: string): string | undefined {
+    for (const page of this.pages.values()) {
+      const row = page.rows.find((r) => r.themeId === themeId);
+      if (row) return row.themeHeadline;
+    }
+    return undefined;
+  }
+
+  /** A plan's title from the rows loaded so far (a filter chip's label before the plan facet's
+   *  menu was opened), or undefined. */
+  planTitle(planId: string): string | undefined {
+    for (const page of this.pages.values()) {
+      const row = page.rows.find((r) => r.planId === planId);
+      if (row) return row.planTitle;
+    }
+    return undefined;
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -117,25 +158,18 @@ export class PageCache {
 
   private async load(p: number, generation: number): Promise<void> {
     this.inflight.set(p, generation);
-    const withFacets = this.facetsAsked < generation;
-    if (withFacets) this.facetsAsked = generation;
     try {
-      const page = await this.fetchPage(p * PAGE_SIZE, PAGE_SIZE, withFacets);
+      const page = await this.fetchPage(p * PAGE_SIZE, PAGE_SIZE);
       if (this.disposed) return;
       const current = this.pages.get(p);
       // A late answer from before a revalidate must not replace a newer one.
       if (current && current.generation > generation) return;
       this.pages.set(p, { rows: page.rows, generation });
-      if (generation === this.generation || !this.meta) {
-        // Pages fetched without facets keep the counts the first page brought.
-        const facets = withFacets || !this.meta ? page.facets : this.meta.facets;
-        this.meta = { total: page.total, facets, groups: page.groups };
-      }
+      if (generation === this.generation || !this.meta) this.meta = { total: page.total, groups: page.groups };
       this.error = null;
       this.evict();
       this.notify();
     } catch (error) {
-      if (withFacets && this.facetsAsked === generation) this.facetsAsked = generation - 1;
       if (this.disposed) return;
       this.error = error;
       this.notify();

@@ -1,7 +1,7 @@
 // The table's rows from the core's table.query, page by page. One PageCache per distinct query
 // (a few recent ones are kept, so flipping a sort back is instant); the search text is debounced
 // so typing does not send a query per keystroke.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { TableFilters } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
 import { PageCache, type PageMeta } from './page-cache';
@@ -23,8 +23,12 @@ export function useDebouncedValue<T>(value: T, delay: number): T {
 class CacheShelf {
   private readonly caches = new Map<string, PageCache>();
   private current: PageCache | null = null;
-  /** Totals, facets and groups of the query shown before this one, until the new one answers. */
+  /** Totals and groups of the query shown before this one, until the new one answers. */
   previousMeta: PageMeta | null = null;
+  /** Theme headlines by id from every theme facet fetched (filter chips name chosen themes). */
+  readonly themeLabels = new Map<string, string>();
+  /** Plan titles by id from every plan facet fetched (filter chips name chosen plans). */
+  readonly planLabels = new Map<string, string>();
 
   constructor(private readonly client: ApiClient) {}
 
@@ -33,7 +37,15 @@ class CacheShelf {
     if (cache) {
       this.caches.delete(key);
     } else {
-      cache = new PageCache((offset, limit, facets) => this.client.call('table.query', { ...query, offset, limit, facets }));
+      cache = new PageCache(
+        (offset, limit) => this.client.call('table.query', { ...query, offset, limit, facets: false }),
+        async (facet) => {
+          const counts = await this.client.call('table.facets', { query, facet });
+          if (facet === 'theme') for (const c of counts) if (c.value !== null) this.themeLabels.set(c.value, c.label);
+          if (facet === 'plan') for (const c of counts) if (c.value !== null) this.planLabels.set(c.value, c.label);
+          return counts;
+        },
+      );
     }
     this.caches.set(key, cache);
     if (this.current !== cache) {
@@ -66,10 +78,14 @@ export interface TableQueryResult {
   key: string;
   /** Re-renders on every cache change. */
   version: number;
-  /** The query's totals, facets and groups; the previous query's while this one loads. */
+  /** The query's totals and groups; the previous query's while this one loads. */
   meta: PageMeta | null;
   /** Refetches what is in view after an edit. */
   revalidate(): void;
+  /** A theme's headline if a facet or a loaded row told it, else undefined. */
+  themeLabel(themeId: string): string | undefined;
+  /** A plan's title if a facet or a loaded row told it, else undefined. */
+  planLabel(planId: string): string | undefined;
 }
 
 export function useTableQuery(client: ApiClient, query: TableQueryBase): TableQueryResult {
@@ -102,5 +118,15 @@ export function useTableQuery(client: ApiClient, query: TableQueryBase): TableQu
     [shelf, cache],
   );
 
-  return { cache, key, version, meta: cache.meta ?? shelf.previousMeta, revalidate };
+  const themeLabel = useCallback(
+    (themeId: string) => shelf.themeLabels.get(themeId) ?? cache.themeHeadline(themeId),
+    [shelf, cache],
+  );
+
+  const planLabel = useCallback(
+    (planId: string) => shelf.planLabels.get(planId) ?? cache.planTitle(planId),
+    [shelf, cache],
+  );
+
+  return { cache, key, version, meta: cache.meta ?? shelf.previousMeta, revalidate, themeLabel, planLabel };
 }

@@ -1,0 +1,196 @@
+// Facet counts (table.facets) against their oracle: a plain GROUP BY over the initiatives of a
+// real database, written here without the query builder, for random queries over several
+// plans — plan scope, theme, status, priority and tag filters, and a search. A facet is counted
+// under every filter but its own selection; only values some row in scope has are listed (and
+// the chosen ones, at 0 when no row has them), so the theme facet never lists every plan's
+// themes.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { importPlan } from '../../electron/core/plan/store';
+import { queryFacet, type RowQuery } from '../../electron/core/services/table/query';
+import { writeTransaction } from '../../electron/core/db/transaction';
+import { DEFAULT_STATUS_OPTIONS, PRIORITIES, type FacetCount, type TableFilters } from '../../shared/domain/table';
+import { articleText, generatePlan } from '../bench/corpus';
+import { createTestCore, updateLatest } from '../helpers/core';
+import { Prng } from '../helpers/mixed-text';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const temp = useTempDirs();
+let core: Core;
+
+const FACETS = ['plan', 'theme', 'status', 'priority', 'tags'] as const;
+type Facet = (typeof FACETS)[number];
+const STATUSES = DEFAULT_STATUS_OPTIONS.map((o) => o.key);
+const TAGS = ['数字', '重点', 'AI', '民生', '本周'];
+const UNITS = ['市发改委', '市科技局', '区政府'];
+const SEARCHES = ['改革', '经济', '数字', '低空', '科技局', '营商环境'];
+const SHAPE = { plans: 4, themesPerPlan: 3, initiativesPerTheme: 6 };
+
+interface Oracle {
+  where: string;
+  params: unknown[];
+}
+
+/** The rows a query covers, except one facet's selection, as a plain WHERE over i (initiatives),
+ *  t (themes) and s (user_initiative_state); search as a substring over the same texts. */
+function plainWhere(q: RowQuery, except: Facet): Oracle {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const f = q.filters;
+  const inList = (column: string, values: readonly (string | null)[]) => {
+    const keys = values.filter((v): v is string => v !== null);
+    const parts = keys.map(() => `${column} = ?`);
+    params.push(...keys);
+    if (values.includes(null)) parts.push(`${column} IS NULL`);
+    clauses.push(`(${parts.join(' OR ')})`);
+  };
+  if (q.planId !== undefined) {
+    clauses.push('i.plan_id = ?');
+    params.push(q.planId);
+  }
+  if (except !== 'plan' && f.planIds?.length) inList('i.plan_id', f.planIds);
+  if (except !== 'theme' && f.themeIds?.length) inList('i.theme_id', f.themeIds);
+  if (except !== 'status' && f.statuses?.length) inList('s.status', f.statuses);
+  if (except !== 'priority' && f.priorities?.length) inList('s.priority', f.priorities);
+  if (except !== 'tags') {
+    for (const tag of f.tags ?? []) {
+      clauses.push('EXISTS (SELECT 1 FROM user_initiative_tags g WHERE g.initiative_id = i.id AND g.tag = ?)');
+      params.push(tag);
+    }
+  }
+  if (q.search) {
+    clauses.push(
+      `(instr(i.headline, ?) OR instr(i.body, ?) OR instr(t.headline, ?) OR instr(coalesce(s.lead_unit, ''), ?)
+        OR instr(coalesce(s.responsible_units, ''), ?) OR instr(coalesce(s.progress_note, ''), ?)
+        OR EXISTS (SELECT 1 FROM user_initiative_tags g WHERE g.initiative_id = i.id AND instr(g.tag, ?)))`,
+    );
+    params.push(...Array<string>(7).fill(q.search));
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const FROM = 'FROM initiatives i JOIN themes t ON t.id = i.theme_id LEFT JOIN user_initiative_state s ON s.initiative_id = i.id';
+
+function plainCounts(q: RowQuery, facet: Facet): Map<string | null, number> {
+  const { where, params } = plainWhere(q, facet);
+  const sql = {
+    plan: `SELECT i.plan_id AS value, count(*) AS n ${FROM} ${where} GROUP BY i.plan_id`,
+    theme: `SELECT i.theme_id AS value, count(*) AS n ${FROM} ${where} GROUP BY i.theme_id`,
+    status: `SELECT s.status AS value, count(*) AS n ${FROM} ${where} GROUP BY s.status`,
+    priority: `SELECT s.priority AS value, count(*) AS n ${FROM} ${where} GROUP BY s.priority`,
+    tags: `SELECT g.tag AS value, count(*) AS n ${FROM} JOIN user_initiative_tags g ON g.initiative_id = i.id ${where} GROUP BY g.tag`,
+  }[facet];
+  const rows = core.db.prepare(sql).all(...params) as { value: string | null; n: number }[];
+  return new Map(rows.map((r) => [r.value, r.n]));
+}
+
+function randomQuery(r: Prng, planIds: string[], themeIds: string[]): RowQuery {
+  const filters: TableFilters = {};
+  if (r.chance(0.3)) filters.planIds = r.sample(planIds, r.between(1, 2));
+  if (r.chance(0.4)) filters.themeIds = r.sample(themeIds, r.between(1, 4));
+  if (r.chance(0.4)) filters.statuses = r.sample([...STATUSES, null], r.between(1, 3));
+  if (r.chance(0.3)) filters.priorities = r.sample([...PRIORITIES, null], r.between(1, 2));
+  if (r.chance(0.3)) filters.tags = r.sample(TAGS, r.between(1, 2));
+  return {
+    ...(r.chance(0.5) ? { planId: r.pick(planIds) } : {}),
+    sort: [],
+    collation: 'pinyin',
+    search: r.chance(0.3) ? r.pick(SEARCHES) : '',
+    filters,
+    groupBy: null,
+  };
+}
+
+beforeAll(() => {
+  core = createTestCore(temp.make());
+  const r = new Prng(14);
+  for (let p = 0; p < SHAPE.plans; p++) {
+    const doc = generatePlan(7, p, SHAPE);
+    importPlan(core.db, doc, articleText(doc));
+  }
+  const ids = (core.db.prepare('SELECT id FROM initiatives ORDER BY id').all() as { id: string }[]).map((x) => x.id);
+  writeTransaction(core.db, () => {
+    for (const id of ids) {
+      if (r.chance(0.3)) continue;
+      updateLatest(core.db, id, {
+        status: r.chance(0.2) ? null : r.pick(STATUSES),
+        priority: r.chance(0.4) ? null : r.pick(PRIORITIES),
+        leadUnit: r.chance(0.5) ? r.pick(UNITS) : null,
+        tags: r.sample(TAGS, r.int(3)),
+      });
+    }
+  });
+  return () => core.close();
+});
+
+describe('table.facets against a plain GROUP BY', () => {
+  it('agrees on every facet for 150 random queries over several plans', () => {
+    const r = new Prng(1414);
+    const planIds = (core.db.prepare('SELECT id FROM plans ORDER BY id').all() as { id: string }[]).map((x) => x.id);
+    const collator = new Intl.Collator('zh');
+    const planRows = (core.db.prepare('SELECT id, title FROM plans').all() as { id: string; title: string }[]).sort(
+      (a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1),
+    );
+    const planRank = new Map(planRows.map((p, n) => [p.id, n]));
+    const themeRows = (
+      core.db.prepare('SELECT id, plan_id AS planId, headline, ordinal FROM themes ORDER BY ordinal, id').all() as {
+        id: string;
+        planId: string;
+        headline: string;
+        ordinal: number;
+      }[]
+    ).sort((a, b) => planRank.get(a.planId)! - planRank.get(b.planId)! || a.ordinal - b.ordinal || (a.id < b.id ? -1 : 1));
+    expect(planIds.length).toBeGreaterThan(SHAPE.plans); // the embedded plan and the generated ones
+    let listed = 0;
+    for (let n = 0; n < 150; n++) {
+      const q = randomQuery(r, planIds, themeRows.map((t) => t.id));
+      for (const facet of FACETS) {
+        const actual = queryFacet(core.db, q, facet);
+        const plain = plainCounts(q, facet);
+        const where = `query ${n} ${facet}: ${JSON.stringify(q)}`;
+        // Every count the plain GROUP BY finds, and nothing it does not (zeros only where listed
+        // by rule: a chosen value, or a status or priority, which always lists its values).
+        for (const entry of actual) {
+          expect(entry.count, where).toBe(plain.get(entry.value) ?? 0);
+        }
+        const listedValues = new Set(actual.map((e) => e.value));
+        for (const [value, count] of plain) if (count > 0) expect(listedValues.has(value), `${where} lacks ${value}`).toBe(true);
+        if (facet === 'plan' || facet === 'theme' || facet === 'tags') {
+          const chosen = { plan: q.filters.planIds, theme: q.filters.themeIds, tags: q.filters.tags }[facet] ?? [];
+          for (const entry of actual) {
+            if (entry.count === 0) expect(chosen, `${where}: ${entry.value} listed at 0 but not chosen`).toContain(entry.value);
+          }
+          for (const value of chosen) expect(listedValues.has(value), `${where}: chosen ${value} not listed`).toBe(true);
+        }
+        if (facet === 'plan') {
+          // Plans by title, labelled with it.
+          const order = planRows.filter((p) => listedValues.has(p.id));
+          expect(actual.map((e) => [e.value, e.label]), where).toEqual(order.map((p) => [p.id, p.title]));
+        }
+        if (facet === 'theme') {
+          // Themes plan by plan (plans by title), each plan's in theme order, labelled with their
+          // headline and naming their plan.
+          const order = themeRows.filter((t) => listedValues.has(t.id));
+          expect(
+            actual.map((e) => [e.value, e.label, e.planId, e.planTitle]),
+            where,
+          ).toEqual(order.map((t) => [t.id, t.headline, t.planId, planRows.find((p) => p.id === t.planId)!.title]));
+        }
+        listed += actual.filter((e) => e.count > 0).length;
+      }
+    }
+    expect(listed).toBeGreaterThan(600); // the queries mostly find rows to count
+  });
+
+  it('lists only the themes in scope, not every plan’s', () => {
+    const all = queryFacet(core.db, { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null }, 'theme');
+    const themes = (core.db.prepare('SELECT count(*) AS n FROM themes').get() as { n: number }).n;
+    expect(all).toHaveLength(themes);
+    const plan = queryFacet(core.db, { planId: 'hz-2024', sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null }, 'theme');
+    expect(plan.map((e) => e.value)).toEqual(['hz-2024/T1', 'hz-2024/T2', 'hz-2024/T3', 'hz-2024/T4', 'hz-2024/T5']);
+    const searched = queryFacet(core.db, { sort: [], collation: 'pinyin', search: '低空', filters: {}, groupBy: null }, 'theme');
+    expect(searched.length).toBeGreaterThan(0);
+    expect(searched.length).toBeLessThan(themes);
+    expect(searched.every((e: FacetCount) => e.count > 0)).toBe(true);
+  });
+});
