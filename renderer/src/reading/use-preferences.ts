@@ -1,6 +1,6 @@
 // The reader's display preferences: state for the UI, saved through settings.set on every
 // change, and the theme applied to <html data-theme> (CSS does the rest, "system" included).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import type { SettingKey } from '../../../shared/api/contract';
 import type { ApiClient } from '../api/client';
 import type { ReadingMode } from '../features/feature-props';
@@ -20,7 +20,9 @@ export function usePreferences(client: ApiClient, initial: Preferences): [Prefer
   // Read once: a new start (e.g. after a retry) mounts a new Shell with newly loaded choices.
   const [prefs, setPrefs] = useState(initial);
 
-  useEffect(() => {
+  // A layout effect: the theme is on <html> in the same commit as the first screen, so no frame
+  // is painted in the wrong theme (a passive effect may run after that paint).
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = prefs.theme;
   }, [prefs.theme]);
 
