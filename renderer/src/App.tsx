@@ -3,9 +3,11 @@
 // Loading and failure screens live here. All data comes through the api client it is given;
 // the address hash holds the view.
 import { useCallback, useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from './api/api-call-error';
 import type { ApiClient } from './api/client';
+import { createQueryClient } from './api/query-client';
 import { ErrorScreen, UnauthorizedScreen } from './components/ErrorScreen';
 import { Shell } from './components/Shell';
 import { useCurrentPlan } from './features/library/use-current-plan';
@@ -20,6 +22,8 @@ export function App({ client }: { client: ApiClient }) {
   const { t, i18n } = useTranslation();
   const [start, setStart] = useState<StartState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // One cache for the page's life (a new App, as in a test, starts with an empty one).
+  const [queryClient] = useState(createQueryClient);
   const [route, navigate] = useHashRoute();
   const [language, setLanguage] = useUiLanguage(client);
 
@@ -72,15 +76,17 @@ export function App({ client }: { client: ApiClient }) {
     );
   }
   return (
-    <CurrentPlanShell
-      client={client}
-      data={start.data}
-      route={route}
-      navigate={navigate}
-      language={language}
-      onLanguageChange={setLanguage}
-      onFatal={fail}
-    />
+    <QueryClientProvider client={queryClient}>
+      <CurrentPlanShell
+        client={client}
+        data={start.data}
+        route={route}
+        navigate={navigate}
+        language={language}
+        onLanguageChange={setLanguage}
+        onFatal={fail}
+      />
+    </QueryClientProvider>
   );
 }
 
