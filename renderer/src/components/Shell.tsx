@@ -58,6 +58,7 @@ import { DropOverlay } from '../features/import/DropOverlay';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { ImportFilePicker } from '../features/import/ImportFilePicker';
 import { useFileDrop } from '../features/import/use-file-drop';
+import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
 import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
 import { LibraryView } from '../features/library/LibraryView';
 import { NoPlan } from '../features/library/NoPlan';
@@ -249,74 +250,76 @@ export function Shell(props: Props) {
 
   return (
     <ReadingContext.Provider value={reading}>
-      <div
-        className={`app app-${view}${scrolled && !contextOpen ? ' app-scrolled' : ''}`}
-        style={{ '--outline-width': `${prefs.outlineWidth}px` } as CSSProperties}
-      >
-        <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
-          {t('skipToContent')}
-        </button>
-        <TopBar
-          view={view}
-          hrefs={{
-            read: routeHref(lastRead),
-            table: routeHref({ kind: 'table' }),
-            dashboard: routeHref({ kind: 'dashboard' }),
-            library: routeHref({ kind: 'library' }),
-          }}
-          controls={
-            <>
-              <ReadingControls prefs={prefs} actions={actions} />
-              <LanguageSwitch language={language} onChange={onLanguageChange} />
-            </>
-          }
+      <AnnotationUiProvider>
+        <div
+          className={`app app-${view}${scrolled && !contextOpen ? ' app-scrolled' : ''}`}
+          style={{ '--outline-width': `${prefs.outlineWidth}px` } as CSSProperties}
         >
-          {outline && view !== 'library' && (
-            <PlanStrip
-              meta={outline.meta}
-              open={contextOpen}
-              onToggle={() => setContextAt((at) => (at === address ? null : address))}
-              start={
-                <>
-                  {view === 'read' && (
-                    <OutlineToggle
-                      hidden={prefs.outlineHidden}
-                      controls={OUTLINE_ID}
-                      onToggle={() => actions.setOutlineHidden(!prefs.outlineHidden)}
-                    />
-                  )}
-                  <PlanPicker client={client} currentPlanId={outline.meta.id} onOpen={openPlan} libraryHref={routeHref({ kind: 'library' })} />
-                </>
-              }
-            />
-          )}
-          {outline && contextOpen && <PlanContextPanel meta={outline.meta} onClose={closeContext} />}
-        </TopBar>
-        <div className={outlineShown ? 'workspace workspace-outlined' : 'workspace'}>
-          {outlineShown && outline && (
-            <Outline
-              outline={outline}
-              route={route}
-              edge={<OutlineResizer width={prefs.outlineWidth} controls={OUTLINE_ID} onResize={actions.setOutlineWidth} />}
-            />
-          )}
-          <main className="main-pane" ref={mainRef} tabIndex={-1} data-reading-size={prefs.readingSize}>
-            {main}
-          </main>
+          <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
+            {t('skipToContent')}
+          </button>
+          <TopBar
+            view={view}
+            hrefs={{
+              read: routeHref(lastRead),
+              table: routeHref({ kind: 'table' }),
+              dashboard: routeHref({ kind: 'dashboard' }),
+              library: routeHref({ kind: 'library' }),
+            }}
+            controls={
+              <>
+                <ReadingControls prefs={prefs} actions={actions} />
+                <LanguageSwitch language={language} onChange={onLanguageChange} />
+              </>
+            }
+          >
+            {outline && view !== 'library' && (
+              <PlanStrip
+                meta={outline.meta}
+                open={contextOpen}
+                onToggle={() => setContextAt((at) => (at === address ? null : address))}
+                start={
+                  <>
+                    {view === 'read' && (
+                      <OutlineToggle
+                        hidden={prefs.outlineHidden}
+                        controls={OUTLINE_ID}
+                        onToggle={() => actions.setOutlineHidden(!prefs.outlineHidden)}
+                      />
+                    )}
+                    <PlanPicker client={client} currentPlanId={outline.meta.id} onOpen={openPlan} libraryHref={routeHref({ kind: 'library' })} />
+                  </>
+                }
+              />
+            )}
+            {outline && contextOpen && <PlanContextPanel meta={outline.meta} onClose={closeContext} />}
+          </TopBar>
+          <div className={outlineShown ? 'workspace workspace-outlined' : 'workspace'}>
+            {outlineShown && outline && (
+              <Outline
+                outline={outline}
+                route={route}
+                edge={<OutlineResizer width={prefs.outlineWidth} controls={OUTLINE_ID} onResize={actions.setOutlineWidth} />}
+              />
+            )}
+            <main className="main-pane" ref={mainRef} tabIndex={-1} data-reading-size={prefs.readingSize}>
+              {main}
+            </main>
+          </div>
         </div>
-      </div>
-      <ImportFilePicker ref={picker} onFiles={imports.enqueue} />
-      {imports.stage && <ImportDialog queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
-      {dragging && <DropOverlay />}
-      <PreferencesDialog
-        open={prefsOpen}
-        onClose={() => setPrefsOpen(false)}
-        client={client}
-        language={language}
-        onLanguageChange={onLanguageChange}
-        preferences={prefs}
-        actions={actions}
-      />
+        <ImportFilePicker ref={picker} onFiles={imports.enqueue} />
+        {imports.stage && <ImportDialog queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
+        {dragging && <DropOverlay />}
+        <PreferencesDialog
+          open={prefsOpen}
+          onClose={() => setPrefsOpen(false)}
+          client={client}
+          language={language}
+          onLanguageChange={onLanguageChange}
+          preferences={prefs}
+          actions={actions}
+        />
+      </AnnotationUiProvider>
     </ReadingContext.Provider>
   );
 }
