@@ -125,23 +125,6 @@ export interface AnnotationPatch {
 /** The names the reader gave the colours (absent: the colour is unnamed). */
 export type ColorNames = Partial<Record<HighlightColor, string>>;
 
-export type AnnotationExportFormat = 'md' | 'csv' | 'json' | 'jsonld';
-
-export interface AnnotationExport {
-  fileName: string;
-  mimeType: string;
-  text: string;
-  count: number;
-}
-
-export interface AnnotationImportReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  /** Local edits newer than the file's: kept as they are, the file's state added to their history. */
-  keptLocal: number;
-}
-
 export interface AnnotationMethods {
   'annotation.list': { args: AnnotationQuery; result: AnnotationPage };
   'annotation.get': { args: { id: string }; result: Annotation };
@@ -171,9 +154,6 @@ export interface AnnotationMethods {
   'annotation.setColorNames': { args: { names: ColorNames }; result: ColorNames };
   /** Renames a tag on every item and annotation; renaming onto an existing tag merges the two. */
   'tags.rename': { args: { from: string; to: string }; result: { items: number; annotations: number } };
-  'annotation.export': { args: { format: AnnotationExportFormat; planId?: string }; result: AnnotationExport };
-  /** JSON or JSON-LD as exported; all or nothing. */
-  'annotation.import': { args: { fileName: string; text: string }; result: AnnotationImportReport };
 }
 
 export const ANNOTATION_METHODS = [
@@ -189,6 +169,4 @@ export const ANNOTATION_METHODS = [
   'annotation.colorNames',
   'annotation.setColorNames',
   'tags.rename',
-  'annotation.export',
-  'annotation.import',
 ] as const satisfies readonly (keyof AnnotationMethods)[];
