@@ -3,6 +3,7 @@
 // row per annotation, for spreadsheets), JSON (lossless, Briefbook's own envelope) and W3C Web
 // Annotation JSON-LD (for other annotation tools; also lossless). Import reads JSON or JSON-LD
 // back, all or nothing, merging by annotation id (the rules are in the core service's README).
+import type { UiLanguage } from '../common';
 
 export const ANNOTATION_EXPORT_FORMATS = ['md', 'csv', 'json', 'jsonld'] as const;
 export type AnnotationExportFormat = (typeof ANNOTATION_EXPORT_FORMATS)[number];
@@ -37,8 +38,9 @@ export interface AnnotationImportReport {
 
 export interface AnnotationExchangeMethods {
   /** Every annotation (or one plan's), trash included in JSON and JSON-LD (they are backups),
-   *  left out of Markdown and CSV (they are for reading). */
-  'annotation.export': { args: { format: AnnotationExportFormat; planId?: string }; result: AnnotationExport };
+   *  left out of Markdown and CSV (they are for reading). `language`: of the Markdown headings
+   *  and CSV columns (default en). */
+  'annotation.export': { args: { format: AnnotationExportFormat; planId?: string; language?: UiLanguage }; result: AnnotationExport };
   /** JSON or JSON-LD as exported, all or nothing: a bad file is BAD_REQUEST naming the record
    *  and the field, and nothing changes. */
   'annotation.import': { args: { fileName: string; text: string }; result: AnnotationImportReport };

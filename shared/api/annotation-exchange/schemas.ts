@@ -10,6 +10,6 @@ const fileName = z
   .refine((n) => !/[\\/]/.test(n) && !n.includes('\u0000'), 'must be a file name without folders');
 
 export const annotationExchangeArgSchemas = {
-  'annotation.export': z.object({ format: z.enum(ANNOTATION_EXPORT_FORMATS), planId: planId.optional() }).strict(),
+  'annotation.export': z.object({ format: z.enum(ANNOTATION_EXPORT_FORMATS), planId: planId.optional(), language: z.enum(['zh', 'en']).optional() }).strict(),
   'annotation.import': z.object({ fileName, text: z.string().refine(...maxUnits(MAX_ANNOTATION_FILE_CHARS)) }).strict(),
 };
