@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+// tsx resolved from here, not from the caller's folder (which may be anywhere).
+const tsx = import.meta.resolve('tsx');
 // npm runs scripts in the project root; file names are relative to where the user typed them.
-const result = spawnSync(process.execPath, ['--import=tsx', join(root, 'electron', 'server', 'annotations-cli.ts'), ...process.argv.slice(2)], {
+const result = spawnSync(process.execPath, [`--import=${tsx}`, join(root, 'electron', 'server', 'annotations-cli.ts'), ...process.argv.slice(2)], {
   cwd: process.env.INIT_CWD ?? process.cwd(),
   stdio: 'inherit',
 });
