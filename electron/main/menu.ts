@@ -77,6 +77,9 @@ export function menuTemplate(ctx: MenuContext): Item[] {
       // The renderer opens its import dialog; it reads the chosen or dropped file itself.
       command('import', l.importPlan),
       separator,
+      command('annotations.export', l.exportAnnotations),
+      command('annotations.import', l.importAnnotations),
+      separator,
       command('newNote', l.newNote),
       separator,
       command('print', l.print),

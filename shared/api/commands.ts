@@ -5,6 +5,8 @@
 
 export const APP_COMMANDS = [
   'import',
+  'annotations.export',
+  'annotations.import',
   'find',
   'print',
   'newNote',

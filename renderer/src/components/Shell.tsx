@@ -65,6 +65,7 @@ import { NoPlan } from '../features/library/NoPlan';
 import { PlanPicker } from '../features/library/PlanPicker';
 import { TranslationMissing } from '../features/translations/TranslationMissing';
 import { useAppCommands } from '../shell/use-app-commands';
+import { AnnotationExchangeContext, useAnnotationExchange } from '../features/annotation-exchange/use-annotation-exchange';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Outline, OUTLINE_ID } from './Outline';
 import { OutlineResizer, OutlineToggle } from './OutlineControls';
@@ -148,6 +149,7 @@ export function Shell(props: Props) {
   const imports = useImportQueue(client, onImported);
   const dragging = useFileDrop(imports.enqueue);
   const chooseFiles = useCallback(() => picker.current?.click(), []);
+  const exchange = useAnnotationExchange(client, outline ? { id: outline.meta.id, title: outline.meta.title } : null);
 
   // The reading tab returns to what was being read, not always to the overview.
   const [lastRead, setLastRead] = useState<Route>(view === 'read' ? route : { kind: 'overview' });
@@ -166,6 +168,8 @@ export function Shell(props: Props) {
     'view.dashboard': () => navigate({ kind: 'dashboard' }),
     'view.library': () => navigate({ kind: 'library' }),
     import: chooseFiles,
+    'annotations.export': exchange.openExport,
+    'annotations.import': exchange.openImport,
     'initiative.next': step(1),
     'initiative.previous': step(-1),
     'language.zh': () => onLanguageChange('zh'),
@@ -251,6 +255,7 @@ export function Shell(props: Props) {
   return (
     <ReadingContext.Provider value={reading}>
       <AnnotationUiProvider>
+        <AnnotationExchangeContext.Provider value={exchange}>
         <div
           className={`app app-${view}${scrolled && !contextOpen ? ' app-scrolled' : ''}`}
           style={{ '--outline-width': `${prefs.outlineWidth}px` } as CSSProperties}
@@ -310,6 +315,7 @@ export function Shell(props: Props) {
         <ImportFilePicker ref={picker} onFiles={imports.enqueue} />
         {imports.stage && <ImportDialog queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
         {dragging && <DropOverlay />}
+        {exchange.dialogs}
         <PreferencesDialog
           open={prefsOpen}
           onClose={() => setPrefsOpen(false)}
@@ -319,6 +325,7 @@ export function Shell(props: Props) {
           preferences={prefs}
           actions={actions}
         />
+        </AnnotationExchangeContext.Provider>
       </AnnotationUiProvider>
     </ReadingContext.Provider>
   );
