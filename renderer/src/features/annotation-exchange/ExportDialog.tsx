@@ -69,7 +69,6 @@ export function ExportDialog({ client, plan, onClose }: Props) {
             </label>
           </fieldset>
         )}
-        {(format === 'md' || format === 'csv') && <p className="exchange-hint">{t('trashNote')}</p>}
       </div>
       <footer className="exchange-actions">
         <p className="exchange-status" role={outcome?.kind === 'failed' ? 'alert' : 'status'} data-kind={outcome?.kind}>
