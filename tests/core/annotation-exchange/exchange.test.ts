@@ -260,3 +260,33 @@ describe('round trip (property)', () => {
     );
   }, 120_000);
 });
+
+describe('highlights from another version of the text', () => {
+  it('are placed where their quote is in this library’s text, or marked, never put on other words', async () => {
+    const body = core.db.prepare('SELECT body FROM initiatives WHERE id = ?').pluck().get(ITEM) as string;
+    const chars = Array.from(body);
+    const at = (start: number, end: number) => describePassage(body, start, end);
+    const record = (id: string, selectors: ReturnType<typeof describePassage>) => ({
+      id, kind: 'highlight', planId: 'hz-2024', itemId: ITEM, target: { itemId: ITEM, part: 'body', language: 'zh', selectors },
+      anchor: { status: 'anchored' }, color: 'blue', body: '', tags: [], createdAt: '2026-01-01T00:00:00.000Z',
+      modifiedAt: '2026-01-01T00:00:00.000Z', revision: 1, deletedAt: null,
+    });
+    // 1: the file's text had 3 more characters before the passage (same quote, later position).
+    const real = at(10, 18);
+    const shifted = { quote: real.quote, position: { type: 'TextPositionSelector', start: 13, end: 21 } };
+    // 2: a quote this text does not have.
+    const missing = { quote: { type: 'TextQuoteSelector', exact: '此处原文已删除不见', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 9 } };
+    const ids = [randomUUID(), randomUUID()];
+    const file = { format: 'briefbook-annotations', version: 1, annotations: [record(ids[0]!, shifted as never), record(ids[1]!, missing as never)] };
+    expect(await importText(JSON.stringify(file))).toMatchObject({ added: 2 });
+    const moved = await get(ids[0]!);
+    expect(moved.target!.selectors.position).toEqual({ type: 'TextPositionSelector', start: 10, end: 18 });
+    expect(moved.target!.selectors.quote.exact).toBe(chars.slice(10, 18).join(''));
+    expect(moved.anchor).toEqual({ status: 'anchored' });
+    expect((await get(ids[1]!)).anchor).toEqual({ status: 'orphaned' });
+    // And the same file again changes nothing.
+    const dump = userTables();
+    expect(await importText(JSON.stringify(file))).toMatchObject({ unchanged: 2 });
+    expect(userTables()).toEqual(dump);
+  });
+});

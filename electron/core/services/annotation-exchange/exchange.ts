@@ -8,7 +8,9 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readTransaction, writeTransaction } from '../../db/transaction';
 import { planTitleSql } from '../table/plans';
+import { anchorPassage, describePassage } from '../../../../shared/domain/anchoring';
 import { colorNames } from '../annotations/annotations';
+import { canonicalText } from '../annotations/canonical';
 import { ANNOTATION_COLUMNS, readAnnotation, selectorsJson, toAnnotation, writeTags, type AnnotationRow } from '../annotations/store';
 import type { ExportEntry, ExportInput } from './entries';
 import { writeCsv } from './csv-format';
@@ -153,13 +155,41 @@ function onThisLibrary(db: Db, a: Annotation): boolean {
     : prepared(db, 'SELECT 1 FROM initiatives WHERE id = ? AND plan_id = ?').get(a.itemId, a.planId) !== undefined;
 }
 
+/**
+ * A highlight as it anchors in this library's text, by the rule re-anchoring follows ("never on
+ * the wrong words", services/annotations/reanchor.ts): where the file's position still reads
+ * its quote, exactly as in the file; found elsewhere, or relocated, with new selectors (a
+ * relocated one keeping the quote it had); ambiguous or not found, the file's selectors with
+ * that status. A file from a library with another version of the plan thus never puts a
+ * highlight on other words. When this library has no such text (the item, or its English, is
+ * not here), the file's anchoring is kept until the plan arrives.
+ */
+function placeHere(db: Db, a: Annotation): Annotation {
+  if (!a.target) return a;
+  const text = canonicalText(db, a.target.itemId, a.target.part, a.target.language);
+  if (text === null) return a;
+  const { selectors } = a.target;
+  const found = anchorPassage(text, selectors);
+  if (found.status === 'anchored' && found.start === selectors.position.start && found.end === selectors.position.end) return a;
+  if (found.status === 'anchored' || found.status === 'relocated') {
+    const previousQuote = found.status === 'relocated' ? (a.anchor?.previousQuote ?? selectors.quote.exact) : a.anchor?.previousQuote;
+    return {
+      ...a,
+      target: { ...a.target, selectors: describePassage(text, found.start, found.end) },
+      anchor: { status: found.status, ...(previousQuote !== undefined ? { previousQuote } : {}) },
+    };
+  }
+  return { ...a, anchor: { status: found.status, ...(a.anchor?.previousQuote !== undefined ? { previousQuote: a.anchor.previousQuote } : {}) } };
+}
+
 export function importAnnotations(db: Db, fileName: string, text: string, now = new Date()): AnnotationImportReport {
   const file = readAnnotationFile(fileName, text);
   const at = now.toISOString();
   const where = (i: number) => (file.format === 'json' ? `annotations[${i}]` : `annotation ${i + 1}`);
   return writeTransaction(db, () => {
     const report: AnnotationImportReport = { added: 0, updated: 0, unchanged: 0, keptLocal: 0, notInLibrary: 0 };
-    file.annotations.forEach((incoming, i) => {
+    file.annotations.forEach((fromFile, i) => {
+      const incoming = placeHere(db, fromFile);
       const local = readAnnotation(db, incoming.id);
       if (local && !sameIdentity(local, incoming)) {
         throw new AppError(
