@@ -71,6 +71,11 @@ function selectionIn(el: HTMLElement | null): Selected | null {
 }
 
 function boxOf(range: Range): Box {
+  // Engines without range geometry (jsdom): the box of the element the selection starts in.
+  if (typeof range.getClientRects !== 'function') {
+    const r = (range.startContainer.parentElement ?? range.startContainer.ownerDocument!.body).getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  }
   const rects = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
   const r = rects.length > 0 ? rects : [range.getBoundingClientRect()];
   return {
@@ -93,6 +98,7 @@ export function SelectionLayer({ root, planId, itemId, textOf, sourceOf, highlig
   const toolbar = useRef<ToolbarHandle>(null);
   const pointerDown = useRef(false);
   const dismissed = useRef<string | null>(null);
+  const shownKey = useRef<string | null>(null);
 
   // The selection as it changes; not while the pointer is still dragging it out.
   useEffect(() => {
@@ -104,8 +110,11 @@ export function SelectionLayer({ root, planId, itemId, textOf, sourceOf, highlig
       // Escape hides the toolbar for this selection; a new selection brings it back.
       if (next && dismissed.current === keyOf(next.passage)) return setSelected(null);
       dismissed.current = null;
+      // A message (a failed save) belongs to its selection: kept while that stays selected.
+      const key = next ? keyOf(next.passage) : null;
+      if (key !== shownKey.current) setMessage(null);
+      shownKey.current = key;
       setSelected(next);
-      setMessage(null);
     };
     const onChange = () => {
       if (!pointerDown.current) update();
