@@ -4,6 +4,8 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InitiativeDetail, PlanOutline } from '../../../shared/api/contract';
+import type { ApiClient } from '../api/client';
+import { ItemAnnotations } from '../features/annotations/reading/ItemAnnotations';
 import { anchorAttributes, ITEM_ATTRIBUTE } from '../features/annotations/reading/offsets';
 import { useReading } from '../reading/reading-context';
 import { routeHref } from '../routing/hash-route';
@@ -12,7 +14,14 @@ import { Numeral, PlanText } from './PlanText';
 import { EnglishText } from './EnglishText';
 import { ReadingBody } from './ReadingBody';
 
-export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; outline: PlanOutline }) {
+interface Props {
+  detail: InitiativeDetail;
+  outline: PlanOutline;
+  /** With a client the text is annotatable: highlights painted, the selection toolbar offered. */
+  client?: ApiClient;
+}
+
+export function InitiativeView({ detail, outline, client }: Props) {
   const { t } = useTranslation();
   const { showZh, showEn, translation, zh: display } = useReading();
   const { initiative, theme } = detail;
@@ -68,6 +77,7 @@ export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; 
         <PagerLink direction="previous" id={detail.previousId} outline={outline} />
         <PagerLink direction="next" id={detail.nextId} outline={outline} />
       </nav>
+      {client && <ItemAnnotations client={client} root={root} detail={detail} planTitle={outline.meta.title} />}
     </article>
   );
 }
