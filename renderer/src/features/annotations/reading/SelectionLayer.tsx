@@ -70,6 +70,10 @@ function selectionIn(el: HTMLElement | null): Selected | null {
   return passage ? { passage, box: boxOf(range) } : null;
 }
 
+/** Whether any of the selection is in the window (scrolled out of it, its toolbar goes too); an
+ *  engine without layout (an empty box) counts as in it. */
+const onScreen = (box: Box) => (box.top === 0 && box.bottom === 0) || (box.bottom > 0 && box.top < window.innerHeight);
+
 function boxOf(range: Range): Box {
   // Engines without range geometry (jsdom): the box of the element the selection starts in.
   if (typeof range.getClientRects !== 'function') {
@@ -300,7 +304,7 @@ export function SelectionLayer({ root, planId, itemId, textOf, sourceOf, highlig
 
   return (
     <>
-      {selected && (
+      {selected && onScreen(selected.box) && (
         <SelectionToolbar
           ref={toolbar}
           anchor={selected.box}
