@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { getShellBridge } from '../../../shell/shell-bridge';
 import { useModalDialog } from '../../preferences/use-modal-dialog';
 import { isSafeLink, renderNoteMarkdown } from '../markdown';
+import './panel.css';
 
 export function NoteMarkdown({ source, className }: { source: string; className?: string }) {
   const html = useMemo(() => renderNoteMarkdown(source), [source]);
