@@ -106,7 +106,9 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
     />
   );
   const entry = (e: AnnotationEntry) =>
-    e.id === editingId ? (
+    // A draft's editor stays on top once its first save puts it in the list (moving it would
+    // take the caret away mid-sentence).
+    e.id === editingId && editing && 'draft' in editing ? null : e.id === editingId ? (
       <li key={e.id} className="apanel-entry apanel-entry-editing">
         {editor({ record: e })}
       </li>
