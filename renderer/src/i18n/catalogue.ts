@@ -1,4 +1,5 @@
 // Every namespace of the UI catalogue. Add a feature's namespace here (i18next.d.ts derives its key types).
+import { annotationPanel } from '../features/annotations/panel/locales';
 import { annotationReading } from '../features/annotations/reading/locales';
 import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
@@ -24,5 +25,6 @@ export const CATALOGUE = {
   importPlan,
   translations,
   annotationReading,
+  annotationPanel,
 } as const;
 export type Namespace = keyof typeof CATALOGUE;
