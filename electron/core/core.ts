@@ -23,7 +23,19 @@ import { getAllSettings, getSetting, setSetting } from './services/settings';
 import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
-import { listTags } from './services/tags';
+import { listTags, renameTag } from './services/tags';
+import {
+  annotationHistory,
+  colorNames,
+  createAnnotation,
+  emptyTrash,
+  getAnnotation,
+  listAnnotations,
+  restoreRevision,
+  setColorNames,
+  trashAnnotation,
+  updateAnnotation,
+} from './services/annotations/annotations';
 import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
@@ -198,6 +210,18 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
     'import.commit': ({ previewId, choices }) => imports.commit(previewId, choices),
     'translation.template': ({ planId, language }) => translationTemplate(db, planId, language),
     'translation.attach': ({ planId, fileName, text }) => attachTranslation(db, planId, fileName, text),
+    'annotation.list': (query) => listAnnotations(db, query),
+    'annotation.get': ({ id }) => getAnnotation(db, id),
+    'annotation.create': (annotation) => createAnnotation(db, annotation),
+    'annotation.update': ({ id, baseRevision, patch }) => updateAnnotation(db, id, baseRevision, patch),
+    'annotation.delete': ({ id, baseRevision }) => trashAnnotation(db, id, baseRevision, true),
+    'annotation.restore': ({ id, baseRevision }) => trashAnnotation(db, id, baseRevision, false),
+    'annotation.emptyTrash': () => emptyTrash(db),
+    'annotation.history': ({ id }) => annotationHistory(db, id),
+    'annotation.restoreRevision': ({ id, baseRevision, revision }) => restoreRevision(db, id, baseRevision, revision),
+    'annotation.colorNames': () => colorNames(db),
+    'annotation.setColorNames': ({ names }) => setColorNames(db, names),
+    'tags.rename': ({ from, to }) => renameTag(db, from, to),
   };
 }
 

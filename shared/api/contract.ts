@@ -6,6 +6,7 @@
 // the renderer. A new feature adds its two files and one line to each list below. The preload
 // and the HTTP server pick every method up from API_METHODS by themselves.
 import type { Result } from './result';
+import { ANNOTATION_METHODS, type AnnotationMethods } from './annotations/methods';
 import { APP_METHODS, type AppMethods } from './app/methods';
 import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
 import { IMPORT_METHODS, type ImportMethods } from './import/methods';
@@ -41,6 +42,7 @@ export interface ApiMethods
     DashboardMethods,
     ImportMethods,
     TranslationMethods,
+    AnnotationMethods,
     LibraryMethods,
     StorageMethods {}
 
@@ -63,6 +65,7 @@ export const API_METHODS = [
   ...DASHBOARD_METHODS,
   ...IMPORT_METHODS,
   ...TRANSLATION_METHODS,
+  ...ANNOTATION_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

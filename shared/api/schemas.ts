@@ -3,6 +3,7 @@
 // import this file (it would pull zod into the preload bundle).
 import type { z } from 'zod';
 import type { ApiArgs, ApiMethod } from './contract';
+import { annotationArgSchemas } from './annotations/schemas';
 import { appArgSchemas } from './app/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
 import { importArgSchemas } from './import/schemas';
@@ -38,4 +39,5 @@ export const argSchemas = {
   ...storageArgSchemas,
   ...importArgSchemas,
   ...translationArgSchemas,
+  ...annotationArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
