@@ -152,6 +152,11 @@ export function HistoryDialog({ client, id, onClose }: HistoryDialogProps) {
           <CloseIcon />
         </button>
       </header>
+      {now?.target && (
+        <p className="history-subject">
+          <mark>{now.target.selectors.quote.exact}</mark>
+        </p>
+      )}
       {outcome && (
         <p className="history-outcome" data-tone={outcome.tone} role={outcome.tone === 'error' ? 'alert' : 'status'}>
           {outcome.text}
