@@ -55,7 +55,7 @@ describe('the annotations view with 20,000 annotations', () => {
     await page.getByRole('link', { name: '标注' }).click();
     await shownEntries().first().waitFor({ timeout: 30_000 });
     const firstShown = Date.now() - started;
-    expect(await page.getByText(`共 ${COUNT} 条`).isVisible()).toBe(true);
+    expect(await page.getByText('共 20,000 条').isVisible()).toBe(true);
     const inPage = await page.locator('.alist-row').count();
     expect(inPage).toBeGreaterThan(3);
     expect(inPage).toBeLessThan(60);

@@ -91,6 +91,17 @@ describe('the history dialog', { timeout: 20_000 }, () => {
     await waitFor(() => expect(states()[0]!.textContent).toMatch(/第 4 版当前版本另一窗口的修改$/));
   });
 
+  it('offers no restore for an annotation in the trash, and says why', async () => {
+    const a = highlight({ quote: '强基固本', color: 'yellow', body: '初稿' });
+    const fake = createFakeAnnotations([a]);
+    fake.editElsewhere(a.id, '第二稿');
+    fake.store.get(a.id)!.deletedAt = '2026-12-01T10:00:00.000Z';
+    renderHistory(fake, a.id);
+    const detail = await screen.findByRole('region', { name: '第 1 版' });
+    expect(within(detail).queryByRole('button', { name: '恢复此版本' })).toBeNull();
+    expect(within(detail).getByText('这条标注在废纸篓中，请先将它恢复，再恢复旧版本。')).toBeTruthy();
+  });
+
   it('speaks English too, and closes with its button', async () => {
     const { fake, id } = edited();
     const { onClose } = renderHistory(fake, id, 'en');

@@ -213,11 +213,15 @@ function StateDetail({ state, current, colorName, busy, onRestore }: StateDetail
               )}
             </p>
           )}
-          <div className="history-actions">
-            <button type="button" className="history-restore" disabled={busy} onClick={onRestore}>
-              {busy ? t('restoring') : t('restore')}
-            </button>
-          </div>
+          {current.deletedAt !== null ? (
+            <p className="history-faint history-actions">{t('inTrash')}</p>
+          ) : (
+            <div className="history-actions">
+              <button type="button" className="history-restore" disabled={busy} onClick={onRestore}>
+                {busy ? t('restoring') : t('restore')}
+              </button>
+            </div>
+          )}
         </>
       )}
     </section>

@@ -81,9 +81,11 @@ export function AnnotationsView({ client, onOpenPassage, readHref }: Props) {
   const firstPage: AnnotationQuery = { ...query, limit: PAGE_SIZE, offset: 0 };
   const head = useQuery({ queryKey: annotationKeys.list(firstPage), queryFn: () => client.call('annotation.list', firstPage) });
   const total = head.data?.total ?? 0;
-  // Whether anything at all is in the library (or the trash), to tell "none yet" from "none match".
+  // How many are in the list (or the trash) whatever the filters: tells "none yet" from "none
+  // match", and is what emptying the trash removes.
   const anyQuery: AnnotationQuery = { trashed: tab === 'trash', limit: 1 };
-  const any = useQuery({ queryKey: annotationKeys.list(anyQuery), queryFn: () => client.call('annotation.list', anyQuery), enabled: hasFilters(filters) });
+  const any = useQuery({ queryKey: annotationKeys.list(anyQuery), queryFn: () => client.call('annotation.list', anyQuery) });
+  const unfiltered = hasFilters(filters) ? any.data?.total : total;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose
@@ -110,6 +112,7 @@ export function AnnotationsView({ client, onOpenPassage, readHref }: Props) {
     [i18n.language],
   );
   const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+  const numberFormat = useMemo(() => new Intl.NumberFormat(HTML_LANG[i18n.language === 'en' ? 'en' : 'zh']), [i18n.language]);
 
   const setBusy = (id: string, busy: boolean) =>
     setBusyIds((ids) => {
@@ -185,7 +188,7 @@ export function AnnotationsView({ client, onOpenPassage, readHref }: Props) {
       </p>
     );
   } else if (total === 0) {
-    const nothingAtAll = !hasFilters(filters) || any.data?.total === 0;
+    const nothingAtAll = unfiltered === 0;
     body =
       nothingAtAll && tab === 'trash' ? (
         <div className="alist-empty">
@@ -263,11 +266,11 @@ export function AnnotationsView({ client, onOpenPassage, readHref }: Props) {
       <header className="alist-header">
         <div className="alist-heading">
           <h2 id={titleId}>{tab === 'trash' ? t('tabs.trash') : t('title')}</h2>
-          {head.data && <span className="alist-count">{t('count', { count: total })}</span>}
+          {head.data && <span className="alist-count">{t('count', { count: total, n: numberFormat.format(total) })}</span>}
         </div>
         <div className="alist-header-tools">
-          {tab === 'trash' && total > 0 && !hasFilters(filters) && (
-            <button type="button" className="alist-button-danger-quiet" onClick={() => setDialog({ kind: 'empty', count: total })}>
+          {tab === 'trash' && unfiltered !== undefined && unfiltered > 0 && (
+            <button type="button" className="alist-button-danger-quiet" onClick={() => setDialog({ kind: 'empty', count: unfiltered })}>
               {t('trash.empty')}
             </button>
           )}

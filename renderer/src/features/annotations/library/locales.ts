@@ -4,8 +4,8 @@
 export const annotationList = {
   zh: {
     title: '标注',
-    count_one: '共 {{count}} 条',
-    count_other: '共 {{count}} 条',
+    count_one: '共 {{n}} 条',
+    count_other: '共 {{n}} 条',
     tabs: {
       label: '标注或废纸篓',
       all: '全部标注',
@@ -132,8 +132,8 @@ export const annotationList = {
   },
   en: {
     title: 'Annotations',
-    count_one: '{{count}} annotation',
-    count_other: '{{count}} annotations',
+    count_one: '{{n}} annotation',
+    count_other: '{{n}} annotations',
     tabs: {
       label: 'Annotations or trash',
       all: 'All annotations',
