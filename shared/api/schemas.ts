@@ -15,6 +15,7 @@ import { statusArgSchemas } from './status/schemas';
 import { storageArgSchemas } from './storage/schemas';
 import { tableArgSchemas } from './table/schemas';
 import { tagArgSchemas } from './tags/schemas';
+import { versionArgSchemas } from './versions/schemas';
 import { viewArgSchemas } from './views/schemas';
 
 export { FIELD_LIMITS } from '../text';
@@ -38,4 +39,5 @@ export const argSchemas = {
   ...storageArgSchemas,
   ...importArgSchemas,
   ...translationArgSchemas,
+  ...versionArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
