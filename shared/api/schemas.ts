@@ -3,6 +3,8 @@
 // import this file (it would pull zod into the preload bundle).
 import type { z } from 'zod';
 import type { ApiArgs, ApiMethod } from './contract';
+import { annotationArgSchemas } from './annotations/schemas';
+import { annotationExchangeArgSchemas } from './annotation-exchange/schemas';
 import { appArgSchemas } from './app/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
 import { importArgSchemas } from './import/schemas';
@@ -35,9 +37,11 @@ export const argSchemas = {
   ...tagArgSchemas,
   ...viewArgSchemas,
   ...dashboardArgSchemas,
+  ...annotationExchangeArgSchemas,
   ...libraryArgSchemas,
   ...storageArgSchemas,
   ...importArgSchemas,
   ...translationArgSchemas,
   ...versionArgSchemas,
+  ...annotationArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -12,6 +12,43 @@ export const VALID_IMPORT_TEXT = '试点工作方案\n一、总体要求\n坚持
 
 /** VALID_IMPORT_TEXT revised: its first item removed, so one item is left unmatched. */
 export const VALID_REVISED_TEXT = '试点工作方案\n一、重点任务\n推进试点。\n二、保障措施\n加强领导。\n';
+/** The annotation the annotation methods work on (annotation.get creates it first, see validArgs). */
+export const VALID_NOTE: ApiArgs<'annotation.create'> = {
+  id: '3f1c2b9a-5d4e-4f60-8a7b-1c2d3e4f5a6b',
+  kind: 'note',
+  planId: 'hz-2024',
+  itemId: 'hz-2024/T3/I3',
+  target: null,
+  color: null,
+  body: '一条**笔记**',
+  tags: ['重点'],
+};
+
+/** An annotation file as exported (JSON): one note on an item of the embedded plan. */
+export const VALID_ANNOTATION_FILE = JSON.stringify({
+  format: 'briefbook-annotations',
+  version: 1,
+  exportedAt: '2026-12-05T10:00:00.000Z',
+  planId: null,
+  colorNames: {},
+  annotations: [
+    {
+      id: '3b241101-e2bb-4255-8caf-4136c566a962',
+      kind: 'note',
+      planId: 'hz-2024',
+      itemId: 'hz-2024/T1/I1',
+      target: null,
+      anchor: null,
+      color: null,
+      body: '导入的笔记',
+      tags: [],
+      createdAt: '2026-12-05T09:00:00.000Z',
+      modifiedAt: '2026-12-05T09:00:00.000Z',
+      revision: 1,
+      deletedAt: null,
+    },
+  ],
+});
 
 /** Valid arguments for every method. Typed by the contract, so a new method must be added. */
 export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
@@ -99,12 +136,31 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
     fileName: 'hangzhou-2024-05-11.en.json',
     text: readFileSync(join(RESOURCES_DIR, 'plans', 'hangzhou-2024-05-11.en.json'), 'utf8'),
   },
+  'annotation.list': { itemId: 'hz-2024/T3/I3', sort: 'text' },
+  'annotation.get': { id: VALID_NOTE.id },
+  // The same content again: a retried create, answered with the note as stored.
+  'annotation.create': VALID_NOTE,
+  'annotation.update': { id: VALID_NOTE.id, baseRevision: 1, patch: { body: '改过的笔记' } },
+  'annotation.delete': { id: VALID_NOTE.id, baseRevision: 2 },
+  'annotation.restore': { id: VALID_NOTE.id, baseRevision: 3 },
+  'annotation.emptyTrash': {},
+  'annotation.history': { id: VALID_NOTE.id },
+  'annotation.restoreRevision': { id: VALID_NOTE.id, baseRevision: 4, revision: 1 },
+  'annotation.colorNames': {},
+  'annotation.setColorNames': { names: { yellow: '重点', blue: 'Question' } },
+  'tags.rename': { from: '重点', to: '要点' },
+  'annotation.export': { format: 'jsonld', planId: 'hz-2024' },
+  'annotation.import': { fileName: 'annotations.json', text: VALID_ANNOTATION_FILE },
 };
 
 /** The arguments to dispatch `method` with, after the methods before it in API_METHODS: most
  *  are VALID_ARGS; a few depend on what the calls before them did. */
 export async function validArgs(method: ApiMethod, core: Core): Promise<unknown> {
   if (method === 'storage.restore') return { name: core.storage.backups()[0]!.name };
+  if (method === 'annotation.get') {
+    const created = await core.router.dispatch('annotation.create', VALID_NOTE);
+    if (!created.ok) throw new Error(`annotation.create before annotation.get: ${created.error.message}`);
+  }
   if (method === 'library.purge') {
     const trashed = await core.router.dispatch('library.trash', { planId: 'hz-2024', baseRevision: 3, confirm: true });
     if (!trashed.ok) throw new Error(`library.trash before library.purge: ${trashed.error.message}`);

@@ -60,8 +60,9 @@ const STATE_VALUES = `SELECT i.plan_id AS planId,
   FROM user_initiative_state s CROSS JOIN initiative_sort_keys i ON i.initiative_id = s.initiative_id`;
 const TAG_VALUES = `SELECT i.plan_id AS planId, count(*) AS n
   FROM user_initiative_tags g CROSS JOIN initiative_sort_keys i ON i.initiative_id = g.initiative_id`;
+// Annotations carry their plan (notes on the plan itself count too); those in the trash do not.
 const NOTE_VALUES = `SELECT i.plan_id AS planId, count(*) AS n
-  FROM user_annotations a CROSS JOIN initiative_sort_keys i ON i.initiative_id = a.initiative_id`;
+  FROM (SELECT plan_id FROM user_annotations WHERE deleted_at IS NULL) i`;
 
 /** The plans in the library, or (trash: true) those in the trash; newest import first. */
 export function listLibrary(db: Db, options: { trash?: boolean } = {}): LibraryEntry[] {
