@@ -44,7 +44,8 @@ export interface VersionChanges {
   changed: VersionPair[];
   /** Items of the new version with no predecessor. */
   added: VersionItem[];
-  /** Items of the older version with no successor (their values stay on them, listed). */
+  /** Items of the older version with no successor (their values stay on them, listed).
+   *  `values`: the reader's fields, tags, notes and highlights on each. */
   removed: (VersionItem & { values: number })[];
   /** Items of the new version with two candidates too close to call; left to the reader. */
   ambiguous: { item: VersionItem; candidates: (VersionItem & { score: number })[] }[];
@@ -60,8 +61,8 @@ export interface VersionImportResult {
   valuesMoved: number;
   /** Items of the older version left unmatched (values, if any, stay on them). */
   unmatched: number;
-  /** What the annotations' re-anchoring did, when it ran. */
-  annotations: { anchored: number; relocated: number; ambiguous: number; orphaned: number } | null;
+  /** What re-anchoring did with the highlights of the matched items (their notes move too). */
+  annotations: { anchored: number; relocated: number; ambiguous: number; orphaned: number };
 }
 
 export interface PlanVersion {
@@ -95,6 +96,8 @@ export interface UnmatchedItem extends VersionItem {
   /** The version it was left unmatched at. */
   planId: string;
   values: ItemValues;
+  /** The reader's live notes and highlights on it (they stay on it too). */
+  annotations: number;
   /** Candidates in the new version when the match was too close to call. */
   candidates: (VersionItem & { score: number })[];
   /** The reader chose to leave it unmatched (version.assign with toItemId null). */

@@ -18,6 +18,8 @@ import type { PlanSummary } from '../../../shared/api/plans/methods';
 import type { Result } from '../../../shared/api/result';
 import type { ItemValues, PlanVersion, UnmatchedItem, VersionItem } from '../../../shared/api/versions/methods';
 import type { InitiativeFields, InitiativeRow, TablePage } from '../../../shared/domain/table';
+import { describePassage } from '../../../shared/domain/anchoring';
+import { randomUUID } from 'node:crypto';
 import { createTestCore } from '../../helpers/core';
 import { dumpTables } from '../../helpers/db-dump';
 import { REPO_ROOT } from '../../helpers/paths';
@@ -282,6 +284,43 @@ describe('a revised text imported as a new version', () => {
     value(await call('library.trash', { planId: second.planId, baseRevision: entry.revision, confirm: true }));
     const trashed = errorOf(await call('import.preview', { previewId: `version-test-${++n}`, fileName: 'v3.txt', dataBase64, versionOf: second.planId }));
     expect(trashed.message).toBe(`v3.txt: plan ${second.planId} is in the trash; restore it before importing a new version of it`);
+  });
+});
+
+describe('annotations across a version import', () => {
+  it('move with their item and are anchored again in its new text; those of an unmatched item stay, counted', async () => {
+    const { result: first } = await importFile('renewal-v1.txt');
+    const v1 = first.planId;
+    const funds = itemId(v1, '强化资金保障');
+    const heritage = itemId(v1, '加强历史文化保护');
+    const body = planItems(core.db, v1).find((i) => i.id === funds)!.body;
+    // The body is all in the BMP: its UTF-16 offsets are its code point offsets.
+    const start = body.indexOf('专项资金');
+    const highlight = value(
+      await call<{ id: string }>('annotation.create', {
+        id: randomUUID(),
+        kind: 'highlight',
+        planId: v1,
+        itemId: funds,
+        target: { itemId: funds, part: 'body', language: 'zh', selectors: describePassage(body, start, start + 4) },
+        color: 'yellow',
+        body: '',
+        tags: [],
+      }),
+    );
+    const note = value(
+      await call<{ id: string }>('annotation.create', { id: randomUUID(), kind: 'note', planId: v1, itemId: heritage, target: null, color: null, body: '文保', tags: [] }),
+    );
+    const { result } = await importFile('renewal-v2.txt', v1);
+    expect(result.version!.annotations).toEqual({ anchored: 1, relocated: 0, ambiguous: 0, orphaned: 0 });
+    const where = (id: string) => core.db.prepare('SELECT item_id AS itemId, plan_id AS planId FROM user_annotations WHERE id = ?').get(id);
+    expect(where(highlight.id)).toEqual({ itemId: itemId(result.planId, '强化资金保障'), planId: result.planId });
+    expect(where(note.id)).toEqual({ itemId: heritage, planId: v1 });
+    const unmatched = value(await call<{ items: UnmatchedItem[] }>('version.unmatched', { planId: result.planId }));
+    expect(unmatched.items.map((u) => [u.headline, u.annotations])).toEqual([
+      ['加强历史文化保护', 1],
+      ['严格督查考核', 0],
+    ]);
   });
 });
 

@@ -8,10 +8,11 @@ import type { ItemValues, UnmatchedItem, VersionItem } from '../../../../shared/
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readTransaction, writeTransaction } from '../../db/transaction';
+import { reanchorAnnotations } from '../annotations/reanchor';
 import { lineageOf } from './lineage';
 import { matchItems } from './match';
 import { planItems } from './version-import';
-import { hasRecord, moveItemValues, readItemValues } from './values';
+import { annotationCount, hasRecord, moveItemValues, readItemValues } from './values';
 
 interface ItemRow {
   id: string;
@@ -61,6 +62,7 @@ export function unmatchedItems(db: Db, planId: string): { items: UnmatchedItem[]
         headline: o.headline,
         planId,
         values: readItemValues(db, o.id),
+        annotations: annotationCount(db, o.id),
         candidates: (candidates.get(o.id) ?? [])
           .filter((c) => !claimed.has(c.id))
           .map((c) => ({ id: c.id, numeral: newById.get(c.id)!.numbering, headline: newById.get(c.id)!.headline, score: c.score })),
@@ -134,6 +136,7 @@ export function assignItem(
        ON CONFLICT (from_item_id, to_plan_id) DO UPDATE SET to_item_id = excluded.to_item_id, decided_at = excluded.decided_at`,
     ).run(fromItemId, next.planId, toItemId, stamp);
     moveItemValues(db, fromItemId, toItemId, stamp);
+    reanchorAnnotations(db, [{ from: fromItemId, to: toItemId }], stamp);
     return { fromItemId, toItemId, values: readItemValues(db, toItemId) };
   });
 }

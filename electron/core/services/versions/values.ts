@@ -42,6 +42,13 @@ export function valueCount(v: ItemValues): number {
   );
 }
 
+/** The reader's live notes and highlights on an item. */
+export function annotationCount(db: Db, itemId: string): number {
+  return (
+    prepared(db, 'SELECT count(*) AS n FROM user_annotations WHERE item_id = ? AND deleted_at IS NULL').get(itemId) as { n: number }
+  ).n;
+}
+
 /** Whether the item has a record or tags at all. */
 export function hasRecord(db: Db, itemId: string): boolean {
   return (

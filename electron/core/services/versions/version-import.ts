@@ -19,12 +19,13 @@ import { prepared } from '../../db/statements';
 import { writeTransaction } from '../../db/transaction';
 import { projectPlan } from '../../plan/projection';
 import { planIdForFile, storeImportedPlan } from '../../plan/store-imported';
+import { reanchorAnnotations } from '../annotations/reanchor';
 import { isTrashed } from '../library/trash';
 import { getSetting, setSetting } from '../settings';
 import { planTitle } from '../table/plans';
 import { lineageOf, newestVersion } from './lineage';
 import { matchItems, type MatchItem, type MatchResult } from './match';
-import { hasRecord, moveItemValues, readItemValues, valueCount } from './values';
+import { annotationCount, hasRecord, moveItemValues, readItemValues, valueCount } from './values';
 
 interface ItemText extends MatchItem {
   headline: string;
@@ -100,7 +101,7 @@ function summarize(
       headingEdited: p.headingEdited,
       bodyEdited: p.bodyEdited,
     }));
-  const removed = match.unmatchedOld.map((id) => ({ ...itemOf(oldById.get(id)!), values: valueCount(readItemValues(db, id)) }));
+  const removed = match.unmatchedOld.map((id) => ({ ...itemOf(oldById.get(id)!), values: valueCount(readItemValues(db, id)) + annotationCount(db, id) }));
   return {
     versionOf,
     counts: {
@@ -147,8 +148,6 @@ export function versionChanges(db: Db, planId: string, doc: ImportedDocument): V
 
 export interface VersionImportOptions {
   now?: Date;
-  /** Re-anchors the annotations of moved items, inside this transaction. */
-  reanchor?: (db: Db, moves: ReadonlyArray<{ from: string; to: string }>, now: string) => VersionImportResult['annotations'];
 }
 
 /** Stores `doc` as the next version of `planId`, all or nothing (see the top of this file). */
@@ -198,7 +197,8 @@ export function importVersion(
       moves.push({ from: pair.oldId, to: pair.newId });
       if (moveItemValues(db, pair.oldId, pair.newId, now)) valuesMoved++;
     }
-    const annotations = options.reanchor ? options.reanchor(db, moves, now) : null;
+    // The annotations of each matched item follow it and are anchored again in its new text.
+    const annotations = reanchorAnnotations(db, moves, now);
 
     // The reader was reading this lineage: they now read the new version.
     const current = getSetting(db, 'ui.currentPlan');
