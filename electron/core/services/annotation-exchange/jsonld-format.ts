@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { HIGHLIGHT_COLORS, type Annotation, type ColorNames, type HighlightColor } from '../../../../shared/api/annotations/methods';
 import type { ExportInput } from './entries';
-import { checkRecord } from './record';
+import { checkRecord } from '../../../../shared/api/annotation-exchange/file-record';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const BRIEFBOOK_VOCAB = 'urn:briefbook:vocab:';

@@ -6,7 +6,7 @@ import type { Annotation, ColorNames } from '../../../../shared/api/annotations/
 import { AppError } from '../../../../shared/api/result';
 import { JSON_FORMAT, JSON_VERSION } from './json-format';
 import { FileProblem, isJsonLd, readColorNames, readJsonLd } from './jsonld-format';
-import { checkRecord } from './record';
+import { checkRecord } from '../../../../shared/api/annotation-exchange/file-record';
 
 export interface ReadAnnotations {
   format: 'json' | 'jsonld';

@@ -1,13 +1,13 @@
-// What one annotation in a file must be before anything is written: every field of the
+// What one annotation in an annotation file must be before anything is written: every field of the
 // contract's Annotation, checked and consistent (a highlight has a target, a colour and an
 // anchor on the item it names; a note has none of them; the quote's length is the span its
 // position selector gives, counted in code points). The JSON and the JSON-LD readers both end
 // in this check, so the two formats accept exactly the same records.
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS, type Annotation } from '../../../../shared/api/annotations/methods';
-import { initiativeId, maxUnits, planId, tag } from '../../../../shared/api/common-schemas';
-import { codePointLength } from '../../../../shared/domain/anchoring';
-import { FIELD_LIMITS, loneSurrogateAt } from '../../../../shared/text';
+import { HIGHLIGHT_COLORS, type Annotation } from '../annotations/methods';
+import { initiativeId, maxUnits, planId, tag } from '../common-schemas';
+import { codePointLength } from '../../domain/anchoring';
+import { FIELD_LIMITS, loneSurrogateAt } from '../../text';
 
 /** The longest note a file may carry (UTF-16 units); a page of Markdown is a few thousand. */
 export const MAX_NOTE_UNITS = 100_000;
