@@ -8,6 +8,8 @@ import { writeJsonLd } from '../../../electron/core/services/annotation-exchange
 import { writeMarkdown } from '../../../electron/core/services/annotation-exchange/markdown-format';
 import { literalMarkdown, safeNoteMarkdown } from '../../../electron/core/services/annotation-exchange/markdown-safety';
 import { readAnnotationFile } from '../../../electron/core/services/annotation-exchange/read-file';
+import { MAX_ANNOTATION_FILE_CHARS } from '../../../shared/api/annotation-exchange/methods';
+import { MAX_FILE_BODY_BYTES, maxBodyBytes } from '../../../shared/api/http';
 import { AppError } from '../../../shared/api/result';
 import { exportInput, HOSTILE_NOTES, sampleAnnotations } from './fixtures';
 
@@ -148,6 +150,13 @@ describe('JSON and JSON-LD read back what they wrote', () => {
       },
     });
     expect(planNote).toMatchObject({ motivation: 'commenting', target: 'urn:briefbook:plan:hz-2024' });
+  });
+});
+
+describe('the size of an annotation file', () => {
+  it('the largest file import reads fits in the HTTP body browser mode allows for it (UTF-8, 3 bytes a unit)', () => {
+    expect(maxBodyBytes('annotation.import')).toBe(MAX_FILE_BODY_BYTES);
+    expect(MAX_ANNOTATION_FILE_CHARS * 3 + 1024).toBeLessThanOrEqual(MAX_FILE_BODY_BYTES);
   });
 });
 
