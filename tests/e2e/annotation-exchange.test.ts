@@ -56,11 +56,11 @@ async function openMenuItem(name: string): Promise<void> {
 }
 
 async function exportThrough(formatName: RegExp): Promise<{ fileName: string; text: string }> {
-  await openMenuItem('导出批注…');
-  const dialog = page.getByRole('dialog', { name: '导出批注' });
+  await openMenuItem('导出标注…');
+  const dialog = page.getByRole('dialog', { name: '导出标注' });
   await dialog.getByRole('radio', { name: formatName }).check();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
-  await dialog.getByText(/已导出 2 条批注/).waitFor();
+  await dialog.getByText(/已导出 2 条标注/).waitFor();
   const text = readFileSync((await download.path())!, 'utf8');
   await dialog.getByRole('button', { name: '关闭' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -79,8 +79,8 @@ describe('annotation export and import in the browser', () => {
     await page.getByRole('list', { name: '计划库' }).waitFor();
     const md = await exportThrough(/Markdown/);
     expect(md.fileName).toMatch(/^briefbook-annotations-all-plans-\d{4}-\d{2}-\d{2}\.md$/);
-    expect(md.text).toMatch(/^# 批注\n/);
-    expect(md.text).toContain('### 规划整体笔记');
+    expect(md.text).toMatch(/^# 标注\n/);
+    expect(md.text).toContain('### 计划笔记');
     expect(md.text).toContain('整体判断：稳中求进。');
     expect(md.text).toMatch(/\n> .+\n/);
     expect(md.text).toContain('&lt;img src=x onerror=alert(1)>');
@@ -110,7 +110,7 @@ describe('annotation export and import in the browser', () => {
     note.body = [{ type: 'TextualBody', value: '在另一台电脑上改过', format: 'text/markdown', purpose: 'commenting' }];
     note['briefbook:revision'] = 5;
     await importThrough('edited.jsonld', JSON.stringify(doc));
-    const dialog = page.getByRole('dialog', { name: '导入批注' });
+    const dialog = page.getByRole('dialog', { name: '导入标注' });
     await dialog.getByText('“edited.jsonld”已导入').waitFor({ timeout: 30_000 });
     await expect.poll(() => dialog.locator('[data-key="updated"] dd').textContent()).toBe('1');
     expect(await dialog.locator('[data-key="unchanged"] dd').textContent()).toBe('1');
@@ -124,7 +124,7 @@ describe('annotation export and import in the browser', () => {
     const doc = JSON.parse(jsonld) as { first: { items: Record<string, unknown>[] } };
     doc.first.items[1]!.created = 'yesterday';
     await importThrough('broken.jsonld', JSON.stringify(doc));
-    const alert = page.getByRole('dialog', { name: '导入批注' }).getByRole('alert');
+    const alert = page.getByRole('dialog', { name: '导入标注' }).getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toMatch(/broken\.jsonld: first\.items\[1\] \(urn:uuid:[-0-9a-f]+\): created must be a date and time.*未更改任何内容/);
     await page.getByRole('button', { name: '关闭' }).click();

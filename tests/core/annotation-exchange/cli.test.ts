@@ -60,7 +60,7 @@ describe('npm run annotations', () => {
     expect(md.stderr).toBe(`2 annotations written to ${join(out, 'notes.md')}\n`);
     expect(md.code).toBe(0);
     const text = readFileSync(join(out, 'notes.md'), 'utf8');
-    expect(text).toMatch(/^# 批注\n/);
+    expect(text).toMatch(/^# 标注\n/);
     expect(text).toContain('&lt;img src=x onerror=alert(1)> 要点');
     expect(text).not.toContain('删掉的');
     expect(readdirSync(out)).toEqual(['notes.md']);

@@ -60,7 +60,7 @@ describe('annotation.export', () => {
     expect(md.count).toBe(3);
     const title = core.db.prepare("SELECT title FROM plans WHERE id = 'hz-2024'").pluck().get() as string;
     expect(md.text).toContain(`## ${title}`);
-    expect(md.text.indexOf('### 规划整体笔记')).toBeLessThan(md.text.indexOf('整体'));
+    expect(md.text.indexOf('### 计划笔记')).toBeLessThan(md.text.indexOf('整体'));
     // Reading order: T1 before T3.
     expect(md.text.indexOf('HYPERLINK')).toBeLessThan(md.text.indexOf(hl.target!.selectors.quote.exact));
     expect(md.text).toContain(`> ${hl.target!.selectors.quote.exact}`);
@@ -71,7 +71,7 @@ describe('annotation.export', () => {
   it('CSV: one row per annotation, formulas neutralised, BOM; JSON and JSON-LD keep the trash', async () => {
     someAnnotations();
     const csv = await exportAs('csv');
-    expect(csv.text.startsWith('\uFEFFPlan,Theme,Item')).toBe(true);
+    expect(csv.text.startsWith('\uFEFFPlan,Theme,Initiative')).toBe(true);
     expect(csv.text.trimEnd().split('\r\n')).toHaveLength(4);
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect((await exportAs('json')).count).toBe(4);
@@ -160,7 +160,7 @@ describe('annotation.import', () => {
     expect(await importText(JSON.stringify(file))).toMatchObject({ added: 1, notInLibrary: 1 });
     const md = await exportAs('md');
     expect(md.text).toContain('## Plan p-00000000ff (not in this library)');
-    expect(md.text).toContain('#### Item p-00000000ff/s0123456789 (not in this library)');
+    expect(md.text).toContain('#### Initiative p-00000000ff/s0123456789 (not in this library)');
   });
 
   it('a bad file is refused naming the record and field, and nothing changes', async () => {

@@ -39,14 +39,14 @@ describe('Markdown export', () => {
   const md = writeMarkdown(forReading());
 
   it('groups by plan, theme and item, quotes the passage, keeps the note Markdown and names the colour', () => {
-    expect(md).toMatch(/^# 批注\n/);
+    expect(md).toMatch(/^# 标注\n/);
     expect(md).toContain('## 杭州&lt;script&gt;2024&lt;/script&gt;'.replace(/&lt;/g, '\\<').replace(/&gt;/g, '\\>'));
     expect(md).toContain('#### 第一 推动 \\[产业\\](javascript:x) 升级');
     expect(md).toContain('> 发展新质生');
     expect(md).toContain('**要点**：见 [文件](https://example.org/a?b=1)。');
     expect(md).toContain('黄色 (重点)');
     expect(md).toContain('标签: 重点, AI');
-    expect(md).toContain('### 规划整体笔记');
+    expect(md).toContain('### 计划笔记');
   });
 
   it('renders to nothing live in a viewer that allows raw HTML and any link', () => {
@@ -97,7 +97,7 @@ describe('CSV export', () => {
 
   it('is UTF-8 with a BOM, a header in the reader’s language and one row per annotation', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(rows[0]).toMatch(/^规划,主题,条目,条目标题,类型,引文,笔记,标签,颜色,颜色含义/);
+    expect(rows[0]).toMatch(/^计划,主题,举措,举措标题,类型,引文,笔记,标签,颜色,颜色含义/);
     expect(rows.filter((r) => r !== '')).toHaveLength(1 + forReading().entries.length);
     expect(csv).toContain('发展新质生');
     expect(csv).toContain('重点、AI');
