@@ -124,6 +124,16 @@ describe('JSON and JSON-LD read back what they wrote', () => {
     expect(read.colorNames).toEqual({ yellow: '重点', purple: '<i>问题</i>' });
   });
 
+  it.each([
+    ['json', writeJson],
+    ['jsonld', writeJsonLd],
+  ] as const)('%s holds hostile notes as inert text, safe even inside an HTML script element', (_format, write) => {
+    const text = write(exportInput());
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(text).toContain('\\u003cscript\\u003ealert(1)\\u003c/script\\u003e');
+    expect(JSON.stringify(JSON.parse(text))).toContain('<script>alert(1)</script>');
+  });
+
   it('JSON-LD says the model’s words: context, urn:uuid ids, motivations, tagging bodies, item IRIs', () => {
     const doc = JSON.parse(writeJsonLd(exportInput())) as { '@context': unknown; type: string; total: number; first: { items: Record<string, unknown>[] } };
     expect(doc.type).toBe('AnnotationCollection');

@@ -3,6 +3,7 @@
 // read an older file and refuse a newer one by name.
 import type { Annotation, ColorNames } from '../../../../shared/api/annotations/methods';
 import type { ExportInput } from './entries';
+import { htmlSafeJson } from './jsonld-format';
 
 export const JSON_FORMAT = 'briefbook-annotations';
 export const JSON_VERSION = 1;
@@ -26,5 +27,5 @@ export function writeJson(input: ExportInput): string {
     colorNames: input.colorNames,
     annotations: input.entries.map((e) => e.annotation),
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return `${htmlSafeJson(file)}\n`;
 }

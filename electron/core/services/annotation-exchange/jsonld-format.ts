@@ -89,7 +89,16 @@ export function writeJsonLd(input: ExportInput): string {
   };
   // The model: a collection with no annotations has no pages.
   if (items.length > 0) collection.first = { id: `urn:uuid:${randomUUID()}`, type: 'AnnotationPage', startIndex: 0, items };
-  return `${JSON.stringify(collection, null, 2)}\n`;
+  return `${htmlSafeJson(collection)}\n`;
+}
+
+/**
+ * JSON that is also safe inside an HTML `<script type="application/ld+json">`, where JSON-LD is
+ * often put: `<`, `>` and `&` (and the two line separators JavaScript once refused) are written
+ * as \u escapes, so a note holding `</script>` cannot end the element. The same data once parsed.
+ */
+export function htmlSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A problem in a file, named by where it is (`first.items[3].target.selector`). */
