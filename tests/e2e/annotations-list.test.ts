@@ -1,6 +1,6 @@
 // The annotations view end to end, in the built app in Chromium: annotations made through the
 // browser-mode HTTP API (two highlights in named colours with tags, hostile notes) are listed;
-// the colour and tag filters narrow the list; an entry opens its item; an entry moved to the
+// the colour and tag filters narrow the list; an entry opens its item and flashes its passage; an entry moved to the
 // trash shows there and comes back with Restore. The hostile notes (script, img onerror,
 // javascript: and Markdown links and images) show as text: nothing runs and nothing is
 // requested. Screenshots (1400×900 and 900×700, zh and en, light and dark) go to
@@ -87,6 +87,8 @@ describe('the annotations view', () => {
     await page.getByRole('button', { name: new RegExp(`^打开：${question.target!.selectors.quote.exact}`) }).click();
     await expect.poll(() => page.evaluate(() => decodeURI(location.hash))).toBe('#/initiative/hz-2024/T2/I2');
     await page.getByRole('heading', { level: 2 }).first().waitFor();
+    // The reading view flashes the passage the entry named.
+    await expect.poll(() => page.locator(`[data-flash="${question.id}"]`).count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByRole('link', { name: '阅读' }).getAttribute('aria-current')).toBe('page');
   });
 
