@@ -58,6 +58,14 @@ describe('the annotations view', () => {
   let key: Annotation;
   let question: Annotation;
 
+  it('explains how to make a highlight while there is none', async () => {
+    await page.goto(`${url}#/annotations`);
+    await page.getByText('暂无标注').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('link', { name: '前往阅读' }).isVisible()).toBe(true);
+    await settle(page);
+    await page.screenshot({ path: join(POLISH_DIR, 'annotations-empty-1400x900-zh-light.png') });
+  });
+
   it('lists annotations made through the API and filters them by colour (by its name) and tag', async () => {
     key = await highlight('hz-2024/T1/I1', 'yellow', 6, ['重点'], '会前要**核对**数据');
     question = await highlight('hz-2024/T2/I2', 'blue', 5, ['疑问']);
