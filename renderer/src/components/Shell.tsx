@@ -63,6 +63,7 @@ import { ImportFilePicker } from '../features/import/ImportFilePicker';
 import { useFileDrop } from '../features/import/use-file-drop';
 import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
 import { NoteCommand, type StartNote } from '../features/annotations/reading/NoteCommand';
+import { AnnotationSidebar } from '../features/annotations/panel/AnnotationSidebar';
 import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
 import { LibraryView } from '../features/library/LibraryView';
 import { NoPlan } from '../features/library/NoPlan';
@@ -272,6 +273,7 @@ export function Shell(props: Props) {
         route={route}
         detail={detail}
         missingTranslation={<TranslationMissing client={client} planId={outline.meta.id} onAttached={() => setTranslationVersion((v) => v + 1)} />}
+        aside={<AnnotationSidebar client={client} planId={outline.meta.id} itemId={route.kind === 'initiative' ? route.id : null} />}
       />
     );
 
