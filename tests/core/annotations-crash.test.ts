@@ -20,7 +20,7 @@ const temp = useTempDirs();
 const CHILD = join(REPO_ROOT, 'tests', 'core', 'annotations-crash-child.ts');
 const RUN_MS = 15_000;
 /** Children loading their modules ahead, waiting for their turn. */
-const WARM = 3;
+const WARM = 2;
 const MIN_CYCLES = 8;
 const SEED = 20_241_205;
 
