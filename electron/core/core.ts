@@ -36,6 +36,7 @@ import {
   trashAnnotation,
   updateAnnotation,
 } from './services/annotations/annotations';
+import { exportAnnotations, importAnnotations } from './services/annotation-exchange/exchange';
 import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
@@ -222,6 +223,8 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
     'annotation.colorNames': () => colorNames(db),
     'annotation.setColorNames': ({ names }) => setColorNames(db, names),
     'tags.rename': ({ from, to }) => renameTag(db, from, to),
+    'annotation.export': (args) => exportAnnotations(db, args),
+    'annotation.import': ({ fileName, text }) => importAnnotations(db, fileName, text),
   };
 }
 

@@ -7,6 +7,7 @@
 // and the HTTP server pick every method up from API_METHODS by themselves.
 import type { Result } from './result';
 import { ANNOTATION_METHODS, type AnnotationMethods } from './annotations/methods';
+import { ANNOTATION_EXCHANGE_METHODS, type AnnotationExchangeMethods } from './annotation-exchange/methods';
 import { APP_METHODS, type AppMethods } from './app/methods';
 import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
 import { IMPORT_METHODS, type ImportMethods } from './import/methods';
@@ -43,6 +44,7 @@ export interface ApiMethods
     ImportMethods,
     TranslationMethods,
     AnnotationMethods,
+    AnnotationExchangeMethods,
     LibraryMethods,
     StorageMethods {}
 
@@ -66,6 +68,7 @@ export const API_METHODS = [
   ...IMPORT_METHODS,
   ...TRANSLATION_METHODS,
   ...ANNOTATION_METHODS,
+  ...ANNOTATION_EXCHANGE_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

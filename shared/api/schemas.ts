@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { ApiArgs, ApiMethod } from './contract';
 import { annotationArgSchemas } from './annotations/schemas';
+import { annotationExchangeArgSchemas } from './annotation-exchange/schemas';
 import { appArgSchemas } from './app/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
 import { importArgSchemas } from './import/schemas';
@@ -35,6 +36,7 @@ export const argSchemas = {
   ...tagArgSchemas,
   ...viewArgSchemas,
   ...dashboardArgSchemas,
+  ...annotationExchangeArgSchemas,
   ...libraryArgSchemas,
   ...storageArgSchemas,
   ...importArgSchemas,

@@ -22,6 +22,32 @@ export const VALID_NOTE: ApiArgs<'annotation.create'> = {
   tags: ['重点'],
 };
 
+/** An annotation file as exported (JSON): one note on an item of the embedded plan. */
+export const VALID_ANNOTATION_FILE = JSON.stringify({
+  format: 'briefbook-annotations',
+  version: 1,
+  exportedAt: '2026-12-05T10:00:00.000Z',
+  planId: null,
+  colorNames: {},
+  annotations: [
+    {
+      id: '3b241101-e2bb-4255-8caf-4136c566a962',
+      kind: 'note',
+      planId: 'hz-2024',
+      itemId: 'hz-2024/T1/I1',
+      target: null,
+      anchor: null,
+      color: null,
+      body: '导入的笔记',
+      tags: [],
+      createdAt: '2026-12-05T09:00:00.000Z',
+      modifiedAt: '2026-12-05T09:00:00.000Z',
+      revision: 1,
+      deletedAt: null,
+    },
+  ],
+});
+
 /** Valid arguments for every method. Typed by the contract, so a new method must be added. */
 export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'app.info': {},
@@ -116,6 +142,8 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'annotation.colorNames': {},
   'annotation.setColorNames': { names: { yellow: '重点', blue: 'Question' } },
   'tags.rename': { from: '重点', to: '要点' },
+  'annotation.export': { format: 'jsonld', planId: 'hz-2024' },
+  'annotation.import': { fileName: 'annotations.json', text: VALID_ANNOTATION_FILE },
 };
 
 /** The arguments to dispatch `method` with, after the methods before it in API_METHODS: most

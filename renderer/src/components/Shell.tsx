@@ -59,6 +59,7 @@ import { ImportDialog } from '../features/import/ImportDialog';
 import { ImportFilePicker } from '../features/import/ImportFilePicker';
 import { useFileDrop } from '../features/import/use-file-drop';
 import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
+import { NoteCommand, type StartNote } from '../features/annotations/reading/NoteCommand';
 import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
 import { LibraryView } from '../features/library/LibraryView';
 import { NoPlan } from '../features/library/NoPlan';
@@ -160,6 +161,7 @@ export function Shell(props: Props) {
     if (!id) return false;
     openInitiative(id);
   };
+  const startNote = useRef<StartNote>(null);
   useAppCommands({
     'view.read': () => navigate(lastRead),
     'view.table': () => navigate({ kind: 'table' }),
@@ -178,6 +180,7 @@ export function Shell(props: Props) {
       actions.setOutlineHidden(!prefs.outlineHidden);
     },
     preferences: () => setPrefsOpen(true),
+    newNote: () => startNote.current?.() ?? false,
   });
 
   useFirstGlossaryUse(mainRef);
@@ -241,6 +244,7 @@ export function Shell(props: Props) {
   else
     main = (
       <ReadingPane
+        client={client}
         outline={outline}
         route={route}
         detail={detail}
@@ -251,6 +255,7 @@ export function Shell(props: Props) {
   return (
     <ReadingContext.Provider value={reading}>
       <AnnotationUiProvider>
+        <NoteCommand ref={startNote} planId={planId} itemId={view === 'read' && route.kind === 'initiative' ? route.id : null} />
         <div
           className={`app app-${view}${scrolled && !contextOpen ? ' app-scrolled' : ''}`}
           style={{ '--outline-width': `${prefs.outlineWidth}px` } as CSSProperties}

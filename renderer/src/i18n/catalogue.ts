@@ -1,4 +1,5 @@
 // Every namespace of the UI catalogue. Add a feature's namespace here (i18next.d.ts derives its key types).
+import { annotationReading } from '../features/annotations/reading/locales';
 import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
 import { importPlan } from '../features/import/locales';
@@ -12,5 +13,16 @@ import { common } from './locales/common';
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const CATALOGUE = { common, table, dashboard, preferences, storage, conflicts, library, importPlan, translations } as const;
+export const CATALOGUE = {
+  common,
+  table,
+  dashboard,
+  preferences,
+  storage,
+  conflicts,
+  library,
+  importPlan,
+  translations,
+  annotationReading,
+} as const;
 export type Namespace = keyof typeof CATALOGUE;
