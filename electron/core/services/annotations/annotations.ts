@@ -122,7 +122,7 @@ function current(db: Db, method: string, id: string, baseRevision: number): Anno
     stored
       ? `${method}: the annotation was changed elsewhere (it is at revision ${stored.revision}, this change was made on ` +
           `revision ${baseRevision}); nothing was saved.`
-      : `${method}: the annotation ${id} no longer exists (the trash was emptied); nothing was saved.`,
+      : `${method}: there is no annotation ${id} (an annotation is removed only by emptying the trash); nothing was saved.`,
     stored,
   );
 }
