@@ -4,11 +4,12 @@
 // glossary term, with the H shortcut); both painted side by side; a click on painted text
 // focuses it; the context menu; copy with citation. Screenshots of the toolbar and the painted
 // highlights at 1400×900 and 900×700, zh and en, light and dark: tests/output/polish/annotate-*.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SettingKey } from '../../shared/api/contract';
 import { startAppSession, type AppSession } from './app-session';
-import { settle, shootMatrix } from './shots';
+import { POLISH_DIR, settle, shootMatrix } from './shots';
 
 const ITEM = 'hz-2024/T1/I1';
 const ADDRESS = `#/initiative/${ITEM}`;
@@ -136,6 +137,7 @@ describe('highlighting in the Chinese text', () => {
     await page.mouse.click(point.x, point.y);
     await expect.poll(() => page.getByRole('article').getAttribute('data-flash')).toBe(saved!.id);
     expect((await painted()).focus).toEqual([{ text: ZH_QUOTE, lang: 'zh-CN' }]);
+    await page.screenshot({ path: join(POLISH_DIR, 'annotate-flash-1400x900-zh-light.png') });
   });
 });
 
