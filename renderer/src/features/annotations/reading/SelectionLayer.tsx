@@ -304,7 +304,7 @@ export function SelectionLayer({ root, planId, itemId, textOf, sourceOf, highlig
 
   return (
     <>
-      {selected && onScreen(selected.box) && (
+      {selected && !menu && onScreen(selected.box) && (
         <SelectionToolbar
           ref={toolbar}
           anchor={selected.box}
