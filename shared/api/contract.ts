@@ -20,6 +20,7 @@ import { STORAGE_METHODS, type StorageMethods } from './storage/methods';
 import { TABLE_METHODS, type TableMethods } from './table/methods';
 import { TAG_METHODS, type TagMethods } from './tags/methods';
 import { TRANSLATION_METHODS, type TranslationMethods } from './translations/methods';
+import { VERSION_METHODS, type VersionMethods } from './versions/methods';
 import { VIEW_METHODS, type ViewMethods } from './views/methods';
 
 // The features' types, for callers that want them from the contract.
@@ -45,6 +46,7 @@ export interface ApiMethods
     TranslationMethods,
     AnnotationMethods,
     AnnotationExchangeMethods,
+    VersionMethods,
     LibraryMethods,
     StorageMethods {}
 
@@ -69,6 +71,7 @@ export const API_METHODS = [
   ...TRANSLATION_METHODS,
   ...ANNOTATION_METHODS,
   ...ANNOTATION_EXCHANGE_METHODS,
+  ...VERSION_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

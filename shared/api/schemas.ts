@@ -17,6 +17,7 @@ import { statusArgSchemas } from './status/schemas';
 import { storageArgSchemas } from './storage/schemas';
 import { tableArgSchemas } from './table/schemas';
 import { tagArgSchemas } from './tags/schemas';
+import { versionArgSchemas } from './versions/schemas';
 import { viewArgSchemas } from './views/schemas';
 
 export { FIELD_LIMITS } from '../text';
@@ -41,5 +42,6 @@ export const argSchemas = {
   ...storageArgSchemas,
   ...importArgSchemas,
   ...translationArgSchemas,
+  ...versionArgSchemas,
   ...annotationArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -10,6 +10,8 @@ import { RESOURCES_DIR } from './paths';
 /** A small plan file for the import methods: two numbered sections. */
 export const VALID_IMPORT_TEXT = '试点工作方案\n一、总体要求\n坚持问题导向。\n二、重点任务\n推进试点。\n';
 
+/** VALID_IMPORT_TEXT revised: its first item removed, so one item is left unmatched. */
+export const VALID_REVISED_TEXT = '试点工作方案\n一、重点任务\n推进试点。\n二、保障措施\n加强领导。\n';
 /** The annotation the annotation methods work on (annotation.get creates it first, see validArgs). */
 export const VALID_NOTE: ApiArgs<'annotation.create'> = {
   id: '3f1c2b9a-5d4e-4f60-8a7b-1c2d3e4f5a6b',
@@ -122,6 +124,11 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   // Another preview's id: cancelling one that is gone is no error, and preview 1 stays to commit.
   'import.cancel': { previewId: 'valid-preview-2' },
   'import.commit': { previewId: 'valid-preview-1', choices: { levels: { theme: null, item: 'cn-comma' }, edits: [] } },
+  'version.list': { planId: 'hz-2024' },
+  'version.unmatched': { planId: 'hz-2024' },
+  // A placeholder: validArgs imports a revision of the plan import.commit stored and names the
+  // item it left unmatched.
+  'version.assign': { fromItemId: 'hz-2024/T1/I1', toItemId: null, baseRevision: 0 },
   'translation.template': { planId: 'hz-2024', language: 'en' },
   // The embedded plan's shipped English, attached as a reader would attach a file.
   'translation.attach': {
@@ -158,5 +165,29 @@ export async function validArgs(method: ApiMethod, core: Core): Promise<unknown>
     const trashed = await core.router.dispatch('library.trash', { planId: 'hz-2024', baseRevision: 3, confirm: true });
     if (!trashed.ok) throw new Error(`library.trash before library.purge: ${trashed.error.message}`);
   }
+  if (method === 'version.assign') return assignArgs(core);
   return VALID_ARGS[method];
+}
+
+/** Imports VALID_REVISED_TEXT as a new version of the plan import.commit stored from
+ *  VALID_IMPORT_TEXT, and leaves its one unmatched item unmatched. */
+async function assignArgs(core: Core): Promise<ApiArgs<'version.assign'>> {
+  const committed = await core.router.dispatch('library.list', {});
+  if (!committed.ok) throw new Error(committed.error.message);
+  const plan = (committed.value as { id: string; fileName: string | null }[]).find((p) => p.fileName === 'plan.txt');
+  if (!plan) throw new Error('version.assign: the plan import.commit stored is not in the library');
+  const dataBase64 = Buffer.from(VALID_REVISED_TEXT).toString('base64');
+  const previewed = await core.router.dispatch('import.preview', { previewId: 'valid-version-1', fileName: 'plan-v2.txt', dataBase64, versionOf: plan.id });
+  if (!previewed.ok) throw new Error(`import.preview before version.assign: ${previewed.error.message}`);
+  const stored = await core.router.dispatch('import.commit', {
+    previewId: 'valid-version-1',
+    choices: { levels: { theme: null, item: 'cn-comma' }, edits: [] },
+    versionOf: plan.id,
+  });
+  if (!stored.ok) throw new Error(`import.commit before version.assign: ${stored.error.message}`);
+  const unmatched = await core.router.dispatch('version.unmatched', { planId: (stored.value as { planId: string }).planId });
+  if (!unmatched.ok) throw new Error(unmatched.error.message);
+  const [item] = (unmatched.value as { items: { id: string }[] }).items;
+  if (!item) throw new Error('version.assign: the revision left no item unmatched');
+  return { fromItemId: item.id, toItemId: null, baseRevision: 0 };
 }

@@ -21,13 +21,26 @@ interface Props {
   detail: DetailState | null;
   /** Shown instead of the plain note when the plan has no English at all (how to attach one). */
   missingTranslation?: ReactNode;
+  /** Shown beside the text (below it on a narrow pane): the annotation panel. */
+  aside?: ReactNode;
 }
 
 export function ReadingPane(props: Props) {
   return (
     <>
       <PlanPrintHeader meta={props.outline.meta} />
-      <ReadingContent {...props} />
+      {props.aside ? (
+        <div className="reading-layout">
+          <div className="reading-layout-grid">
+            <div className="reading-layout-text">
+              <ReadingContent {...props} />
+            </div>
+            {props.aside}
+          </div>
+        </div>
+      ) : (
+        <ReadingContent {...props} />
+      )}
     </>
   );
 }

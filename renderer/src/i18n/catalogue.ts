@@ -1,4 +1,7 @@
 // Every namespace of the UI catalogue. Add a feature's namespace here (i18next.d.ts derives its key types).
+import { annotationHistory } from '../features/annotations/history/locales';
+import { annotationList } from '../features/annotations/library/locales';
+import { annotationPanel } from '../features/annotations/panel/locales';
 import { annotationReading } from '../features/annotations/reading/locales';
 import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
@@ -24,5 +27,8 @@ export const CATALOGUE = {
   importPlan,
   translations,
   annotationReading,
+  annotationPanel,
+  annotationList,
+  annotationHistory,
 } as const;
 export type Namespace = keyof typeof CATALOGUE;
