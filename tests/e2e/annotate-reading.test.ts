@@ -38,7 +38,7 @@ async function open(mode: 'zh' | 'en' | 'both'): Promise<void> {
   await setSettings({ 'ui.readingMode': mode });
   await page.goto(`${app.server.origin}/${ADDRESS}`);
   await page.reload();
-  await page.getByRole('main').getByRole('heading', { level: 2 }).waitFor();
+  await page.locator('#view-title').waitFor();
   await settle(page);
 }
 
@@ -206,6 +206,39 @@ describe('copying and the context menu', () => {
   });
 });
 
+describe('notes from the text', () => {
+  it('Note highlights the passage, then opens the editor on it with the quote', async () => {
+    await open('zh');
+    await dragOver('资源利用', 'zh-CN');
+    await toolbar().getByRole('button', { name: '笔记' }).click();
+    const editor = page.locator('.note-editor');
+    await editor.waitFor();
+    expect(await editor.getByRole('heading', { level: 3 }).textContent()).toBe('笔记');
+    expect(await editor.locator('blockquote').textContent()).toContain('资源利用');
+    const saved = (await highlights()).find((h) => h.target?.selectors.quote.exact === '资源利用');
+    expect(saved).toBeDefined();
+    await expect.poll(async () => (await painted()).green?.map((r) => r.text)).toContain('资源利用');
+    await editor.getByRole('textbox').fill('要看资源利用的数据');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await app.call('annotation.get', { id: saved!.id })).body).toBe('要看资源利用的数据');
+  });
+
+  it('Ctrl+N on an item opens the editor on a new note on that item, saved once written', async () => {
+    await open('zh');
+    await page.getByRole('article').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+n');
+    const editor = page.locator('.note-editor');
+    await editor.waitFor();
+    expect(await editor.getByRole('heading', { level: 3 }).textContent()).toBe('新笔记');
+    await editor.getByRole('textbox').fill('整条举措的笔记');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await app.call('annotation.list', { itemId: ITEM, kind: 'note' })).entries.map((n) => [n.body, n.target]))
+      .toEqual([['整条举措的笔记', null]]);
+    app.expectNothingBlocked();
+  });
+});
+
 describe('screenshots', () => {
   it('of the toolbar over a selection and the painted highlights', async () => {
     // A second colour, named by the reader, so the shots show colours side by side.
@@ -213,7 +246,7 @@ describe('screenshots', () => {
     // Side by side, so each shot shows both languages painted; the selection in the interface's language.
     await setSettings({ 'ui.readingMode': 'both' });
     const files = await shootMatrix(app, 'annotate-toolbar', `${app.server.origin}/${ADDRESS}`, async (p, language) => {
-      await p.getByRole('main').getByRole('heading', { level: 2 }).waitFor();
+      await p.locator('#view-title').waitFor();
       await settle(p);
       await dragOver(language === 'zh' ? '打开新空间' : 'resolve of', language === 'zh' ? 'zh-CN' : 'en');
       await toolbar().waitFor();
