@@ -239,6 +239,16 @@ describe('notes from the text', () => {
   });
 });
 
+describe('the panel and the text together', () => {
+  it('a click on a highlight in the panel flashes its passage in the text', async () => {
+    await open('zh');
+    const saved = (await highlights()).find((h) => h.target?.selectors.quote.exact === '资源利用')!;
+    await page.locator('.apanel-quote', { hasText: '资源利用' }).click();
+    await expect.poll(() => page.getByRole('article').getAttribute('data-flash')).toBe(saved.id);
+    expect((await painted()).focus).toEqual([{ text: '资源利用', lang: 'zh-CN' }]);
+  });
+});
+
 describe('screenshots', () => {
   it('of the toolbar over a selection and the painted highlights', async () => {
     // A second colour, named by the reader, so the shots show colours side by side.
