@@ -306,7 +306,7 @@ export function SelectionLayer({ root, planId, itemId, textOf, sourceOf, highlig
 
   return (
     <>
-      {selected && onScreen(selected.box) && (
+      {selected && !menu && onScreen(selected.box) && (
         <SelectionToolbar
           ref={toolbar}
           anchor={selected.box}
