@@ -30,7 +30,7 @@ export function AnnotationSidebar({ client, planId, itemId }: { client: ApiClien
   };
   return (
     <aside className="apanel" data-open={open || undefined} aria-label={t('title')}>
-      <header className="apanel-head">
+      <div className="apanel-head">
         <h2 className="apanel-title">{t('title')}</h2>
         <button
           type="button"
@@ -43,7 +43,7 @@ export function AnnotationSidebar({ client, planId, itemId }: { client: ApiClien
         >
           <span aria-hidden="true" className="apanel-toggle-icon" />
         </button>
-      </header>
+      </div>
       <div id={bodyId} hidden={!open}>
         {open && <AnnotationPanel client={client} planId={planId} itemId={itemId} />}
       </div>
