@@ -118,6 +118,8 @@ export function Shell(props: Props) {
 
   const openInitiative = useCallback((id: string) => navigate({ kind: 'initiative', id }), [navigate]);
   const [prefsOpen, setPrefsOpen] = useState(false);
+  // The annotation panel fills this in: the New Note command starts a note where the reader is.
+  const newNote = useRef<(() => void) | null>(null);
   useSavedView(client, view);
 
   // Opening a plan (from the library, the picker, after an import) starts at its overview.
@@ -179,6 +181,10 @@ export function Shell(props: Props) {
       actions.setOutlineHidden(!prefs.outlineHidden);
     },
     preferences: () => setPrefsOpen(true),
+    newNote: () => {
+      if (view !== 'read' || !newNote.current) return false;
+      newNote.current();
+    },
   });
 
   useFirstGlossaryUse(mainRef);
@@ -246,7 +252,7 @@ export function Shell(props: Props) {
         route={route}
         detail={detail}
         missingTranslation={<TranslationMissing client={client} planId={outline.meta.id} onAttached={() => setTranslationVersion((v) => v + 1)} />}
-        aside={<AnnotationSidebar client={client} planId={outline.meta.id} itemId={route.kind === 'initiative' ? route.id : null} />}
+        aside={<AnnotationSidebar client={client} planId={outline.meta.id} itemId={route.kind === 'initiative' ? route.id : null} newNoteRef={newNote} />}
       />
     );
 

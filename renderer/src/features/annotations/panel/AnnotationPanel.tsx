@@ -71,6 +71,7 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
 
   const all = useMemo(() => (list.data?.entries ?? []).filter((e) => itemId !== null || e.itemId === null), [list.data, itemId]);
   const tags = useMemo(() => [...new Set(all.flatMap((e) => e.tags))].sort(), [all]);
+  const colors = HIGHLIGHT_COLORS.filter((c) => color === c || all.some((e) => e.color === c));
   const shown = all.filter((e) => (color === '' || e.color === color) && (tag === '' || e.tags.includes(tag)));
   const placed = shown.filter((e) => !isLost(e));
   const lost = shown.filter(isLost);
@@ -145,16 +146,18 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
             )}
           </p>
         )}
-        {all.length > 0 && (
+        {(colors.length > 0 || tags.length > 0) && (
           <div className="apanel-filters">
-            <select aria-label={t('filterColor')} value={color} onChange={(e) => setColor(e.target.value as HighlightColor | '')}>
-              <option value="">{t('allColors')}</option>
-              {HIGHLIGHT_COLORS.map((c) => (
-                <option key={c} value={c}>
-                  {colorLabel(c, colorNames, t)}
-                </option>
-              ))}
-            </select>
+            {colors.length > 0 && (
+              <select aria-label={t('filterColor')} value={color} onChange={(e) => setColor(e.target.value as HighlightColor | '')}>
+                <option value="">{t('allColors')}</option>
+                {colors.map((c) => (
+                  <option key={c} value={c}>
+                    {colorLabel(c, colorNames, t)}
+                  </option>
+                ))}
+              </select>
+            )}
             {tags.length > 0 && (
               <select aria-label={t('filterTag')} value={tag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">{t('allTags')}</option>

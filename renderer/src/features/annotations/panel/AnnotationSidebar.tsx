@@ -1,9 +1,10 @@
 // The panel's frame in the reading view: beside the text on a wide window, below it on a narrow
 // one (panel.css), collapsible to a slim strip. Whether it is open is remembered for the session.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../api/client';
-import { AnnotationPanel } from './AnnotationPanel';
+import { useAnnotationUi } from '../annotation-ui';
+import { AnnotationPanel, newNoteDraft } from './AnnotationPanel';
 
 const OPEN_KEY = 'briefbook.annotationPanel.open';
 
@@ -15,10 +16,29 @@ function initiallyOpen(): boolean {
   }
 }
 
-export function AnnotationSidebar({ client, planId, itemId }: { client: ApiClient; planId: string; itemId: string | null }) {
+interface Props {
+  client: ApiClient;
+  planId: string;
+  itemId: string | null;
+  /** Filled with what the New Note command (Ctrl+N) does here: a draft note on this item (or plan). */
+  newNoteRef?: RefObject<(() => void) | null>;
+}
+
+export function AnnotationSidebar({ client, planId, itemId, newNoteRef }: Props) {
   const { t } = useTranslation('annotationPanel');
   const [open, setOpen] = useState(initiallyOpen);
   const bodyId = useId();
+  const { edit } = useAnnotationUi();
+  useEffect(() => {
+    if (!newNoteRef) return;
+    newNoteRef.current = () => {
+      setOpen(true);
+      edit({ draft: newNoteDraft(planId, itemId) });
+    };
+    return () => {
+      newNoteRef.current = null;
+    };
+  }, [newNoteRef, edit, planId, itemId]);
   const toggle = () => {
     const next = !open;
     setOpen(next);
