@@ -68,9 +68,9 @@ export const COMMANDS_WHILE_TYPING = ['import', 'find', 'print', 'preferences'] 
 
 /**
  * Commands that exist but are not available yet: the menu shows them disabled and the
- * keyboard handler ignores them. Notes arrive with the annotations issue.
+ * keyboard handler ignores them. (None now: New Note starts a note in the annotation panel.)
  */
-export const UNAVAILABLE_COMMANDS = ['newNote'] as const satisfies readonly AppCommand[];
+export const UNAVAILABLE_COMMANDS: readonly AppCommand[] = [];
 
 export function isCommandAvailable(command: AppCommand): boolean {
   return !(UNAVAILABLE_COMMANDS as readonly AppCommand[]).includes(command);

@@ -176,6 +176,19 @@ describe('annotation panel', () => {
     await expect.poll(() => entry.count()).toBe(1);
   });
 
+  it('Ctrl+N starts a note on the current item, saved to it', async () => {
+    await openItem();
+    await page.locator('.main-pane').focus();
+    await page.keyboard.press('Control+N');
+    const area = panel().getByRole('textbox', { name: '笔记内容（Markdown）' });
+    await area.waitFor();
+    expect(await area.evaluate((el) => el === document.activeElement)).toBe(true);
+    await area.fill('快捷键写的笔记');
+    await panel().getByRole('button', { name: '完成', exact: true }).click();
+    await area.waitFor({ state: 'detached' });
+    expect((await listNotes()).map((n) => n.body)).toContain('快捷键写的笔记');
+  });
+
   it('edits the reader fields in the panel like the table', async () => {
     await openItem();
     const lead = panel().locator('.apanel-field').filter({ hasText: '牵头单位' });

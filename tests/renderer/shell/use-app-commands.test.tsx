@@ -103,11 +103,11 @@ describe('useAppCommands in browser mode', () => {
     expect(press({ key: '2', ctrlKey: true })).toBe(false);
   });
 
-  it('New note is not available yet: Ctrl+N stays the browser’s even with a handler', () => {
+  it('Ctrl+N starts a new note through its handler', () => {
     const handlers = { newNote: vi.fn() };
     render(<Harness handlers={handlers} />);
-    expect(press({ key: 'n', ctrlKey: true })).toBe(false);
-    expect(handlers.newNote).not.toHaveBeenCalled();
+    expect(press({ key: 'n', ctrlKey: true })).toBe(true);
+    expect(handlers.newNote).toHaveBeenCalledOnce();
   });
 
   it('Ctrl+P prints the current view with the browser’s print when App has no print handler', () => {
@@ -209,14 +209,14 @@ describe('useAppCommands on the desktop', () => {
     expect(handlers['view.table']).toHaveBeenCalledOnce();
   });
 
-  it('print from the menu prints the current view; New note does nothing yet', () => {
+  it('print from the menu prints the current view; New note from the menu runs its handler', () => {
     const { send } = installShell();
     const newNote = vi.fn();
     render(<Harness handlers={{ newNote }} />);
     send('print');
     expect(printSpy).toHaveBeenCalledOnce();
     send('newNote');
-    expect(newNote).not.toHaveBeenCalled();
+    expect(newNote).toHaveBeenCalledOnce();
   });
 
   it('unsubscribes on unmount', () => {
