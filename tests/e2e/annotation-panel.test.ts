@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describePassage } from '../../shared/domain/anchoring';
 import { axeViolations, OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
 import { settle, shootMatrix } from './shots';
 
@@ -211,15 +212,38 @@ describe('annotation panel', () => {
     for (const note of await listNotes()) {
       if (note.tags.includes('hostile')) await app.call('annotation.delete', { id: note.id, baseRevision: note.revision });
     }
+    // Two highlights, as the reading view makes them, so the shots show quotes in their colours.
+    const body = (await app.call('initiative.get', { initiativeId: ITEM })).initiative.body;
+    for (const [quote, color, note] of [
+      ['猛药去疴、重典治乱', 'yellow', '**力度**：对应“破”的一面。'],
+      ['科技创新', 'blue', ''],
+    ] as const) {
+      const start = [...body.slice(0, body.indexOf(quote))].length;
+      await app.call('annotation.create', {
+        id: crypto.randomUUID(),
+        kind: 'highlight',
+        planId: 'hz-2024',
+        itemId: ITEM,
+        target: { itemId: ITEM, part: 'body', language: 'zh', selectors: describePassage(body, start, start + [...quote].length) },
+        color,
+        body: note,
+        tags: color === 'yellow' ? ['重点'] : [],
+      });
+    }
     // A highlight-like entry needs the reading slice; the panel shows notes, fields and the editor.
     const files = await shootMatrix(app, 'annotation-panel', itemUrl(), async (p) => {
       await p.locator('.initiative-title').waitFor();
       await p.locator('.apanel').waitFor();
-      const add = p.locator('.apanel-add');
-      if ((await p.locator('.note-editor').count()) === 0) await add.click();
-      await p.locator('.note-editor-text').fill('第二条：**重点**跟进\n\n- 联系 [市发改委](https://www.hangzhou.gov.cn/)');
+      await p.locator('.apanel-quote').first().waitFor();
     });
     expect(files).toHaveLength(8);
-    await page.screenshot({ path: join(OUTPUT_DIR, 'annotation-panel-last.png') });
+    // And the editor, open on a new note.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await openItem();
+    await panel().getByRole('button', { name: '添加笔记' }).click();
+    await page.locator('.note-editor-text').fill('第二条：**重点**跟进\n\n- 联系 [市发改委](https://www.hangzhou.gov.cn/)');
+    await panel().getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    await settle(page);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'polish', 'annotation-panel-editor-1400x900-zh-light.png') });
   });
 });
