@@ -138,11 +138,52 @@ export type WarningCode =
   | 'no-headings' // nothing looked like a heading: a flat import
   | 'reader'; // a format reader's own note (an unreadable table cell, an image left out)
 
-export interface ImportWarning {
-  code: WarningCode;
-  message: string;
-  /** Where in the source, e.g. `line 12` or `page 3`, when known. */
-  at: string | null;
+/** Where a warning is, in terms a reader of the document understands (not the reader's internal
+ *  block numbers): the page of a PDF, the line of a text file, the section it sits under and
+ *  which paragraph of it. Each part is null when it does not apply or is not known. */
+export interface WarningPlace {
+  page: number | null;
+  line: number | null;
+  /** The section it sits under, as written (numbering and heading, shortened); null for the
+   *  document's top level. */
+  section: string | null;
+  /** 1-based paragraph of that section's own text, when the warning is about one paragraph. */
+  paragraph: number | null;
+}
+
+/** What each warning says, as data, so the UI can say it in the reader's language. */
+export type WarningParams =
+  | {
+      code: 'skipped-number';
+      /** The heading whose number is out of sequence: its marker as written and its heading (shortened). */
+      numbering: string;
+      heading: string;
+      /** The marker of the sibling it follows; null when it is the first at its level. */
+      previous: string | null;
+    }
+  | { code: 'count-mismatch'; stated: number; label: string; listed: number; items: string[] }
+  | { code: 'unplaced-text'; text: string; after: 'signature' | 'source-line' }
+  | { code: 'no-headings' }
+  | { code: 'reader'; note: 'list-numbering' };
+
+export type ImportWarning = {
+  [C in WarningCode]: {
+    code: C;
+    /** The same in English, for the command line and logs. */
+    message: string;
+    /** Where in the source, e.g. `line 12`, `block 10` or `page 3`, when known (the command line's). */
+    at: string | null;
+    params: Omit<Extract<WarningParams, { code: C }>, 'code'>;
+    place: WarningPlace | null;
+  };
+}[WarningCode];
+
+/** A warning's place from the reader's position (`page 3`, `line 12`; an HTML block number is
+ *  not something a reader can find, so it is left out) and the section it sits under. */
+export function warningPlace(at: string | null, section: string | null, paragraph: number | null = null): WarningPlace {
+  const m = /^(page|line) (\d+)$/.exec(at ?? '');
+  const n = m ? Number(m[2]) : null;
+  return { page: m?.[1] === 'page' ? n : null, line: m?.[1] === 'line' ? n : null, section, paragraph };
 }
 
 export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';

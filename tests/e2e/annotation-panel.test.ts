@@ -175,6 +175,13 @@ describe('annotation panel', () => {
     await expect.poll(() => entry.count()).toBe(0);
     await panel().getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => entry.count()).toBe(1);
+    // Its history lists the trash and the restore (the library's history dialog).
+    await entry.getByRole('button', { name: /^历史版本：/ }).click();
+    const history = page.getByRole('dialog', { name: '历史版本' });
+    await history.waitFor();
+    await expect.poll(() => history.getByText('当前版本').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await history.waitFor({ state: 'detached' });
   });
 
   it('Ctrl+N starts a note on the current item, saved to it', async () => {

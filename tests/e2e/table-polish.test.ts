@@ -6,7 +6,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppSession, type AppSession } from './app-session';
-import { settle, shootMatrix } from './shots';
+import { join } from 'node:path';
+import { POLISH_DIR, settle, shootMatrix } from './shots';
 
 let app: AppSession;
 let page: Page;
@@ -163,5 +164,97 @@ describe('English mode', () => {
       await p.locator('.itable-data-row').first().waitFor();
     });
     expect(files).toHaveLength(8);
+  });
+});
+
+describe('popovers near the window edges (900×700)', () => {
+  /** The panel's box and the window's size, with the panel's own content scrolled inside it. */
+  async function panelBox(name: string | RegExp) {
+    const panel = page.getByRole('dialog', { name });
+    await panel.waitFor();
+    await settle(page);
+    const box = await panel.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      // Inside the window is not enough: nothing else may paint over its corners.
+      const corners = [
+        [r.left + 4, r.top + 4],
+        [r.right - 4, r.top + 4],
+        [r.left + 4, r.bottom - 4],
+        [r.right - 4, r.bottom - 4],
+      ];
+      const covered = corners.filter(([x, y]) => !el.contains(document.elementFromPoint(x!, y!))).length;
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, covered };
+    });
+    return { ...box, width: page.viewportSize()!.width, height: page.viewportSize()!.height };
+  }
+
+  function expectInside(box: { left: number; right: number; top: number; bottom: number; width: number; height: number; covered: number }) {
+    expect(box.covered).toBe(0);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(box.width);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+  }
+
+  /** Brings a column's header as far to the window's right edge as the grid scrolls, and opens
+   *  its filter (the theme column stays where it is: it is left of the edge by less than a panel's
+   *  width, which is what used to push its panel out). */
+  async function openFilterAtRightEdge(column: string): Promise<void> {
+    const button = grid().getByRole('button', { name: `筛选：${column}` });
+    await button.evaluate((el) => {
+      const scroll = el.closest('.itable-scroll')!;
+      const box = scroll.getBoundingClientRect();
+      scroll.scrollLeft += Math.max(0, el.getBoundingClientRect().right - box.right + 4);
+    });
+    await settle(page);
+    await button.click();
+  }
+
+  it('keeps every column filter inside the window, also on the rightmost filterable column', async () => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.reload();
+    await waitForRows();
+    const filters = await grid().getByRole('button', { name: /^筛选：/ }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')!));
+    expect(filters.length).toBeGreaterThanOrEqual(4);
+    for (const label of filters) {
+      const column = label.replace(/^筛选：/, '');
+      await openFilterAtRightEdge(column);
+      const box = await panelBox(label);
+      expectInside(box);
+      // A right-hand column's panel grows leftwards from its button, so it is not squeezed.
+      expect(box.right - box.left).toBeGreaterThanOrEqual(200);
+      await page.keyboard.press('Escape');
+    }
+    // The theme filter on the window's right edge, for a person to look at.
+    await openFilterAtRightEdge('主题');
+    await page.getByRole('dialog', { name: '筛选：主题' }).locator('.itable-facet-option').first().waitFor();
+    expectInside(await panelBox('筛选：主题'));
+    await page.screenshot({ path: join(POLISH_DIR, 'table-theme-filter-right-edge-900x700-zh-light.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('keeps a filter inside a short window (upwards or scrolling when there is no room below)', async () => {
+    for (const height of [420, 330]) {
+      await page.setViewportSize({ width: 900, height });
+      await settle(page);
+      await openFilterAtRightEdge('主题');
+      await page.getByRole('dialog', { name: '筛选：主题' }).locator('.itable-facet-option').first().waitFor();
+      expectInside(await panelBox('筛选：主题'));
+      await page.screenshot({ path: join(POLISH_DIR, `table-theme-filter-short-900x${height}-zh-light.png`) });
+      await page.keyboard.press('Escape');
+    }
+    await page.setViewportSize({ width: 900, height: 700 });
+  });
+
+  it('keeps the column menu and the saved views inside the window', async () => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.getByRole('button', { name: '列', exact: true }).click();
+    expectInside(await panelBox('显示与排列列'));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^视图/ }).click();
+    expectInside(await panelBox('已保存的视图'));
+    await page.keyboard.press('Escape');
+    await page.locator('.itable-scroll').evaluate((el) => el.scrollTo({ left: 0 }));
+    app.expectNothingBlocked();
   });
 });

@@ -115,7 +115,7 @@ export function htmlToRaw(html: string, options: HtmlOptions): RawDocument {
   walk(root, !options.page);
   flush();
   const warnings: RawDocument['warnings'] = autoNumbered
-    ? [{ code: 'reader', message: 'automatic list numbering was read as 一、/（一）/1./（1）/① by list depth', at: null }]
+    ? [{ code: 'reader', message: 'automatic list numbering was read as 一、/（一）/1./（1）/① by list depth', at: null, params: { note: 'list-numbering' }, place: null }]
     : [];
   return { format: 'html', encoding: null, blocks, hints, warnings };
 }

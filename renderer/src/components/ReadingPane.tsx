@@ -3,6 +3,7 @@
 // print header.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../api/client';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
 import type { DetailState } from '../reading/use-initiative';
@@ -13,6 +14,8 @@ import { Overview } from './Overview';
 import { PlanPrintHeader } from './PlanContext';
 
 interface Props {
+  /** Makes the initiative's text annotatable. */
+  client?: ApiClient;
   outline: PlanOutline;
   route: Route;
   detail: DetailState | null;
@@ -42,7 +45,7 @@ export function ReadingPane(props: Props) {
   );
 }
 
-function ReadingContent({ outline, route, detail, missingTranslation }: Props) {
+function ReadingContent({ client, outline, route, detail, missingTranslation }: Props) {
   const { t } = useTranslation();
   const { mode, translationStatus } = useReading();
   const notice =
@@ -78,7 +81,7 @@ function ReadingContent({ outline, route, detail, missingTranslation }: Props) {
   return (
     <>
       {notice}
-      <InitiativeView detail={detail.detail} outline={outline} />
+      <InitiativeView detail={detail.detail} outline={outline} client={client} />
     </>
   );
 }

@@ -49,7 +49,11 @@ describe('importing a plan', { timeout: 20_000 }, () => {
     const levels = within(dialog).getByRole('region', { name: '层级' });
     expect([...levels.querySelectorAll('.import-level-counts li')].map((li) => li.textContent)).toEqual(['一、2 个', '（一）5 个']);
     expect(within(dialog).getByRole('region', { name: '1 条提示' }).textContent).toContain('编号跳号');
-    expect(within(dialog).getByRole('region', { name: '1 条提示' }).textContent).toContain('（二） is missing');
+    // Said in the UI's language, placed by the section it sits under (not the reader's block number).
+    expect(within(dialog).getByRole('region', { name: '1 条提示' }).textContent).toContain(
+      '“（三）推进数字化转型”紧接在“（一）”之后，中间的编号缺失（位于“二、重点任务”下）',
+    );
+    expect(within(dialog).getByRole('region', { name: '1 条提示' }).textContent).not.toContain('block');
     const outline = within(dialog).getByRole('region', { name: '识别出的大纲' });
     expect(within(outline).getByText('总体要求')).toBeTruthy();
     expect(within(outline).getByText('强化要素保障')).toBeTruthy();

@@ -121,7 +121,15 @@ export function importedDocument(fileName: string, title = '杭州市推进新�
       ]),
     ],
     enumerations: [],
-    warnings: [{ code: 'skipped-number', message: '（三） follows （一）: （二） is missing', at: 'line 14' }],
+    warnings: [
+      {
+        code: 'skipped-number',
+        message: 'skipped number: （三）推进数字化转型 comes after （一） (block 14)',
+        at: 'block 14',
+        params: { numbering: '（三）', heading: '推进数字化转型', previous: '（一）' },
+        place: { page: null, line: null, section: '二、重点任务', paragraph: null },
+      },
+    ],
     source: { fileName, format: 'docx', encoding: null, sha256: 'ab'.repeat(32) },
   };
 }

@@ -103,11 +103,14 @@ describe('useAppCommands in browser mode', () => {
     expect(press({ key: '2', ctrlKey: true })).toBe(false);
   });
 
-  it('Ctrl+N starts a new note through its handler', () => {
-    const handlers = { newNote: vi.fn() };
-    render(<Harness handlers={handlers} />);
+  it('Ctrl+N starts a note through the handler; without a plan (handler false) the key stays the browser’s', () => {
+    const handlers = { newNote: vi.fn(() => true) };
+    const { unmount } = render(<Harness handlers={handlers} />);
     expect(press({ key: 'n', ctrlKey: true })).toBe(true);
     expect(handlers.newNote).toHaveBeenCalledOnce();
+    unmount();
+    render(<Harness handlers={{ newNote: () => false }} />);
+    expect(press({ key: 'n', ctrlKey: true })).toBe(false);
   });
 
   it('Ctrl+P prints the current view with the browser’s print when App has no print handler', () => {
@@ -209,7 +212,7 @@ describe('useAppCommands on the desktop', () => {
     expect(handlers['view.table']).toHaveBeenCalledOnce();
   });
 
-  it('print from the menu prints the current view; New note from the menu runs its handler', () => {
+  it('print from the menu prints the current view; New note reaches its handler', () => {
     const { send } = installShell();
     const newNote = vi.fn();
     render(<Harness handlers={{ newNote }} />);

@@ -13,10 +13,10 @@ import type {
   LevelKind,
   Section,
 } from '../../../../shared/domain/document';
-import { allSections } from '../../../../shared/domain/document';
+import { allSections, warningPlace } from '../../../../shared/domain/document';
 import type { DraftBlock, RawBlock, RawDocument } from '../raw';
 import { assignIds } from './ids';
-import { findEnumerations, splitRun } from './lists';
+import { findEnumerations, sectionLabel, splitRun } from './lists';
 import { hasDecimalOutline, RANK, readMarker, splitHeading, tightenHeading, type Marker } from './markers';
 import {
   AUTHOR_NOTE,
@@ -125,7 +125,7 @@ export function detectOutline(raw: RawDocument): Omit<ImportedDocument, 'source'
 
   const { sections, preamble } = buildTree(body, warnings);
   if (sections.length === 0) {
-    warnings.push({ code: 'no-headings', message: 'no headings were recognised: the text is imported flat, as paragraphs', at: null });
+    warnings.push({ code: 'no-headings', message: 'no headings were recognised: the text is imported flat, as paragraphs', at: null, params: {}, place: null });
   }
 
   const withIds = assignIds(sections, preamble, notice);
@@ -313,7 +313,7 @@ function takeTail(body: Item[], meta: DocumentMetadata, warnings: ImportWarning[
     if (after.length === 1 && tags?.type === 'line' && tags.text.length <= 60 && !SENTENCE_END.test(tags.text)) {
       meta.tags = tags.text.split(/[、,，\s]+/).map((t) => t.trim()).filter(Boolean);
     } else {
-      for (const it of after) unplaced(it, 'after the source line', warnings);
+      for (const it of after) unplaced(it, 'source-line', warnings);
     }
     kept.length = sourceAt;
   }
@@ -329,16 +329,24 @@ function takeTail(body: Item[], meta: DocumentMetadata, warnings: ImportWarning[
     meta.dateText = date.text;
     meta.date = date.iso;
     if (signed) meta.issuer ??= (prev as { text: string }).text.replace(/[\s\u3000]+/g, '');
-    for (const late of kept.slice(k + 1)) unplaced(late, 'after the signature', warnings);
+    for (const late of kept.slice(k + 1)) unplaced(late, 'signature', warnings);
     kept.length = signed ? k - 1 : k;
     break;
   }
   return [...kept, ...rest];
 }
 
-function unplaced(it: Item, where: string, warnings: ImportWarning[]): void {
+/** Text at the document's end, after its signature or source line, that is neither metadata nor
+ *  part of the outline: shown to the reader, not dropped. */
+function unplaced(it: Item, after: 'signature' | 'source-line', warnings: ImportWarning[]): void {
   const text = it.type === 'line' ? it.text : it.rows.map((r) => r.join(' ')).join(' / ');
-  warnings.push({ code: 'unplaced-text', message: `text ${where} was not placed: ${clip(text)}`, at: it.at });
+  warnings.push({
+    code: 'unplaced-text',
+    message: `text after the ${after === 'signature' ? 'signature' : 'source line'} was not placed: ${clip(text)}`,
+    at: it.at,
+    params: { text: clip(text), after },
+    place: warningPlace(it.at, null),
+  });
 }
 
 function clip(text: string): string {
@@ -471,7 +479,13 @@ function checkNumber(d: Draft, siblings: Draft[], parent: Draft | undefined, las
   lastByKind.set(d.kind, d.ordinal);
   if (d.ordinal === expected || (!prev && runOn !== undefined && d.ordinal === runOn + 1)) return;
   const after = prev ? `after ${prev.numbering}` : `as the first under ${parent ? `${parent.numbering}${parent.heading}`.slice(0, 20) || parent.kind : 'the document'}`;
-  warnings.push({ code: 'skipped-number', message: `skipped number: ${d.numbering}${clip(d.heading)} comes ${after}`, at: d.at });
+  warnings.push({
+    code: 'skipped-number',
+    message: `skipped number: ${d.numbering}${clip(d.heading)} comes ${after}`,
+    at: d.at,
+    params: { numbering: d.numbering, heading: clip(d.heading), previous: prev?.numbering ?? null },
+    place: warningPlace(d.at, parent ? sectionLabel(parent) : null),
+  });
 }
 
 /** Themes: the kind most top-level sections of the plan have (attachments aside); items: the

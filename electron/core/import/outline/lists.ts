@@ -1,6 +1,6 @@
 // Lists inside paragraphs: 一是…二是…三是… runs (government work reports) become list items,
 // and enumerations with a stated count (8大新兴产业, 三大任务：A、B、C) are read and checked.
-import type { Enumeration, ImportWarning, Section } from '../../../../shared/domain/document';
+import { warningPlace, type Enumeration, type ImportWarning, type Section } from '../../../../shared/domain/document';
 import type { DraftBlock } from '../raw';
 import { ordinalOf } from './markers';
 
@@ -59,17 +59,30 @@ export function stripLeadVerb(first: string, verbs: readonly string[] = LEAD_VER
   return first.slice(end);
 }
 
+/** A section as a reader finds it in the document: its marker and heading as written, shortened. */
+export function sectionLabel(section: { numbering: string; heading: string }): string | null {
+  const label = `${section.numbering}${section.heading}`;
+  if (label === '') return null;
+  return label.length > 30 ? `${label.slice(0, 30)}…` : label;
+}
+
 /** Enumerations stated in a section's own text, each checked against the items it lists. */
 export function findEnumerations(section: Section, at: string | null, warnings: ImportWarning[]): Enumeration[] {
   const text = section.blocks.map((b) => (b.type === 'table-row' ? '' : b.type === 'list-item' ? b.marker + b.text : b.text)).join('\n');
   const found: Enumeration[] = [];
-  const check = (stated: number, label: string, items: string[]) => {
+  const check = (stated: number, label: string, items: string[], index: number) => {
     const where = `${section.numbering}${section.heading}`.slice(0, 30);
     if (items.length !== stated) {
+      // The paragraph of the section's own text the count is stated in (its blocks are joined by \n).
+      const paragraph = text.slice(0, index).split('\n').length;
       warnings.push({
         code: 'count-mismatch',
         message: `the text states ${stated}大${label} but lists ${items.length}: ${items.join('、')} (in ${where})`,
         at,
+        params: { stated, label, listed: items.length, items },
+        // The section's line or page is where its heading is: only the count's own when it is
+        // stated in the section's first paragraph.
+        place: warningPlace(paragraph === 1 ? at : null, sectionLabel(section), paragraph),
       });
     }
     found.push({ sectionId: section.id, label, statedCount: stated, items });
@@ -82,14 +95,14 @@ export function findEnumerations(section: Section, at: string | null, warnings: 
     while (start > 0 && !CLAUSE_BREAK.test(before[start - 1]!) && before[start - 1] !== '\n') start--;
     const parts = before.slice(start).split('、').map((p) => p.trim());
     parts[0] = stripLeadVerb(parts[0]!);
-    check(stated, m[2]!, parts.filter((p) => p !== ''));
+    check(stated, m[2]!, parts.filter((p) => p !== ''), m.index);
   }
   for (const m of text.matchAll(COUNT_BEFORE)) {
     const stated = count(m[1]!);
     if (stated === null) continue;
     const items = m[3]!.split('、').map((p) => p.trim()).filter((p) => p !== '');
     if (items.length < 2) continue;
-    check(stated, m[2]!, items);
+    check(stated, m[2]!, items, m.index);
   }
   return found;
 }

@@ -10,6 +10,7 @@ import { levelKinds } from '../../../../shared/domain/outline-edits';
 import { useModalDialog } from '../preferences/use-modal-dialog';
 import { OutlineTree } from './OutlineTree';
 import { formatSize, type ImportQueue, type ImportStage } from './use-import-queue';
+import { warningPlaceText, warningText } from './warning-text';
 import './import.css';
 
 interface Props {
@@ -265,15 +266,18 @@ function Warnings({ doc }: { doc: ImportedDocument }) {
     <section className="import-warnings" aria-label={t('warnings.label', { count: doc.warnings.length })}>
       <h3>{t('warnings.label', { count: doc.warnings.length })}</h3>
       <ul>
-        {doc.warnings.map((w, i) => (
-          <li key={i} data-code={w.code}>
-            <span className="import-warning-code">{t(`warnings.codes.${w.code}`)}</span>
-            <span className="import-warning-message">
-              {w.message}
-              {w.at && <span className="import-warning-at"> {t('warnings.at', { at: w.at })}</span>}
-            </span>
-          </li>
-        ))}
+        {doc.warnings.map((w, i) => {
+          const place = warningPlaceText(w, t);
+          return (
+            <li key={i} data-code={w.code}>
+              <span className="import-warning-code">{t(`warnings.codes.${w.code}`)}</span>
+              <span className="import-warning-message">
+                {warningText(w, t)}
+                {place && <span className="import-warning-at">{t('warnings.at', { at: place })}</span>}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -25,11 +25,45 @@ export function usePopoverClose(): () => void {
   return useContext(CloseContext);
 }
 
-interface Place {
-  top: number;
+export interface Place {
+  top?: number;
+  bottom?: number;
   left?: number;
   right?: number;
+  maxWidth: number;
   maxHeight: number;
+}
+
+/** Space kept between a panel and the window's edges. */
+const EDGE = 8;
+/** The panels' widest (the CSS max-width, 26rem). */
+const PANEL_WIDTH = 416;
+/** Below this much room under its button a panel opens upwards, if there is more room above. */
+const ROOM_BELOW = 240;
+
+/** Where a panel goes so that it stays inside the window whatever it ends up holding: under its
+ *  button, left-aligned with it unless its widest would pass the right edge, then right-aligned
+ *  (growing leftwards); above the button when the room below is short and there is more above;
+ *  never wider or taller than the room it has (its content scrolls). Decided from the button
+ *  alone, so content arriving later (facet counts) cannot push it out. */
+export function placePanel(button: Pick<DOMRect, 'left' | 'right' | 'top' | 'bottom'>, align: 'start' | 'end', viewport: { width: number; height: number }): Place {
+  const widest = Math.min(PANEL_WIDTH, viewport.width - 2 * EDGE);
+  const startFits = button.left + widest <= viewport.width - EDGE;
+  const horizontal =
+    align === 'start' && startFits
+      ? { left: Math.max(EDGE, button.left), maxWidth: Math.min(widest, viewport.width - EDGE - Math.max(EDGE, button.left)) }
+      : (() => {
+          const right = Math.min(Math.max(EDGE, viewport.width - button.right), viewport.width - EDGE - Math.min(widest, 224));
+          return { right, maxWidth: Math.min(widest, viewport.width - right - EDGE) };
+        })();
+  const gap = 4;
+  const below = viewport.height - button.bottom - gap - EDGE;
+  const above = button.top - gap - EDGE;
+  const vertical =
+    below >= ROOM_BELOW || below >= above
+      ? { top: button.bottom + gap, maxHeight: Math.max(0, below) }
+      : { bottom: viewport.height - button.top + gap, maxHeight: Math.max(0, above) };
+  return { ...horizontal, ...vertical };
 }
 
 export function Popover(props: PopoverProps) {
@@ -46,12 +80,8 @@ export function Popover(props: PopoverProps) {
   }, []);
 
   const measure = useCallback((): Place => {
-    const rect = buttonRef.current?.getBoundingClientRect();
-    const top = rect ? rect.bottom + 4 : 0;
-    const maxHeight = Math.max(160, window.innerHeight - top - 12);
-    return align === 'end'
-      ? { top, right: rect ? Math.max(8, window.innerWidth - rect.right) : 8, maxHeight }
-      : { top, left: rect ? Math.max(8, Math.min(rect.left, window.innerWidth - 300)) : 8, maxHeight };
+    const rect = buttonRef.current?.getBoundingClientRect() ?? { left: 0, right: 0, top: 0, bottom: 0 };
+    return placePanel(rect, align, { width: window.innerWidth, height: window.innerHeight });
   }, [align]);
 
   const toggle = () => {
@@ -121,7 +151,15 @@ export function Popover(props: PopoverProps) {
           role="dialog"
           aria-label={label}
           className={`itable-panel ${panelClassName ?? ''}`}
-          style={{ top: place.top, left: place.left, right: place.right, maxHeight: place.maxHeight }}
+          style={{
+            top: place.top,
+            bottom: place.bottom,
+            left: place.left,
+            right: place.right,
+            maxWidth: place.maxWidth,
+            minWidth: Math.min(224, place.maxWidth),
+            maxHeight: place.maxHeight,
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.preventDefault();

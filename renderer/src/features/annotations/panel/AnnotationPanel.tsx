@@ -16,6 +16,7 @@ import {
 } from '../../../../../shared/api/annotations/methods';
 import type { ApiClient } from '../../../api/client';
 import { useAnnotationUi, type Editing } from '../annotation-ui';
+import { HistoryDialog } from '../history/HistoryDialog';
 import { useAnnotationList, useAnnotationWrites, useColorNames } from '../queries';
 import { NoteEditor } from './NoteEditor';
 import { NoteMarkdown } from './NoteMarkdown';
@@ -48,6 +49,7 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
   const [tag, setTag] = useState('');
   const [trashed, setTrashed] = useState<Annotation | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
   const ids = useId();
 
   // Another item: its editor closes (and saves what waited as it unmounts), filters reset.
@@ -121,6 +123,7 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
         focused={ui.focusedId === e.id}
         onFocus={() => ui.focus(e.id)}
         onEdit={() => ui.edit({ id: e.id })}
+        onHistory={() => setHistoryOf(e.id)}
         onDelete={() => remove(e)}
       />
     );
@@ -206,6 +209,7 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
           <ol className="apanel-list">{lost.map(entry)}</ol>
         </section>
       )}
+      {historyOf !== null && <HistoryDialog client={client} id={historyOf} onClose={() => setHistoryOf(null)} />}
     </div>
   );
 }
@@ -245,6 +249,7 @@ function EntryCard({
   focused,
   onFocus,
   onEdit,
+  onHistory,
   onDelete,
 }: {
   entry: AnnotationEntry;
@@ -252,6 +257,7 @@ function EntryCard({
   focused: boolean;
   onFocus(): void;
   onEdit(): void;
+  onHistory(): void;
   onDelete(): void;
 }) {
   const { t } = useTranslation('annotationPanel');
@@ -289,6 +295,9 @@ function EntryCard({
       <div className="apanel-actions">
         <button type="button" className="apanel-link-button" onClick={onEdit} aria-label={t('editLabel', { what })}>
           {t('edit')}
+        </button>
+        <button type="button" className="apanel-link-button" onClick={onHistory} aria-label={t('historyLabel', { what })}>
+          {t('history')}
         </button>
         <button type="button" className="apanel-link-button apanel-danger" onClick={onDelete} aria-label={t('deleteLabel', { what })}>
           {t('delete')}

@@ -1,10 +1,10 @@
 // The panel's frame in the reading view: beside the text on a wide window, below it on a narrow
 // one (panel.css), collapsible to a slim strip. Whether it is open is remembered for the session.
-import { useEffect, useId, useState, type RefObject } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../api/client';
 import { useAnnotationUi } from '../annotation-ui';
-import { AnnotationPanel, newNoteDraft } from './AnnotationPanel';
+import { AnnotationPanel } from './AnnotationPanel';
 
 const OPEN_KEY = 'briefbook.annotationPanel.open';
 
@@ -20,28 +20,20 @@ interface Props {
   client: ApiClient;
   planId: string;
   itemId: string | null;
-  /** Filled with what the New Note command (Ctrl+N) does here: a draft note on this item (or plan). */
-  newNoteRef?: RefObject<(() => void) | null>;
 }
 
-export function AnnotationSidebar({ client, planId, itemId, newNoteRef }: Props) {
+export function AnnotationSidebar({ client, planId, itemId }: Props) {
   const { t } = useTranslation('annotationPanel');
-  const [open, setOpen] = useState(initiallyOpen);
+  const [chosen, setOpen] = useState(initiallyOpen);
   const bodyId = useId();
-  const { edit } = useAnnotationUi();
-  useEffect(() => {
-    if (!newNoteRef) return;
-    newNoteRef.current = () => {
-      setOpen(true);
-      edit({ draft: newNoteDraft(planId, itemId) });
-    };
-    return () => {
-      newNoteRef.current = null;
-    };
-  }, [newNoteRef, edit, planId, itemId]);
+  // A note started while the panel is collapsed (Ctrl+N, a highlight's "add note") opens it.
+  const { editing, edit } = useAnnotationUi();
+  const open = chosen || editing !== null;
   const toggle = () => {
     const next = !open;
     setOpen(next);
+    // Collapsing closes the editor (which saves what waits as it goes).
+    if (!next) edit(null);
     try {
       sessionStorage.setItem(OPEN_KEY, next ? 'yes' : 'no');
     } catch {
