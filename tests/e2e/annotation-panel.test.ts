@@ -160,6 +160,7 @@ describe('annotation panel', () => {
     const confirm = page.getByRole('alertdialog', { name: '在浏览器中打开此网址吗？' });
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('https://evil.example/image.png');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'polish', 'annotation-link-confirm-1400x900-zh-light.png') });
     await page.keyboard.press('Enter');
     await confirm.waitFor({ state: 'detached' });
     expect(requests.filter((u) => !u.startsWith(app.server.origin))).toEqual([]);

@@ -23,7 +23,7 @@ md.renderer.rules.image = (tokens, idx, _options, env, self) => {
   const token = tokens[idx]!;
   const src = token.attrGet('src') ?? '';
   const alt = self.renderInlineAsText(token.children ?? [], _options, env) || src;
-  const label = md.utils.escapeHtml(`🖼 ${alt}`);
+  const label = md.utils.escapeHtml(alt);
   return isSafeLink(src) ? `<a href="${md.utils.escapeHtml(src)}">${label}</a>` : label;
 };
 
