@@ -4,11 +4,12 @@
 // glossary term, with the H shortcut); both painted side by side; a click on painted text
 // focuses it; the context menu; copy with citation. Screenshots of the toolbar and the painted
 // highlights at 1400×900 and 900×700, zh and en, light and dark: tests/output/polish/annotate-*.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SettingKey } from '../../shared/api/contract';
 import { startAppSession, type AppSession } from './app-session';
-import { settle, shootMatrix } from './shots';
+import { POLISH_DIR, settle, shootMatrix } from './shots';
 
 const ITEM = 'hz-2024/T1/I1';
 const ADDRESS = `#/initiative/${ITEM}`;
@@ -37,7 +38,7 @@ async function open(mode: 'zh' | 'en' | 'both'): Promise<void> {
   await setSettings({ 'ui.readingMode': mode });
   await page.goto(`${app.server.origin}/${ADDRESS}`);
   await page.reload();
-  await page.getByRole('main').getByRole('heading', { level: 2 }).waitFor();
+  await page.locator('#view-title').waitFor();
   await settle(page);
 }
 
@@ -136,6 +137,7 @@ describe('highlighting in the Chinese text', () => {
     await page.mouse.click(point.x, point.y);
     await expect.poll(() => page.getByRole('article').getAttribute('data-flash')).toBe(saved!.id);
     expect((await painted()).focus).toEqual([{ text: ZH_QUOTE, lang: 'zh-CN' }]);
+    await page.screenshot({ path: join(POLISH_DIR, 'annotate-flash-1400x900-zh-light.png') });
   });
 });
 
@@ -192,13 +194,58 @@ describe('copying and the context menu', () => {
     await page.mouse.click(box.x, box.y, { button: 'right' });
     const menu = page.getByRole('menu');
     await menu.waitFor();
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['用绿色高亮', '高亮并添加笔记', '复制', '复制并注明出处']);
+    // The first entry highlights in the colour last used (green, from the tests above).
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([expect.stringMatching(/^用.色高亮$/), '高亮并添加笔记', '复制', '复制并注明出处']);
+    await page.screenshot({ path: join(POLISH_DIR, 'annotate-menu-1400x900-zh-light.png') });
     await page.keyboard.press('Escape');
     expect(await menu.count()).toBe(0);
     expect(await selected()).toBe('着重在夯实基础');
     await page.keyboard.press('Escape');
     expect(await toolbar().count()).toBe(0);
     app.expectNothingBlocked();
+  });
+});
+
+describe('notes from the text', () => {
+  it('Note highlights the passage, then opens the editor on it with the quote', async () => {
+    await open('zh');
+    await dragOver('资源利用', 'zh-CN');
+    await toolbar().getByRole('button', { name: '笔记' }).click();
+    const editor = page.locator('.note-editor');
+    await editor.waitFor();
+    expect(await editor.getByRole('heading', { level: 3 }).textContent()).toBe('笔记');
+    expect(await editor.locator('blockquote').textContent()).toContain('资源利用');
+    const saved = (await highlights()).find((h) => h.target?.selectors.quote.exact === '资源利用');
+    expect(saved).toBeDefined();
+    await expect.poll(async () => (await painted()).green?.map((r) => r.text)).toContain('资源利用');
+    await editor.getByRole('textbox').fill('要看资源利用的数据');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await app.call('annotation.get', { id: saved!.id })).body).toBe('要看资源利用的数据');
+  });
+
+  it('Ctrl+N on an item opens the editor on a new note on that item, saved once written', async () => {
+    await open('zh');
+    await page.getByRole('article').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+n');
+    const editor = page.locator('.note-editor');
+    await editor.waitFor();
+    expect(await editor.getByRole('heading', { level: 3 }).textContent()).toBe('新笔记');
+    await editor.getByRole('textbox').fill('整条举措的笔记');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await app.call('annotation.list', { itemId: ITEM, kind: 'note' })).entries.map((n) => [n.body, n.target]))
+      .toEqual([['整条举措的笔记', null]]);
+    app.expectNothingBlocked();
+  });
+});
+
+describe('the panel and the text together', () => {
+  it('a click on a highlight in the panel flashes its passage in the text', async () => {
+    await open('zh');
+    const saved = (await highlights()).find((h) => h.target?.selectors.quote.exact === '资源利用')!;
+    await page.locator('.apanel-quote', { hasText: '资源利用' }).click();
+    await expect.poll(() => page.getByRole('article').getAttribute('data-flash')).toBe(saved.id);
+    expect((await painted()).focus).toEqual([{ text: '资源利用', lang: 'zh-CN' }]);
   });
 });
 
@@ -209,7 +256,7 @@ describe('screenshots', () => {
     // Side by side, so each shot shows both languages painted; the selection in the interface's language.
     await setSettings({ 'ui.readingMode': 'both' });
     const files = await shootMatrix(app, 'annotate-toolbar', `${app.server.origin}/${ADDRESS}`, async (p, language) => {
-      await p.getByRole('main').getByRole('heading', { level: 2 }).waitFor();
+      await p.locator('#view-title').waitFor();
       await settle(p);
       await dragOver(language === 'zh' ? '打开新空间' : 'resolve of', language === 'zh' ? 'zh-CN' : 'en');
       await toolbar().waitFor();

@@ -1,6 +1,6 @@
 // The annotations view end to end, in the built app in Chromium: annotations made through the
 // browser-mode HTTP API (two highlights in named colours with tags, hostile notes) are listed;
-// the colour and tag filters narrow the list; an entry opens its item; an entry moved to the
+// the colour and tag filters narrow the list; an entry opens its item and flashes its passage; an entry moved to the
 // trash shows there and comes back with Restore. The hostile notes (script, img onerror,
 // javascript: and Markdown links and images) show as text: nothing runs and nothing is
 // requested. Screenshots (1400×900 and 900×700, zh and en, light and dark) go to
@@ -58,6 +58,14 @@ describe('the annotations view', () => {
   let key: Annotation;
   let question: Annotation;
 
+  it('explains how to make a highlight while there is none', async () => {
+    await page.goto(`${url}#/annotations`);
+    await page.getByText('暂无标注').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('link', { name: '前往阅读' }).isVisible()).toBe(true);
+    await settle(page);
+    await page.screenshot({ path: join(POLISH_DIR, 'annotations-empty-1400x900-zh-light.png') });
+  });
+
   it('lists annotations made through the API and filters them by colour (by its name) and tag', async () => {
     key = await highlight('hz-2024/T1/I1', 'yellow', 6, ['重点'], '会前要**核对**数据');
     question = await highlight('hz-2024/T2/I2', 'blue', 5, ['疑问']);
@@ -87,6 +95,8 @@ describe('the annotations view', () => {
     await page.getByRole('button', { name: new RegExp(`^打开：${question.target!.selectors.quote.exact}`) }).click();
     await expect.poll(() => page.evaluate(() => decodeURI(location.hash))).toBe('#/initiative/hz-2024/T2/I2');
     await page.getByRole('heading', { level: 2 }).first().waitFor();
+    // The reading view flashes the passage the entry named.
+    await expect.poll(() => page.locator(`[data-flash="${question.id}"]`).count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByRole('link', { name: '阅读' }).getAttribute('aria-current')).toBe('page');
   });
 

@@ -273,7 +273,12 @@ export function Shell(props: Props) {
         route={route}
         detail={detail}
         missingTranslation={<TranslationMissing client={client} planId={outline.meta.id} onAttached={() => setTranslationVersion((v) => v + 1)} />}
-        aside={<AnnotationSidebar client={client} planId={outline.meta.id} itemId={route.kind === 'initiative' ? route.id : null} />}
+        // On an item, the panel waits for the item itself: a missing item has nothing to annotate.
+        aside={
+          route.kind === 'initiative' && !current ? null : (
+            <AnnotationSidebar client={client} planId={outline.meta.id} itemId={current ? current.initiative.id : null} />
+          )
+        }
       />
     );
 

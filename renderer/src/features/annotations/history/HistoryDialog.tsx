@@ -146,12 +146,12 @@ export function HistoryDialog({ client, id, onClose }: HistoryDialogProps) {
 
   return (
     <dialog ref={ref} className="history-dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={onCancel}>
-      <header className="history-header">
+      <div className="history-header">
         <h2 id={titleId}>{t('title')}</h2>
         <button type="button" className="icon-button history-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
           <CloseIcon />
         </button>
-      </header>
+      </div>
       {now?.target && (
         <p className="history-subject">
           <mark>{now.target.selectors.quote.exact}</mark>

@@ -263,7 +263,7 @@ export function AnnotationsView({ client, onOpenPassage, readHref }: Props) {
 
   return (
     <section className="alist" aria-labelledby={titleId}>
-      <header className="alist-header">
+      <div className="alist-header">
         <div className="alist-heading">
           <h2 id={titleId}>{tab === 'trash' ? t('tabs.trash') : t('title')}</h2>
           {head.data && <span className="alist-count">{t('count', { count: total, n: numberFormat.format(total) })}</span>}
@@ -287,7 +287,7 @@ export function AnnotationsView({ client, onOpenPassage, readHref }: Props) {
             }}
           />
         </div>
-      </header>
+      </div>
       <AnnotationFilters
         filters={filters}
         onChange={setFilters}

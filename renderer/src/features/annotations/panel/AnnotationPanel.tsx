@@ -138,12 +138,12 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
     <div className="apanel-body">
       {itemId && <ReaderFields client={client} itemId={itemId} />}
       <section className="apanel-section" aria-labelledby={`${ids}-list`}>
-        <header className="apanel-section-head">
+        <div className="apanel-section-head">
           <h3 id={`${ids}-list`}>{itemId ? t('annotations') : t('planNotes')}</h3>
           <button type="button" className="apanel-add" onClick={() => ui.edit({ draft: newNoteDraft(planId, itemId) })}>
             {itemId ? t('addNote') : t('addPlanNote')}
           </button>
-        </header>
+        </div>
         {draftOnTop && <DraftEditor editing={editing} all={all} client={client} render={editor} />}
         {(trashed || failure) && (
           <p className="apanel-notice" role="status">

@@ -42,7 +42,7 @@ export function AnnotationSidebar({ client, planId, itemId }: Props) {
   };
   return (
     <aside className="apanel" data-open={open || undefined} aria-label={t('title')}>
-      <header className="apanel-head">
+      <div className="apanel-head">
         <h2 className="apanel-title">{t('title')}</h2>
         <button
           type="button"
@@ -55,7 +55,7 @@ export function AnnotationSidebar({ client, planId, itemId }: Props) {
         >
           <span aria-hidden="true" className="apanel-toggle-icon" />
         </button>
-      </header>
+      </div>
       <div id={bodyId} hidden={!open}>
         {open && <AnnotationPanel client={client} planId={planId} itemId={itemId} />}
       </div>

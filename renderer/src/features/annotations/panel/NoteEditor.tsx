@@ -49,7 +49,7 @@ export function NoteEditor({ start, writes, tagSuggestions, quote, onClose, dela
   const isHighlight = (state.record?.kind ?? ('draft' in start ? start.draft.kind : 'note')) === 'highlight';
   return (
     <section className="note-editor" aria-labelledby={`${ids}-title`} onKeyDown={onKeyDown}>
-      <header className="note-editor-head">
+      <div className="note-editor-head">
         <h3 id={`${ids}-title`}>{state.record ? t('editorTitle') : t('editorNew')}</h3>
         <SegmentedControl<'write' | 'preview'>
           label={t('mode')}
@@ -61,7 +61,7 @@ export function NoteEditor({ start, writes, tagSuggestions, quote, onClose, dela
           onChange={setMode}
           className="note-editor-mode"
         />
-      </header>
+      </div>
       {quote && <blockquote className="note-editor-quote">{quote}</blockquote>}
       {mode === 'write' ? (
         <textarea

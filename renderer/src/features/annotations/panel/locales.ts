@@ -22,7 +22,7 @@ export const annotationPanel = {
     failed: '批注加载失败：{{message}}',
     retry: '重试',
     empty: '暂无高亮或笔记。选中正文即可高亮，或点击“添加笔记”。',
-    emptyFiltered: '没有符合筛选条件的批注。',
+    emptyFiltered: '暂无符合筛选条件的批注。',
     planEmpty: '暂无计划笔记。',
     filterColor: '按颜色筛选',
     allColors: '全部颜色',

@@ -153,8 +153,10 @@ export function SelectionLayer({ root, planId, itemId, textOf, sourceOf, highlig
     return paintHighlights(el, highlights);
   }, [root, highlights, reading]);
 
-  // The focused annotation: scrolled into view and flashed, once per focus() call.
-  const flashed = useRef(ui.focusCount);
+  // The focused annotation: scrolled into view and flashed, once per focus() call. One focused
+  // before this text was shown (an entry opened from the annotations view, which then came
+  // here) is still to be flashed once its highlights are in.
+  const flashed = useRef(ui.focusedId ? -1 : ui.focusCount);
   useEffect(() => {
     const el = root.current;
     if (!el || flashed.current === ui.focusCount || !ui.focusedId) return;
@@ -304,7 +306,7 @@ export function SelectionLayer({ root, planId, itemId, textOf, sourceOf, highlig
 
   return (
     <>
-      {selected && onScreen(selected.box) && (
+      {selected && !menu && onScreen(selected.box) && (
         <SelectionToolbar
           ref={toolbar}
           anchor={selected.box}

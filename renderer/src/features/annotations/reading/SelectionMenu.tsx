@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ColorNames, HighlightColor } from '../../../../../shared/api/annotations/methods';
+import { movedFocus } from './roving';
 import { placeBeside, useColorLabel } from './SelectionToolbar';
 
 interface Props {
@@ -55,12 +56,8 @@ export function SelectionMenu({ at, names, lastColor, onHighlight, onNote, onCop
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const items = [...(box.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
     const i = items.indexOf(document.activeElement as HTMLButtonElement);
-    let next: number | null = null;
-    if (event.key === 'ArrowDown') next = (i + 1) % items.length;
-    else if (event.key === 'ArrowUp') next = (i - 1 + items.length) % items.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = items.length - 1;
-    else if (event.key === 'Escape' || event.key === 'Tab') {
+    const next = movedFocus(event.key, i, items.length, 'vertical');
+    if (event.key === 'Escape' || event.key === 'Tab') {
       event.preventDefault();
       event.stopPropagation();
       onClose();

@@ -5,6 +5,7 @@
 import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { movedFocus } from './roving';
 import { HIGHLIGHT_COLORS, type ColorNames, type HighlightColor } from '../../../../../shared/api/annotations/methods';
 
 export interface Box {
@@ -65,17 +66,13 @@ export const SelectionToolbar = forwardRef<ToolbarHandle, Props>(function Select
     setPlace(placeBeside(anchor, { width: el.offsetWidth, height: el.offsetHeight }, { width: window.innerWidth, height: window.innerHeight }));
   }, [anchor, message]);
 
-  useImperativeHandle(ref, () => ({ focus: () => box.current?.querySelector<HTMLButtonElement>('button')?.focus() }), []);
+  useImperativeHandle(ref, () => ({ focus: () => box.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus() }), []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(box.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    let next: number | null = null;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = (at + 1) % buttons.length;
-    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = (at - 1 + buttons.length) % buttons.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = buttons.length - 1;
-    else if (event.key === 'Escape') {
+    const next = movedFocus(event.key, at, buttons.length, 'both');
+    if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
       onClose();
