@@ -114,7 +114,7 @@ describe('annotation panel', () => {
     expect(quotes(screen.getByRole('region', { name: '无法定位的高亮' }))).toEqual(['已删去的一句']);
     fireEvent.change(colour, { target: { value: 'green' } });
     expect(screen.queryByRole('region', { name: '无法定位的高亮' })).toBeNull();
-    expect(screen.getByText('没有符合筛选条件的批注。')).toBeTruthy();
+    expect(screen.getByText('暂无符合筛选条件的批注。')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
     expect(quotes(list)).toEqual(['及时建章立制', '猛药去疴、重典治乱']);
   });
