@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describePassage } from '../../shared/domain/anchoring';
 import { axeViolations, OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
 import { settle, shootMatrix } from './shots';
 
@@ -159,6 +160,7 @@ describe('annotation panel', () => {
     const confirm = page.getByRole('alertdialog', { name: '在浏览器中打开此网址吗？' });
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('https://evil.example/image.png');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'polish', 'annotation-link-confirm-1400x900-zh-light.png') });
     await page.keyboard.press('Enter');
     await confirm.waitFor({ state: 'detached' });
     expect(requests.filter((u) => !u.startsWith(app.server.origin))).toEqual([]);
@@ -174,6 +176,26 @@ describe('annotation panel', () => {
     await expect.poll(() => entry.count()).toBe(0);
     await panel().getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => entry.count()).toBe(1);
+    // Its history lists the trash and the restore (the library's history dialog).
+    await entry.getByRole('button', { name: /^历史版本：/ }).click();
+    const history = page.getByRole('dialog', { name: '历史版本' });
+    await history.waitFor();
+    await expect.poll(() => history.getByText('当前版本').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await history.waitFor({ state: 'detached' });
+  });
+
+  it('Ctrl+N starts a note on the current item, saved to it', async () => {
+    await openItem();
+    await page.locator('.main-pane').focus();
+    await page.keyboard.press('Control+N');
+    const area = panel().getByRole('textbox', { name: '笔记内容（Markdown）' });
+    await area.waitFor();
+    expect(await area.evaluate((el) => el === document.activeElement)).toBe(true);
+    await area.fill('快捷键写的笔记');
+    await panel().getByRole('button', { name: '完成', exact: true }).click();
+    await area.waitFor({ state: 'detached' });
+    expect((await listNotes()).map((n) => n.body)).toContain('快捷键写的笔记');
   });
 
   it('edits the reader fields in the panel like the table', async () => {
@@ -198,15 +220,38 @@ describe('annotation panel', () => {
     for (const note of await listNotes()) {
       if (note.tags.includes('hostile')) await app.call('annotation.delete', { id: note.id, baseRevision: note.revision });
     }
+    // Two highlights, as the reading view makes them, so the shots show quotes in their colours.
+    const body = (await app.call('initiative.get', { initiativeId: ITEM })).initiative.body;
+    for (const [quote, color, note] of [
+      ['猛药去疴、重典治乱', 'yellow', '**力度**：对应“破”的一面。'],
+      ['科技创新', 'blue', ''],
+    ] as const) {
+      const start = [...body.slice(0, body.indexOf(quote))].length;
+      await app.call('annotation.create', {
+        id: crypto.randomUUID(),
+        kind: 'highlight',
+        planId: 'hz-2024',
+        itemId: ITEM,
+        target: { itemId: ITEM, part: 'body', language: 'zh', selectors: describePassage(body, start, start + [...quote].length) },
+        color,
+        body: note,
+        tags: color === 'yellow' ? ['重点'] : [],
+      });
+    }
     // A highlight-like entry needs the reading slice; the panel shows notes, fields and the editor.
     const files = await shootMatrix(app, 'annotation-panel', itemUrl(), async (p) => {
       await p.locator('.initiative-title').waitFor();
       await p.locator('.apanel').waitFor();
-      const add = p.locator('.apanel-add');
-      if ((await p.locator('.note-editor').count()) === 0) await add.click();
-      await p.locator('.note-editor-text').fill('第二条：**重点**跟进\n\n- 联系 [市发改委](https://www.hangzhou.gov.cn/)');
+      await p.locator('.apanel-quote').first().waitFor();
     });
     expect(files).toHaveLength(8);
-    await page.screenshot({ path: join(OUTPUT_DIR, 'annotation-panel-last.png') });
+    // And the editor, open on a new note.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await openItem();
+    await panel().getByRole('button', { name: '添加笔记' }).click();
+    await page.locator('.note-editor-text').fill('第二条：**重点**跟进\n\n- 联系 [市发改委](https://www.hangzhou.gov.cn/)');
+    await panel().getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    await settle(page);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'polish', 'annotation-panel-editor-1400x900-zh-light.png') });
   });
 });

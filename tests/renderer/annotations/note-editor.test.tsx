@@ -228,6 +228,18 @@ describe('note editor: conflicts', () => {
   });
 });
 
+describe('note editor: a highlight’s colour', () => {
+  it('changing the colour saves it at once, on the record’s revision', () => {
+    const writes = deferredWrites();
+    renderEditor({ writes, start: { record: stored({ kind: 'highlight', color: 'yellow', revision: 4 }) } });
+    const green = screen.getByRole('radio', { name: '绿色' });
+    expect(screen.getByRole('radio', { name: '黄色' }).getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(green);
+    expect(green.getAttribute('aria-checked')).toBe('true');
+    expect(writes.calls[0]!.args).toEqual({ id: DRAFT.id, baseRevision: 4, patch: { color: 'green' } });
+  });
+});
+
 describe('note editor: preview and tags', () => {
   it('previews through the sanitizing path', () => {
     const writes = deferredWrites();

@@ -23,7 +23,7 @@ md.renderer.rules.image = (tokens, idx, _options, env, self) => {
   const token = tokens[idx]!;
   const src = token.attrGet('src') ?? '';
   const alt = self.renderInlineAsText(token.children ?? [], _options, env) || src;
-  const label = md.utils.escapeHtml(`🖼 ${alt}`);
+  const label = md.utils.escapeHtml(alt);
   return isSafeLink(src) ? `<a href="${md.utils.escapeHtml(src)}">${label}</a>` : label;
 };
 
@@ -51,9 +51,21 @@ function purifier(): typeof DOMPurify {
   return DOMPurify;
 }
 
+/** Rendered notes by source: a panel of hundreds of notes mounts again without parsing them again. */
+const rendered = new Map<string, string>();
+const RENDERED_KEPT = 2000;
+
 /** The reader's Markdown as HTML safe to put into the page (links marked, nothing active). */
 export function renderNoteMarkdown(source: string): string {
-  const html = md.render(source);
+  const known = rendered.get(source);
+  if (known !== undefined) return known;
+  const html = sanitize(md.render(source));
+  if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+  rendered.set(source, html);
+  return html;
+}
+
+function sanitize(html: string): string {
   return purifier().sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'start', 'colspan', 'rowspan'],

@@ -4,7 +4,7 @@
 // Filters by colour and tag; each entry can be edited (the note editor opens in its place) or
 // deleted (to the trash, with an Undo here and the library's trash for later).
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   HIGHLIGHT_COLORS,
@@ -16,6 +16,7 @@ import {
 } from '../../../../../shared/api/annotations/methods';
 import type { ApiClient } from '../../../api/client';
 import { useAnnotationUi, type Editing } from '../annotation-ui';
+import { HistoryDialog } from '../history/HistoryDialog';
 import { useAnnotationList, useAnnotationWrites, useColorNames } from '../queries';
 import { NoteEditor } from './NoteEditor';
 import { NoteMarkdown } from './NoteMarkdown';
@@ -48,6 +49,7 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
   const [tag, setTag] = useState('');
   const [trashed, setTrashed] = useState<Annotation | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
   const ids = useId();
 
   // Another item: its editor closes (and saves what waited as it unmounts), filters reset.
@@ -71,6 +73,7 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
 
   const all = useMemo(() => (list.data?.entries ?? []).filter((e) => itemId !== null || e.itemId === null), [list.data, itemId]);
   const tags = useMemo(() => [...new Set(all.flatMap((e) => e.tags))].sort(), [all]);
+  const colors = HIGHLIGHT_COLORS.filter((c) => color === c || all.some((e) => e.color === c));
   const shown = all.filter((e) => (color === '' || e.color === color) && (tag === '' || e.tags.includes(tag)));
   const placed = shown.filter((e) => !isLost(e));
   const lost = shown.filter(isLost);
@@ -80,13 +83,19 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
   const editingId = editing ? ('id' in editing ? editing.id : editing.draft.id) : null;
   const draftOnTop = editing && ('draft' in editing || !all.some((e) => e.id === editing.id));
 
-  const remove = (entry: Annotation) => {
-    setFailure(null);
-    mutations.remove.mutateAsync({ id: entry.id, baseRevision: entry.revision }).then(
-      (gone) => setTrashed(gone),
-      (err: unknown) => setFailure(t('deleteFailed', { message: err instanceof Error ? err.message : String(err) })),
-    );
-  };
+  const removeAsync = mutations.remove.mutateAsync;
+  const remove = useCallback(
+    (entry: Annotation) => {
+      setFailure(null);
+      removeAsync({ id: entry.id, baseRevision: entry.revision }).then(
+        (gone) => setTrashed(gone),
+        (err: unknown) => setFailure(t('deleteFailed', { message: err instanceof Error ? err.message : String(err) })),
+      );
+    },
+    [removeAsync, t],
+  );
+  const { focus } = ui;
+  const editEntry = useCallback((id: string) => edit({ id }), [edit]);
   const undo = () => {
     if (!trashed) return;
     mutations.restore.mutateAsync({ id: trashed.id, baseRevision: trashed.revision }).then(
@@ -118,9 +127,10 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
         entry={e}
         colorNames={colorNames}
         focused={ui.focusedId === e.id}
-        onFocus={() => ui.focus(e.id)}
-        onEdit={() => ui.edit({ id: e.id })}
-        onDelete={() => remove(e)}
+        onFocus={focus}
+        onEdit={editEntry}
+        onHistory={setHistoryOf}
+        onDelete={remove}
       />
     );
 
@@ -145,16 +155,18 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
             )}
           </p>
         )}
-        {all.length > 0 && (
+        {(colors.length > 0 || tags.length > 0) && (
           <div className="apanel-filters">
-            <select aria-label={t('filterColor')} value={color} onChange={(e) => setColor(e.target.value as HighlightColor | '')}>
-              <option value="">{t('allColors')}</option>
-              {HIGHLIGHT_COLORS.map((c) => (
-                <option key={c} value={c}>
-                  {colorLabel(c, colorNames, t)}
-                </option>
-              ))}
-            </select>
+            {colors.length > 0 && (
+              <select aria-label={t('filterColor')} value={color} onChange={(e) => setColor(e.target.value as HighlightColor | '')}>
+                <option value="">{t('allColors')}</option>
+                {colors.map((c) => (
+                  <option key={c} value={c}>
+                    {colorLabel(c, colorNames, t)}
+                  </option>
+                ))}
+              </select>
+            )}
             {tags.length > 0 && (
               <select aria-label={t('filterTag')} value={tag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">{t('allTags')}</option>
@@ -203,6 +215,7 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
           <ol className="apanel-list">{lost.map(entry)}</ol>
         </section>
       )}
+      {historyOf !== null && <HistoryDialog client={client} id={historyOf} onClose={() => setHistoryOf(null)} />}
     </div>
   );
 }
@@ -236,20 +249,23 @@ function colorLabel(color: HighlightColor, names: ColorNames, t: (key: `color_${
   return name ? `${name} · ${t(`color_${color}`)}` : t(`color_${color}`);
 }
 
-function EntryCard({
+// Memoised: focusing one entry, or typing in the editor, re-renders the panel, not every card.
+const EntryCard = memo(function EntryCard({
   entry,
   colorNames,
   focused,
   onFocus,
   onEdit,
+  onHistory,
   onDelete,
 }: {
   entry: AnnotationEntry;
   colorNames: ColorNames;
   focused: boolean;
-  onFocus(): void;
-  onEdit(): void;
-  onDelete(): void;
+  onFocus(id: string): void;
+  onEdit(id: string): void;
+  onHistory(id: string): void;
+  onDelete(entry: Annotation): void;
 }) {
   const { t } = useTranslation('annotationPanel');
   const quote = entry.target?.selectors.quote.exact ?? null;
@@ -258,7 +274,7 @@ function EntryCard({
   return (
     <li className="apanel-entry" data-color={entry.color ?? undefined} data-focused={focused || undefined} data-kind={entry.kind}>
       {quote !== null ? (
-        <button type="button" className="apanel-quote" onClick={onFocus} aria-label={t('focusLabel', { what })}>
+        <button type="button" className="apanel-quote" onClick={() => onFocus(entry.id)} aria-label={t('focusLabel', { what })}>
           <span className="apanel-swatch" data-color={entry.color ?? undefined} title={entry.color ? colorLabel(entry.color, colorNames, t) : undefined} />
           <q lang={entry.target?.language === 'en' ? 'en' : 'zh-CN'}>{excerpt(quote, 140)}</q>
         </button>
@@ -284,16 +300,19 @@ function EntryCard({
         </ul>
       )}
       <div className="apanel-actions">
-        <button type="button" className="apanel-link-button" onClick={onEdit} aria-label={t('editLabel', { what })}>
+        <button type="button" className="apanel-link-button" onClick={() => onEdit(entry.id)} aria-label={t('editLabel', { what })}>
           {t('edit')}
         </button>
-        <button type="button" className="apanel-link-button apanel-danger" onClick={onDelete} aria-label={t('deleteLabel', { what })}>
+        <button type="button" className="apanel-link-button" onClick={() => onHistory(entry.id)} aria-label={t('historyLabel', { what })}>
+          {t('history')}
+        </button>
+        <button type="button" className="apanel-link-button apanel-danger" onClick={() => onDelete(entry)} aria-label={t('deleteLabel', { what })}>
           {t('delete')}
         </button>
       </div>
     </li>
   );
-}
+});
 
 function excerpt(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../api/client';
+import { useAnnotationUi } from '../annotation-ui';
 import { AnnotationPanel } from './AnnotationPanel';
 
 const OPEN_KEY = 'briefbook.annotationPanel.open';
@@ -15,13 +16,24 @@ function initiallyOpen(): boolean {
   }
 }
 
-export function AnnotationSidebar({ client, planId, itemId }: { client: ApiClient; planId: string; itemId: string | null }) {
+interface Props {
+  client: ApiClient;
+  planId: string;
+  itemId: string | null;
+}
+
+export function AnnotationSidebar({ client, planId, itemId }: Props) {
   const { t } = useTranslation('annotationPanel');
-  const [open, setOpen] = useState(initiallyOpen);
+  const [chosen, setOpen] = useState(initiallyOpen);
   const bodyId = useId();
+  // A note started while the panel is collapsed (Ctrl+N, a highlight's "add note") opens it.
+  const { editing, edit } = useAnnotationUi();
+  const open = chosen || editing !== null;
   const toggle = () => {
     const next = !open;
     setOpen(next);
+    // Collapsing closes the editor (which saves what waits as it goes).
+    if (!next) edit(null);
     try {
       sessionStorage.setItem(OPEN_KEY, next ? 'yes' : 'no');
     } catch {

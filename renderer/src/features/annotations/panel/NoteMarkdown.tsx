@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { getShellBridge } from '../../../shell/shell-bridge';
 import { useModalDialog } from '../../preferences/use-modal-dialog';
 import { isSafeLink, renderNoteMarkdown } from '../markdown';
+import '../../conflicts/conflicts.css';
 import './panel.css';
 
 export function NoteMarkdown({ source, className }: { source: string; className?: string }) {
@@ -44,13 +45,13 @@ function LinkConfirm({ url, onClose }: { url: string; onClose(open: boolean): vo
   const { ref, onKeyDown, onCancel } = useModalDialog(() => onClose(false));
   const titleId = useId();
   return (
-    <dialog ref={ref} className="link-confirm" role="alertdialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={onCancel}>
+    <dialog ref={ref} className="conflict-dialog link-confirm" role="alertdialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={onCancel}>
       <h2 id={titleId}>{t('linkTitle')}</h2>
       <p>{t('linkLead')}</p>
       <p className="link-confirm-url">
         <code>{url}</code>
       </p>
-      <footer className="link-confirm-actions">
+      <footer className="conflict-actions">
         <button type="button" autoFocus onClick={() => onClose(false)}>
           {t('cancel')}
         </button>
