@@ -30,7 +30,7 @@ export function ReadingPane(props: Props) {
     <>
       <PlanPrintHeader meta={props.outline.meta} />
       {props.aside ? (
-        <div className="reading-layout">
+        <div className={props.route.kind === 'initiative' ? 'reading-layout' : 'reading-layout reading-layout-overview'}>
           <div className="reading-layout-grid">
             <div className="reading-layout-text">
               <ReadingContent {...props} />
