@@ -57,6 +57,7 @@ import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { DropOverlay } from '../features/import/DropOverlay';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { ImportFilePicker } from '../features/import/ImportFilePicker';
+import type { VersionTarget } from '../features/versions/VersionTargetChoice';
 import { useFileDrop } from '../features/import/use-file-drop';
 import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
 import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
@@ -147,7 +148,16 @@ export function Shell(props: Props) {
   };
   const imports = useImportQueue(client, onImported);
   const dragging = useFileDrop(imports.enqueue);
-  const chooseFiles = useCallback(() => picker.current?.click(), []);
+  // The library's Import new version…: the chosen file comes in as a version of that plan.
+  const versionTarget = useRef<VersionTarget | null>(null);
+  const chooseFiles = useCallback(() => {
+    versionTarget.current = null;
+    picker.current?.click();
+  }, []);
+  const chooseVersion = useCallback((target: VersionTarget) => {
+    versionTarget.current = target;
+    picker.current?.click();
+  }, []);
 
   // The reading tab returns to what was being read, not always to the overview.
   const [lastRead, setLastRead] = useState<Route>(view === 'read' ? route : { kind: 'overview' });
@@ -222,6 +232,7 @@ export function Shell(props: Props) {
         version={libraryVersion}
         onOpen={openPlan}
         onImport={chooseFiles}
+        onImportVersion={chooseVersion}
         onPlansChanged={plansChanged}
       />
     );
@@ -307,8 +318,8 @@ export function Shell(props: Props) {
             </main>
           </div>
         </div>
-        <ImportFilePicker ref={picker} onFiles={imports.enqueue} />
-        {imports.stage && <ImportDialog queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
+        <ImportFilePicker ref={picker} onFiles={(files) => imports.enqueue(files, versionTarget.current ?? undefined)} />
+        {imports.stage && <ImportDialog client={client} queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
         {dragging && <DropOverlay />}
         <PreferencesDialog
           open={prefsOpen}

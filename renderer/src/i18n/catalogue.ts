@@ -7,10 +7,11 @@ import { preferences } from '../features/preferences/locales';
 import { storage } from '../features/storage/locales';
 import { table } from '../features/table/locales';
 import { translations } from '../features/translations/locales';
+import { versions } from '../features/versions/locales';
 import { common } from './locales/common';
 
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const CATALOGUE = { common, table, dashboard, preferences, storage, conflicts, library, importPlan, translations } as const;
+export const CATALOGUE = { common, table, dashboard, preferences, storage, conflicts, library, importPlan, translations, versions } as const;
 export type Namespace = keyof typeof CATALOGUE;
