@@ -24,7 +24,7 @@ export function VersionTargetChoice({ client, target, disabled, onChange }: Prop
   useEffect(() => {
     let cancelled = false;
     client.call('plan.list', {}).then(
-      (list) => !cancelled && setPlans(list),
+      (list) => !cancelled && setPlans(list.filter((p) => !p.supersededBy)),
       () => undefined,
     );
     return () => {
