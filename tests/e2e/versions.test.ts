@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths';
 import { axeViolations, startAppSession, type AppSession } from './app-session';
-import { shootMatrix } from './shots';
+import { POLISH_DIR, settle, shootMatrix } from './shots';
 
 const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'versions');
 const TITLE = '青禾市城市更新行动方案';
@@ -90,6 +90,26 @@ describe('a new version of a plan through the UI', () => {
     expect(await versions.textContent()).toContain('2 项未对应');
     expect(await versions.textContent()).toContain('当前版本');
     expect(await axeViolations(page, '.library')).toEqual([]);
+
+    // The unmatched items, with the reader's values: one left on the old version, one assigned.
+    await versions.getByRole('button', { name: '2 项未对应' }).click();
+    const unmatched = versions.getByRole('list', { name: '未对应的举措' });
+    const heritage = unmatched.getByRole('listitem').filter({ hasText: '加强历史文化保护' });
+    await heritage.waitFor();
+    expect(await heritage.textContent()).toContain('您的内容：关注中');
+    await settle(page);
+    await page.screenshot({ path: join(POLISH_DIR, 'versions-unmatched-1400x900-zh-light.png') });
+    expect(await axeViolations(page, '.library')).toEqual([]);
+    await heritage.getByRole('button', { name: '保留在原版本' }).click();
+    await heritage.getByText('已保留在原版本').waitFor();
+    const review = unmatched.getByRole('listitem').filter({ hasText: '严格督查考核' });
+    await review.getByRole('combobox').selectOption({ label: '（二）实施加装电梯和管网更新' });
+    await review.getByRole('button', { name: '转到所选举措' }).click();
+    await review.waitFor({ state: 'detached' });
+    // Both decided: no item of version 1 is waiting for the reader any more.
+    await expect.poll(() => versions.getByRole('button', { name: /项未对应/ }).count()).toBe(0);
+    const successions = await app.call('version.unmatched', { planId: (await app.call('library.list', {})).find((e) => e.version)!.id });
+    expect(successions.items.map((i) => [i.headline, i.left])).toEqual([['加强历史文化保护', true]]);
     // The old version stays readable.
     await versions.getByRole('button', { name: '第 1 版' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor({ timeout: 15_000 });

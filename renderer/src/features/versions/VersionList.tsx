@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanVersion } from '../../../../shared/api/versions/methods';
 import type { ApiClient } from '../../api/client';
+import { UnmatchedList } from './UnmatchedList';
 import './versions.css';
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
 export function VersionList({ client, planId, reload, onOpen }: Props) {
   const { t, i18n } = useTranslation('versions');
   const [versions, setVersions] = useState<PlanVersion[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [changed, setChanged] = useState(0);
   useEffect(() => {
     let cancelled = false;
     client.call('version.list', { planId }).then(
@@ -26,7 +29,7 @@ export function VersionList({ client, planId, reload, onOpen }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [client, planId, reload]);
+  }, [client, planId, reload, changed]);
   if (!versions) return <p className="version-loading">{t('list.loading')}</p>;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
@@ -40,7 +43,18 @@ export function VersionList({ client, planId, reload, onOpen }: Props) {
           {v.fileName && <span className="version-meta">{v.fileName}</span>}
           {v.current && <span className="version-tag">{t('list.current')}</span>}
           {v.trashed && <span className="version-tag version-tag-muted">{t('list.trashed')}</span>}
-          {v.unmatched > 0 && <span className="version-tag version-tag-attention">{t('list.unmatched', { count: v.unmatched })}</span>}
+          {v.unmatched > 0 && (
+            <button
+              type="button"
+              className="version-tag version-tag-attention"
+              aria-expanded={open === v.planId}
+              title={t('list.showUnmatched')}
+              onClick={() => setOpen(open === v.planId ? null : v.planId)}
+            >
+              {t('list.unmatched', { count: v.unmatched })}
+            </button>
+          )}
+          {open === v.planId && <UnmatchedList client={client} planId={v.planId} onChanged={() => setChanged((n) => n + 1)} />}
         </li>
       ))}
     </ol>
