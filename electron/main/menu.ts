@@ -116,6 +116,7 @@ export function menuTemplate(ctx: MenuContext): Item[] {
       command('view.table', l.viewTable),
       command('view.dashboard', l.viewDashboard),
       command('view.library', l.viewLibrary),
+      command('view.annotations', l.viewAnnotations),
       separator,
       command('initiative.previous', l.previousInitiative),
       command('initiative.next', l.nextInitiative),

@@ -20,7 +20,7 @@ const temp = useTempDirs();
 const CHILD = join(REPO_ROOT, 'tests', 'core', 'annotations-crash-child.ts');
 const RUN_MS = 15_000;
 /** Children loading their modules ahead, waiting for their turn. */
-const WARM = 3;
+const WARM = 2;
 const MIN_CYCLES = 8;
 const SEED = 20_241_205;
 
@@ -100,9 +100,10 @@ describe('annotation saves under SIGKILL', () => {
       const child = warm.shift()!;
       await child.printed('loaded');
       child.process.stdin!.write('go\n');
-      // The first run waits until the database exists; later ones may die while opening it.
-      if (cycles === 0) await child.printed('ready');
-      await sleep(rng.next() * 1200);
+      // Most kills come while saving (from "ready" on); one in four while the core opens the
+      // database (never on the first run, which must create it).
+      if (cycles === 0 || rng.next() < 0.75) await child.printed('ready');
+      await sleep(rng.next() * 600);
       child.process.kill('SIGKILL');
       const exit = await child.exited;
       expect(exit.signal, `the child ended by itself: ${child.stderr()}`).toBe('SIGKILL');
@@ -158,5 +159,5 @@ describe('annotation saves under SIGKILL', () => {
     expect(cycles).toBeGreaterThanOrEqual(MIN_CYCLES);
     // The kills came while saves were happening, not only between runs.
     expect(acks).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });

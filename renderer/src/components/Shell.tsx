@@ -1,6 +1,6 @@
 // The loaded app: app bar with views and controls, the plan strip and its context panel, and
 // below them the current view — reading (outline + overview or initiative), the initiative
-// table, the dashboard or the plan library. Owns the reader's display preferences, the current
+// table, the dashboard, the plan library or every annotation in the library. Owns the reader's display preferences, the current
 // plan's English, and importing (File → Import plan…, the library's button, files dropped
 // anywhere on the window). With no plan at all, the plan views point to the library.
 // On a short window the plan strip collapses once the reading has scrolled well down, and
@@ -30,12 +30,15 @@ const loadTable = () => import('../features/table/InitiativeTable');
 const loadDashboard = () => import('../features/dashboard/Dashboard');
 const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.InitiativeTable })));
 const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
+const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
+const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.AnnotationsView })));
 
 function usePrefetchViews(): void {
   useEffect(() => {
     const prefetch = () => {
       void loadTable().catch(() => undefined);
       void loadDashboard().catch(() => undefined);
+      void loadAnnotations().catch(() => undefined);
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(prefetch, { timeout: 3000 });
@@ -60,6 +63,8 @@ import { ImportFilePicker } from '../features/import/ImportFilePicker';
 import type { VersionTarget } from '../features/versions/VersionTargetChoice';
 import { useFileDrop } from '../features/import/use-file-drop';
 import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
+import { NoteCommand, type StartNote } from '../features/annotations/reading/NoteCommand';
+import { AnnotationSidebar } from '../features/annotations/panel/AnnotationSidebar';
 import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
 import { LibraryView } from '../features/library/LibraryView';
 import { NoPlan } from '../features/library/NoPlan';
@@ -96,6 +101,7 @@ export function Shell(props: Props) {
   const { t: tTable } = useTranslation('table');
   const { t: tDashboard } = useTranslation('dashboard');
   const { t: tLibrary } = useTranslation('library');
+  const { t: tAnnotations } = useTranslation('annotationList');
   const planId = outline?.meta.id ?? null;
   const [prefs, actions] = usePreferences(client, initialPreferences);
   const [translationVersion, setTranslationVersion] = useState(0);
@@ -170,11 +176,13 @@ export function Shell(props: Props) {
     if (!id) return false;
     openInitiative(id);
   };
+  const startNote = useRef<StartNote>(null);
   useAppCommands({
     'view.read': () => navigate(lastRead),
     'view.table': () => navigate({ kind: 'table' }),
     'view.dashboard': () => navigate({ kind: 'dashboard' }),
     'view.library': () => navigate({ kind: 'library' }),
+    'view.annotations': () => navigate({ kind: 'annotations' }),
     import: chooseFiles,
     'initiative.next': step(1),
     'initiative.previous': step(-1),
@@ -188,6 +196,7 @@ export function Shell(props: Props) {
       actions.setOutlineHidden(!prefs.outlineHidden);
     },
     preferences: () => setPrefsOpen(true),
+    newNote: () => startNote.current?.() ?? false,
   });
 
   useFirstGlossaryUse(mainRef);
@@ -201,7 +210,9 @@ export function Shell(props: Props) {
   const pageTitle =
     view === 'library'
       ? tLibrary('title')
-      : view === 'table'
+      : view === 'annotations'
+        ? tAnnotations('title')
+        : view === 'table'
         ? tTable('title')
         : view === 'dashboard'
           ? tDashboard('title')
@@ -222,8 +233,24 @@ export function Shell(props: Props) {
       {t('loading')}
     </p>
   );
+  // An annotation opens at its passage: its item (or, for a plan note, its plan's overview),
+  // its plan made current first when it is another one.
+  const openPassage = useCallback(
+    (annotationPlanId: string, itemId: string | null) => {
+      const go = () => navigate(itemId ? { kind: 'initiative', id: itemId } : { kind: 'overview' });
+      if (annotationPlanId === planId) go();
+      else onOpenPlan(annotationPlanId).then(go, onFatal);
+    },
+    [planId, navigate, onOpenPlan, onFatal],
+  );
   let main: ReactNode;
-  if (view === 'library')
+  if (view === 'annotations')
+    main = (
+      <Suspense fallback={loadingView}>
+        <AnnotationsView client={client} onOpenPassage={openPassage} readHref={routeHref(lastRead)} />
+      </Suspense>
+    );
+  else if (view === 'library')
     main = (
       <LibraryView
         client={client}
@@ -252,16 +279,24 @@ export function Shell(props: Props) {
   else
     main = (
       <ReadingPane
+        client={client}
         outline={outline}
         route={route}
         detail={detail}
         missingTranslation={<TranslationMissing client={client} planId={outline.meta.id} onAttached={() => setTranslationVersion((v) => v + 1)} />}
+        // On an item, the panel waits for the item itself: a missing item has nothing to annotate.
+        aside={
+          route.kind === 'initiative' && !current ? null : (
+            <AnnotationSidebar client={client} planId={outline.meta.id} itemId={current ? current.initiative.id : null} />
+          )
+        }
       />
     );
 
   return (
     <ReadingContext.Provider value={reading}>
       <AnnotationUiProvider>
+        <NoteCommand ref={startNote} planId={planId} itemId={view === 'read' && route.kind === 'initiative' ? route.id : null} />
         <div
           className={`app app-${view}${scrolled && !contextOpen ? ' app-scrolled' : ''}`}
           style={{ '--outline-width': `${prefs.outlineWidth}px` } as CSSProperties}
@@ -276,6 +311,7 @@ export function Shell(props: Props) {
               table: routeHref({ kind: 'table' }),
               dashboard: routeHref({ kind: 'dashboard' }),
               library: routeHref({ kind: 'library' }),
+              annotations: routeHref({ kind: 'annotations' }),
             }}
             controls={
               <>
@@ -284,7 +320,7 @@ export function Shell(props: Props) {
               </>
             }
           >
-            {outline && view !== 'library' && (
+            {outline && view !== 'library' && view !== 'annotations' && (
               <PlanStrip
                 meta={outline.meta}
                 open={contextOpen}

@@ -18,7 +18,7 @@ import { AppError, StaleWriteError } from '../../../../shared/api/result';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readTransaction, writeTransaction } from '../../db/transaction';
-import { planTitleSql } from '../table/plans';
+import { planTitle } from '../table/plans';
 import { canonicalText } from './canonical';
 import {
   ANNOTATION_COLUMNS,
@@ -122,7 +122,7 @@ function current(db: Db, method: string, id: string, baseRevision: number): Anno
     stored
       ? `${method}: the annotation was changed elsewhere (it is at revision ${stored.revision}, this change was made on ` +
           `revision ${baseRevision}); nothing was saved.`
-      : `${method}: the annotation ${id} no longer exists (the trash was emptied); nothing was saved.`,
+      : `${method}: there is no annotation ${id} (an annotation is removed only by emptying the trash); nothing was saved.`,
     stored,
   );
 }
@@ -268,21 +268,30 @@ export function listAnnotations(db: Db, query: AnnotationQuery): AnnotationPage 
   return readTransaction(db, () => {
     const rows = prepared(
       db,
-      `SELECT ${ANNOTATION_COLUMNS}, coalesce(${planTitleSql('p')}, a.plan_id) AS plan_title,
-         i.numeral AS item_numeral, i.headline AS item_headline
-       FROM user_annotations a
-       LEFT JOIN plans p ON p.id = a.plan_id
-       LEFT JOIN initiatives i ON i.id = a.item_id
+      `SELECT ${ANNOTATION_COLUMNS} FROM user_annotations a
        LEFT JOIN initiative_sort_keys k ON k.initiative_id = a.item_id
        ${where} ORDER BY ${ORDER[query.sort ?? 'text']} LIMIT ? OFFSET ?`,
-    ).all(...params, limit, offset) as (AnnotationRow & { plan_title: string; item_numeral: string | null; item_headline: string | null })[];
+    ).all(...params, limit, offset) as AnnotationRow[];
     const total = (prepared(db, `SELECT count(*) AS n FROM user_annotations a ${where}`).get(...params) as { n: number }).n;
-    const entries: AnnotationEntry[] = rows.map((r) => ({
-      ...toAnnotation(r),
-      planTitle: r.plan_title,
-      itemNumeral: r.item_id === null ? null : r.item_numeral,
-      itemHeadline: r.item_id === null ? null : r.item_headline,
-    }));
+    // The names of the few plans and items a page is on, read once each rather than per row.
+    const plans = new Map([...new Set(rows.map((r) => r.plan_id))].map((id) => [id, planTitle(db, id)?.title ?? id]));
+    const itemIds = [...new Set(rows.flatMap((r) => (r.item_id === null ? [] : [r.item_id])))];
+    const items = new Map(
+      (
+        prepared(db, 'SELECT id, numeral, headline FROM initiatives WHERE id IN (SELECT value FROM json_each(?))').all(
+          JSON.stringify(itemIds),
+        ) as { id: string; numeral: string | null; headline: string | null }[]
+      ).map((i) => [i.id, i]),
+    );
+    const entries: AnnotationEntry[] = rows.map((r) => {
+      const item = r.item_id === null ? undefined : items.get(r.item_id);
+      // Completed in place: a copy per entry costs more than the SQL on a panel of 500.
+      const entry = toAnnotation(r) as AnnotationEntry;
+      entry.planTitle = plans.get(r.plan_id)!;
+      entry.itemNumeral = item?.numeral ?? null;
+      entry.itemHeadline = item?.headline ?? null;
+      return entry;
+    });
     return { entries, total };
   });
 }
