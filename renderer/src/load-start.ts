@@ -64,7 +64,8 @@ export async function loadStart(client: ApiClient): Promise<StartData> {
 /** The remembered plan while it is still in the library, else the first one (null: no plans). */
 export function pickCurrentPlan(plans: readonly PlanSummary[], remembered: string | null): string | null {
   if (remembered && plans.some((p) => p.id === remembered)) return remembered;
-  return plans[0]?.id ?? null;
+  // Not an earlier version of a plan: the reader reads those only when they pick one.
+  return plans.find((p) => !p.supersededBy)?.id ?? null;
 }
 
 async function readSettings(client: ApiClient): Promise<Partial<Record<SettingKey, string | null>>> {

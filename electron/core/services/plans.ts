@@ -5,21 +5,30 @@ import type { Initiative, Theme } from '../../../shared/domain/plan';
 import type { Db } from '../db/open';
 import { readLists, readPlanMeta } from '../plan/store';
 import { prepared } from '../db/statements';
-import { supersededSql } from './versions/lineage';
+import { lineageOf, listVersions, supersededPlanIds } from './versions/lineage';
 
 export function listPlans(db: Db): PlanSummary[] {
-  return db
+  const plans = db
     .prepare(
       `SELECT p.id, coalesce(s.title, p.title) AS title, p.published_at AS publishedAt, p.source, p.author,
          (SELECT count(*) FROM themes t WHERE t.plan_id = p.id) AS themeCount,
          (SELECT count(*) FROM initiatives i WHERE i.plan_id = p.id) AS initiativeCount
        FROM plans p LEFT JOIN user_plan_state s ON s.plan_id = p.id
-       -- Plans in the reader's trash are not listed (the library lists them, under its trash),
-       -- nor versions superseded by a newer one (the library lists them with their lineage).
-       WHERE s.trashed_at IS NULL AND NOT ${supersededSql('p')}
+       -- Plans in the reader's trash are not listed (the library lists them, under its trash).
+       WHERE s.trashed_at IS NULL
        ORDER BY p.published_at DESC, p.id`,
     )
     .all() as PlanSummary[];
+  // Versions superseded by a newer one come last, each naming its lineage's current version.
+  const superseded = new Set(supersededPlanIds(db));
+  const currentOf = (planId: string): string => {
+    const { lineageId } = lineageOf(db, planId);
+    return listVersions(db, lineageId).find((v) => v.current)!.planId;
+  };
+  return [
+    ...plans.filter((p) => !superseded.has(p.id)),
+    ...plans.filter((p) => superseded.has(p.id)).map((p) => ({ ...p, supersededBy: currentOf(p.id) })),
+  ];
 }
 
 export function getPlanOutline(db: Db, planId: string): PlanOutline {

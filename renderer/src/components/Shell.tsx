@@ -60,6 +60,7 @@ import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { DropOverlay } from '../features/import/DropOverlay';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { ImportFilePicker } from '../features/import/ImportFilePicker';
+import type { VersionTarget } from '../features/versions/VersionTargetChoice';
 import { useFileDrop } from '../features/import/use-file-drop';
 import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
 import { NoteCommand, type StartNote } from '../features/annotations/reading/NoteCommand';
@@ -154,7 +155,16 @@ export function Shell(props: Props) {
   };
   const imports = useImportQueue(client, onImported);
   const dragging = useFileDrop(imports.enqueue);
-  const chooseFiles = useCallback(() => picker.current?.click(), []);
+  // The library's Import new version…: the chosen file comes in as a version of that plan.
+  const versionTarget = useRef<VersionTarget | null>(null);
+  const chooseFiles = useCallback(() => {
+    versionTarget.current = null;
+    picker.current?.click();
+  }, []);
+  const chooseVersion = useCallback((target: VersionTarget) => {
+    versionTarget.current = target;
+    picker.current?.click();
+  }, []);
   const exchange = useAnnotationExchange(client, outline ? { id: outline.meta.id, title: outline.meta.title } : null);
 
   // The reading tab returns to what was being read, not always to the overview.
@@ -253,6 +263,7 @@ export function Shell(props: Props) {
         version={libraryVersion}
         onOpen={openPlan}
         onImport={chooseFiles}
+        onImportVersion={chooseVersion}
         onPlansChanged={plansChanged}
       />
     );
@@ -348,8 +359,8 @@ export function Shell(props: Props) {
             </main>
           </div>
         </div>
-        <ImportFilePicker ref={picker} onFiles={imports.enqueue} />
-        {imports.stage && <ImportDialog queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
+        <ImportFilePicker ref={picker} onFiles={(files) => imports.enqueue(files, versionTarget.current ?? undefined)} />
+        {imports.stage && <ImportDialog client={client} queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
         {dragging && <DropOverlay />}
         {exchange.dialogs}
         <PreferencesDialog

@@ -12,6 +12,7 @@ import { preferences } from '../features/preferences/locales';
 import { storage } from '../features/storage/locales';
 import { table } from '../features/table/locales';
 import { translations } from '../features/translations/locales';
+import { versions } from '../features/versions/locales';
 import { common } from './locales/common';
 
 export const LANGUAGES = ['zh', 'en'] as const;
@@ -32,5 +33,6 @@ export const CATALOGUE = {
   annotationList,
   annotationHistory,
   annotationExchange,
+  versions,
 } as const;
 export type Namespace = keyof typeof CATALOGUE;

@@ -11,6 +11,9 @@ export interface PlanSummary {
   author: string | null;
   themeCount: number;
   initiativeCount: number;
+  /** An earlier version of a plan: the id of the lineage's current version. Listed so that a
+   *  reader who picked it keeps it; the plan choices and counts leave these out. */
+  supersededBy?: string;
 }
 
 export interface InitiativeHeading {

@@ -234,9 +234,10 @@ describe('a revised text imported as a new version', () => {
     const v2 = result.planId;
     expect(value(await call<string | null>('settings.get', { key: 'ui.currentPlan' }))).toBe(v2);
 
-    const plans = value(await call<PlanSummary[]>('plan.list', {})).map((p) => p.id);
-    expect(plans).toContain(v2);
-    expect(plans).not.toContain(v1);
+    // plan.list names the old version as superseded (kept for a reader who picks it), last.
+    const plans = value(await call<PlanSummary[]>('plan.list', {}));
+    expect(plans.filter((p) => !p.supersededBy).map((p) => p.id).sort()).toEqual(['hz-2024', v2].sort());
+    expect(plans.map((p) => [p.id, p.supersededBy]).at(-1)).toEqual([v1, v2]);
     const library = value(await call<LibraryEntry[]>('library.list', {}));
     expect(library.filter((e) => e.id === v1 || e.id === v2).map((e) => [e.id, e.version])).toEqual([[v2, { number: 2, count: 2 }]]);
     const all = value(
@@ -257,7 +258,7 @@ describe('a revised text imported as a new version', () => {
     // The new version in the trash: the old one is current again.
     const entry = library.find((e) => e.id === v2)!;
     value(await call('library.trash', { planId: v2, baseRevision: entry.revision, confirm: true }));
-    expect(value(await call<PlanSummary[]>('plan.list', {})).map((p) => p.id)).toContain(v1);
+    expect(value(await call<PlanSummary[]>('plan.list', {})).find((p) => p.id === v1)).not.toHaveProperty('supersededBy');
     expect(value(await call<PlanVersion[]>('version.list', { planId: v2 })).map((v) => v.current)).toEqual([true, false]);
   });
 

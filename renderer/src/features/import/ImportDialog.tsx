@@ -7,20 +7,24 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/api/import/methods';
 import { allSections, type ImportedDocument, type LevelKind } from '../../../../shared/domain/document';
 import { levelKinds } from '../../../../shared/domain/outline-edits';
+import type { ApiClient } from '../../api/client';
 import { useModalDialog } from '../preferences/use-modal-dialog';
+import { VersionChanges } from '../versions/VersionChanges';
+import { VersionTargetChoice } from '../versions/VersionTargetChoice';
 import { OutlineTree } from './OutlineTree';
 import { formatSize, type ImportQueue, type ImportStage } from './use-import-queue';
 import { warningPlaceText, warningText } from './warning-text';
 import './import.css';
 
 interface Props {
+  client: ApiClient;
   queue: ImportQueue;
   /** Opens a plan already in the library (the duplicate of this file). */
   onOpenPlan(planId: string): void;
   onShowLibrary(): void;
 }
 
-export function ImportDialog({ queue, onOpenPlan, onShowLibrary }: Props) {
+export function ImportDialog({ client, queue, onOpenPlan, onShowLibrary }: Props) {
   const { t } = useTranslation('importPlan');
   const { ref, onKeyDown, onCancel } = useModalDialog(queue.cancel);
   const titleId = useId();
@@ -41,13 +45,14 @@ export function ImportDialog({ queue, onOpenPlan, onShowLibrary }: Props) {
           <p className="import-position">{t('fileOf', { index: queue.position.index, total: queue.position.total })}</p>
         )}
       </header>
-      <StageBody stage={stage} queue={queue} onOpenPlan={onOpenPlan} onShowLibrary={onShowLibrary} />
+      <StageBody stage={stage} client={client} queue={queue} onOpenPlan={onOpenPlan} onShowLibrary={onShowLibrary} />
     </dialog>
   );
 }
 
-function StageBody({ stage, queue, onOpenPlan, onShowLibrary }: { stage: ImportStage } & Props) {
+function StageBody({ stage, client, queue, onOpenPlan, onShowLibrary }: { stage: ImportStage } & Props) {
   const { t } = useTranslation('importPlan');
+  const { t: tVersions } = useTranslation('versions');
   const more = queue.position.index < queue.position.total;
   if (stage.kind === 'reading') {
     return (
@@ -99,6 +104,7 @@ function StageBody({ stage, queue, onOpenPlan, onShowLibrary }: { stage: ImportS
       <div className="import-preview">
         <aside className="import-side">
           <MetaList preview={preview} />
+          {!duplicate && <VersionTargetChoice client={client} target={stage.target} disabled={committing} onChange={queue.setTarget} />}
           {!duplicate && (
             <LevelChoice
               doc={shown}
@@ -117,6 +123,7 @@ function StageBody({ stage, queue, onOpenPlan, onShowLibrary }: { stage: ImportS
             </div>
           ) : (
             <>
+              {preview.changes && <VersionChanges changes={preview.changes} />}
               <div className="import-outline-head">
                 <h3>{t('outline.label')}</h3>
                 {choices.edits.length > 0 && (
@@ -167,7 +174,7 @@ function StageBody({ stage, queue, onOpenPlan, onShowLibrary }: { stage: ImportS
           </button>
         ) : (
           <button type="button" className="import-primary" disabled={committing || stage.blocked} onClick={queue.commit}>
-            {t('import')}
+            {preview.changes ? tVersions('importVersion', { version: preview.changes.versionOf.version + 1 }) : t('import')}
           </button>
         )}
       </footer>

@@ -10,6 +10,9 @@ import type { ImportedDocument } from '../../../../shared/domain/document';
 import { applyImportChoices, applyLevels } from '../../../../shared/domain/outline-edits';
 import { ApiCallError } from '../../api/api-call-error';
 import type { ApiClient } from '../../api/client';
+// A plan the file is imported as a new version of (import.preview and commit's versionOf).
+import type { VersionTarget } from '../versions/VersionTargetChoice';
+
 
 export type ImportStage =
   | { kind: 'reading'; file: File; previewId: string }
@@ -17,6 +20,8 @@ export type ImportStage =
       kind: 'preview';
       file: File;
       preview: ImportPreview;
+      /** null: a plan of its own. */
+      target: VersionTarget | null;
       choices: ImportChoices;
       /** The outline as it will be imported: the edits and levels applied. */
       shown: ImportedDocument;
@@ -25,14 +30,26 @@ export type ImportStage =
       /** The level choice does not fit the outline: Import waits for another choice. */
       blocked: boolean;
     }
-  | { kind: 'committing'; file: File; preview: ImportPreview; choices: ImportChoices; shown: ImportedDocument; editError: null; blocked: false }
+  | {
+      kind: 'committing';
+      file: File;
+      preview: ImportPreview;
+      target: VersionTarget | null;
+      choices: ImportChoices;
+      shown: ImportedDocument;
+      editError: null;
+      blocked: false;
+    }
   | { kind: 'failed'; file: File; message: string; commitFailed: boolean; back: ImportStage | null };
 
 export interface ImportQueue {
   stage: ImportStage | null;
   /** 1-based position of the current file and how many there are in this run. */
   position: { index: number; total: number };
-  enqueue(files: readonly File[]): void;
+  /** `target`: import the file(s) as a new version of that plan (the library's Import new version…). */
+  enqueue(files: readonly File[], target?: VersionTarget): void;
+  /** Reads the current file again as a new version of `target` (null: as a plan of its own). */
+  setTarget(target: VersionTarget | null): void;
   /** Cancels the current file (stops reading, forgets the preview) and goes on with the next. */
   cancel(): void;
   commit(): void;
@@ -100,8 +117,10 @@ export function useImportQueue(client: ApiClient, onDone: (outcome: ImportOutcom
   // The file whose preview is wanted: a reply for a file cancelled meanwhile is dropped.
   const reading = useRef<string | null>(null);
 
+  const [runTarget, setRunTarget] = useState<VersionTarget | null>(null);
+
   const start = useCallback(
-    async (file: File) => {
+    async (file: File, target: VersionTarget | null) => {
       const previewId = newPreviewId();
       reading.current = previewId;
       // Refused before it is sent: the core would refuse it too, after the whole upload.
@@ -114,11 +133,16 @@ export function useImportQueue(client: ApiClient, onDone: (outcome: ImportOutcom
       try {
         const dataBase64 = await fileToBase64(file);
         if (reading.current !== previewId) return;
-        const preview = await client.call('import.preview', { previewId, fileName: file.name, dataBase64 });
+        const preview = await client.call('import.preview', {
+          previewId,
+          fileName: file.name,
+          dataBase64,
+          ...(target ? { versionOf: target.planId } : {}),
+        });
         if (reading.current !== previewId) return;
         const choices: ImportChoices = { levels: { ...preview.document.levels }, edits: [] };
         const { shown, error } = shownOf(preview.document, choices);
-        setStage({ kind: 'preview', file, preview, choices, shown, editError: error, blocked: error !== null });
+        setStage({ kind: 'preview', file, preview, target, choices, shown, editError: error, blocked: error !== null });
       } catch (err) {
         if (reading.current !== previewId) return;
         // Stopped by import.cancel: the reader already moved on.
@@ -135,19 +159,20 @@ export function useImportQueue(client: ApiClient, onDone: (outcome: ImportOutcom
     const next = index + 1;
     if (next < files.length) {
       setIndex(next);
-      void start(files[next]!);
+      void start(files[next]!, runTarget);
       return;
     }
     setStage(null);
+    setRunTarget(null);
     setFiles([]);
     setIndex(0);
     const outcome = { imported: imported.current };
     imported.current = [];
     done.current(outcome);
-  }, [files, index, start]);
+  }, [files, index, start, runTarget]);
 
   const enqueue = useCallback(
-    (added: readonly File[]) => {
+    (added: readonly File[], target?: VersionTarget) => {
       if (added.length === 0) return;
       if (files.length > 0) {
         // A run is under way: the new files wait their turn.
@@ -156,7 +181,8 @@ export function useImportQueue(client: ApiClient, onDone: (outcome: ImportOutcom
       }
       setFiles([...added]);
       setIndex(0);
-      void start(added[0]!);
+      setRunTarget(target ?? null);
+      void start(added[0]!, target ?? null);
     },
     [files.length, start],
   );
@@ -178,7 +204,11 @@ export function useImportQueue(client: ApiClient, onDone: (outcome: ImportOutcom
     const committing: ImportStage = { ...stage, kind: 'committing', editError: null, blocked: false };
     setStage(committing);
     try {
-      const result = await client.call('import.commit', { previewId: stage.preview.previewId, choices: stage.choices });
+      const result = await client.call('import.commit', {
+        previewId: stage.preview.previewId,
+        choices: stage.choices,
+        ...(stage.target ? { versionOf: stage.target.planId } : {}),
+      });
       imported.current = [...imported.current, result.planId];
       advance();
     } catch (err) {
@@ -190,6 +220,11 @@ export function useImportQueue(client: ApiClient, onDone: (outcome: ImportOutcom
     stage,
     position: { index: index + 1, total: files.length },
     enqueue,
+    setTarget: (target) => {
+      if (stage?.kind !== 'preview' && !(stage?.kind === 'failed' && !stage.commitFailed)) return;
+      if (stage.kind === 'preview') client.call('import.cancel', { previewId: stage.preview.previewId }).catch(() => undefined);
+      void start(stage.file, target);
+    },
     cancel,
     commit: () => void commit(),
     setLevels: (levels) => stage?.kind === 'preview' && update({ ...stage.choices, levels }),

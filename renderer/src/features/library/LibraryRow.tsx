@@ -2,7 +2,7 @@
 // number, date, format), its tags, how many initiatives it has and how far the reader got;
 // rename and trash on the right. Renaming happens in place: Enter saves, Escape cancels, an
 // empty name goes back to the plan's own title.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import { FIELD_LIMITS } from '../../../../shared/text';
@@ -23,11 +23,15 @@ interface Props {
   onRename(title: string | null): void;
   onTags(tags: string[]): void;
   onTrash(): void;
+  onImportVersion(): void;
+  /** The plan's versions (for a plan with more than one). */
+  versions: ReactNode;
 }
 
 export function LibraryRow(props: Props) {
   const { entry, current, highlighted, busy, failure } = props;
   const { t, i18n } = useTranslation('library');
+  const { t: tVersions } = useTranslation('versions');
   const [draft, setDraft] = useState<string | null>(null);
   const rowRef = useRef<HTMLLIElement>(null);
   // The rename field's text: the reader's draft, or the name they went back to after a conflict.
@@ -103,6 +107,7 @@ export function LibraryRow(props: Props) {
             </h3>
           )}
           {current && <span className="library-badge">{t('current')}</span>}
+          {entry.version && <span className="library-badge">{tVersions('list.badge', entry.version)}</span>}
           {highlighted && <span className="library-badge library-badge-new">{t('highlightNew')}</span>}
         </div>
         <p className="library-source">
@@ -111,6 +116,7 @@ export function LibraryRow(props: Props) {
           ))}
         </p>
         {entry.title !== entry.originalTitle && <p className="library-original">{t('originalTitle', { title: entry.originalTitle })}</p>}
+        {props.versions}
         <PlanTags title={entry.title} tags={entry.tags} suggestions={props.tagSuggestions} disabled={busy} onChange={props.onTags} />
         {failure && (
           <p className="library-failure" role="alert">
@@ -136,6 +142,15 @@ export function LibraryRow(props: Props) {
           onClick={() => setEditing(entry.title)}
         >
           {t('rename')}
+        </button>
+        <button
+          type="button"
+          className="library-action"
+          aria-label={tVersions('list.importNewLabel', { title: entry.title })}
+          disabled={busy}
+          onClick={props.onImportVersion}
+        >
+          {tVersions('list.importNew')}
         </button>
         <button type="button" className="library-action" aria-label={t('trashLabel', { title: entry.title })} disabled={busy} onClick={props.onTrash}>
           {t('trash')}

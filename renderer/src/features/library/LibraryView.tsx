@@ -12,6 +12,7 @@ import { filterEntries, isLibrarySort, LIBRARY_SORTS, sortEntries, type LibraryS
 import { LibraryRow } from './LibraryRow';
 import { TrashSection } from './TrashSection';
 import { useLibrary } from './use-library';
+import { VersionList } from '../versions/VersionList';
 import './library.css';
 import { AnnotationsMenu } from '../annotation-exchange/AnnotationsMenu';
 
@@ -24,13 +25,15 @@ interface Props {
   version: number;
   onOpen(planId: string): void;
   onImport(): void;
+  /** Import new version… on a plan: the file chooser, for a new version of it. */
+  onImportVersion(target: { planId: string; title: string }): void;
   /** Plans left or came back (trash, restore, delete): the app's current plan follows. */
   onPlansChanged(): void;
 }
 
 type Pending = { kind: 'trash' | 'purge'; entry: LibraryEntry } | null;
 
-export function LibraryView({ client, currentPlanId, highlighted, version, onOpen, onImport, onPlansChanged }: Props) {
+export function LibraryView({ client, currentPlanId, highlighted, version, onOpen, onImport, onImportVersion, onPlansChanged }: Props) {
   const { t } = useTranslation('library');
   const library = useLibrary(client, onPlansChanged, version);
   const [filter, setFilter] = useState('');
@@ -94,6 +97,10 @@ export function LibraryView({ client, currentPlanId, highlighted, version, onOpe
               onRename={(title) => void library.rename(entry, title)}
               onTags={(tags) => void library.setTags(entry, tags)}
               onTrash={() => askTrash(entry)}
+              onImportVersion={() => onImportVersion({ planId: entry.id, title: entry.title })}
+              versions={
+                entry.version && <VersionList client={client} planId={entry.id} reload={version + entry.revision} onOpen={onOpen} />
+              }
             />
           ))}
         </ul>

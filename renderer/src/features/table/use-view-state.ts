@@ -64,7 +64,7 @@ export function usePlanCount(client: ApiClient): number {
     let cancelled = false;
     client.call('plan.list', {}).then(
       (plans) => {
-        if (!cancelled) setCount(plans.length);
+        if (!cancelled) setCount(plans.filter((p) => !p.supersededBy).length);
       },
       () => undefined,
     );
