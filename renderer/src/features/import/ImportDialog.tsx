@@ -29,7 +29,7 @@ export function ImportDialog({ queue, onOpenPlan, onShowLibrary }: Props) {
   return (
     <dialog
       ref={ref}
-      className={wide ? 'import-dialog import-dialog-wide' : 'import-dialog'}
+      className={`dialog-surface dialog-sheet import-dialog${wide ? ' import-dialog-wide' : ''}`}
       aria-labelledby={titleId}
       aria-busy={stage.kind === 'reading' || stage.kind === 'committing' || undefined}
       onKeyDown={onKeyDown}
