@@ -19,6 +19,9 @@ export const FIELD_LIMITS = {
   statusLabel: 40,
   viewName: 80,
   planTitle: 300,
+  /** A note's Markdown (a long note is fine; a pasted book is not). */
+  annotationBody: 100_000,
+  colorName: 40,
 } as const;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

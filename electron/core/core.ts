@@ -23,8 +23,23 @@ import { getAllSettings, getSetting, setSetting } from './services/settings';
 import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
-import { listTags } from './services/tags';
+import { listTags, renameTag } from './services/tags';
+import {
+  annotationHistory,
+  colorNames,
+  createAnnotation,
+  emptyTrash,
+  getAnnotation,
+  listAnnotations,
+  restoreRevision,
+  setColorNames,
+  trashAnnotation,
+  updateAnnotation,
+} from './services/annotations/annotations';
+import { exportAnnotations, importAnnotations } from './services/annotation-exchange/exchange';
 import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
+import { assignItem, unmatchedItems } from './services/versions/assign';
+import { listVersions } from './services/versions/lineage';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
 import { queryFacet, queryTable, tableRows } from './services/table/query';
@@ -202,9 +217,26 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
     },
     'import.preview': (args) => imports.preview(args),
     'import.cancel': ({ previewId }) => imports.cancel(previewId),
-    'import.commit': ({ previewId, choices }) => imports.commit(previewId, choices),
+    'import.commit': ({ previewId, choices, versionOf }) => imports.commit(previewId, choices, versionOf),
+    'version.list': ({ planId }) => listVersions(db, planId),
+    'version.unmatched': ({ planId }) => unmatchedItems(db, planId),
+    'version.assign': ({ fromItemId, toItemId, baseRevision }) => assignItem(db, fromItemId, toItemId, baseRevision),
     'translation.template': ({ planId, language }) => translationTemplate(db, planId, language),
     'translation.attach': ({ planId, fileName, text }) => attachTranslation(db, planId, fileName, text),
+    'annotation.list': (query) => listAnnotations(db, query),
+    'annotation.get': ({ id }) => getAnnotation(db, id),
+    'annotation.create': (annotation) => createAnnotation(db, annotation),
+    'annotation.update': ({ id, baseRevision, patch }) => updateAnnotation(db, id, baseRevision, patch),
+    'annotation.delete': ({ id, baseRevision }) => trashAnnotation(db, id, baseRevision, true),
+    'annotation.restore': ({ id, baseRevision }) => trashAnnotation(db, id, baseRevision, false),
+    'annotation.emptyTrash': () => emptyTrash(db),
+    'annotation.history': ({ id }) => annotationHistory(db, id),
+    'annotation.restoreRevision': ({ id, baseRevision, revision }) => restoreRevision(db, id, baseRevision, revision),
+    'annotation.colorNames': () => colorNames(db),
+    'annotation.setColorNames': ({ names }) => setColorNames(db, names),
+    'tags.rename': ({ from, to }) => renameTag(db, from, to),
+    'annotation.export': (args) => exportAnnotations(db, args),
+    'annotation.import': ({ fileName, text }) => importAnnotations(db, fileName, text),
   };
 }
 

@@ -77,6 +77,9 @@ export function menuTemplate(ctx: MenuContext): Item[] {
       // The renderer opens its import dialog; it reads the chosen or dropped file itself.
       command('import', l.importPlan),
       separator,
+      command('annotations.export', l.exportAnnotations),
+      command('annotations.import', l.importAnnotations),
+      separator,
       command('newNote', l.newNote),
       separator,
       command('print', l.print),
@@ -116,6 +119,7 @@ export function menuTemplate(ctx: MenuContext): Item[] {
       command('view.table', l.viewTable),
       command('view.dashboard', l.viewDashboard),
       command('view.library', l.viewLibrary),
+      command('view.annotations', l.viewAnnotations),
       separator,
       command('initiative.previous', l.previousInitiative),
       command('initiative.next', l.nextInitiative),

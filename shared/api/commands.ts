@@ -5,6 +5,8 @@
 
 export const APP_COMMANDS = [
   'import',
+  'annotations.export',
+  'annotations.import',
   'find',
   'print',
   'newNote',
@@ -13,6 +15,7 @@ export const APP_COMMANDS = [
   'view.table',
   'view.dashboard',
   'view.library',
+  'view.annotations',
   'initiative.next',
   'initiative.previous',
   'outline.toggle',
@@ -46,6 +49,7 @@ export const COMMAND_ACCELERATORS: Readonly<Partial<Record<AppCommand, string>>>
   'view.table': 'CmdOrCtrl+2',
   'view.dashboard': 'CmdOrCtrl+3',
   'view.library': 'CmdOrCtrl+4',
+  'view.annotations': 'CmdOrCtrl+5',
   // Alt+arrows rather than [ ]: Chinese input methods turn [ into 【 (the reading view uses the same keys).
   'initiative.next': 'Alt+Down',
   'initiative.previous': 'Alt+Up',
@@ -68,9 +72,9 @@ export const COMMANDS_WHILE_TYPING = ['import', 'find', 'print', 'preferences'] 
 
 /**
  * Commands that exist but are not available yet: the menu shows them disabled and the
- * keyboard handler ignores them. Notes arrive with the annotations issue.
+ * keyboard handler ignores them.
  */
-export const UNAVAILABLE_COMMANDS = ['newNote'] as const satisfies readonly AppCommand[];
+export const UNAVAILABLE_COMMANDS = [] as const satisfies readonly AppCommand[];
 
 export function isCommandAvailable(command: AppCommand): boolean {
   return !(UNAVAILABLE_COMMANDS as readonly AppCommand[]).includes(command);

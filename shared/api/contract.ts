@@ -6,6 +6,8 @@
 // the renderer. A new feature adds its two files and one line to each list below. The preload
 // and the HTTP server pick every method up from API_METHODS by themselves.
 import type { Result } from './result';
+import { ANNOTATION_METHODS, type AnnotationMethods } from './annotations/methods';
+import { ANNOTATION_EXCHANGE_METHODS, type AnnotationExchangeMethods } from './annotation-exchange/methods';
 import { APP_METHODS, type AppMethods } from './app/methods';
 import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
 import { IMPORT_METHODS, type ImportMethods } from './import/methods';
@@ -18,6 +20,7 @@ import { STORAGE_METHODS, type StorageMethods } from './storage/methods';
 import { TABLE_METHODS, type TableMethods } from './table/methods';
 import { TAG_METHODS, type TagMethods } from './tags/methods';
 import { TRANSLATION_METHODS, type TranslationMethods } from './translations/methods';
+import { VERSION_METHODS, type VersionMethods } from './versions/methods';
 import { VIEW_METHODS, type ViewMethods } from './views/methods';
 
 // The features' types, for callers that want them from the contract.
@@ -41,6 +44,9 @@ export interface ApiMethods
     DashboardMethods,
     ImportMethods,
     TranslationMethods,
+    AnnotationMethods,
+    AnnotationExchangeMethods,
+    VersionMethods,
     LibraryMethods,
     StorageMethods {}
 
@@ -63,6 +69,9 @@ export const API_METHODS = [
   ...DASHBOARD_METHODS,
   ...IMPORT_METHODS,
   ...TRANSLATION_METHODS,
+  ...ANNOTATION_METHODS,
+  ...ANNOTATION_EXCHANGE_METHODS,
+  ...VERSION_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

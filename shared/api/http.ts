@@ -15,7 +15,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  *  file at the import size limit: as base64 (4 characters for 3 bytes) or JSON text, plus the
  *  JSON around it. */
 export const MAX_FILE_BODY_BYTES = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 64 * 1024;
-const FILE_METHODS: readonly ApiMethod[] = ['import.preview', 'translation.attach'];
+const FILE_METHODS: readonly ApiMethod[] = ['import.preview', 'translation.attach', 'annotation.import'];
 
 /** The largest request body the server reads for a method (any name: unknown ones get the
  *  ordinary limit and their 404 after it). */

@@ -3,6 +3,8 @@
 // import this file (it would pull zod into the preload bundle).
 import type { z } from 'zod';
 import type { ApiArgs, ApiMethod } from './contract';
+import { annotationArgSchemas } from './annotations/schemas';
+import { annotationExchangeArgSchemas } from './annotation-exchange/schemas';
 import { appArgSchemas } from './app/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
 import { importArgSchemas } from './import/schemas';
@@ -15,6 +17,7 @@ import { statusArgSchemas } from './status/schemas';
 import { storageArgSchemas } from './storage/schemas';
 import { tableArgSchemas } from './table/schemas';
 import { tagArgSchemas } from './tags/schemas';
+import { versionArgSchemas } from './versions/schemas';
 import { viewArgSchemas } from './views/schemas';
 
 export { FIELD_LIMITS } from '../text';
@@ -34,8 +37,11 @@ export const argSchemas = {
   ...tagArgSchemas,
   ...viewArgSchemas,
   ...dashboardArgSchemas,
+  ...annotationExchangeArgSchemas,
   ...libraryArgSchemas,
   ...storageArgSchemas,
   ...importArgSchemas,
   ...translationArgSchemas,
+  ...versionArgSchemas,
+  ...annotationArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

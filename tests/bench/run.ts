@@ -18,6 +18,7 @@ import { runTable } from './suites/table';
 import { runTableUi } from './suites/table-ui';
 import { runLibrary } from './suites/library';
 import { runSave } from './suites/save';
+import { runAnnotations } from './suites/annotations';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,6 +31,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   save: { title: 'saving a reader’s field', run: runSave },
   'table-ui': { title: 'initiative table in Chromium', run: runTableUi },
   library: { title: 'plan library (2,000 plans)', run: runLibrary },
+  annotations: { title: 'annotations (note save, one item’s list)', run: runAnnotations },
 };
 
 function main(argv: string[]): number {

@@ -2,6 +2,7 @@
 // carrying the current entry), trash (asking first when the plan carries the reader's values),
 // restore, and purge — which deletes the plan's text but not the reader's records, so importing
 // the same file again brings them back.
+import { addAnnotation } from '../helpers/annotations';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,10 +55,8 @@ describe('library.list', () => {
       const { planId } = storeImportedPlan(db, doc, { now: AT });
       updateLatest(db, 'hz-2024/T1/I1', { status: 'done', tags: ['改革', '营商'] });
       updateLatest(db, 'hz-2024/T1/I2', { status: 'in_progress', leadUnit: '市发改委' });
-      db.prepare(
-        `INSERT INTO user_annotations (id, initiative_id, kind, body, created_at, modified_at)
-         VALUES ('n1', 'hz-2024/T2/I1', 'note', '笔记', 't', 't')`,
-      ).run();
+      addAnnotation(db, { kind: 'note', itemId: 'hz-2024/T2/I1', body: '笔记' });
+      addAnnotation(db, { kind: 'note', itemId: 'hz-2024/T2/I1', body: '删了', trashed: true });
 
       const entries = listLibrary(db);
       // Newest import first (the embedded plan was seeded just now, the file "in 2025").

@@ -1,5 +1,7 @@
 // First run seeds the embedded plan once; re-importing a plan (same text or an edited one)
 // replaces plan content only and never changes the reader's own data in user_* tables.
+import { addAnnotation } from '../helpers/annotations';
+import { setColorNames } from '../../electron/core/services/annotations/annotations';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,10 +37,10 @@ function addUserData(db: Db): void {
   const at = new Date('2024-06-04T08:00:00Z');
   updateLatest(db, 'hz-2024/T3/I3', { status: 'in_progress', leadUnit: '市经信局', tags: ['数字'] }, at);
   updateLatest(db, 'hz-2024/T5/I1', { status: 'done', priority: 'high', deadline: '2024-12-31', tags: ['共富'] }, at);
-  db.prepare(
-    `INSERT INTO user_annotations (id, initiative_id, kind, selector_json, body, created_at, modified_at)
-     VALUES ('n1', 'hz-2024/T5/I1', 'note', NULL, '一条笔记', 't', 't')`,
-  ).run();
+  addAnnotation(db, { kind: 'note', itemId: 'hz-2024/T5/I1', body: '一条笔记', tags: ['共富'], now: at });
+  addAnnotation(db, { kind: 'highlight', itemId: 'hz-2024/T3/I3', now: at });
+  addAnnotation(db, { kind: 'note', itemId: null, planId: 'hz-2024', body: '整个方案的笔记', now: at });
+  setColorNames(db, { yellow: '重点', blue: '疑问' }, at);
   updateLibraryPlan(db, 'hz-2024', 0, { title: '杭州新思路', tags: ['城市'] }, at);
   saveView(db, { baseRevision: 0, name: '我的视图', state: { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null,
     columns: { order: [], hidden: [], sizes: {} } } }, at);
@@ -100,6 +102,9 @@ describe('re-importing a plan never changes user data', () => {
     const core = createTestCore(temp.make());
     try {
       expect(tableNames(core.db, USER_TABLES)).toEqual([
+        'user_annotation_color_names',
+        'user_annotation_revisions',
+        'user_annotation_tags',
         'user_annotations',
         'user_initiative_state',
         'user_initiative_tags',

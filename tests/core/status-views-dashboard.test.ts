@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
+import { addAnnotation } from '../helpers/annotations';
 import type { Dashboard } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { DEFAULT_STATUS_OPTIONS, type SavedView, type StatusOption, type TableViewState } from '../../shared/domain/table';
@@ -142,14 +143,20 @@ describe('dashboard', () => {
     set('T1/I3', { deadline: '2024-06-01' });
     set('T2/I1', { status: 'watching', deadline: '2024-06-15' });
     set('T3/I3', { status: 'done', deadline: '2024-07-01' });
-    const annotate = core.db.prepare(
-      "INSERT INTO user_annotations (id, initiative_id, kind, created_at, modified_at) VALUES (?, ?, ?, 't', 't')",
-    );
-    annotate.run('n1', 'hz-2024/T1/I1', 'note');
-    annotate.run('n2', 'hz-2024/T1/I2', 'note');
-    annotate.run('h1', 'hz-2024/T1/I1', 'highlight');
-    annotate.run('h2', 'hz-2024/T3/I3', 'highlight');
-    annotate.run('x1', 'other-plan/T1/I1', 'note');
+    addAnnotation(core.db, { kind: 'note', itemId: 'hz-2024/T1/I1' });
+    addAnnotation(core.db, { kind: 'note', itemId: 'hz-2024/T1/I2' });
+    addAnnotation(core.db, { kind: 'highlight', itemId: 'hz-2024/T1/I1' });
+    addAnnotation(core.db, { kind: 'highlight', itemId: 'hz-2024/T3/I3' });
+    // Not counted: in the trash, on the plan as a whole, on an item of a plan no longer there.
+    addAnnotation(core.db, { kind: 'note', itemId: 'hz-2024/T1/I1', trashed: true });
+    addAnnotation(core.db, { kind: 'highlight', itemId: 'hz-2024/T3/I3', trashed: true });
+    addAnnotation(core.db, { kind: 'note', itemId: null, planId: 'hz-2024' });
+    core.db
+      .prepare(
+        `INSERT INTO user_annotations (id, plan_id, item_id, kind, created_at, modified_at)
+         VALUES ('8c1e2f3a-0b4c-4d5e-8f60-718293a4b5c6', 'other-plan', 'other-plan/T1/I1', 'note', 't', 't')`,
+      )
+      .run();
   });
 
   it('counts statuses (none for unset), notes and highlights per theme in plan order', async () => {

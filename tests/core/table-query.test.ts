@@ -24,6 +24,7 @@ import { createTestCore } from '../helpers/core';
 import { mixedText, pieceOf, Prng } from '../helpers/mixed-text';
 import { modelPage, type ModelPlan, type ModelRow, type ModelTheme } from './table-model';
 import { useTempDirs } from '../helpers/temp-dir';
+import { addAnnotation } from '../helpers/annotations';
 import { writeTransaction } from '../../electron/core/db/transaction';
 
 const temp = useTempDirs();
@@ -61,10 +62,10 @@ function buildDataset(r: Prng): void {
         new Date(Date.UTC(2024, 5, 1, 0, 0, n)),
       );
     });
-    const annotate = core.db.prepare(
-      "INSERT INTO user_annotations (id, initiative_id, kind, created_at, modified_at) VALUES (?, ?, ?, 't', 't')",
-    );
-    for (let k = 0; k < 80; k++) annotate.run(`a${k}`, r.pick(ids), r.pick(['highlight', 'note']));
+    // Some in the trash: the model counts only the others.
+    for (let k = 0; k < 80; k++) {
+      addAnnotation(core.db, { kind: r.pick(['highlight', 'note'] as const), itemId: r.pick(ids), trashed: r.chance(0.2) });
+    }
   });
 }
 

@@ -10,6 +10,46 @@ import { RESOURCES_DIR } from './paths';
 /** A small plan file for the import methods: two numbered sections. */
 export const VALID_IMPORT_TEXT = '试点工作方案\n一、总体要求\n坚持问题导向。\n二、重点任务\n推进试点。\n';
 
+/** VALID_IMPORT_TEXT revised: its first item removed, so one item is left unmatched. */
+export const VALID_REVISED_TEXT = '试点工作方案\n一、重点任务\n推进试点。\n二、保障措施\n加强领导。\n';
+/** The annotation the annotation methods work on (annotation.get creates it first, see validArgs). */
+export const VALID_NOTE: ApiArgs<'annotation.create'> = {
+  id: '3f1c2b9a-5d4e-4f60-8a7b-1c2d3e4f5a6b',
+  kind: 'note',
+  planId: 'hz-2024',
+  itemId: 'hz-2024/T3/I3',
+  target: null,
+  color: null,
+  body: '一条**笔记**',
+  tags: ['重点'],
+};
+
+/** An annotation file as exported (JSON): one note on an item of the embedded plan. */
+export const VALID_ANNOTATION_FILE = JSON.stringify({
+  format: 'briefbook-annotations',
+  version: 1,
+  exportedAt: '2026-12-05T10:00:00.000Z',
+  planId: null,
+  colorNames: {},
+  annotations: [
+    {
+      id: '3b241101-e2bb-4255-8caf-4136c566a962',
+      kind: 'note',
+      planId: 'hz-2024',
+      itemId: 'hz-2024/T1/I1',
+      target: null,
+      anchor: null,
+      color: null,
+      body: '导入的笔记',
+      tags: [],
+      createdAt: '2026-12-05T09:00:00.000Z',
+      modifiedAt: '2026-12-05T09:00:00.000Z',
+      revision: 1,
+      deletedAt: null,
+    },
+  ],
+});
+
 /** Valid arguments for every method. Typed by the contract, so a new method must be added. */
 export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'app.info': {},
@@ -84,6 +124,11 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   // Another preview's id: cancelling one that is gone is no error, and preview 1 stays to commit.
   'import.cancel': { previewId: 'valid-preview-2' },
   'import.commit': { previewId: 'valid-preview-1', choices: { levels: { theme: null, item: 'cn-comma' }, edits: [] } },
+  'version.list': { planId: 'hz-2024' },
+  'version.unmatched': { planId: 'hz-2024' },
+  // A placeholder: validArgs imports a revision of the plan import.commit stored and names the
+  // item it left unmatched.
+  'version.assign': { fromItemId: 'hz-2024/T1/I1', toItemId: null, baseRevision: 0 },
   'translation.template': { planId: 'hz-2024', language: 'en' },
   // The embedded plan's shipped English, attached as a reader would attach a file.
   'translation.attach': {
@@ -91,15 +136,58 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
     fileName: 'hangzhou-2024-05-11.en.json',
     text: readFileSync(join(RESOURCES_DIR, 'plans', 'hangzhou-2024-05-11.en.json'), 'utf8'),
   },
+  'annotation.list': { itemId: 'hz-2024/T3/I3', sort: 'text' },
+  'annotation.get': { id: VALID_NOTE.id },
+  // The same content again: a retried create, answered with the note as stored.
+  'annotation.create': VALID_NOTE,
+  'annotation.update': { id: VALID_NOTE.id, baseRevision: 1, patch: { body: '改过的笔记' } },
+  'annotation.delete': { id: VALID_NOTE.id, baseRevision: 2 },
+  'annotation.restore': { id: VALID_NOTE.id, baseRevision: 3 },
+  'annotation.emptyTrash': {},
+  'annotation.history': { id: VALID_NOTE.id },
+  'annotation.restoreRevision': { id: VALID_NOTE.id, baseRevision: 4, revision: 1 },
+  'annotation.colorNames': {},
+  'annotation.setColorNames': { names: { yellow: '重点', blue: 'Question' } },
+  'tags.rename': { from: '重点', to: '要点' },
+  'annotation.export': { format: 'jsonld', planId: 'hz-2024' },
+  'annotation.import': { fileName: 'annotations.json', text: VALID_ANNOTATION_FILE },
 };
 
 /** The arguments to dispatch `method` with, after the methods before it in API_METHODS: most
  *  are VALID_ARGS; a few depend on what the calls before them did. */
 export async function validArgs(method: ApiMethod, core: Core): Promise<unknown> {
   if (method === 'storage.restore') return { name: core.storage.backups()[0]!.name };
+  if (method === 'annotation.get') {
+    const created = await core.router.dispatch('annotation.create', VALID_NOTE);
+    if (!created.ok) throw new Error(`annotation.create before annotation.get: ${created.error.message}`);
+  }
   if (method === 'library.purge') {
     const trashed = await core.router.dispatch('library.trash', { planId: 'hz-2024', baseRevision: 3, confirm: true });
     if (!trashed.ok) throw new Error(`library.trash before library.purge: ${trashed.error.message}`);
   }
+  if (method === 'version.assign') return assignArgs(core);
   return VALID_ARGS[method];
+}
+
+/** Imports VALID_REVISED_TEXT as a new version of the plan import.commit stored from
+ *  VALID_IMPORT_TEXT, and leaves its one unmatched item unmatched. */
+async function assignArgs(core: Core): Promise<ApiArgs<'version.assign'>> {
+  const committed = await core.router.dispatch('library.list', {});
+  if (!committed.ok) throw new Error(committed.error.message);
+  const plan = (committed.value as { id: string; fileName: string | null }[]).find((p) => p.fileName === 'plan.txt');
+  if (!plan) throw new Error('version.assign: the plan import.commit stored is not in the library');
+  const dataBase64 = Buffer.from(VALID_REVISED_TEXT).toString('base64');
+  const previewed = await core.router.dispatch('import.preview', { previewId: 'valid-version-1', fileName: 'plan-v2.txt', dataBase64, versionOf: plan.id });
+  if (!previewed.ok) throw new Error(`import.preview before version.assign: ${previewed.error.message}`);
+  const stored = await core.router.dispatch('import.commit', {
+    previewId: 'valid-version-1',
+    choices: { levels: { theme: null, item: 'cn-comma' }, edits: [] },
+    versionOf: plan.id,
+  });
+  if (!stored.ok) throw new Error(`import.commit before version.assign: ${stored.error.message}`);
+  const unmatched = await core.router.dispatch('version.unmatched', { planId: (stored.value as { planId: string }).planId });
+  if (!unmatched.ok) throw new Error(unmatched.error.message);
+  const [item] = (unmatched.value as { items: { id: string }[] }).items;
+  if (!item) throw new Error('version.assign: the revision left no item unmatched');
+  return { fromItemId: item.id, toItemId: null, baseRevision: 0 };
 }

@@ -78,16 +78,15 @@ describe('menu template', () => {
     });
   });
 
-  it('New note is present but disabled until notes exist; the other commands are enabled', () => {
+  it('New note and the other commands are enabled', () => {
     const menu = menuTemplate(context());
-    expect(byId(menu, 'newNote')!.enabled).toBe(false);
-    for (const command of ['print', 'find', 'preferences', 'view.table'] as const) expect(byId(menu, command)!.enabled).toBe(true);
+    for (const command of ['newNote', 'print', 'find', 'preferences', 'view.table'] as const) expect(byId(menu, command)!.enabled).toBe(true);
   });
 
   it('File has Print, Preferences (Windows/Linux), Reveal Data Folder and Quit; Edit has the editing roles and Find', () => {
     const menu = menuTemplate(context());
     const file = submenu(menu, 'File');
-    expect(file.map((i) => i.id ?? i.role).filter(Boolean)).toEqual(['import', 'newNote', 'print', 'revealDataFolder', 'preferences', 'quit']);
+    expect(file.map((i) => i.id ?? i.role).filter(Boolean)).toEqual(['import', 'annotations.export', 'annotations.import', 'newNote', 'print', 'revealDataFolder', 'preferences', 'quit']);
     expect(file[0]!.label).toBe('Import Plan…');
     expect(submenu(menuTemplate(context({ language: 'zh' })), '文件')[0]!.label).toBe('导入计划…');
     expect(roles(submenu(menu, 'Edit'))).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));

@@ -10,7 +10,7 @@ import { readPlanTree } from '../../electron/core/plan/store-imported';
 import { searchKeys } from '../../electron/core/search/match';
 import { createTestCore } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
-import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
+import { latestVersion, migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { dumpTables } from '../helpers/db-dump';
 import { columnsOf, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
@@ -27,6 +27,9 @@ const PLAN_TEXT = {
     author_note, language, source_sha256, imported_at FROM plans`,
   translations: 'SELECT plan_id, language, json FROM plan_translations',
 };
+
+// The annotation tables were rebuilt by migration 0006 (its own test checks the fixture's rows there).
+const withoutLater = (tables: Record<string, unknown[]>) => Object.fromEntries(Object.entries(tables).filter(([t]) => !t.startsWith('user_annotation')));
 
 function readAll(db: Database.Database): Record<string, unknown[]> {
   return Object.fromEntries(Object.entries(PLAN_TEXT).map(([name, sql]) => [name, db.prepare(`${sql} ORDER BY 1`).all()]));
@@ -157,16 +160,16 @@ describe('migration 0005 plan-library', () => {
     const core = createTestCore(dir);
     try {
       const db = core.db;
-      expect(readSchemaVersion(db)).toBe(5);
+      expect(readSchemaVersion(db)).toBe(latestVersion(MIGRATIONS));
       // The plan's text, its ids, its translation and when it was first imported: all as before.
       expect(readAll(db)).toEqual(before);
       // The reader's tables are untouched (user_plan_state is new and empty).
-      expect(dumpTables(db, /^user_/)).toEqual({ ...userBefore, user_plan_state: [] });
+      expect(withoutLater(dumpTables(db, /^user_/))).toEqual(withoutLater({ ...userBefore, user_plan_state: [] }));
       // Every item the reader's records name still exists, with the text they were made on.
       const named = db
         .prepare(
           `SELECT initiative_id AS id FROM user_initiative_state UNION SELECT initiative_id FROM user_initiative_tags
-           UNION SELECT initiative_id FROM user_annotations`,
+           UNION SELECT item_id FROM user_annotations`,
         )
         .pluck()
         .all() as string[];
@@ -198,7 +201,7 @@ describe('migration 0005 plan-library', () => {
     const again = createTestCore(dir);
     try {
       expect(readAll(again.db)).toEqual(before);
-      expect(dumpTables(again.db, /^user_/)).toEqual({ ...userBefore, user_plan_state: [] });
+      expect(withoutLater(dumpTables(again.db, /^user_/))).toEqual(withoutLater({ ...userBefore, user_plan_state: [] }));
     } finally {
       again.close();
     }

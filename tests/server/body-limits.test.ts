@@ -32,6 +32,7 @@ describe('body limits per method', () => {
   it('a file method may send a file at the import limit as base64; the others keep 1 MB', () => {
     expect(maxBodyBytes('import.preview')).toBe(MAX_FILE_BODY_BYTES);
     expect(maxBodyBytes('translation.attach')).toBe(MAX_FILE_BODY_BYTES);
+    expect(maxBodyBytes('annotation.import')).toBe(MAX_FILE_BODY_BYTES);
     expect(MAX_FILE_BODY_BYTES).toBeGreaterThanOrEqual(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4);
     for (const method of ['settings.set', 'import.commit', 'import.cancel', 'translation.template', 'plan.get', 'no.such']) {
       expect(maxBodyBytes(method), method).toBe(MAX_BODY_BYTES);

@@ -81,8 +81,8 @@ export function getDashboard(db: Db, planId: string | undefined, today: string):
     const annotationCounts = db
       .prepare(
         `SELECT i.plan_id AS planId, i.theme_id AS themeId, a.kind AS kind, count(*) AS n FROM user_annotations a
-         JOIN initiatives i ON i.id = a.initiative_id
-         WHERE ${IN_SCOPE} GROUP BY i.plan_id, i.theme_id, a.kind`,
+         JOIN initiatives i ON i.id = a.item_id
+         WHERE a.deleted_at IS NULL AND ${IN_SCOPE} GROUP BY i.plan_id, i.theme_id, a.kind`,
       )
       .all(scope) as { planId: string; themeId: string; kind: 'highlight' | 'note'; n: number }[];
     for (const c of annotationCounts) {

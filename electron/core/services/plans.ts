@@ -5,6 +5,7 @@ import type { Initiative, Theme } from '../../../shared/domain/plan';
 import type { Db } from '../db/open';
 import { readLists, readPlanMeta } from '../plan/store';
 import { prepared } from '../db/statements';
+import { supersededSql } from './versions/lineage';
 
 export function listPlans(db: Db): PlanSummary[] {
   return db
@@ -13,8 +14,9 @@ export function listPlans(db: Db): PlanSummary[] {
          (SELECT count(*) FROM themes t WHERE t.plan_id = p.id) AS themeCount,
          (SELECT count(*) FROM initiatives i WHERE i.plan_id = p.id) AS initiativeCount
        FROM plans p LEFT JOIN user_plan_state s ON s.plan_id = p.id
-       -- Plans in the reader's trash are not listed (the library lists them, under its trash).
-       WHERE s.trashed_at IS NULL
+       -- Plans in the reader's trash are not listed (the library lists them, under its trash),
+       -- nor versions superseded by a newer one (the library lists them with their lineage).
+       WHERE s.trashed_at IS NULL AND NOT ${supersededSql('p')}
        ORDER BY p.published_at DESC, p.id`,
     )
     .all() as PlanSummary[];

@@ -1,8 +1,12 @@
 // One initiative laid out for long reading: its theme as context, numeral and headline as
 // title, the full text (Chinese, English or both sentence by sentence), the lists it states,
 // and the way to the previous and next initiative in reading order.
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InitiativeDetail, PlanOutline } from '../../../shared/api/contract';
+import type { ApiClient } from '../api/client';
+import { ItemAnnotations } from '../features/annotations/reading/ItemAnnotations';
+import { anchorAttributes, ITEM_ATTRIBUTE } from '../features/annotations/reading/offsets';
 import { useReading } from '../reading/reading-context';
 import { routeHref } from '../routing/hash-route';
 import { IndustryLists } from './IndustryLists';
@@ -10,26 +14,41 @@ import { Numeral, PlanText } from './PlanText';
 import { EnglishText } from './EnglishText';
 import { ReadingBody } from './ReadingBody';
 
-export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; outline: PlanOutline }) {
+interface Props {
+  detail: InitiativeDetail;
+  outline: PlanOutline;
+  /** With a client the text is annotatable: highlights painted, the selection toolbar offered. */
+  client?: ApiClient;
+}
+
+export function InitiativeView({ detail, outline, client }: Props) {
   const { t } = useTranslation();
   const { showZh, showEn, translation, zh: display } = useReading();
   const { initiative, theme } = detail;
   const english = translation?.initiatives[initiative.id];
   const paired = showZh && showEn && english !== undefined;
+  const root = useRef<HTMLElement>(null);
   const title = (
     <h2 id="view-title" className="view-title initiative-title">
       <Numeral numeral={initiative.numeral} ordinal={initiative.ordinal} />{' '}
       {showZh || !english ? (
-        <span lang="zh-CN">{display(initiative.headline)}</span>
+        <span lang="zh-CN" {...anchorAttributes('headline', 'zh', 0)}>
+          {display(initiative.headline)}
+        </span>
       ) : (
-        <span lang="en">
+        <span lang="en" {...anchorAttributes('headline', 'en', 0)}>
           <EnglishText text={english.headline} />
         </span>
       )}
     </h2>
   );
   return (
-    <article className={paired ? 'initiative initiative-paired' : 'initiative'} aria-labelledby="view-title">
+    <article
+      ref={root}
+      className={paired ? 'initiative initiative-paired' : 'initiative'}
+      aria-labelledby="view-title"
+      {...{ [ITEM_ATTRIBUTE]: initiative.id }}
+    >
       <p className="initiative-context">
         <span className="initiative-context-label">{t('themeLabel', { ordinal: theme.ordinal })}</span>
         <span className="initiative-context-headline">
@@ -40,7 +59,7 @@ export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; 
         <div className="parallel parallel-title">
           <div className="parallel-row">
             {title}
-            <p lang="en" className="parallel-en initiative-title-en">
+            <p lang="en" className="parallel-en initiative-title-en" {...anchorAttributes('headline', 'en', 0)}>
               <EnglishText text={english.headline} />
             </p>
           </div>
@@ -48,7 +67,7 @@ export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; 
       ) : (
         title
       )}
-      <ReadingBody zh={initiative.body} en={english?.body} className="reading" />
+      <ReadingBody zh={initiative.body} en={english?.body} className="reading" annotatable />
       {detail.lists.length > 0 && (
         <section className="initiative-lists" aria-label={t('listsInInitiative')}>
           <IndustryLists lists={detail.lists} headingLevel="h3" />
@@ -58,6 +77,7 @@ export function InitiativeView({ detail, outline }: { detail: InitiativeDetail; 
         <PagerLink direction="previous" id={detail.previousId} outline={outline} />
         <PagerLink direction="next" id={detail.nextId} outline={outline} />
       </nav>
+      {client && <ItemAnnotations client={client} root={root} detail={detail} planTitle={outline.meta.title} />}
     </article>
   );
 }

@@ -3,6 +3,7 @@
 // print header.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../api/client';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
 import type { DetailState } from '../reading/use-initiative';
@@ -13,23 +14,38 @@ import { Overview } from './Overview';
 import { PlanPrintHeader } from './PlanContext';
 
 interface Props {
+  /** Makes the initiative's text annotatable. */
+  client?: ApiClient;
   outline: PlanOutline;
   route: Route;
   detail: DetailState | null;
   /** Shown instead of the plain note when the plan has no English at all (how to attach one). */
   missingTranslation?: ReactNode;
+  /** Shown beside the text (below it on a narrow pane): the annotation panel. */
+  aside?: ReactNode;
 }
 
 export function ReadingPane(props: Props) {
   return (
     <>
       <PlanPrintHeader meta={props.outline.meta} />
-      <ReadingContent {...props} />
+      {props.aside ? (
+        <div className="reading-layout">
+          <div className="reading-layout-grid">
+            <div className="reading-layout-text">
+              <ReadingContent {...props} />
+            </div>
+            {props.aside}
+          </div>
+        </div>
+      ) : (
+        <ReadingContent {...props} />
+      )}
     </>
   );
 }
 
-function ReadingContent({ outline, route, detail, missingTranslation }: Props) {
+function ReadingContent({ client, outline, route, detail, missingTranslation }: Props) {
   const { t } = useTranslation();
   const { mode, translationStatus } = useReading();
   const notice =
@@ -65,7 +81,7 @@ function ReadingContent({ outline, route, detail, missingTranslation }: Props) {
   return (
     <>
       {notice}
-      <InitiativeView detail={detail.detail} outline={outline} />
+      <InitiativeView detail={detail.detail} outline={outline} client={client} />
     </>
   );
 }

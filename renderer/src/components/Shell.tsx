@@ -1,6 +1,6 @@
 // The loaded app: app bar with views and controls, the plan strip and its context panel, and
 // below them the current view — reading (outline + overview or initiative), the initiative
-// table, the dashboard or the plan library. Owns the reader's display preferences, the current
+// table, the dashboard, the plan library or every annotation in the library. Owns the reader's display preferences, the current
 // plan's English, and importing (File → Import plan…, the library's button, files dropped
 // anywhere on the window). With no plan at all, the plan views point to the library.
 // On a short window the plan strip collapses once the reading has scrolled well down, and
@@ -30,12 +30,15 @@ const loadTable = () => import('../features/table/InitiativeTable');
 const loadDashboard = () => import('../features/dashboard/Dashboard');
 const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.InitiativeTable })));
 const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
+const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
+const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.AnnotationsView })));
 
 function usePrefetchViews(): void {
   useEffect(() => {
     const prefetch = () => {
       void loadTable().catch(() => undefined);
       void loadDashboard().catch(() => undefined);
+      void loadAnnotations().catch(() => undefined);
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(prefetch, { timeout: 3000 });
@@ -59,12 +62,15 @@ import { ImportDialog } from '../features/import/ImportDialog';
 import { ImportFilePicker } from '../features/import/ImportFilePicker';
 import { useFileDrop } from '../features/import/use-file-drop';
 import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
+import { NoteCommand, type StartNote } from '../features/annotations/reading/NoteCommand';
+import { AnnotationSidebar } from '../features/annotations/panel/AnnotationSidebar';
 import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
 import { LibraryView } from '../features/library/LibraryView';
 import { NoPlan } from '../features/library/NoPlan';
 import { PlanPicker } from '../features/library/PlanPicker';
 import { TranslationMissing } from '../features/translations/TranslationMissing';
 import { useAppCommands } from '../shell/use-app-commands';
+import { AnnotationExchangeContext, useAnnotationExchange } from '../features/annotation-exchange/use-annotation-exchange';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Outline, OUTLINE_ID } from './Outline';
 import { OutlineResizer, OutlineToggle } from './OutlineControls';
@@ -95,6 +101,7 @@ export function Shell(props: Props) {
   const { t: tTable } = useTranslation('table');
   const { t: tDashboard } = useTranslation('dashboard');
   const { t: tLibrary } = useTranslation('library');
+  const { t: tAnnotations } = useTranslation('annotationList');
   const planId = outline?.meta.id ?? null;
   const [prefs, actions] = usePreferences(client, initialPreferences);
   const [translationVersion, setTranslationVersion] = useState(0);
@@ -148,6 +155,7 @@ export function Shell(props: Props) {
   const imports = useImportQueue(client, onImported);
   const dragging = useFileDrop(imports.enqueue);
   const chooseFiles = useCallback(() => picker.current?.click(), []);
+  const exchange = useAnnotationExchange(client, outline ? { id: outline.meta.id, title: outline.meta.title } : null);
 
   // The reading tab returns to what was being read, not always to the overview.
   const [lastRead, setLastRead] = useState<Route>(view === 'read' ? route : { kind: 'overview' });
@@ -160,12 +168,16 @@ export function Shell(props: Props) {
     if (!id) return false;
     openInitiative(id);
   };
+  const startNote = useRef<StartNote>(null);
   useAppCommands({
     'view.read': () => navigate(lastRead),
     'view.table': () => navigate({ kind: 'table' }),
     'view.dashboard': () => navigate({ kind: 'dashboard' }),
     'view.library': () => navigate({ kind: 'library' }),
+    'view.annotations': () => navigate({ kind: 'annotations' }),
     import: chooseFiles,
+    'annotations.export': exchange.openExport,
+    'annotations.import': exchange.openImport,
     'initiative.next': step(1),
     'initiative.previous': step(-1),
     'language.zh': () => onLanguageChange('zh'),
@@ -178,6 +190,7 @@ export function Shell(props: Props) {
       actions.setOutlineHidden(!prefs.outlineHidden);
     },
     preferences: () => setPrefsOpen(true),
+    newNote: () => startNote.current?.() ?? false,
   });
 
   useFirstGlossaryUse(mainRef);
@@ -191,7 +204,9 @@ export function Shell(props: Props) {
   const pageTitle =
     view === 'library'
       ? tLibrary('title')
-      : view === 'table'
+      : view === 'annotations'
+        ? tAnnotations('title')
+        : view === 'table'
         ? tTable('title')
         : view === 'dashboard'
           ? tDashboard('title')
@@ -212,8 +227,24 @@ export function Shell(props: Props) {
       {t('loading')}
     </p>
   );
+  // An annotation opens at its passage: its item (or, for a plan note, its plan's overview),
+  // its plan made current first when it is another one.
+  const openPassage = useCallback(
+    (annotationPlanId: string, itemId: string | null) => {
+      const go = () => navigate(itemId ? { kind: 'initiative', id: itemId } : { kind: 'overview' });
+      if (annotationPlanId === planId) go();
+      else onOpenPlan(annotationPlanId).then(go, onFatal);
+    },
+    [planId, navigate, onOpenPlan, onFatal],
+  );
   let main: ReactNode;
-  if (view === 'library')
+  if (view === 'annotations')
+    main = (
+      <Suspense fallback={loadingView}>
+        <AnnotationsView client={client} onOpenPassage={openPassage} readHref={routeHref(lastRead)} />
+      </Suspense>
+    );
+  else if (view === 'library')
     main = (
       <LibraryView
         client={client}
@@ -241,16 +272,25 @@ export function Shell(props: Props) {
   else
     main = (
       <ReadingPane
+        client={client}
         outline={outline}
         route={route}
         detail={detail}
         missingTranslation={<TranslationMissing client={client} planId={outline.meta.id} onAttached={() => setTranslationVersion((v) => v + 1)} />}
+        // On an item, the panel waits for the item itself: a missing item has nothing to annotate.
+        aside={
+          route.kind === 'initiative' && !current ? null : (
+            <AnnotationSidebar client={client} planId={outline.meta.id} itemId={current ? current.initiative.id : null} />
+          )
+        }
       />
     );
 
   return (
     <ReadingContext.Provider value={reading}>
       <AnnotationUiProvider>
+        <AnnotationExchangeContext.Provider value={exchange}>
+        <NoteCommand ref={startNote} planId={planId} itemId={view === 'read' && route.kind === 'initiative' ? route.id : null} />
         <div
           className={`app app-${view}${scrolled && !contextOpen ? ' app-scrolled' : ''}`}
           style={{ '--outline-width': `${prefs.outlineWidth}px` } as CSSProperties}
@@ -265,6 +305,7 @@ export function Shell(props: Props) {
               table: routeHref({ kind: 'table' }),
               dashboard: routeHref({ kind: 'dashboard' }),
               library: routeHref({ kind: 'library' }),
+              annotations: routeHref({ kind: 'annotations' }),
             }}
             controls={
               <>
@@ -273,7 +314,7 @@ export function Shell(props: Props) {
               </>
             }
           >
-            {outline && view !== 'library' && (
+            {outline && view !== 'library' && view !== 'annotations' && (
               <PlanStrip
                 meta={outline.meta}
                 open={contextOpen}
@@ -310,6 +351,7 @@ export function Shell(props: Props) {
         <ImportFilePicker ref={picker} onFiles={imports.enqueue} />
         {imports.stage && <ImportDialog queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
         {dragging && <DropOverlay />}
+        {exchange.dialogs}
         <PreferencesDialog
           open={prefsOpen}
           onClose={() => setPrefsOpen(false)}
@@ -319,6 +361,7 @@ export function Shell(props: Props) {
           preferences={prefs}
           actions={actions}
         />
+        </AnnotationExchangeContext.Provider>
       </AnnotationUiProvider>
     </ReadingContext.Provider>
   );

@@ -1,4 +1,9 @@
 // Every namespace of the UI catalogue. Add a feature's namespace here (i18next.d.ts derives its key types).
+import { annotationExchange } from '../features/annotation-exchange/locales';
+import { annotationHistory } from '../features/annotations/history/locales';
+import { annotationList } from '../features/annotations/library/locales';
+import { annotationPanel } from '../features/annotations/panel/locales';
+import { annotationReading } from '../features/annotations/reading/locales';
 import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
 import { importPlan } from '../features/import/locales';
@@ -12,5 +17,20 @@ import { common } from './locales/common';
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const CATALOGUE = { common, table, dashboard, preferences, storage, conflicts, library, importPlan, translations } as const;
+export const CATALOGUE = {
+  common,
+  table,
+  dashboard,
+  preferences,
+  storage,
+  conflicts,
+  library,
+  importPlan,
+  translations,
+  annotationReading,
+  annotationPanel,
+  annotationList,
+  annotationHistory,
+  annotationExchange,
+} as const;
 export type Namespace = keyof typeof CATALOGUE;

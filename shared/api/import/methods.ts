@@ -3,6 +3,7 @@
 // The same methods serve the desktop app (File → Import plan…, drag and drop) and browser mode
 // (an upload through the guarded HTTP API); the file travels as base64 in both.
 import type { ImportedDocument, LevelKind } from '../../domain/document';
+import type { VersionChanges, VersionImportResult } from '../versions/methods';
 
 /** The largest file a plan may be imported from (the core's import limits use this; browser
  *  mode sizes the request body of import.preview from it). A plan is text: the largest real
@@ -28,6 +29,8 @@ export interface ImportPreview {
   document: ImportedDocument;
   /** The same file (by content hash) is already in the library. */
   duplicateOf: { planId: string; title: string; trashed: boolean } | null;
+  /** With `versionOf`: what the file changes against that plan (with the detected levels). */
+  changes?: VersionChanges;
 }
 
 export interface ImportResult {
@@ -36,6 +39,8 @@ export interface ImportResult {
   duplicate: boolean;
   themeCount: number;
   itemCount: number;
+  /** With `versionOf`: the version stored and where the reader's values went. */
+  version?: VersionImportResult;
 }
 
 export interface ImportMethods {
@@ -43,14 +48,18 @@ export interface ImportMethods {
    *  is chosen by the caller (a fresh random id per file) so that import.cancel can stop a file
    *  still being read. A bad file: BAD_REQUEST naming the file and the problem; cancelled while
    *  read: CANCELLED. The preview is kept (a few at a time, 30 minutes) for import.commit. */
-  'import.preview': { args: { previewId: string; fileName: string; dataBase64: string }; result: ImportPreview };
+  'import.preview': {
+    args: { previewId: string; fileName: string; dataBase64: string; versionOf?: string };
+    result: ImportPreview;
+  };
   /** Stops reading (when still running) and forgets the preview. */
   'import.cancel': { args: { previewId: string }; result: null };
   /** Writes the previewed plan with the reader's choices (shared/domain/outline-edits.ts, the
    *  function the dialog shows them with), all or nothing. A refused edit or level: BAD_REQUEST
    *  naming the section; an expired or unknown preview: NOT_FOUND; a preview already imported:
-   *  CONFLICT. */
-  'import.commit': { args: { previewId: string; choices: ImportChoices }; result: ImportResult };
+   *  CONFLICT. With `versionOf` (a plan id, the newest version of its lineage): stored as the
+   *  plan's next version, the reader's values following their items, in the same transaction. */
+  'import.commit': { args: { previewId: string; choices: ImportChoices; versionOf?: string }; result: ImportResult };
 }
 
 export const IMPORT_METHODS = ['import.preview', 'import.cancel', 'import.commit'] as const satisfies readonly (keyof ImportMethods)[];

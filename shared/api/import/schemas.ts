@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LevelKind } from '../../domain/document';
-import { maxUnits } from '../common-schemas';
+import { maxUnits, planId } from '../common-schemas';
 import { MAX_IMPORT_FILE_BYTES } from './methods';
 
 const LEVEL_KINDS = [
@@ -30,6 +30,7 @@ export const importArgSchemas = {
         .string()
         .refine(...maxUnits(MAX_BASE64))
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+      versionOf: planId.optional(),
     })
     .strict(),
   'import.cancel': z.object({ previewId }).strict(),
@@ -44,6 +45,7 @@ export const importArgSchemas = {
             .max(10_000),
         })
         .strict(),
+      versionOf: planId.optional(),
     })
     .strict(),
 };

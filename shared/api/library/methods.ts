@@ -31,10 +31,14 @@ export interface LibraryEntry {
   readerValues: number;
   /** Languages the plan has a translation into. */
   translations: string[];
+  /** For a plan with versions (version.list lists them): its number and how many there are.
+   *  The library lists a lineage once, by its current version. */
+  version?: { number: number; count: number };
 }
 
 export interface LibraryMethods {
-  /** Every plan, newest first; `trash: true` lists the trash instead. */
+  /** Every plan, newest first, versions superseded by a newer one left out; `trash: true`
+   *  lists the trash instead. */
   'library.list': { args: { trash?: boolean }; result: LibraryEntry[] };
   /** Rename (null title: back to the plan's own) or retag. */
   'library.update': {

@@ -103,11 +103,14 @@ describe('useAppCommands in browser mode', () => {
     expect(press({ key: '2', ctrlKey: true })).toBe(false);
   });
 
-  it('New note is not available yet: Ctrl+N stays the browser’s even with a handler', () => {
-    const handlers = { newNote: vi.fn() };
-    render(<Harness handlers={handlers} />);
+  it('Ctrl+N starts a note through the handler; without a plan (handler false) the key stays the browser’s', () => {
+    const handlers = { newNote: vi.fn(() => true) };
+    const { unmount } = render(<Harness handlers={handlers} />);
+    expect(press({ key: 'n', ctrlKey: true })).toBe(true);
+    expect(handlers.newNote).toHaveBeenCalledOnce();
+    unmount();
+    render(<Harness handlers={{ newNote: () => false }} />);
     expect(press({ key: 'n', ctrlKey: true })).toBe(false);
-    expect(handlers.newNote).not.toHaveBeenCalled();
   });
 
   it('Ctrl+P prints the current view with the browser’s print when App has no print handler', () => {
@@ -209,14 +212,14 @@ describe('useAppCommands on the desktop', () => {
     expect(handlers['view.table']).toHaveBeenCalledOnce();
   });
 
-  it('print from the menu prints the current view; New note does nothing yet', () => {
+  it('print from the menu prints the current view; New note reaches its handler', () => {
     const { send } = installShell();
     const newNote = vi.fn();
     render(<Harness handlers={{ newNote }} />);
     send('print');
     expect(printSpy).toHaveBeenCalledOnce();
     send('newNote');
-    expect(newNote).not.toHaveBeenCalled();
+    expect(newNote).toHaveBeenCalledOnce();
   });
 
   it('unsubscribes on unmount', () => {

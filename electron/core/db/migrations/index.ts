@@ -5,5 +5,7 @@ import { userSettings } from './0002-user-settings';
 import { initiativeTable } from './0003-initiative-table';
 import { revisions } from './0004-revisions';
 import { planLibrary } from './0005-plan-library';
+import { annotations } from './0006-annotations';
+import { planVersions } from './0007-plan-versions';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions];

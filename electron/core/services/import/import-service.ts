@@ -14,6 +14,7 @@ import { IMPORT_LIMITS } from '../../import/limits';
 import { ImportCancelledError, importInWorker, type SandboxOptions } from '../../import/sandbox';
 import { storeImportedPlan } from '../../plan/store-imported';
 import { PREVIEW_LIMITS, PreviewStore, type PreviewLimits } from './previews';
+import { importVersion, versionChanges } from '../versions/version-import';
 
 export interface ImportServiceOptions {
   /** The worker entry and its limits (a test may shorten the time limit). */
@@ -23,9 +24,10 @@ export interface ImportServiceOptions {
 }
 
 export interface ImportService {
-  preview(args: { previewId: string; fileName: string; dataBase64: string }): Promise<ImportPreview>;
+  preview(args: { previewId: string; fileName: string; dataBase64: string; versionOf?: string }): Promise<ImportPreview>;
   cancel(previewId: string): null;
-  commit(previewId: string, choices: ImportChoices): ImportResult;
+  /** `versionOf`: store the file as the next version of that plan (versions/version-import.ts). */
+  commit(previewId: string, choices: ImportChoices, versionOf?: string): ImportResult;
   /** Stops every read still running (the core is closing). */
   close(): void;
 }
@@ -50,7 +52,7 @@ export function createImportService(db: Db, options: ImportServiceOptions): Impo
   };
 
   return {
-    async preview({ previewId, fileName, dataBase64 }) {
+    async preview({ previewId, fileName, dataBase64, versionOf }) {
       store.sweep();
       if (store.get(previewId) || store.committedAs(previewId)) {
         throw new AppError('CONFLICT', `The preview id ${previewId} is already in use; give each file a new id.`);
@@ -81,7 +83,17 @@ export function createImportService(db: Db, options: ImportServiceOptions): Impo
       // Cancelled (or pushed out) between the worker's reply and now: nothing is kept.
       if (store.get(previewId) !== entry) throw new AppError('CANCELLED', `${fileName}: was not imported: reading it was cancelled`);
       store.set(previewId, { state: 'ready', fileName, since: store.now(), document });
-      return { previewId, document, duplicateOf: findDuplicate(db, document.source.sha256) };
+      const duplicateOf = findDuplicate(db, document.source.sha256);
+      // What the new version would change, with the levels as detected (the commit matches
+      // again with the reader's choices).
+      if (versionOf === undefined) return { previewId, document, duplicateOf };
+      try {
+        return { previewId, document, duplicateOf, changes: versionChanges(db, versionOf, document) };
+      } catch (err) {
+        // Not a version of that plan (or the same file again): nothing is kept to commit.
+        store.drop(previewId);
+        throw err;
+      }
     },
 
     cancel(previewId) {
@@ -92,7 +104,7 @@ export function createImportService(db: Db, options: ImportServiceOptions): Impo
       return null;
     },
 
-    commit(previewId, choices) {
+    commit(previewId, choices, versionOf) {
       store.sweep();
       const planId = store.committedAs(previewId);
       if (planId) {
@@ -114,6 +126,11 @@ export function createImportService(db: Db, options: ImportServiceOptions): Impo
       } catch (err) {
         if (err instanceof OutlineEditError) throw new AppError('BAD_REQUEST', `${entry.fileName}: ${err.message}`);
         throw err;
+      }
+      if (versionOf !== undefined) {
+        const stored = importVersion(db, doc, versionOf);
+        store.markCommitted(previewId, stored.planId);
+        return { planId: stored.planId, duplicate: false, ...countsOf(db, stored.planId), version: stored.version };
       }
       // One IMMEDIATE transaction: the tree, the file's hash and what the app reads of it; the
       // same file twice is recognised by that hash and not written again.

@@ -14,6 +14,7 @@ import { prepared } from '../../db/statements';
 import { readTransaction, writeTransaction } from '../../db/transaction';
 import { DONE_STATUS } from '../dashboard';
 import { EMBEDDED_PLAN } from '../../plan/embedded';
+import { supersededSql } from '../versions/lineage';
 
 type LibraryPatch = LibraryMethods['library.update']['args']['patch'];
 
@@ -59,8 +60,9 @@ const STATE_VALUES = `SELECT i.plan_id AS planId,
   FROM user_initiative_state s CROSS JOIN initiative_sort_keys i ON i.initiative_id = s.initiative_id`;
 const TAG_VALUES = `SELECT i.plan_id AS planId, count(*) AS n
   FROM user_initiative_tags g CROSS JOIN initiative_sort_keys i ON i.initiative_id = g.initiative_id`;
+// Annotations carry their plan (notes on the plan itself count too); those in the trash do not.
 const NOTE_VALUES = `SELECT i.plan_id AS planId, count(*) AS n
-  FROM user_annotations a CROSS JOIN initiative_sort_keys i ON i.initiative_id = a.initiative_id`;
+  FROM (SELECT plan_id FROM user_annotations WHERE deleted_at IS NULL) i`;
 
 /** The plans in the library, or (trash: true) those in the trash; newest import first. */
 export function listLibrary(db: Db, options: { trash?: boolean } = {}): LibraryEntry[] {
@@ -74,7 +76,7 @@ export function libraryEntry(db: Db, planId: string): LibraryEntry | null {
 
 function libraryEntries(db: Db, which: 'library' | 'trash' | string): LibraryEntry[] {
   const where =
-    which === 'library' ? 'WHERE s.trashed_at IS NULL' : which === 'trash' ? 'WHERE s.trashed_at IS NOT NULL' : 'WHERE p.id = ?';
+    which === 'library' ? `WHERE s.trashed_at IS NULL AND NOT ${supersededSql('p')}` : which === 'trash' ? 'WHERE s.trashed_at IS NOT NULL' : 'WHERE p.id = ?';
   const one = which !== 'library' && which !== 'trash';
   const params = one ? [which] : [];
   const plans = prepared(
@@ -108,8 +110,18 @@ function libraryEntries(db: Db, which: 'library' | 'trash' | string): LibraryEnt
   ) as { planId: string; language: string }[]) {
     translations.set(r.planId, [...(translations.get(r.planId) ?? []), r.language]);
   }
+  const versions = new Map(
+    (
+      prepared(
+        db,
+        `SELECT v.plan_id AS planId, v.version AS number, (SELECT count(*) FROM plan_versions w WHERE w.lineage_id = v.lineage_id) AS count
+         FROM plan_versions v ${filter('v.plan_id')}`,
+      ).all(...params) as { planId: string; number: number; count: number }[]
+    ).map(({ planId, ...v }) => [planId, v]),
+  );
   return plans.map((p) => {
     const state = states.get(p.id);
+    const version = versions.get(p.id);
     return {
       id: p.id,
       title: p.customTitle ?? p.originalTitle,
@@ -128,6 +140,7 @@ function libraryEntries(db: Db, which: 'library' | 'trash' | string): LibraryEnt
       revision: p.revision ?? 0,
       readerValues: (state?.n ?? 0) + (tags.get(p.id) ?? 0) + (notes.get(p.id) ?? 0),
       translations: translations.get(p.id) ?? [],
+      ...(version ? { version } : {}),
     };
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { COLLATORS, denseRanks } from '../../collation/collators';
 import { trashedPlanIds } from '../library/trash';
+import { supersededPlanIds } from '../versions/lineage';
 
 export interface PlanTitle {
   id: string;
@@ -17,9 +18,10 @@ export function planTitleSql(plan: string): string {
   return `coalesce((SELECT u.title FROM user_plan_state u WHERE u.plan_id = ${plan}.id AND u.title IS NOT NULL AND u.title <> ''), ${plan}.title)`;
 }
 
-/** Every plan not in the trash with the title it is shown by, in pinyin order of titles. */
+/** Every plan not in the trash and not superseded by a newer version, with the title it is
+ *  shown by, in pinyin order of titles. */
 export function livePlans(db: Db): PlanTitle[] {
-  const trashed = new Set(trashedPlanIds(db));
+  const trashed = new Set([...trashedPlanIds(db), ...supersededPlanIds(db)]);
   const plans = (prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p`).all() as PlanTitle[]).filter(
     (p) => !trashed.has(p.id),
   );

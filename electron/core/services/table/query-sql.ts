@@ -189,7 +189,7 @@ export function orderByOf(
       case 'noteCount': {
         const kind = column === 'highlightCount' ? 'highlight' : 'note';
         terms.push(
-          `(SELECT count(*) FROM user_annotations a WHERE a.initiative_id = k.initiative_id AND a.kind = '${kind}')${dir(desc)}`,
+          `(SELECT count(*) FROM user_annotations a WHERE a.item_id = k.initiative_id AND a.kind = '${kind}' AND a.deleted_at IS NULL)${dir(desc)}`,
         );
         break;
       }

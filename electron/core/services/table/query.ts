@@ -11,6 +11,7 @@ import { fillHits } from './hits';
 import { computeFacets, computeGroups, facetCounts } from './facets';
 import { countSql, orderByOf, pageSql, type FacetName, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
+import { supersededPlanIds } from '../versions/lineage';
 import { ensurePlanRanks } from './plans';
 import { readRows } from './rows';
 import { readTransaction } from '../../db/transaction';
@@ -31,6 +32,13 @@ function spansPlans(query: RowQuery): boolean {
   return true;
 }
 
+/** Plans a query leaves out: those in the trash, and versions superseded by a newer one unless
+ *  the query names them (the reader picked that version). */
+function hiddenPlans(db: Db, query: RowQuery): string[] {
+  const picked = new Set([query.planId, ...(query.filters.planIds ?? [])]);
+  return [...trashedPlanIds(db), ...supersededPlanIds(db).filter((id) => !picked.has(id))];
+}
+
 /** The scope and order of a query, after resolving its text conditions into temp.table_hits. */
 export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
   const statusOptions = readStatusOptions(db);
@@ -38,7 +46,7 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
   // A selection is exported whole: its ids decide the rows, the query only their order.
   const scope: RowScope = ids
     ? { filters: {}, hits: false, ids }
-    : { planId: query.planId, filters: query.filters, hits, trashedPlans: trashedPlanIds(db) };
+    : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(db, query) };
   if (query.sort.some((s) => s.column === 'plan')) ensurePlanRanks(db);
   const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query));
   return { scope, order, statusOptions };

@@ -11,8 +11,8 @@ const rowsSql = (planTitle: string) => `
     s.status AS status, s.priority AS priority, s.lead_unit AS leadUnit,
     s.responsible_units AS responsibleUnits, s.deadline AS deadline, s.progress_note AS progressNote,
     s.touched_at AS touchedAt, coalesce(s.revision, 0) AS revision,
-    (SELECT count(*) FROM user_annotations a WHERE a.initiative_id = i.id AND a.kind = 'highlight') AS highlightCount,
-    (SELECT count(*) FROM user_annotations a WHERE a.initiative_id = i.id AND a.kind = 'note') AS noteCount,
+    (SELECT count(*) FROM user_annotations a WHERE a.item_id = i.id AND a.kind = 'highlight' AND a.deleted_at IS NULL) AS highlightCount,
+    (SELECT count(*) FROM user_annotations a WHERE a.item_id = i.id AND a.kind = 'note' AND a.deleted_at IS NULL) AS noteCount,
     (SELECT json_group_array(g.tag ORDER BY g.rowid) FROM user_initiative_tags g WHERE g.initiative_id = i.id) AS tagsJson,
     (SELECT json_group_array(li.text ORDER BY l.ordinal, li.ordinal)
        FROM plan_lists l JOIN list_items li ON li.list_id = l.id WHERE l.initiative_id = i.id) AS industriesJson

@@ -18,6 +18,8 @@ export interface ConflictDialogProps {
   onKeepTheirs(): void;
   onOverwrite(): void;
   onEdit(): void;
+  /** A fourth way some records offer (a note: keep both texts in one). */
+  extra?: { label: string; onClick(): void };
 }
 
 export function ConflictDialog(props: ConflictDialogProps) {
@@ -61,6 +63,11 @@ export function ConflictDialog(props: ConflictDialogProps) {
         <button type="button" onClick={props.onKeepTheirs} disabled={props.busy}>
           {t('keepTheirs')}
         </button>
+        {props.extra && (
+          <button type="button" onClick={props.extra.onClick} disabled={props.busy}>
+            {props.extra.label}
+          </button>
+        )}
         <button type="button" className="primary" onClick={props.onOverwrite} disabled={props.busy}>
           {t('overwrite')}
         </button>

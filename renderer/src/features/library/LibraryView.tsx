@@ -13,6 +13,7 @@ import { LibraryRow } from './LibraryRow';
 import { TrashSection } from './TrashSection';
 import { useLibrary } from './use-library';
 import './library.css';
+import { AnnotationsMenu } from '../annotation-exchange/AnnotationsMenu';
 
 interface Props {
   client: ApiClient;
@@ -130,6 +131,7 @@ export function LibraryView({ client, currentPlanId, highlighted, version, onOpe
               </label>
             </>
           )}
+          <AnnotationsMenu />
           <button type="button" className="library-button-primary library-import" onClick={onImport}>
             {t('importButton')}
           </button>

@@ -43,6 +43,7 @@ export const common = {
       table: '举措表',
       dashboard: '仪表盘',
       library: '计划库',
+      annotations: '标注',
     },
     settings: {
       label: '阅读设置',
@@ -160,6 +161,7 @@ export const common = {
       table: 'Table',
       dashboard: 'Dashboard',
       library: 'Library',
+      annotations: 'Annotations',
     },
     settings: {
       label: 'Reading settings',
