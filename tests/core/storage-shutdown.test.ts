@@ -36,7 +36,12 @@ describe('core shutdown with a background worker on the file', () => {
     cores.splice(0);
     expect(existsSync(file)).toBe(true);
     expect(existsSync(`${file}-wal`)).toBe(false);
-    // The stopped check ends (it says the database is closing); it does not hang.
-    await expect(check).rejects.toThrow(/closing|stopped/);
+    // The check ends either way: with its finding if it beat the shutdown, else saying the
+    // database is closing (never a "damaged" finding made up from being stopped).
+    const outcome = await check.then(
+      (found) => found.state,
+      (err: Error) => err.message,
+    );
+    expect(['ok', 'The database is closing.']).toContain(outcome);
   });
 });
