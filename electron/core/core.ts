@@ -70,6 +70,9 @@ export interface Core {
   router: Router;
   storage: Storage;
   close(): void;
+  /** close() for a host that can wait: background workers first, so the database is closed as
+   *  its last connection (checkpointed, no -wal left) before the process exits. */
+  shutdown(): Promise<void>;
 }
 
 /** The core on a database that opened; a refused database throws its DatabaseProblemError. */
@@ -117,6 +120,10 @@ export function openCore(options: CoreOptions): Core {
     close: () => {
       imports?.close();
       storage.close();
+    },
+    shutdown: async () => {
+      imports?.close();
+      await storage.shutdown();
     },
   };
 }

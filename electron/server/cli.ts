@@ -117,13 +117,14 @@ async function main(): Promise<void> {
     // A terminal's Ctrl+C can arrive twice (directly and forwarded by npm run serve).
     if (stopping) return;
     stopping = true;
+    // The database closes only after the background check or backup workers have let go of
+    // theirs: closed last, SQLite checkpoints and removes the -wal before the process exits.
     server
       .close()
       .catch(() => undefined)
-      .finally(() => {
-        core.close();
-        process.exit(0);
-      });
+      .then(() => core.shutdown())
+      .catch(() => core.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

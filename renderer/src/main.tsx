@@ -22,6 +22,7 @@ import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/dialog.css';
 import './styles/reading.css';
 import './styles/print.css';
 

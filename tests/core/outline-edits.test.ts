@@ -2,11 +2,8 @@
 // examples on a real imported document, and properties over random outlines and random edit
 // sequences — the text in reading order never changes, ids stay unique, the input is never
 // changed, and exactly the impossible edits are refused with the section named.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importDocument } from '../../electron/core/import/pipeline';
 import type { OutlineEdit } from '../../shared/api/import/methods';
 import { allSections, type Block, type ImportedDocument, type LevelKind, type Section } from '../../shared/domain/document';
 import {
@@ -16,17 +13,10 @@ import {
   OutlineEditError,
   readingOrderText,
 } from '../../shared/domain/outline-edits';
-import { REPO_ROOT } from '../helpers/paths';
-import { expected, tree } from './import/outline-text';
+import { expected, findSection, loadFixture, tree } from './import/outline-text';
 
-const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'import');
-const load = (name: string) => importDocument(new Uint8Array(readFileSync(join(FIXTURES, name))), name);
-
-function find(doc: ImportedDocument, label: string): Section {
-  const s = [...allSections(doc.sections)].find((x) => `${x.numbering}${x.heading}` === label);
-  if (!s) throw new Error(`no section ${label} in\n${tree(doc)}`);
-  return s;
-}
+const load = loadFixture;
+const find = findSection;
 
 function allIds(doc: ImportedDocument): string[] {
   const ids = [...doc.notice, ...doc.preamble].map((b) => b.id);

@@ -35,45 +35,46 @@ export class DatabaseFromFutureError extends DatabaseProblemError {
   }
 }
 
-export class EmptyDatabaseFileError extends DatabaseProblemError {
-  readonly kind = 'empty';
-  constructor(file: string) {
-    super(file, `The database ${file} is an empty file (0 bytes): its contents are missing. ${LEFT_AS_IS}`);
-    this.name = 'EmptyDatabaseFileError';
-  }
+/** A refusal whose message is all it carries: one class per kind, made by one recipe, so each
+ *  keeps its own name for `instanceof` and stack traces. */
+function refusal<Args extends unknown[]>(kind: DatabaseProblemKind, name: string, message: (file: string, ...args: Args) => string) {
+  return class extends DatabaseProblemError {
+    readonly kind = kind;
+    constructor(file: string, ...args: Args) {
+      super(file, message(file, ...args));
+      this.name = name;
+    }
+  };
 }
 
-export class WalWithoutDatabaseError extends DatabaseProblemError {
-  readonly kind = 'wal-without-database';
-  constructor(walFile: string) {
-    super(
-      walFile,
-      `The write-ahead log ${walFile} was found without its database file: it may hold your latest ` +
-        `changes, and starting a new database would throw them away. ${LEFT_AS_IS}`,
-    );
-    this.name = 'WalWithoutDatabaseError';
-  }
-}
+export const EmptyDatabaseFileError = refusal(
+  'empty',
+  'EmptyDatabaseFileError',
+  (file) => `The database ${file} is an empty file (0 bytes): its contents are missing. ${LEFT_AS_IS}`,
+);
 
-export class EmptyDatabaseWithWalError extends DatabaseProblemError {
-  readonly kind = 'empty-with-wal';
-  constructor(file: string) {
-    super(
-      file,
-      `The database ${file} is an empty file (0 bytes) but its write-ahead log ${file}-wal holds data: ` +
-        `starting over would throw that data away. ${LEFT_AS_IS}`,
-    );
-    this.name = 'EmptyDatabaseWithWalError';
-  }
-}
+/** Its file is the -wal that was found. */
+export const WalWithoutDatabaseError = refusal(
+  'wal-without-database',
+  'WalWithoutDatabaseError',
+  (walFile) =>
+    `The write-ahead log ${walFile} was found without its database file: it may hold your latest ` +
+    `changes, and starting a new database would throw them away. ${LEFT_AS_IS}`,
+);
 
-export class NotSqliteError extends DatabaseProblemError {
-  readonly kind = 'not-sqlite';
-  constructor(file: string) {
-    super(file, `The file ${file} is not a SQLite database (its first bytes are not a SQLite header). ${LEFT_AS_IS}`);
-    this.name = 'NotSqliteError';
-  }
-}
+export const EmptyDatabaseWithWalError = refusal(
+  'empty-with-wal',
+  'EmptyDatabaseWithWalError',
+  (file) =>
+    `The database ${file} is an empty file (0 bytes) but its write-ahead log ${file}-wal holds data: ` +
+    `starting over would throw that data away. ${LEFT_AS_IS}`,
+);
+
+export const NotSqliteError = refusal(
+  'not-sqlite',
+  'NotSqliteError',
+  (file) => `The file ${file} is not a SQLite database (its first bytes are not a SQLite header). ${LEFT_AS_IS}`,
+);
 
 export class TruncatedDatabaseError extends DatabaseProblemError {
   readonly kind = 'truncated';
@@ -87,25 +88,19 @@ export class TruncatedDatabaseError extends DatabaseProblemError {
   }
 }
 
-export class ForeignDatabaseError extends DatabaseProblemError {
-  readonly kind = 'foreign';
-  constructor(file: string, detail: string) {
-    super(file, `The file ${file} is a SQLite database of another application (${detail}), not Briefbook's. ${LEFT_AS_IS}`);
-    this.name = 'ForeignDatabaseError';
-  }
-}
+export const ForeignDatabaseError = refusal(
+  'foreign',
+  'ForeignDatabaseError',
+  (file, detail: string) => `The file ${file} is a SQLite database of another application (${detail}), not Briefbook's. ${LEFT_AS_IS}`,
+);
 
-export class ReadOnlyDatabaseFileError extends DatabaseProblemError {
-  readonly kind = 'read-only-file';
-  constructor(file: string) {
-    super(
-      file,
-      `The database ${file} is read-only, so Briefbook could not save your work in it. Make it writable and start ` +
-        `Briefbook again. ${LEFT_AS_IS}`,
-    );
-    this.name = 'ReadOnlyDatabaseFileError';
-  }
-}
+export const ReadOnlyDatabaseFileError = refusal(
+  'read-only-file',
+  'ReadOnlyDatabaseFileError',
+  (file) =>
+    `The database ${file} is read-only, so Briefbook could not save your work in it. Make it writable and start ` +
+    `Briefbook again. ${LEFT_AS_IS}`,
+);
 
 export class ReadOnlyDataFolderError extends DatabaseProblemError {
   readonly kind = 'read-only-folder';

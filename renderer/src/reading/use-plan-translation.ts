@@ -1,31 +1,35 @@
-// The plan's unofficial English, fetched once per plan (and again when `version` changes: a
-// translation was attached). A failure or a plan without one is "missing": the reading views
-// then show the Chinese with a note instead of failing.
-import { useEffect, useState } from 'react';
+// The plan's unofficial English, through the query cache (['translation', planId, 'en']), fetched
+// once per plan and again when `version` changes (a translation was attached: the cached one is
+// invalidated). A failure or a plan without one is "missing": the reading views then show the
+// Chinese with a note instead of failing.
+import { useEffect, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 import type { TranslationState } from './reading-context';
 
+export const translationKey = (planId: string) => ['translation', planId, 'en'] as const;
+
 export function usePlanTranslation(client: ApiClient, planId: string | null, version = 0): TranslationState {
-  const [state, setState] = useState<{ planId: string | null; value: TranslationState }>({
-    planId: null,
-    value: { status: 'loading' },
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: translationKey(planId ?? ''),
+    queryFn: async (): Promise<TranslationState> => {
+      try {
+        const translation = await client.call('plan.translation', { planId: planId!, language: 'en' });
+        return translation ? { status: 'ready', translation } : { status: 'missing' };
+      } catch {
+        return { status: 'missing' };
+      }
+    },
+    enabled: planId !== null,
   });
 
+  const seen = useRef(version);
   useEffect(() => {
-    if (!planId) return;
-    let cancelled = false;
-    client.call('plan.translation', { planId, language: 'en' }).then(
-      (translation) => {
-        if (!cancelled) setState({ planId, value: translation ? { status: 'ready', translation } : { status: 'missing' } });
-      },
-      () => {
-        if (!cancelled) setState({ planId, value: { status: 'missing' } });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, planId, version]);
+    if (seen.current === version) return;
+    seen.current = version;
+    void queryClient.invalidateQueries({ queryKey: ['translation'] });
+  }, [queryClient, version]);
 
-  return state.planId === planId ? state.value : { status: 'loading' };
+  return planId !== null && query.data ? query.data : { status: 'loading' };
 }

@@ -6,21 +6,14 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { importDocument } from '../../../electron/core/import/pipeline';
-import { allSections, type ImportedDocument, type Section } from '../../../shared/domain/document';
-import { EMBEDDED_PLAN_FILE, REPO_ROOT } from '../../helpers/paths';
+import { allSections } from '../../../shared/domain/document';
+import { EMBEDDED_PLAN_FILE } from '../../helpers/paths';
 import { makeDocx } from './make-docx';
-import { expected, tree } from './outline-text';
+import { expected, findSection, FIXTURES, loadFixture, tree } from './outline-text';
 import { printPdf } from './print-pdf';
 
-const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'import');
-const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
-const load = (name: string) => importDocument(fixture(name), name);
-
-function find(doc: ImportedDocument, label: string): Section {
-  const s = [...allSections(doc.sections)].find((x) => `${x.numbering}${x.heading}` === label);
-  if (!s) throw new Error(`no section ${label} in\n${tree(doc)}`);
-  return s;
-}
+const load = loadFixture;
+const find = findSection;
 
 const LEVELS_TREE = expected(`
   一、总体要求

@@ -7,11 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDocument } from '../../../electron/core/import/pipeline';
 import { htmlToRaw } from '../../../electron/core/import/read-html';
-import { REPO_ROOT } from '../../helpers/paths';
+import { FIXTURES, fixture } from './outline-text';
 import { printPdf } from './print-pdf';
 
-const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'import');
-const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('import warnings as code, params and place', () => {

@@ -1,12 +1,14 @@
 // Renders the dashboard as App would, against a fake desktop bridge answering dashboard.get
 // and status.options, inside an i18next provider; charts get a fixed width (jsdom has no layout).
 import { render } from '@testing-library/react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import type { ApiBridge } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import type { PlanTranslation } from '../../../shared/domain/translation';
 import { createClientFromBridge } from '../../../renderer/src/api/client';
+import { createQueryClient } from '../../../renderer/src/api/query-client';
 import { Dashboard } from '../../../renderer/src/features/dashboard/Dashboard';
 import type { ReadingMode } from '../../../renderer/src/features/feature-props';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
@@ -32,6 +34,8 @@ export function renderDashboard(options: RenderOptions = {}): {
   fake: FakeBridge;
   i18n: i18n;
   container: HTMLElement;
+  /** The page's query cache (App's, here the view's own). */
+  queryClient: QueryClient;
   rerender(next: RenderOptions): void;
 } {
   const fake = createFakeBridge({
@@ -41,18 +45,21 @@ export function renderDashboard(options: RenderOptions = {}): {
   });
   const client = createClientFromBridge(fake.bridge);
   const i18n = options.i18n ?? createI18n(options.language ?? 'zh');
+  const queryClient = createQueryClient();
   const view = (o: RenderOptions) => (
-    <I18nextProvider i18n={i18n}>
-      <Dashboard
-        client={client}
-        planId={PLAN_ID}
-        readingMode={o.readingMode ?? 'zh'}
-        translation={o.translation ?? null}
-        onOpenInitiative={o.onOpenInitiative ?? (() => undefined)}
-        chartWidth={CHART_WIDTH}
-      />
-    </I18nextProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <Dashboard
+          client={client}
+          planId={PLAN_ID}
+          readingMode={o.readingMode ?? 'zh'}
+          translation={o.translation ?? null}
+          onOpenInitiative={o.onOpenInitiative ?? (() => undefined)}
+          chartWidth={CHART_WIDTH}
+        />
+      </I18nextProvider>
+    </QueryClientProvider>
   );
   const result = render(view(options));
-  return { fake, i18n, container: result.container, rerender: (next) => result.rerender(view({ ...options, ...next })) };
+  return { fake, i18n, container: result.container, queryClient, rerender: (next) => result.rerender(view({ ...options, ...next })) };
 }

@@ -1,12 +1,14 @@
 // Renders the initiative table on its own (as App mounts it at #/table) against the fake table
 // backend, inside i18next and a fresh selection store; plus small queries the tests share.
 import { act, fireEvent, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { expect, vi } from 'vitest';
 import type { TableQuery } from '../../../shared/domain/table';
 import type { PlanTranslation } from '../../../shared/domain/translation';
 import { createClientFromBridge } from '../../../renderer/src/api/client';
+import { createQueryClient } from '../../../renderer/src/api/query-client';
 import type { ReadingMode } from '../../../renderer/src/features/feature-props';
 import { InitiativeTable } from '../../../renderer/src/features/table/InitiativeTable';
 import {
@@ -32,20 +34,23 @@ export function renderTable(options: RenderTableOptions = {}) {
   const i18n = options.i18n ?? createI18n(options.language ?? 'zh');
   const selection: TableSelectionStore = createTableSelectionStore();
   const onOpenInitiative = vi.fn();
+  const queryClient = createQueryClient();
   const result = render(
-    <I18nextProvider i18n={i18n}>
-      <TableSelectionProvider store={selection}>
-        <InitiativeTable
-          client={createClientFromBridge(fake.bridge)}
-          planId={PLAN_ID}
-          readingMode={options.readingMode ?? 'zh'}
-          translation={options.translation ?? null}
-          onOpenInitiative={onOpenInitiative}
-        />
-      </TableSelectionProvider>
-    </I18nextProvider>,
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <TableSelectionProvider store={selection}>
+          <InitiativeTable
+            client={createClientFromBridge(fake.bridge)}
+            planId={PLAN_ID}
+            readingMode={options.readingMode ?? 'zh'}
+            translation={options.translation ?? null}
+            onOpenInitiative={onOpenInitiative}
+          />
+        </TableSelectionProvider>
+      </I18nextProvider>
+    </QueryClientProvider>,
   );
-  return { fake, i18n, selection, onOpenInitiative, ...result };
+  return { fake, i18n, selection, onOpenInitiative, queryClient, ...result };
 }
 
 export function resetTable(): void {

@@ -58,7 +58,12 @@ export interface Storage {
   backupNow(): Promise<BackupInfo>;
   restore(name: string): Promise<StorageStatus>;
   quarantineAndStartNew(): Promise<StorageStatus & { quarantinedTo: string }>;
+  /** Closes at once; a background check's or backup's worker may still hold its own connection
+   *  for a moment, and then the -wal stays beside the file (kept for Electron's sync quit). */
   close(): void;
+  /** Stops the background workers and waits for their connections to close, then closes ours:
+   *  as the last connection, SQLite checkpoints the -wal into the file and removes it. */
+  shutdown(): Promise<void>;
 }
 
 function toProblem(err: DatabaseProblemError): StorageProblem {
@@ -85,10 +90,15 @@ export function createStorage(options: StorageOptions): Storage {
   };
 
   async function task(t: HealthTask): Promise<string[]> {
+    // A backup queued behind a shutdown must not start a worker on the closing file.
+    if (closed) throw new AppError('UNAVAILABLE', 'The database is closing.');
     const job = runHealthTask(t, nativeBinding);
     running.add(job);
     try {
-      return complaints(await job.done);
+      const reply = await job.done;
+      // Stopped by the shutdown: not a finding about the file.
+      if (closed) throw new AppError('UNAVAILABLE', 'The database is closing.');
+      return complaints(reply);
     } finally {
       running.delete(job);
     }
@@ -128,6 +138,10 @@ export function createStorage(options: StorageOptions): Storage {
       if (check === current) check = result;
       if (result.state === 'ok' && !closed && check === result) scheduleBackups();
       return result;
+    }, (err: unknown) => {
+      // The core closed while it ran: nothing was learnt about the file.
+      if (closed) return null;
+      throw err;
     });
   }
 
@@ -261,6 +275,12 @@ export function createStorage(options: StorageOptions): Storage {
       // Synchronous for the hosts' exit paths: workers are told to stop, the connection closes.
       closed = true;
       void stopBackground();
+      db?.close();
+      db = null;
+    },
+    shutdown: async () => {
+      closed = true;
+      await stopBackground();
       db?.close();
       db = null;
     },

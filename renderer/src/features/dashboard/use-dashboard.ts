@@ -1,7 +1,9 @@
 // Loads what the dashboard draws: dashboard.get for the plan (or for every plan) as of the
-// reader's local today, and the configured statuses (their order and labels). Both at once; one
-// retry for both.
-import { useCallback, useEffect, useState } from 'react';
+// reader's local today, and the configured statuses (their order and labels). Both at once, as
+// one query (['dashboard', scope, planId, today]): a write that changes the figures invalidates
+// ['dashboard'] and it refetches with the old figures still drawn; one retry for both.
+import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '../../../../shared/api/contract';
 import type { StatusOption } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
@@ -15,32 +17,25 @@ export type DashboardState =
 /** The open plan, or every plan not in the trash. */
 export type DashboardScope = 'plan' | 'all';
 
-type Loaded = { planId: string; scope: DashboardScope; attempt: number; state: DashboardState };
-
 export function useDashboard(client: ApiClient, planId: string, scope: DashboardScope = 'plan'): { state: DashboardState; retry(): void } {
-  const [attempt, setAttempt] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const today = localDate();
-    const args = scope === 'plan' ? { planId, today } : { today };
-    Promise.all([client.call('dashboard.get', args), client.call('status.options', {})]).then(
-      ([dashboard, { options }]) => {
-        if (!cancelled) setLoaded({ planId, scope, attempt, state: { status: 'ready', dashboard, options, today } });
-      },
-      (error: unknown) => {
-        if (!cancelled) setLoaded({ planId, scope, attempt, state: { status: 'error', error } });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, planId, scope, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  // An answer for another plan, scope or an earlier attempt is stale: show loading until ours arrives.
-  const state: DashboardState =
-    loaded && loaded.planId === planId && loaded.scope === scope && loaded.attempt === attempt ? loaded.state : { status: 'loading' };
+  const today = localDate();
+  // Keyed by plan and scope, without placeholder data: another plan's figures never show while
+  // this one's load.
+  const query = useQuery({
+    queryKey: ['dashboard', scope, scope === 'plan' ? planId : null, today],
+    queryFn: async () => {
+      const args = scope === 'plan' ? { planId, today } : { today };
+      const [dashboard, { options }] = await Promise.all([client.call('dashboard.get', args), client.call('status.options', {})]);
+      return { dashboard, options, today };
+    },
+  });
+  const { refetch } = query;
+  const retry = useCallback(() => void refetch(), [refetch]);
+  // A retry shows loading again, as before (not the old error while it runs).
+  const state: DashboardState = query.data
+    ? { status: 'ready', ...query.data }
+    : query.error && !query.isFetching
+      ? { status: 'error', error: query.error }
+      : { status: 'loading' };
   return { state, retry };
 }

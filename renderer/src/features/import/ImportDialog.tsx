@@ -33,7 +33,7 @@ export function ImportDialog({ client, queue, onOpenPlan, onShowLibrary }: Props
   return (
     <dialog
       ref={ref}
-      className={wide ? 'import-dialog import-dialog-wide' : 'import-dialog'}
+      className={`dialog-surface dialog-sheet import-dialog${wide ? ' import-dialog-wide' : ''}`}
       aria-labelledby={titleId}
       aria-busy={stage.kind === 'reading' || stage.kind === 'committing' || undefined}
       onKeyDown={onKeyDown}

@@ -22,7 +22,7 @@ export function ConfirmDialog({ title, body, confirm, cancel, danger, onConfirm,
   return (
     <dialog
       ref={ref}
-      className="library-confirm"
+      className="dialog-surface library-confirm"
       role="alertdialog"
       aria-labelledby={titleId}
       aria-describedby={bodyId}

@@ -2,6 +2,7 @@
 // (the reader's names for them) to switch the current plan in place, and a way to the library.
 // A menu: ↑ ↓ move, Enter or a click opens, Escape or a click elsewhere closes it.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import type { ApiClient } from '../../api/client';
@@ -20,7 +21,19 @@ type Listing = { status: 'loading' } | { status: 'ready'; plans: LibraryEntry[] 
 export function PlanPicker({ client, currentPlanId, libraryHref, onOpen }: Props) {
   const { t, i18n } = useTranslation('library');
   const [open, setOpen] = useState(false);
-  const [listing, setListing] = useState<Listing>({ status: 'loading' });
+  // The library's plans through the query cache (a library change invalidates ['library']),
+  // asked again each time the menu opens: another window may have changed them.
+  const plans = useQuery({
+    queryKey: ['library', 'picker'],
+    queryFn: () => client.call('library.list', {}),
+    enabled: open,
+    staleTime: 0,
+  });
+  const listing: Listing = plans.data
+    ? { status: 'ready', plans: sortEntries(plans.data, 'imported') }
+    : plans.error && !plans.isFetching
+      ? { status: 'error', message: plans.error instanceof Error ? plans.error.message : String(plans.error) }
+      : { status: 'loading' };
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -28,22 +41,12 @@ export function PlanPicker({ client, currentPlanId, libraryHref, onOpen }: Props
 
   useEffect(() => {
     if (!open) return;
-    let cancelled = false;
-    client
-      .call('library.list', {})
-      .then(
-        (plans) => !cancelled && setListing({ status: 'ready', plans: sortEntries(plans, 'imported') }),
-        (err: unknown) => !cancelled && setListing({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
-      );
     const outside = (event: MouseEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('mousedown', outside);
-    return () => {
-      cancelled = true;
-      document.removeEventListener('mousedown', outside);
-    };
-  }, [open, client]);
+    return () => document.removeEventListener('mousedown', outside);
+  }, [open]);
 
   // Focus goes into the menu once it has items: the current plan, else the first.
   useEffect(() => {
@@ -85,10 +88,7 @@ export function PlanPicker({ client, currentPlanId, libraryHref, onOpen }: Props
         aria-controls={open ? menuId : undefined}
         aria-label={t('picker.label')}
         title={t('picker.label')}
-        onClick={() => {
-          if (!open) setListing({ status: 'loading' });
-          setOpen(!open);
-        }}
+        onClick={() => setOpen(!open)}
       />
       {open && (
         <div ref={menuRef} id={menuId} className="plan-picker-menu" role="menu" aria-label={t('picker.label')} onKeyDown={onMenuKey}>

@@ -46,24 +46,18 @@ export function TrashSection({ entries, open, onToggle, busy, failures, onRestor
                   </span>
                 )}
               </div>
-              <button
-                type="button"
-                className="library-action"
-                aria-label={t('trashSection.restoreLabel', { title: entry.title })}
-                disabled={busy.has(entry.id)}
-                onClick={() => onRestore(entry)}
-              >
-                {t('trashSection.restore')}
-              </button>
-              <button
-                type="button"
-                className="library-action library-action-danger"
-                aria-label={t('trashSection.purgeLabel', { title: entry.title })}
-                disabled={busy.has(entry.id)}
-                onClick={() => onPurge(entry)}
-              >
-                {t('trashSection.purge')}
-              </button>
+              {(['restore', 'purge'] as const).map((action) => (
+                <button
+                  key={action}
+                  type="button"
+                  className={action === 'purge' ? 'library-action library-action-danger' : 'library-action'}
+                  aria-label={t(`trashSection.${action}Label`, { title: entry.title })}
+                  disabled={busy.has(entry.id)}
+                  onClick={() => (action === 'restore' ? onRestore : onPurge)(entry)}
+                >
+                  {t(`trashSection.${action}`)}
+                </button>
+              ))}
             </li>
           ))}
         </ul>

@@ -3,11 +3,15 @@
 // resolves in the conflict dialog (keep theirs, overwrite with mine on the stored revision, or
 // go back to editing), and nothing changes until they choose. After a write that changes which
 // plans are in the library (trash, restore, delete) the app is told, so its current plan
-// follows.
+// follows. The lists come through the query cache (['library', 'entries']); every write (and an
+// import, which `version` counts) invalidates the plans, the library, the table and the
+// dashboard.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import { StaleWriteError } from '../../api/api-call-error';
 import type { ApiClient } from '../../api/client';
+import { afterLibraryChange } from '../../api/invalidate';
 
 export type WriteKind = 'rename' | 'tags' | 'trash' | 'restore' | 'purge';
 
@@ -54,39 +58,43 @@ function conflictOf(err: unknown): LibraryEntry | null {
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+const NONE: LibraryEntry[] = [];
+
 export function useLibrary(client: ApiClient, onPlansChanged: () => void, version = 0): Library {
-  const [load, setLoad] = useState<LibraryLoad>({ status: 'loading' });
-  const [plans, setPlans] = useState<LibraryEntry[]>([]);
-  const [trash, setTrash] = useState<LibraryEntry[]>([]);
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [failures, setFailures] = useState<ReadonlyMap<string, string>>(new Map());
   const [conflict, setConflict] = useState<LibraryConflict | null>(null);
   const [reopen, setReopen] = useState<Library['reopen']>(null);
-  const [attempt, setAttempt] = useState(0);
   const changed = useRef(onPlansChanged);
   useEffect(() => {
     changed.current = onPlansChanged;
   });
-  // Replies to an older listing are dropped: a write's own reload is always the newest.
-  const generation = useRef(0);
 
-  const refresh = useCallback(async () => {
-    const call = ++generation.current;
-    const [active, trashed] = await Promise.all([client.call('library.list', {}), client.call('library.list', { trash: true })]);
-    if (call !== generation.current) return;
-    setPlans(active);
-    setTrash(trashed);
-    setLoad({ status: 'ready' });
-  }, [client]);
+  const entries = useQuery({
+    queryKey: ['library', 'entries'],
+    queryFn: async () => {
+      const [active, trashed] = await Promise.all([client.call('library.list', {}), client.call('library.list', { trash: true })]);
+      return { active, trashed };
+    },
+  });
+  const load: LibraryLoad = entries.data
+    ? { status: 'ready' }
+    : entries.error && !entries.isFetching
+      ? { status: 'error', error: entries.error }
+      : { status: 'loading' };
 
+  // A plan imported (the Shell counts them): everything that lists plans is stale.
+  const seenVersion = useRef(version);
   useEffect(() => {
-    refresh().catch((error: unknown) => setLoad({ status: 'error', error }));
-  }, [refresh, attempt, version]);
+    if (seenVersion.current === version) return;
+    seenVersion.current = version;
+    void afterLibraryChange(queryClient);
+  }, [queryClient, version]);
 
-  const reload = useCallback(() => {
-    setLoad({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
+  const refresh = useCallback(() => afterLibraryChange(queryClient), [queryClient]);
+  const { refetch } = entries;
+  const reload = useCallback(() => void refetch(), [refetch]);
 
   const mark = (planId: string, on: boolean) =>
     setBusy((prev) => {
@@ -132,13 +140,13 @@ export function useLibrary(client: ApiClient, onPlansChanged: () => void, versio
 
   const resolve = () => {
     setConflict(null);
-    refresh().catch((error: unknown) => setLoad({ status: 'error', error }));
+    void refresh();
   };
 
   return {
     load,
-    plans,
-    trash,
+    plans: entries.data?.active ?? NONE,
+    trash: entries.data?.trashed ?? NONE,
     busy,
     failures,
     conflict,

@@ -95,7 +95,7 @@ function OpenPreferencesDialog({ onClose, client, language, onLanguageChange, pr
   return (
     <dialog
       ref={ref}
-      className="preferences-dialog"
+      className="dialog-surface dialog-sheet preferences-dialog"
       aria-labelledby={`${id}-title`}
       onKeyDown={onKeyDown}
       onCancel={onCancel}

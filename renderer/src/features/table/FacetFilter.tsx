@@ -1,9 +1,11 @@
 // A faceted filter: the column's values as a checklist, each with how many rows have it under
-// the other active filters. The counts are fetched when the menu opens (table.facets through
-// the query's page cache), not with every page: at scale they cost far more than the rows.
+// the other active filters. The counts are fetched when the menu opens (table.facets for the
+// query's page cache), not with every page: at scale they cost far more than the rows. The query
+// cache keeps them (['table', 'facets', …]) until a write invalidates ['table'].
 // Themes of several plans are listed under their plans' titles: plans' theme headlines alone
 // (在…中) would not say which plan they are from.
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FacetCount } from '../../../../shared/domain/table';
 import type { FacetName, FacetValue } from './column-specs';
@@ -50,25 +52,33 @@ export function FacetFilter({ facet, columnLabel, source, selected, labels, onCh
   );
 }
 
-type Counts = { state: 'loading' } | { state: 'ready'; counts: readonly FacetCount[] } | { state: 'failed'; message: string };
+/** A number per source (one per table query), for the query keys. */
+const sourceIds = new WeakMap<FacetSource, number>();
+let nextSourceId = 0;
+function sourceId(source: FacetSource): number {
+  let id = sourceIds.get(source);
+  if (id === undefined) sourceIds.set(source, (id = ++nextSourceId));
+  return id;
+}
 
 /** The open menu's content (mounted only while the menu is open, so it fetches then). A new
  *  query (a box just checked) keeps the old counts on screen until the new ones arrive. */
 function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFilterProps, 'columnLabel'>) {
   const { t, i18n } = useTranslation('table');
   const groupId = useId();
-  const [counts, setCounts] = useState<Counts>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    source.facet(facet).then(
-      (list) => live && setCounts({ state: 'ready', counts: list }),
-      (err: unknown) => live && setCounts({ state: 'failed', message: err instanceof Error ? err.message : String(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [source, facet, attempt]);
+  const query = useQuery({
+    queryKey: ['table', 'facets', sourceId(source), facet],
+    queryFn: () => source.facet(facet),
+    placeholderData: keepPreviousData,
+    // Opening the menu again after a failure asks again.
+    retryOnMount: true,
+  });
+  const counts =
+    query.data !== undefined
+      ? ({ state: 'ready', counts: query.data } as const)
+      : query.error && !query.isFetching
+        ? ({ state: 'failed', message: query.error instanceof Error ? query.error.message : String(query.error) } as const)
+        : ({ state: 'loading' } as const);
 
   const shown = counts.state === 'ready' ? counts.counts : [];
   // A chosen value that no row has any more stays listed (with 0), so it can be unchecked.
@@ -99,7 +109,7 @@ function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFil
       {counts.state === 'failed' ? (
         <div className="itable-panel-empty" role="alert">
           <p>{t('filter.loadFailed', { message: counts.message })}</p>
-          <button type="button" className="itable-button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="itable-button" onClick={() => void query.refetch()}>
             {t('summary.retry')}
           </button>
         </div>

@@ -63,10 +63,10 @@ export function TableView(props: TableViewProps) {
   );
 
   const query = useMemo(() => queryOf(state, planId, scope), [state, planId, scope]);
-  const { cache, key, meta, revalidate, themeLabel, planLabel } = useTableQuery(client, query);
+  const { cache, key, meta, themeLabel, planLabel } = useTableQuery(client, query);
   const total = meta?.total ?? 0;
   const { notice, announce, fail, dismiss } = useNotice();
-  const edits = useEditStore(client, cache, revalidate);
+  const edits = useEditStore(client, cache);
   const { display, toggleGroup } = useDisplayRows(meta, state.groupBy);
 
   const scrollRef = useRef<HTMLDivElement | null>(null);

@@ -1,7 +1,7 @@
 // Rows of one table query, fetched in fixed windows of PAGE_SIZE rows as the viewport needs
 // them. The core answers every page with the query's total and groups too, so the newest
 // answer also refreshes those. Facet counts cost far more than a page at scale, so they come
-// only when a facet's menu opens (facet()), once per facet until an edit. revalidate() (after
+// only when a facet's menu opens (facet(), kept by the query cache until a write). revalidate() (after
 // an edit) refetches what is in view while the old rows stay on screen, so the table never
 // blinks to placeholders.
 import type { FacetCount, FacetName, InitiativeRow, TablePage } from '../../../../shared/domain/table';
@@ -27,8 +27,6 @@ export class PageCache {
   private readonly inflight = new Map<number, number>();
   private readonly listeners = new Set<() => void>();
   private generation = 0;
-  /** Facet counts asked for, with the generation they were asked in. */
-  private readonly facets = new Map<FacetName, { generation: number; counts: Promise<FacetCount[]> }>();
   private lastRange: [number, number] = [0, PAGE_SIZE - 1];
   private disposed = false;
   /** Bumped on every change: the snapshot React subscribes to. */
@@ -41,18 +39,10 @@ export class PageCache {
     private readonly fetchFacet: FacetFetcher = () => Promise.resolve([]),
   ) {}
 
-  /** One facet's counts, fetched when first asked for (its menu opened) and kept until an edit;
-   *  a failed fetch is forgotten, so opening the menu again retries. */
+  /** One facet's counts under this query, fetched now. The query cache keeps them (FacetFilter's
+   *  ['table', 'facets', …]), so a write that invalidates ['table'] refetches them too. */
   facet(name: FacetName): Promise<FacetCount[]> {
-    const have = this.facets.get(name);
-    if (have && have.generation === this.generation) return have.counts;
-    const counts = this.fetchFacet(name);
-    const entry = { generation: this.generation, counts };
-    this.facets.set(name, entry);
-    counts.catch(() => {
-      if (this.facets.get(name) === entry) this.facets.delete(name);
-    });
-    return counts;
+    return this.fetchFacet(name);
   }
 
   /** A theme's headline from the rows loaded so far (a filter chip's label before any facet

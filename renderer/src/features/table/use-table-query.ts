@@ -1,7 +1,8 @@
 // The table's rows from the core's table.query, page by page. One PageCache per distinct query
 // (a few recent ones are kept, so flipping a sort back is instant); the search text is debounced
 // so typing does not send a query per keystroke.
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { TableFilters } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
 import { PageCache, type PageMeta } from './page-cache';
@@ -80,8 +81,6 @@ export interface TableQueryResult {
   version: number;
   /** The query's totals and groups; the previous query's while this one loads. */
   meta: PageMeta | null;
-  /** Refetches what is in view after an edit. */
-  revalidate(): void;
   /** A theme's headline if a facet or a loaded row told it, else undefined. */
   themeLabel(themeId: string): string | undefined;
   /** A plan's title if a facet or a loaded row told it, else undefined. */
@@ -128,5 +127,28 @@ export function useTableQuery(client: ApiClient, query: TableQueryBase): TableQu
     [shelf, cache],
   );
 
-  return { cache, key, version, meta: cache.meta ?? shelf.previousMeta, revalidate, themeLabel, planLabel };
+  useRefetchOnInvalidation(revalidate);
+
+  return { cache, key, version, meta: cache.meta ?? shelf.previousMeta, themeLabel, planLabel };
+}
+
+let tableGeneration = 0;
+
+/** The rows stay in the page cache (SQL-paged, virtualised: a page is fetched as it scrolls into
+ *  view, and an edit refetches only what is in view without blanking it), but they answer the
+ *  query cache like every other view: a query under ['table'] stands for them, and when a write
+ *  anywhere invalidates ['table'] it refetches, which revalidates the rows in view. */
+function useRefetchOnInvalidation(revalidate: () => void): void {
+  const { data } = useQuery({ queryKey: ['table', 'rows'], queryFn: () => Promise.resolve(++tableGeneration) });
+  const seen = useRef<number | undefined>(undefined);
+  const latest = useRef(revalidate);
+  useEffect(() => {
+    latest.current = revalidate;
+  });
+  useEffect(() => {
+    if (data === undefined) return;
+    // The first answer is the mount: the first page is already on its way.
+    if (seen.current !== undefined && seen.current !== data) latest.current();
+    seen.current = data;
+  }, [data]);
 }

@@ -1,22 +1,20 @@
-// The tags in use (tags.list), for the tag editors' suggestions: loaded with the table and again
-// whenever a tag editor opens, so a tag just added elsewhere is offered too.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The tags in use (tags.list), for the tag editors' suggestions, through the query cache
+// (['tags', 'list']: a save of an initiative's tags invalidates ['tags']). Loaded with the table
+// and again whenever a tag editor opens, so a tag just added elsewhere is offered too.
+import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { TagCount } from '../../../../shared/api/contract';
 import type { ApiClient } from '../../api/client';
 
+const NONE: TagCount[] = [];
+
 export function useTagSuggestions(client: ApiClient): { tags: TagCount[]; refresh(): void } {
-  const [tags, setTags] = useState<TagCount[]>([]);
-  const latest = useRef(0);
-  const refresh = useCallback(() => {
-    const call = ++latest.current;
-    client.call('tags.list', {}).then(
-      (list) => {
-        if (call === latest.current) setTags(list);
-      },
-      // Suggestions are a help, not the reader's data: without them the editor still works.
-      () => undefined,
-    );
-  }, [client]);
-  useEffect(refresh, [refresh]);
-  return { tags, refresh };
+  const { data, refetch } = useQuery({
+    queryKey: ['tags', 'list'],
+    queryFn: () => client.call('tags.list', {}),
+    // Suggestions are a help, not the reader's data: without them the editor still works.
+    retry: false,
+  });
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  return { tags: data ?? NONE, refresh };
 }

@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useState, useSyncExternalStore, type ReactNo
 import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import type { ApiClient } from '../../../api/client';
+import { afterInitiativeSave } from '../../../api/invalidate';
 import { EditConflicts } from '../../conflicts/EditConflicts';
 import { DeadlineCell } from '../../table/cells/DeadlineCell';
 import { PriorityCell } from '../../table/cells/PriorityCell';
@@ -39,7 +40,8 @@ export function ReaderFields({ client, itemId }: { client: ApiClient; itemId: st
   useEffect(() => {
     edits.setOnSaved((saved) => {
       queryClient.setQueryData(rowKey(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      // That initiative, the table (rows, counts, facets), the dashboard, the tags in use.
+      void afterInitiativeSave(queryClient, saved.id);
     });
   }, [edits, queryClient]);
   useEffect(() => () => edits.dispose(), [edits]);
