@@ -187,7 +187,7 @@ describe('highlights follow their item into a new version', () => {
     const entry = lost.locator('.apanel-entry');
     expect(await entry.count()).toBe(1);
     expect(await entry.locator('q').textContent()).toBe(LOST_QUOTE);
-    expect(await entry.locator('.apanel-badge').textContent()).toBe('原文已删除');
+    expect(await entry.locator('.apanel-badge').textContent()).toBe('未找到原文');
     expect(await painted()).toEqual({});
     // Not on the item that now carries those words either.
     await openItem(await itemIdOf(v2, '实施加装电梯和管网更新'), '实施加装电梯和管网更新');

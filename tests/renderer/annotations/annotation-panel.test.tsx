@@ -97,7 +97,7 @@ describe('annotation panel', () => {
     const lost = screen.getByRole('region', { name: '无法定位的高亮' });
     expect(quotes(lost)).toEqual(['大城市治理', '已删去的一句']);
     expect(lost.textContent).toContain('有多处匹配');
-    expect(lost.textContent).toContain('原文已删除');
+    expect(lost.textContent).toContain('未找到原文');
   });
 
   it('filters by colour and by tag', async () => {

@@ -16,7 +16,8 @@
 // stays the reader's last change.
 import type Database from 'better-sqlite3';
 import type { AnnotatedLanguage, AnnotatedPart } from '../../../../shared/api/annotations/methods';
-import { anchorPassage, describePassage, type AnchorStatus, type TextSelectors } from '../../../../shared/domain/anchoring';
+import { anchorPassage, describePassage, utf16Offset, type AnchorStatus, type TextSelectors } from '../../../../shared/domain/anchoring';
+import { foldPunctuationWidth } from '../../../../shared/text/cjk-punctuation';
 import { prepared } from '../../db/statements';
 import { inWriteTransaction } from '../../db/transaction';
 import { canonicalText } from './canonical';
@@ -73,11 +74,14 @@ export function reanchorAnnotations(
         const selectors = JSON.parse(a.selectors_json!) as TextSelectors;
         const text = textOf(a.part!, a.language!);
         const found = text === null ? ({ status: 'orphaned' } as const) : anchorPassage(text, selectors);
-        const status: AnchorStatus = found.status;
+        // A passage whose only change is the width of its punctuation (，↔ ,) reads the same in the
+        // reading view, which shows both full-width: it is the reader's passage, not a relocated one.
+        const status: AnchorStatus =
+          found.status === 'relocated' && samePunctuationFolded(text!, found, selectors.quote.exact) ? 'anchored' : found.status;
         counts[status]++;
         if (found.status === 'anchored' || found.status === 'relocated') {
           const next = describePassage(text!, found.start, found.end);
-          const previous = found.status === 'relocated' ? (a.previous_quote ?? selectors.quote.exact) : a.previous_quote;
+          const previous = status === 'relocated' ? (a.previous_quote ?? selectors.quote.exact) : a.previous_quote;
           prepared(db, 'UPDATE user_annotations SET selectors_json = ?, anchor_status = ?, previous_quote = ? WHERE id = ?').run(
             selectorsJson(next),
             status,
@@ -92,4 +96,10 @@ export function reanchorAnnotations(
     }
   }
   return counts;
+}
+
+/** True when the found passage and the old quote differ only in punctuation width. */
+function samePunctuationFolded(text: string, found: { start: number; end: number }, oldQuote: string): boolean {
+  const now = text.slice(utf16Offset(text, found.start), utf16Offset(text, found.end));
+  return foldPunctuationWidth(now) === foldPunctuationWidth(oldQuote);
 }
