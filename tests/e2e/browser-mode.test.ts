@@ -163,6 +163,7 @@ describe('browser mode, built app in Chromium', () => {
       'Table',
       'Dashboard',
       'Library',
+      'Annotations',
     ]);
     expect(await main().getByRole('link', { name: /^Next/ }).getAttribute('title')).toBe('Next initiative (Alt+↓)');
     // Plan text follows the reading mode, not the interface: still Chinese.
