@@ -8,11 +8,14 @@ import { pickUiLanguage } from '../../shared/i18n/language';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { isAppUrl } from './app-url';
 
-/** Links a user may open in their own browser: https only, no embedded credentials. */
+/** Links a user may open in their own browser or mail program: http(s) and mailto (a reader's
+ *  notes link to both), never with embedded credentials; always after the user agreed. */
+const EXTERNAL_PROTOCOLS = new Set(['https:', 'http:', 'mailto:']);
+
 export function isSafeExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && !parsed.username && !parsed.password;
+    return EXTERNAL_PROTOCOLS.has(parsed.protocol) && !parsed.username && !parsed.password;
   } catch {
     return false;
   }

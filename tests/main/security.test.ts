@@ -76,16 +76,18 @@ describe('navigation guard', () => {
     expect(e.defaultPrevented()).toBe(true);
   });
 
-  it('denies every new window; only an https link goes to the system browser, after the user agrees', async () => {
+  it('denies every new window; only an http(s) or mailto link goes out (browser, mail program), after the user agrees', async () => {
     const { shell, dialog } = await fakeElectron();
-    dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     const contents = guarded();
     const open = contents.windowOpenHandler!;
-    expect(open({ url: 'https://www.hangzhou.gov.cn/x' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledWith('https://www.hangzhou.gov.cn/x'));
-    shell.openExternal.mockClear();
+    for (const url of ['https://www.hangzhou.gov.cn/x', 'http://example.com/', 'mailto:analyst@example.com']) {
+      dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+      expect(open({ url }), url).toEqual({ action: 'deny' });
+      await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledWith(url));
+      shell.openExternal.mockClear();
+    }
     dialog.showMessageBox.mockClear();
-    for (const url of ['http://example.com/', 'file:///etc/passwd', 'app://briefbook/index.html', 'javascript:alert(1)', 'https://u:p@example.com/']) {
+    for (const url of ['file:///etc/passwd', 'app://briefbook/index.html', 'javascript:alert(1)', 'https://u:p@example.com/']) {
       expect(open({ url }), url).toEqual({ action: 'deny' });
     }
     expect(shell.openExternal).not.toHaveBeenCalled();
@@ -112,8 +114,8 @@ describe('navigation guard', () => {
     const [zh] = dialog.showMessageBox.mock.calls[1] as unknown as [Electron.MessageBoxOptions];
     expect(zh.buttons).toEqual(['打开', '取消']);
     expect(zh.detail).toContain(url);
-    // A link that is not https is never offered.
-    expect(await askToOpenExternal('http://example.com/')).toBe(false);
+    // A link that is not http(s) or mailto is never offered.
+    expect(await askToOpenExternal('ftp://example.com/')).toBe(false);
     expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
   });
 
