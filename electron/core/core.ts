@@ -39,6 +39,8 @@ import {
 import { exportAnnotations, importAnnotations } from './services/annotation-exchange/exchange';
 import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
 import { assignItem, unmatchedItems } from './services/versions/assign';
+import { comparePlans } from './services/compare/compare';
+import { exportComparison } from './services/compare/export';
 import { listVersions } from './services/versions/lineage';
 import { deleteView, listViews, saveView } from './services/views';
 import { exportCsv } from './services/table/export';
@@ -221,6 +223,8 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
     'version.list': ({ planId }) => listVersions(db, planId),
     'version.unmatched': ({ planId }) => unmatchedItems(db, planId),
     'version.assign': ({ fromItemId, toItemId, baseRevision }) => assignItem(db, fromItemId, toItemId, baseRevision),
+    'compare.plans': ({ leftPlanId, rightPlanId }) => comparePlans(db, leftPlanId, rightPlanId),
+    'compare.export': (args) => exportComparison(db, args),
     'translation.template': ({ planId, language }) => translationTemplate(db, planId, language),
     'translation.attach': ({ planId, fileName, text }) => attachTranslation(db, planId, fileName, text),
     'annotation.list': (query) => listAnnotations(db, query),

@@ -9,6 +9,7 @@ import type { Result } from './result';
 import { ANNOTATION_METHODS, type AnnotationMethods } from './annotations/methods';
 import { ANNOTATION_EXCHANGE_METHODS, type AnnotationExchangeMethods } from './annotation-exchange/methods';
 import { APP_METHODS, type AppMethods } from './app/methods';
+import { COMPARE_METHODS, type CompareMethods } from './compare/methods';
 import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
 import { IMPORT_METHODS, type ImportMethods } from './import/methods';
 import { ITEM_METHODS, type ItemMethods } from './items/methods';
@@ -47,6 +48,7 @@ export interface ApiMethods
     AnnotationMethods,
     AnnotationExchangeMethods,
     VersionMethods,
+    CompareMethods,
     LibraryMethods,
     StorageMethods {}
 
@@ -72,6 +74,7 @@ export const API_METHODS = [
   ...ANNOTATION_METHODS,
   ...ANNOTATION_EXCHANGE_METHODS,
   ...VERSION_METHODS,
+  ...COMPARE_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

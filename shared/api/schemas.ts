@@ -6,6 +6,7 @@ import type { ApiArgs, ApiMethod } from './contract';
 import { annotationArgSchemas } from './annotations/schemas';
 import { annotationExchangeArgSchemas } from './annotation-exchange/schemas';
 import { appArgSchemas } from './app/schemas';
+import { compareArgSchemas } from './compare/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
 import { importArgSchemas } from './import/schemas';
 import { translationArgSchemas } from './translations/schemas';
@@ -43,5 +44,6 @@ export const argSchemas = {
   ...importArgSchemas,
   ...translationArgSchemas,
   ...versionArgSchemas,
+  ...compareArgSchemas,
   ...annotationArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

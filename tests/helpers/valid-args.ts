@@ -129,6 +129,9 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   // A placeholder: validArgs imports a revision of the plan import.commit stored and names the
   // item it left unmatched.
   'version.assign': { fromItemId: 'hz-2024/T1/I1', toItemId: null, baseRevision: 0 },
+  // The embedded plan against itself: every item paired with itself, unchanged.
+  'compare.plans': { leftPlanId: 'hz-2024', rightPlanId: 'hz-2024' },
+  'compare.export': { leftPlanId: 'hz-2024', rightPlanId: 'hz-2024', format: 'csv', language: 'zh' },
   'translation.template': { planId: 'hz-2024', language: 'en' },
   // The embedded plan's shipped English, attached as a reader would attach a file.
   'translation.attach': {
