@@ -3,6 +3,8 @@
 // newest first, a repeat moving to the top.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
+import type { ApiArgs, ApiMethod, ApiResult } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
 import { rememberSearch, RECENT_LIMIT } from '../../../electron/core/services/search/recent';
 import { createTestCore } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -11,12 +13,16 @@ const temp = useTempDirs();
 let core: Core;
 afterEach(() => core.close());
 
+/** The router, typed by the contract. */
+const dispatch = <M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<Result<ApiResult<M>>> =>
+  core.router.dispatch(method, args) as Promise<Result<ApiResult<M>>>;
+
 const query = { text: '营商环境', filters: { sources: ['plan' as const] } };
 
 describe('saved searches', () => {
   it('create, replace on the revision read, CONFLICT on a stale one, delete', async () => {
     core = createTestCore(temp.make());
-    const d = core.router.dispatch;
+    const d = dispatch;
     const saved = await d('search.saved.save', { baseRevision: 0, name: '营商', query });
     if (!saved.ok) throw new Error(saved.error.message);
     expect(saved.value).toMatchObject({ name: '营商', query, revision: 1 });
@@ -41,10 +47,10 @@ describe('saved searches', () => {
 
   it('refuses bad input with the field named, and changes nothing', async () => {
     core = createTestCore(temp.make());
-    const bad = await core.router.dispatch('search.saved.save', { baseRevision: 0, name: ' ', query } as never);
+    const bad = await dispatch('search.saved.save', { baseRevision: 0, name: ' ', query } as never);
     expect(!bad.ok && bad.error.code).toBe('BAD_REQUEST');
     expect(!bad.ok && bad.error.message).toMatch(/name/);
-    const list = await core.router.dispatch('search.saved.list', {});
+    const list = await dispatch('search.saved.list', {});
     expect(list.ok && list.value).toEqual([]);
   });
 });
@@ -55,14 +61,14 @@ describe('recent searches', () => {
     const t0 = Date.parse('2026-12-01T00:00:00Z');
     for (let i = 0; i < 25; i++) rememberSearch(core.db, `q${i}`, new Date(t0 + i * 1000));
     rememberSearch(core.db, ' q10 ', new Date(t0 + 100_000));
-    const recent = await core.router.dispatch('search.recent', {});
+    const recent = await dispatch('search.recent', {});
     if (!recent.ok) throw new Error(recent.error.message);
     expect(recent.value).toHaveLength(RECENT_LIMIT);
     expect(recent.value.slice(0, 3).map((r) => r.text)).toEqual(['q10', 'q24', 'q23']);
     expect(recent.value.map((r) => r.text)).not.toContain('q4');
-    const viaApi = await core.router.dispatch('search.remember', { text: '人才' });
+    const viaApi = await dispatch('search.remember', { text: '人才' });
     expect(viaApi.ok).toBe(true);
-    const again = await core.router.dispatch('search.recent', {});
+    const again = await dispatch('search.recent', {});
     expect(again.ok && again.value[0]!.text).toBe('人才');
   });
 });
