@@ -30,6 +30,8 @@ const loadTable = () => import('../features/table/InitiativeTable');
 const loadDashboard = () => import('../features/dashboard/Dashboard');
 const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.InitiativeTable })));
 const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
+const loadCompare = () => import('../features/compare/CompareView');
+const CompareView = lazy(() => loadCompare().then((m) => ({ default: m.CompareView })));
 const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
 const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.AnnotationsView })));
 
@@ -254,6 +256,12 @@ export function Shell(props: Props) {
         <AnnotationsView client={client} onOpenPassage={openPassage} readHref={routeHref(lastRead)} />
       </Suspense>
     );
+  else if (route.kind === 'compare')
+    main = (
+      <Suspense fallback={loadingView}>
+        <CompareView key={address} client={client} leftPlanId={route.left} rightPlanId={route.right} libraryHref={routeHref({ kind: 'library' })} />
+      </Suspense>
+    );
   else if (view === 'library')
     main = (
       <LibraryView
@@ -264,6 +272,7 @@ export function Shell(props: Props) {
         onOpen={openPlan}
         onImport={chooseFiles}
         onImportVersion={chooseVersion}
+        onDropVersion={(target, files) => imports.enqueue(files, target)}
         onPlansChanged={plansChanged}
       />
     );
