@@ -174,7 +174,8 @@ export function CompareView({ client, leftPlanId, rightPlanId, libraryHref }: Pr
           </p>
         )}
         <p className="compare-legend">
-          <del>{t('kind.removed')}</del> <ins>{t('kind.added')}</ins> <span className="compare-width">，/,</span> — {t('legend')}
+          <del>{t('kind.removed')}</del> <ins>{t('kind.added')}</ins> <span className="compare-width">，</span>
+          <span className="compare-width">,</span> — {t('legend')}
         </p>
       </header>
       {counts.changes === 0 && <p className="compare-status">{t('none')}</p>}
