@@ -33,6 +33,8 @@ const loadAnnotations = () => import('../features/annotations/library/Annotation
 const loadLibrary = () => import('../features/library/LibraryView');
 const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.InitiativeTable })));
 const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
+const loadCompare = () => import('../features/compare/CompareView');
+const CompareView = lazy(() => loadCompare().then((m) => ({ default: m.CompareView })));
 const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.AnnotationsView })));
 const LibraryView = lazy(() => loadLibrary().then((m) => ({ default: m.LibraryView })));
 const ImportDialog = lazy(() => import('../features/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
@@ -254,6 +256,12 @@ export function Shell(props: Props) {
         <AnnotationsView client={client} onOpenPassage={openPassage} readHref={routeHref(lastRead)} />
       </Suspense>
     );
+  else if (route.kind === 'compare')
+    main = (
+      <Suspense fallback={loadingView}>
+        <CompareView key={address} client={client} leftPlanId={route.left} rightPlanId={route.right} libraryHref={routeHref({ kind: 'library' })} />
+      </Suspense>
+    );
   else if (view === 'library')
     main = (
       <Suspense fallback={loadingView}>
@@ -265,6 +273,7 @@ export function Shell(props: Props) {
           onOpen={openPlan}
           onImport={chooseFiles}
           onImportVersion={chooseVersion}
+          onDropVersion={(target, files) => imports.enqueue(files, target)}
           onPlansChanged={plansChanged}
         />
       </Suspense>

@@ -57,6 +57,7 @@ export interface CompareSide {
 }
 
 export interface CompareCounts {
+  /** Paired rows with no change at all (same text, same place, same numbering). */
   unchanged: number;
   edited: number;
   added: number;

@@ -73,7 +73,7 @@ describe('compare.plans', () => {
       'edited renumbered punctuation: （五）营造良好氛围 | （四）营造良好氛围',
       'unchanged renumbered: （六）做好风险防控 | （五）做好风险防控',
     ]);
-    expect(c.counts).toEqual({ unchanged: 4, edited: 5, added: 2, removed: 2, moved: 0, renumbered: 5, changes: 13 });
+    expect(c.counts).toEqual({ unchanged: 0, edited: 5, added: 2, removed: 2, moved: 0, renumbered: 5, changes: 13 });
   });
 
   it('shows the edits inside an item as a character diff', async () => {

@@ -8,7 +8,7 @@ import type { UiLanguage } from '../../../../shared/api/common';
 import type { Db } from '../../db/open';
 import { toCsv } from '../../csv/write-csv';
 import { comparePlans } from './compare';
-import { isChange } from './rows';
+import { isChange } from '../../../../shared/domain/comparison';
 
 const LABELS = {
   zh: {

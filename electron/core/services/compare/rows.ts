@@ -2,6 +2,7 @@
 // pairing rules are tested on their own and the benchmark times them without a database.
 import type { CompareCounts, CompareItem, CompareRow, PairBasis } from '../../../../shared/api/compare/methods';
 import { longestIncreasing, matchItems } from '../versions/match';
+import { isChange } from '../../../../shared/domain/comparison';
 import { diffText, punctuationOnly } from './diff';
 
 export interface ItemPair {
@@ -60,11 +61,6 @@ function lonelyRow(kind: 'added' | 'removed', item: CompareItem): CompareRow {
   };
 }
 
-/** A row the reader steps to with next/previous. */
-export function isChange(row: CompareRow): boolean {
-  return row.kind !== 'unchanged' || row.moved || row.renumbered;
-}
-
 /**
  * The rows in the right side's order; each removed item comes right after the row of the
  * left item before it, so it shows where it used to be. A pair naming an item not in the lists
@@ -108,7 +104,8 @@ export function compareRows(left: readonly CompareItem[], right: readonly Compar
 export function countRows(rows: readonly CompareRow[]): CompareCounts {
   const count = (test: (r: CompareRow) => boolean) => rows.filter(test).length;
   return {
-    unchanged: count((r) => r.kind === 'unchanged'),
+    // Neither edited nor moved nor renumbered: the rows the "only changes" filter hides.
+    unchanged: count((r) => !isChange(r)),
     edited: count((r) => r.kind === 'edited'),
     added: count((r) => r.kind === 'added'),
     removed: count((r) => r.kind === 'removed'),
