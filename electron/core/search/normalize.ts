@@ -41,3 +41,9 @@ export function normalizeWithOffsets(text: string): { text: string; from: number
   from.push(text.length);
   return { text: out, from };
 }
+
+/** What the index checks candidates against: the stored text normalized, its values (joined by
+ *  U+0000 in source-text.ts) kept apart by a newline, which no normalized query contains. */
+export function normalizeStored(text: string): string {
+  return text.split('\u0000').map(normalizeForSearch).join('\n');
+}

@@ -1,8 +1,8 @@
 // The rest of what search everywhere looks in, beside the initiatives' text (initiative-docs.ts):
 // a plan's title (key = the plan id), its English translation (key = the item id, fields
-// headline_en and body_en; the plan's scope, so it goes with the plan) and the reader's notes
-// and highlight comments with their tags (key = the annotation id, fields note and noteTags; no
-// scope: the reader's text). Each is rewritten in the transaction that changes the text.
+// headline_en and body_en; under the plan's id, so it goes with the plan) and the reader's notes
+// and highlight comments with their tags (key = the annotation id, fields note and noteTags: the
+// reader's text). Each is rewritten in the transaction that changes the text.
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { writeSearchDocs } from './documents';
@@ -25,7 +25,7 @@ export function indexTranslation(db: Db, planId: string): void {
   const ids = prepared(db, 'SELECT id FROM initiatives WHERE plan_id = ?').pluck().all(planId) as string[];
   for (const id of ids) {
     const t = translated[id];
-    writeSearchDocs(db, planId, id, { headline_en: t?.headline, body_en: t?.body?.join(' ') });
+    writeSearchDocs(db, id, { headline_en: t?.headline, body_en: t?.body?.join(' ') });
   }
 }
 
@@ -39,5 +39,5 @@ export function indexAnnotation(db: Db, id: string): void {
   const tags = live
     ? (prepared(db, 'SELECT tag FROM user_annotation_tags WHERE annotation_id = ? ORDER BY rowid').pluck().all(id) as string[])
     : [];
-  writeSearchDocs(db, null, id, { note: live ? row.body : null, noteTags: tags });
+  writeSearchDocs(db, id, { note: live ? row.body : null, noteTags: tags });
 }
