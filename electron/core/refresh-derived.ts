@@ -82,7 +82,7 @@ function reindexReaderFields(db: Db): number {
 }
 
 function reindexAnnotations(db: Db): number {
-  const ids = prepared(db, 'SELECT id FROM user_annotations WHERE deleted_at IS NULL').pluck().all() as string[];
+  const ids = prepared(db, 'SELECT id FROM user_annotations WHERE deleted_at IS NULL -- search: plucked').pluck().all() as string[];
   for (const id of ids) indexAnnotation(db, id);
   return ids.length;
 }

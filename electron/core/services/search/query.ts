@@ -286,8 +286,8 @@ class TextReader {
   read(u: { planId: string; itemId: string | null }, field: string, annotationId: string | null): string {
     const db = this.db;
     const one = (sql: string, ...params: unknown[]): string =>
-      ((prepared(db, sql).pluck().get(...params) as string | null | undefined) ?? '');
-    const list = (sql: string, ...params: unknown[]): string => (prepared(db, sql).pluck().all(...params) as string[]).join(' · ');
+      ((prepared(db, `${sql} -- search: plucked`).pluck().get(...params) as string | null | undefined) ?? '');
+    const list = (sql: string, ...params: unknown[]): string => (prepared(db, `${sql} -- search: plucked`).pluck().all(...params) as string[]).join(' · ');
     switch (field) {
       case 'title':
         return one('SELECT title FROM plans WHERE id = ?', u.planId);
@@ -321,7 +321,7 @@ class TextReader {
   private translation(planId: string): Record<string, { headline?: string; body?: string[] }> {
     let t = this.translations.get(planId);
     if (!t) {
-      const json = prepared(this.db, "SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en'").pluck().get(planId) as
+      const json = prepared(this.db, "SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en' -- search: plucked").pluck().get(planId) as
         | string
         | undefined;
       t = json ? ((JSON.parse(json) as { initiatives?: typeof t }).initiatives ?? {}) : {};
