@@ -20,6 +20,7 @@ import { runLibrary } from './suites/library';
 import { runSave } from './suites/save';
 import { runAnnotations } from './suites/annotations';
 import { runCompare } from './suites/compare';
+import { runSearch } from './suites/search';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,6 +35,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   library: { title: 'plan library (2,000 plans)', run: runLibrary },
   annotations: { title: 'annotations (note save, one item’s list)', run: runAnnotations },
   compare: { title: 'comparing a plan with its revision (200 / 2,000 / 20,000 items)', run: runCompare },
+  search: { title: 'search everywhere (API and raw SQL, index size)', run: runSearch },
 };
 
 function main(argv: string[]): number {
