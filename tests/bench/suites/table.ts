@@ -165,12 +165,12 @@ function scenarios(): Scenario[] {
 /** The same page as one statement: rows in order straight off the order's index, each joined
  *  to its text and the reader's fields, the per-row subqueries run for the 50 rows only. */
 const RAW_COLUMNS = `
-  i.id, i.plan_id AS planId, p.title AS planTitle, i.theme_id AS themeId, t.ordinal AS themeOrdinal, t.headline AS themeHeadline,
+  i.id, i.plan_id AS planId, coalesce(u.title, p.title) AS planTitle, i.theme_id AS themeId, t.ordinal AS themeOrdinal, t.headline AS themeHeadline,
   i.ordinal, i.numeral, i.headline, s.status, s.priority, s.lead_unit AS leadUnit,
   s.responsible_units AS responsibleUnits, s.deadline, s.progress_note AS progressNote, s.touched_at AS touchedAt,
   coalesce(s.revision, 0) AS revision,
-  (SELECT count(*) FROM user_annotations a WHERE a.initiative_id = i.id AND a.kind = 'highlight') AS highlightCount,
-  (SELECT count(*) FROM user_annotations a WHERE a.initiative_id = i.id AND a.kind = 'note') AS noteCount,
+  (SELECT count(*) FROM user_annotations a WHERE a.item_id = i.id AND a.kind = 'highlight' AND a.deleted_at IS NULL) AS highlightCount,
+  (SELECT count(*) FROM user_annotations a WHERE a.item_id = i.id AND a.kind = 'note' AND a.deleted_at IS NULL) AS noteCount,
   (SELECT json_group_array(g.tag ORDER BY g.rowid) FROM user_initiative_tags g WHERE g.initiative_id = i.id) AS tags,
   (SELECT json_group_array(li.text ORDER BY l.ordinal, li.ordinal) FROM plan_lists l
      JOIN list_items li ON li.list_id = l.id WHERE l.initiative_id = i.id) AS industries`;
@@ -180,7 +180,9 @@ const RAW_COLUMNS = `
 function rawPager(db: Database.Database, s: Scenario): () => Pick<TablePage, 'rows' | 'total'> {
   const rows = db.prepare(
     `SELECT ${RAW_COLUMNS} FROM initiative_sort_keys k JOIN initiatives i ON i.id = k.initiative_id
-     JOIN themes t ON t.id = k.theme_id LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id
+     JOIN themes t ON t.id = k.theme_id JOIN plans p ON p.id = k.plan_id
+     LEFT JOIN user_plan_state u ON u.plan_id = k.plan_id AND u.title <> ''
+     LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id
      ${s.where} ${s.orderBy} LIMIT 50`,
   );
   const total = db.prepare(s.countSql).pluck();
