@@ -520,7 +520,8 @@ h1, h2, h3, h4, .cover-sources, .numeral, .item-ref, .fields, .summary, .content
 .group { break-before: page; }
 .item { ${margin ? 'padding-right: 52mm;' : ''} margin-bottom: 9mm; }
 .item + .item { border-top: 0.75px solid #999; padding-top: 5mm; }
-.item-head { display: flex; align-items: baseline; gap: 3mm; font-size: 9pt; color: #666; break-after: avoid; }
+.item-head { font-size: 9pt; color: #666; break-after: avoid; }
+.item-head .item-ref { margin-left: 3mm; }
 .numeral { font-weight: 700; color: #1a1a1a; }
 .item-ref { color: #888; }
 .headline { font-size: 13pt; line-height: 1.45; margin: 1mm 0 3mm; font-weight: 700; break-after: avoid; }
@@ -553,7 +554,7 @@ blockquote { margin: 0 0 1mm; padding-left: 3mm; border-left: 2px solid #ccc; co
 .fields th { text-align: left; font-weight: 400; color: #666; padding: 0.6mm 4mm 0.6mm 0; vertical-align: top; white-space: nowrap; }
 .fields td { padding: 0.6mm 0; vertical-align: top; }
 .fields tr { border-bottom: 0.5px solid #e2e2e2; }
-.ruled { margin-top: 4mm; background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 7.5mm, #bbb 7.5mm, #bbb calc(7.5mm + 0.5px)); break-inside: avoid; }
+.ruled { margin-top: 4mm; background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 7.5mm, #9a9a9a 7.5mm, #9a9a9a 7.8mm); break-inside: avoid; }
 .ruled-short { height: ${ruledSpace === 'short' ? '38mm' : '0'}; }
 .ruled-half { height: ${orientation === 'landscape' ? '70mm' : '115mm'}; }
 @media screen {
