@@ -14,6 +14,7 @@ import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
 import { IMPORT_METHODS, type ImportMethods } from './import/methods';
 import { ITEM_METHODS, type ItemMethods } from './items/methods';
 import { LIBRARY_METHODS, type LibraryMethods } from './library/methods';
+import { PACKET_METHODS, type PacketMethods } from './packets/methods';
 import { PLAN_METHODS, type PlanMethods } from './plans/methods';
 import { SEARCH_METHODS, type SearchMethods } from './search/methods';
 import { SETTING_METHODS, type SettingMethods } from './settings/methods';
@@ -50,6 +51,7 @@ export interface ApiMethods
     AnnotationExchangeMethods,
     VersionMethods,
     CompareMethods,
+    PacketMethods,
     LibraryMethods,
     SearchMethods,
     StorageMethods {}
@@ -78,6 +80,7 @@ export const API_METHODS = [
   ...VERSION_METHODS,
   ...COMPARE_METHODS,
   ...SEARCH_METHODS,
+  ...PACKET_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

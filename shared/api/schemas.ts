@@ -12,6 +12,7 @@ import { importArgSchemas } from './import/schemas';
 import { translationArgSchemas } from './translations/schemas';
 import { itemArgSchemas } from './items/schemas';
 import { libraryArgSchemas } from './library/schemas';
+import { packetArgSchemas } from './packets/schemas';
 import { planArgSchemas } from './plans/schemas';
 import { searchArgSchemas } from './search/schemas';
 import { settingArgSchemas } from './settings/schemas';
@@ -48,4 +49,5 @@ export const argSchemas = {
   ...compareArgSchemas,
   ...annotationArgSchemas,
   ...searchArgSchemas,
+  ...packetArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -21,6 +21,7 @@ import { runSave } from './suites/save';
 import { runAnnotations } from './suites/annotations';
 import { runCompare } from './suites/compare';
 import { runSearch } from './suites/search';
+import { runPackets } from './suites/packets';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -36,6 +37,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   annotations: { title: 'annotations (note save, one item’s list)', run: runAnnotations },
   compare: { title: 'comparing a plan with its revision (200 / 2,000 / 20,000 items)', run: runCompare },
   search: { title: 'search everywhere (API and raw SQL, index size)', run: runSearch },
+  packets: { title: 'briefing packets as PDF (Chromium)', run: runPackets },
 };
 
 function main(argv: string[]): number {
