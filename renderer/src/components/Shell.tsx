@@ -32,6 +32,8 @@ const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.Initiat
 const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
 const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
 const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.AnnotationsView })));
+const loadSearch = () => import('../features/search/SearchView');
+const SearchView = lazy(() => loadSearch().then((m) => ({ default: m.SearchView })));
 
 function usePrefetchViews(): void {
   useEffect(() => {
@@ -39,6 +41,7 @@ function usePrefetchViews(): void {
       void loadTable().catch(() => undefined);
       void loadDashboard().catch(() => undefined);
       void loadAnnotations().catch(() => undefined);
+      void loadSearch().catch(() => undefined);
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(prefetch, { timeout: 3000 });
@@ -71,6 +74,9 @@ import { NoPlan } from '../features/library/NoPlan';
 import { PlanPicker } from '../features/library/PlanPicker';
 import { TranslationMissing } from '../features/translations/TranslationMissing';
 import { useAppCommands } from '../shell/use-app-commands';
+import { focusFindTarget } from '../shell/default-commands';
+import { SearchUiProvider, useSearchUiState } from '../features/search/search-ui';
+import { SearchButton } from '../features/search/SearchButton';
 import { AnnotationExchangeContext, useAnnotationExchange } from '../features/annotation-exchange/use-annotation-exchange';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Outline, OUTLINE_ID } from './Outline';
@@ -179,6 +185,7 @@ export function Shell(props: Props) {
     openInitiative(id);
   };
   const startNote = useRef<StartNote>(null);
+  const searchUi = useSearchUiState();
   useAppCommands({
     'view.read': () => navigate(lastRead),
     'view.table': () => navigate({ kind: 'table' }),
@@ -201,6 +208,12 @@ export function Shell(props: Props) {
     },
     preferences: () => setPrefsOpen(true),
     newNote: () => startNote.current?.() ?? false,
+    // While an item is read, Find looks in its text; elsewhere it focuses the view's search box.
+    find: () => (view === 'read' && route.kind === 'initiative' && detail && 'detail' in detail ? searchUi.openFind() : focusFindTarget()),
+    search: () => {
+      navigate({ kind: 'search' });
+      searchUi.requestFocus();
+    },
   });
 
   useFirstGlossaryUse(mainRef);
@@ -211,8 +224,11 @@ export function Shell(props: Props) {
   }, [address]);
 
   const current = detail && 'detail' in detail ? detail.detail : null;
+  const { t: tSearch } = useTranslation('search');
   const pageTitle =
-    view === 'library'
+    view === 'search'
+      ? tSearch('title')
+      : view === 'library'
       ? tLibrary('title')
       : view === 'annotations'
         ? tAnnotations('title')
@@ -247,8 +263,22 @@ export function Shell(props: Props) {
     },
     [planId, navigate, onOpenPlan, onFatal],
   );
+  // A search result opens at its item with the find bar looking for what was searched.
+  const openResult = useCallback(
+    (resultPlanId: string, itemId: string | null, text: string) => {
+      if (itemId) searchUi.openFind(text);
+      openPassage(resultPlanId, itemId);
+    },
+    [searchUi, openPassage],
+  );
   let main: ReactNode;
-  if (view === 'annotations')
+  if (view === 'search')
+    main = (
+      <Suspense fallback={loadingView}>
+        <SearchView client={client} outline={outline} onOpenResult={openResult} />
+      </Suspense>
+    );
+  else if (view === 'annotations')
     main = (
       <Suspense fallback={loadingView}>
         <AnnotationsView client={client} onOpenPassage={openPassage} readHref={routeHref(lastRead)} />
@@ -299,6 +329,7 @@ export function Shell(props: Props) {
 
   return (
     <ReadingContext.Provider value={reading}>
+      <SearchUiProvider value={searchUi}>
       <AnnotationUiProvider>
         <AnnotationExchangeContext.Provider value={exchange}>
         <NoteCommand ref={startNote} planId={planId} itemId={view === 'read' && route.kind === 'initiative' ? route.id : null} />
@@ -320,12 +351,13 @@ export function Shell(props: Props) {
             }}
             controls={
               <>
+                <SearchButton href={routeHref({ kind: 'search' })} current={view === 'search'} />
                 <ReadingControls prefs={prefs} actions={actions} />
                 <LanguageSwitch language={language} onChange={onLanguageChange} />
               </>
             }
           >
-            {outline && view !== 'library' && view !== 'annotations' && (
+            {outline && view !== 'library' && view !== 'annotations' && view !== 'search' && (
               <PlanStrip
                 meta={outline.meta}
                 open={contextOpen}
@@ -374,6 +406,7 @@ export function Shell(props: Props) {
         />
         </AnnotationExchangeContext.Provider>
       </AnnotationUiProvider>
+      </SearchUiProvider>
     </ReadingContext.Provider>
   );
 }

@@ -9,6 +9,7 @@ import { dashboard } from '../features/dashboard/locales';
 import { importPlan } from '../features/import/locales';
 import { library } from '../features/library/locales';
 import { preferences } from '../features/preferences/locales';
+import { search } from '../features/search/locales';
 import { storage } from '../features/storage/locales';
 import { table } from '../features/table/locales';
 import { translations } from '../features/translations/locales';
@@ -34,5 +35,6 @@ export const CATALOGUE = {
   annotationHistory,
   annotationExchange,
   versions,
+  search,
 } as const;
 export type Namespace = keyof typeof CATALOGUE;
