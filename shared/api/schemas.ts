@@ -12,6 +12,7 @@ import { translationArgSchemas } from './translations/schemas';
 import { itemArgSchemas } from './items/schemas';
 import { libraryArgSchemas } from './library/schemas';
 import { planArgSchemas } from './plans/schemas';
+import { searchArgSchemas } from './search/schemas';
 import { settingArgSchemas } from './settings/schemas';
 import { statusArgSchemas } from './status/schemas';
 import { storageArgSchemas } from './storage/schemas';
@@ -44,4 +45,5 @@ export const argSchemas = {
   ...translationArgSchemas,
   ...versionArgSchemas,
   ...annotationArgSchemas,
+  ...searchArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
