@@ -29,8 +29,10 @@ describe('what find looks for', () => {
 
   it('reads phrases whole, words one by one, leaves -exclusions out, and takes an unclosed quote literally', () => {
     expect(findNeedles('营商环境 talent')).toEqual(['talent', '营商环境']);
-    expect(findNeedles('"business environment" -杭州')).toEqual(['business environment']);
-    expect(findNeedles('"无废城市')).toEqual(['无废城市']);
+    expect(findNeedles('"business environment" -杭州 -"无废 城市"')).toEqual(['business environment']);
+    expect(findNeedles('Reforms policies')).toEqual(['reform', 'polic']);
+    // As the index reads it: the unclosed quote is a character of its word.
+    expect(findNeedles('"无废城市')).toEqual(['"无废城市']);
     expect(findNeedles('-')).toEqual(['-']);
     expect(findNeedles('   ')).toEqual([]);
     expect(findNeedles('AI ai Ａｉ')).toEqual(['ai']);
