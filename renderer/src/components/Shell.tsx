@@ -20,6 +20,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
+import type { SearchSource } from '../../../shared/api/search/methods';
 import type { ApiClient } from '../api/client';
 import type { FeatureProps } from '../features/feature-props';
 
@@ -263,13 +264,15 @@ export function Shell(props: Props) {
     },
     [planId, navigate, onOpenPlan, onFatal],
   );
-  // A search result opens at its item with the find bar looking for what was searched.
+  // A search result opens at its item with the find bar looking for what was searched; a hit
+  // in the English shows the English beside the Chinese when only the Chinese was shown.
   const openResult = useCallback(
-    (resultPlanId: string, itemId: string | null, text: string) => {
+    (resultPlanId: string, itemId: string | null, text: string, source: SearchSource) => {
       if (itemId) searchUi.openFind(text);
+      if (source === 'translation' && prefs.readingMode === 'zh') actions.setReadingMode('both');
       openPassage(resultPlanId, itemId);
     },
-    [searchUi, openPassage],
+    [searchUi, openPassage, prefs.readingMode, actions],
   );
   let main: ReactNode;
   if (view === 'search')

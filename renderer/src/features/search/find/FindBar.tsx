@@ -76,8 +76,9 @@ export function FindBar({ root }: { root: RefObject<HTMLElement | null> }) {
     input.current?.select();
   }, [open, request]);
 
-  // The matches, again whenever the query or the text on screen changes.
-  useLayoutEffect(() => {
+  // The matches, again whenever the query or the text on screen changes. After the commit
+  // (not in a layout effect): the bar is inside the item, whose ref is set after its children's.
+  useEffect(() => {
     const el = root.current;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the matches are read from the DOM React has just rendered
     setMatches(open && el ? findInItem(el, needles) : []);
