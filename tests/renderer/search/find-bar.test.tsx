@@ -44,11 +44,18 @@ describe('what find looks for', () => {
       { start: 4, end: 6 },
     ]);
     // Full-width query against half-width text and back.
-    expect(findSpans('5G基站, AI', findNeedles('５Ｇ基站， ａｉ'))).toEqual([
+    expect(findSpans('5G基站, AI', findNeedles('５Ｇ基站， ａｉ'))).toEqual([{ start: 0, end: 8 }]);
+    expect(findSpans('5G基站, 和 AI', findNeedles('５Ｇ基站， ａｉ'))).toEqual([
       { start: 0, end: 5 },
-      { start: 6, end: 8 },
+      { start: 8, end: 10 },
     ]);
     expect(findSpans('新质生产力', ['生产', '质生'])).toEqual([{ start: 1, end: 3 }]);
+    // Words side by side are one match; apart, two.
+    expect(findSpans('a business environment; business and its environment', findNeedles('business environment'))).toEqual([
+      { start: 2, end: 22 },
+      { start: 24, end: 32 },
+      { start: 41, end: 52 },
+    ]);
     expect(findSpans('Talent and TALENTS', ['talent'])).toEqual([
       { start: 0, end: 6 },
       { start: 11, end: 17 },

@@ -94,7 +94,8 @@ export interface Span {
 
 /**
  * Where any of the needles occurs in the text, in text order, without overlaps (where two
- * overlap, the one that starts first, else the longer, wins).
+ * overlap, the one that starts first, else the longer, wins); matches that touch, or are
+ * apart by one space only, are one.
  */
 export function findSpans(text: string, needles: readonly string[]): Span[] {
   if (needles.length === 0) return [];
@@ -106,12 +107,13 @@ export function findSpans(text: string, needles: readonly string[]): Span[] {
     }
   }
   found.sort((a, b) => a.at - b.at || b.to - a.to);
-  const spans: Span[] = [];
-  let reached = 0;
+  const kept: { at: number; to: number }[] = [];
   for (const f of found) {
-    if (f.at < reached) continue;
-    reached = f.to;
-    spans.push({ start: folded.origin[f.at]!, end: folded.origin[f.to - 1]! + 1 });
+    const last = kept.at(-1);
+    if (last && f.at < last.to) continue;
+    // Words typed together and found side by side ("business environment") are one match.
+    if (last && (f.at === last.to || (f.at === last.to + 1 && folded.text[last.to] === ' '))) last.to = f.to;
+    else kept.push({ ...f });
   }
-  return spans;
+  return kept.map((f) => ({ start: folded.origin[f.at]!, end: folded.origin[f.to - 1]! + 1 }));
 }
