@@ -24,7 +24,7 @@ export const search = {
     total_other: '共 {{count}} 条结果',
     totalMore_one: '共 {{count}} 条结果，已显示 {{shown}} 条',
     totalMore_other: '共 {{count}} 条结果，已显示 {{shown}} 条',
-    none: '没有找到“{{text}}”',
+    none: '未找到与“{{text}}”相关的结果',
     noneHint: '试试更短的词，或放宽筛选条件。',
     failed: '搜索失败：{{message}}',
     retry: '重试',
