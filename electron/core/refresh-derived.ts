@@ -7,7 +7,7 @@ import { readStamp, writeStamp } from './db/derived-state';
 import { prepared } from './db/statements';
 import { refreshInitiativeSortKeys } from './collation/initiative-sort-keys';
 import { refreshTextSortKeys } from './collation/text-sort-keys';
-import { deleteAllSearchDocs } from './search/documents';
+import { deleteAllSearchDocs, planDocsSql } from './search/documents';
 import { indexPlanText, indexReaderFields } from './search/initiative-docs';
 import { indexAnnotation, indexTranslation } from './search/source-docs';
 import { readPlanDocument } from './plan/store';
@@ -15,7 +15,7 @@ import { writeTransaction } from './db/transaction';
 
 /** Bump when tokens.ts, normalize.ts or initiative-docs.ts change what is indexed: every start after that
  *  rebuilds the index once. */
-export const SEARCH_FORMAT = 'bigram-3';
+export const SEARCH_FORMAT = 'bigram-4';
 const SEARCH_STAMP = 'search.format';
 
 export interface RefreshReport {
@@ -33,7 +33,7 @@ export function refreshDerivedData(db: Db): RefreshReport {
     const unindexed = (
       prepared(
         db,
-        'SELECT p.id AS id FROM plans p WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.scope = p.id) ORDER BY p.id',
+        `SELECT p.id AS id FROM plans p WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE ${planDocsSql('d.key', 'p.id')}) ORDER BY p.id`,
       ).all() as { id: string }[]
     ).map((r) => r.id);
     for (const planId of unindexed) {
@@ -82,7 +82,7 @@ function reindexReaderFields(db: Db): number {
 }
 
 function reindexAnnotations(db: Db): number {
-  const ids = prepared(db, 'SELECT id FROM user_annotations WHERE deleted_at IS NULL').pluck().all() as string[];
+  const ids = prepared(db, 'SELECT id FROM user_annotations WHERE deleted_at IS NULL -- search: plucked').pluck().all() as string[];
   for (const id of ids) indexAnnotation(db, id);
   return ids.length;
 }

@@ -12,14 +12,13 @@ import { useTempDirs } from '../helpers/temp-dir';
 import { RANK_GAP } from '../../electron/core/collation/text-sort-keys';
 
 const temp = useTempDirs();
-const DERIVED = /^(search_docs|search_texts|initiative_sort_keys|text_sort_keys|derived_state)$/;
+const DERIVED = /^(search_docs|initiative_sort_keys|text_sort_keys|derived_state)$/;
 
 /** The index's documents without their row ids (a rebuild numbers them anew). */
 const documents = (db: Core['db']) =>
   db
     .prepare(
-      `SELECT d.scope, d.key, d.field, t.text FROM search_docs d JOIN search_texts t ON t.id = d.id
-       ORDER BY d.key, d.field`,
+      `SELECT d.key, d.field, d.len FROM search_docs d ORDER BY d.key, d.field`,
     )
     .all();
 
@@ -42,7 +41,7 @@ describe('refreshing derived data at startup', () => {
   it('indexes a plan that has no search documents', () => {
     const core = createTestCore(temp.make());
     try {
-      core.db.prepare("DELETE FROM search_docs WHERE scope = 'hz-2024'").run();
+      core.db.prepare("DELETE FROM search_docs WHERE key = 'hz-2024' OR key LIKE 'hz-2024/%'").run();
       expect(searchKeys(core.db, '营商环境', ['headline'])).toEqual([]);
       expect(refreshDerivedData(core.db).plansIndexed).toEqual(['hz-2024']);
       expect(searchKeys(core.db, '营商环境', ['headline'])).toEqual(['hz-2024/T1/I2']);
@@ -59,8 +58,8 @@ describe('refreshing derived data at startup', () => {
     expect(before.length).toBeGreaterThan(45);
     first.db.prepare("UPDATE derived_state SET value = 'bigram-0' WHERE name = 'search.format'").run();
     // A stale document the old format left behind must not survive the rebuild.
-    first.db.prepare("INSERT INTO search_docs (id, scope, key, field) VALUES (9999, NULL, 'gone', 'tags')").run();
-    first.db.prepare("INSERT INTO search_texts (id, text) VALUES (9999, 'stale')").run();
+    first.db.prepare("INSERT INTO search_docs (id, key, field, len) VALUES (9999, 'gone', 'tags', 5)").run();
+    first.db.prepare("INSERT INTO search_fts (rowid, tok) VALUES (9999, 'st ta al le e')").run();
     first.close();
 
     const second = createTestCore(dir);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { writeSearchDocs } from '../../electron/core/search/documents';
 import { searchKeys } from '../../electron/core/search/match';
-import { bigramColumn, codeToken, GAP_TOKEN, matchExpression, unigramColumn } from '../../electron/core/search/tokens';
+import { matchExpression, tokenColumn } from '../../electron/core/search/tokens';
 import { normalizeForSearch } from '../../electron/core/search/normalize';
 import { mixedText, pieceOf, Prng } from '../helpers/mixed-text';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -54,9 +54,24 @@ function makeDocs(r: Prng, n: number, prefix = 'k'): Doc[] {
   }));
 }
 
+/** The docs' texts where the index reads them (an initiative's headline, its tags), and their
+ *  index entries, as an import and a save write them. */
 function store(docs: readonly Doc[]): void {
   db.transaction(() => {
-    for (const d of docs) writeSearchDocs(db, null, d.key, { headline: d.headline, tags: d.tags });
+    db.exec(`INSERT OR IGNORE INTO plans (id, title, lead, language, source_sha256, imported_at) VALUES ('p', 'P', '', 'zh', 'x', 't');
+      INSERT OR IGNORE INTO themes (id, plan_id, ordinal, headline) VALUES ('p/T1', 'p', 1, 'T');`);
+    for (const d of docs) {
+      db.prepare('DELETE FROM initiatives WHERE id = ?').run(d.key);
+      db.prepare('DELETE FROM user_initiative_tags WHERE initiative_id = ?').run(d.key);
+      const ordinal = (db.prepare('SELECT coalesce(max(ordinal), 0) + 1 AS n FROM initiatives').get() as { n: number }).n;
+      db.prepare("INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES (?, 'p', 'p/T1', ?, '', ?, '')").run(
+        d.key,
+        ordinal,
+        d.headline,
+      );
+      for (const tag of new Set(d.tags)) db.prepare('INSERT INTO user_initiative_tags (initiative_id, tag) VALUES (?, ?)').run(d.key, tag);
+      writeSearchDocs(db, d.key, { headline: d.headline, tags: [...new Set(d.tags)] });
+    }
   })();
 }
 
@@ -83,19 +98,19 @@ function queriesFor(r: Prng, docs: readonly Doc[], count: number): string[] {
 }
 
 describe('search tokens', () => {
-  it('encodes each code point in four base-36 digits and each bigram as one ASCII token', () => {
-    expect(codeToken('数'.codePointAt(0)!)).toBe('0' + (0x6570).toString(36));
-    expect(codeToken(0x10ffff)).toHaveLength(4);
-    expect(bigramColumn(['数字经'])).toBe(`${codeToken(0x6570)}${codeToken(0x5b57)} ${codeToken(0x5b57)}${codeToken(0x7ecf)}`);
-    expect(bigramColumn(['ab', 'cd']).split(' ')).toEqual([codeToken(97) + codeToken(98), GAP_TOKEN, codeToken(99) + codeToken(100)]);
-    expect(unigramColumn(['a a', 'b']).split(' ')).toEqual([codeToken(97), codeToken(98)]);
-    expect(bigramColumn(['𠀀x']).split(' ')).toHaveLength(1); // an astral character is one unit
+  it('writes each bigram of indexable characters once, and a character ending its run alone', () => {
+    expect(tokenColumn(['数字经济数字'])).toBe('数字 字经 经济 济数 字');
+    // ASCII punctuation and space separate runs; other punctuation is indexed like a letter.
+    expect(tokenColumn(['5g基站, ai', '“数”'])).toBe('5g g基 基站 站 ai i “数 数” ”');
+    expect(tokenColumn(['𠀀x'])).toBe('𠀀x x'); // an astral character is one character
   });
 
-  it('queries one code point in the unigram column and longer text as a phrase of bigrams', () => {
-    expect(matchExpression('数')).toBe(`uni : "${codeToken(0x6570)}"`);
-    expect(matchExpression('数字经')).toBe(`bi : "${bigramColumn(['数字经'])}"`);
-    expect(() => matchExpression('')).toThrow();
+  it('asks one character as a prefix, two as their bigram (both exact), more as the AND of its tokens', () => {
+    expect(matchExpression('数')).toEqual({ match: '"数"*', exact: true });
+    expect(matchExpression('数字')).toEqual({ match: '"数字"', exact: true });
+    expect(matchExpression('数字经')).toEqual({ match: '"数字" "字经"', exact: false });
+    expect(matchExpression('a, b')).toEqual({ match: '"a"* "b"*', exact: false });
+    expect(matchExpression(',')).toBeNull();
   });
 
   it('normalizes case and whitespace the way the oracle does', () => {

@@ -1,5 +1,7 @@
-// Migration 8 adds the reader's recent and saved searches. It keeps every row already in the
-// database; a saved search's query must be JSON and its revision at least 1.
+// Migration 8 replaces the search index (derived data: emptied, its format stamp reset so the
+// next start writes it again) and adds the reader's recent and saved searches. It keeps every
+// other row already in the database; a saved search's query must be JSON and its revision at
+// least 1.
 import { describe, expect, it } from 'vitest';
 import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
@@ -22,10 +24,21 @@ describe('migration 0008 search', () => {
     expect(migrate(db, MIGRATIONS, VERSION)).toBe(VERSION);
     expect(readSchemaVersion(db)).toBe(VERSION);
     expect(schemaObjects(db)).toEqual(
-      [...schemaBefore, 'index:user_recent_searches_by_at', 'table:user_recent_searches', 'table:user_saved_searches'].sort(),
+      [
+        ...schemaBefore.filter((o) => o !== 'table:search_texts' && o !== 'index:search_docs_by_scope'),
+        'trigger:plans_unindex',
+        'index:user_recent_searches_by_at',
+        'table:user_recent_searches',
+        'table:user_saved_searches',
+      ].sort(),
     );
     const after = dumpTables(db);
-    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
+    for (const [table, rows] of Object.entries(before)) {
+      if (!/^(search_|derived_state)/.test(table)) expect(after[table], table).toEqual(rows);
+    }
+    expect(after.search_docs).toEqual([]);
+    expect(columnsOf(db, 'search_docs')).toEqual(['id', 'key', 'field', 'len']);
+    expect(db.prepare("SELECT value FROM derived_state WHERE name = 'search.format'").pluck().get()).toBe('none');
     expect(columnsOf(db, 'user_saved_searches')).toEqual(['id', 'name', 'query_json', 'created_at', 'updated_at', 'revision']);
     expect(columnsOf(db, 'user_recent_searches')).toEqual(['text', 'at']);
   });

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { writeTransaction } from './transaction';
 import { latestVersion, migrate, readSchemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { normalizeStored } from '../search/normalize';
 import { DatabaseFromFutureError, ForeignDatabaseError, problemFromSqliteError, UnreadableDatabaseError } from './errors';
 import { BRIEFBOOK_APPLICATION_ID, inspectDatabaseFile } from './inspect';
 
@@ -115,4 +116,6 @@ function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // The search index checks its candidates against the stored text in this form (search/).
+  db.function('search_norm', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? normalizeStored(text) : null));
 }

@@ -1,11 +1,13 @@
-// The search index's documents: one per (key, field), e.g. an initiative's headline, with its
-// normalized text kept beside the FTS5 entry for the final exact check (see match.ts).
-// Plan text is written with `scope` = its plan, so it goes when the plan is re-imported; the
-// reader's text has no scope and is rewritten whenever the reader changes it.
+// The search index's documents: one per (key, field), e.g. an initiative's headline. The index
+// keeps the tokens (tokens.ts) and the text's length, never a copy of the text: a candidate is
+// checked against the text where it lives (source-text.ts). Keys of a plan's text begin with
+// its id (the plan's own documents: the id; its items': `<planId>/…`), so a plan's documents
+// go by key range when it is re-imported or purged; the reader's text is rewritten whenever the
+// reader changes it.
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { normalizeForSearch } from './normalize';
-import { bigramColumn, unigramColumn } from './tokens';
+import { tokenColumn } from './tokens';
 
 /** Values of one field: a string, several strings (e.g. tags), or nothing. */
 export type FieldValue = string | readonly string[] | null | undefined;
@@ -20,38 +22,28 @@ function normalizedValues(value: FieldValue): string[] {
  * Call inside the transaction that changes the text itself. `fresh` says the key has no
  * documents yet (a plan import, after deleteScopeDocs), which saves a lookup per field.
  */
-export function writeSearchDocs(
-  db: Db,
-  scope: string | null,
-  key: string,
-  fields: Record<string, FieldValue>,
-  fresh = false,
-): void {
+export function writeSearchDocs(db: Db, key: string, fields: Record<string, FieldValue>, fresh = false): void {
   for (const [field, value] of Object.entries(fields)) {
     // The delete trigger removes the FTS5 entry of the old document.
     if (!fresh) prepared(db, 'DELETE FROM search_docs WHERE key = ? AND field = ?').run(key, field);
     const values = normalizedValues(value);
     if (values.length === 0) continue;
-    const { lastInsertRowid } = prepared(db, 'INSERT INTO search_docs (scope, key, field) VALUES (?, ?, ?)').run(
-      scope,
-      key,
-      field,
-    );
-    prepared(db, 'INSERT INTO search_texts (id, text) VALUES (?, ?)').run(lastInsertRowid, values.join('\n'));
-    prepared(db, 'INSERT INTO search_fts (rowid, bi, uni) VALUES (?, ?, ?)').run(
-      lastInsertRowid,
-      bigramColumn(values),
-      unigramColumn(values),
-    );
+    const length = values.reduce((n, v) => n + v.length, 0);
+    const { lastInsertRowid } = prepared(db, 'INSERT INTO search_docs (key, field, len) VALUES (?, ?, ?)').run(key, field, length);
+    prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(lastInsertRowid, tokenColumn(values));
   }
 }
 
-/** Removes every document a plan's import wrote. */
-export function deleteScopeDocs(db: Db, scope: string): void {
-  prepared(db, 'DELETE FROM search_docs WHERE scope = ?').run(scope);
+/** SQL condition: the document key `key` belongs to the plan `plan` (an SQL expression: its id,
+ *  or an id under it; '0' follows '/'), a range of the (key, field) index. */
+export const planDocsSql = (key: string, plan: string): string => `(${key} = ${plan} OR (${key} >= ${plan} || '/' AND ${key} < ${plan} || '0'))`;
+
+/** Removes every document of a plan's text (its title, its items' text and English). */
+export function deleteScopeDocs(db: Db, planId: string): void {
+  prepared(db, `DELETE FROM search_docs WHERE ${planDocsSql('key', '@plan')}`).run({ plan: planId });
 }
 
 /** Empties the whole index (before a rebuild in a new format). */
 export function deleteAllSearchDocs(db: Db): void {
-  db.exec(`DELETE FROM search_texts; DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all');`);
+  db.exec(`DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all');`);
 }

@@ -30,7 +30,7 @@ export const TEXT_FILTER_FIELD: Record<TextFilterColumn, string> = {
 /** (Re)writes the plan-text documents of a plan. Inside the import transaction. */
 export function indexPlanText(db: Db, doc: PlanDocument): void {
   deleteScopeDocs(db, doc.meta.id);
-  writeSearchDocs(db, doc.meta.id, doc.meta.id, { title: doc.meta.title }, true);
+  writeSearchDocs(db, doc.meta.id, { title: doc.meta.title }, true);
   const themeHeadline = new Map(doc.themes.map((t) => [t.id, t.headline]));
   const industries = new Map<string, string[]>();
   for (const list of doc.lists) {
@@ -39,7 +39,7 @@ export function indexPlanText(db: Db, doc: PlanDocument): void {
     industries.set(list.initiativeId, items);
   }
   for (const i of doc.initiatives) {
-    writeSearchDocs(db, doc.meta.id, i.id, {
+    writeSearchDocs(db, i.id, {
       headline: i.headline,
       body: i.body,
       theme: themeHeadline.get(i.themeId),
@@ -54,7 +54,7 @@ export function indexReaderFields(
   initiativeId: string,
   fields: Pick<InitiativeFields, 'leadUnit' | 'responsibleUnits' | 'progressNote' | 'tags'>,
 ): void {
-  writeSearchDocs(db, null, initiativeId, {
+  writeSearchDocs(db, initiativeId, {
     leadUnit: fields.leadUnit,
     responsibleUnits: fields.responsibleUnits,
     progressNote: fields.progressNote,

@@ -1,19 +1,34 @@
-// Finding the keys whose text contains a query. A query of one code point is a token of the
-// unigram column and one of two code points a single bigram token: the index answers those
-// exactly by itself (a document has the token if and only if one of its values has the
-// characters side by side). Longer queries are an FTS5 phrase of their bigrams, which finds
-// the candidates; `instr` on the stored normalized text then checks each candidate exactly, so
-// the hits are what a plain substring search over the same texts finds — the oracle the tests
-// hold this to — even if the positions of a phrase ever admitted a false candidate. A newline
-// never occurs in a normalized query, so the check cannot match across two values of a field.
+// Finding the texts that contain a query. The index (tokens.ts) answers a query of one or two
+// indexable characters exactly by itself; for anything else it gives candidates (texts with
+// every token of the query), and each is checked with instr() on its stored text normalized
+// (search_norm over source-text.ts), so the hits are what a plain substring search over the
+// same texts finds — the oracle the tests hold this to. A query with no indexable character at
+// all (only ASCII punctuation) checks every text of the fields asked for. A newline never
+// occurs in a normalized query, so the check cannot match across two values of a field.
 import type { Db } from '../db/open';
 import { placeholders, prepared } from '../db/statements';
 import { normalizeForSearch } from './normalize';
+import { SOURCE_TEXT_SQL } from './source-text';
 import { matchExpression } from './tokens';
 
 export interface KeyQuery {
   sql: string;
   params: unknown[];
+}
+
+/**
+ * FROM … WHERE … over the documents (aliased `d`) of `fields` whose text contains the
+ * normalized, non-empty `needle`, with its parameters.
+ */
+export function matchingDocsSql(needle: string, fields: readonly string[]): KeyQuery {
+  const expr = matchExpression(needle);
+  const inFields = `d.field IN (${placeholders(fields.length)})`;
+  const check = `instr(search_norm(${SOURCE_TEXT_SQL}), ?) > 0`;
+  if (!expr) return { sql: `FROM search_docs d WHERE ${inFields} AND ${check}`, params: [...fields, needle] };
+  const from = `FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND ${inFields}`;
+  return expr.exact
+    ? { sql: from, params: [expr.match, ...fields] }
+    : { sql: `${from} AND ${check}`, params: [expr.match, ...fields, needle] };
 }
 
 /**
@@ -23,15 +38,8 @@ export interface KeyQuery {
 export function matchingKeysSql(query: string, fields: readonly string[]): KeyQuery | null {
   const needle = normalizeForSearch(query);
   if (needle === '' || fields.length === 0) return null;
-  const select =
-    'SELECT DISTINCT d.key AS key FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid ' +
-    `WHERE search_fts MATCH ? AND d.field IN (${placeholders(fields.length)})`;
-  const params = [matchExpression(needle), ...fields];
-  if ([...needle].length <= 2) return { sql: select, params };
-  return {
-    sql: `${select} AND instr((SELECT t.text FROM search_texts t WHERE t.id = d.id), ?) > 0`,
-    params: [...params, needle],
-  };
+  const docs = matchingDocsSql(needle, fields);
+  return { sql: `SELECT DISTINCT d.key AS key ${docs.sql}`, params: docs.params };
 }
 
 /** The keys whose text in `fields` contains `query` (unordered); [] for an empty query. */

@@ -24,7 +24,15 @@ export function normalizeWithOffsets(text: string): { text: string; from: number
   let pendingSpace = -1;
   let i = 0;
   for (const ch of text) {
-    const n = foldPunctuationWidth(ch.normalize('NFKC').toLowerCase());
+    // Common CJK ideographs and ASCII letters and digits fold to themselves or their lower
+    // case: no Unicode normalization needed for most of a Chinese text.
+    const code = ch.charCodeAt(0);
+    const n =
+      (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)
+        ? ch
+        : code >= 0x41 && code <= 0x5a
+          ? ch.toLowerCase()
+          : foldPunctuationWidth(ch.normalize('NFKC').toLowerCase());
     if (/^\s+$/u.test(n)) {
       if (out !== '' && pendingSpace < 0) pendingSpace = i;
     } else if (n !== '') {
@@ -40,4 +48,10 @@ export function normalizeWithOffsets(text: string): { text: string; from: number
   }
   from.push(text.length);
   return { text: out, from };
+}
+
+/** What the index checks candidates against: the stored text normalized, its values (joined by
+ *  U+0000 in source-text.ts) kept apart by a newline, which no normalized query contains. */
+export function normalizeStored(text: string): string {
+  return text.split('\u0000').map(normalizeForSearch).join('\n');
 }

@@ -1,8 +1,8 @@
 // The rest of what search everywhere looks in, beside the initiatives' text (initiative-docs.ts):
 // a plan's title (key = the plan id), its English translation (key = the item id, fields
-// headline_en and body_en; the plan's scope, so it goes with the plan) and the reader's notes
-// and highlight comments with their tags (key = the annotation id, fields note and noteTags; no
-// scope: the reader's text). Each is rewritten in the transaction that changes the text.
+// headline_en and body_en; under the plan's id, so it goes with the plan) and the reader's notes
+// and highlight comments with their tags (key = the annotation id, fields note and noteTags: the
+// reader's text). Each is rewritten in the transaction that changes the text.
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { writeSearchDocs } from './documents';
@@ -18,14 +18,16 @@ interface StoredTranslation {
 
 /** (Re)writes the English documents of a plan's items from its stored translation (none: removes them). */
 export function indexTranslation(db: Db, planId: string): void {
-  const row = prepared(db, "SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en'").get(planId) as
-    | { json: string }
+  // Plucked statements carry a comment of their own: statements are shared by SQL text
+  // (db/statements.ts), and pluck() changes the statement for every caller.
+  const json = prepared(db, "SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en' -- search: plucked").pluck().get(planId) as
+    | string
     | undefined;
-  const translated = row ? ((JSON.parse(row.json) as StoredTranslation).initiatives ?? {}) : {};
-  const ids = prepared(db, 'SELECT id FROM initiatives WHERE plan_id = ?').pluck().all(planId) as string[];
+  const translated = json ? ((JSON.parse(json) as StoredTranslation).initiatives ?? {}) : {};
+  const ids = prepared(db, 'SELECT id FROM initiatives WHERE plan_id = ? -- search: plucked').pluck().all(planId) as string[];
   for (const id of ids) {
     const t = translated[id];
-    writeSearchDocs(db, planId, id, { headline_en: t?.headline, body_en: t?.body?.join(' ') });
+    writeSearchDocs(db, id, { headline_en: t?.headline, body_en: t?.body?.join(' ') });
   }
 }
 
@@ -37,7 +39,7 @@ export function indexAnnotation(db: Db, id: string): void {
     | undefined;
   const live = row !== undefined && row.deletedAt === null;
   const tags = live
-    ? (prepared(db, 'SELECT tag FROM user_annotation_tags WHERE annotation_id = ? ORDER BY rowid').pluck().all(id) as string[])
+    ? (prepared(db, 'SELECT tag FROM user_annotation_tags WHERE annotation_id = ? ORDER BY rowid -- search: plucked').pluck().all(id) as string[])
     : [];
-  writeSearchDocs(db, null, id, { note: live ? row.body : null, noteTags: tags });
+  writeSearchDocs(db, id, { note: live ? row.body : null, noteTags: tags });
 }

@@ -12,8 +12,7 @@ import { refreshDerivedData } from '../../../electron/core/refresh-derived';
 import { updateLatest } from '../../helpers/core';
 import { writeTransaction } from '../../../electron/core/db/transaction';
 import { queryFacet, queryTable } from '../../../electron/core/services/table/query';
-import { searchKeys } from '../../../electron/core/search/match';
-import { matchExpression } from '../../../electron/core/search/tokens';
+import { matchingDocsSql, searchKeys } from '../../../electron/core/search/match';
 import { normalizeForSearch } from '../../../electron/core/search/normalize';
 import { GLOBAL_SEARCH_FIELDS } from '../../../electron/core/search/initiative-docs';
 import {
@@ -118,14 +117,11 @@ interface Scenario {
 // Across plans, the default order keeps each plan's rows together.
 const ORDER = 'ORDER BY k.plan_id, k.theme_ordinal, k.ordinal, k.initiative_id';
 
-/** Ids of a search's hits, by hand: the FTS5 phrase of the term's bigrams (exact by itself for
- *  adjacent tokens; the core double-checks longer terms against the stored text). */
+/** Ids of a search's hits, by hand: the documents the index and the check against the stored
+ *  text find (search/match.ts), without the table's DISTINCT and temp set. */
 function hitsSql(term: string): { sql: string; params: unknown[] } {
-  return {
-    sql: `SELECT d.key FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
-      WHERE search_fts MATCH ? AND d.field IN (${GLOBAL_SEARCH_FIELDS.map(() => '?').join(', ')})`,
-    params: [matchExpression(normalizeForSearch(term)), ...GLOBAL_SEARCH_FIELDS],
-  };
+  const docs = matchingDocsSql(normalizeForSearch(term), GLOBAL_SEARCH_FIELDS);
+  return { sql: `SELECT d.key ${docs.sql}`, params: docs.params };
 }
 
 function scenarios(): Scenario[] {

@@ -14,6 +14,7 @@ import { openDatabase, type Db } from '../../../electron/core/db/open';
 import { importPlan } from '../../../electron/core/plan/store';
 import { searchQuery } from '../../../electron/core/services/search/query';
 import { singular } from '../../../electron/core/services/search/parse';
+import { rebuildSearchIndex } from '../../../electron/core/refresh-derived';
 import { createTestCore, updateLatest } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -242,6 +243,17 @@ describe('search.query on the embedded plan', () => {
     const restore = await core.router.dispatch('library.restore', { planId: 'hz-2024', baseRevision: 1 });
     expect(restore.ok, restore.ok ? '' : restore.error.message).toBe(true);
     expect(run(core.db, '营商环境').total).toBeGreaterThan(0);
+  });
+
+  it('the rebuild command writes the index again from the texts, notes included, with the same hits', async () => {
+    const core = await readerCore();
+    const before = FIXED.map((q) => keysOf(run(core.db, q)));
+    core.db.exec("DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all');");
+    expect(run(core.db, '营商环境').total).toBe(0);
+    const report = rebuildSearchIndex(core.db);
+    expect(report.plansIndexed).toEqual(['hz-2024']);
+    expect(FIXED.map((q) => keysOf(run(core.db, q)))).toEqual(before);
+    expect(keysOf(run(core.db, '待核实'))).toEqual(['hz-2024/T4/I1']);
   });
 
   it('anything typed is answered, never a syntax error', async () => {

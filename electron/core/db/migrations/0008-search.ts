@@ -1,13 +1,22 @@
-// Search everywhere: the reader's recent and saved searches.
+// Search everywhere: one smaller index over every text searched, and the reader's recent and
+// saved searches.
+//
+// Derived data, replaced (schema 3's index kept a normalized copy of every text, search_texts,
+// and hex-encoded bigrams with positions: together about three times the text they indexed):
+//   search_docs — one row per (key, field) with the text's length: no scope column and no copy
+//     of the text. A plan's documents are keyed by its id or ids under it (`<planId>/…`), so they
+//     go by key range (and with the plan: trigger plans_unindex).
+//   search_fts — contentless FTS5 of plain bigram tokens, detail=none (no positions): candidates
+//     are checked against the text where it lives (search/source-text.ts).
+//   Emptied here; the first start on this schema writes it again from the texts (the format
+//   stamp in derived_state no longer matches, see refresh-derived.ts), as `npm run search --
+//   rebuild` does on demand.
 //
 // User data (no foreign keys, the rule of 0001/0002):
 //   user_recent_searches — what the reader searched for, newest first by `at`; one row per text
 //     (a repeat moves it to the top), at most 20 kept (services/search/recent.ts trims).
 //   user_saved_searches — a named search (text and filters as JSON) with a revision, like the
 //     table's saved views: a change or deletion names the revision it was made on.
-// The index itself is derived data: its documents for the new sources (plan titles, English
-// translations, notes) are written by the start that finds the index format stamp older than
-// the code's (refresh-derived.ts), and by every write from then on.
 import type { Migration } from '../migrate';
 
 export const search: Migration = {
@@ -15,6 +24,27 @@ export const search: Migration = {
   name: 'search',
   up(db) {
     db.exec(`
+      DROP TRIGGER search_docs_unindex;
+      DROP TABLE search_texts;
+      DROP TABLE search_fts;
+      DROP TABLE search_docs;
+      CREATE TABLE search_docs (
+        id    INTEGER PRIMARY KEY,
+        key   TEXT NOT NULL,
+        field TEXT NOT NULL,
+        len   INTEGER NOT NULL CHECK (len >= 0),
+        UNIQUE (key, field)
+      ) STRICT;
+      CREATE VIRTUAL TABLE search_fts USING fts5(tok, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
+      INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8);
+      CREATE TRIGGER search_docs_unindex AFTER DELETE ON search_docs BEGIN
+        DELETE FROM search_fts WHERE rowid = old.id;
+      END;
+      CREATE TRIGGER plans_unindex AFTER DELETE ON plans BEGIN
+        DELETE FROM search_docs WHERE key = old.id OR (key >= old.id || '/' AND key < old.id || '0');
+      END;
+      UPDATE derived_state SET value = 'none' WHERE name = 'search.format';
+
       CREATE TABLE user_recent_searches (
         text TEXT PRIMARY KEY,
         at   TEXT NOT NULL

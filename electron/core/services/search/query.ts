@@ -4,8 +4,8 @@
 // fields and tags on it, the notes on it — or a plan (its title and the notes on the plan as a
 // whole); it must contain every needle somewhere in the sources searched and no exclusion.
 //
-// Ranking: BM25 per matching text (idf of the needle over the indexed texts, the needle's count
-// in the text, saturated by k1 and normalized by length with b), weighted by field — title and
+// Ranking: BM25 per matching text (idf of the needle over the indexed texts; the index keeps no
+// counts, so each text counts once, normalized by its length with b), weighted by field — title and
 // headline above tags and theme above body, fields and notes — summed over the item; an item
 // where the words occur side by side, as the phrase typed, gets the phrase's score again.
 import type {
@@ -19,7 +19,7 @@ import type {
 import type { Db } from '../../db/open';
 import { placeholders, prepared } from '../../db/statements';
 import { readTransaction } from '../../db/transaction';
-import { matchExpression } from '../../search/tokens';
+import { matchingDocsSql } from '../../search/match';
 import { planTitleSql } from '../table/plans';
 import { supersededSql } from '../versions/lineage';
 import { parseQuery } from './parse';
@@ -60,28 +60,29 @@ interface DocHit {
   tf: number;
 }
 
-/** Every text (of `fields`) containing the normalized needle, with its item or plan. */
-export function needleHits(db: Db, needle: string, fields: readonly string[]): DocHit[] {
-  if (needle === '' || fields.length === 0) return [];
-  const exact = [...needle].length > 2;
+/** The SQL (and its parameters) finding every text of `fields` containing the normalized,
+ *  non-empty needle, with its item or plan: one row per text (DocHit). The index keeps no
+ *  counts (detail=none), so a text counts once (tf 1); its length is stored beside it. */
+export function needleSql(needle: string, fields: readonly string[]): { sql: string; params: unknown[] } {
+  const docs = matchingDocsSql(needle, fields);
   const sql = `
-    WITH m AS (
-      SELECT d.key AS key, d.field AS field, length(t.text) AS len,
-        (length(t.text) - length(replace(t.text, ?, ''))) / length(?) AS tf
-      FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid JOIN search_texts t ON t.id = d.id
-      WHERE search_fts MATCH ? AND d.field IN (${placeholders(fields.length)})${exact ? ' AND instr(t.text, ?) > 0' : ''}
-    )
-    SELECT i.plan_id AS planId, i.id AS itemId, i.theme_id AS themeId, m.field, NULL AS annotationId, m.len, m.tf
+    WITH m AS (SELECT d.key AS key, d.field AS field, d.len AS len ${docs.sql})
+    SELECT i.plan_id AS planId, i.id AS itemId, i.theme_id AS themeId, m.field, NULL AS annotationId, m.len, 1 AS tf
       FROM m JOIN initiatives i ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
     UNION ALL
-    SELECT a.plan_id, a.item_id, i.theme_id, m.field, a.id, m.len, m.tf
+    SELECT a.plan_id, a.item_id, i.theme_id, m.field, a.id, m.len, 1
       FROM m JOIN user_annotations a ON a.id = m.key AND a.deleted_at IS NULL
       JOIN plans p ON p.id = a.plan_id LEFT JOIN initiatives i ON i.id = a.item_id
       WHERE m.field IN ('note', 'noteTags') AND (a.item_id IS NULL OR i.id IS NOT NULL)
     UNION ALL
-    SELECT p.id, NULL, NULL, m.field, NULL, m.len, m.tf FROM m JOIN plans p ON p.id = m.key WHERE m.field = 'title'`;
-  const params: unknown[] = [needle, needle, matchExpression(needle), ...fields];
-  if (exact) params.push(needle);
+    SELECT p.id, NULL, NULL, m.field, NULL, m.len, 1 FROM m JOIN plans p ON p.id = m.key WHERE m.field = 'title'`;
+  return { sql, params: docs.params };
+}
+
+/** Every text (of `fields`) containing the normalized needle, with its item or plan. */
+export function needleHits(db: Db, needle: string, fields: readonly string[]): DocHit[] {
+  if (needle === '' || fields.length === 0) return [];
+  const { sql, params } = needleSql(needle, fields);
   return prepared(db, sql).all(...params) as DocHit[];
 }
 
@@ -95,7 +96,7 @@ interface Unit {
   docs: Map<string, { field: string; annotationId: string | null; score: number }>;
 }
 
-function searchedFields(filters: SearchFilters): string[] {
+export function searchedFields(filters: SearchFilters): string[] {
   const sources = filters.sources?.length ? filters.sources : (['plan', 'translation', 'notes'] as const);
   return sources.flatMap((s) => SOURCE_FIELDS[s]);
 }
@@ -285,8 +286,8 @@ class TextReader {
   read(u: { planId: string; itemId: string | null }, field: string, annotationId: string | null): string {
     const db = this.db;
     const one = (sql: string, ...params: unknown[]): string =>
-      ((prepared(db, sql).pluck().get(...params) as string | null | undefined) ?? '');
-    const list = (sql: string, ...params: unknown[]): string => (prepared(db, sql).pluck().all(...params) as string[]).join(' · ');
+      ((prepared(db, `${sql} -- search: plucked`).pluck().get(...params) as string | null | undefined) ?? '');
+    const list = (sql: string, ...params: unknown[]): string => (prepared(db, `${sql} -- search: plucked`).pluck().all(...params) as string[]).join(' · ');
     switch (field) {
       case 'title':
         return one('SELECT title FROM plans WHERE id = ?', u.planId);
@@ -320,7 +321,7 @@ class TextReader {
   private translation(planId: string): Record<string, { headline?: string; body?: string[] }> {
     let t = this.translations.get(planId);
     if (!t) {
-      const json = prepared(this.db, "SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en'").pluck().get(planId) as
+      const json = prepared(this.db, "SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en' -- search: plucked").pluck().get(planId) as
         | string
         | undefined;
       t = json ? ((JSON.parse(json) as { initiatives?: typeof t }).initiatives ?? {}) : {};

@@ -84,7 +84,7 @@ export function moveItemValues(db: Db, from: string, to: string, now: string): b
   prepared(db, 'UPDATE user_initiative_tags SET initiative_id = ? WHERE initiative_id = ?').run(to, from);
   prepared(
     db,
-    `UPDATE search_docs SET key = ? WHERE key = ? AND scope IS NULL AND field IN (SELECT value FROM json_each(?))`,
+    `UPDATE search_docs SET key = ? WHERE key = ? AND field IN (SELECT value FROM json_each(?))`,
   ).run(to, from, JSON.stringify(READER_SEARCH_FIELDS));
   return true;
 }
