@@ -101,6 +101,7 @@ export function menuTemplate(ctx: MenuContext): Item[] {
       { role: 'selectAll', label: l.selectAll },
       separator,
       command('find', l.find),
+      command('search', l.search),
     ],
   };
 

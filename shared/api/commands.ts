@@ -8,6 +8,7 @@ export const APP_COMMANDS = [
   'annotations.export',
   'annotations.import',
   'find',
+  'search',
   'print',
   'newNote',
   'preferences',
@@ -42,6 +43,8 @@ export const COMMAND_ACCELERATORS: Readonly<Partial<Record<AppCommand, string>>>
   // File → Import plan…: the renderer opens its import dialog (the desktop's Open shortcut).
   import: 'CmdOrCtrl+O',
   find: 'CmdOrCtrl+F',
+  // Search everywhere, the shortcut editors use for it.
+  search: 'CmdOrCtrl+Shift+F',
   print: 'CmdOrCtrl+P',
   newNote: 'CmdOrCtrl+N',
   preferences: 'CmdOrCtrl+,',
@@ -68,7 +71,7 @@ export const MAIN_PROCESS_COMMANDS = ['about', 'revealDataFolder'] as const sati
  * on the text (every other shortcut is left to the field, e.g. Ctrl+1 never switches views
  * from inside an input).
  */
-export const COMMANDS_WHILE_TYPING = ['import', 'find', 'print', 'preferences'] as const satisfies readonly AppCommand[];
+export const COMMANDS_WHILE_TYPING = ['import', 'find', 'search', 'print', 'preferences'] as const satisfies readonly AppCommand[];
 
 /**
  * Commands that exist but are not available yet: the menu shows them disabled and the

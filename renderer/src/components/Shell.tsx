@@ -20,6 +20,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
+import type { SearchSource } from '../../../shared/api/search/methods';
 import type { ApiClient } from '../api/client';
 import type { FeatureProps } from '../features/feature-props';
 
@@ -39,11 +40,13 @@ const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.A
 const LibraryView = lazy(() => loadLibrary().then((m) => ({ default: m.LibraryView })));
 const ImportDialog = lazy(() => import('../features/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const PreferencesDialog = lazy(() => import('../features/preferences/PreferencesDialog').then((m) => ({ default: m.PreferencesDialog })));
+const loadSearch = () => import('../features/search/SearchView');
+const SearchView = lazy(() => loadSearch().then((m) => ({ default: m.SearchView })));
 
 function usePrefetchViews(): void {
   useEffect(() => {
     const prefetch = () => {
-      for (const load of [loadTable, loadDashboard, loadAnnotations, loadLibrary]) void load().catch(() => undefined);
+      for (const load of [loadTable, loadDashboard, loadAnnotations, loadLibrary, loadSearch]) void load().catch(() => undefined);
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(prefetch, { timeout: 3000 });
@@ -73,6 +76,9 @@ import { NoPlan } from '../features/library/NoPlan';
 import { PlanPicker } from '../features/library/PlanPicker';
 import { TranslationMissing } from '../features/translations/TranslationMissing';
 import { useAppCommands } from '../shell/use-app-commands';
+import { focusFindTarget } from '../shell/default-commands';
+import { SearchUiProvider, useSearchUiState } from '../features/search/search-ui';
+import { SearchButton } from '../features/search/SearchButton';
 import { AnnotationExchangeContext, useAnnotationExchange } from '../features/annotation-exchange/use-annotation-exchange';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Outline, OUTLINE_ID } from './Outline';
@@ -181,6 +187,7 @@ export function Shell(props: Props) {
     openInitiative(id);
   };
   const startNote = useRef<StartNote>(null);
+  const searchUi = useSearchUiState();
   useAppCommands({
     'view.read': () => navigate(lastRead),
     'view.table': () => navigate({ kind: 'table' }),
@@ -203,6 +210,12 @@ export function Shell(props: Props) {
     },
     preferences: () => setPrefsOpen(true),
     newNote: () => startNote.current?.() ?? false,
+    // While an item is read, Find looks in its text; elsewhere it focuses the view's search box.
+    find: () => (view === 'read' && route.kind === 'initiative' && detail && 'detail' in detail ? searchUi.openFind() : focusFindTarget()),
+    search: () => {
+      navigate({ kind: 'search' });
+      searchUi.requestFocus();
+    },
   });
 
   useFirstGlossaryUse(mainRef);
@@ -213,8 +226,11 @@ export function Shell(props: Props) {
   }, [address]);
 
   const current = detail && 'detail' in detail ? detail.detail : null;
+  const { t: tSearch } = useTranslation('search');
   const pageTitle =
-    view === 'library'
+    view === 'search'
+      ? tSearch('title')
+      : view === 'library'
       ? tLibrary('title')
       : view === 'annotations'
         ? tAnnotations('title')
@@ -249,8 +265,24 @@ export function Shell(props: Props) {
     },
     [planId, navigate, onOpenPlan, onFatal],
   );
+  // A search result opens at its item with the find bar looking for what was searched; a hit
+  // in the English shows the English beside the Chinese when only the Chinese was shown.
+  const openResult = useCallback(
+    (resultPlanId: string, itemId: string | null, text: string, source: SearchSource) => {
+      if (itemId) searchUi.openFind(text);
+      if (source === 'translation' && prefs.readingMode === 'zh') actions.setReadingMode('both');
+      openPassage(resultPlanId, itemId);
+    },
+    [searchUi, openPassage, prefs.readingMode, actions],
+  );
   let main: ReactNode;
-  if (view === 'annotations')
+  if (view === 'search')
+    main = (
+      <Suspense fallback={loadingView}>
+        <SearchView client={client} outline={outline} onOpenResult={openResult} />
+      </Suspense>
+    );
+  else if (view === 'annotations')
     main = (
       <Suspense fallback={loadingView}>
         <AnnotationsView client={client} onOpenPassage={openPassage} readHref={routeHref(lastRead)} />
@@ -310,6 +342,7 @@ export function Shell(props: Props) {
 
   return (
     <ReadingContext.Provider value={reading}>
+      <SearchUiProvider value={searchUi}>
       <AnnotationUiProvider>
         <AnnotationExchangeContext.Provider value={exchange}>
         <NoteCommand ref={startNote} planId={planId} itemId={view === 'read' && route.kind === 'initiative' ? route.id : null} />
@@ -331,12 +364,13 @@ export function Shell(props: Props) {
             }}
             controls={
               <>
+                <SearchButton href={routeHref({ kind: 'search' })} current={view === 'search'} />
                 <ReadingControls prefs={prefs} actions={actions} />
                 <LanguageSwitch language={language} onChange={onLanguageChange} />
               </>
             }
           >
-            {outline && view !== 'library' && view !== 'annotations' && (
+            {outline && view !== 'library' && view !== 'annotations' && view !== 'search' && (
               <PlanStrip
                 meta={outline.meta}
                 open={contextOpen}
@@ -393,6 +427,7 @@ export function Shell(props: Props) {
         )}
         </AnnotationExchangeContext.Provider>
       </AnnotationUiProvider>
+      </SearchUiProvider>
     </ReadingContext.Provider>
   );
 }

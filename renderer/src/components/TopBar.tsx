@@ -7,12 +7,12 @@ import type { View } from '../routing/hash-route';
 interface Props {
   view: View;
   /** Where each view's tab leads (the reading tab goes back to what was being read). */
-  hrefs: Record<View, string>;
+  hrefs: Record<Exclude<View, 'search'>, string>;
   controls: ReactNode;
   children?: ReactNode;
 }
 
-const TABS: ReadonlyArray<{ view: View; key: 'views.read' | 'views.table' | 'views.dashboard' | 'views.library' | 'views.annotations' }> = [
+const TABS: ReadonlyArray<{ view: Exclude<View, 'search'>; key: 'views.read' | 'views.table' | 'views.dashboard' | 'views.library' | 'views.annotations' }> = [
   { view: 'read', key: 'views.read' },
   { view: 'table', key: 'views.table' },
   { view: 'dashboard', key: 'views.dashboard' },

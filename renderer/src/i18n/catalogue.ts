@@ -10,6 +10,7 @@ import { dashboard } from '../features/dashboard/locales';
 import { importPlan } from '../features/import/locales';
 import { library } from '../features/library/locales';
 import { preferences } from '../features/preferences/locales';
+import { search } from '../features/search/locales';
 import { storage } from '../features/storage/locales';
 import { table } from '../features/table/locales';
 import { translations } from '../features/translations/locales';
@@ -36,5 +37,6 @@ export const CATALOGUE = {
   annotationExchange,
   versions,
   compare,
+  search,
 } as const;
 export type Namespace = keyof typeof CATALOGUE;
