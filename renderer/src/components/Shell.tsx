@@ -1,6 +1,6 @@
 // The loaded app: app bar with views and controls, the plan strip and its context panel, and
 // below them the current view — reading (outline + overview or initiative), the initiative
-// table, the dashboard, the plan library or every annotation in the library. Owns the reader's display preferences, the current
+// table, the dashboard, the plan library, every annotation in the library or the briefing packets. Owns the reader's display preferences, the current
 // plan's English, and importing (File → Import plan…, the library's button, files dropped
 // anywhere on the window). With no plan at all, the plan views point to the library.
 // On a short window the plan strip collapses once the reading has scrolled well down, and
@@ -32,6 +32,8 @@ const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.Initiat
 const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
 const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
 const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.AnnotationsView })));
+const loadPackets = () => import('../features/packets/PacketsView');
+const PacketsView = lazy(() => loadPackets().then((m) => ({ default: m.PacketsView })));
 
 function usePrefetchViews(): void {
   useEffect(() => {
@@ -103,6 +105,7 @@ export function Shell(props: Props) {
   const { t: tDashboard } = useTranslation('dashboard');
   const { t: tLibrary } = useTranslation('library');
   const { t: tAnnotations } = useTranslation('annotationList');
+  const { t: tPackets } = useTranslation('packets');
   const planId = outline?.meta.id ?? null;
   const [prefs, actions] = usePreferences(client, initialPreferences);
   const [translationVersion, setTranslationVersion] = useState(0);
@@ -185,6 +188,7 @@ export function Shell(props: Props) {
     'view.dashboard': () => navigate({ kind: 'dashboard' }),
     'view.library': () => navigate({ kind: 'library' }),
     'view.annotations': () => navigate({ kind: 'annotations' }),
+    'view.packets': () => navigate({ kind: 'packets' }),
     import: chooseFiles,
     'annotations.export': exchange.openExport,
     'annotations.import': exchange.openImport,
@@ -216,6 +220,8 @@ export function Shell(props: Props) {
       ? tLibrary('title')
       : view === 'annotations'
         ? tAnnotations('title')
+        : view === 'packets'
+        ? tPackets('title')
         : view === 'table'
         ? tTable('title')
         : view === 'dashboard'
@@ -248,7 +254,13 @@ export function Shell(props: Props) {
     [planId, navigate, onOpenPlan, onFatal],
   );
   let main: ReactNode;
-  if (view === 'annotations')
+  if (view === 'packets')
+    main = (
+      <Suspense fallback={loadingView}>
+        <PacketsView client={client} currentPlanId={planId} />
+      </Suspense>
+    );
+  else if (view === 'annotations')
     main = (
       <Suspense fallback={loadingView}>
         <AnnotationsView client={client} onOpenPassage={openPassage} readHref={routeHref(lastRead)} />
@@ -317,6 +329,7 @@ export function Shell(props: Props) {
               dashboard: routeHref({ kind: 'dashboard' }),
               library: routeHref({ kind: 'library' }),
               annotations: routeHref({ kind: 'annotations' }),
+              packets: routeHref({ kind: 'packets' }),
             }}
             controls={
               <>
@@ -325,7 +338,7 @@ export function Shell(props: Props) {
               </>
             }
           >
-            {outline && view !== 'library' && view !== 'annotations' && (
+            {outline && view !== 'library' && view !== 'annotations' && view !== 'packets' && (
               <PlanStrip
                 meta={outline.meta}
                 open={contextOpen}

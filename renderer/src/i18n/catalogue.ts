@@ -6,6 +6,7 @@ import { annotationPanel } from '../features/annotations/panel/locales';
 import { annotationReading } from '../features/annotations/reading/locales';
 import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
+import { packets } from '../features/packets/locales';
 import { importPlan } from '../features/import/locales';
 import { library } from '../features/library/locales';
 import { preferences } from '../features/preferences/locales';
@@ -34,5 +35,6 @@ export const CATALOGUE = {
   annotationHistory,
   annotationExchange,
   versions,
+  packets,
 } as const;
 export type Namespace = keyof typeof CATALOGUE;
