@@ -36,7 +36,8 @@ export function ItemOrder({ resolved, definition, onChange }: Props) {
 
   useLayoutEffect(() => {
     if (!focusAfter.current) return;
-    const row = list.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(focusAfter.current)}"]`);
+    const id = focusAfter.current;
+    const row = [...(list.current?.children ?? [])].find((li): li is HTMLElement => li instanceof HTMLElement && li.dataset.itemId === id);
     if (row) {
       row.focus();
       focusAfter.current = null;

@@ -9,7 +9,7 @@ export function PdfProgress({ state, onCancel }: { state: PdfState; onCancel(): 
   if (state.kind !== 'running') {
     const text =
       state.kind === 'done'
-        ? t('pdf.done', { pages: state.pages, fileName: state.fileName })
+        ? t('pdf.done', { count: state.pages, fileName: state.fileName })
         : state.kind === 'cancelled'
           ? t('pdf.cancelled')
           : t('pdf.failed', { message: state.message });
