@@ -6,7 +6,9 @@ import type { InitiativeRow, SavedView, StatusOption, TableColumnId, TableViewSt
 import type { FeatureProps } from '../feature-props';
 import { ColumnMenu } from './ColumnMenu';
 import { FACET_FILTER_KEY, textColumnSizes, type FacetName, type FacetValue } from './column-specs';
-import { FilterChips } from './FilterChips';
+import { activeFilters, FilterChips } from './FilterChips';
+import { allLines, usePrintAllRows } from './print-all';
+import { localToday, usePrintRunningHeader } from './running-header';
 import { SavedViews } from './SavedViews';
 import { SelectionBar } from './SelectionBar';
 import { TableEnvContext, type TableEnv, type UiLanguage } from './table-env';
@@ -16,7 +18,7 @@ import { Toolbar } from './Toolbar';
 import { useDisplayRows } from './use-display-rows';
 import { useEditStore } from './use-edit-store';
 import { EditConflicts } from '../conflicts/EditConflicts';
-import { useGridVirtualizer } from './use-grid-virtualizer';
+import { ROW_HEIGHT, useGridVirtualizer } from './use-grid-virtualizer';
 import { useInitiativeTable } from './use-initiative-table';
 import { useNotice } from './use-notice';
 import { useRowSelection } from './use-row-selection';
@@ -71,7 +73,10 @@ export function TableView(props: TableViewProps) {
 
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useGridVirtualizer(scrollRef, display, cache);
-  const items = virtualizer.getVirtualItems();
+  // On paper: every line in scope (print-all.ts), else the lines the virtual grid shows.
+  const printing = usePrintAllRows(cache, total);
+  const virtualItems = virtualizer.getVirtualItems();
+  const items = useMemo(() => (printing ? allLines(display.count, ROW_HEIGHT) : virtualItems), [printing, display.count, virtualItems]);
   // A new query starts at the top.
   useEffect(() => {
     virtualizer.scrollToOffset(0);
@@ -184,6 +189,12 @@ export function TableView(props: TableViewProps) {
   const knownLabel = (facet: FacetName, value: FacetValue) =>
     (value === null ? undefined : facet === 'theme' ? themeLabel(value) : facet === 'plan' ? planLabel(value) : undefined) ?? value ?? '';
 
+  // Every printed page names the plan, the day and the filters in its top margin.
+  const filterWords = activeFilters(state, labelEnv, knownLabel, t).map((chip) => chip.text);
+  usePrintRunningHeader(
+    [scope === 'all' ? t('toolbar.scopeAll') : (planLabel(planId) ?? ''), localToday(), ...filterWords].filter(Boolean).join(' · '),
+  );
+
   const actions = useTableActions(client, announce, fail);
   const savedViews = useSavedViews(
     client,
@@ -268,6 +279,7 @@ export function TableView(props: TableViewProps) {
           table={table}
           scrollRef={scrollRef}
           virtualizer={virtualizer}
+          lines={items}
           display={display}
           cache={cache}
           state={state}
