@@ -47,6 +47,10 @@ import { createImportService, type ImportService } from './services/import/impor
 import { defaultImportWorker } from './services/import/worker-location';
 import type { SandboxOptions } from './import/sandbox';
 import { attachTranslation, translationTemplate } from './services/translations/translations';
+import { deletePacket, duplicatePacket, getPacket, listPackets, savePacket } from './services/packets/store';
+import { packetItems, resolvePacket } from './services/packets/resolve';
+import { composePacketHtml } from './services/packets/compose';
+import { createPacketPdfService, type PacketPdfService, type PdfRenderer } from './services/packets/pdf';
 
 export const DATABASE_FILE = 'briefbook.sqlite3';
 
@@ -62,6 +66,9 @@ export interface CoreOptions {
   scheduleBackups?: boolean;
   /** The import worker (default: the bundled one beside the build, or the sources via tsx). */
   importWorker?: SandboxOptions;
+  /** The host's HTML-to-PDF renderer (its Chromium) for packet.pdf; without one packet.pdf is
+   *  UNAVAILABLE and the packet is printed from its HTML. */
+  pdfRenderer?: PdfRenderer;
 }
 
 export interface Core {
@@ -93,6 +100,7 @@ export function openCore(options: CoreOptions): Core {
   let handlers: Handlers;
   let router: Router;
   let imports: ImportService | null = null;
+  let packetPdf: PacketPdfService | null = null;
   const storage: Storage = createStorage({
     dataDir: options.dataDir,
     file,
@@ -103,8 +111,13 @@ export function openCore(options: CoreOptions): Core {
     open: (beforeMigrate) => openReady(file, options, beforeMigrate),
     onConnection: (db) => {
       imports?.close();
+      packetPdf?.close();
       imports = db ? importService(db, options) : null;
-      handlers = { ...(db && imports ? serviceHandlers(db, options, imports) : unavailableHandlers(() => storage, options)), ...storageHandlers(() => storage) };
+      packetPdf = db ? createPacketPdfService(db, options.pdfRenderer) : null;
+      handlers = {
+        ...(db && imports && packetPdf ? serviceHandlers(db, options, imports, packetPdf) : unavailableHandlers(() => storage, options)),
+        ...storageHandlers(() => storage),
+      };
       router = createRouter(handlers, options.onInternalError);
     },
   });
@@ -119,10 +132,12 @@ export function openCore(options: CoreOptions): Core {
     storage,
     close: () => {
       imports?.close();
+      packetPdf?.close();
       storage.close();
     },
     shutdown: async () => {
       imports?.close();
+      packetPdf?.close();
       await storage.shutdown();
     },
   };
@@ -179,7 +194,7 @@ function appInfo(options: CoreOptions): AppInfo {
   };
 }
 
-function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): ServiceHandlers {
+function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService, packetPdf: PacketPdfService): ServiceHandlers {
   return {
     'app.info': () => appInfo(options),
     'plan.list': () => listPlans(db),
@@ -237,6 +252,22 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
     'tags.rename': ({ from, to }) => renameTag(db, from, to),
     'annotation.export': (args) => exportAnnotations(db, args),
     'annotation.import': ({ fileName, text }) => importAnnotations(db, fileName, text),
+    'packet.list': () => listPackets(db),
+    'packet.get': ({ id }) => getPacket(db, id),
+    'packet.save': (args) => savePacket(db, args),
+    'packet.delete': ({ id, baseRevision }) => {
+      deletePacket(db, id, baseRevision);
+      return null;
+    },
+    'packet.duplicate': ({ id }) => duplicatePacket(db, id),
+    'packet.resolve': ({ definition }) => packetItems(resolvePacket(db, definition)),
+    'packet.html': ({ definition, language, pages }) => {
+      const { html, itemIds } = composePacketHtml(db, { definition, language, pages });
+      return { html, items: itemIds.length };
+    },
+    'packet.pdf': (args) => packetPdf.pdf(args),
+    'packet.progress': ({ jobId }) => packetPdf.progress(jobId),
+    'packet.cancel': ({ jobId }) => packetPdf.cancel(jobId),
   };
 }
 

@@ -13,6 +13,7 @@ import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
 import { IMPORT_METHODS, type ImportMethods } from './import/methods';
 import { ITEM_METHODS, type ItemMethods } from './items/methods';
 import { LIBRARY_METHODS, type LibraryMethods } from './library/methods';
+import { PACKET_METHODS, type PacketMethods } from './packets/methods';
 import { PLAN_METHODS, type PlanMethods } from './plans/methods';
 import { SETTING_METHODS, type SettingMethods } from './settings/methods';
 import { STATUS_METHODS, type StatusMethods } from './status/methods';
@@ -47,6 +48,7 @@ export interface ApiMethods
     AnnotationMethods,
     AnnotationExchangeMethods,
     VersionMethods,
+    PacketMethods,
     LibraryMethods,
     StorageMethods {}
 
@@ -72,6 +74,7 @@ export const API_METHODS = [
   ...ANNOTATION_METHODS,
   ...ANNOTATION_EXCHANGE_METHODS,
   ...VERSION_METHODS,
+  ...PACKET_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

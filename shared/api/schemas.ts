@@ -11,6 +11,7 @@ import { importArgSchemas } from './import/schemas';
 import { translationArgSchemas } from './translations/schemas';
 import { itemArgSchemas } from './items/schemas';
 import { libraryArgSchemas } from './library/schemas';
+import { packetArgSchemas } from './packets/schemas';
 import { planArgSchemas } from './plans/schemas';
 import { settingArgSchemas } from './settings/schemas';
 import { statusArgSchemas } from './status/schemas';
@@ -44,4 +45,5 @@ export const argSchemas = {
   ...translationArgSchemas,
   ...versionArgSchemas,
   ...annotationArgSchemas,
+  ...packetArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
