@@ -1,8 +1,7 @@
 // One line of the virtual list: an initiative's row, or a placeholder while its page loads.
 import { memo } from 'react';
 import { flexRender, type Column, type Row } from '@tanstack/react-table';
-import type { InitiativeRow, TableColumnId } from '../../../../shared/domain/table';
-import { COLUMN_SPECS } from './column-specs';
+import type { InitiativeRow } from '../../../../shared/domain/table';
 
 interface LineProps {
   line: number;
@@ -44,7 +43,7 @@ export const DataRow = memo(function DataRow({ row, line, start, height, selecte
       style={{ transform: `translateY(${start}px)`, height }}
     >
       {row.getVisibleCells().map((cell, i) => (
-        <div key={cell.id} role="gridcell" aria-colindex={i + 1} data-col={cell.column.id} data-print-fit={COLUMN_SPECS[cell.column.id as TableColumnId]?.printFit || undefined} className="itable-td" {...frozenProps(sticky, cell.column.id)}>
+        <div key={cell.id} role="gridcell" aria-colindex={i + 1} data-col={cell.column.id} className="itable-td" {...frozenProps(sticky, cell.column.id)}>
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
         </div>
       ))}

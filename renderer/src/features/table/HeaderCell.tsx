@@ -5,7 +5,7 @@ import { useState, type DragEvent, type KeyboardEvent, type ReactNode } from 're
 import { useTranslation } from 'react-i18next';
 import { flexRender, type Header } from '@tanstack/react-table';
 import type { InitiativeRow, TableColumnId } from '../../../../shared/domain/table';
-import { COLUMN_SPECS, MAX_COLUMN_SIZE } from './column-specs';
+import { MAX_COLUMN_SIZE } from './column-specs';
 import { SELECT_COLUMN } from './view-state';
 
 const DRAG_TYPE = 'application/x-briefbook-column';
@@ -71,7 +71,6 @@ export function HeaderCell({ header, colIndex, filter, onDropColumn, frozen }: H
       aria-sort={sortIndex === 0 && sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
       className="itable-th"
       data-col={id}
-      data-print-fit={COLUMN_SPECS[id as TableColumnId]?.printFit || undefined}
       data-drop-target={dropTarget || undefined}
       {...frozen}
       draggable={!isSelect}

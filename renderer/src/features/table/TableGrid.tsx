@@ -16,7 +16,7 @@ import { HeaderCell } from './HeaderCell';
 import type { PageCache } from './page-cache';
 import { TextFilter } from './TextFilter';
 import { ROW_HEIGHT } from './use-grid-virtualizer';
-import { hasFilters, stickyOffsets } from './view-state';
+import { hasFilters, SELECT_COLUMN, stickyOffsets } from './view-state';
 
 export interface TableGridProps {
   table: Table<InitiativeRow>;
@@ -33,8 +33,6 @@ export interface TableGridProps {
   onClearFilters(): void;
   /** The id and headline columns stick at the left (view-state stickyOffsets). */
   frozen: boolean;
-  /** The display lines to draw: the virtual window, or every line in scope when printing. */
-  lines: ReadonlyArray<{ index: number; start: number }>;
 }
 
 export function TableGrid(props: TableGridProps) {
@@ -43,6 +41,7 @@ export function TableGrid(props: TableGridProps) {
   const columns = table.getVisibleLeafColumns();
   const template = columns.map((c) => `${c.getSize()}px`).join(' ');
   const width = columns.reduce((sum, c) => sum + c.getSize(), 0);
+  const printTemplate = printColumns(columns.map((c) => ({ id: c.id, size: c.getSize() })));
 
   const rowsById = table.getRowModel().rowsById;
   const sizes = columns.map((c) => ({ id: c.id, size: c.getSize() }));
@@ -72,7 +71,7 @@ export function TableGrid(props: TableGridProps) {
         aria-multiselectable="true"
         aria-busy={!loaded || undefined}
         className="itable-grid"
-        style={{ width, ['--itable-cols' as string]: template }}
+        style={{ width, ['--itable-cols' as string]: template, ['--itable-print-cols' as string]: printTemplate }}
       >
         <GridHeader
           table={table}
@@ -86,7 +85,7 @@ export function TableGrid(props: TableGridProps) {
           sticky={sticky}
         />
         <div role="rowgroup" className="itable-body" style={{ height: virtualizer.getTotalSize() }}>
-          {props.lines.map((item) => {
+          {virtualizer.getVirtualItems().map((item) => {
             const line = display.at(item.index);
             if (line.kind === 'group') {
               return (
@@ -215,3 +214,17 @@ const GridHeader = memo(
     a.onDropColumn === b.onDropColumn,
 );
 
+/**
+ * The columns on paper (table.css, print), without the checkbox column. Short values (ids,
+ * statuses, dates, counts) take their own width. The text columns are sure of half the page
+ * width between them, shared in the proportions the reader gave them on screen; the rest goes
+ * to those whose text needs it (as a printed table's columns grow), not to empty ones.
+ */
+function printColumns(columns: ReadonlyArray<{ id: string; size: number }>): string {
+  const shown = columns.filter((c) => c.id !== SELECT_COLUMN);
+  const isText = (id: string) => !COLUMN_SPECS[id as TableColumnId]?.printFit;
+  const textWidth = shown.filter((c) => isText(c.id)).reduce((sum, c) => sum + c.size, 0);
+  return shown
+    .map((c) => (isText(c.id) ? `minmax(${((50 * c.size) / textWidth).toFixed(2)}%, auto)` : 'max-content'))
+    .join(' ');
+}

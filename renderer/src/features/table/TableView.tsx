@@ -7,7 +7,8 @@ import type { FeatureProps } from '../feature-props';
 import { ColumnMenu } from './ColumnMenu';
 import { FACET_FILTER_KEY, textColumnSizes, type FacetName, type FacetValue } from './column-specs';
 import { activeFilters, FilterChips } from './FilterChips';
-import { allLines, usePrintAllRows } from './print-all';
+import { PRINT_ROW_LIMIT, usePrintAllRows } from './print-all';
+import { PrintTable } from './PrintTable';
 import { localToday, usePrintRunningHeader } from './running-header';
 import { SavedViews } from './SavedViews';
 import { SelectionBar } from './SelectionBar';
@@ -18,7 +19,7 @@ import { Toolbar } from './Toolbar';
 import { useDisplayRows } from './use-display-rows';
 import { useEditStore } from './use-edit-store';
 import { EditConflicts } from '../conflicts/EditConflicts';
-import { ROW_HEIGHT, useGridVirtualizer } from './use-grid-virtualizer';
+import { useGridVirtualizer } from './use-grid-virtualizer';
 import { useInitiativeTable } from './use-initiative-table';
 import { useNotice } from './use-notice';
 import { useRowSelection } from './use-row-selection';
@@ -73,10 +74,9 @@ export function TableView(props: TableViewProps) {
 
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useGridVirtualizer(scrollRef, display, cache);
-  // On paper: every line in scope (print-all.ts), else the lines the virtual grid shows.
+  const items = virtualizer.getVirtualItems();
+  // On paper: every row in scope, as a table of its own (print-all.ts, PrintTable).
   const printing = usePrintAllRows(cache, total);
-  const virtualItems = virtualizer.getVirtualItems();
-  const items = useMemo(() => (printing ? allLines(display.count, ROW_HEIGHT) : virtualItems), [printing, display.count, virtualItems]);
   // A new query starts at the top.
   useEffect(() => {
     virtualizer.scrollToOffset(0);
@@ -275,11 +275,13 @@ export function TableView(props: TableViewProps) {
         <SelectionBar selection={selection} total={total} />
         <TableStatus edits={edits} notice={notice} onDismissNotice={dismiss} cache={cache} />
         <EditConflicts edits={edits} statusOptions={props.statusOptions} />
+        {printing && (
+          <PrintTable cache={cache} count={Math.min(total, PRINT_ROW_LIMIT)} total={total} columns={dataColumns} env={{ ...labelEnv, industryNames }} />
+        )}
         <TableGrid
           table={table}
           scrollRef={scrollRef}
           virtualizer={virtualizer}
-          lines={items}
           display={display}
           cache={cache}
           state={state}

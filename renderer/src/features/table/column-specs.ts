@@ -13,7 +13,7 @@ export interface ColumnSpec {
   facet?: FacetName;
   text?: TextFilterColumn;
   numeric?: boolean;
-  /** On paper: as wide as its (short) values, unwrapped (table.css, print). */
+  /** On paper: as wide as its (short) values, not a share of the page width (TableGrid). */
   printFit?: boolean;
 }
 

@@ -3,8 +3,8 @@
 // position. A printout that silently stops at whatever was scrolled into view would mislead a
 // reader taking it to a meeting; the filters are how the reader says which rows to print.
 // Print (Ctrl+P, the File menu) asks the view first (PRINT_EVENT): the table loads the rows it
-// lacks, draws them all, then prints, and goes back to drawing the visible ones. The browser's
-// own print menu bypasses the command: then the rows loaded so far are drawn and printed.
+// lacks, draws them all as a print table (PrintTable), then prints, and drops it afterwards. The
+// browser's own print menu bypasses the command: then the rows loaded so far are printed.
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { PRINT_EVENT } from '../../shell/default-commands';
@@ -48,9 +48,4 @@ export function usePrintAllRows(cache: PageCache, total: number): boolean {
     };
   }, [cache, total]);
   return printing;
-}
-
-/** Every display line, placed where the virtual grid would place it. */
-export function allLines(count: number, height: number): { index: number; start: number }[] {
-  return Array.from({ length: count }, (_, index) => ({ index, start: index * height }));
 }
