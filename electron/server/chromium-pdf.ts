@@ -4,7 +4,7 @@
 // loads nothing: every request but data: is refused, and it carries its own strict CSP.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import type { PdfRenderer, PdfRequest } from '../core/services/packets/pdf';
+import { fillScript, type PdfRenderer, type PdfRequest } from '../core/services/packets/pdf';
 
 const IDLE_MS = 5_000;
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -41,7 +41,7 @@ export function createChromiumPdf(executablePath: string): ChromiumPdf {
     if (b) await (await b).close().catch(() => {});
   };
 
-  async function render({ html, paper, orientation, signal }: PdfRequest): Promise<Uint8Array> {
+  async function render({ html, paper, orientation, signal, fill }: PdfRequest): Promise<Uint8Array> {
     if (idle) clearTimeout(idle);
     active++;
     browser ??= chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
@@ -49,14 +49,21 @@ export function createChromiumPdf(executablePath: string): ChromiumPdf {
     const stop = () => void context.close().catch(() => {});
     signal.addEventListener('abort', stop, { once: true });
     try {
+      if (signal.aborted) throw new Error('aborted');
       await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
       // Evaluated in the page (a string: this side has no DOM types); waits for the embedded fonts.
       await page.evaluate('document.fonts.ready.then(() => undefined)');
       if (signal.aborted) throw new Error('aborted');
-      const pdf = await page.pdf({ format: paper, landscape: orientation === 'landscape', printBackground: true, preferCSSPageSize: true, tagged: true, outline: false });
-      return new Uint8Array(pdf);
+      const print = async () =>
+        new Uint8Array(await page.pdf({ format: paper, landscape: orientation === 'landscape', printBackground: true, preferCSSPageSize: true }));
+      const first = await print();
+      const texts = fill ? await fill(first) : {};
+      if (Object.keys(texts).length === 0) return first;
+      if (signal.aborted) throw new Error('aborted');
+      await page.evaluate(fillScript(texts));
+      return await print();
     } finally {
       signal.removeEventListener('abort', stop);
       await context.close().catch(() => {});

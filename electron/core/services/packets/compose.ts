@@ -30,7 +30,8 @@ import { resolvePacket } from './resolve';
 export const PACKET_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
 
-/** The anchor id of the n-th item's heading (0-based); the PDF pass finds pages by these. */
+/** The anchor id of the n-th item's heading (0-based); the PDF pass finds pages by these. Its
+ *  page number in the contents is the element `${itemAnchor(n)}-page`. */
 export const itemAnchor = (index: number): string => `packet-item-${index + 1}`;
 
 export interface ComposedPacket {
@@ -251,6 +252,13 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
     const en = translations.get(row.planId)?.themes[row.themeId];
     return options.language === 'en' && en ? en : row.themeHeadline;
   };
+  /** "plan · theme", or the plan alone when its one theme is the plan itself (a plan without
+   *  theme headings gets its title as its theme). */
+  const whereOf = (row: InitiativeRow) => {
+    const plan = planName(row.planId);
+    const theme = themeName(row);
+    return theme === plan || theme === row.planTitle ? plan : `${plan} · ${theme}`;
+  };
   const provenance = (planId: string) => {
     const p = plans.get(planId);
     const parts = [
@@ -260,6 +268,11 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
     ];
     return parts.filter(Boolean).join(' · ');
   };
+
+  // The text each face sets, so that only the font subsets it needs are embedded.
+  const serifText: string[] = [];
+  const sansText: string[] = [];
+  const boldText: string[] = [];
 
   // Groups: consecutive items of one plan and theme share a named page (running header).
   const groups: { key: string; planId: string; row: InitiativeRow; items: { row: InitiativeRow; index: number }[] }[] = [];
@@ -273,7 +286,7 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
     .map(
       (g) => `@page ${g.key} {
   @top-left { content: ${cssString(planName(g.planId))}; }
-  @top-right { content: ${cssString(themeName(g.row))}; }
+  @top-right { content: ${cssString(whereOf(g.row) === planName(g.planId) ? '' : themeName(g.row))}; }
   @bottom-left { content: ${cssString(provenance(g.planId))}; }
 }`,
     )
@@ -286,9 +299,17 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
     const shown: { lang: 'zh' | 'en'; text: ItemText }[] =
       options.language === 'zh' ? [{ lang: 'zh', text: zh }] : options.language === 'en' ? [{ lang: en ? 'en' : 'zh', text: en ?? zh }] : [{ lang: 'zh', text: zh }, ...(en ? [{ lang: 'en' as const, text: en }] : [])];
     const annotations = options.highlights || noteMode !== 'none' ? readNotes(db, row.id) : [];
-    // Number the notes: highlight notes in the order they stand in the text, then item notes.
+    // Number the notes as they stand on the page: notes on the item (beside its heading) first,
+    // then highlight notes in the order of their passages.
     const placedBy = new Map<string, Placed[]>();
     const numbered: { n: number; body: string; quote: string | null }[] = [];
+    const itemNotes: number[] = [];
+    if (noteMode !== 'none') {
+      for (const note of annotations.filter((n) => n.kind === 'note' && n.body.trim() !== '')) {
+        numbered.push({ n: numbered.length + 1, body: note.body, quote: null });
+        itemNotes.push(numbered.length);
+      }
+    }
     const located: { row: NoteRow; lang: 'zh' | 'en'; part: 'headline' | 'body'; start: number; end: number; quote: string }[] = [];
     for (const h of annotations.filter((n) => n.kind === 'highlight')) {
       const view = shown.find((s) => s.lang === h.language);
@@ -310,14 +331,19 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
       list.push({ start: l.start, end: l.end, color: options.highlights ? (l.row.color ?? 'yellow') : 'none', note: n });
       placedBy.set(key, list);
     }
-    const itemNotes: number[] = [];
-    if (noteMode !== 'none') {
-      for (const note of annotations.filter((n) => n.kind === 'note' && n.body.trim() !== '')) {
-        numbered.push({ n: numbered.length + 1, body: note.body, quote: null });
-        itemNotes.push(numbered.length);
-      }
-    }
     const noteBody = (n: number) => noteMarkdownToHtml(numbered[n - 1]!.body);
+    for (const { lang, text } of shown) {
+      serifText.push(text.body);
+      boldText.push(text.headline);
+      if (lang === 'en') sansText.push(text.headline);
+    }
+    for (const note of numbered) {
+      sansText.push(note.body);
+      // Bold or headings in a note, and the numbers (bold in the margin).
+      if (/[*_#]/.test(note.body)) boldText.push(note.body);
+      if (note.quote !== null) serifText.push(note.quote);
+    }
+    boldText.push(row.numeral, String(numbered.length));
     const margin = (n: number) =>
       noteMode === 'margin' ? `<aside class="mnote"><span class="mnote-n">${n}</span><div class="mnote-body">${noteBody(n)}</div></aside>` : '';
 
@@ -351,6 +377,7 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
             )
             .join('')}</ol></section>`
         : '';
+    sansText.push(fields, row.shortId, L.notes, L.noEnglish);
     const ruled = options.ruledSpace === 'none' ? '' : `<div class="ruled ruled-${options.ruledSpace}" aria-label="${escapeHtml(L.meetingNotes)}"></div>`;
     return `<article class="item" id="${itemAnchor(index)}">
 <div class="item-head"><span class="numeral">${escapeHtml(row.numeral)}</span><span class="item-ref">${escapeHtml(row.shortId)}</span>${itemMarginNotes}</div>
@@ -365,7 +392,7 @@ ${fields}${endnotes}${ruled}
           const page = pages?.[r.id];
           return `<li><a href="#${itemAnchor(i)}"><span class="c-num">${i + 1}</span><span class="c-title">${escapeHtml(
             options.language === 'en' ? (translations.get(r.planId)?.initiatives[r.id]?.headline ?? r.headline) : r.headline,
-          )}<span class="c-plan">${escapeHtml(planName(r.planId))} · ${escapeHtml(themeName(r))}</span></span><span class="c-page">${page ?? ''}</span></a></li>`;
+          )}<span class="c-plan">${escapeHtml(whereOf(r))}</span></span><span class="c-page" id="${itemAnchor(i)}-page">${page ?? ''}</span></a></li>`;
         })
         .join('')}</ol></section>`
     : `<section class="contents"><p>${escapeHtml(L.empty)}</p></section>`;
@@ -412,7 +439,9 @@ ${sourceLines ? `<div class="cover-sources"><h2>${escapeHtml(L.sources)} <span c
 ${groups.map((g) => `<section class="group" style="page: ${g.key}">${g.items.map(({ row, index }) => itemHtml(row, index)).join('\n')}</section>`).join('\n')}`;
 
   const css = packetCss(definition, L.page('counter(page)', 'counter(pages)'), cover.title, noteMode === 'margin');
-  const fontCss = embeddedFontCss(`${body}${pageRules}${L.page('', '')}0123456789`);
+  sansText.push(contents, summary, sourceLines, pageRules, coverHtml, L.page('', ''), '0123456789–—·•');
+  boldText.push(cover.title, cover.marking, L.contents, L.summary, L.sources, L.no, L.headline, L.status, L.leadUnit, L.deadline, sourceLines);
+  const fontCss = embeddedFontCss({ serif: serifText.join(''), sans: sansText.join(''), bold: boldText.join('') });
   const html = `<!DOCTYPE html>
 <html lang="${language === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -457,7 +486,7 @@ function packetCss(definition: PacketDefinition, pageCounter: string, title: str
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: 'Noto Serif', 'Noto Serif SC', serif; font-size: 10.5pt; line-height: 1.75; color: #1a1a1a; background: #fff; }
-h1, h2, h3, h4, .numeral, .item-ref, .fields, .summary, .contents, .cover-meta, .marking, .mnote, .endnotes h4 { font-family: 'Noto Sans', 'Noto Sans SC', sans-serif; }
+h1, h2, h3, h4, .cover-sources, .numeral, .item-ref, .fields, .summary, .contents, .cover-meta, .marking, .mnote, .endnotes h4 { font-family: 'Noto Sans', 'Noto Sans SC', sans-serif; }
 .cover { page: cover; break-after: page; min-height: 240mm; display: flex; flex-direction: column; padding-top: 30mm; position: relative; }
 .marking { position: absolute; top: 0; right: 0; border: 1.5px solid #b3261e; color: #b3261e; padding: 1mm 4mm; font-size: 12pt; font-weight: 700; letter-spacing: 0.15em; }
 .cover h1 { font-size: 26pt; line-height: 1.3; margin: 0 0 6mm; font-weight: 700; border-bottom: 2.5px solid #1a1a1a; padding-bottom: 5mm; }
@@ -491,7 +520,8 @@ h1, h2, h3, h4, .numeral, .item-ref, .fields, .summary, .contents, .cover-meta, 
 .group { break-before: page; }
 .item { ${margin ? 'padding-right: 52mm;' : ''} margin-bottom: 9mm; }
 .item + .item { border-top: 0.75px solid #999; padding-top: 5mm; }
-.item-head { display: flex; align-items: baseline; gap: 3mm; font-size: 9pt; color: #666; break-after: avoid; }
+.item-head { font-size: 9pt; color: #666; break-after: avoid; }
+.item-head .item-ref { margin-left: 3mm; }
 .numeral { font-weight: 700; color: #1a1a1a; }
 .item-ref { color: #888; }
 .headline { font-size: 13pt; line-height: 1.45; margin: 1mm 0 3mm; font-weight: 700; break-after: avoid; }
@@ -524,7 +554,7 @@ blockquote { margin: 0 0 1mm; padding-left: 3mm; border-left: 2px solid #ccc; co
 .fields th { text-align: left; font-weight: 400; color: #666; padding: 0.6mm 4mm 0.6mm 0; vertical-align: top; white-space: nowrap; }
 .fields td { padding: 0.6mm 0; vertical-align: top; }
 .fields tr { border-bottom: 0.5px solid #e2e2e2; }
-.ruled { margin-top: 4mm; background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 7.5mm, #bbb 7.5mm, #bbb calc(7.5mm + 0.5px)); break-inside: avoid; }
+.ruled { margin-top: 4mm; background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 7.5mm, #9a9a9a 7.5mm, #9a9a9a 7.8mm); break-inside: avoid; }
 .ruled-short { height: ${ruledSpace === 'short' ? '38mm' : '0'}; }
 .ruled-half { height: ${orientation === 'landscape' ? '70mm' : '115mm'}; }
 @media screen {

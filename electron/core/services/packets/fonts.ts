@@ -15,13 +15,23 @@ interface Face {
   ranges: [number, number][];
 }
 
-/** The faces a packet may use: serif text, sans headings, each Chinese and Latin. */
+/** The faces a packet uses: serif for the plans' text, sans for everything around it, bold
+ *  sans for headings; each Chinese and Latin. */
 const SHEETS: { pkg: string; sheets: string[] }[] = [
-  { pkg: '@fontsource/noto-serif-sc', sheets: ['400.css', '700.css'] },
+  { pkg: '@fontsource/noto-serif-sc', sheets: ['400.css'] },
   { pkg: '@fontsource/noto-sans-sc', sheets: ['400.css', '700.css'] },
-  { pkg: '@fontsource/noto-serif', sheets: ['latin-400.css', 'latin-700.css', 'latin-ext-400.css'] },
+  { pkg: '@fontsource/noto-serif', sheets: ['latin-400.css', 'latin-ext-400.css'] },
   { pkg: '@fontsource/noto-sans', sheets: ['latin-400.css', 'latin-700.css', 'latin-ext-400.css'] },
 ];
+
+/** The text set in each of a packet's faces (a face's subsets are chosen by its own text). */
+export interface FontTexts {
+  serif: string;
+  sans: string;
+  bold: string;
+}
+
+const roleOf = (face: Face): keyof FontTexts => (face.family.includes('Serif') ? 'serif' : face.weight >= 700 ? 'bold' : 'sans');
 
 const LATIN_RANGES: Record<string, [number, number][]> = {
   latin: [
@@ -112,14 +122,19 @@ function dataUrl(file: string): string {
   return url;
 }
 
-/** @font-face rules, as data: URLs, for the subsets that cover the characters of `text`. */
-export function embeddedFontCss(text: string): string {
+const codePoints = (text: string): Set<number> => {
   const used = new Set<number>();
   for (const ch of text) used.add(ch.codePointAt(0)!);
+  return used;
+};
+
+/** @font-face rules, as data: URLs, for the subsets that cover the characters each face sets. */
+export function embeddedFontCss(texts: FontTexts): string {
+  const used = { serif: codePoints(texts.serif), sans: codePoints(texts.sans), bold: codePoints(texts.bold) };
   const rules: string[] = [];
   for (const face of readFaces()) {
     let needed = false;
-    for (const cp of used) {
+    for (const cp of used[roleOf(face)]) {
       if (covers(face.ranges, cp)) {
         needed = true;
         break;

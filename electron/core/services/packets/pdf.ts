@@ -2,9 +2,12 @@
 // Electron or a browser itself: the host injects a PdfRenderer), in two passes. The first pass
 // lays the packet out; pdfjs then reads, from that PDF's named destinations (Chromium writes
 // one for every element an internal link points to: the contents link to every item), the page
-// each item starts on. The second pass renders the packet again with those page numbers in the
-// contents. The contents reserve the numbers' room in both passes, so the layout, and the
-// pages found, do not move. A run can be followed (packet.progress) and cancelled
+// each item starts on. The second pass prints the same loaded document again with those page
+// numbers written into the contents (the renderer sets the text of the elements the core
+// names; the document itself runs no script): loading the document, its fonts above all, is
+// most of the work, and it is done once. The contents reserve the numbers' room in both
+// passes, so the layout, and the pages found, do not move; the numbers are the ones
+// packet.html shows when given them. A run can be followed (packet.progress) and cancelled
 // (packet.cancel: CANCELLED, nothing kept).
 import { AppError } from '../../../../shared/api/result';
 import type { PacketDefinition } from '../../../../shared/api/packets/methods';
@@ -17,7 +20,15 @@ export interface PdfRequest {
   paper: 'A4' | 'Letter';
   orientation: 'portrait' | 'landscape';
   signal: AbortSignal;
+  /** Called with the first print: the text to put into elements (by id) before printing the
+   *  same page again. Absent, or an empty answer: the first print is the result. */
+  fill?: (first: Uint8Array) => Promise<Record<string, string>>;
 }
+
+/** The script a renderer runs in the loaded page (from outside: the document has none and its
+ *  CSP allows none) to set the text of elements by id. */
+export const fillScript = (texts: Record<string, string>): string =>
+  `for (const [id, text] of Object.entries(${JSON.stringify(texts)})) { const e = document.getElementById(id); if (e) e.textContent = text; }`;
 
 /** Renders a self-contained HTML document to PDF bytes (the host's Chromium). */
 export type PdfRenderer = (request: PdfRequest) => Promise<Uint8Array>;
@@ -82,19 +93,25 @@ export function createPacketPdfService(db: Db, renderer: PdfRenderer | undefined
       const signal = job.controller.signal;
       try {
         const at = now();
-        const first = composePacketHtml(db, { definition, language, now: at });
+        const { html, itemIds } = composePacketHtml(db, { definition, language, now: at });
         step(job, 'layout', 1);
-        const layout = await renderer({ html: first.html, paper, orientation, signal });
-        step(job, 'layout', 1);
-        const { destinations } = await pdfDestinationPages(layout);
-        const pages: Record<string, number> = {};
-        first.itemIds.forEach((id, i) => {
-          const page = destinations.get(itemAnchor(i));
-          if (page !== undefined) pages[id] = page;
+        const bytes = await renderer({
+          html,
+          paper,
+          orientation,
+          signal,
+          fill: async (first) => {
+            step(job, 'layout', 1);
+            const { destinations } = await pdfDestinationPages(first);
+            step(job, 'render', 2);
+            const texts: Record<string, string> = {};
+            itemIds.forEach((_id, i) => {
+              const page = destinations.get(itemAnchor(i));
+              if (page !== undefined) texts[`${itemAnchor(i)}-page`] = String(page);
+            });
+            return texts;
+          },
         });
-        step(job, 'render', 2);
-        const second = composePacketHtml(db, { definition, language, pages, now: at });
-        const bytes = await renderer({ html: second.html, paper, orientation, signal });
         step(job, 'render', 3);
         const { pages: count } = await pdfDestinationPages(bytes);
         const date = definition.cover.date ?? at.toISOString().slice(0, 10);
