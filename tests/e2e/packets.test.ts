@@ -35,6 +35,22 @@ beforeAll(async () => {
 
 afterAll(() => app?.close());
 
+/**
+ * Nothing blocked, except what the test harness itself causes: its CSP watch is an init script
+ * that Chromium tries to run in every frame, and the preview frame (sandboxed, no allow-scripts)
+ * refuses it. That refusal is the sandbox working; anything else still fails the test.
+ */
+function expectNothingElseBlocked(): void {
+  const harness = /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
+  const problems = app.browser.problems;
+  expect({ ...problems, consoleErrors: problems.consoleErrors.filter((e) => !harness.test(e)) }).toEqual({
+    consoleErrors: [],
+    pageErrors: [],
+    cspViolations: [],
+    foreignRequests: [],
+  });
+}
+
 const builderItems = () => page.getByRole('group', { name: '包含的举措' }).locator('.pk-item-headline');
 
 describe('a briefing packet through the UI', () => {
@@ -103,11 +119,15 @@ describe('a briefing packet through the UI', () => {
     await page.getByText('已保存', { exact: true }).waitFor();
     const saved = await app.call('packet.list', {});
     expect(saved.map((p) => p.definition.cover.title)).toEqual(['十二月例会简报']);
-    app.expectNothingBlocked();
+    expectNothingElseBlocked();
   }, 120_000);
 
   it('saves the packet as PDF: the headlines and the note in packet order, pages counted, page 1 rendered', async () => {
-    const items = (await builderItems().allTextContents()).map((s) => s.trim().replace(/\s+/g, ''));
+    // Each headline without its numeral, as the builder lists them (packet order).
+    const heads = await page.$$eval('.pk-item-headline', (els) =>
+      els.map((el) => (el.textContent ?? '').replace(el.querySelector('.pk-numeral')?.textContent ?? '', '').replace(/\s+/g, '').slice(0, 8)),
+    );
+    expect(heads.length).toBeGreaterThan(2);
     const download = page.waitForEvent('download', { timeout: 120_000 });
     await page.getByRole('button', { name: '另存为 PDF' }).click();
     await page.getByRole('group', { name: '正在生成 PDF' }).waitFor();
@@ -117,24 +137,20 @@ describe('a briefing packet through the UI', () => {
     await page.getByText(/^PDF 已生成/).waitFor();
 
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    // Each headline where its item starts (after the contents, which list them all first).
-    const body = text.slice(text.lastIndexOf(items[0]!.slice(-8)) - 200);
-    let at = 0;
-    for (const item of items) {
-      const headline = item.replace(/^[（(]?[一二三四五六七八九十\d]+[）).、]?/, '').slice(0, 10);
-      const found = text.indexOf(headline, at);
-      expect(found, `${headline} after position ${at}`).toBeGreaterThanOrEqual(0);
-      at = found;
-    }
-    void body;
-    const note = text.indexOf(NOTE.replace(/\s+/g, ''));
-    expect(note).toBeGreaterThan(text.indexOf(hzItem.headline.slice(0, 10)));
+    // The contents and the summary list every item first; the items themselves come last, in
+    // packet order: each headline's last occurrence follows the one before.
+    const last = heads.map((h) => text.lastIndexOf(h));
+    expect(last.every((at) => at >= 0), heads.join(' / ')).toBe(true);
+    expect([...last].sort((a, b) => a - b)).toEqual(last);
+    // The note is printed with its item.
+    const note = text.lastIndexOf(NOTE.replace(/\s+/g, ''));
+    expect(note).toBeGreaterThan(text.lastIndexOf(hzItem.headline.replace(/\s+/g, '').slice(0, 8)));
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
     expect(pages).toBeGreaterThanOrEqual(2);
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, join(OUTPUT_DIR, 'packet-pdf-1')]);
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', '-singlefile', file, join(OUTPUT_DIR, 'packet-pdf-2')]);
-    app.expectNothingBlocked();
+    expectNothingElseBlocked();
   }, 180_000);
 
   it('screenshots the packet list and the builder', async () => {
@@ -168,7 +184,7 @@ describe('the table on paper', () => {
     await page.evaluate(() => {
       (window as unknown as { printedRows: number }).printedRows = -1;
       window.print = () => {
-        (window as unknown as { printedRows: number }).printedRows = document.querySelectorAll('.itable-data-row').length;
+        (window as unknown as { printedRows: number }).printedRows = document.querySelectorAll('.itable-print tbody tr').length;
       };
     });
     await page.locator('.itable-title').click();
@@ -200,6 +216,6 @@ describe('the table on paper', () => {
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1400, height: 900 });
     }
-    app.expectNothingBlocked();
+    expectNothingElseBlocked();
   }, 120_000);
 });
