@@ -89,7 +89,7 @@ describe('a briefing packet through the UI', () => {
     await page.waitForURL(/#\/packets$/);
     const sources = page.getByRole('group', { name: '内容来源' });
     await sources.getByText('手选的 2 条举措').waitFor();
-    await expect.poll(() => builderItems().allTextContents()).toHaveLength(2);
+    await expect.poll(() => builderItems().allTextContents(), { timeout: 20_000 }).toHaveLength(2);
 
     // A theme of the first plan, from the picker grouped by plan.
     await sources.getByRole('radio', { name: '主题' }).check();
@@ -104,7 +104,7 @@ describe('a briefing packet through the UI', () => {
     // Alt+↓ moves the first item one down; the move is announced.
     await page.locator('.pk-item').first().focus();
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(async () => (await builderItems().allTextContents()).map((s) => s.trim())).toEqual([before[1], before[0], ...before.slice(2)]);
+    await expect.poll(async () => (await builderItems().allTextContents()).map((s) => s.trim()), { timeout: 20_000 }).toEqual([before[1], before[0], ...before.slice(2)]);
     expect(await page.locator('.pk-items [role="status"]').textContent()).toContain('已移到第 2 位');
 
     const cover = page.getByRole('group', { name: '封面' });
@@ -159,9 +159,10 @@ describe('a briefing packet through the UI', () => {
       await p.getByRole('list', { name: /已保存的简报包|Saved packets/ }).waitFor();
     });
     await shootMatrix(app, 'packets-builder', url, async (p) => {
-      const open = p.getByRole('button', { name: '十二月例会简报', exact: true });
-      if (await open.isVisible().catch(() => false)) await open.click();
-      await p.locator('iframe[title="简报包预览"], iframe[title="Packet preview"]').waitFor({ timeout: 30_000 });
+      const frame = p.locator('iframe[title="简报包预览"], iframe[title="Packet preview"]');
+      // After a reload the list shows first; at another window size the builder is still open.
+      if ((await frame.count()) === 0) await p.getByRole('button', { name: '十二月例会简报', exact: true }).click();
+      await frame.waitFor({ timeout: 30_000 });
       await settle(p);
     });
   }, 240_000);
