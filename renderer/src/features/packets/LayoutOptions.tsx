@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PacketCover, PacketOptions } from '../../../../shared/api/packets/methods';
+import { localToday } from '../table/running-header';
 
 export function CoverFields({ cover, onChange }: { cover: PacketCover; onChange(cover: PacketCover): void }) {
   const { t } = useTranslation('packets');
@@ -25,7 +26,7 @@ export function CoverFields({ cover, onChange }: { cover: PacketCover; onChange(
       )}
     </div>
   );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   return (
     <fieldset className="pk-section pk-cover">
       <legend>{t('cover.legend')}</legend>
@@ -39,7 +40,8 @@ export function CoverFields({ cover, onChange }: { cover: PacketCover; onChange(
           <input
             id={`${id}-date`}
             type="date"
-            value={cover.date ?? ''}
+            // With the run date chosen, the field shows today's (what a run now would print).
+            value={cover.date ?? today}
             disabled={cover.date === null}
             onChange={(e) => onChange({ ...cover, date: e.target.value || null })}
           />
