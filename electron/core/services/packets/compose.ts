@@ -546,7 +546,7 @@ sup.marker.dot { font-weight: 400; }
 .mnote p, .endnotes p { margin: 0 0 1mm; }
 .mnote ul, .mnote ol { margin: 0; padding-left: 4mm; }
 .endnotes { margin-top: 4mm; font-size: 8.5pt; line-height: 1.55; border-top: 0.5px solid #ccc; padding-top: 2mm; break-inside: auto; }
-.endnotes h4 { font-size: 8.5pt; margin: 0 0 1mm; color: #444; }
+.endnotes h4 { font-size: 8.5pt; margin: 0 0 1mm; color: #444; break-after: avoid; }
 .endnotes ol { margin: 0; padding-left: 6mm; }
 .endnotes li { margin-bottom: 1.5mm; break-inside: avoid; }
 .quote { color: #555; display: block; font-style: italic; }
