@@ -23,10 +23,12 @@ interface Rule {
 const nodeBuiltin = (n: string) => n.startsWith('node:');
 const CORE_PACKAGES = ['better-sqlite3', 'pdfjs-dist', 'mammoth', 'htmlparser2', 'iconv-lite', 'chardet'];
 export const RULES: Record<Layer, Rule> = {
-  shared: { layers: ['shared'], packages: (n) => n === 'zod' },
+  // markdown-it: the reader's Markdown, one configuration for the screen and the printed packet.
+  shared: { layers: ['shared'], packages: (n) => n === 'zod' || n === 'markdown-it' },
   // The import readers' format libraries (pdfjs-dist, mammoth, htmlparser2, iconv-lite, chardet).
   core: { layers: ['shared', 'core'], packages: (n) => nodeBuiltin(n) || CORE_PACKAGES.includes(n) },
-  server: { layers: ['shared', 'core', 'server'], packages: nodeBuiltin },
+  // playwright-core: browser mode renders packets to PDF with the machine's Chromium.
+  server: { layers: ['shared', 'core', 'server'], packages: (n) => nodeBuiltin(n) || n === 'playwright-core' },
   main: { layers: ['shared', 'core', 'main'], packages: (n) => nodeBuiltin(n) || n === 'electron' },
   // The sandboxed preload may take only the contract's and the command list's names and types from shared/.
   preload: {

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_NOTES, DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
 
-export const SUITES = ['open', 'import', 'file-import', 'corpus', 'table', 'save', 'table-ui', 'library', 'annotations'] as const;
+export const SUITES = ['open', 'import', 'file-import', 'corpus', 'table', 'save', 'table-ui', 'library', 'annotations', 'packets'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {

@@ -19,6 +19,7 @@ import { runTableUi } from './suites/table-ui';
 import { runLibrary } from './suites/library';
 import { runSave } from './suites/save';
 import { runAnnotations } from './suites/annotations';
+import { runPackets } from './suites/packets';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,6 +33,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   'table-ui': { title: 'initiative table in Chromium', run: runTableUi },
   library: { title: 'plan library (2,000 plans)', run: runLibrary },
   annotations: { title: 'annotations (note save, one item’s list)', run: runAnnotations },
+  packets: { title: 'briefing packets as PDF (Chromium)', run: runPackets },
 };
 
 function main(argv: string[]): number {
