@@ -7,6 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { fillScript, type PdfRenderer, type PdfRequest } from '../core/services/packets/pdf';
 
 const IDLE_MS = 5_000;
+const LOAD_LIMIT_MS = 15 * 60_000;
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 /** The Chromium to use: BRIEFBOOK_CHROMIUM, else a usual install path, else playwright's own. */
@@ -50,6 +51,9 @@ export function createChromiumPdf(executablePath: string): ChromiumPdf {
     signal.addEventListener('abort', stop, { once: true });
     try {
       if (signal.aborted) throw new Error('aborted');
+      // A long packet on a busy machine takes minutes to load and print; packet.cancel, not a
+      // timer, is how a run is stopped early.
+      context.setDefaultTimeout(LOAD_LIMIT_MS);
       await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });

@@ -108,7 +108,7 @@ function CurrentPlanShell({ data, ...props }: Omit<ShellProps, 'outline' | 'onOp
 function restoredRoute(data: StartData): Route | null {
   // With no plan to read, the library is where to start (to import one or restore one).
   if (!data.outline) return { kind: 'library' };
-  if (data.restoreView === 'table' || data.restoreView === 'dashboard' || data.restoreView === 'library' || data.restoreView === 'annotations') return { kind: data.restoreView };
+  if (data.restoreView === 'table' || data.restoreView === 'dashboard' || data.restoreView === 'library' || data.restoreView === 'annotations' || data.restoreView === 'packets') return { kind: data.restoreView };
   if (data.restoreId) return { kind: 'initiative', id: data.restoreId };
   return null;
 }

@@ -17,6 +17,7 @@ export const APP_COMMANDS = [
   'view.dashboard',
   'view.library',
   'view.annotations',
+  'view.packets',
   'initiative.next',
   'initiative.previous',
   'outline.toggle',
@@ -53,6 +54,7 @@ export const COMMAND_ACCELERATORS: Readonly<Partial<Record<AppCommand, string>>>
   'view.dashboard': 'CmdOrCtrl+3',
   'view.library': 'CmdOrCtrl+4',
   'view.annotations': 'CmdOrCtrl+5',
+  'view.packets': 'CmdOrCtrl+6',
   // Alt+arrows rather than [ ]: Chinese input methods turn [ into 【 (the reading view uses the same keys).
   'initiative.next': 'Alt+Down',
   'initiative.previous': 'Alt+Up',

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     record({
       kind: 'ratio', suite: SUITE, name: 'pdf per 100 pages', labels: ['packet.pdf', 'chromium'], unit: 'ms',
       a: sa, b: sb, ratio: sa.median / sb.median, samples: { a: a100, b: b100 },
-      note: `${pages100} pages (${items100} items with notes, fields, ruled space); limit 1.3`,
+      note: `${pages100} pages (${items100} items with fields, summary and ruled space); limit 1.3`,
       detail: { 'seconds per 100 pages': (sa.median / 1000).toFixed(2), 'direct seconds per 100 pages': (sb.median / 1000).toFixed(2) },
     });
     const whole100 = a100.map((ms) => (ms * pages100) / 100);

@@ -76,6 +76,8 @@ describe('menu template', () => {
       'view.table': 'CmdOrCtrl+2',
       'view.dashboard': 'CmdOrCtrl+3',
       'view.library': 'CmdOrCtrl+4',
+      'view.annotations': 'CmdOrCtrl+5',
+      'view.packets': 'CmdOrCtrl+6',
     });
   });
 

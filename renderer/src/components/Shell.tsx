@@ -1,6 +1,6 @@
 // The loaded app: app bar with views and controls, the plan strip and its context panel, and
 // below them the current view — reading (outline + overview or initiative), the initiative
-// table, the dashboard, the plan library or every annotation in the library. Owns the reader's display preferences, the current
+// table, the dashboard, the plan library, every annotation in the library or the briefing packets. Owns the reader's display preferences, the current
 // plan's English, and importing (File → Import plan…, the library's button, files dropped
 // anywhere on the window). With no plan at all, the plan views point to the library.
 // On a short window the plan strip collapses once the reading has scrolled well down, and
@@ -42,11 +42,13 @@ const ImportDialog = lazy(() => import('../features/import/ImportDialog').then((
 const PreferencesDialog = lazy(() => import('../features/preferences/PreferencesDialog').then((m) => ({ default: m.PreferencesDialog })));
 const loadSearch = () => import('../features/search/SearchView');
 const SearchView = lazy(() => loadSearch().then((m) => ({ default: m.SearchView })));
+const loadPackets = () => import('../features/packets/PacketsView');
+const PacketsView = lazy(() => loadPackets().then((m) => ({ default: m.PacketsView })));
 
 function usePrefetchViews(): void {
   useEffect(() => {
     const prefetch = () => {
-      for (const load of [loadTable, loadDashboard, loadAnnotations, loadLibrary, loadSearch]) void load().catch(() => undefined);
+      for (const load of [loadTable, loadDashboard, loadAnnotations, loadLibrary, loadSearch, loadPackets]) void load().catch(() => undefined);
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(prefetch, { timeout: 3000 });
@@ -111,6 +113,7 @@ export function Shell(props: Props) {
   const { t: tDashboard } = useTranslation('dashboard');
   const { t: tLibrary } = useTranslation('library');
   const { t: tAnnotations } = useTranslation('annotationList');
+  const { t: tPackets } = useTranslation('packets');
   const planId = outline?.meta.id ?? null;
   const [prefs, actions] = usePreferences(client, initialPreferences);
   const [translationVersion, setTranslationVersion] = useState(0);
@@ -194,6 +197,7 @@ export function Shell(props: Props) {
     'view.dashboard': () => navigate({ kind: 'dashboard' }),
     'view.library': () => navigate({ kind: 'library' }),
     'view.annotations': () => navigate({ kind: 'annotations' }),
+    'view.packets': () => navigate({ kind: 'packets' }),
     import: chooseFiles,
     'annotations.export': exchange.openExport,
     'annotations.import': exchange.openImport,
@@ -234,6 +238,8 @@ export function Shell(props: Props) {
       ? tLibrary('title')
       : view === 'annotations'
         ? tAnnotations('title')
+        : view === 'packets'
+        ? tPackets('title')
         : view === 'table'
         ? tTable('title')
         : view === 'dashboard'
@@ -280,6 +286,12 @@ export function Shell(props: Props) {
     main = (
       <Suspense fallback={loadingView}>
         <SearchView client={client} outline={outline} onOpenResult={openResult} />
+      </Suspense>
+    );
+  else if (view === 'packets')
+    main = (
+      <Suspense fallback={loadingView}>
+        <PacketsView client={client} currentPlanId={planId} />
       </Suspense>
     );
   else if (view === 'annotations')
@@ -361,6 +373,7 @@ export function Shell(props: Props) {
               dashboard: routeHref({ kind: 'dashboard' }),
               library: routeHref({ kind: 'library' }),
               annotations: routeHref({ kind: 'annotations' }),
+              packets: routeHref({ kind: 'packets' }),
             }}
             controls={
               <>
@@ -370,7 +383,7 @@ export function Shell(props: Props) {
               </>
             }
           >
-            {outline && view !== 'library' && view !== 'annotations' && view !== 'search' && (
+            {outline && view !== 'library' && view !== 'annotations' && view !== 'search' && view !== 'packets' && (
               <PlanStrip
                 meta={outline.meta}
                 open={contextOpen}

@@ -7,6 +7,7 @@ import { annotationReading } from '../features/annotations/reading/locales';
 import { compare } from '../features/compare/locales';
 import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
+import { packets } from '../features/packets/locales';
 import { importPlan } from '../features/import/locales';
 import { library } from '../features/library/locales';
 import { preferences } from '../features/preferences/locales';
@@ -38,5 +39,6 @@ export const CATALOGUE = {
   versions,
   compare,
   search,
+  packets,
 } as const;
 export type Namespace = keyof typeof CATALOGUE;

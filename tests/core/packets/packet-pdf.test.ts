@@ -160,11 +160,14 @@ describe('packet.pdf, read back with poppler', () => {
   it('puts notes after each item as endnotes, in English and Chinese side by side, on Letter landscape', async () => {
     const { file, pages } = await savePdf(definition({ notes: 'endnotes', language: 'both', paper: 'Letter', orientation: 'landscape', summary: false, ruledSpace: 'none' }), 'packet-both.pdf');
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+79[12](\.\d+)? x 61[12](\.\d+)? pts/);
+    // The cover keeps to one page: the contents are page 2.
+    expect(squash(pdftotext(file, '-f', '2', '-l', '2'))).toContain('目录');
     const text = squash(pdftotext(file, '-f', '3', '-l', String(pages)));
     for (const note of NOTES) expect(text).toContain(squash(note.body.replace(/\*\*/g, '')));
     // The embedded plan's English translation stands beside the Chinese.
     const en = core.db.prepare("SELECT json_extract(json, '$.initiatives.\"hz-2024/T3/I3\".headline') FROM plan_translations WHERE plan_id = 'hz-2024' AND language = 'en'").pluck().get() as string;
     expect(text).toContain(squash(en));
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', '-singlefile', file, join(OUT, 'packet-both-cover')]);
     execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '3', '-l', '3', '-singlefile', file, join(OUT, 'packet-both')]);
   }, 180_000);
 

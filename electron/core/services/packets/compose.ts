@@ -465,6 +465,10 @@ ${body}
 
 function packetCss(definition: PacketDefinition, pageCounter: string, title: string, margin: boolean): string {
   const { paper, orientation, ruledSpace } = definition.options;
+  // The cover fills its page (its sources at the foot) and never spills onto a second one:
+  // the page's height less the margins (40 mm) and a little room for rounding.
+  const [width, height] = paper === 'A4' ? [210, 297] : [215.9, 279.4];
+  const coverHeight = Math.floor((orientation === 'portrait' ? height : width) - 40 - 3);
   const marks = Object.entries(HIGHLIGHT_STYLES)
     .map(
       ([name, s]) =>
@@ -487,7 +491,7 @@ function packetCss(definition: PacketDefinition, pageCounter: string, title: str
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: 'Noto Serif', 'Noto Serif SC', serif; font-size: 10.5pt; line-height: 1.75; color: #1a1a1a; background: #fff; }
 h1, h2, h3, h4, .cover-sources, .numeral, .item-ref, .fields, .summary, .contents, .cover-meta, .marking, .mnote, .endnotes h4 { font-family: 'Noto Sans', 'Noto Sans SC', sans-serif; }
-.cover { page: cover; break-after: page; min-height: 240mm; display: flex; flex-direction: column; padding-top: 30mm; position: relative; }
+.cover { page: cover; break-after: page; min-height: ${coverHeight}mm; display: flex; flex-direction: column; padding-top: 30mm; position: relative; }
 .marking { position: absolute; top: 0; right: 0; border: 1.5px solid #b3261e; color: #b3261e; padding: 1mm 4mm; font-size: 12pt; font-weight: 700; letter-spacing: 0.15em; }
 .cover h1 { font-size: 26pt; line-height: 1.3; margin: 0 0 6mm; font-weight: 700; border-bottom: 2.5px solid #1a1a1a; padding-bottom: 5mm; }
 .subtitle { font-size: 14pt; color: #333; margin: 0 0 14mm; }
@@ -542,7 +546,7 @@ sup.marker.dot { font-weight: 400; }
 .mnote p, .endnotes p { margin: 0 0 1mm; }
 .mnote ul, .mnote ol { margin: 0; padding-left: 4mm; }
 .endnotes { margin-top: 4mm; font-size: 8.5pt; line-height: 1.55; border-top: 0.5px solid #ccc; padding-top: 2mm; break-inside: auto; }
-.endnotes h4 { font-size: 8.5pt; margin: 0 0 1mm; color: #444; }
+.endnotes h4 { font-size: 8.5pt; margin: 0 0 1mm; color: #444; break-after: avoid; }
 .endnotes ol { margin: 0; padding-left: 6mm; }
 .endnotes li { margin-bottom: 1.5mm; break-inside: avoid; }
 .quote { color: #555; display: block; font-style: italic; }

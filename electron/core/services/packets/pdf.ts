@@ -94,6 +94,9 @@ export function createPacketPdfService(db: Db, renderer: PdfRenderer | undefined
       try {
         const at = now();
         const { html, itemIds } = composePacketHtml(db, { definition, language, now: at });
+        // The second print has the first one's layout (the numbers' room is reserved), so its
+        // page count is the first one's: the final PDF is not read again.
+        let count = 0;
         step(job, 'layout', 1);
         const bytes = await renderer({
           html,
@@ -102,7 +105,8 @@ export function createPacketPdfService(db: Db, renderer: PdfRenderer | undefined
           signal,
           fill: async (first) => {
             step(job, 'layout', 1);
-            const { destinations } = await pdfDestinationPages(first);
+            const { destinations, pages } = await pdfDestinationPages(first);
+            count = pages;
             step(job, 'render', 2);
             const texts: Record<string, string> = {};
             itemIds.forEach((_id, i) => {
@@ -113,7 +117,7 @@ export function createPacketPdfService(db: Db, renderer: PdfRenderer | undefined
           },
         });
         step(job, 'render', 3);
-        const { pages: count } = await pdfDestinationPages(bytes);
+        if (count === 0) count = (await pdfDestinationPages(bytes)).pages;
         const date = definition.cover.date ?? at.toISOString().slice(0, 10);
         return { fileName: fileNameOf(definition.cover.title, date), pdfBase64: Buffer.from(bytes).toString('base64'), pages: count };
       } catch (err) {
