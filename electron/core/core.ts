@@ -43,6 +43,9 @@ import { comparePlans } from './services/compare/compare';
 import { exportComparison } from './services/compare/export';
 import { listVersions } from './services/versions/lineage';
 import { deleteView, listViews, saveView } from './services/views';
+import { searchQuery } from './services/search/query';
+import { recentSearches, rememberSearch } from './services/search/recent';
+import { deleteSavedSearch, listSavedSearches, saveSearch } from './services/search/saved';
 import { exportCsv } from './services/table/export';
 import { queryFacet, queryTable, tableRows } from './services/table/query';
 import { createImportService, type ImportService } from './services/import/import-service';
@@ -241,6 +244,15 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
     'tags.rename': ({ from, to }) => renameTag(db, from, to),
     'annotation.export': (args) => exportAnnotations(db, args),
     'annotation.import': ({ fileName, text }) => importAnnotations(db, fileName, text),
+    'search.query': (query) => searchQuery(db, query),
+    'search.recent': () => recentSearches(db),
+    'search.remember': ({ text }) => rememberSearch(db, text),
+    'search.saved.list': () => listSavedSearches(db),
+    'search.saved.save': (saved) => saveSearch(db, saved),
+    'search.saved.delete': ({ id, baseRevision }) => {
+      deleteSavedSearch(db, id, baseRevision);
+      return null;
+    },
   };
 }
 

@@ -9,12 +9,13 @@ import { refreshInitiativeSortKeys } from './collation/initiative-sort-keys';
 import { refreshTextSortKeys } from './collation/text-sort-keys';
 import { deleteAllSearchDocs } from './search/documents';
 import { indexPlanText, indexReaderFields } from './search/initiative-docs';
+import { indexAnnotation, indexTranslation } from './search/source-docs';
 import { readPlanDocument } from './plan/store';
 import { writeTransaction } from './db/transaction';
 
 /** Bump when tokens.ts, normalize.ts or initiative-docs.ts change what is indexed: every start after that
  *  rebuilds the index once. */
-export const SEARCH_FORMAT = 'bigram-2';
+export const SEARCH_FORMAT = 'bigram-3';
 const SEARCH_STAMP = 'search.format';
 
 export interface RefreshReport {
@@ -39,11 +40,12 @@ export function refreshDerivedData(db: Db): RefreshReport {
       const doc = readPlanDocument(db, planId);
       if (doc && doc.initiatives.length > 0) {
         indexPlanText(db, doc);
+        indexTranslation(db, planId);
         report.plansIndexed.push(planId);
       }
     }
     if (formatChanged) {
-      report.readerDocsIndexed = reindexReaderFields(db);
+      report.readerDocsIndexed = reindexReaderFields(db) + reindexAnnotations(db);
       writeStamp(db, SEARCH_STAMP, SEARCH_FORMAT);
     }
   });
@@ -77,4 +79,16 @@ function reindexReaderFields(db: Db): number {
     });
   }
   return ids.size;
+}
+
+function reindexAnnotations(db: Db): number {
+  const ids = prepared(db, 'SELECT id FROM user_annotations WHERE deleted_at IS NULL').pluck().all() as string[];
+  for (const id of ids) indexAnnotation(db, id);
+  return ids.length;
+}
+
+/** Repair: empties the search index and writes it again from the texts where they live. */
+export function rebuildSearchIndex(db: Db): RefreshReport {
+  writeTransaction(db, () => writeStamp(db, SEARCH_STAMP, 'rebuild'));
+  return refreshDerivedData(db);
 }

@@ -15,6 +15,7 @@ import { IMPORT_METHODS, type ImportMethods } from './import/methods';
 import { ITEM_METHODS, type ItemMethods } from './items/methods';
 import { LIBRARY_METHODS, type LibraryMethods } from './library/methods';
 import { PLAN_METHODS, type PlanMethods } from './plans/methods';
+import { SEARCH_METHODS, type SearchMethods } from './search/methods';
 import { SETTING_METHODS, type SettingMethods } from './settings/methods';
 import { STATUS_METHODS, type StatusMethods } from './status/methods';
 import { STORAGE_METHODS, type StorageMethods } from './storage/methods';
@@ -50,6 +51,7 @@ export interface ApiMethods
     VersionMethods,
     CompareMethods,
     LibraryMethods,
+    SearchMethods,
     StorageMethods {}
 
 export type ApiMethod = keyof ApiMethods;
@@ -75,6 +77,7 @@ export const API_METHODS = [
   ...ANNOTATION_EXCHANGE_METHODS,
   ...VERSION_METHODS,
   ...COMPARE_METHODS,
+  ...SEARCH_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

@@ -13,6 +13,7 @@ import { translationArgSchemas } from './translations/schemas';
 import { itemArgSchemas } from './items/schemas';
 import { libraryArgSchemas } from './library/schemas';
 import { planArgSchemas } from './plans/schemas';
+import { searchArgSchemas } from './search/schemas';
 import { settingArgSchemas } from './settings/schemas';
 import { statusArgSchemas } from './status/schemas';
 import { storageArgSchemas } from './storage/schemas';
@@ -46,4 +47,5 @@ export const argSchemas = {
   ...versionArgSchemas,
   ...compareArgSchemas,
   ...annotationArgSchemas,
+  ...searchArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -19,10 +19,12 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-/** The oracle's own normalization, written independently of the code under test: full-width
- *  ，；：！？（） read as , ; : ! ? ( ) (Unicode's compatibility mapping, NFKC, says the same). */
+/** The oracle's own normalization, written independently of the code under test: Unicode's
+ *  compatibility folding (NFKC: full-width letters, digits and ，：（） as half-width), then the
+ *  full-width ，；：！？（） NFKC may leave read as , ; : ! ? ( ). */
 const norm = (s: string): string =>
   s
+    .normalize('NFKC')
     .toLowerCase()
     .replace(/[，；：！？（）]/g, (ch) => ch.normalize('NFKC'))
     .split(/\s+/)

@@ -132,6 +132,12 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   // The embedded plan against itself: every item paired with itself, unchanged.
   'compare.plans': { leftPlanId: 'hz-2024', rightPlanId: 'hz-2024' },
   'compare.export': { leftPlanId: 'hz-2024', rightPlanId: 'hz-2024', format: 'csv', language: 'zh' },
+  'search.query': { text: '营商环境 -"无废城市" talent', filters: {}, offset: 0, limit: 20 },
+  'search.recent': {},
+  'search.remember': { text: '营商环境' },
+  'search.saved.list': {},
+  'search.saved.save': { baseRevision: 0, name: '营商', query: { text: '营商环境', filters: { sources: ['plan'] } } },
+  'search.saved.delete': { id: 1, baseRevision: 1 }, // the search saved just before
   'translation.template': { planId: 'hz-2024', language: 'en' },
   // The embedded plan's shipped English, attached as a reader would attach a file.
   'translation.attach': {

@@ -8,6 +8,7 @@ import { planTranslation as translationSchema } from '../../../shared/api/schema
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
+import { indexTranslation } from '../search/source-docs';
 
 export class TranslationError extends Error {
   constructor(message: string) {
@@ -77,13 +78,14 @@ export function checkTranslation(translation: PlanTranslation, plan: PlanDocumen
 /** Checks and stores (or replaces) a translation of a stored plan. */
 export function importTranslation(db: Db, translation: PlanTranslation, plan: PlanDocument): void {
   checkTranslation(translation, plan);
-  writeTransaction(db, () =>
+  writeTransaction(db, () => {
     prepared(
       db,
       `INSERT INTO plan_translations (plan_id, language, json) VALUES (?, ?, ?)
        ON CONFLICT (plan_id, language) DO UPDATE SET json = excluded.json`,
-    ).run(translation.planId, translation.language, JSON.stringify(translation)),
-  );
+    ).run(translation.planId, translation.language, JSON.stringify(translation));
+    indexTranslation(db, translation.planId);
+  });
 }
 
 export function hasTranslation(db: Db, planId: string, language: string): boolean {

@@ -30,6 +30,7 @@ export const TEXT_FILTER_FIELD: Record<TextFilterColumn, string> = {
 /** (Re)writes the plan-text documents of a plan. Inside the import transaction. */
 export function indexPlanText(db: Db, doc: PlanDocument): void {
   deleteScopeDocs(db, doc.meta.id);
+  writeSearchDocs(db, doc.meta.id, doc.meta.id, { title: doc.meta.title }, true);
   const themeHeadline = new Map(doc.themes.map((t) => [t.id, t.headline]));
   const industries = new Map<string, string[]>();
   for (const list of doc.lists) {

@@ -7,5 +7,6 @@ import { revisions } from './0004-revisions';
 import { planLibrary } from './0005-plan-library';
 import { annotations } from './0006-annotations';
 import { planVersions } from './0007-plan-versions';
+import { search } from './0008-search';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search];

@@ -17,6 +17,7 @@ import { writeCsv } from './csv-format';
 import { writeJson } from './json-format';
 import { writeJsonLd } from './jsonld-format';
 import { writeMarkdown } from './markdown-format';
+import { indexAnnotation } from '../../search/source-docs';
 import { decideMerge, sameIdentity } from './merge';
 import { readAnnotationFile } from './read-file';
 
@@ -130,6 +131,8 @@ function columns(a: Annotation, revision: number) {
 }
 
 function addHistory(db: Db, a: Pick<Annotation, 'id' | 'body' | 'color' | 'tags'>, revision: number, reason: AnnotationRevision['reason'], savedAt: string): void {
+  // Called on every annotation the import wrote, after its row and tags: its search documents follow.
+  indexAnnotation(db, a.id);
   prepared(
     db,
     `INSERT INTO user_annotation_revisions (annotation_id, revision, body, color, tags_json, saved_at, reason)

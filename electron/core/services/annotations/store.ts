@@ -8,6 +8,7 @@ import type {
 import type { AnchorStatus, TextSelectors } from '../../../../shared/domain/anchoring';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
+import { indexAnnotation } from '../../search/source-docs';
 
 export interface AnnotationRow {
   id: string;
@@ -85,6 +86,8 @@ export const COALESCE_MS = 2 * 60 * 1000;
  */
 export function recordState(db: Db, id: string, reason: AnnotationRevision['reason'], now: Date, bodyOnly = false): void {
   const at = now.toISOString();
+  // Every change of an annotation's body, tags or trash passes here: its search documents follow.
+  indexAnnotation(db, id);
   const a = readAnnotation(db, id)!;
   const tags = JSON.stringify(a.tags);
   if (bodyOnly && reason === 'edit') {

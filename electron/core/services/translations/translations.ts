@@ -18,6 +18,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { writeTransaction } from '../../db/transaction';
 import { readPlanDocument } from '../../plan/store';
+import { indexTranslation } from '../../search/source-docs';
 import { parseTranslation, TranslationError } from '../../plan/translation';
 
 /** Named places a refusal lists before it says "and N more". */
@@ -127,6 +128,7 @@ export function attachTranslation(db: Db, planId: string, fileName: string, text
       `INSERT INTO plan_translations (plan_id, language, json) VALUES (?, ?, ?)
        ON CONFLICT (plan_id, language) DO UPDATE SET json = excluded.json`,
     ).run(planId, stored.language, JSON.stringify(stored));
+    indexTranslation(db, planId);
     return { language: stored.language, matched, total: plan.initiatives.length };
   });
 }
