@@ -21,7 +21,7 @@ interface Rule {
 }
 
 const nodeBuiltin = (n: string) => n.startsWith('node:');
-const CORE_PACKAGES = ['better-sqlite3', 'pdfjs-dist', 'mammoth', 'htmlparser2', 'iconv-lite', 'chardet'];
+const CORE_PACKAGES = ['better-sqlite3', 'pdfjs-dist', 'mammoth', 'htmlparser2', 'iconv-lite', 'chardet', 'diff'];
 export const RULES: Record<Layer, Rule> = {
   shared: { layers: ['shared'], packages: (n) => n === 'zod' },
   // The import readers' format libraries (pdfjs-dist, mammoth, htmlparser2, iconv-lite, chardet).
