@@ -5,14 +5,16 @@
 // changes boxed), the "only changes" filter, and the CSV export read back row by row.
 // Screenshots of the view go to tests/output/polish/ for a person to look at.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseVersionFile, importFirstVersion, RENEWAL_TITLE } from '../helpers/versions-ui';
 import { axeViolations, startAppSession, type AppSession } from './app-session';
-import { shootMatrix } from './shots';
+import { POLISH_DIR, settle, shootMatrix } from './shots';
 
 let app: AppSession;
 let page: Page;
+let compareUrl = '';
 
 beforeAll(async () => {
   app = await startAppSession('compare');
@@ -96,6 +98,7 @@ describe('comparing two versions of a plan', () => {
   }, 60_000);
 
   it('exports the changed items as CSV', async () => {
+    compareUrl = page.url();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
     await page.getByText(/已导出 briefbook-compare-/).waitFor();
     expect(download.suggestedFilename()).toMatch(/^briefbook-compare-p-[a-z0-9]+-p-[a-z0-9]+\.csv$/);
@@ -108,8 +111,32 @@ describe('comparing two versions of a plan', () => {
     app.expectNothingBlocked();
   }, 60_000);
 
+  it('compares any two plans picked from the library’s Compare…', async () => {
+    await page.getByRole('link', { name: '返回计划库' }).click();
+    await page.getByRole('button', { name: '对照…' }).click();
+    const dialog = page.getByRole('dialog', { name: '选择要对照的两份计划' });
+    await dialog.waitFor();
+    // The embedded plan against version 1 of the renewal plan: two different plans, matched by text.
+    const left = dialog.getByRole('combobox', { name: '原文（左）' });
+    const right = dialog.getByRole('combobox', { name: '新文（右）' });
+    // The embedded plan, and both versions of the renewal plan (read with version.list).
+    await expect.poll(() => left.locator('option').count()).toBe(3);
+    const labels = await left.locator('option').allTextContents();
+    expect(labels.filter((l) => l.includes(RENEWAL_TITLE))).toEqual([`${RENEWAL_TITLE}（修订稿）（第 2 版）`, `${RENEWAL_TITLE}（第 1 版）`]);
+    await left.selectOption({ label: labels.find((l) => !l.includes(RENEWAL_TITLE))! });
+    await right.selectOption({ label: `${RENEWAL_TITLE}（第 1 版）` });
+    await settle(page);
+    await page.screenshot({ path: join(POLISH_DIR, 'compare-picker-1400x900-zh-light.png') });
+    expect(await axeViolations(page, '.compare-pick')).toEqual([]);
+    await dialog.getByRole('button', { name: '对照', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: '版本对照' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.compare-basis').textContent()).toBe('按文字匹配配对（两份不同的计划）');
+    expect(page.url()).toMatch(/#\/compare\/hz-2024\/p-[a-z0-9]+$/);
+    await page.goBack();
+  }, 60_000);
+
   it('screenshots: the comparison', async () => {
-    const url = page.url();
+    const url = compareUrl;
     await shootMatrix(app, 'compare', url, async (p) => {
       await p.locator('.compare-row').first().waitFor({ timeout: 15_000 });
       await p.keyboard.press('n');

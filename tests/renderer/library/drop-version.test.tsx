@@ -19,7 +19,7 @@ describe('dropping a file on a plan in the library', { timeout: 20_000 }, () => 
   it('previews it as a new version of that plan', async () => {
     const fake = createFakeLibrary([EMBEDDED, WORK_PLAN, REGULATION], { 'ui.currentPlan': PLAN_ID });
     renderApp({ fake });
-    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 15_000 });
     const row = rowOf(WORK_PLAN.title);
     const dataTransfer = { types: ['Files'], files: [file('修订稿.txt')], dropEffect: 'none' };
     fireEvent.dragEnter(window, { dataTransfer });
@@ -41,7 +41,7 @@ describe('dropping a file on a plan in the library', { timeout: 20_000 }, () => 
   it('a file dropped beside the rows is still imported as a new plan', async () => {
     const fake = createFakeLibrary([EMBEDDED, WORK_PLAN, REGULATION], { 'ui.currentPlan': PLAN_ID });
     renderApp({ fake });
-    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 15_000 });
     const dataTransfer = { types: ['Files'], files: [file('新方案.txt')], dropEffect: 'none' };
     fireEvent.dragEnter(window, { dataTransfer });
     fireEvent.dragOver(window, { dataTransfer });

@@ -34,7 +34,7 @@ export function ComparePicker({ client, plans, onCompare, onCancel }: Props) {
         if (!p.version) return [{ planId: p.id, label: p.title }];
         const versions = await client.call('version.list', { planId: p.id }).catch(() => []);
         if (versions.length === 0) return [{ planId: p.id, label: p.title }];
-        return [...versions].reverse().map((v) => ({ planId: v.planId, label: t('pick.version', { title: p.title, version: v.version }) }));
+        return [...versions].reverse().map((v) => ({ planId: v.planId, label: t('pick.version', { title: v.title, version: v.version }) }));
       }),
     ).then((lists) => !cancelled && setOptions(lists.flat()));
     return () => {
