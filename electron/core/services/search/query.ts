@@ -62,11 +62,12 @@ interface DocHit {
 
 /** The SQL (and its parameters) finding every text of `fields` containing the normalized,
  *  non-empty needle, with its item or plan: one row per text (DocHit). The index keeps no
- *  counts (detail=none), so a text counts once (tf 1); its length is stored beside it. */
+ *  counts (detail=none), so a text counts once (tf 1); its length is stored beside it. The
+ *  matches are MATERIALIZED: the three joins below read them once, not an index lookup each. */
 export function needleSql(needle: string, fields: readonly string[]): { sql: string; params: unknown[] } {
   const docs = matchingDocsSql(needle, fields);
   const sql = `
-    WITH m AS (SELECT d.key AS key, d.field AS field, d.len AS len ${docs.sql})
+    WITH m AS MATERIALIZED (SELECT d.key AS key, d.field AS field, d.len AS len ${docs.sql})
     SELECT i.plan_id AS planId, i.id AS itemId, i.theme_id AS themeId, m.field, NULL AS annotationId, m.len, 1 AS tf
       FROM m JOIN initiatives i ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
     UNION ALL
