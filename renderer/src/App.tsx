@@ -12,7 +12,7 @@ import { ErrorScreen, UnauthorizedScreen } from './components/ErrorScreen';
 import { Shell } from './components/Shell';
 import { useCurrentPlan } from './features/library/use-current-plan';
 import { useUiLanguage } from './i18n/use-ui-language';
-import { loadStart, type StartData } from './load-start';
+import { takeStart, type StartData } from './load-start';
 import { isBlankHash, type Route } from './routing/hash-route';
 import { useHashRoute } from './routing/use-hash-route';
 
@@ -29,7 +29,7 @@ export function App({ client }: { client: ApiClient }) {
 
   useEffect(() => {
     let cancelled = false;
-    loadStart(client).then(
+    takeStart(client).then(
       (data) => {
         if (cancelled) return;
         if (data.language && data.language !== i18n.language) void i18n.changeLanguage(data.language);

@@ -24,25 +24,29 @@ import type { SearchSource } from '../../../shared/api/search/methods';
 import type { ApiClient } from '../api/client';
 import type { FeatureProps } from '../features/feature-props';
 
-// The table and the dashboard (with its chart library) are chunks of their own, loaded when
-// first shown: the first screen is the reading view, which needs neither. Once the first
-// screen is up they are fetched in idle time, so switching views does not wait on them.
+// Every view but reading is a chunk of its own, loaded when first shown: the first screen is
+// the reading view, which needs none of them (nor the dashboard's chart library, nor the
+// import dialog and the preferences, which wait for their first use). Once the first screen is
+// up the views are fetched in idle time, so switching views does not wait on them.
 const loadTable = () => import('../features/table/InitiativeTable');
 const loadDashboard = () => import('../features/dashboard/Dashboard');
+const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
+const loadLibrary = () => import('../features/library/LibraryView');
 const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.InitiativeTable })));
 const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
-const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
+const loadCompare = () => import('../features/compare/CompareView');
+const CompareView = lazy(() => loadCompare().then((m) => ({ default: m.CompareView })));
 const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.AnnotationsView })));
 const loadSearch = () => import('../features/search/SearchView');
 const SearchView = lazy(() => loadSearch().then((m) => ({ default: m.SearchView })));
+const LibraryView = lazy(() => loadLibrary().then((m) => ({ default: m.LibraryView })));
+const ImportDialog = lazy(() => import('../features/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const PreferencesDialog = lazy(() => import('../features/preferences/PreferencesDialog').then((m) => ({ default: m.PreferencesDialog })));
 
 function usePrefetchViews(): void {
   useEffect(() => {
     const prefetch = () => {
-      void loadTable().catch(() => undefined);
-      void loadDashboard().catch(() => undefined);
-      void loadAnnotations().catch(() => undefined);
-      void loadSearch().catch(() => undefined);
+      for (const load of [loadTable, loadDashboard, loadAnnotations, loadLibrary, loadSearch]) void load().catch(() => undefined);
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(prefetch, { timeout: 3000 });
@@ -60,9 +64,7 @@ import { usePlanTranslation } from '../reading/use-plan-translation';
 import { usePreferences } from '../reading/use-preferences';
 import { routeHref, viewOf, type Route, type View } from '../routing/hash-route';
 import { neighbourId } from '../routing/reading-order';
-import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { DropOverlay } from '../features/import/DropOverlay';
-import { ImportDialog } from '../features/import/ImportDialog';
 import { ImportFilePicker } from '../features/import/ImportFilePicker';
 import type { VersionTarget } from '../features/versions/VersionTargetChoice';
 import { useFileDrop } from '../features/import/use-file-drop';
@@ -70,7 +72,6 @@ import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
 import { NoteCommand, type StartNote } from '../features/annotations/reading/NoteCommand';
 import { AnnotationSidebar } from '../features/annotations/panel/AnnotationSidebar';
 import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
-import { LibraryView } from '../features/library/LibraryView';
 import { NoPlan } from '../features/library/NoPlan';
 import { PlanPicker } from '../features/library/PlanPicker';
 import { TranslationMissing } from '../features/translations/TranslationMissing';
@@ -287,18 +288,27 @@ export function Shell(props: Props) {
         <AnnotationsView client={client} onOpenPassage={openPassage} readHref={routeHref(lastRead)} />
       </Suspense>
     );
+  else if (route.kind === 'compare')
+    main = (
+      <Suspense fallback={loadingView}>
+        <CompareView key={address} client={client} leftPlanId={route.left} rightPlanId={route.right} libraryHref={routeHref({ kind: 'library' })} />
+      </Suspense>
+    );
   else if (view === 'library')
     main = (
-      <LibraryView
-        client={client}
-        currentPlanId={planId}
-        highlighted={highlighted}
-        version={libraryVersion}
-        onOpen={openPlan}
-        onImport={chooseFiles}
-        onImportVersion={chooseVersion}
-        onPlansChanged={plansChanged}
-      />
+      <Suspense fallback={loadingView}>
+        <LibraryView
+          client={client}
+          currentPlanId={planId}
+          highlighted={highlighted}
+          version={libraryVersion}
+          onOpen={openPlan}
+          onImport={chooseFiles}
+          onImportVersion={chooseVersion}
+          onDropVersion={(target, files) => imports.enqueue(files, target)}
+          onPlansChanged={plansChanged}
+        />
+      </Suspense>
     );
   else if (!outline || !featureProps) main = <NoPlan libraryHref={routeHref({ kind: 'library' })} onImport={chooseFiles} />;
   else if (view === 'table')
@@ -395,18 +405,26 @@ export function Shell(props: Props) {
           </div>
         </div>
         <ImportFilePicker ref={picker} onFiles={(files) => imports.enqueue(files, versionTarget.current ?? undefined)} />
-        {imports.stage && <ImportDialog client={client} queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
+        {imports.stage && (
+          <Suspense fallback={null}>
+            <ImportDialog client={client} queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />
+          </Suspense>
+        )}
         {dragging && <DropOverlay />}
         {exchange.dialogs}
-        <PreferencesDialog
-          open={prefsOpen}
-          onClose={() => setPrefsOpen(false)}
-          client={client}
-          language={language}
-          onLanguageChange={onLanguageChange}
-          preferences={prefs}
-          actions={actions}
-        />
+        {prefsOpen && (
+          <Suspense fallback={null}>
+            <PreferencesDialog
+              open={prefsOpen}
+              onClose={() => setPrefsOpen(false)}
+              client={client}
+              language={language}
+              onLanguageChange={onLanguageChange}
+              preferences={prefs}
+              actions={actions}
+            />
+          </Suspense>
+        )}
         </AnnotationExchangeContext.Provider>
       </AnnotationUiProvider>
       </SearchUiProvider>

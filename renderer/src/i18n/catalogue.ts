@@ -4,6 +4,7 @@ import { annotationHistory } from '../features/annotations/history/locales';
 import { annotationList } from '../features/annotations/library/locales';
 import { annotationPanel } from '../features/annotations/panel/locales';
 import { annotationReading } from '../features/annotations/reading/locales';
+import { compare } from '../features/compare/locales';
 import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
 import { importPlan } from '../features/import/locales';
@@ -36,5 +37,6 @@ export const CATALOGUE = {
   annotationExchange,
   versions,
   search,
+  compare,
 } as const;
 export type Namespace = keyof typeof CATALOGUE;

@@ -9,7 +9,8 @@ export type Route =
   | { kind: 'dashboard' }
   | { kind: 'library' }
   | { kind: 'annotations' }
-  | { kind: 'search' };
+  | { kind: 'search' }
+  | { kind: 'compare'; left: string; right: string };
 
 /** The top-level views of the app bar; overview and initiative are both "read". Search has no
  *  tab of its own (the app bar's search button and Ctrl+Shift+F open it). */
@@ -22,6 +23,9 @@ const DASHBOARD_HASH = '#/dashboard';
 const LIBRARY_HASH = '#/library';
 const ANNOTATIONS_HASH = '#/annotations';
 const SEARCH_HASH = '#/search';
+const COMPARE_PREFIX = '#/compare/';
+/** Plan ids (hz-2024, p-1a2b3c4d5e) never hold a slash: the two of a comparison are split on it. */
+const COMPARE_IDS = /^([a-z0-9][a-z0-9-]{0,63})\/([a-z0-9][a-z0-9-]{0,63})$/;
 
 export function parseRoute(hash: string): Route {
   if (hash === TABLE_HASH) return { kind: 'table' };
@@ -29,6 +33,10 @@ export function parseRoute(hash: string): Route {
   if (hash === LIBRARY_HASH) return { kind: 'library' };
   if (hash === ANNOTATIONS_HASH) return { kind: 'annotations' };
   if (hash === SEARCH_HASH) return { kind: 'search' };
+  if (hash.startsWith(COMPARE_PREFIX)) {
+    const ids = COMPARE_IDS.exec(hash.slice(COMPARE_PREFIX.length));
+    if (ids) return { kind: 'compare', left: ids[1]!, right: ids[2]! };
+  }
   if (hash.startsWith(INITIATIVE_PREFIX)) {
     const raw = hash.slice(INITIATIVE_PREFIX.length);
     try {
@@ -56,12 +64,15 @@ export function routeHref(route: Route): string {
       return ANNOTATIONS_HASH;
     case 'search':
       return SEARCH_HASH;
+    case 'compare':
+      return `${COMPARE_PREFIX}${route.left}/${route.right}`;
     default:
       return '#/';
   }
 }
 
 export function viewOf(route: Route): View {
+  if (route.kind === 'compare') return 'library';
   return route.kind === 'table' || route.kind === 'dashboard' || route.kind === 'library' || route.kind === 'annotations' || route.kind === 'search'
     ? route.kind
     : 'read';
