@@ -5,7 +5,8 @@
 // and hex-encoded bigrams with positions: together about three times the text they indexed):
 //   search_docs — one row per (key, field) with the text's length: no scope column and no copy
 //     of the text. A plan's documents are keyed by its id or ids under it (`<planId>/…`), so they
-//     go by key range (and with the plan: trigger plans_unindex).
+//     go by key range and field (and with the plan: trigger plans_unindex); the reader's fields
+//     on its items, keyed by the same ids, stay.
 //   search_fts — contentless FTS5 of plain bigram tokens, detail=none (no positions): candidates
 //     are checked against the text where it lives (search/source-text.ts).
 //   Emptied here; the first start on this schema writes it again from the texts (the format
@@ -41,7 +42,8 @@ export const search: Migration = {
         DELETE FROM search_fts WHERE rowid = old.id;
       END;
       CREATE TRIGGER plans_unindex AFTER DELETE ON plans BEGIN
-        DELETE FROM search_docs WHERE key = old.id OR (key >= old.id || '/' AND key < old.id || '0');
+        DELETE FROM search_docs WHERE (key = old.id OR (key >= old.id || '/' AND key < old.id || '0'))
+          AND field IN ('title', 'headline', 'body', 'theme', 'industries', 'headline_en', 'body_en');
       END;
       UPDATE derived_state SET value = 'none' WHERE name = 'search.format';
 
