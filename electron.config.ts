@@ -17,6 +17,10 @@ export default defineConfig({
           import: resolve('electron/server/import-cli.ts'),
           'import-worker': resolve('electron/core/import/worker.ts'),
         },
+        // Browser mode's PDF renderer drives the machine's Chromium with playwright-core, which
+        // reads its own package.json at run time: it cannot be bundled, it is loaded from
+        // node_modules.
+        external: ['playwright-core'],
       },
     },
   },

@@ -39,6 +39,8 @@ import {
 import { exportAnnotations, importAnnotations } from './services/annotation-exchange/exchange';
 import { listLibrary, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from './services/library/library';
 import { assignItem, unmatchedItems } from './services/versions/assign';
+import { comparePlans } from './services/compare/compare';
+import { exportComparison } from './services/compare/export';
 import { listVersions } from './services/versions/lineage';
 import { deleteView, listViews, saveView } from './services/views';
 import { searchQuery } from './services/search/query';
@@ -50,6 +52,10 @@ import { createImportService, type ImportService } from './services/import/impor
 import { defaultImportWorker } from './services/import/worker-location';
 import type { SandboxOptions } from './import/sandbox';
 import { attachTranslation, translationTemplate } from './services/translations/translations';
+import { deletePacket, duplicatePacket, getPacket, listPackets, savePacket } from './services/packets/store';
+import { packetItems, resolvePacket } from './services/packets/resolve';
+import { composePacketHtml } from './services/packets/compose';
+import { createPacketPdfService, type PacketPdfService, type PdfRenderer } from './services/packets/pdf';
 
 export const DATABASE_FILE = 'briefbook.sqlite3';
 
@@ -65,6 +71,9 @@ export interface CoreOptions {
   scheduleBackups?: boolean;
   /** The import worker (default: the bundled one beside the build, or the sources via tsx). */
   importWorker?: SandboxOptions;
+  /** The host's HTML-to-PDF renderer (its Chromium) for packet.pdf; without one packet.pdf is
+   *  UNAVAILABLE and the packet is printed from its HTML. */
+  pdfRenderer?: PdfRenderer;
 }
 
 export interface Core {
@@ -96,6 +105,7 @@ export function openCore(options: CoreOptions): Core {
   let handlers: Handlers;
   let router: Router;
   let imports: ImportService | null = null;
+  let packetPdf: PacketPdfService | null = null;
   const storage: Storage = createStorage({
     dataDir: options.dataDir,
     file,
@@ -106,8 +116,13 @@ export function openCore(options: CoreOptions): Core {
     open: (beforeMigrate) => openReady(file, options, beforeMigrate),
     onConnection: (db) => {
       imports?.close();
+      packetPdf?.close();
       imports = db ? importService(db, options) : null;
-      handlers = { ...(db && imports ? serviceHandlers(db, options, imports) : unavailableHandlers(() => storage, options)), ...storageHandlers(() => storage) };
+      packetPdf = db ? createPacketPdfService(db, options.pdfRenderer) : null;
+      handlers = {
+        ...(db && imports && packetPdf ? serviceHandlers(db, options, imports, packetPdf) : unavailableHandlers(() => storage, options)),
+        ...storageHandlers(() => storage),
+      };
       router = createRouter(handlers, options.onInternalError);
     },
   });
@@ -122,10 +137,12 @@ export function openCore(options: CoreOptions): Core {
     storage,
     close: () => {
       imports?.close();
+      packetPdf?.close();
       storage.close();
     },
     shutdown: async () => {
       imports?.close();
+      packetPdf?.close();
       await storage.shutdown();
     },
   };
@@ -182,7 +199,7 @@ function appInfo(options: CoreOptions): AppInfo {
   };
 }
 
-function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): ServiceHandlers {
+function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService, packetPdf: PacketPdfService): ServiceHandlers {
   return {
     'app.info': () => appInfo(options),
     'plan.list': () => listPlans(db),
@@ -224,6 +241,8 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
     'version.list': ({ planId }) => listVersions(db, planId),
     'version.unmatched': ({ planId }) => unmatchedItems(db, planId),
     'version.assign': ({ fromItemId, toItemId, baseRevision }) => assignItem(db, fromItemId, toItemId, baseRevision),
+    'compare.plans': ({ leftPlanId, rightPlanId }) => comparePlans(db, leftPlanId, rightPlanId),
+    'compare.export': (args) => exportComparison(db, args),
     'translation.template': ({ planId, language }) => translationTemplate(db, planId, language),
     'translation.attach': ({ planId, fileName, text }) => attachTranslation(db, planId, fileName, text),
     'annotation.list': (query) => listAnnotations(db, query),
@@ -249,6 +268,22 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService): 
       deleteSavedSearch(db, id, baseRevision);
       return null;
     },
+    'packet.list': () => listPackets(db),
+    'packet.get': ({ id }) => getPacket(db, id),
+    'packet.save': (args) => savePacket(db, args),
+    'packet.delete': ({ id, baseRevision }) => {
+      deletePacket(db, id, baseRevision);
+      return null;
+    },
+    'packet.duplicate': ({ id }) => duplicatePacket(db, id),
+    'packet.resolve': ({ definition }) => packetItems(resolvePacket(db, definition)),
+    'packet.html': ({ definition, language, pages }) => {
+      const { html, itemIds } = composePacketHtml(db, { definition, language, pages });
+      return { html, items: itemIds.length };
+    },
+    'packet.pdf': (args) => packetPdf.pdf(args),
+    'packet.progress': ({ jobId }) => packetPdf.progress(jobId),
+    'packet.cancel': ({ jobId }) => packetPdf.cancel(jobId),
   };
 }
 

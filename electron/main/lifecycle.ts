@@ -19,6 +19,7 @@ import { applySessionPolicy, hardenApp, setDialogLanguage } from './security';
 import { watchSettings } from './settings-watch';
 import { StartupError, startupErrorMessage } from './startup-error';
 import { createMainWindow, PRELOAD_PATH } from './window';
+import { renderPacketPdf } from './packet-pdf';
 import { restoredPlacement, settingsWindowStateStore, trackWindowState } from './window-state';
 
 export const APP_NAME = 'Briefbook';
@@ -116,6 +117,7 @@ async function start(): Promise<void> {
     host: 'desktop',
     version: app.getVersion(),
     nativeBinding,
+    pdfRenderer: renderPacketPdf,
   });
   mountRouter(ipcMain, watchSettings(core.router, onSettingSet), trustedSenderCheck(() => mainWindow));
 

@@ -101,6 +101,7 @@ export function menuTemplate(ctx: MenuContext): Item[] {
       { role: 'selectAll', label: l.selectAll },
       separator,
       command('find', l.find),
+      command('search', l.search),
     ],
   };
 
@@ -120,6 +121,7 @@ export function menuTemplate(ctx: MenuContext): Item[] {
       command('view.dashboard', l.viewDashboard),
       command('view.library', l.viewLibrary),
       command('view.annotations', l.viewAnnotations),
+      command('view.packets', l.viewPackets),
       separator,
       command('initiative.previous', l.previousInitiative),
       command('initiative.next', l.nextInitiative),

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOKEN_QUERY_PARAM } from '../../shared/api/http';
 import { openCore, type Core } from '../core/core';
+import { chromiumPath, createChromiumPdf } from './chromium-pdf';
 import { DatabaseProblemError } from '../core/db/errors';
 import { defaultDataDir } from '../core/paths';
 import { parseArgs, USAGE, UsageError, type ServeOptions } from './args';
@@ -79,12 +80,16 @@ async function main(): Promise<void> {
 
   let core: Core;
   let server: RunningServer;
+  // Packets as PDF need a Chromium on this machine; without one the page prints them itself.
+  const browserPath = chromiumPath();
+  const pdf = browserPath ? createChromiumPdf(browserPath) : null;
   try {
     core = openCore({
       dataDir: options.dataDir,
       resourcesDir: options.resourcesDir,
       host: 'browser',
       version: readVersion(),
+      ...(pdf ? { pdfRenderer: pdf.render } : {}),
     });
   } catch (err) {
     fail(startupMessage(err), 1);
@@ -124,6 +129,7 @@ async function main(): Promise<void> {
       .catch(() => undefined)
       .then(() => core.shutdown())
       .catch(() => core.close())
+      .then(() => pdf?.close())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

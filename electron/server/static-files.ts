@@ -51,6 +51,19 @@ export function resolveStaticPath(
   return { file };
 }
 
+/** A built asset whose name carries its content's hash (Vite's `assets/name-Hash1234.ext`). */
+const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
+/**
+ * A hashed asset never changes under its name (a rebuild gives new content a new name), so the
+ * browser keeps it and, for scripts, its compiled code: a reload fetches and parses only the page.
+ * Everything else (the page itself) is revalidated every time so a rebuilt renderer is picked up.
+ * Nothing here is private.
+ */
+export function cacheControlOf(rawPathname: string): string {
+  return HASHED_ASSET.test(rawPathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
@@ -84,8 +97,7 @@ export async function serveStatic(
     ...SECURITY_HEADERS,
     'Content-Type': CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': String(size),
-    // Revalidate every time so a rebuilt renderer is picked up; nothing here is private.
-    'Cache-Control': 'no-cache',
+    'Cache-Control': cacheControlOf(rawPathname),
   });
   if (req.method === 'HEAD') {
     res.end();

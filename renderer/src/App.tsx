@@ -12,7 +12,7 @@ import { ErrorScreen, UnauthorizedScreen } from './components/ErrorScreen';
 import { Shell } from './components/Shell';
 import { useCurrentPlan } from './features/library/use-current-plan';
 import { useUiLanguage } from './i18n/use-ui-language';
-import { loadStart, type StartData } from './load-start';
+import { takeStart, type StartData } from './load-start';
 import { isBlankHash, type Route } from './routing/hash-route';
 import { useHashRoute } from './routing/use-hash-route';
 
@@ -29,7 +29,7 @@ export function App({ client }: { client: ApiClient }) {
 
   useEffect(() => {
     let cancelled = false;
-    loadStart(client).then(
+    takeStart(client).then(
       (data) => {
         if (cancelled) return;
         if (data.language && data.language !== i18n.language) void i18n.changeLanguage(data.language);
@@ -108,7 +108,7 @@ function CurrentPlanShell({ data, ...props }: Omit<ShellProps, 'outline' | 'onOp
 function restoredRoute(data: StartData): Route | null {
   // With no plan to read, the library is where to start (to import one or restore one).
   if (!data.outline) return { kind: 'library' };
-  if (data.restoreView === 'table' || data.restoreView === 'dashboard' || data.restoreView === 'library' || data.restoreView === 'annotations') return { kind: data.restoreView };
+  if (data.restoreView === 'table' || data.restoreView === 'dashboard' || data.restoreView === 'library' || data.restoreView === 'annotations' || data.restoreView === 'packets') return { kind: data.restoreView };
   if (data.restoreId) return { kind: 'initiative', id: data.restoreId };
   return null;
 }

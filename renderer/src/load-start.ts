@@ -61,6 +61,29 @@ export async function loadStart(client: ApiClient): Promise<StartData> {
   };
 }
 
+let early: Promise<StartData> | null = null;
+
+/**
+ * Starts loading the first screen's data at once, beside the storage check (which decides
+ * whether the app starts at all), rather than after it. The first App to start takes it; a
+ * failed early load is dropped (in recovery mode the database is not open), so an App started
+ * after a recovery loads afresh.
+ */
+export function loadStartEarly(client: ApiClient): void {
+  const started = loadStart(client);
+  early = started;
+  started.catch(() => {
+    if (early === started) early = null;
+  });
+}
+
+/** The early load if one is waiting (once), else a fresh one. */
+export function takeStart(client: ApiClient): Promise<StartData> {
+  const started = early;
+  early = null;
+  return started ?? loadStart(client);
+}
+
 /** The remembered plan while it is still in the library, else the first one (null: no plans). */
 export function pickCurrentPlan(plans: readonly PlanSummary[], remembered: string | null): string | null {
   if (remembered && plans.some((p) => p.id === remembered)) return remembered;

@@ -20,6 +20,7 @@ import { createApiClient } from './api/client';
 import { App } from './App';
 import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
+import { loadStartEarly } from './load-start';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/dialog.css';
@@ -29,6 +30,8 @@ import './styles/print.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const client = createApiClient();
+// The first screen's data is asked for now, beside the storage check, not after it.
+loadStartEarly(client);
 const i18n = createI18n(pickLanguage(null, navigator.languages ?? [navigator.language]));
 createRoot(root).render(
   <StrictMode>

@@ -8,6 +8,7 @@ export const APP_COMMANDS = [
   'annotations.export',
   'annotations.import',
   'find',
+  'search',
   'print',
   'newNote',
   'preferences',
@@ -16,6 +17,7 @@ export const APP_COMMANDS = [
   'view.dashboard',
   'view.library',
   'view.annotations',
+  'view.packets',
   'initiative.next',
   'initiative.previous',
   'outline.toggle',
@@ -42,6 +44,8 @@ export const COMMAND_ACCELERATORS: Readonly<Partial<Record<AppCommand, string>>>
   // File → Import plan…: the renderer opens its import dialog (the desktop's Open shortcut).
   import: 'CmdOrCtrl+O',
   find: 'CmdOrCtrl+F',
+  // Search everywhere, the shortcut editors use for it.
+  search: 'CmdOrCtrl+Shift+F',
   print: 'CmdOrCtrl+P',
   newNote: 'CmdOrCtrl+N',
   preferences: 'CmdOrCtrl+,',
@@ -50,6 +54,7 @@ export const COMMAND_ACCELERATORS: Readonly<Partial<Record<AppCommand, string>>>
   'view.dashboard': 'CmdOrCtrl+3',
   'view.library': 'CmdOrCtrl+4',
   'view.annotations': 'CmdOrCtrl+5',
+  'view.packets': 'CmdOrCtrl+6',
   // Alt+arrows rather than [ ]: Chinese input methods turn [ into 【 (the reading view uses the same keys).
   'initiative.next': 'Alt+Down',
   'initiative.previous': 'Alt+Up',
@@ -68,7 +73,7 @@ export const MAIN_PROCESS_COMMANDS = ['about', 'revealDataFolder'] as const sati
  * on the text (every other shortcut is left to the field, e.g. Ctrl+1 never switches views
  * from inside an input).
  */
-export const COMMANDS_WHILE_TYPING = ['import', 'find', 'print', 'preferences'] as const satisfies readonly AppCommand[];
+export const COMMANDS_WHILE_TYPING = ['import', 'find', 'search', 'print', 'preferences'] as const satisfies readonly AppCommand[];
 
 /**
  * Commands that exist but are not available yet: the menu shows them disabled and the

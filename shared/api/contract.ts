@@ -9,10 +9,12 @@ import type { Result } from './result';
 import { ANNOTATION_METHODS, type AnnotationMethods } from './annotations/methods';
 import { ANNOTATION_EXCHANGE_METHODS, type AnnotationExchangeMethods } from './annotation-exchange/methods';
 import { APP_METHODS, type AppMethods } from './app/methods';
+import { COMPARE_METHODS, type CompareMethods } from './compare/methods';
 import { DASHBOARD_METHODS, type DashboardMethods } from './dashboard/methods';
 import { IMPORT_METHODS, type ImportMethods } from './import/methods';
 import { ITEM_METHODS, type ItemMethods } from './items/methods';
 import { LIBRARY_METHODS, type LibraryMethods } from './library/methods';
+import { PACKET_METHODS, type PacketMethods } from './packets/methods';
 import { PLAN_METHODS, type PlanMethods } from './plans/methods';
 import { SEARCH_METHODS, type SearchMethods } from './search/methods';
 import { SETTING_METHODS, type SettingMethods } from './settings/methods';
@@ -48,6 +50,8 @@ export interface ApiMethods
     AnnotationMethods,
     AnnotationExchangeMethods,
     VersionMethods,
+    CompareMethods,
+    PacketMethods,
     LibraryMethods,
     SearchMethods,
     StorageMethods {}
@@ -74,7 +78,9 @@ export const API_METHODS = [
   ...ANNOTATION_METHODS,
   ...ANNOTATION_EXCHANGE_METHODS,
   ...VERSION_METHODS,
+  ...COMPARE_METHODS,
   ...SEARCH_METHODS,
+  ...PACKET_METHODS,
   // Last but storage: the router and transaction tests call every method in this order, and
   // library.purge deletes the plan the methods before it read.
   ...LIBRARY_METHODS,

@@ -6,11 +6,13 @@ import type { ApiArgs, ApiMethod } from './contract';
 import { annotationArgSchemas } from './annotations/schemas';
 import { annotationExchangeArgSchemas } from './annotation-exchange/schemas';
 import { appArgSchemas } from './app/schemas';
+import { compareArgSchemas } from './compare/schemas';
 import { dashboardArgSchemas } from './dashboard/schemas';
 import { importArgSchemas } from './import/schemas';
 import { translationArgSchemas } from './translations/schemas';
 import { itemArgSchemas } from './items/schemas';
 import { libraryArgSchemas } from './library/schemas';
+import { packetArgSchemas } from './packets/schemas';
 import { planArgSchemas } from './plans/schemas';
 import { searchArgSchemas } from './search/schemas';
 import { settingArgSchemas } from './settings/schemas';
@@ -44,6 +46,8 @@ export const argSchemas = {
   ...importArgSchemas,
   ...translationArgSchemas,
   ...versionArgSchemas,
+  ...compareArgSchemas,
   ...annotationArgSchemas,
   ...searchArgSchemas,
+  ...packetArgSchemas,
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

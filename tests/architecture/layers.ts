@@ -21,12 +21,16 @@ interface Rule {
 }
 
 const nodeBuiltin = (n: string) => n.startsWith('node:');
-const CORE_PACKAGES = ['better-sqlite3', 'pdfjs-dist', 'mammoth', 'htmlparser2', 'iconv-lite', 'chardet'];
+// The import readers' format libraries (pdfjs-dist also finds a packet PDF's pages), and the
+// comparison's character diff.
+const CORE_PACKAGES = ['better-sqlite3', 'pdfjs-dist', 'mammoth', 'htmlparser2', 'iconv-lite', 'chardet', 'diff'];
 export const RULES: Record<Layer, Rule> = {
-  shared: { layers: ['shared'], packages: (n) => n === 'zod' },
-  // The import readers' format libraries (pdfjs-dist, mammoth, htmlparser2, iconv-lite, chardet).
+  // markdown-it: the one Markdown rendering of the reader's notes, for the renderer and the
+  // packets the core composes (plain JavaScript, no DOM or Node needed; the preload never imports it).
+  shared: { layers: ['shared'], packages: (n) => n === 'zod' || n === 'markdown-it' },
   core: { layers: ['shared', 'core'], packages: (n) => nodeBuiltin(n) || CORE_PACKAGES.includes(n) },
-  server: { layers: ['shared', 'core', 'server'], packages: nodeBuiltin },
+  // Browser mode renders packet PDFs with the machine's Chromium, driven by playwright-core.
+  server: { layers: ['shared', 'core', 'server'], packages: (n) => nodeBuiltin(n) || n === 'playwright-core' },
   main: { layers: ['shared', 'core', 'main'], packages: (n) => nodeBuiltin(n) || n === 'electron' },
   // The sandboxed preload may take only the contract's and the command list's names and types from shared/.
   preload: {

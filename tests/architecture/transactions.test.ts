@@ -92,8 +92,8 @@ describe('writes at run time', () => {
   let restore = () => {};
   afterEach(() => restore());
 
-  // Every method once, an import read in a worker thread among them: more than the default 5 s
-  // on a loaded machine.
+  // Every method once, an import read in a worker thread and a packet rendered to PDF by Chromium
+  // among them: more than the default 5 s on a loaded machine.
   it('every write of a first start and of every API method runs inside writeTransaction', async () => {
     const watch = watchWrites();
     restore = watch.restore;
@@ -108,7 +108,7 @@ describe('writes at run time', () => {
       core.close();
     }
     expect(watch.outside).toEqual([]);
-  }, 30_000);
+  }, 120_000);
 
   it('the watch does see a write made outside writeTransaction (so the test above can fail)', () => {
     const watch = watchWrites();

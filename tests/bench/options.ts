@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_NOTES, DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
 
-export const SUITES = ['open', 'import', 'file-import', 'corpus', 'table', 'save', 'table-ui', 'library', 'annotations', 'search'] as const;
+export const SUITES = ['open', 'import', 'file-import', 'corpus', 'table', 'save', 'table-ui', 'library', 'annotations', 'compare', 'search', 'packets'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {

@@ -19,7 +19,9 @@ import { runTableUi } from './suites/table-ui';
 import { runLibrary } from './suites/library';
 import { runSave } from './suites/save';
 import { runAnnotations } from './suites/annotations';
+import { runCompare } from './suites/compare';
 import { runSearch } from './suites/search';
+import { runPackets } from './suites/packets';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -33,7 +35,9 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   'table-ui': { title: 'initiative table in Chromium', run: runTableUi },
   library: { title: 'plan library (2,000 plans)', run: runLibrary },
   annotations: { title: 'annotations (note save, one item’s list)', run: runAnnotations },
+  compare: { title: 'comparing a plan with its revision (200 / 2,000 / 20,000 items)', run: runCompare },
   search: { title: 'search everywhere (API and raw SQL, index size)', run: runSearch },
+  packets: { title: 'briefing packets as PDF (Chromium)', run: runPackets },
 };
 
 function main(argv: string[]): number {

@@ -164,6 +164,7 @@ describe('browser mode, built app in Chromium', () => {
       'Dashboard',
       'Library',
       'Annotations',
+      'Packets',
     ]);
     expect(await main().getByRole('link', { name: /^Next/ }).getAttribute('title')).toBe('Next initiative (Alt+↓)');
     // Plan text follows the reading mode, not the interface: still Chinese.

@@ -8,12 +8,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/paths';
+import { chooseVersionFile as chooseVersion, importFirstVersion, libraryRow, RENEWAL_TITLE, VERSION_FIXTURES } from '../helpers/versions-ui';
 import { axeViolations, startAppSession, type AppSession } from './app-session';
 import { POLISH_DIR, settle, shootMatrix } from './shots';
 
-const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'versions');
-const TITLE = '青禾市城市更新行动方案';
+const FIXTURES = VERSION_FIXTURES;
+const TITLE = RENEWAL_TITLE;
 let app: AppSession;
 let page: Page;
 
@@ -27,24 +27,13 @@ beforeAll(async () => {
 
 afterAll(() => app?.close());
 
-const row = () => page.locator('.library-row').filter({ has: page.getByRole('button', { name: TITLE, exact: true }) });
-
-/** Clicks "Import new version…" on the plan's row and picks the revised file. */
-async function chooseVersionFile(): Promise<void> {
-  await row().hover();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: `导入“${TITLE}”的新版本` }).click();
-  await (await chooser).setFiles(join(FIXTURES, 'renewal-v2.txt'));
-}
+const row = () => libraryRow(page);
+const chooseVersionFile = () => chooseVersion(page);
 
 describe('a new version of a plan through the UI', () => {
   let v1 = '';
   it('imports the first version and sets the reader’s fields on two items', async () => {
-    await page.locator('input[type="file"][multiple]').setInputFiles(join(FIXTURES, 'renewal-v1.txt'));
-    const dialog = page.getByRole('dialog', { name: '导入预览' });
-    await dialog.waitFor({ timeout: 30_000 });
-    await dialog.getByRole('button', { name: '导入', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor({ timeout: 30_000 });
+    await importFirstVersion(page);
     v1 = (await app.call('library.list', {})).find((e) => e.title === TITLE)!.id;
     const rows = (await app.call('table.query', { planId: v1, sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null, offset: 0, limit: 50 })).rows;
     const id = (headline: string) => rows.find((r) => r.headline === headline)!.id;

@@ -5,13 +5,33 @@ import type { Db } from '../../electron/core/db/open';
 import { updateInitiative } from '../../electron/core/services/initiative-update';
 import type { InitiativeFields, InitiativeRow } from '../../shared/domain/table';
 import { RESOURCES_DIR } from './paths';
+import { createChromiumPdf, type ChromiumPdf } from '../../electron/server/chromium-pdf';
+import type { PdfRenderer } from '../../electron/core/services/packets/pdf';
+import { localBrowserPath } from './local-browser';
+
+let chromiumPdf: ChromiumPdf | null = null;
+
+/** Browser mode's packet PDF renderer on the machine's Chromium (started on first use, closed
+ *  when idle), shared by the test cores of a file. */
+export function testPdfRenderer(): PdfRenderer {
+  chromiumPdf ??= createChromiumPdf(localBrowserPath());
+  return chromiumPdf.render;
+}
 
 export function createTestCore(
   dataDir: string,
   resourcesDir = RESOURCES_DIR,
-  extra: Pick<CoreOptions, 'onInternalError'> = {},
+  extra: Pick<CoreOptions, 'onInternalError' | 'pdfRenderer'> = {},
 ): Core {
-  return createCore({ dataDir, resourcesDir, host: 'browser', version: '0.0.0-test', scheduleBackups: false, ...extra });
+  return createCore({
+    dataDir,
+    resourcesDir,
+    host: 'browser',
+    version: '0.0.0-test',
+    scheduleBackups: false,
+    pdfRenderer: (request) => testPdfRenderer()(request),
+    ...extra,
+  });
 }
 
 /** The stored revision of an initiative's reader fields (0: never edited). */

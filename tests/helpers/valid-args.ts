@@ -50,6 +50,26 @@ export const VALID_ANNOTATION_FILE = JSON.stringify({
   ],
 });
 
+/** A packet of the embedded plan: a theme and two hand-picked items, notes in the margin. */
+export const VALID_PACKET: ApiArgs<'packet.save'>['definition'] = {
+  cover: { title: '周例会简报', subtitle: '重点任务进展', preparedFor: '办公室', preparedBy: '研究室', date: '2024-06-01', marking: '内部资料' },
+  sources: [
+    { kind: 'themes', themeIds: ['hz-2024/T1'] },
+    { kind: 'items', itemIds: ['hz-2024/T3/I3', 'hz-2024/T1/I1'] },
+  ],
+  order: ['hz-2024/T3/I3'],
+  options: {
+    language: 'zh',
+    highlights: true,
+    notes: 'margin',
+    fields: true,
+    summary: true,
+    ruledSpace: 'short',
+    paper: 'A4',
+    orientation: 'portrait',
+  },
+};
+
 /** Valid arguments for every method. Typed by the contract, so a new method must be added. */
 export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'app.info': {},
@@ -129,6 +149,9 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   // A placeholder: validArgs imports a revision of the plan import.commit stored and names the
   // item it left unmatched.
   'version.assign': { fromItemId: 'hz-2024/T1/I1', toItemId: null, baseRevision: 0 },
+  // The embedded plan against itself: every item paired with itself, unchanged.
+  'compare.plans': { leftPlanId: 'hz-2024', rightPlanId: 'hz-2024' },
+  'compare.export': { leftPlanId: 'hz-2024', rightPlanId: 'hz-2024', format: 'csv', language: 'zh' },
   'search.query': { text: '营商环境 -"无废城市" talent', filters: {}, offset: 0, limit: 20 },
   'search.recent': {},
   'search.remember': { text: '营商环境' },
@@ -157,6 +180,17 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'tags.rename': { from: '重点', to: '要点' },
   'annotation.export': { format: 'jsonld', planId: 'hz-2024' },
   'annotation.import': { fileName: 'annotations.json', text: VALID_ANNOTATION_FILE },
+  'packet.list': {},
+  'packet.get': { id: 1 }, // validArgs saves it first
+  'packet.save': { id: 1, baseRevision: 1, definition: { ...VALID_PACKET, order: [] } },
+  'packet.delete': { id: 1, baseRevision: 2 },
+  // A placeholder: validArgs saves a packet to duplicate (the one above is deleted).
+  'packet.duplicate': { id: 2 },
+  'packet.resolve': { definition: VALID_PACKET },
+  'packet.html': { definition: VALID_PACKET, language: 'zh', pages: { 'hz-2024/T3/I3': 3 } },
+  'packet.pdf': { jobId: '6f1d2c3b-4a5e-4f60-9a7b-8c9d0e1f2a3b', definition: VALID_PACKET, language: 'en' },
+  'packet.progress': { jobId: '6f1d2c3b-4a5e-4f60-9a7b-8c9d0e1f2a3b' },
+  'packet.cancel': { jobId: '6f1d2c3b-4a5e-4f60-9a7b-8c9d0e1f2a3b' },
 };
 
 /** The arguments to dispatch `method` with, after the methods before it in API_METHODS: most
@@ -172,6 +206,11 @@ export async function validArgs(method: ApiMethod, core: Core): Promise<unknown>
     if (!trashed.ok) throw new Error(`library.trash before library.purge: ${trashed.error.message}`);
   }
   if (method === 'version.assign') return assignArgs(core);
+  if (method === 'packet.get' || method === 'packet.duplicate') {
+    const saved = await core.router.dispatch('packet.save', { baseRevision: 0, definition: VALID_PACKET });
+    if (!saved.ok) throw new Error(`packet.save before ${method}: ${saved.error.message}`);
+    return { id: (saved.value as { id: number }).id };
+  }
   return VALID_ARGS[method];
 }
 

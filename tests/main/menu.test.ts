@@ -68,6 +68,7 @@ describe('menu template', () => {
     expect(COMMAND_ACCELERATORS).toMatchObject({
       import: 'CmdOrCtrl+O',
       find: 'CmdOrCtrl+F',
+      search: 'CmdOrCtrl+Shift+F',
       print: 'CmdOrCtrl+P',
       newNote: 'CmdOrCtrl+N',
       preferences: 'CmdOrCtrl+,',
@@ -75,6 +76,8 @@ describe('menu template', () => {
       'view.table': 'CmdOrCtrl+2',
       'view.dashboard': 'CmdOrCtrl+3',
       'view.library': 'CmdOrCtrl+4',
+      'view.annotations': 'CmdOrCtrl+5',
+      'view.packets': 'CmdOrCtrl+6',
     });
   });
 
@@ -83,14 +86,14 @@ describe('menu template', () => {
     for (const command of ['newNote', 'print', 'find', 'preferences', 'view.table'] as const) expect(byId(menu, command)!.enabled).toBe(true);
   });
 
-  it('File has Print, Preferences (Windows/Linux), Reveal Data Folder and Quit; Edit has the editing roles and Find', () => {
+  it('File has Print, Preferences (Windows/Linux), Reveal Data Folder and Quit; Edit has the editing roles, Find and Search everywhere', () => {
     const menu = menuTemplate(context());
     const file = submenu(menu, 'File');
     expect(file.map((i) => i.id ?? i.role).filter(Boolean)).toEqual(['import', 'annotations.export', 'annotations.import', 'newNote', 'print', 'revealDataFolder', 'preferences', 'quit']);
     expect(file[0]!.label).toBe('Import Plan…');
     expect(submenu(menuTemplate(context({ language: 'zh' })), '文件')[0]!.label).toBe('导入计划…');
     expect(roles(submenu(menu, 'Edit'))).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
-    expect(submenu(menu, 'Edit').at(-1)!.id).toBe('find');
+    expect(submenu(menu, 'Edit').slice(-2).map((i) => i.id)).toEqual(['find', 'search']);
   });
 
   it('View switches views, moves between initiatives, zooms and goes full screen; reload and devtools only in development', () => {

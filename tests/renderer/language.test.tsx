@@ -38,7 +38,7 @@ describe('the language switch', () => {
     expect(document.documentElement.lang).toBe('en');
     // Everything follows: views, plan context, overview, outline, controls, the document title.
     const views = screen.getByRole('navigation', { name: 'Views' });
-    expect(within(views).getAllByRole('link').map((a) => a.textContent)).toEqual(['Read', 'Table', 'Dashboard', 'Library', 'Annotations']);
+    expect(within(views).getAllByRole('link').map((a) => a.textContent)).toEqual(['Read', 'Table', 'Dashboard', 'Library', 'Annotations', 'Packets']);
     expect(screen.getByRole('button', { name: 'About this plan' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Plan overview' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: /^Theme 3 / })).toBeTruthy();

@@ -1,11 +1,15 @@
 // Reading size, theme and the view: changed from the header, saved through settings.set, and
 // back on the next start.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dashboard } from '../../renderer/src/features/dashboard/locales';
 import { table } from '../../renderer/src/features/table/locales';
 import { createFakeBridge } from './fake-bridge';
 import { atAddress, renderApp, resetApp } from './render-app';
+
+// The view is loaded on demand (a chunk of its own); importing it first spares the test a cold
+// compile while it waits for the view on a loaded machine.
+beforeAll(() => Promise.all([import('../../renderer/src/features/preferences/PreferencesDialog')]));
 
 beforeEach(() => atAddress());
 afterEach(resetApp);

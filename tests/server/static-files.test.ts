@@ -6,7 +6,7 @@ import { resolveStaticPath } from '../../electron/server/static-files';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { accessControlHeaders, send, type RawRequest } from './raw-http';
 import { useFixtureServer } from './fixture-server';
-import { APP_JS, INDEX_HTML, SECRET } from './static-fixture';
+import { APP_JS, HASHED_CHUNK, INDEX_HTML, SECRET } from './static-fixture';
 
 const running = useFixtureServer();
 
@@ -40,6 +40,15 @@ describe('serving the page', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(type);
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('lets the browser keep a hashed build asset, and revalidate the page and unhashed files', async () => {
+    const chunk = await get(HASHED_CHUNK);
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/app.js', '/assets/style.css']) {
+      expect((await get(path)).headers['cache-control'], path).toBe('no-cache');
+    }
   });
 
   it('serves the script byte for byte', async () => {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 export const INDEX_HTML = '<!doctype html><html><head><script src="/app.js"></script></head><body>fixture page</body></html>';
 export const APP_JS = 'console.log("fixture app");';
+/** A built chunk, named with its content hash as Vite names them. */
+export const HASHED_CHUNK = '/assets/chunk-Ab3dE_9-.js';
 /** Content of every file outside the static folder; it must never appear in a response. */
 export const SECRET = 'SECRET-OUTSIDE-STATIC-DIR';
 
@@ -23,6 +25,7 @@ export function makeStaticFixture(): StaticFixture {
   writeFileSync(join(staticDir, 'index.html'), INDEX_HTML);
   writeFileSync(join(staticDir, 'app.js'), APP_JS);
   writeFileSync(join(staticDir, 'assets', 'style.css'), 'body { color: black; }');
+  writeFileSync(join(staticDir, HASHED_CHUNK), 'export {};');
   writeFileSync(join(root, 'package.json'), JSON.stringify({ secret: SECRET }));
   writeFileSync(join(root, 'secret.txt'), SECRET);
   // A link inside the folder that points out of it.

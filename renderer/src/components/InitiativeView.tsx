@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { InitiativeDetail, PlanOutline } from '../../../shared/api/contract';
 import type { ApiClient } from '../api/client';
 import { ItemAnnotations } from '../features/annotations/reading/ItemAnnotations';
+import { FindBar } from '../features/search/find/FindBar';
 import { anchorAttributes, ITEM_ATTRIBUTE } from '../features/annotations/reading/offsets';
 import { useReading } from '../reading/reading-context';
 import { routeHref } from '../routing/hash-route';
@@ -49,6 +50,7 @@ export function InitiativeView({ detail, outline, client }: Props) {
       aria-labelledby="view-title"
       {...{ [ITEM_ATTRIBUTE]: initiative.id }}
     >
+      <FindBar root={root} />
       <p className="initiative-context">
         <span className="initiative-context-label">{t('themeLabel', { ordinal: theme.ordinal })}</span>
         <span className="initiative-context-headline">

@@ -1,6 +1,6 @@
 // The loaded app: app bar with views and controls, the plan strip and its context panel, and
 // below them the current view — reading (outline + overview or initiative), the initiative
-// table, the dashboard, the plan library or every annotation in the library. Owns the reader's display preferences, the current
+// table, the dashboard, the plan library, every annotation in the library or the briefing packets. Owns the reader's display preferences, the current
 // plan's English, and importing (File → Import plan…, the library's button, files dropped
 // anywhere on the window). With no plan at all, the plan views point to the library.
 // On a short window the plan strip collapses once the reading has scrolled well down, and
@@ -20,25 +20,35 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
+import type { SearchSource } from '../../../shared/api/search/methods';
 import type { ApiClient } from '../api/client';
 import type { FeatureProps } from '../features/feature-props';
 
-// The table and the dashboard (with its chart library) are chunks of their own, loaded when
-// first shown: the first screen is the reading view, which needs neither. Once the first
-// screen is up they are fetched in idle time, so switching views does not wait on them.
+// Every view but reading is a chunk of its own, loaded when first shown: the first screen is
+// the reading view, which needs none of them (nor the dashboard's chart library, nor the
+// import dialog and the preferences, which wait for their first use). Once the first screen is
+// up the views are fetched in idle time, so switching views does not wait on them.
 const loadTable = () => import('../features/table/InitiativeTable');
 const loadDashboard = () => import('../features/dashboard/Dashboard');
+const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
+const loadLibrary = () => import('../features/library/LibraryView');
 const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.InitiativeTable })));
 const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
-const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
+const loadCompare = () => import('../features/compare/CompareView');
+const CompareView = lazy(() => loadCompare().then((m) => ({ default: m.CompareView })));
 const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.AnnotationsView })));
+const LibraryView = lazy(() => loadLibrary().then((m) => ({ default: m.LibraryView })));
+const ImportDialog = lazy(() => import('../features/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const PreferencesDialog = lazy(() => import('../features/preferences/PreferencesDialog').then((m) => ({ default: m.PreferencesDialog })));
+const loadSearch = () => import('../features/search/SearchView');
+const SearchView = lazy(() => loadSearch().then((m) => ({ default: m.SearchView })));
+const loadPackets = () => import('../features/packets/PacketsView');
+const PacketsView = lazy(() => loadPackets().then((m) => ({ default: m.PacketsView })));
 
 function usePrefetchViews(): void {
   useEffect(() => {
     const prefetch = () => {
-      void loadTable().catch(() => undefined);
-      void loadDashboard().catch(() => undefined);
-      void loadAnnotations().catch(() => undefined);
+      for (const load of [loadTable, loadDashboard, loadAnnotations, loadLibrary, loadSearch, loadPackets]) void load().catch(() => undefined);
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(prefetch, { timeout: 3000 });
@@ -56,9 +66,7 @@ import { usePlanTranslation } from '../reading/use-plan-translation';
 import { usePreferences } from '../reading/use-preferences';
 import { routeHref, viewOf, type Route, type View } from '../routing/hash-route';
 import { neighbourId } from '../routing/reading-order';
-import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { DropOverlay } from '../features/import/DropOverlay';
-import { ImportDialog } from '../features/import/ImportDialog';
 import { ImportFilePicker } from '../features/import/ImportFilePicker';
 import type { VersionTarget } from '../features/versions/VersionTargetChoice';
 import { useFileDrop } from '../features/import/use-file-drop';
@@ -66,11 +74,13 @@ import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
 import { NoteCommand, type StartNote } from '../features/annotations/reading/NoteCommand';
 import { AnnotationSidebar } from '../features/annotations/panel/AnnotationSidebar';
 import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
-import { LibraryView } from '../features/library/LibraryView';
 import { NoPlan } from '../features/library/NoPlan';
 import { PlanPicker } from '../features/library/PlanPicker';
 import { TranslationMissing } from '../features/translations/TranslationMissing';
 import { useAppCommands } from '../shell/use-app-commands';
+import { focusFindTarget } from '../shell/default-commands';
+import { SearchUiProvider, useSearchUiState } from '../features/search/search-ui';
+import { SearchButton } from '../features/search/SearchButton';
 import { AnnotationExchangeContext, useAnnotationExchange } from '../features/annotation-exchange/use-annotation-exchange';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Outline, OUTLINE_ID } from './Outline';
@@ -103,6 +113,7 @@ export function Shell(props: Props) {
   const { t: tDashboard } = useTranslation('dashboard');
   const { t: tLibrary } = useTranslation('library');
   const { t: tAnnotations } = useTranslation('annotationList');
+  const { t: tPackets } = useTranslation('packets');
   const planId = outline?.meta.id ?? null;
   const [prefs, actions] = usePreferences(client, initialPreferences);
   const [translationVersion, setTranslationVersion] = useState(0);
@@ -179,12 +190,14 @@ export function Shell(props: Props) {
     openInitiative(id);
   };
   const startNote = useRef<StartNote>(null);
+  const searchUi = useSearchUiState();
   useAppCommands({
     'view.read': () => navigate(lastRead),
     'view.table': () => navigate({ kind: 'table' }),
     'view.dashboard': () => navigate({ kind: 'dashboard' }),
     'view.library': () => navigate({ kind: 'library' }),
     'view.annotations': () => navigate({ kind: 'annotations' }),
+    'view.packets': () => navigate({ kind: 'packets' }),
     import: chooseFiles,
     'annotations.export': exchange.openExport,
     'annotations.import': exchange.openImport,
@@ -201,6 +214,12 @@ export function Shell(props: Props) {
     },
     preferences: () => setPrefsOpen(true),
     newNote: () => startNote.current?.() ?? false,
+    // While an item is read, Find looks in its text; elsewhere it focuses the view's search box.
+    find: () => (view === 'read' && route.kind === 'initiative' && detail && 'detail' in detail ? searchUi.openFind() : focusFindTarget()),
+    search: () => {
+      navigate({ kind: 'search' });
+      searchUi.requestFocus();
+    },
   });
 
   useFirstGlossaryUse(mainRef);
@@ -211,11 +230,16 @@ export function Shell(props: Props) {
   }, [address]);
 
   const current = detail && 'detail' in detail ? detail.detail : null;
+  const { t: tSearch } = useTranslation('search');
   const pageTitle =
-    view === 'library'
+    view === 'search'
+      ? tSearch('title')
+      : view === 'library'
       ? tLibrary('title')
       : view === 'annotations'
         ? tAnnotations('title')
+        : view === 'packets'
+        ? tPackets('title')
         : view === 'table'
         ? tTable('title')
         : view === 'dashboard'
@@ -247,25 +271,56 @@ export function Shell(props: Props) {
     },
     [planId, navigate, onOpenPlan, onFatal],
   );
+  // A search result opens at its item with the find bar looking for what was searched; a hit
+  // in the English shows the English beside the Chinese when only the Chinese was shown.
+  const openResult = useCallback(
+    (resultPlanId: string, itemId: string | null, text: string, source: SearchSource) => {
+      if (itemId) searchUi.openFind(text);
+      if (source === 'translation' && prefs.readingMode === 'zh') actions.setReadingMode('both');
+      openPassage(resultPlanId, itemId);
+    },
+    [searchUi, openPassage, prefs.readingMode, actions],
+  );
   let main: ReactNode;
-  if (view === 'annotations')
+  if (view === 'search')
+    main = (
+      <Suspense fallback={loadingView}>
+        <SearchView client={client} outline={outline} onOpenResult={openResult} />
+      </Suspense>
+    );
+  else if (view === 'packets')
+    main = (
+      <Suspense fallback={loadingView}>
+        <PacketsView client={client} currentPlanId={planId} />
+      </Suspense>
+    );
+  else if (view === 'annotations')
     main = (
       <Suspense fallback={loadingView}>
         <AnnotationsView client={client} onOpenPassage={openPassage} readHref={routeHref(lastRead)} />
       </Suspense>
     );
+  else if (route.kind === 'compare')
+    main = (
+      <Suspense fallback={loadingView}>
+        <CompareView key={address} client={client} leftPlanId={route.left} rightPlanId={route.right} libraryHref={routeHref({ kind: 'library' })} />
+      </Suspense>
+    );
   else if (view === 'library')
     main = (
-      <LibraryView
-        client={client}
-        currentPlanId={planId}
-        highlighted={highlighted}
-        version={libraryVersion}
-        onOpen={openPlan}
-        onImport={chooseFiles}
-        onImportVersion={chooseVersion}
-        onPlansChanged={plansChanged}
-      />
+      <Suspense fallback={loadingView}>
+        <LibraryView
+          client={client}
+          currentPlanId={planId}
+          highlighted={highlighted}
+          version={libraryVersion}
+          onOpen={openPlan}
+          onImport={chooseFiles}
+          onImportVersion={chooseVersion}
+          onDropVersion={(target, files) => imports.enqueue(files, target)}
+          onPlansChanged={plansChanged}
+        />
+      </Suspense>
     );
   else if (!outline || !featureProps) main = <NoPlan libraryHref={routeHref({ kind: 'library' })} onImport={chooseFiles} />;
   else if (view === 'table')
@@ -299,6 +354,7 @@ export function Shell(props: Props) {
 
   return (
     <ReadingContext.Provider value={reading}>
+      <SearchUiProvider value={searchUi}>
       <AnnotationUiProvider>
         <AnnotationExchangeContext.Provider value={exchange}>
         <NoteCommand ref={startNote} planId={planId} itemId={view === 'read' && route.kind === 'initiative' ? route.id : null} />
@@ -317,15 +373,17 @@ export function Shell(props: Props) {
               dashboard: routeHref({ kind: 'dashboard' }),
               library: routeHref({ kind: 'library' }),
               annotations: routeHref({ kind: 'annotations' }),
+              packets: routeHref({ kind: 'packets' }),
             }}
             controls={
               <>
+                <SearchButton href={routeHref({ kind: 'search' })} current={view === 'search'} />
                 <ReadingControls prefs={prefs} actions={actions} />
                 <LanguageSwitch language={language} onChange={onLanguageChange} />
               </>
             }
           >
-            {outline && view !== 'library' && view !== 'annotations' && (
+            {outline && view !== 'library' && view !== 'annotations' && view !== 'search' && view !== 'packets' && (
               <PlanStrip
                 meta={outline.meta}
                 open={contextOpen}
@@ -360,20 +418,29 @@ export function Shell(props: Props) {
           </div>
         </div>
         <ImportFilePicker ref={picker} onFiles={(files) => imports.enqueue(files, versionTarget.current ?? undefined)} />
-        {imports.stage && <ImportDialog client={client} queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />}
+        {imports.stage && (
+          <Suspense fallback={null}>
+            <ImportDialog client={client} queue={imports} onOpenPlan={openPlan} onShowLibrary={() => navigate({ kind: 'library' })} />
+          </Suspense>
+        )}
         {dragging && <DropOverlay />}
         {exchange.dialogs}
-        <PreferencesDialog
-          open={prefsOpen}
-          onClose={() => setPrefsOpen(false)}
-          client={client}
-          language={language}
-          onLanguageChange={onLanguageChange}
-          preferences={prefs}
-          actions={actions}
-        />
+        {prefsOpen && (
+          <Suspense fallback={null}>
+            <PreferencesDialog
+              open={prefsOpen}
+              onClose={() => setPrefsOpen(false)}
+              client={client}
+              language={language}
+              onLanguageChange={onLanguageChange}
+              preferences={prefs}
+              actions={actions}
+            />
+          </Suspense>
+        )}
         </AnnotationExchangeContext.Provider>
       </AnnotationUiProvider>
+      </SearchUiProvider>
     </ReadingContext.Provider>
   );
 }

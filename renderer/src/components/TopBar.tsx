@@ -1,4 +1,4 @@
-// The app bar: the app's name, the views (阅读 / 举措表 / 仪表盘 / 计划库 / 标注), the reading controls
+// The app bar: the app's name, the views (阅读 / 举措表 / 仪表盘 / 计划库 / 标注 / 简报包), the reading controls
 // and the interface language; below it the plan strip with its context panel.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,17 +7,18 @@ import type { View } from '../routing/hash-route';
 interface Props {
   view: View;
   /** Where each view's tab leads (the reading tab goes back to what was being read). */
-  hrefs: Record<View, string>;
+  hrefs: Record<Exclude<View, 'search'>, string>;
   controls: ReactNode;
   children?: ReactNode;
 }
 
-const TABS: ReadonlyArray<{ view: View; key: 'views.read' | 'views.table' | 'views.dashboard' | 'views.library' | 'views.annotations' }> = [
+const TABS: ReadonlyArray<{ view: Exclude<View, 'search'>; key: 'views.read' | 'views.table' | 'views.dashboard' | 'views.library' | 'views.annotations' | 'views.packets' }> = [
   { view: 'read', key: 'views.read' },
   { view: 'table', key: 'views.table' },
   { view: 'dashboard', key: 'views.dashboard' },
   { view: 'library', key: 'views.library' },
   { view: 'annotations', key: 'views.annotations' },
+  { view: 'packets', key: 'views.packets' },
 ];
 
 export function TopBar({ view, hrefs, controls, children }: Props) {

@@ -4,11 +4,14 @@ import { annotationHistory } from '../features/annotations/history/locales';
 import { annotationList } from '../features/annotations/library/locales';
 import { annotationPanel } from '../features/annotations/panel/locales';
 import { annotationReading } from '../features/annotations/reading/locales';
+import { compare } from '../features/compare/locales';
 import { conflicts } from '../features/conflicts/locales';
 import { dashboard } from '../features/dashboard/locales';
+import { packets } from '../features/packets/locales';
 import { importPlan } from '../features/import/locales';
 import { library } from '../features/library/locales';
 import { preferences } from '../features/preferences/locales';
+import { search } from '../features/search/locales';
 import { storage } from '../features/storage/locales';
 import { table } from '../features/table/locales';
 import { translations } from '../features/translations/locales';
@@ -34,5 +37,8 @@ export const CATALOGUE = {
   annotationHistory,
   annotationExchange,
   versions,
+  compare,
+  search,
+  packets,
 } as const;
 export type Namespace = keyof typeof CATALOGUE;

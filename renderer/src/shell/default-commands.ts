@@ -1,5 +1,5 @@
 // What a command does when the app gives it no handler of its own. Print prints the current
-// view with the browser's print (briefing packets come with a later issue); Find focuses the
+// view with the browser's print (briefing packets have their own view); Find focuses the
 // view's search box.
 import type { AppCommand } from '../../../shared/api/commands';
 import type { CommandHandler } from './use-app-commands';
@@ -16,8 +16,16 @@ export function focusFindTarget(doc: Document = document): boolean {
   return true;
 }
 
+/**
+ * Print asks the view first with this cancelable window event: a view that must prepare its
+ * paper (the virtual table draws every row in scope) cancels it and prints when ready.
+ */
+export const PRINT_EVENT = 'briefbook:print';
+
 export const DEFAULT_COMMAND_HANDLERS: Readonly<Partial<Record<AppCommand, CommandHandler>>> = {
-  print: () => window.print(),
+  print: () => {
+    if (window.dispatchEvent(new Event(PRINT_EVENT, { cancelable: true }))) window.print();
+  },
   // Without a search box in view, the browser's own find bar is the next best thing.
   find: () => focusFindTarget(),
 };

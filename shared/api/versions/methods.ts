@@ -63,6 +63,8 @@ export interface VersionImportResult {
   unmatched: number;
   /** What re-anchoring did with the highlights of the matched items (their notes move too). */
   annotations: { anchored: number; relocated: number; ambiguous: number; orphaned: number };
+  /** Saved views of the table whose plan or theme filters now name the new version (revision + 1). */
+  views: number;
 }
 
 export interface PlanVersion {

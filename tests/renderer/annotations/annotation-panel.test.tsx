@@ -3,7 +3,7 @@
 // own, colour and tag filters, a click that puts the passage in focus, and Edit opening the
 // note editor in place.
 import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationEntry, HighlightColor } from '../../../shared/api/annotations/methods';
@@ -93,7 +93,8 @@ describe('annotation panel', () => {
     expect(quotes(list)).toEqual(['及时建章立制', '猛药去疴、重典治乱']);
     expect(list.textContent).toContain('已重新定位');
     expect(list.textContent).toContain('原摘录：猛药去疴，重典治乱');
-    expect(list.querySelector('.apanel-note strong')?.textContent).toBe('要点');
+    // The note is its typed text until the Markdown code has loaded, then rendered Markdown.
+    await waitFor(() => expect(list.querySelector('.apanel-note strong')?.textContent).toBe('要点'));
     const lost = screen.getByRole('region', { name: '无法定位的高亮' });
     expect(quotes(lost)).toEqual(['大城市治理', '已删去的一句']);
     expect(lost.textContent).toContain('有多处匹配');

@@ -5,6 +5,7 @@
 // annotation panel's end-to-end test, which also watches for requests and dialogs.)
 import { describe, expect, it } from 'vitest';
 import { isSafeLink, renderNoteMarkdown } from '../../../renderer/src/features/annotations/markdown';
+import { HOSTILE_NOTES } from '../../helpers/hostile-notes';
 
 const ALLOWED = new Set(['P', 'BR', 'EM', 'STRONG', 'S', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'A', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
 
@@ -28,41 +29,6 @@ function dangers(host: HTMLElement): string[] {
   return found;
 }
 
-export const HOSTILE_NOTES: Record<string, string> = {
-  script: 'before <script>alert(1)</script> after',
-  'script tag split over lines': '<scr\nipt>alert(1)</script>',
-  'event handler on an image': '<img src=x onerror="alert(1)">',
-  'event handler on a div': '<div onmouseover="alert(1)">hover</div>',
-  'javascript: link': '[click](javascript:alert(1))',
-  'javascript: link with entities': '[click](jav&#x09;ascript:alert(1))',
-  'javascript: link in capitals with spaces': '[click]( JaVaScRiPt:alert(1) )',
-  'javascript: autolink': '<javascript:alert(1)>',
-  'data: link': '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-  'vbscript: link': '[x](vbscript:msgbox(1))',
-  'file: link': '[x](file:///etc/passwd)',
-  'reference-style javascript: link': '[x][1]\n\n[1]: javascript:alert(1)',
-  svg: '<svg onload=alert(1)><circle r=10 /></svg>',
-  'svg with script': '<svg><script>alert(1)</script></svg>',
-  'math mXSS': '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  'noscript mXSS': '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  'title mXSS': '<title><img src=x onerror=alert(1)></title>',
-  'style nesting mXSS': '<style><style/><img src=x onerror=alert(1)>',
-  'form with formaction': '<form><button formaction=javascript:alert(1)>go</button></form>',
-  iframe: '<iframe src="https://evil.example/"></iframe>',
-  'style attribute loading a url': '<p style="background:url(https://evil.example/x.png)">x</p>',
-  'style element loading a url': '<style>body{background:url(https://evil.example/x.png)}</style>',
-  'css import': '<style>@import "https://evil.example/x.css";</style>',
-  'markdown image (remote)': '![beacon](https://evil.example/pixel.png)',
-  'markdown image (data:)': '![x](data:image/png;base64,iVBORw0KGgo=)',
-  'markdown image (javascript:)': '![x](javascript:alert(1))',
-  'link with a title that closes the attribute': '[x](https://ok.example "a\\" onmouseover=\\"alert(1)")',
-  'html entity trickery': '&lt;script&gt;alert(1)&lt;/script&gt;',
-  'object and embed': '<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/x">',
-  'meta refresh': '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
-  'base href': '<base href="https://evil.example/">',
-  'link stylesheet': '<link rel=stylesheet href="https://evil.example/x.css">',
-  'video poster': '<video poster="https://evil.example/x.png"></video>',
-};
 
 describe('renderNoteMarkdown: hostile notes', () => {
   for (const [name, source] of Object.entries(HOSTILE_NOTES)) {

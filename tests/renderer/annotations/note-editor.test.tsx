@@ -8,6 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../../../shared/api/annotations/methods';
 import { StaleWriteError } from '../../../renderer/src/api/api-call-error';
 import { NoteEditor } from '../../../renderer/src/features/annotations/panel/NoteEditor';
+import { loadMarkdown } from '../../../renderer/src/features/annotations/panel/NoteMarkdown';
 import { DEBOUNCE_MS, type NoteWrites } from '../../../renderer/src/features/annotations/panel/note-saver';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { installDialogPolyfill } from '../preferences/dialog-polyfill';
@@ -65,6 +66,8 @@ function renderEditor(props: Partial<Parameters<typeof NoteEditor>[0]> & { write
 
 const status = () => screen.getByRole('status').textContent ?? '';
 
+// The preview's Markdown code loads on demand; here it is loaded first, as these tests run on fake timers.
+beforeAll(() => loadMarkdown());
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   cleanup();

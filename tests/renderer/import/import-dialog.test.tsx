@@ -12,6 +12,9 @@ import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/import/methods';
 import { callsOf, createFakeLibrary, EMBEDDED, importedDocument, WORK_PLAN, type FakeLibrary } from '../library/fake-library';
 
 beforeAll(installDialogPolyfill);
+// The view is loaded on demand (a chunk of its own); importing it first spares the test a cold
+// compile while it waits for the view on a loaded machine.
+beforeAll(() => Promise.all([import('../../../renderer/src/features/import/ImportDialog'), import('../../../renderer/src/features/library/LibraryView')]));
 beforeEach(() => atAddress('#/library'));
 afterEach(resetApp);
 

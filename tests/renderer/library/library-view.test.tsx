@@ -10,6 +10,9 @@ import { PLAN_ID } from '../plan-fixture';
 import { callsOf, createFakeLibrary, EMBEDDED, REGULATION, WORK_PLAN, type FakeLibrary } from './fake-library';
 
 beforeAll(installDialogPolyfill);
+// The view is loaded on demand (a chunk of its own); importing it first spares the test a cold
+// compile while it waits for the view on a loaded machine.
+beforeAll(() => Promise.all([import('../../../renderer/src/features/library/LibraryView'), import('../../../renderer/src/features/import/ImportDialog')]));
 beforeEach(() => atAddress('#/library'));
 afterEach(resetApp);
 

@@ -8,5 +8,6 @@ import { planLibrary } from './0005-plan-library';
 import { annotations } from './0006-annotations';
 import { planVersions } from './0007-plan-versions';
 import { search } from './0008-search';
+import { packets } from './0009-packets';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets];

@@ -37,9 +37,13 @@ export function newestVersion(db: Db, lineageId: string): { planId: string; vers
 export function supersededPlanIds(db: Db): string[] {
   return prepared(
     db,
-    `SELECT v.plan_id AS planId FROM plan_versions v WHERE EXISTS (
-       SELECT 1 FROM plan_versions w LEFT JOIN user_plan_state u ON u.plan_id = w.plan_id
-       WHERE w.lineage_id = v.lineage_id AND w.version > v.version AND u.trashed_at IS NULL)`,
+    // Only lineages with more than one version can supersede anything: every table page asks,
+    // and with thousands of single-version plans this spares a lookup per plan.
+    `SELECT v.plan_id AS planId FROM plan_versions v
+     WHERE v.lineage_id IN (SELECT lineage_id FROM plan_versions GROUP BY lineage_id HAVING count(*) > 1)
+       AND EXISTS (
+         SELECT 1 FROM plan_versions w LEFT JOIN user_plan_state u ON u.plan_id = w.plan_id
+         WHERE w.lineage_id = v.lineage_id AND w.version > v.version AND u.trashed_at IS NULL)`,
   )
     .all()
     .map((r) => (r as { planId: string }).planId);

@@ -225,7 +225,7 @@ function describe(found: { o: Prepared; n: Prepared; score: number; basis: Match
 }
 
 /** Indexes (into `values`) of one longest strictly increasing subsequence. O(n log n). */
-function longestIncreasing(values: number[]): Set<number> {
+export function longestIncreasing(values: number[]): Set<number> {
   const tails: number[] = [];
   const previous = new Array<number>(values.length).fill(-1);
   values.forEach((v, i) => {

@@ -4,8 +4,8 @@
 // too close to call between two candidates is left unmatched), and in ONE IMMEDIATE transaction:
 // the new plan is stored, its place in the lineage recorded, a succession written per matched
 // item, the reader's values moved from each matched item to its successor (revision + 1), the
-// annotations re-anchored on the moved items, and the reader's current plan moved to the new
-// version. A failure anywhere leaves every table as it was.
+// annotations re-anchored on the moved items, the saved views' plan and theme filters pointed at
+// the new version (view-references.ts), and the reader's current plan moved to the new version. A failure anywhere leaves every table as it was.
 //
 // A value only ever moves along a succession the matching found (or the reader assigned:
 // assign.ts); an item with no successor keeps its values where they are, listed as unmatched.
@@ -26,6 +26,7 @@ import { planTitle } from '../table/plans';
 import { lineageOf, newestVersion } from './lineage';
 import { matchItems, type MatchItem, type MatchResult } from './match';
 import { annotationCount, hasRecord, moveItemValues, readItemValues, valueCount } from './values';
+import { rewriteViewReferences } from './view-references';
 
 interface ItemText extends MatchItem {
   headline: string;
@@ -199,6 +200,8 @@ export function importVersion(
     }
     // The annotations of each matched item follow it and are anchored again in its new text.
     const annotations = reanchorAnnotations(db, moves, now);
+    // Saved views that filter on this plan or its themes name the new version's ones.
+    const views = rewriteViewReferences(db, planId, newPlan, moves, now);
 
     // The reader was reading this lineage: they now read the new version.
     const current = getSetting(db, 'ui.currentPlan');
@@ -217,6 +220,7 @@ export function importVersion(
         valuesMoved,
         unmatched: olds.length - moves.length,
         annotations,
+        views,
       },
     };
   });

@@ -1,31 +1,14 @@
 // The one way the reader's Markdown (a note's body) becomes HTML anywhere in the UI. Two locks,
-// each enough on its own for the common attacks: markdown-it never passes HTML through (html:
-// false escapes every tag the reader typed) and accepts only http(s) and mailto links; DOMPurify
+// each enough on its own for the common attacks: the shared Markdown configuration (also used by
+// the printed packet) never passes HTML through and accepts only http(s) and mailto links; DOMPurify
 // then keeps only a short list of plain text elements and attributes, so whatever markdown-it
 // might let slip (a parser bug, an mXSS form) still cannot run script, load a resource or style
 // the page. Images are never loaded (the app works offline, and a remote image is a beacon): an
 // image becomes a link to its address, which the reader can open after confirming it.
 import DOMPurify from 'dompurify';
-import MarkdownIt from 'markdown-it';
+import { isSafeLink, noteMarkdownToHtml, SAFE_LINK_PATTERN } from '../../../../shared/markdown/note-markdown';
 
-/** The addresses a note's link may point to. Anything else is shown as the text it was. */
-const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
-
-export function isSafeLink(href: string): boolean {
-  return SAFE_LINK.test(href.trim());
-}
-
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
-// markdown-it's own check only refuses javascript:, vbscript:, file: and some data:; ours allows
-// only what a reader would open in a browser. A refused link stays literal text.
-md.validateLink = isSafeLink;
-md.renderer.rules.image = (tokens, idx, _options, env, self) => {
-  const token = tokens[idx]!;
-  const src = token.attrGet('src') ?? '';
-  const alt = self.renderInlineAsText(token.children ?? [], _options, env) || src;
-  const label = md.utils.escapeHtml(alt);
-  return isSafeLink(src) ? `<a href="${md.utils.escapeHtml(src)}">${label}</a>` : label;
-};
+export { isSafeLink };
 
 const ALLOWED_TAGS = [
   'p', 'br', 'em', 'strong', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a',
@@ -59,7 +42,7 @@ const RENDERED_KEPT = 2000;
 export function renderNoteMarkdown(source: string): string {
   const known = rendered.get(source);
   if (known !== undefined) return known;
-  const html = sanitize(md.render(source));
+  const html = sanitize(noteMarkdownToHtml(source));
   if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
   rendered.set(source, html);
   return html;
@@ -69,7 +52,7 @@ function sanitize(html: string): string {
   return purifier().sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'start', 'colspan', 'rowspan'],
-    ALLOWED_URI_REGEXP: SAFE_LINK,
+    ALLOWED_URI_REGEXP: SAFE_LINK_PATTERN,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     KEEP_CONTENT: true,

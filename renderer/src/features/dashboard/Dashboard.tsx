@@ -30,6 +30,7 @@ import type { ThemeLabel } from './ThemeTick';
 import { useDashboard, type DashboardScope } from './use-dashboard';
 import { useFormatters } from './use-formatters';
 import './dashboard.css';
+import { usePrintRunningHeader } from '../table/running-header';
 import { useReading } from '../../reading/reading-context';
 
 export interface DashboardProps extends FeatureProps {
@@ -42,6 +43,11 @@ export function Dashboard({ client, planId, readingMode, translation, onOpenInit
   const [scope, setScope] = useState<DashboardScope>('plan');
   const { state, retry } = useDashboard(client, planId, scope);
   const formatters = useFormatters();
+  // Every printed page names the plan (or all plans, the dashboard's only filter) and the day
+  // in its top margin.
+  usePrintRunningHeader(
+    state.status === 'ready' ? `${scope === 'all' ? t('scopeAll') : state.dashboard.plans.map((p) => p.title).join('、')} · ${state.today}` : null,
+  );
 
   if (state.status === 'loading') {
     return (

@@ -34,9 +34,11 @@ export function useFileDrop(onFiles: (files: File[]) => void, win: Window = wind
     };
     const drop = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
-      event.preventDefault();
       depth = 0;
       setOver(false);
+      // A drop target in the page took the files (a library row: a new version of its plan).
+      if (event.defaultPrevented) return;
+      event.preventDefault();
       const files = [...(event.dataTransfer?.files ?? [])];
       if (files.length) latest.current(files);
     };

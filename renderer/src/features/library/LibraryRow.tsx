@@ -2,7 +2,7 @@
 // number, date, format), its tags, how many initiatives it has and how far the reader got;
 // rename and trash on the right. Renaming happens in place: Enter saves, Escape cancels, an
 // empty name goes back to the plan's own title.
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import { FIELD_LIMITS } from '../../../../shared/text';
@@ -24,6 +24,8 @@ interface Props {
   onTags(tags: string[]): void;
   onTrash(): void;
   onImportVersion(): void;
+  /** Files dropped on the row: imported as a new version of this plan. */
+  onDropVersion(files: File[]): void;
   /** The plan's versions (for a plan with more than one). */
   versions: ReactNode;
 }
@@ -32,6 +34,29 @@ export function LibraryRow(props: Props) {
   const { entry, current, highlighted, busy, failure } = props;
   const { t, i18n } = useTranslation('library');
   const { t: tVersions } = useTranslation('versions');
+  const { t: tCompare } = useTranslation('compare');
+  // A file dragged over the row: dropping it imports a new version of this plan (the window's
+  // own drop, a new plan, sees the drop already taken: defaultPrevented).
+  const [dropping, setDropping] = useState(false);
+  const carriesFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
+  const dropHandlers = {
+    onDragOver: (e: DragEvent) => {
+      if (!carriesFiles(e) || props.busy) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      if (!dropping) setDropping(true);
+    },
+    onDragLeave: (e: DragEvent<HTMLLIElement>) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+    },
+    onDrop: (e: DragEvent) => {
+      setDropping(false);
+      if (!carriesFiles(e) || props.busy) return;
+      e.preventDefault();
+      const files = [...e.dataTransfer.files];
+      if (files.length) props.onDropVersion(files);
+    },
+  };
   const [draft, setDraft] = useState<string | null>(null);
   const rowRef = useRef<HTMLLIElement>(null);
   // The rename field's text: the reader's draft, or the name they went back to after a conflict.
@@ -82,7 +107,14 @@ export function LibraryRow(props: Props) {
       data-current={current || undefined}
       data-highlighted={highlighted || undefined}
       aria-busy={busy || undefined}
+      data-dropping={dropping || undefined}
+      {...dropHandlers}
     >
+      {dropping && (
+        <p className="library-drop-hint" role="status">
+          {tCompare('dropVersion', { title: entry.title })}
+        </p>
+      )}
       <div className="library-row-main">
         <div className="library-row-title">
           {editing !== null ? (

@@ -15,6 +15,7 @@ import { useLibrary } from './use-library';
 import { VersionList } from '../versions/VersionList';
 import './library.css';
 import { AnnotationsMenu } from '../annotation-exchange/AnnotationsMenu';
+import { ComparePicker } from '../compare/ComparePicker';
 
 interface Props {
   client: ApiClient;
@@ -27,14 +28,18 @@ interface Props {
   onImport(): void;
   /** Import new version… on a plan: the file chooser, for a new version of it. */
   onImportVersion(target: { planId: string; title: string }): void;
+  /** A file dropped on a plan's row: imported as a new version of it (the same preview). */
+  onDropVersion(target: { planId: string; title: string }, files: File[]): void;
   /** Plans left or came back (trash, restore, delete): the app's current plan follows. */
   onPlansChanged(): void;
 }
 
 type Pending = { kind: 'trash' | 'purge'; entry: LibraryEntry } | null;
 
-export function LibraryView({ client, currentPlanId, highlighted, version, onOpen, onImport, onImportVersion, onPlansChanged }: Props) {
+export function LibraryView({ client, currentPlanId, highlighted, version, onOpen, onImport, onImportVersion, onDropVersion, onPlansChanged }: Props) {
   const { t } = useTranslation('library');
+  const { t: tCompare } = useTranslation('compare');
+  const [picking, setPicking] = useState(false);
   const library = useLibrary(client, onPlansChanged, version);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<LibrarySort>('imported');
@@ -98,6 +103,7 @@ export function LibraryView({ client, currentPlanId, highlighted, version, onOpe
               onTags={(tags) => void library.setTags(entry, tags)}
               onTrash={() => askTrash(entry)}
               onImportVersion={() => onImportVersion({ planId: entry.id, title: entry.title })}
+              onDropVersion={(files) => onDropVersion({ planId: entry.id, title: entry.title }, files)}
               versions={
                 entry.version && <VersionList client={client} planId={entry.id} reload={version + entry.revision} onOpen={onOpen} />
               }
@@ -139,6 +145,11 @@ export function LibraryView({ client, currentPlanId, highlighted, version, onOpe
             </>
           )}
           <AnnotationsMenu />
+          {library.plans.length > 0 && (
+            <button type="button" className="library-button-secondary" onClick={() => setPicking(true)}>
+              {tCompare('pick.open')}
+            </button>
+          )}
           <button type="button" className="library-button-primary library-import" onClick={onImport}>
             {t('importButton')}
           </button>
@@ -175,6 +186,17 @@ export function LibraryView({ client, currentPlanId, highlighted, version, onOpe
           danger
           onConfirm={confirmPending}
           onCancel={() => setPending(null)}
+        />
+      )}
+      {picking && (
+        <ComparePicker
+          client={client}
+          plans={library.plans}
+          onCancel={() => setPicking(false)}
+          onCompare={(left, right) => {
+            setPicking(false);
+            window.location.hash = `#/compare/${left}/${right}`;
+          }}
         />
       )}
       {library.conflict && (

@@ -1,4 +1,5 @@
 // The active search and filters as removable chips, with "clear all".
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { TEXT_FILTER_COLUMNS, type TableViewState } from '../../../../shared/domain/table';
 import { FACET_FILTER_KEY, type FacetName, type FacetValue } from './column-specs';
@@ -17,9 +18,18 @@ export interface FilterChipsProps {
 
 const FACET_COLUMN = { plan: 'plan', theme: 'theme', status: 'status', priority: 'priority', tags: 'tags' } as const;
 
-export function FilterChips({ state, labels, knownLabels, onClearSearch, onRemoveFacet, onClearText, onClearAll }: FilterChipsProps) {
-  const { t } = useTranslation('table');
-  const chips: Array<{ key: string; text: string; remove: () => void }> = [];
+type Chip = { key: string; text: string; remove: () => void };
+
+/** The active search and filters in words, one per chip (also the printed running header's). */
+export function activeFilters(
+  state: TableViewState,
+  labels: FacetLabelEnv,
+  knownLabels: FilterChipsProps['knownLabels'],
+  t: TFunction<'table'>,
+  remove: Pick<FilterChipsProps, 'onClearSearch' | 'onRemoveFacet' | 'onClearText'> = { onClearSearch() {}, onRemoveFacet() {}, onClearText() {} },
+): Chip[] {
+  const { onClearSearch, onRemoveFacet, onClearText } = remove;
+  const chips: Chip[] = [];
   if (state.search.trim()) chips.push({ key: 'search', text: t('filter.search', { value: state.search.trim() }), remove: onClearSearch });
   for (const facet of Object.keys(FACET_FILTER_KEY) as FacetName[]) {
     const values = (state.filters[FACET_FILTER_KEY[facet]] ?? []) as FacetValue[];
@@ -39,6 +49,12 @@ export function FilterChips({ state, labels, knownLabels, onClearSearch, onRemov
       });
     }
   }
+  return chips;
+}
+
+export function FilterChips({ state, labels, knownLabels, onClearSearch, onRemoveFacet, onClearText, onClearAll }: FilterChipsProps) {
+  const { t } = useTranslation('table');
+  const chips = activeFilters(state, labels, knownLabels, t, { onClearSearch, onRemoveFacet, onClearText });
   if (chips.length === 0) return null;
   return (
     <div className="itable-chips" role="group" aria-label={t('filter.active')}>

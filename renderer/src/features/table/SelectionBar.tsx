@@ -1,9 +1,12 @@
-// How many rows are selected, with "select all N matching" and "clear selection".
+// How many rows are selected, with "select all N matching", "add to packet…" and "clear selection".
 import { useTranslation } from 'react-i18next';
+import { routeHref } from '../../routing/hash-route';
+import { addItemsToDraft } from '../packets/draft';
 import type { RowSelection } from './use-row-selection';
 
 export function SelectionBar({ selection, total }: { selection: RowSelection; total: number }) {
   const { t } = useTranslation('table');
+  const { t: tPackets } = useTranslation('packets');
   if (selection.count === 0 && !selection.busy) return null;
   return (
     <div className="itable-selection" aria-busy={selection.busy || undefined}>
@@ -11,6 +14,20 @@ export function SelectionBar({ selection, total }: { selection: RowSelection; to
       {selection.selectAllState !== 'all' && total > selection.count && (
         <button type="button" className="itable-link-button" disabled={selection.busy} onClick={() => void selection.selectAllMatching()}>
           {t('selection.selectAll', { count: total })}
+        </button>
+      )}
+      {selection.count > 0 && (
+        <button
+          type="button"
+          className="itable-link-button"
+          disabled={selection.busy}
+          onClick={() => {
+            // The packet being built (or a new one) gets the rows as hand-picked items.
+            addItemsToDraft(selection.ids, tPackets('untitled'));
+            window.location.hash = routeHref({ kind: 'packets' });
+          }}
+        >
+          {tPackets('addFromTable')}
         </button>
       )}
       {selection.count > 0 && (

@@ -6,7 +6,10 @@ import type { InitiativeRow, SavedView, StatusOption, TableColumnId, TableViewSt
 import type { FeatureProps } from '../feature-props';
 import { ColumnMenu } from './ColumnMenu';
 import { FACET_FILTER_KEY, textColumnSizes, type FacetName, type FacetValue } from './column-specs';
-import { FilterChips } from './FilterChips';
+import { activeFilters, FilterChips } from './FilterChips';
+import { PRINT_ROW_LIMIT, usePrintAllRows } from './print-all';
+import { PrintTable } from './PrintTable';
+import { localToday, usePrintRunningHeader } from './running-header';
 import { SavedViews } from './SavedViews';
 import { SelectionBar } from './SelectionBar';
 import { TableEnvContext, type TableEnv, type UiLanguage } from './table-env';
@@ -72,6 +75,8 @@ export function TableView(props: TableViewProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useGridVirtualizer(scrollRef, display, cache);
   const items = virtualizer.getVirtualItems();
+  // On paper: every row in scope, as a table of its own (print-all.ts, PrintTable).
+  const printing = usePrintAllRows(cache, total);
   // A new query starts at the top.
   useEffect(() => {
     virtualizer.scrollToOffset(0);
@@ -184,6 +189,12 @@ export function TableView(props: TableViewProps) {
   const knownLabel = (facet: FacetName, value: FacetValue) =>
     (value === null ? undefined : facet === 'theme' ? themeLabel(value) : facet === 'plan' ? planLabel(value) : undefined) ?? value ?? '';
 
+  // Every printed page names the plan, the day and the filters in its top margin.
+  const filterWords = activeFilters(state, labelEnv, knownLabel, t).map((chip) => chip.text);
+  usePrintRunningHeader(
+    [scope === 'all' ? t('toolbar.scopeAll') : (planLabel(planId) ?? ''), localToday(), ...filterWords].filter(Boolean).join(' · '),
+  );
+
   const actions = useTableActions(client, announce, fail);
   const savedViews = useSavedViews(
     client,
@@ -264,6 +275,9 @@ export function TableView(props: TableViewProps) {
         <SelectionBar selection={selection} total={total} />
         <TableStatus edits={edits} notice={notice} onDismissNotice={dismiss} cache={cache} />
         <EditConflicts edits={edits} statusOptions={props.statusOptions} />
+        {printing && (
+          <PrintTable cache={cache} count={Math.min(total, PRINT_ROW_LIMIT)} total={total} columns={dataColumns} env={{ ...labelEnv, industryNames }} />
+        )}
         <TableGrid
           table={table}
           scrollRef={scrollRef}

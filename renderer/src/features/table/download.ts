@@ -4,7 +4,11 @@
 const BOM = '\uFEFF';
 
 export function downloadText(fileName: string, text: string, type: string, doc: Document = document): void {
-  const blob = new Blob([text], { type });
+  downloadBlob(fileName, new Blob([text], { type }), doc);
+}
+
+/** Any generated file (a packet's PDF) as a download. */
+export function downloadBlob(fileName: string, blob: Blob, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;

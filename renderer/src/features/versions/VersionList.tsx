@@ -17,6 +17,7 @@ interface Props {
 
 export function VersionList({ client, planId, reload, onOpen }: Props) {
   const { t, i18n } = useTranslation('versions');
+  const { t: tCompare } = useTranslation('compare');
   const [versions, setVersions] = useState<PlanVersion[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [changed, setChanged] = useState(0);
@@ -34,7 +35,7 @@ export function VersionList({ client, planId, reload, onOpen }: Props) {
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
     <ol className="version-versions" aria-label={t('list.label')}>
-      {[...versions].reverse().map((v) => (
+      {[...versions].reverse().map((v, i, newestFirst) => (
         <li key={v.planId} data-current={v.current || undefined}>
           <button type="button" className="version-open" title={t('list.open', { number: v.version })} onClick={() => onOpen(v.planId)}>
             {t('list.version', { number: v.version })}
@@ -42,6 +43,15 @@ export function VersionList({ client, planId, reload, onOpen }: Props) {
           <span className="version-meta">{date.format(new Date(v.importedAt))}</span>
           {v.fileName && <span className="version-meta">{v.fileName}</span>}
           {v.current && <span className="version-tag">{t('list.current')}</span>}
+          {newestFirst[i + 1] && (
+            <a
+              className="version-compare"
+              href={`#/compare/${newestFirst[i + 1]!.planId}/${v.planId}`}
+              aria-label={tCompare('withPreviousLabel', { number: v.version, previous: newestFirst[i + 1]!.version })}
+            >
+              {tCompare('withPrevious')}
+            </a>
+          )}
           {v.trashed && <span className="version-tag version-tag-muted">{t('list.trashed')}</span>}
           {v.unmatched > 0 && (
             <button

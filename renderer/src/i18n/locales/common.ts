@@ -44,6 +44,7 @@ export const common = {
       dashboard: '仪表盘',
       library: '计划库',
       annotations: '标注',
+      packets: '简报包',
     },
     settings: {
       label: '阅读设置',
@@ -162,6 +163,7 @@ export const common = {
       dashboard: 'Dashboard',
       library: 'Library',
       annotations: 'Annotations',
+      packets: 'Packets',
     },
     settings: {
       label: 'Reading settings',

@@ -4,7 +4,7 @@
 // Filters by colour and tag; each entry can be edited (the note editor opens in its place) or
 // deleted (to the trash, with an Undo here and the library's trash for later).
 import { useQuery } from '@tanstack/react-query';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   HIGHLIGHT_COLORS,
@@ -16,13 +16,15 @@ import {
 } from '../../../../../shared/api/annotations/methods';
 import type { ApiClient } from '../../../api/client';
 import { useAnnotationUi, type Editing } from '../annotation-ui';
-import { HistoryDialog } from '../history/HistoryDialog';
 import { useAnnotationList, useAnnotationWrites, useColorNames } from '../queries';
 import { NoteEditor } from './NoteEditor';
 import { NoteMarkdown } from './NoteMarkdown';
 import type { NoteWrites } from './note-saver';
 import { ReaderFields } from './ReaderFields';
 import './panel.css';
+
+// A note's history (and the diff library it compares revisions with) loads when first asked for.
+const HistoryDialog = lazy(() => import('../history/HistoryDialog').then((m) => ({ default: m.HistoryDialog })));
 
 interface Props {
   client: ApiClient;
@@ -215,7 +217,11 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
           <ol className="apanel-list">{lost.map(entry)}</ol>
         </section>
       )}
-      {historyOf !== null && <HistoryDialog client={client} id={historyOf} onClose={() => setHistoryOf(null)} />}
+      {historyOf !== null && (
+        <Suspense fallback={null}>
+          <HistoryDialog client={client} id={historyOf} onClose={() => setHistoryOf(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

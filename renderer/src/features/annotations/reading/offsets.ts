@@ -52,14 +52,15 @@ export function canonicalText(
   return part === 'headline' ? en.headline : en.body.join(' ');
 }
 
-interface Piece {
+export interface Piece {
   element: HTMLElement;
   part: AnnotatedPart;
   language: AnnotatedLanguage;
   start: number;
 }
 
-function piecesIn(root: Element): Piece[] {
+/** Every piece of item text shown in `root`, in document order. */
+export function piecesIn(root: Element): Piece[] {
   const out: Piece[] = [];
   for (const element of root.querySelectorAll<HTMLElement>('[data-anchor-part]')) {
     const { anchorPart: part, anchorLang: language, anchorStart } = element.dataset;

@@ -21,11 +21,18 @@ interface Registry {
   delete(name: string): boolean;
 }
 
-function registry(): { highlights: Registry; make: (ranges: Range[]) => unknown } | null {
+function registry(): { highlights: Registry; make: (ranges: Range[], priority?: number) => unknown } | null {
   const css = (globalThis as { CSS?: { highlights?: Registry } }).CSS;
-  const Ctor = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
+  const Ctor = (globalThis as { Highlight?: new (...ranges: Range[]) => { priority: number } }).Highlight;
   if (!css?.highlights || !Ctor) return null;
-  return { highlights: css.highlights, make: (ranges) => new Ctor(...ranges) };
+  return {
+    highlights: css.highlights,
+    make: (ranges, priority = 0) => {
+      const h = new Ctor(...ranges);
+      h.priority = priority;
+      return h;
+    },
+  };
 }
 
 /** The DOM ranges of each highlight shown in `root` (the languages not shown have none). */
@@ -52,10 +59,18 @@ export function paintHighlights(root: Element, highlights: readonly PaintedHighl
 
 /** Marks the passage in focus (the flash); returns what unmarks it. */
 export function paintFocus(ranges: Range[]): () => void {
+  return paintRanges(FOCUS_HIGHLIGHT, ranges);
+}
+
+/**
+ * Paints ranges under a highlight name of their own (find in the item uses this); a higher
+ * priority paints above the reader's colours. Returns what unpaints them.
+ */
+export function paintRanges(name: string, ranges: Range[], priority = 0): () => void {
   const api = registry();
   if (!api || ranges.length === 0) return () => undefined;
-  api.highlights.set(FOCUS_HIGHLIGHT, api.make(ranges));
-  return () => api.highlights.delete(FOCUS_HIGHLIGHT);
+  api.highlights.set(name, api.make(ranges, priority));
+  return () => api.highlights.delete(name);
 }
 
 /**

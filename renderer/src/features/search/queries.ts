@@ -1,0 +1,68 @@
+// Search's server state: results as the reader types (one query per text and filters, so a
+// late answer to an older text lands in its own cache entry and is never shown for the new
+// one), recent searches, saved searches and their writes. A write invalidates what it changes
+// once the core has committed it.
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SavedSearch, SearchFilters, SearchMethods, SearchQuery } from '../../../../shared/api/search/methods';
+import type { ApiClient } from '../../api/client';
+
+/** The search methods through the app's client (typed by the search contract). */
+type SearchCall = <M extends keyof SearchMethods>(method: M, args: SearchMethods[M]['args']) => Promise<SearchMethods[M]['result']>;
+export const searchCall = (client: ApiClient): SearchCall => client.call.bind(client) as unknown as SearchCall;
+
+export const PAGE_SIZE = 50;
+
+export const searchKeys = {
+  all: ['search'] as const,
+  results: (text: string, filters: SearchFilters) => ['search', 'results', text, filters] as const,
+  recent: ['search', 'recent'] as const,
+  saved: ['search', 'saved'] as const,
+};
+
+/** The results of `text` with `filters`, a page at a time; idle while the text is blank. */
+export function useSearchResults(client: ApiClient, text: string, filters: SearchFilters) {
+  const call = searchCall(client);
+  return useInfiniteQuery({
+    queryKey: searchKeys.results(text, filters),
+    queryFn: ({ pageParam }) => call('search.query', { text, filters, offset: pageParam, limit: PAGE_SIZE } satisfies SearchQuery),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const shown = pages.reduce((n, p) => n + p.hits.length, 0);
+      return last.hits.length > 0 && shown < last.total ? shown : undefined;
+    },
+    enabled: text.trim() !== '',
+    // While the next text's results come, the last ones stay (marked as stale), not a blank.
+    placeholderData: keepPreviousData,
+    // Every write in the app may change what a search finds: search again when shown again.
+    staleTime: 0,
+  });
+}
+
+export function useRecentSearches(client: ApiClient) {
+  const call = searchCall(client);
+  return useQuery({ queryKey: searchKeys.recent, queryFn: () => call('search.recent', {}) });
+}
+
+export function useSavedSearches(client: ApiClient) {
+  const call = searchCall(client);
+  return useQuery({ queryKey: searchKeys.saved, queryFn: () => call('search.saved.list', {}) });
+}
+
+export function useSearchWrites(client: ApiClient) {
+  const call = searchCall(client);
+  const queryClient = useQueryClient();
+  const remember = useMutation({
+    mutationFn: (text: string) => call('search.remember', { text }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: searchKeys.recent }),
+  });
+  const onSaved = () => queryClient.invalidateQueries({ queryKey: searchKeys.saved });
+  const save = useMutation({
+    mutationFn: (args: { id?: number; baseRevision: number; name: string; query: SavedSearch['query'] }) => call('search.saved.save', args),
+    onSuccess: onSaved,
+  });
+  const remove = useMutation({
+    mutationFn: (args: { id: number; baseRevision: number }) => call('search.saved.delete', args),
+    onSuccess: onSaved,
+  });
+  return { remember, save, remove, refreshSaved: onSaved };
+}

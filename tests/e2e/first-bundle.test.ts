@@ -1,0 +1,66 @@
+// What the built renderer loads before its first screen: index.html's entry script and every
+// chunk it imports statically (what the browser must fetch and run before the app starts). The
+// chart library, the Markdown code, the note history (with its diff code) and the views other than reading are chunks of their
+// own, loaded when first used; this reads the build's output (npm run build) and follows its
+// static imports to check that none of them slipped back into the first load.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/paths';
+
+const OUT = join(REPO_ROOT, 'out', 'renderer');
+const ASSETS = join(OUT, 'assets');
+
+/** Text only found in a library's own code (strings survive minification). */
+const SIGNATURES = {
+  recharts: 'recharts-surface',
+  'markdown-it': 'Input data should be a String',
+} as const;
+
+/** The entry's chunk and the chunks it imports statically, transitively (file names). */
+function firstLoad(): string[] {
+  const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+  if (!entry) throw new Error('out/renderer/index.html has no module entry script');
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(ASSETS, file), 'utf8');
+    // Static imports only (`import … from "./x.js"`, `import "./x.js"`); `import("./x.js")` is on demand.
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g)) queue.push(m[1]!);
+  }
+  return [...seen].sort();
+}
+
+const chunksWith = (files: readonly string[], text: string) => files.filter((f) => readFileSync(join(ASSETS, f), 'utf8').includes(text));
+
+describe('the first screen’s bundle', () => {
+  let all: string[];
+  let first: string[];
+  beforeAll(() => {
+    if (!existsSync(join(OUT, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
+    all = readdirSync(ASSETS).filter((f) => f.endsWith('.js'));
+    first = firstLoad();
+  });
+
+  it('loads the entry and its static imports, a part of all the scripts', () => {
+    expect(first.some((f) => f.startsWith('index-'))).toBe(true);
+    expect(first.length).toBeLessThan(all.length);
+  });
+
+  it.each(Object.entries(SIGNATURES))('does not contain %s, which is in a chunk loaded on demand', (_library, signature) => {
+    // The signature is real: some chunk of the build has it (else this test could not fail).
+    expect(chunksWith(all, signature).length).toBeGreaterThan(0);
+    expect(chunksWith(first, signature)).toEqual([]);
+  });
+
+  it('leaves out every view but reading (dashboard, table, library, annotations) and the dialogs opened on demand', () => {
+    for (const view of ['Dashboard-', 'InitiativeTable-', 'LibraryView-', 'AnnotationsView-', 'ImportDialog-', 'PreferencesDialog-', 'HistoryDialog-']) {
+      expect(all.some((f) => f.startsWith(view)), `${view} is a chunk of its own`).toBe(true);
+      expect(first.filter((f) => f.startsWith(view))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,181 @@
+// Search everywhere, the view: results as the reader types (one query per pause, a late answer
+// to an older text never shown for the new one), grouped by plan with their marks; ↑/↓ and
+// Enter open a result (and remember the search); the core's message for a search of only
+// exclusions; recent searches with an empty box; a saved search renamed on a stale revision
+// goes to the conflict dialog, and overwriting names the revision now stored.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SavedSearch, SearchHit, SearchResult } from '../../../shared/api/search/methods';
+import { StaleWriteError } from '../../../renderer/src/api/api-call-error';
+import type { ApiClient } from '../../../renderer/src/api/client';
+import { createQueryClient } from '../../../renderer/src/api/query-client';
+import { SearchView } from '../../../renderer/src/features/search/SearchView';
+import { SearchUiProvider, useSearchUiState } from '../../../renderer/src/features/search/search-ui';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
+import { installDialogPolyfill } from '../preferences/dialog-polyfill';
+
+beforeAll(installDialogPolyfill);
+afterEach(cleanup);
+
+function hit(planId: string, itemId: string, headline: string, snippet: [string, string, string]): SearchHit {
+  return {
+    planId,
+    planTitle: planId === 'p1' ? '杭州规划' : '宁波规划',
+    version: 1,
+    themeId: null,
+    themeHeadline: '主题',
+    itemId,
+    numeral: '第一',
+    headline,
+    matches: [{ field: 'body', source: 'plan', snippet: [{ text: snippet[0], mark: false }, { text: snippet[1], mark: true }, { text: snippet[2], mark: false }] }],
+    score: 1,
+  };
+}
+
+const RESULT: SearchResult = {
+  hits: [hit('p1', 'p1/a', '甲条', ['优化', '营商环境', '。']), hit('p2', 'p2/b', '乙条', ['一流', '营商环境', '建设']), hit('p1', 'p1/c', '丙条', ['', '营商环境', '好'])],
+  total: 3,
+  parsed: { terms: ['营商环境'], phrases: [], excluded: [] },
+};
+
+type Call = { method: string; args: Record<string, unknown> };
+
+function fakeClient(answer: (method: string, args: Record<string, unknown>) => unknown) {
+  const calls: Call[] = [];
+  const client = {
+    call: (method: string, args: Record<string, unknown>) => {
+      calls.push({ method, args });
+      try {
+        return Promise.resolve(answer(method, args));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    },
+  } as unknown as ApiClient;
+  return { client, calls };
+}
+
+const base = (method: string): unknown => {
+  if (method === 'library.list') return [];
+  if (method === 'status.options') return { options: [], revision: 0 };
+  if (method === 'tags.list') return [];
+  if (method === 'search.recent') return [{ text: '人才', at: '2026-01-01T00:00:00Z' }];
+  if (method === 'search.saved.list') return [];
+  if (method === 'search.remember') return null;
+  throw new Error(`unexpected ${method}`);
+};
+
+function show(client: ApiClient, onOpenResult = vi.fn()) {
+  function Harness() {
+    const ui = useSearchUiState();
+    return (
+      <SearchUiProvider value={ui}>
+        <SearchView client={client} outline={null} onOpenResult={onOpenResult} />
+      </SearchUiProvider>
+    );
+  }
+  render(
+    <I18nextProvider i18n={createI18n('zh')}>
+      <QueryClientProvider client={createQueryClient()}>
+        <Harness />
+      </QueryClientProvider>
+    </I18nextProvider>,
+  );
+  return { box: screen.getByRole('combobox', { name: '搜索全部计划、译文和笔记' }), onOpenResult };
+}
+
+const queries = (calls: Call[]) => calls.filter((c) => c.method === 'search.query').map((c) => c.args.text);
+
+describe('search everywhere', () => {
+  it('searches once the typing pauses and groups the results by plan, with their marks', async () => {
+    const { client, calls } = fakeClient((method) => (method === 'search.query' ? RESULT : base(method)));
+    const { box } = show(client);
+    fireEvent.change(box, { target: { value: '营' } });
+    fireEvent.change(box, { target: { value: '营商' } });
+    fireEvent.change(box, { target: { value: '营商环境' } });
+    await screen.findByText('共 3 条结果');
+    expect(queries(calls)).toEqual(['营商环境']);
+    const groups = within(screen.getByRole('listbox', { name: '搜索结果' })).getAllByRole('group');
+    expect(groups.map((g) => g.getAttribute('aria-label'))).toEqual(['杭州规划中的结果', '宁波规划中的结果']);
+    expect(within(groups[0]!).getAllByRole('option').map((o) => o.querySelector('.search-hit-title')!.textContent)).toEqual(['第一甲条', '第一丙条']);
+    expect([...document.querySelectorAll('.search-hit mark')].map((m) => m.textContent)).toEqual(['营商环境', '营商环境', '营商环境']);
+  });
+
+  it('never shows a late answer to an older text for the new one', async () => {
+    let release: (r: SearchResult) => void = () => undefined;
+    const late = new Promise<SearchResult>((r) => (release = r));
+    const { client } = fakeClient((method, args) => {
+      if (method !== 'search.query') return base(method);
+      return args.text === '人才' ? late : { ...RESULT, hits: [RESULT.hits[1]!], total: 1 };
+    });
+    const { box } = show(client);
+    fireEvent.change(box, { target: { value: '人才' } });
+    await waitFor(() => expect(screen.getByText('正在搜索…')).toBeTruthy());
+    fireEvent.change(box, { target: { value: '营商环境' } });
+    await screen.findByText('共 1 条结果');
+    await act(async () => release(RESULT));
+    expect(screen.getByText('共 1 条结果')).toBeTruthy();
+    expect(within(screen.getByRole('listbox', { name: '搜索结果' })).getAllByRole('option')).toHaveLength(1);
+  });
+
+  it('↓ and Enter open the chosen result with what was searched, and remember the search', async () => {
+    const { client, calls } = fakeClient((method) => (method === 'search.query' ? RESULT : base(method)));
+    const { box, onOpenResult } = show(client);
+    fireEvent.change(box, { target: { value: '营商环境' } });
+    await screen.findByText('共 3 条结果');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    // Grouped order: 甲 and 丙 (plan p1), then 乙.
+    expect(box.getAttribute('aria-activedescendant')).toBe(within(screen.getByRole('listbox', { name: '搜索结果' })).getAllByRole('option')[1]!.id);
+    expect(within(screen.getByRole('listbox', { name: '搜索结果' })).getAllByRole('option')[1]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onOpenResult).toHaveBeenCalledWith('p1', 'p1/c', '营商环境', 'plan');
+    await waitFor(() => expect(calls.some((c) => c.method === 'search.remember' && c.args.text === '营商环境')).toBe(true));
+  });
+
+  it('says why a search of only exclusions finds nothing', async () => {
+    const { client } = fakeClient((method) =>
+      method === 'search.query' ? { hits: [], total: 0, parsed: { terms: [], phrases: [], excluded: ['杭州'] }, message: 'only-exclusions' } : base(method),
+    );
+    const { box } = show(client);
+    fireEvent.change(box, { target: { value: '-杭州' } });
+    await screen.findByText('只有排除词（以 - 开头）时无法搜索：请再加一个要查找的词。');
+    expect((screen.getByRole('button', { name: '保存搜索' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('with an empty box shows the recent searches, and one click runs one', async () => {
+    const { client, calls } = fakeClient((method) => (method === 'search.query' ? RESULT : base(method)));
+    const { box } = show(client);
+    fireEvent.click(await screen.findByRole('button', { name: '人才' }));
+    expect((box as HTMLInputElement).value).toBe('人才');
+    await screen.findByText('共 3 条结果');
+    expect(queries(calls)).toEqual(['人才']);
+  });
+
+  it('a rename on a stale revision opens the conflict dialog; overwrite saves on the revision stored now', async () => {
+    const mine: SavedSearch = { id: 7, name: '营商', query: { text: '营商环境', filters: {} }, revision: 1, createdAt: '', updatedAt: '' };
+    const theirs: SavedSearch = { ...mine, name: '营商（同事改的）', revision: 2 };
+    let stale = true;
+    const { client, calls } = fakeClient((method, args) => {
+      if (method === 'search.saved.list') return [stale ? mine : theirs];
+      if (method === 'search.saved.save') {
+        if (args.baseRevision !== 2) throw new StaleWriteError('search.saved.save' as never, 'stale', theirs as never);
+        stale = false;
+        return { ...theirs, name: args.name, revision: 3 };
+      }
+      return base(method);
+    });
+    show(client);
+    fireEvent.click(await screen.findByRole('button', { name: '重命名' }));
+    const input = screen.getByRole('textbox', { name: '重命名' });
+    fireEvent.change(input, { target: { value: '我的名字' } });
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText('营商（同事改的）')).toBeTruthy();
+    expect(within(dialog).getByText('我的名字')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '用我的版本覆盖' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'search.saved.save').map((c) => c.args.baseRevision)).toEqual([1, 2]));
+    expect(calls.filter((c) => c.method === 'search.saved.save').at(-1)!.args).toMatchObject({ id: 7, name: '我的名字', baseRevision: 2 });
+  });
+});
