@@ -63,7 +63,9 @@ interface DocHit {
 /** The SQL (and its parameters) finding every text of `fields` containing the normalized,
  *  non-empty needle, with its item or plan: one row per text (DocHit). The index keeps no
  *  counts (detail=none), so a text counts once (tf 1); its length is stored beside it. The
- *  matches are MATERIALIZED: the three joins below read them once, not an index lookup each. */
+ *  matches are MATERIALIZED: the three joins below read them once, not an index lookup each;
+ *  CROSS JOIN keeps the matches as the outer loop of the notes' join (left to the planner it
+ *  scanned every note and probed the matches, which grows with the notes, not the hits). */
 export function needleSql(needle: string, fields: readonly string[]): { sql: string; params: unknown[] } {
   const docs = matchingDocsSql(needle, fields);
   const sql = `
@@ -72,7 +74,7 @@ export function needleSql(needle: string, fields: readonly string[]): { sql: str
       FROM m JOIN initiatives i ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
     UNION ALL
     SELECT a.plan_id, a.item_id, i.theme_id, m.field, a.id, m.len, 1
-      FROM m JOIN user_annotations a ON a.id = m.key AND a.deleted_at IS NULL
+      FROM m CROSS JOIN user_annotations a ON a.id = m.key AND a.deleted_at IS NULL
       JOIN plans p ON p.id = a.plan_id LEFT JOIN initiatives i ON i.id = a.item_id
       WHERE m.field IN ('note', 'noteTags') AND (a.item_id IS NULL OR i.id IS NOT NULL)
     UNION ALL
