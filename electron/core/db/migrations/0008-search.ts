@@ -9,6 +9,9 @@
 //     on its items, keyed by the same ids, stay.
 //   search_fts — contentless FTS5 of plain bigram tokens, detail=none (no positions): candidates
 //     are checked against the text where it lives (search/source-text.ts).
+//   search_initiative_units — (id, plan_id, theme_id) of the initiatives: a hit's item, plan and
+//     theme are read from this small index, not from the initiatives' rows with their bodies
+//     (at scale most of those page reads missed the cache). Counted with the index's size.
 //   Emptied here; the first start on this schema writes it again from the texts (the format
 //   stamp in derived_state no longer matches, see refresh-derived.ts), as `npm run search --
 //   rebuild` does on demand.
@@ -38,6 +41,7 @@ export const search: Migration = {
       ) STRICT;
       CREATE VIRTUAL TABLE search_fts USING fts5(tok, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
       INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8);
+      CREATE INDEX search_initiative_units ON initiatives (id, plan_id, theme_id);
       CREATE TRIGGER search_docs_unindex AFTER DELETE ON search_docs BEGIN
         DELETE FROM search_fts WHERE rowid = old.id;
       END;

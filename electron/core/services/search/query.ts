@@ -65,17 +65,18 @@ interface DocHit {
  *  counts (detail=none), so a text counts once (tf 1); its length is stored beside it. The
  *  matches are MATERIALIZED: the three joins below read them once, not an index lookup each;
  *  CROSS JOIN keeps the matches as the outer loop of the notes' join (left to the planner it
- *  scanned every note and probed the matches, which grows with the notes, not the hits). */
+ *  scanned every note and probed the matches, which grows with the notes, not the hits); an
+ *  item's plan and theme come from the small index search_initiative_units (migration 0008). */
 export function needleSql(needle: string, fields: readonly string[]): { sql: string; params: unknown[] } {
   const docs = matchingDocsSql(needle, fields);
   const sql = `
     WITH m AS MATERIALIZED (SELECT d.key AS key, d.field AS field, d.len AS len ${docs.sql})
     SELECT i.plan_id AS planId, i.id AS itemId, i.theme_id AS themeId, m.field, NULL AS annotationId, m.len, 1 AS tf
-      FROM m JOIN initiatives i ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
+      FROM m JOIN initiatives i INDEXED BY search_initiative_units ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
     UNION ALL
     SELECT a.plan_id, a.item_id, i.theme_id, m.field, a.id, m.len, 1
       FROM m CROSS JOIN user_annotations a ON a.id = m.key AND a.deleted_at IS NULL
-      JOIN plans p ON p.id = a.plan_id LEFT JOIN initiatives i ON i.id = a.item_id
+      JOIN plans p ON p.id = a.plan_id LEFT JOIN initiatives i INDEXED BY search_initiative_units ON i.id = a.item_id
       WHERE m.field IN ('note', 'noteTags') AND (a.item_id IS NULL OR i.id IS NOT NULL)
     UNION ALL
     SELECT p.id, NULL, NULL, m.field, NULL, m.len, 1 FROM m JOIN plans p ON p.id = m.key WHERE m.field = 'title'`;
