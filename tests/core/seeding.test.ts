@@ -13,6 +13,8 @@ import { updateLibraryPlan } from '../../electron/core/services/library/library'
 import { parseArticle } from '../../electron/core/plan/parse-article';
 import { importPlan, readPlanDocument } from '../../electron/core/plan/store';
 import { setSetting } from '../../electron/core/services/settings';
+import { rememberSearch } from '../../electron/core/services/search/recent';
+import { saveSearch } from '../../electron/core/services/search/saved';
 import { updateLatest } from '../helpers/core';
 import { saveView } from '../../electron/core/services/views';
 import { searchKeys } from '../../electron/core/search/match';
@@ -44,6 +46,8 @@ function addUserData(db: Db): void {
   updateLibraryPlan(db, 'hz-2024', 0, { title: '杭州新思路', tags: ['城市'] }, at);
   saveView(db, { baseRevision: 0, name: '我的视图', state: { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null,
     columns: { order: [], hidden: [], sizes: {} } } }, at);
+  rememberSearch(db, '营商环境', at);
+  saveSearch(db, { baseRevision: 0, name: '营商', query: { text: '营商环境', filters: {} } }, at);
 }
 
 describe('seeding the embedded plan', () => {
@@ -109,6 +113,8 @@ describe('re-importing a plan never changes user data', () => {
         'user_initiative_state',
         'user_initiative_tags',
         'user_plan_state',
+        'user_recent_searches',
+        'user_saved_searches',
         'user_saved_views',
         'user_settings',
       ]);

@@ -27,6 +27,7 @@ describe('migration 0008 search', () => {
       [
         ...schemaBefore.filter((o) => o !== 'table:search_texts' && o !== 'index:search_docs_by_scope'),
         'trigger:plans_unindex',
+        'index:search_initiative_units',
         'index:user_recent_searches_by_at',
         'table:user_recent_searches',
         'table:user_saved_searches',

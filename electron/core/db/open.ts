@@ -118,4 +118,9 @@ function applyPragmas(db: Db): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // The search index checks its candidates against the stored text in this form (search/).
   db.function('search_norm', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? normalizeStored(text) : null));
+  // The check itself, in one call: the normalized text never goes back to SQL (a whole body
+  // converted twice per candidate cost more than the test).
+  db.function('search_has', { deterministic: true }, (text: unknown, needle: unknown) =>
+    typeof text === 'string' && typeof needle === 'string' && normalizeStored(text).includes(needle) ? 1 : 0,
+  );
 }

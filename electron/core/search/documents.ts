@@ -34,9 +34,15 @@ export function writeSearchDocs(db: Db, key: string, fields: Record<string, Fiel
   }
 }
 
-/** SQL condition: the document key `key` belongs to the plan `plan` (an SQL expression: its id,
- *  or an id under it; '0' follows '/'), a range of the (key, field) index. */
-export const planDocsSql = (key: string, plan: string): string => `(${key} = ${plan} OR (${key} >= ${plan} || '/' AND ${key} < ${plan} || '0'))`;
+/** Fields of a plan's own text (the reader's fields on its items are keyed by the same ids but
+ *  are the reader's: they stay when the plan is re-imported or purged). */
+export const PLAN_TEXT_FIELDS = ['title', 'headline', 'body', 'theme', 'industries', 'headline_en', 'body_en'] as const;
+
+/** SQL condition: the document (key column `key`, field column `field`) is of the plan `plan`'s
+ *  text (an SQL expression: its id, or an id under it; '0' follows '/'): a range of the (key,
+ *  field) index. */
+export const planDocsSql = (key: string, plan: string, field = key.replace(/key$/, 'field')): string =>
+  `(${key} = ${plan} OR (${key} >= ${plan} || '/' AND ${key} < ${plan} || '0')) AND ${field} IN (${PLAN_TEXT_FIELDS.map((f) => `'${f}'`).join(', ')})`;
 
 /** Removes every document of a plan's text (its title, its items' text and English). */
 export function deleteScopeDocs(db: Db, planId: string): void {

@@ -1,8 +1,8 @@
 // Finding the texts that contain a query. The index (tokens.ts) answers a query of one or two
 // indexable characters exactly by itself; for anything else it gives candidates (texts with
-// every token of the query), and each is checked with instr() on its stored text normalized
-// (search_norm over source-text.ts), so the hits are what a plain substring search over the
-// same texts finds — the oracle the tests hold this to. A query with no indexable character at
+// every token of the query), and each is checked by search_has (db/open.ts): its stored text
+// (source-text.ts), normalized as search_norm does, contains the needle. So the hits are what a
+// plain substring search over the same texts finds — the oracle the tests hold this to. A query with no indexable character at
 // all (only ASCII punctuation) checks every text of the fields asked for. A newline never
 // occurs in a normalized query, so the check cannot match across two values of a field.
 import type { Db } from '../db/open';
@@ -23,7 +23,7 @@ export interface KeyQuery {
 export function matchingDocsSql(needle: string, fields: readonly string[]): KeyQuery {
   const expr = matchExpression(needle);
   const inFields = `d.field IN (${placeholders(fields.length)})`;
-  const check = `instr(search_norm(${SOURCE_TEXT_SQL}), ?) > 0`;
+  const check = `search_has(${SOURCE_TEXT_SQL}, ?)`;
   if (!expr) return { sql: `FROM search_docs d WHERE ${inFields} AND ${check}`, params: [...fields, needle] };
   const from = `FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND ${inFields}`;
   return expr.exact

@@ -5,9 +5,13 @@
 // and hex-encoded bigrams with positions: together about three times the text they indexed):
 //   search_docs — one row per (key, field) with the text's length: no scope column and no copy
 //     of the text. A plan's documents are keyed by its id or ids under it (`<planId>/…`), so they
-//     go by key range (and with the plan: trigger plans_unindex).
+//     go by key range and field (and with the plan: trigger plans_unindex); the reader's fields
+//     on its items, keyed by the same ids, stay.
 //   search_fts — contentless FTS5 of plain bigram tokens, detail=none (no positions): candidates
 //     are checked against the text where it lives (search/source-text.ts).
+//   search_initiative_units — (id, plan_id, theme_id) of the initiatives: a hit's item, plan and
+//     theme are read from this small index, not from the initiatives' rows with their bodies
+//     (at scale most of those page reads missed the cache). Counted with the index's size.
 //   Emptied here; the first start on this schema writes it again from the texts (the format
 //   stamp in derived_state no longer matches, see refresh-derived.ts), as `npm run search --
 //   rebuild` does on demand.
@@ -37,11 +41,13 @@ export const search: Migration = {
       ) STRICT;
       CREATE VIRTUAL TABLE search_fts USING fts5(tok, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
       INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8);
+      CREATE INDEX search_initiative_units ON initiatives (id, plan_id, theme_id);
       CREATE TRIGGER search_docs_unindex AFTER DELETE ON search_docs BEGIN
         DELETE FROM search_fts WHERE rowid = old.id;
       END;
       CREATE TRIGGER plans_unindex AFTER DELETE ON plans BEGIN
-        DELETE FROM search_docs WHERE key = old.id OR (key >= old.id || '/' AND key < old.id || '0');
+        DELETE FROM search_docs WHERE (key = old.id OR (key >= old.id || '/' AND key < old.id || '0'))
+          AND field IN ('title', 'headline', 'body', 'theme', 'industries', 'headline_en', 'body_en');
       END;
       UPDATE derived_state SET value = 'none' WHERE name = 'search.format';
 

@@ -63,17 +63,20 @@ interface DocHit {
 /** The SQL (and its parameters) finding every text of `fields` containing the normalized,
  *  non-empty needle, with its item or plan: one row per text (DocHit). The index keeps no
  *  counts (detail=none), so a text counts once (tf 1); its length is stored beside it. The
- *  matches are MATERIALIZED: the three joins below read them once, not an index lookup each. */
+ *  matches are MATERIALIZED: the three joins below read them once, not an index lookup each;
+ *  CROSS JOIN keeps the matches as the outer loop of the notes' join (left to the planner it
+ *  scanned every note and probed the matches, which grows with the notes, not the hits); an
+ *  item's plan and theme come from the small index search_initiative_units (migration 0008). */
 export function needleSql(needle: string, fields: readonly string[]): { sql: string; params: unknown[] } {
   const docs = matchingDocsSql(needle, fields);
   const sql = `
     WITH m AS MATERIALIZED (SELECT d.key AS key, d.field AS field, d.len AS len ${docs.sql})
     SELECT i.plan_id AS planId, i.id AS itemId, i.theme_id AS themeId, m.field, NULL AS annotationId, m.len, 1 AS tf
-      FROM m JOIN initiatives i ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
+      FROM m JOIN initiatives i INDEXED BY search_initiative_units ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
     UNION ALL
     SELECT a.plan_id, a.item_id, i.theme_id, m.field, a.id, m.len, 1
-      FROM m JOIN user_annotations a ON a.id = m.key AND a.deleted_at IS NULL
-      JOIN plans p ON p.id = a.plan_id LEFT JOIN initiatives i ON i.id = a.item_id
+      FROM m CROSS JOIN user_annotations a ON a.id = m.key AND a.deleted_at IS NULL
+      JOIN plans p ON p.id = a.plan_id LEFT JOIN initiatives i INDEXED BY search_initiative_units ON i.id = a.item_id
       WHERE m.field IN ('note', 'noteTags') AND (a.item_id IS NULL OR i.id IS NOT NULL)
     UNION ALL
     SELECT p.id, NULL, NULL, m.field, NULL, m.len, 1 FROM m JOIN plans p ON p.id = m.key WHERE m.field = 'title'`;
@@ -225,6 +228,72 @@ function compareIds(a: Unit, b: Unit): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+/** The weight × BM25 shape of one hit row (`len`, `field` columns) without its idf (tf 1), in SQL. */
+function hitScoreSql(): string {
+  const { k1, b, averageLength } = BM25;
+  const weight = `CASE field ${Object.entries(FIELD_INFO)
+    .map(([f, info]) => `WHEN '${f}' THEN ${info.weight}`)
+    .join(' ')} END`;
+  return `(${weight}) * ${k1 + 1} / (1 + ${k1} * (${1 - b} + ${b} * len / ${averageLength}.0))`;
+}
+
+/** Whether one query can be ranked and paged in SQL (rankedPage): one needle (so no phrase
+ *  bonus), no exclusions and no filter but the plans and sources. The rest is ranked in JS. */
+function pagedInSql(needles: readonly string[], excluded: readonly string[], filters: SearchFilters): boolean {
+  return needles.length === 1 && excluded.length === 0 && !filters.themeIds?.length && !filters.statuses?.length && !filters.tags?.length;
+}
+
+/** The SQL of rankedPage (also the bench's raw figure): the page's units ordered by score
+ *  without the idf (the same factor for every unit of one needle), the total, and the number of
+ *  hit texts (for the idf). */
+export function rankedPageSql(db: Db, needle: string, filters: SearchFilters, offset: number, limit: number): { sql: string; params: unknown[] } {
+  const { sql, params } = needleSql(needle, searchedFields(filters));
+  return {
+    sql: `WITH h AS MATERIALIZED (${sql}),
+     u AS (SELECT planId, itemId, max(themeId) AS themeId, sum(${hitScoreSql()}) AS s,
+             group_concat(field || char(1) || coalesce(annotationId, '') || char(1) || (${hitScoreSql()}), char(2)) AS docs
+           FROM h WHERE planId IN (SELECT value FROM json_each(?)) GROUP BY planId, itemId)
+     SELECT planId, itemId, themeId, s, docs, count(*) OVER () AS total, (SELECT count(*) FROM h) AS hits
+     FROM u ORDER BY s DESC, planId, coalesce(itemId, '') LIMIT ? OFFSET ?`,
+    params: [...params, JSON.stringify([...plansInScope(db, filters)]), limit, offset],
+  };
+}
+
+/**
+ * The page of units for one needle, ranked in SQL: the same scores and order as rankUnits, but
+ * only the page's units (with their matching texts) come back to JS, and the total is counted
+ * there. With a common needle (a character in most texts) that is what keeps a search from
+ * growing with its hits in JS: returning one row per hit cost more than finding them.
+ */
+function rankedPage(db: Db, needle: string, filters: SearchFilters, offset: number, limit: number): { units: Unit[]; total: number } {
+  const page = rankedPageSql(db, needle, filters, offset, limit);
+  const rows = prepared(db, page.sql).all(...page.params) as {
+    planId: string;
+    itemId: string | null;
+    themeId: string | null;
+    s: number;
+    docs: string;
+    total: number;
+    hits: number;
+  }[];
+  if (rows.length === 0) {
+    // Past the last page: the total still counts.
+    const total = offset > 0 ? rankedPage(db, needle, filters, 0, 1).total : 0;
+    return { units: [], total };
+  }
+  const n = documentCount(db);
+  const idf = Math.log(1 + (n - rows[0]!.hits + 0.5) / (rows[0]!.hits + 0.5));
+  const units = rows.map((r): Unit => {
+    const docs = new Map<string, { field: string; annotationId: string | null; score: number }>();
+    for (const d of r.docs.split('\u0002')) {
+      const [field, annotationId, score] = d.split('\u0001') as [string, string, string];
+      docs.set(`${field}\u0000${annotationId}`, { field, annotationId: annotationId || null, score: idf * Number(score) });
+    }
+    return { planId: r.planId, itemId: r.itemId, themeId: r.themeId, score: idf * r.s, docs };
+  });
+  return { units, total: rows[0]!.total };
+}
+
 export function searchQuery(db: Db, query: SearchQuery): SearchResult {
   const parsed = parseQuery(query.text);
   const needles = [...parsed.terms, ...parsed.phrases];
@@ -232,6 +301,11 @@ export function searchQuery(db: Db, query: SearchQuery): SearchResult {
     return { hits: [], total: 0, parsed, message: parsed.excluded.length ? 'only-exclusions' : 'empty' };
   }
   return readTransaction(db, () => {
+    if (pagedInSql(needles, parsed.excluded, query.filters)) {
+      const { units, total } = rankedPage(db, needles[0]!, query.filters, query.offset, query.limit);
+      const texts = new TextReader(db);
+      return { hits: units.map((u) => toHit(db, u, needles, texts)), total, parsed };
+    }
     const units = rankUnits(db, needles, parsed.excluded, query.filters);
     const page = units.slice(query.offset, query.offset + query.limit);
     const texts = new TextReader(db);
