@@ -112,6 +112,7 @@ describe('re-importing a plan never changes user data', () => {
         'user_annotations',
         'user_initiative_state',
         'user_initiative_tags',
+        'user_packets',
         'user_plan_state',
         'user_recent_searches',
         'user_saved_searches',
