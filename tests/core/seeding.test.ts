@@ -15,6 +15,7 @@ import { importPlan, readPlanDocument } from '../../electron/core/plan/store';
 import { setSetting } from '../../electron/core/services/settings';
 import { rememberSearch } from '../../electron/core/services/search/recent';
 import { saveSearch } from '../../electron/core/services/search/saved';
+import { savePacket } from '../../electron/core/services/packets/store';
 import { updateLatest } from '../helpers/core';
 import { saveView } from '../../electron/core/services/views';
 import { searchKeys } from '../../electron/core/search/match';
@@ -48,6 +49,12 @@ function addUserData(db: Db): void {
     columns: { order: [], hidden: [], sizes: {} } } }, at);
   rememberSearch(db, '营商环境', at);
   saveSearch(db, { baseRevision: 0, name: '营商', query: { text: '营商环境', filters: {} } }, at);
+  savePacket(db, { baseRevision: 0, definition: {
+    cover: { title: '例会简报', subtitle: '', preparedFor: '', preparedBy: '', date: null, marking: '' },
+    sources: [{ kind: 'items', itemIds: ['hz-2024/T3/I3', 'hz-2024/T5/I1'] }],
+    order: ['hz-2024/T5/I1'],
+    options: { language: 'zh', highlights: true, notes: 'margin', fields: true, summary: true, ruledSpace: 'none', paper: 'A4', orientation: 'portrait' },
+  } }, at);
 }
 
 describe('seeding the embedded plan', () => {
