@@ -46,7 +46,15 @@ export function createChromiumPdf(executablePath: string): ChromiumPdf {
     if (idle) clearTimeout(idle);
     active++;
     browser ??= chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-    const context = await (await browser).newContext({ offline: true });
+    // Cancelling rejects at once, whatever Playwright call is pending: a page closed under a
+    // print in flight does not always settle that call.
+    const aborted = new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(new Error('aborted'));
+      else signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+    });
+    aborted.catch(() => {});
+    const guard = <T>(work: Promise<T>): Promise<T> => Promise.race([work, aborted]);
+    const context = await guard((await guard(browser)).newContext({ offline: true }));
     const stop = () => void context.close().catch(() => {});
     signal.addEventListener('abort', stop, { once: true });
     try {
@@ -54,23 +62,25 @@ export function createChromiumPdf(executablePath: string): ChromiumPdf {
       // A long packet on a busy machine takes minutes to load and print; packet.cancel, not a
       // timer, is how a run is stopped early.
       context.setDefaultTimeout(LOAD_LIMIT_MS);
-      await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-      const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
+      await guard(context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort())));
+      const page = await guard(context.newPage());
+      await guard(page.setContent(html, { waitUntil: 'load' }));
       // Evaluated in the page (a string: this side has no DOM types); waits for the embedded fonts.
-      await page.evaluate('document.fonts.ready.then(() => undefined)');
+      await guard(page.evaluate('document.fonts.ready.then(() => undefined)'));
       if (signal.aborted) throw new Error('aborted');
       const print = async () =>
-        new Uint8Array(await page.pdf({ format: paper, landscape: orientation === 'landscape', printBackground: true, preferCSSPageSize: true }));
+        new Uint8Array(await guard(page.pdf({ format: paper, landscape: orientation === 'landscape', printBackground: true, preferCSSPageSize: true })));
       const first = await print();
-      const texts = fill ? await fill(first) : {};
+      const texts = fill ? await guard(fill(first)) : {};
       if (Object.keys(texts).length === 0) return first;
       if (signal.aborted) throw new Error('aborted');
-      await page.evaluate(fillScript(texts));
+      await guard(page.evaluate(fillScript(texts)));
       return await print();
     } finally {
       signal.removeEventListener('abort', stop);
-      await context.close().catch(() => {});
+      // Not awaited once cancelled: the close itself may wait on the print it interrupts.
+      if (signal.aborted) void context.close().catch(() => {});
+      else await context.close().catch(() => {});
       active--;
       if (active === 0) {
         idle = setTimeout(() => void closeBrowser(), IDLE_MS);
