@@ -2,6 +2,7 @@
 // normalization the search index uses (NFKC, so full-width and half-width letters, digits and
 // punctuation read alike; Latin case-folded; any run of white space one space). Pure: the DOM
 // side (item-find.ts) hands it the text and gets back code-point offsets into that text.
+import { readQuery } from '../../../../../shared/search/query';
 import { foldPunctuationWidth } from '../../../../../shared/text/cjk-punctuation';
 
 /** The text normalized, with where each of its UTF-16 units came from (a code point index). */
@@ -42,48 +43,16 @@ export function foldQuery(query: string): string {
   return foldText(query).text.trim();
 }
 
-const LATIN_WORD = /^[a-z]+$/;
-
-/** A Latin word typed in the plural read in the singular (reforms → reform), as the index does. */
-function singular(word: string): string {
-  if (!LATIN_WORD.test(word) || word.length < 4) return word;
-  if (word.endsWith('ies')) return word.slice(0, -3);
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
-  return word;
-}
-
 /**
- * What a query looks for, read the way search reads it (so a result opened from search shows
- * the same words marked): "quoted phrases" whole, other words one by one (a Latin plural in
- * the singular, so "reforms" finds "reform"), -words and -"phrases" left out (they exclude,
- * and an excluded word is not in a found item's text); an unclosed quote or a lone '-' is read
- * literally. Folded, longest first, without repeats.
+ * What a query looks for, read the way search reads it (shared/search/query.ts, so a result
+ * opened from search shows the same words marked): "quoted phrases" whole, other words one by
+ * one (a Latin plural in the singular); -words and -"phrases" are left out (they exclude, and
+ * an excluded word is not in a found item's text). Folded as the text on screen is, longest
+ * first, without repeats.
  */
 export function findNeedles(query: string): string[] {
-  const text = query.normalize('NFKC');
-  const needles: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (/\s/u.test(text[i]!)) {
-      i++;
-      continue;
-    }
-    const negated = text[i] === '-' && i + 1 < text.length && !/\s/u.test(text[i + 1]!);
-    const start = negated ? i + 1 : i;
-    if (text[start] === '"') {
-      const close = text.indexOf('"', start + 1);
-      if (close > start + 1) {
-        if (!negated) needles.push(foldQuery(text.slice(start + 1, close)));
-        i = close + 1;
-        continue;
-      }
-    }
-    let end = start;
-    while (end < text.length && !/\s/u.test(text[end]!)) end++;
-    if (!negated) needles.push(singular(foldQuery(text.slice(start, end))));
-    i = end;
-  }
-  return [...new Set(needles.filter((n) => n !== ''))].sort((a, b) => b.length - a.length);
+  const { terms, phrases } = readQuery(query, foldQuery);
+  return [...new Set([...terms, ...phrases])].sort((a, b) => b.length - a.length);
 }
 
 /** [start, end) in code points of the original text. */
