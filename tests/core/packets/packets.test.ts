@@ -10,6 +10,7 @@ import { createTestCore, updateLatest } from '../../helpers/core';
 import { VALID_PACKET } from '../../helpers/valid-args';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { importSecondPlan } from './second-plan';
+import { savePacket } from '../../../electron/core/services/packets/store';
 
 const temp = useTempDirs();
 let core: Core;
@@ -45,6 +46,17 @@ describe('packet definitions', () => {
     expect(value(await call('packet.delete', { id: b.id, baseRevision: 1 }))).toBeNull();
     expect(value(await call<Packet[]>('packet.list', {})).map((p) => p.id)).toEqual([a.id]);
     expect(error(await call('packet.get', { id: b.id })).code).toBe('NOT_FOUND');
+  });
+
+  it('keeps the last changed first when saves fall in the same millisecond', async () => {
+    const instant = new Date('2026-03-01T08:00:00.000Z');
+    const a = savePacket(core.db, { baseRevision: 0, definition: VALID_PACKET }, instant);
+    const b = savePacket(core.db, { baseRevision: 0, definition: VALID_PACKET }, instant);
+    savePacket(core.db, { id: a.id, baseRevision: 1, definition: VALID_PACKET }, instant);
+    expect(value(await call<Packet[]>('packet.list', {})).map((p) => p.id)).toEqual([a.id, b.id]);
+    const b2 = savePacket(core.db, { id: b.id, baseRevision: 1, definition: VALID_PACKET }, instant);
+    expect(value(await call<Packet[]>('packet.list', {})).map((p) => p.id)).toEqual([b.id, a.id]);
+    expect(b2.updatedAt > instant.toISOString()).toBe(true);
   });
 
   it('refuses a stale save or delete with the packet as stored now, and changes nothing', async () => {

@@ -58,9 +58,12 @@ export function savePacket(
   args: { id?: number; baseRevision: number; definition: PacketDefinition },
   now = new Date(),
 ): Packet {
-  const at = now.toISOString();
   const json = JSON.stringify(args.definition);
   return writeTransaction(db, () => {
+    // The list shows the last changed first; two saves in one millisecond would tie, so a change
+    // is stamped at least one millisecond after the latest one stored.
+    const latest = (prepared(db, 'SELECT max(updated_at) AS at FROM user_packets').get() as { at: string | null }).at;
+    const at = latest !== null && latest >= now.toISOString() ? new Date(Date.parse(latest) + 1).toISOString() : now.toISOString();
     let id = args.id;
     if (id === undefined) {
       if (args.baseRevision !== 0) {
