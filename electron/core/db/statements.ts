@@ -26,3 +26,15 @@ export function prepared(db: Db, sql: string): Database.Statement {
 export function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
+
+/**
+ * `now` as ISO text, moved to one millisecond after the latest `column` stored in `table` when
+ * it is not already later: lists ordered "newest first" stay in the order of the writes even
+ * when two writes fall in one millisecond. Call inside the write transaction; `table` and
+ * `column` are the caller's constants, never input.
+ */
+export function stampAfterLatest(db: Db, table: string, column: string, now: Date): string {
+  const at = now.toISOString();
+  const latest = (prepared(db, `SELECT max(${column}) AS at FROM ${table}`).get() as { at: string | null }).at;
+  return latest !== null && latest >= at ? new Date(Date.parse(latest) + 1).toISOString() : at;
+}

@@ -4,7 +4,7 @@
 import { AppError, StaleWriteError } from '../../../../shared/api/result';
 import type { Packet, PacketDefinition } from '../../../../shared/api/packets/methods';
 import type { Db } from '../../db/open';
-import { prepared } from '../../db/statements';
+import { prepared, stampAfterLatest } from '../../db/statements';
 import { writeTransaction } from '../../db/transaction';
 
 interface PacketRow {
@@ -60,10 +60,7 @@ export function savePacket(
 ): Packet {
   const json = JSON.stringify(args.definition);
   return writeTransaction(db, () => {
-    // The list shows the last changed first; two saves in one millisecond would tie, so a change
-    // is stamped at least one millisecond after the latest one stored.
-    const latest = (prepared(db, 'SELECT max(updated_at) AS at FROM user_packets').get() as { at: string | null }).at;
-    const at = latest !== null && latest >= now.toISOString() ? new Date(Date.parse(latest) + 1).toISOString() : now.toISOString();
+    const at = stampAfterLatest(db, 'user_packets', 'updated_at', now);
     let id = args.id;
     if (id === undefined) {
       if (args.baseRevision !== 0) {

@@ -1,7 +1,7 @@
 // The reader's recent searches: the last RECENT_LIMIT texts they ran, newest first; running one
 // again moves it to the top. Stored as typed (trimmed), so re-running it reads it the same way.
 import type { Db } from '../../db/open';
-import { prepared } from '../../db/statements';
+import { prepared, stampAfterLatest } from '../../db/statements';
 import { writeTransaction } from '../../db/transaction';
 
 export const RECENT_LIMIT = 20;
@@ -18,7 +18,7 @@ export function rememberSearch(db: Db, text: string, now = new Date()): null {
   writeTransaction(db, () => {
     prepared(db, 'INSERT INTO user_recent_searches (text, at) VALUES (?, ?) ON CONFLICT (text) DO UPDATE SET at = excluded.at').run(
       typed,
-      now.toISOString(),
+      stampAfterLatest(db, 'user_recent_searches', 'at', now),
     );
     prepared(
       db,
