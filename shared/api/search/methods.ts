@@ -71,8 +71,11 @@ export interface SearchHit {
 export interface SearchResult {
   /** Hits in rank order (best first). */
   hits: SearchHit[];
-  /** Every hit for the query and filters (not just this page). */
+  /** Every hit for the query and filters (not just this page) when totalExact; otherwise an
+   *  estimate (a term in most texts is ranked and paged without counting every hit), shown as
+   *  "about N". Paging on past it is still correct: a page past the last hit is empty. */
   total: number;
+  totalExact: boolean;
   /** The query as it was read: terms, phrases and exclusions after normalization (shown when
    *  the reader's syntax was read literally). */
   parsed: { terms: string[]; phrases: string[]; excluded: string[] };

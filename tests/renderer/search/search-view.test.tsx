@@ -37,6 +37,7 @@ function hit(planId: string, itemId: string, headline: string, snippet: [string,
 const RESULT: SearchResult = {
   hits: [hit('p1', 'p1/a', '甲条', ['优化', '营商环境', '。']), hit('p2', 'p2/b', '乙条', ['一流', '营商环境', '建设']), hit('p1', 'p1/c', '丙条', ['', '营商环境', '好'])],
   total: 3,
+  totalExact: true,
   parsed: { terms: ['营商环境'], phrases: [], excluded: [] },
 };
 

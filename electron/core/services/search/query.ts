@@ -298,18 +298,18 @@ export function searchQuery(db: Db, query: SearchQuery): SearchResult {
   const parsed = parseQuery(query.text);
   const needles = [...parsed.terms, ...parsed.phrases];
   if (needles.length === 0) {
-    return { hits: [], total: 0, parsed, message: parsed.excluded.length ? 'only-exclusions' : 'empty' };
+    return { hits: [], total: 0, totalExact: true, parsed, message: parsed.excluded.length ? 'only-exclusions' : 'empty' };
   }
   return readTransaction(db, () => {
     if (pagedInSql(needles, parsed.excluded, query.filters)) {
       const { units, total } = rankedPage(db, needles[0]!, query.filters, query.offset, query.limit);
       const texts = new TextReader(db);
-      return { hits: units.map((u) => toHit(db, u, needles, texts)), total, parsed };
+      return { hits: units.map((u) => toHit(db, u, needles, texts)), total, totalExact: true, parsed };
     }
     const units = rankUnits(db, needles, parsed.excluded, query.filters);
     const page = units.slice(query.offset, query.offset + query.limit);
     const texts = new TextReader(db);
-    return { hits: page.map((u) => toHit(db, u, needles, texts)), total: units.length, parsed };
+    return { hits: page.map((u) => toHit(db, u, needles, texts)), total: units.length, totalExact: true, parsed };
   });
 }
 
