@@ -180,7 +180,7 @@ function readNotes(db: Db, itemId: string): NoteRow[] {
   return prepared(
     db,
     `SELECT id, kind, part, language, selectors_json, color, body, anchor_status, created_at FROM user_annotations
-     WHERE item_id = ? AND deleted_at IS NULL ORDER BY created_at, id`,
+     WHERE item_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid`,
   ).all(itemId) as NoteRow[];
 }
 
