@@ -98,9 +98,13 @@ describe('search everywhere', () => {
     fireEvent.change(box, { target: { value: '营商环境' } });
     await screen.findByText('共 3 条结果');
     expect(queries(calls)).toEqual(['营商环境']);
-    const groups = within(screen.getByRole('listbox', { name: '搜索结果' })).getAllByRole('group');
-    expect(groups.map((g) => g.getAttribute('aria-label'))).toEqual(['杭州规划中的结果', '宁波规划中的结果']);
-    expect(within(groups[0]!).getAllByRole('option').map((o) => o.querySelector('.search-hit-title')!.textContent)).toEqual(['第一甲条', '第一丙条']);
+    const list = screen.getByRole('listbox', { name: '搜索结果' });
+    expect([...list.querySelectorAll('.search-group-title')].map((h) => h.textContent)).toEqual(['杭州规划', '宁波规划']);
+    const options = within(list).getAllByRole('option');
+    expect(options.map((o) => o.querySelector('.search-hit-title')!.textContent)).toEqual(['第一甲条', '第一丙条', '第一乙条']);
+    // The first hit under each heading names its plan for a screen reader (the heading is hidden from it).
+    expect(options.map((o) => o.querySelector('.search-sr')?.textContent ?? null)).toEqual(['杭州规划中的结果', null, '宁波规划中的结果']);
+    expect(options.map((o) => [o.getAttribute('aria-posinset'), o.getAttribute('aria-setsize')])).toEqual([['1', '3'], ['2', '3'], ['3', '3']]);
     expect([...document.querySelectorAll('.search-hit mark')].map((m) => m.textContent)).toEqual(['营商环境', '营商环境', '营商环境']);
   });
 
