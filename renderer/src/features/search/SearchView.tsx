@@ -6,7 +6,7 @@
 // descendant and is scrolled into view); opening a result shows the item with the find bar
 // looking for the same words. With an empty box: recent and saved searches. The text and
 // filters are kept while the reader opens a result and comes back.
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../../shared/api/contract';
@@ -15,7 +15,7 @@ import type { ApiClient } from '../../api/client';
 import { HTML_LANG } from '../../i18n/i18n';
 import { SearchFiltersBar, cleanFilters } from './SearchFilters';
 import { SavedSearches, SaveSearchForm } from './SavedSearches';
-import { layoutPages, type ResultRow } from './results';
+import { layoutPages } from './results';
 import { useRecentSearches, useSearchResults, useSearchWrites } from './queries';
 import { useSearchUi } from './search-ui';
 import './search.css';
@@ -95,6 +95,7 @@ export function SearchView({ client, onOpenResult }: Props) {
   const active = chosen.key === first ? chosen.index : 0;
   const activeIndex = Math.min(active, Math.max(ordered.length - 1, 0));
   const optionId = (i: number) => `${listId}-${i}`;
+  const activeRow = ordered.length > 0 ? layout.rowOfHit[activeIndex] : undefined;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose
   const virtualizer = useVirtualizer({
@@ -104,6 +105,12 @@ export function SearchView({ client, onOpenResult }: Props) {
     estimateSize: (i) => (rows[i]?.kind === 'plan' ? ESTIMATED_HEADING : ESTIMATED_HIT),
     getItemKey: (i) => rows[i]?.key ?? 'more',
     overscan: OVERSCAN,
+    // The chosen row stays in the DOM wherever the list is scrolled: it is the box's active
+    // descendant, which must name an element.
+    rangeExtractor: (range) => {
+      const rows = defaultRangeExtractor(range);
+      return activeRow === undefined || rows.includes(activeRow) ? rows : [...rows, activeRow].sort((a, b) => a - b);
+    },
     initialRect: { width: 900, height: 600 },
     observeElementRect: observeRect,
     // Where nothing is laid out (a test's DOM), keep the estimate rather than a height of 0.
@@ -136,8 +143,6 @@ export function SearchView({ client, onOpenResult }: Props) {
     onOpenResult(hit.planId, hit.itemId, query, hit.matches[0]?.source ?? 'plan');
   };
 
-  // The chosen row is the box's active descendant only while it is in the DOM.
-  const activeShown = items.some((item) => rows[item.index]?.kind === 'hit' && (rows[item.index] as Extract<ResultRow, { kind: 'hit' }>).index === activeIndex);
   const setSize = totalExact && total !== undefined ? total : -1;
 
   return (
@@ -159,7 +164,7 @@ export function SearchView({ client, onOpenResult }: Props) {
               aria-label={t('box')}
               aria-expanded={showResults && ordered.length > 0}
               aria-controls={listId}
-              aria-activedescendant={showResults && ordered.length > 0 && activeShown ? optionId(activeIndex) : undefined}
+              aria-activedescendant={showResults && ordered.length > 0 ? optionId(activeIndex) : undefined}
               aria-autocomplete="list"
               placeholder={t('placeholder')}
               value={draft}
