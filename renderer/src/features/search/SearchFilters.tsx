@@ -81,12 +81,14 @@ export function CheckMenu(props: {
     return () => document.removeEventListener('mousedown', outside);
   }, [open]);
 
-  // The first box (or the first chosen) has focus when the panel opens.
+  // The first box (or the first chosen) has focus when the panel opens, or once its choices come.
   useEffect(() => {
     if (!open) return;
-    const boxes = [...(rootRef.current?.querySelectorAll<HTMLInputElement>('.search-menu input') ?? [])];
+    const panel = rootRef.current?.querySelector<HTMLElement>('.search-menu');
+    if (!panel || panel.contains(document.activeElement)) return;
+    const boxes = [...panel.querySelectorAll<HTMLInputElement>('input')];
     (boxes.find((b) => b.checked) ?? boxes[0])?.focus();
-  }, [open]);
+  }, [open, choices.length]);
 
   const close = () => {
     setOpen(false);
