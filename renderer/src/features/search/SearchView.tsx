@@ -223,7 +223,14 @@ export function SearchView({ client, onOpenResult }: Props) {
           input.current?.focus();
         }} />
       ) : (
-        <div className="search-results" aria-busy={results.isFetching || stale}>
+        <div
+          className="search-results"
+          aria-busy={results.isFetching || stale}
+          // What the results on screen answer, and whether they are this text's (a bench and
+          // the end-to-end tests wait on these rather than on timing).
+          data-query={query}
+          data-state={stale || (!first && !results.error) ? 'pending' : 'ready'}
+        >
           <Summary
             result={first}
             total={total}
