@@ -111,6 +111,8 @@ type BenchWindow = { __searchBench: Bench };
 
 /** Types `word` a keystroke at a time into a fresh search view; each keystroke's latency to painted. */
 async function typeWord(page: Page, url: string, word: string): Promise<number[]> {
+  // A new document (the same address would only be a hash change): an empty box and cache.
+  await page.goto('about:blank');
   await page.goto(url);
   await page.locator(BOX).waitFor();
   await page.locator(BOX).focus();
@@ -120,8 +122,13 @@ async function typeWord(page: Page, url: string, word: string): Promise<number[]
     const text = chars.slice(0, i + 1).join('');
     const before = await page.evaluate(() => (window as unknown as BenchWindow).__searchBench.inputAt.length);
     const painted = page.evaluate((t) => (window as unknown as BenchWindow).__searchBench.painted(t), text);
+    // Not left unhandled if typing fails first.
+    painted.catch(() => undefined);
     await page.keyboard.type(chars[i]!);
-    const paintedAt = await painted;
+    const paintedAt = await Promise.race([
+      painted,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the results of "${text}" were not on screen in 20 s`)), 20_000)),
+    ]);
     const inputAt = await page.evaluate((n) => (window as unknown as BenchWindow).__searchBench.inputAt[n], before);
     if (inputAt === undefined) throw new Error(`no input event for "${text}"`);
     out.push(paintedAt - inputAt);
