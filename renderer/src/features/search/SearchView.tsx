@@ -231,21 +231,23 @@ export function SearchView({ client, onOpenResult }: Props) {
           data-query={query}
           data-state={stale || (!first && !results.error) ? 'pending' : 'ready'}
         >
-          <Summary
-            result={first}
-            total={total}
-            totalExact={totalExact}
-            format={(n) => numberFormat.format(n)}
-            loading={!first && (results.isFetching || stale)}
-            error={first ? null : results.error}
-            onRetry={() => void results.refetch()}
-            text={query}
-          />
-          {rows.length > 0 && (
-            <p className="search-keys" aria-hidden="true">
-              {t('keyboard')}
-            </p>
-          )}
+          <div className="search-results-head">
+            <Summary
+              result={first}
+              total={total}
+              totalExact={totalExact}
+              format={(n) => numberFormat.format(n)}
+              loading={!first && (results.isFetching || stale)}
+              error={first ? null : results.error}
+              onRetry={() => void results.refetch()}
+              text={query}
+            />
+            {rows.length > 0 && (
+              <p className="search-keys" aria-hidden="true">
+                {t('keyboard')}
+              </p>
+            )}
+          </div>
           <div className="search-scroll" ref={scrollRef} hidden={rows.length === 0}>
             <div
               id={listId}
