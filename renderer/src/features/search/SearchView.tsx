@@ -96,6 +96,10 @@ export function SearchView({ client, onOpenResult }: Props) {
   const activeIndex = Math.min(active, Math.max(ordered.length - 1, 0));
   const optionId = (i: number) => `${listId}-${i}`;
   const activeRow = ordered.length > 0 ? layout.rowOfHit[activeIndex] : undefined;
+  const headingRows = useMemo(() => rows.flatMap((r, i) => (r.kind === 'plan' ? [i] : [])), [rows]);
+  // The heading of the plan at the top of the viewport, kept at the top of the list (sticky) so
+  // a reader deep in the results still sees whose hits they are.
+  const stickyRef = useRef<number | undefined>(undefined);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose
   const virtualizer = useVirtualizer({
@@ -108,8 +112,11 @@ export function SearchView({ client, onOpenResult }: Props) {
     // The chosen row stays in the DOM wherever the list is scrolled: it is the box's active
     // descendant, which must name an element.
     rangeExtractor: (range) => {
-      const rows = defaultRangeExtractor(range);
-      return activeRow === undefined || rows.includes(activeRow) ? rows : [...rows, activeRow].sort((a, b) => a - b);
+      stickyRef.current = headingRows.findLast((i) => i <= range.startIndex);
+      const shown = new Set(defaultRangeExtractor(range));
+      if (activeRow !== undefined) shown.add(activeRow);
+      if (stickyRef.current !== undefined) shown.add(stickyRef.current);
+      return [...shown].sort((a, b) => a - b);
     },
     initialRect: { width: 900, height: 600 },
     observeElementRect: observeRect,
@@ -258,15 +265,16 @@ export function SearchView({ client, onOpenResult }: Props) {
             >
               {items.map((item) => {
                 const row = rows[item.index];
+                const sticky = item.index === stickyRef.current && item.start < virtualizer.scrollOffset!;
                 return (
                   <div
                     key={item.key}
                     ref={virtualizer.measureElement}
                     data-index={item.index}
                     data-kind={row?.kind ?? 'more'}
-                    className="search-row"
+                    className={sticky ? 'search-row search-row-sticky' : 'search-row'}
                     role="presentation"
-                    style={{ transform: `translateY(${item.start}px)` }}
+                    style={sticky ? undefined : { transform: `translateY(${item.start}px)` }}
                   >
                     {row === undefined ? (
                       <p className="search-loading-more" aria-hidden={!results.isFetchNextPageError}>
