@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_NOTES, DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
 
-export const SUITES = ['open', 'import', 'file-import', 'corpus', 'table', 'save', 'table-ui', 'library', 'annotations', 'compare', 'search', 'packets'] as const;
+export const SUITES = ['open', 'import', 'file-import', 'corpus', 'table', 'save', 'table-ui', 'library', 'annotations', 'compare', 'search', 'packets', 'search-ui'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -37,12 +37,12 @@ export const USAGE = `Usage: npm run bench -- [options]
   --plans N           plans in the corpus suite (default ${DEFAULT_SHAPE.plans}, ×${DEFAULT_SHAPE.themesPerPlan * DEFAULT_SHAPE.initiativesPerTheme} initiatives)
   --notes N           notes in the corpus suite (default ${DEFAULT_NOTES})
   --import-plans N    plans imported per sample in the import suite (default 200, quick 20)
-  --table-plans N     plans in the table and table-ui suites (default ${DEFAULT_SHAPE.plans}, quick 100; ×${DEFAULT_SHAPE.themesPerPlan * DEFAULT_SHAPE.initiativesPerTheme} initiatives)
-  --samples N         samples per A/B measurement (default per suite: at least 10, table-ui 7; quick 5, table-ui 3)
+  --table-plans N     plans in the table, table-ui and search-ui suites (default ${DEFAULT_SHAPE.plans}, quick 100; ×${DEFAULT_SHAPE.themesPerPlan * DEFAULT_SHAPE.initiativesPerTheme} initiatives)
+  --samples N         samples per A/B measurement (default per suite: at least 10, table-ui 7, search-ui 5 words; quick 5, table-ui 3, search-ui 2)
   --suite NAME        run only these suites (repeatable): ${SUITES.join(', ')}
   --out FILE          JSON output (default tests/output/bench.json)
   --help
-Suite table-ui drives the built app in Chromium, Chrome or Edge (or BRIEFBOOK_CHROMIUM): run \`npm run build\` first.`;
+Suites table-ui and search-ui drive the built app in Chromium, Chrome or Edge (or BRIEFBOOK_CHROMIUM): run \`npm run build\` first.`;
 
 function count(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;

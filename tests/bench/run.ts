@@ -22,6 +22,7 @@ import { runAnnotations } from './suites/annotations';
 import { runCompare } from './suites/compare';
 import { runSearch } from './suites/search';
 import { runPackets } from './suites/packets';
+import { runSearchUi } from './suites/search-ui';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -38,6 +39,7 @@ const SUITE_RUNNERS: Record<SuiteName, { title: string; run: (ctx: SuiteContext)
   compare: { title: 'comparing a plan with its revision (200 / 2,000 / 20,000 items)', run: runCompare },
   search: { title: 'search everywhere (API and raw SQL, index size)', run: runSearch },
   packets: { title: 'briefing packets as PDF (Chromium)', run: runPackets },
+  'search-ui': { title: 'typing into search everywhere (Chromium)', run: runSearchUi },
 };
 
 function main(argv: string[]): number {

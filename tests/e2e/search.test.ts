@@ -4,9 +4,18 @@
 // marked; an English word (talent) found in the translation and shown marked in the English;
 // a note written with a made-up word found at once. Screenshots of the find bar and the search
 // view at 1400×900 and 900×700, zh and en, light and dark: tests/output/polish/search-*.
+// At scale (six more plans, a few hundred hits for 发展): the virtual list reaches the last hit by
+// scrolling, keeping only rows near the viewport in the DOM; two plans chosen in the plan filter
+// give exactly the hits the core finds for them. Screenshots: tests/output/search-ui/.
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppSession, type AppSession } from './app-session';
+import { importPlan } from '../../electron/core/plan/store';
+import { refreshDerivedData } from '../../electron/core/refresh-derived';
+import type { SearchFilters, SearchHit } from '../../shared/api/search/methods';
+import { articleText, DEFAULT_SEED, DEFAULT_SHAPE, generatePlans } from '../bench/corpus';
+import { createTestCore } from '../helpers/core';
+import { OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
 import { settle, shootMatrix } from './shots';
 
 const ITEM = 'hz-2024/T1/I2';
@@ -14,16 +23,6 @@ const ADDRESS = `#/initiative/${ITEM}`;
 
 let app: AppSession;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startAppSession('search');
-  page = app.page;
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(app.server.url);
-  await page.getByRole('navigation', { name: /^(计划大纲|Plan outline)$/ }).waitFor();
-});
-
-afterAll(() => app?.close());
 
 async function openItem(id = ITEM): Promise<void> {
   await page.goto(`${app.server.origin}/#/initiative/${id}`);
@@ -48,6 +47,16 @@ const hits = () => page.getByRole('listbox', { name: /^(搜索结果|Search resu
 const searchBox = () => page.getByRole('combobox', { name: /^(搜索全部计划、译文和笔记|Search every plan, translation and note)$/ });
 
 describe('search', () => {
+  beforeAll(async () => {
+    app = await startAppSession('search');
+    page = app.page;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(app.server.url);
+    await page.getByRole('navigation', { name: /^(计划大纲|Plan outline)$/ }).waitFor();
+  });
+
+  afterAll(() => app?.close());
+
   it('finds in the item being read: Ctrl+F, a count, next and previous, every match painted and the current one apart', async () => {
     await openItem();
     const expected = await page.evaluate(() => {
@@ -173,5 +182,128 @@ describe('search', () => {
       await settle(p);
     });
     expect([...find, ...results, ...empty]).toHaveLength(24);
+  });
+});
+
+/** Every hit the core finds for `text` with `filters`, paged as the view pages them. */
+async function allHits(text: string, filters: SearchFilters): Promise<SearchHit[]> {
+  const out: SearchHit[] = [];
+  for (;;) {
+    const page = await app.call('search.query', { text, filters, offset: out.length, limit: 200 });
+    out.push(...page.hits);
+    if (page.hits.length < 200) return out;
+  }
+}
+
+const summary = () => page.locator('.search-results[data-state="ready"] .search-summary').textContent();
+const ready = (text: string) => page.locator(`.search-results[data-state="ready"][data-query="${text}"]`).waitFor();
+
+describe('search at scale', () => {
+  const PLANS = 6;
+  const plans: { id: string; title: string }[] = [];
+
+  beforeAll(async () => {
+    app = await startAppSession('searchscale', (dataDir) => {
+      const core = createTestCore(dataDir);
+      try {
+        for (const doc of generatePlans(DEFAULT_SEED, { ...DEFAULT_SHAPE, plans: PLANS })) {
+          importPlan(core.db, doc, articleText(doc));
+          plans.push({ id: doc.meta.id, title: doc.meta.title });
+        }
+        refreshDerivedData(core.db);
+      } finally {
+        core.close();
+      }
+    });
+    page = app.page;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(app.server.url);
+    await page.getByRole('navigation', { name: /^(计划大纲|Plan outline)$/ }).waitFor();
+  });
+
+  afterAll(() => app?.close());
+
+  it('scrolls a few hundred hits as a virtual list down to the last one, asking for pages on the way', async () => {
+    const expected = await allHits('发展', {});
+    expect(expected.length).toBeGreaterThan(200);
+    await page.goto(`${app.server.origin}/#/search`);
+    await searchBox().fill('发展');
+    await ready('发展');
+    expect(await summary()).toBe(`共 ${expected.length} 条结果`);
+    // Only rows near the viewport are in the DOM.
+    expect(await hits().count()).toBeLessThan(40);
+    expect(await hits().first().locator('.search-hit-title').textContent()).toBe(`${expected[0]!.numeral ?? ''}${expected[0]!.headline ?? ''}`);
+    // Scroll to the end until the last hit is there (each page comes as its end nears).
+    const last = page.locator(`.search-hit[aria-posinset="${expected.length}"]`);
+    for (let i = 0; i < 40 && (await last.count()) === 0; i++) {
+      await page.locator('.search-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await page.waitForTimeout(150);
+    }
+    await last.waitFor();
+    // The view groups each page of 50 hits by plan (in the order of each plan's best hit): the
+    // last row is the last hit of the last plan of the last page.
+    const lastPage = expected.slice(Math.floor((expected.length - 1) / 50) * 50);
+    const lastPlan = lastPage.reduce<string[]>((order, h) => (order.includes(h.planId) ? order : [...order, h.planId]), []).at(-1);
+    const tail = lastPage.filter((h) => h.planId === lastPlan).at(-1)!;
+    expect(await last.locator('.search-hit-title').textContent()).toBe(`${tail.numeral ?? ''}${tail.headline ?? ''}`);
+    expect(await last.getAttribute('aria-setsize')).toBe(String(expected.length));
+    expect(await hits().count()).toBeLessThan(40);
+    expect(await page.locator('.search-loading-more').count()).toBe(0);
+    // Ctrl+Home back to the first from the box; the chosen row is in the DOM and in view.
+    await searchBox().press('Control+Home');
+    const chosen = page.locator('.search-hit[aria-selected="true"]');
+    await expect.poll(() => chosen.getAttribute('aria-posinset')).toBe('1');
+    expect(await searchBox().getAttribute('aria-activedescendant')).toBe(await chosen.getAttribute('id'));
+    expect(await chosen.isVisible()).toBe(true);
+    app.expectNothingBlocked();
+  });
+
+  it('two plans chosen in the plan filter give the hits the core finds in those two', async () => {
+    const [a, b] = [plans[1]!, plans[3]!];
+    const expected = await allHits('发展', { planIds: [a.id, b.id] });
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(`${app.server.origin}/#/search`);
+    await searchBox().fill('发展');
+    await ready('发展');
+    const planButton = page.getByRole('button', { name: /^计划:/ });
+    await planButton.click();
+    const menu = page.getByRole('group', { name: '计划' });
+    await menu.getByRole('checkbox', { name: a.title }).check();
+    await menu.getByRole('checkbox', { name: b.title }).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => planButton.textContent()).toBe('2 个计划');
+    await expect.poll(summary).toBe(`共 ${expected.length} 条结果`);
+    const titles = await page.locator('.search-group-title').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect([a.title, b.title]).toContain(title);
+    // Clearing the filters brings every plan back.
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => planButton.textContent()).toBe('全部计划');
+    await expect.poll(summary).toBe(`共 ${(await allHits('发展', {})).length} 条结果`);
+  });
+
+  it('screenshots: results scrolled deep, and the plan filter open', async () => {
+    const dir = `${OUTPUT_DIR}/search-ui`;
+    mkdirSync(dir, { recursive: true });
+    const results = await shootMatrix(app, '../search-ui/results-scrolled', `${app.server.origin}/#/search`, async (p) => {
+      await searchBox().fill('发展');
+      await p.locator('.search-results[data-state="ready"]').waitFor();
+      // Deep in the list: the rows there were laid out from later pages.
+      await p.locator('.search-scroll').evaluate((el) => el.scrollTo({ top: 6000 }));
+      await p.waitForTimeout(300);
+      await p.locator('.search-scroll').evaluate((el) => el.scrollTo({ top: 6000 }));
+      await settle(p);
+    });
+    const filters = await shootMatrix(app, '../search-ui/filters-open', `${app.server.origin}/#/search`, async (p) => {
+      await searchBox().fill('发展');
+      await p.locator('.search-results[data-state="ready"]').waitFor();
+      const button = p.locator('.search-menu-button').first();
+      if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+      const boxes = p.locator('.search-menu input');
+      await boxes.nth(0).check();
+      await boxes.nth(2).check();
+      await settle(p);
+    });
+    expect([...results, ...filters]).toHaveLength(16);
   });
 });

@@ -3,18 +3,12 @@
 // Enter open a result (and remember the search); the core's message for a search of only
 // exclusions; recent searches with an empty box; a saved search renamed on a stale revision
 // goes to the conflict dialog, and overwriting names the revision now stored.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedSearch, SearchHit, SearchResult } from '../../../shared/api/search/methods';
 import { StaleWriteError } from '../../../renderer/src/api/api-call-error';
-import type { ApiClient } from '../../../renderer/src/api/client';
-import { createQueryClient } from '../../../renderer/src/api/query-client';
-import { SearchView } from '../../../renderer/src/features/search/SearchView';
-import { SearchUiProvider, useSearchUiState } from '../../../renderer/src/features/search/search-ui';
-import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { installDialogPolyfill } from '../preferences/dialog-polyfill';
+import { base, fakeClient, show, type Call } from './harness';
 
 beforeAll(installDialogPolyfill);
 afterEach(cleanup);
@@ -41,52 +35,6 @@ const RESULT: SearchResult = {
   parsed: { terms: ['营商环境'], phrases: [], excluded: [] },
 };
 
-type Call = { method: string; args: Record<string, unknown> };
-
-function fakeClient(answer: (method: string, args: Record<string, unknown>) => unknown) {
-  const calls: Call[] = [];
-  const client = {
-    call: (method: string, args: Record<string, unknown>) => {
-      calls.push({ method, args });
-      try {
-        return Promise.resolve(answer(method, args));
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    },
-  } as unknown as ApiClient;
-  return { client, calls };
-}
-
-const base = (method: string): unknown => {
-  if (method === 'library.list') return [];
-  if (method === 'status.options') return { options: [], revision: 0 };
-  if (method === 'tags.list') return [];
-  if (method === 'search.recent') return [{ text: '人才', at: '2026-01-01T00:00:00Z' }];
-  if (method === 'search.saved.list') return [];
-  if (method === 'search.remember') return null;
-  throw new Error(`unexpected ${method}`);
-};
-
-function show(client: ApiClient, onOpenResult = vi.fn()) {
-  function Harness() {
-    const ui = useSearchUiState();
-    return (
-      <SearchUiProvider value={ui}>
-        <SearchView client={client} outline={null} onOpenResult={onOpenResult} />
-      </SearchUiProvider>
-    );
-  }
-  render(
-    <I18nextProvider i18n={createI18n('zh')}>
-      <QueryClientProvider client={createQueryClient()}>
-        <Harness />
-      </QueryClientProvider>
-    </I18nextProvider>,
-  );
-  return { box: screen.getByRole('combobox', { name: '搜索全部计划、译文和笔记' }), onOpenResult };
-}
-
 const queries = (calls: Call[]) => calls.filter((c) => c.method === 'search.query').map((c) => c.args.text);
 
 describe('search everywhere', () => {
@@ -98,9 +46,13 @@ describe('search everywhere', () => {
     fireEvent.change(box, { target: { value: '营商环境' } });
     await screen.findByText('共 3 条结果');
     expect(queries(calls)).toEqual(['营商环境']);
-    const groups = within(screen.getByRole('listbox', { name: '搜索结果' })).getAllByRole('group');
-    expect(groups.map((g) => g.getAttribute('aria-label'))).toEqual(['杭州规划中的结果', '宁波规划中的结果']);
-    expect(within(groups[0]!).getAllByRole('option').map((o) => o.querySelector('.search-hit-title')!.textContent)).toEqual(['第一甲条', '第一丙条']);
+    const list = screen.getByRole('listbox', { name: '搜索结果' });
+    expect([...list.querySelectorAll('.search-group-title')].map((h) => h.textContent)).toEqual(['杭州规划', '宁波规划']);
+    const options = within(list).getAllByRole('option');
+    expect(options.map((o) => o.querySelector('.search-hit-title')!.textContent)).toEqual(['第一甲条', '第一丙条', '第一乙条']);
+    // The first hit under each heading names its plan for a screen reader (the heading is hidden from it).
+    expect(options.map((o) => o.querySelector('.search-sr')?.textContent ?? null)).toEqual(['杭州规划中的结果', null, '宁波规划中的结果']);
+    expect(options.map((o) => [o.getAttribute('aria-posinset'), o.getAttribute('aria-setsize')])).toEqual([['1', '3'], ['2', '3'], ['3', '3']]);
     expect([...document.querySelectorAll('.search-hit mark')].map((m) => m.textContent)).toEqual(['营商环境', '营商环境', '营商环境']);
   });
 

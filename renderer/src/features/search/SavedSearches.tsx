@@ -9,6 +9,13 @@ import { StaleWriteError } from '../../api/api-call-error';
 import type { ApiClient } from '../../api/client';
 import { ConflictDialog, ConflictValue } from '../conflicts/ConflictDialog';
 import { useSavedSearches, useSearchWrites } from './queries';
+import { cleanFilters } from './SearchFilters';
+
+/** How many kinds of filter a saved search narrows by (each is run again with it). */
+function filterCount(f: SearchFilters): number {
+  const f2 = cleanFilters(f);
+  return [f2.planIds, f2.allVersions, f2.themeIds, f2.statuses, f2.tags, f2.sources].filter((x) => x !== undefined).length;
+}
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -145,7 +152,10 @@ export function SavedSearches({ client, onRun }: { client: ApiClient; onRun(quer
                 <>
                   <button type="button" className="search-saved-run" title={t('run')} onClick={() => onRun(entry.query)}>
                     <span className="search-saved-name">{entry.name}</span>
-                    <span className="search-saved-text">{entry.query.text}</span>
+                    <span className="search-saved-text">
+                      {entry.query.text}
+                      {filterCount(entry.query.filters) > 0 && <span className="search-saved-filters">{t('savedFilters', { count: filterCount(entry.query.filters) })}</span>}
+                    </span>
                   </button>
                   <button type="button" className="search-link-button" onClick={() => setRenaming({ id: entry.id, name: entry.name, baseRevision: entry.revision })}>
                     {t('rename')}

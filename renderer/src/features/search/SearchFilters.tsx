@@ -1,7 +1,11 @@
-// The filters of search everywhere: plan, version (current or all), theme (of the chosen plan),
-// status, tag, and which texts to search (plan text, translation, my notes). Native controls,
-// so the keyboard reaches and works each one as everywhere else in the app.
-import { useQuery } from '@tanstack/react-query';
+// The filters of search everywhere: plans, version (current or all), themes (of the chosen
+// plans), statuses, tags (an item must have each one), and which texts to search (plan text,
+// translation, my notes). Several plans, themes or statuses widen their filter (any of them);
+// several tags narrow it (every one, as the core reads them); filters of different kinds narrow
+// each other. Native controls (checkboxes in a disclosure panel), so the
+// keyboard reaches and works each one as everywhere else in the app.
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchFilters as Filters, SearchSource } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';
@@ -34,31 +38,169 @@ export function cleanFilters(f: Filters): Filters {
 
 const NO_STATUS = '\u0000none';
 
+interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * A filter of several values: a button that says what is chosen (its caption over it), opening
+ * a panel of native checkboxes. Disclosure semantics (the button's aria-expanded), so a screen
+ * reader and the keyboard work it as a button and a group of checkboxes; ↑/↓ move between the
+ * boxes, Escape or a click elsewhere closes and focus returns to the button.
+ */
+export function CheckMenu(props: {
+  caption: string;
+  /** What the button says with nothing chosen (the filter is off). */
+  none: string;
+  /** What it says with two or more chosen. */
+  many(count: number): string;
+  choices: Choice[];
+  chosen: readonly string[];
+  onChange(next: string[]): void;
+  disabled?: boolean;
+  /** Said in the panel when there is nothing to choose. */
+  empty: string;
+  hint?: string;
+}) {
+  const { t } = useTranslation('search');
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const { chosen, choices } = props;
+  const labelOf = (v: string) => choices.find((c) => c.value === v)?.label ?? v;
+  const summary = chosen.length === 0 ? props.none : chosen.length === 1 ? labelOf(chosen[0]!) : props.many(chosen.length);
+
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: MouseEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', outside);
+    return () => document.removeEventListener('mousedown', outside);
+  }, [open]);
+
+  // The first box (or the first chosen) has focus when the panel opens, or once its choices come.
+  useEffect(() => {
+    if (!open) return;
+    const panel = rootRef.current?.querySelector<HTMLElement>('.search-menu');
+    if (!panel || panel.contains(document.activeElement)) return;
+    const boxes = [...panel.querySelectorAll<HTMLInputElement>('input')];
+    (boxes.find((b) => b.checked) ?? boxes[0])?.focus();
+  }, [open, choices.length]);
+
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
+  return (
+    <div className="search-field search-menu-root" ref={rootRef}>
+      <span aria-hidden="true">{props.caption}</span>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="search-menu-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={`${props.caption}: ${summary}`}
+        data-active={chosen.length > 0 || undefined}
+        disabled={props.disabled}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="search-menu-summary">{summary}</span>
+        <svg viewBox="0 0 12 12" aria-hidden="true">
+          <path d="M3 4.5L6 7.5L9 4.5" />
+        </svg>
+      </button>
+      {open && (
+        <div
+          id={panelId}
+          className="search-menu"
+          role="group"
+          aria-label={props.caption}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              close();
+            } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              const boxes = [...e.currentTarget.querySelectorAll<HTMLInputElement>('input')];
+              const at = boxes.indexOf(document.activeElement as HTMLInputElement);
+              boxes[Math.max(0, Math.min(boxes.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+            }
+          }}
+        >
+          {props.hint && <p className="search-menu-hint">{props.hint}</p>}
+          {choices.length === 0 ? (
+            <p className="search-menu-hint">{props.empty}</p>
+          ) : (
+            choices.map((c) => (
+              <label key={c.value} className="search-menu-option">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(c.value)}
+                  onChange={(e) => props.onChange(e.target.checked ? [...chosen, c.value] : chosen.filter((v) => v !== c.value))}
+                />
+                <span>{c.label}</span>
+              </label>
+            ))
+          )}
+          {chosen.length > 0 && (
+            <button type="button" className="search-link-button search-menu-clear" onClick={() => props.onChange([])}>
+              {t('filters.clearOne')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const clip = (text: string) => (text.length > 28 ? `${text.slice(0, 28)}…` : text);
+
 export function SearchFiltersBar({ client, filters, onChange }: { client: ApiClient; filters: Filters; onChange(next: Filters): void }) {
   const { t, i18n } = useTranslation('search');
   const plans = useQuery({ queryKey: ['library', 'list', 'search'], queryFn: () => client.call('library.list', {}) });
-  const planId = filters.planIds?.length === 1 ? filters.planIds[0]! : null;
-  const outline = useQuery({ queryKey: ['plans', 'outline', planId], queryFn: () => client.call('plan.get', { planId: planId! }), enabled: planId !== null });
+  const planIds = filters.planIds ?? [];
+  // Themes are a plan's own: those of every chosen plan, each named with its plan when several are.
+  const outlines = useQueries({
+    queries: planIds.map((planId) => ({ queryKey: ['plans', 'outline', planId], queryFn: () => client.call('plan.get', { planId }) })),
+  });
   const statuses = useQuery({ queryKey: ['search', 'statusOptions'], queryFn: () => client.call('status.options', {}), staleTime: 0 });
   const tags = useQuery({ queryKey: ['tags', 'list'], queryFn: () => client.call('tags.list', {}) });
   const set = (patch: Partial<Filters>) => onChange(cleanFilters({ ...filters, ...patch }));
   const language = i18n.language === 'en' ? 'en' : 'zh';
   const sources = filters.sources?.length ? filters.sources : SOURCES;
-  const status = filters.statuses?.length === 1 ? (filters.statuses[0] === null ? NO_STATUS : filters.statuses[0]!) : '';
+  const planTitle = new Map((plans.data ?? []).map((p) => [p.id, p.title]));
+  const themeChoices: Choice[] = outlines.flatMap((o, i) =>
+    (o.data?.themes ?? []).map((th) => ({
+      value: th.id,
+      label: planIds.length > 1 ? `${clip(planTitle.get(planIds[i]!) ?? planIds[i]!)} · ${clip(th.headline)}` : clip(th.headline),
+    })),
+  );
+  const statusChoices: Choice[] = [
+    ...(statuses.data?.options ?? []).map((o) => ({ value: o.key, label: o.label[language] })),
+    { value: NO_STATUS, label: t('filters.noStatus') },
+  ];
 
   return (
     <div className="search-filters" role="group" aria-label={t('filters.label')}>
-      <label className="search-field">
-        <span>{t('filters.plan')}</span>
-        <select value={planId ?? ''} onChange={(e) => set({ planIds: e.target.value ? [e.target.value] : [], themeIds: [] })}>
-          <option value="">{t('filters.allPlans')}</option>
-          {(plans.data ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CheckMenu
+        caption={t('filters.plan')}
+        none={t('filters.allPlans')}
+        many={(count) => t('filters.plansChosen', { count })}
+        choices={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
+        chosen={planIds}
+        empty={t('filters.noOptions')}
+        // The themes chosen belong to the plans chosen: those of a plan taken off go with it.
+        onChange={(next) => {
+          const kept = new Set(outlines.flatMap((o, i) => (next.includes(planIds[i]!) ? (o.data?.themes ?? []).map((th) => th.id) : [])));
+          set({ planIds: next, themeIds: (filters.themeIds ?? []).filter((id) => kept.has(id)) });
+        }}
+      />
       <label className="search-field">
         <span>{t('filters.version')}</span>
         <select value={filters.allVersions ? 'all' : 'current'} onChange={(e) => set({ allVersions: e.target.value === 'all' })}>
@@ -66,44 +208,35 @@ export function SearchFiltersBar({ client, filters, onChange }: { client: ApiCli
           <option value="all">{t('filters.allVersions')}</option>
         </select>
       </label>
-      <label className="search-field">
-        <span>{t('filters.theme')}</span>
-        <select
-          value={filters.themeIds?.[0] ?? ''}
-          disabled={!outline.data}
-          onChange={(e) => set({ themeIds: e.target.value ? [e.target.value] : [] })}
-        >
-          <option value="">{t('filters.allThemes')}</option>
-          {(outline.data?.themes ?? []).map((th) => (
-            <option key={th.id} value={th.id}>
-              {th.headline.length > 24 ? `${th.headline.slice(0, 24)}…` : th.headline}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="search-field">
-        <span>{t('filters.status')}</span>
-        <select value={status} onChange={(e) => set({ statuses: e.target.value === '' ? [] : [e.target.value === NO_STATUS ? null : e.target.value] })}>
-          <option value="">{t('filters.anyStatus')}</option>
-          {(statuses.data?.options ?? []).map((o) => (
-            <option key={o.key} value={o.key}>
-              {o.label[language]}
-            </option>
-          ))}
-          <option value={NO_STATUS}>{t('filters.noStatus')}</option>
-        </select>
-      </label>
-      <label className="search-field">
-        <span>{t('filters.tag')}</span>
-        <select value={filters.tags?.[0] ?? ''} onChange={(e) => set({ tags: e.target.value ? [e.target.value] : [] })}>
-          <option value="">{t('filters.anyTag')}</option>
-          {(tags.data ?? []).map((c) => (
-            <option key={c.tag} value={c.tag}>
-              {c.tag}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CheckMenu
+        caption={t('filters.theme')}
+        none={planIds.length === 0 ? t('filters.themesNeedPlan') : t('filters.allThemes')}
+        many={(count) => t('filters.themesChosen', { count })}
+        choices={themeChoices}
+        chosen={filters.themeIds ?? []}
+        disabled={planIds.length === 0}
+        empty={t('filters.noOptions')}
+        onChange={(next) => set({ themeIds: next })}
+      />
+      <CheckMenu
+        caption={t('filters.status')}
+        none={t('filters.anyStatus')}
+        many={(count) => t('filters.statusesChosen', { count })}
+        choices={statusChoices}
+        chosen={(filters.statuses ?? []).map((s) => s ?? NO_STATUS)}
+        empty={t('filters.noOptions')}
+        onChange={(next) => set({ statuses: next.map((v) => (v === NO_STATUS ? null : v)) })}
+      />
+      <CheckMenu
+        caption={t('filters.tag')}
+        none={t('filters.anyTag')}
+        many={(count) => t('filters.tagsChosen', { count })}
+        choices={(tags.data ?? []).map((c) => ({ value: c.tag, label: c.tag }))}
+        chosen={filters.tags ?? []}
+        empty={t('filters.noOptions')}
+        hint={t('filters.tagsHint')}
+        onChange={(next) => set({ tags: next })}
+      />
       <fieldset className="search-sources">
         <legend>{t('filters.in')}</legend>
         {SOURCES.map((s) => (
@@ -120,7 +253,7 @@ export function SearchFiltersBar({ client, filters, onChange }: { client: ApiCli
         ))}
       </fieldset>
       {hasFilters(filters) && (
-        <button type="button" className="search-link-button" onClick={() => onChange({})}>
+        <button type="button" className="search-link-button search-clear" onClick={() => onChange({})}>
           {t('filters.clear')}
         </button>
       )}

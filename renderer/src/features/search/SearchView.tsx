@@ -1,22 +1,41 @@
 // Search everywhere (#/search, Ctrl+Shift+F): results as the reader types — debounced, each
-// answer shown only for the text it was asked for — grouped by plan and item with their
-// snippets and matches marked; filters; ↑/↓ and Enter from the box; opening a result shows the
-// item with the find bar looking for the same words. With an empty box: recent and saved
-// searches. The text and filters are kept while the reader opens a result and comes back.
+// answer shown only for the text it was asked for — in a virtual list that asks for the next
+// page as the reader scrolls near its end and keeps only the rows near the viewport in the DOM;
+// hits grouped by plan with their snippets and matches marked; filters; ↑/↓, Page Up/Down,
+// Ctrl+Home/End and Enter from the box (the box keeps focus, the chosen row is its active
+// descendant and is scrolled into view); opening a result shows the item with the find bar
+// looking for the same words. With an empty box: recent and saved searches. The text and
+// filters are kept while the reader opens a result and comes back.
+import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../../shared/api/contract';
 import type { SearchFilters, SearchHit, SearchResult, SearchSource } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';
+import { HTML_LANG } from '../../i18n/i18n';
 import { SearchFiltersBar, cleanFilters } from './SearchFilters';
 import { SavedSearches, SaveSearchForm } from './SavedSearches';
-import { groupHits, hitKey } from './results';
+import { layoutPages } from './results';
 import { useRecentSearches, useSearchResults, useSearchWrites } from './queries';
 import { useSearchUi } from './search-ui';
 import './search.css';
 
 /** How long typing pauses before the search runs (each keystroke does not cost a query). */
 export const DEBOUNCE_MS = 150;
+/** First guesses of a row's height; each row is measured once shown. */
+const ESTIMATED_HIT = 96;
+const ESTIMATED_HEADING = 40;
+const OVERSCAN = 6;
+/** The next page is asked for when the last rendered row is this close to the last loaded one. */
+const PREFETCH_ROWS = 10;
+/** Rows that Page Up / Page Down move by. */
+const PAGE_STEP = 8;
+
+/** The browser's measurement, except that a box with no size yet (not laid out) keeps the last one. */
+const observeRect: typeof observeElementRect = (instance, cb) =>
+  observeElementRect(instance, (rect) => {
+    if (rect.width > 0 || rect.height > 0) cb(rect);
+  });
 
 interface Props {
   client: ApiClient;
@@ -35,12 +54,13 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function SearchView({ client, onOpenResult }: Props) {
-  const { t } = useTranslation('search');
+  const { t, i18n } = useTranslation('search');
   const ui = useSearchUi();
   const { text, filters } = ui.everywhere;
   const [draft, setDraft] = useState(text);
   const composing = useRef(false);
   const input = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const query = useDebounced(text.trim(), DEBOUNCE_MS);
   const results = useSearchResults(client, query, filters);
   const writes = useSearchWrites(client);
@@ -49,6 +69,7 @@ export function SearchView({ client, onOpenResult }: Props) {
   const [saving, setSaving] = useState(false);
   const listId = useId();
   const titleId = useId();
+  const numberFormat = useMemo(() => new Intl.NumberFormat(HTML_LANG[i18n.language === 'en' ? 'en' : 'zh']), [i18n.language]);
 
   const setText = (next: string) => ui.setEverywhere({ text: next, filters });
   const setFilters = (next: SearchFilters) => ui.setEverywhere({ text, filters: cleanFilters(next) });
@@ -61,27 +82,75 @@ export function SearchView({ client, onOpenResult }: Props) {
 
   const pages = results.data?.pages;
   const first: SearchResult | undefined = pages?.[0];
-  const hits = useMemo(() => pages?.flatMap((p) => p.hits) ?? [], [pages]);
-  const groups = useMemo(() => groupHits(hits), [hits]);
-  const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
+  const layout = useMemo(() => layoutPages(pages?.map((p) => p.hits) ?? []), [pages]);
+  const { rows, hits: ordered } = layout;
+  const stale = results.isPlaceholderData || (text.trim() !== query && text.trim() !== '');
+  const showResults = text.trim() !== '';
+  const more = results.hasNextPage && !stale;
+  // At the end of the hits the count is known, whatever the first page estimated.
+  const reachedEnd = first !== undefined && !results.hasNextPage && !stale;
+  const total = first === undefined ? undefined : reachedEnd ? ordered.length : first.total;
+  const totalExact = first === undefined ? true : reachedEnd || first.totalExact;
+
   const active = chosen.key === first ? chosen.index : 0;
-  const setActive = (index: number) => setChosen({ key: first, index });
   const activeIndex = Math.min(active, Math.max(ordered.length - 1, 0));
   const optionId = (i: number) => `${listId}-${i}`;
+  const activeRow = ordered.length > 0 ? layout.rowOfHit[activeIndex] : undefined;
+  const headingRows = useMemo(() => rows.flatMap((r, i) => (r.kind === 'plan' ? [i] : [])), [rows]);
+  // The heading of the plan at the top of the viewport, kept at the top of the list (sticky) so
+  // a reader deep in the results still sees whose hits they are.
+  const stickyRef = useRef<number | undefined>(undefined);
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose
+  const virtualizer = useVirtualizer({
+    // One more row at the end while more hits may follow: it says they are coming.
+    count: rows.length + (more ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i]?.kind === 'plan' ? ESTIMATED_HEADING : ESTIMATED_HIT),
+    getItemKey: (i) => rows[i]?.key ?? 'more',
+    overscan: OVERSCAN,
+    // The chosen row stays in the DOM wherever the list is scrolled: it is the box's active
+    // descendant, which must name an element.
+    rangeExtractor: (range) => {
+      stickyRef.current = headingRows.findLast((i) => i <= range.startIndex);
+      const shown = new Set(defaultRangeExtractor(range));
+      if (activeRow !== undefined) shown.add(activeRow);
+      if (stickyRef.current !== undefined) shown.add(stickyRef.current);
+      return [...shown].sort((a, b) => a - b);
+    },
+    initialRect: { width: 900, height: 600 },
+    observeElementRect: observeRect,
+    // Where nothing is laid out (a test's DOM), keep the estimate rather than a height of 0.
+    measureElement: (el) => el.getBoundingClientRect().height || (el.getAttribute('data-kind') === 'plan' ? ESTIMATED_HEADING : ESTIMATED_HIT),
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastShown = items.at(-1)?.index ?? -1;
+
+  // Near the end of what is loaded: the next page. One request at a time, and never for the
+  // last search's results still shown while this one's come.
+  const { fetchNextPage, isFetchingNextPage, isFetchNextPageError } = results;
   useEffect(() => {
-    document.getElementById(optionId(activeIndex))?.scrollIntoView?.({ block: 'nearest' });
-    // optionId is derived from listId.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activeIndex, listId]);
+    if (more && !isFetchingNextPage && !isFetchNextPageError && lastShown >= rows.length - PREFETCH_ROWS) void fetchNextPage();
+  }, [more, isFetchingNextPage, isFetchNextPageError, lastShown, rows.length, fetchNextPage]);
+
+  // A new search starts at the top of its list.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [first]);
+
+  const choose = (index: number) => {
+    if (ordered.length === 0) return;
+    const next = Math.max(0, Math.min(index, ordered.length - 1));
+    setChosen({ key: first, index: next });
+    virtualizer.scrollToIndex(layout.rowOfHit[next]!, { align: 'auto' });
+  };
 
   const open = (hit: SearchHit) => {
     if (query !== '') writes.remember.mutate(query);
     onOpenResult(hit.planId, hit.itemId, query, hit.matches[0]?.source ?? 'plan');
   };
 
-  const stale = results.isPlaceholderData || (text.trim() !== query && text.trim() !== '');
-  const showResults = text.trim() !== '';
+  const setSize = totalExact && total !== undefined ? total : -1;
 
   return (
     <section className="search-view" aria-labelledby={titleId}>
@@ -118,11 +187,21 @@ export function SearchView({ client, onOpenResult }: Props) {
               }}
               onKeyDown={(e) => {
                 if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-                if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                const step =
+                  e.key === 'ArrowDown' ? 1
+                  : e.key === 'ArrowUp' ? -1
+                  : e.key === 'PageDown' ? PAGE_STEP
+                  : e.key === 'PageUp' ? -PAGE_STEP
+                  : null;
+                if (step !== null) {
                   if (ordered.length === 0) return;
                   e.preventDefault();
-                  const by = e.key === 'ArrowDown' ? 1 : -1;
-                  setActive((activeIndex + by + ordered.length) % ordered.length);
+                  choose(activeIndex + step);
+                } else if ((e.key === 'Home' || e.key === 'End') && (e.ctrlKey || e.metaKey)) {
+                  // Plain Home/End keep moving the caret in the box.
+                  if (ordered.length === 0) return;
+                  e.preventDefault();
+                  choose(e.key === 'Home' ? 0 : ordered.length - 1);
                 } else if (e.key === 'Enter') {
                   e.preventDefault();
                   const hit = ordered[activeIndex];
@@ -151,51 +230,106 @@ export function SearchView({ client, onOpenResult }: Props) {
           input.current?.focus();
         }} />
       ) : (
-        <div className="search-results" aria-busy={results.isFetching || stale}>
-          <Summary result={first} shown={hits.length} loading={!first && (results.isFetching || stale)} error={results.error} onRetry={() => void results.refetch()} text={query} />
-          {groups.length > 0 && (
-            <>
+        <div
+          className="search-results"
+          aria-busy={results.isFetching || stale}
+          // What the results on screen answer, and whether they are this text's (a bench and
+          // the end-to-end tests wait on these rather than on timing).
+          data-query={query}
+          data-state={stale || (!first && !results.error) ? 'pending' : 'ready'}
+        >
+          <div className="search-results-head">
+            <Summary
+              result={first}
+              total={total}
+              totalExact={totalExact}
+              format={(n) => numberFormat.format(n)}
+              loading={!first && (results.isFetching || stale)}
+              error={first ? null : results.error}
+              onRetry={() => void results.refetch()}
+              text={query}
+            />
+            {rows.length > 0 && (
               <p className="search-keys" aria-hidden="true">
                 {t('keyboard')}
               </p>
-              <div id={listId} role="listbox" aria-label={t('results')} className={stale ? 'search-list search-list-stale' : 'search-list'}>
-                {groups.map((group) => (
-                  <div key={group.planId} role="group" aria-label={t('resultsInPlan', { plan: group.planTitle })} className="search-group">
-                    <h3 className="search-group-title" aria-hidden="true">
-                      {group.planTitle}
-                      {group.version > 1 && <span className="search-version">{t('version', { number: group.version })}</span>}
-                      <span className="search-group-count">{group.hits.length}</span>
-                    </h3>
-                    {group.hits.map((hit) => {
-                      const index = ordered.indexOf(hit);
-                      return (
-                        <HitRow
-                          key={hitKey(hit)}
-                          id={optionId(index)}
-                          hit={hit}
-                          selected={index === activeIndex}
-                          onOpen={() => open(hit)}
-                          onPoint={() => setActive(index)}
-                        />
-                      );
-                    })}
+            )}
+          </div>
+          <div className="search-scroll" ref={scrollRef} hidden={rows.length === 0}>
+            <div
+              id={listId}
+              role="listbox"
+              aria-label={t('results')}
+              className={stale ? 'search-list search-list-stale' : 'search-list'}
+              style={{ height: virtualizer.getTotalSize() }}
+            >
+              {items.map((item) => {
+                const row = rows[item.index];
+                const sticky = item.index === stickyRef.current && item.start < virtualizer.scrollOffset!;
+                return (
+                  <div
+                    key={item.key}
+                    ref={virtualizer.measureElement}
+                    data-index={item.index}
+                    data-kind={row?.kind ?? 'more'}
+                    className={sticky ? 'search-row search-row-sticky' : 'search-row'}
+                    role="presentation"
+                    style={sticky ? undefined : { transform: `translateY(${item.start}px)` }}
+                  >
+                    {row === undefined ? (
+                      <p className="search-loading-more" aria-hidden={!results.isFetchNextPageError}>
+                        {results.isFetchNextPageError ? (
+                          <>
+                            {t('failed', { message: results.error?.message ?? '' })}{' '}
+                            <button type="button" className="search-link-button" onClick={() => void fetchNextPage()}>
+                              {t('retry')}
+                            </button>
+                          </>
+                        ) : (
+                          t('loadingMore')
+                        )}
+                      </p>
+                    ) : row.kind === 'plan' ? (
+                      <h3 className="search-group-title" aria-hidden="true">
+                        {row.planTitle}
+                        {row.version > 1 && <span className="search-version">{t('version', { number: row.version })}</span>}
+                      </h3>
+                    ) : (
+                      <HitRow
+                        id={optionId(row.index)}
+                        hit={row.hit}
+                        plan={row.firstInGroup ? row.hit.planTitle : null}
+                        position={row.index + 1}
+                        setSize={setSize}
+                        selected={row.index === activeIndex}
+                        onOpen={() => open(row.hit)}
+                        onPoint={() => setChosen({ key: first, index: row.index })}
+                      />
+                    )}
                   </div>
-                ))}
-              </div>
-              {results.hasNextPage && (
-                <button type="button" className="search-more" disabled={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
-                  {results.isFetchingNextPage ? t('searching') : t('more')}
-                </button>
-              )}
-            </>
-          )}
+                );
+              })}
+            </div>
+          </div>
         </div>
       )}
     </section>
   );
 }
 
-function Summary(props: { result: SearchResult | undefined; shown: number; loading: boolean; error: Error | null; onRetry(): void; text: string }) {
+interface SummaryProps {
+  result: SearchResult | undefined;
+  /** The count to show: exact, or the core's estimate until the end of the hits is reached. */
+  total: number | undefined;
+  totalExact: boolean;
+  format(n: number): string;
+  loading: boolean;
+  error: Error | null;
+  onRetry(): void;
+  text: string;
+}
+
+function Summary(props: SummaryProps) {
   const { t } = useTranslation('search');
   const { result } = props;
   if (props.error)
@@ -226,15 +360,13 @@ function Summary(props: { result: SearchResult | undefined; shown: number; loadi
   ];
   return (
     <div className="search-summary" role="status">
-      {result.total === 0 ? (
+      {props.total === 0 ? (
         <p>
           <strong>{t('none', { text: props.text })}</strong> <span className="search-hint">{t('noneHint')}</span>
         </p>
       ) : (
         <p>
-          <strong>
-            {props.shown < result.total ? t('totalMore', { count: result.total, shown: props.shown }) : t('total', { count: result.total })}
-          </strong>
+          <strong>{t(props.totalExact ? 'total' : 'totalAbout', { count: props.total, n: props.format(props.total ?? 0) })}</strong>
         </p>
       )}
       {parts.length > 1 || result.parsed.phrases.length > 0 || result.parsed.excluded.length > 0 ? (
@@ -244,7 +376,20 @@ function Summary(props: { result: SearchResult | undefined; shown: number; loadi
   );
 }
 
-function HitRow({ id, hit, selected, onOpen, onPoint }: { id: string; hit: SearchHit; selected: boolean; onOpen(): void; onPoint(): void }) {
+interface HitRowProps {
+  id: string;
+  hit: SearchHit;
+  /** The plan's title, read out with the first hit under its heading (the heading is not). */
+  plan: string | null;
+  position: number;
+  /** -1 while the count is an estimate. */
+  setSize: number;
+  selected: boolean;
+  onOpen(): void;
+  onPoint(): void;
+}
+
+function HitRow({ id, hit, plan, position, setSize, selected, onOpen, onPoint }: HitRowProps) {
   const { t } = useTranslation('search');
   const heading = hit.itemId ? (
     <>
@@ -255,7 +400,17 @@ function HitRow({ id, hit, selected, onOpen, onPoint }: { id: string; hit: Searc
     <span>{hit.matches.some((m) => m.field === 'note') ? t('planNote') : t('planTitle')}</span>
   );
   return (
-    <div id={id} role="option" aria-selected={selected} className="search-hit" onClick={onOpen} onMouseMove={selected ? undefined : onPoint}>
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      className="search-hit"
+      onClick={onOpen}
+      onMouseMove={selected ? undefined : onPoint}
+    >
+      {plan && <span className="search-sr">{t('resultsInPlan', { plan })}</span>}
       <div className="search-hit-head">
         <span className="search-hit-title">{heading}</span>
         {hit.themeHeadline && <span className="search-hit-theme">{hit.themeHeadline}</span>}

@@ -3,7 +3,7 @@
 // one), recent searches, saved searches and their writes. A write invalidates what it changes
 // once the core has committed it.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SavedSearch, SearchFilters, SearchMethods, SearchQuery } from '../../../../shared/api/search/methods';
+import type { SavedSearch, SearchFilters, SearchMethods, SearchQuery, SearchResult } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';
 
 /** The search methods through the app's client (typed by the search contract). */
@@ -19,6 +19,18 @@ export const searchKeys = {
   saved: ['search', 'saved'] as const,
 };
 
+/**
+ * Where the next page starts, or undefined at the end of the hits. A short page is the end; so
+ * is reaching an exact total. An estimated total ("about N") may be short of the hits or past
+ * them, so paging goes on until a page comes back short (or empty, one past the last hit).
+ */
+export function nextOffset(last: SearchResult, pages: readonly SearchResult[]): number | undefined {
+  const shown = pages.reduce((n, p) => n + p.hits.length, 0);
+  if (last.hits.length < PAGE_SIZE) return undefined;
+  if (last.totalExact && shown >= last.total) return undefined;
+  return shown;
+}
+
 /** The results of `text` with `filters`, a page at a time; idle while the text is blank. */
 export function useSearchResults(client: ApiClient, text: string, filters: SearchFilters) {
   const call = searchCall(client);
@@ -26,10 +38,7 @@ export function useSearchResults(client: ApiClient, text: string, filters: Searc
     queryKey: searchKeys.results(text, filters),
     queryFn: ({ pageParam }) => call('search.query', { text, filters, offset: pageParam, limit: PAGE_SIZE } satisfies SearchQuery),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const shown = pages.reduce((n, p) => n + p.hits.length, 0);
-      return last.hits.length > 0 && shown < last.total ? shown : undefined;
-    },
+    getNextPageParam: (last, pages) => nextOffset(last, pages),
     enabled: text.trim() !== '',
     // While the next text's results come, the last ones stay (marked as stale), not a blank.
     placeholderData: keepPreviousData,

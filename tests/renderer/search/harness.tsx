@@ -1,0 +1,58 @@
+// The search view's test harness: a fake api client that records every call and answers from
+// a function, and the view mounted with its providers (Chinese UI, a fresh query cache).
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { vi } from 'vitest';
+import type { ApiClient } from '../../../renderer/src/api/client';
+import { createQueryClient } from '../../../renderer/src/api/query-client';
+import { SearchView } from '../../../renderer/src/features/search/SearchView';
+import { SearchUiProvider, useSearchUiState } from '../../../renderer/src/features/search/search-ui';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
+
+export type Call = { method: string; args: Record<string, unknown> };
+
+export function fakeClient(answer: (method: string, args: Record<string, unknown>) => unknown) {
+  const calls: Call[] = [];
+  const client = {
+    call: (method: string, args: Record<string, unknown>) => {
+      calls.push({ method, args });
+      try {
+        return Promise.resolve(answer(method, args));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    },
+  } as unknown as ApiClient;
+  return { client, calls };
+}
+
+export const base = (method: string): unknown => {
+  if (method === 'library.list') return [];
+  if (method === 'status.options') return { options: [], revision: 0 };
+  if (method === 'tags.list') return [];
+  if (method === 'search.recent') return [{ text: '人才', at: '2026-01-01T00:00:00Z' }];
+  if (method === 'search.saved.list') return [];
+  if (method === 'search.remember') return null;
+  throw new Error(`unexpected ${method}`);
+};
+
+export function show(client: ApiClient, onOpenResult = vi.fn(), language: 'zh' | 'en' = 'zh') {
+  function Harness() {
+    const ui = useSearchUiState();
+    return (
+      <SearchUiProvider value={ui}>
+        <SearchView client={client} outline={null} onOpenResult={onOpenResult} />
+      </SearchUiProvider>
+    );
+  }
+  render(
+    <I18nextProvider i18n={createI18n(language)}>
+      <QueryClientProvider client={createQueryClient()}>
+        <Harness />
+      </QueryClientProvider>
+    </I18nextProvider>,
+  );
+  return { box: screen.getByRole('combobox', { name: language === 'zh' ? '搜索全部计划、译文和笔记' : 'Search every plan, translation and note' }), onOpenResult };
+}
+
