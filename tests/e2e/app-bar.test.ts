@@ -62,6 +62,15 @@ describe('the app bar on one line', () => {
     }
   }
 
+  it('below 900 px (820, the app allows 720) the name of the app steps aside and the bar keeps one row', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      await open(language, 820, '#/initiative/hz-2024/T1/I1');
+      const { row, oneRow } = await rowHeights();
+      expect(row).toBeCloseTo(oneRow, 0);
+    }
+    expect(await page.locator('.app-mark').isVisible()).toBe(false);
+  });
+
   it('English at 900 px: the language buttons show short words but keep their full names and tooltips', async () => {
     await open('en', 900, '#/initiative/hz-2024/T1/I1');
     const textGroup = page.getByRole('group', { name: 'Text language' });

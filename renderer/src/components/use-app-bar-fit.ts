@@ -6,7 +6,7 @@
 import { useLayoutEffect, type RefObject } from 'react';
 
 /** Cumulative: each fit keeps the steps of the ones before it. */
-export const APP_BAR_FITS = ['', 'compact', 'compact narrow', 'compact narrow short'] as const;
+export const APP_BAR_FITS = ['', 'compact', 'compact narrow', 'compact narrow short', 'compact narrow short tiny'] as const;
 
 /** True when every item of the row (and of its controls group) overlaps one band of height. */
 export function onOneLine(row: HTMLElement): boolean {
