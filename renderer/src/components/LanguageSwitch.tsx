@@ -14,7 +14,7 @@ export function LanguageSwitch({ language, onChange }: { language: Language; onC
       className="language-switch"
       value={language}
       onChange={onChange}
-      segments={LANGUAGES.map((lng) => ({ value: lng, label: t(`uiLanguage.${lng}`), lang: HTML_LANG[lng] }))}
+      segments={LANGUAGES.map((lng) => ({ value: lng, label: t(`uiLanguage.${lng}`), short: t(`uiLanguage.${lng}Short`), lang: HTML_LANG[lng] }))}
     />
   );
 }

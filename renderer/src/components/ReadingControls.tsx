@@ -15,7 +15,7 @@ export function ReadingModeSwitch({ mode, onChange }: { mode: ReadingMode; onCha
       className="reading-mode-switch"
       value={mode}
       onChange={onChange}
-      segments={READING_MODES.map((m) => ({ value: m, label: t(`readingMode.${m}`), title: t(`readingMode.${m}Title`) }))}
+      segments={READING_MODES.map((m) => ({ value: m, label: t(`readingMode.${m}`), short: t(`readingMode.${m}Short`), title: t(`readingMode.${m}Title`) }))}
     />
   );
 }

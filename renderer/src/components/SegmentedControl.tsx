@@ -4,6 +4,9 @@ export interface Segment<T extends string> {
   label: string;
   title?: string;
   lang?: string;
+  /** A shorter word the app bar shows instead on a narrow window (CSS decides when); the
+   *  button's name and tooltip stay the full label. */
+  short?: string;
 }
 
 interface Props<T extends string> {
@@ -27,13 +30,17 @@ export function SegmentedControl<T extends string>({ label, caption, value, segm
           key={s.value}
           type="button"
           aria-pressed={s.value === value}
-          title={s.title}
+          aria-label={s.short ? s.label : undefined}
+          data-short={s.short}
+          title={s.title ?? (s.short ? s.label : undefined)}
           lang={s.lang}
           onClick={() => {
             if (s.value !== value) onChange(s.value);
           }}
         >
-          {s.label}
+          {/* The short word is drawn by CSS (content: attr(data-short)), so the button's text
+              stays its label. */}
+          {s.short ? <span className="segment-label">{s.label}</span> : s.label}
         </button>
       ))}
     </div>

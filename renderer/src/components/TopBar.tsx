@@ -1,8 +1,9 @@
 // The app bar: the app's name, the views (阅读 / 举措表 / 仪表盘 / 计划库 / 标注 / 简报包), the reading controls
 // and the interface language; below it the plan strip with its context panel.
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { View } from '../routing/hash-route';
+import { useAppBarFit } from './use-app-bar-fit';
 
 interface Props {
   view: View;
@@ -22,10 +23,12 @@ const TABS: ReadonlyArray<{ view: Exclude<View, 'search'>; key: 'views.read' | '
 ];
 
 export function TopBar({ view, hrefs, controls, children }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const row = useRef<HTMLDivElement>(null);
+  useAppBarFit(row, i18n.language);
   return (
     <header className="top-bar">
-      <div className="top-bar-row">
+      <div className="top-bar-row" ref={row}>
         <p className="app-mark">{t('appName')}</p>
         <nav className="view-tabs" aria-label={t('views.label')}>
           {TABS.map((tab) => (

@@ -39,8 +39,8 @@ export function ExportDialog({ client, plan, onClose }: Props) {
   };
 
   return (
-    <dialog ref={ref} className="exchange-dialog" aria-labelledby={titleId} aria-busy={busy || undefined} onKeyDown={onKeyDown} onCancel={onCancel}>
-      <header className="exchange-header">
+    <dialog ref={ref} className="dialog-surface dialog-sheet exchange-dialog" aria-labelledby={titleId} aria-busy={busy || undefined} onKeyDown={onKeyDown} onCancel={onCancel}>
+      <header className="dialog-header">
         <h2 id={titleId}>{t('exportTitle')}</h2>
       </header>
       <div className="exchange-body">
@@ -70,7 +70,7 @@ export function ExportDialog({ client, plan, onClose }: Props) {
           </fieldset>
         )}
       </div>
-      <footer className="exchange-actions">
+      <footer className="dialog-actions">
         <p className="exchange-status" role={outcome?.kind === 'failed' ? 'alert' : 'status'} data-kind={outcome?.kind}>
           {outcome?.kind === 'busy' && t('exporting')}
           {outcome?.kind === 'done' && t('exported', { count: outcome.count, fileName: outcome.fileName })}
@@ -79,7 +79,7 @@ export function ExportDialog({ client, plan, onClose }: Props) {
         <button type="button" onClick={onClose}>
           {outcome?.kind === 'done' ? t('close') : t('cancel')}
         </button>
-        <button type="button" className="exchange-primary" disabled={busy} onClick={() => void run()}>
+        <button type="button" className="dialog-primary" disabled={busy} onClick={() => void run()}>
           {t('export')}
         </button>
       </footer>

@@ -24,19 +24,19 @@ export function ImportResultDialog({ stage, maxBytes, onChooseAnother, onClose }
   return (
     <dialog
       ref={ref}
-      className="exchange-dialog"
+      className="dialog-surface dialog-sheet exchange-dialog"
       aria-labelledby={titleId}
       aria-busy={stage.kind === 'importing' || undefined}
       onKeyDown={onKeyDown}
       onCancel={onCancel}
     >
-      <header className="exchange-header">
+      <header className="dialog-header">
         <h2 id={titleId}>{t('importTitle')}</h2>
       </header>
       {stage.kind === 'importing' && (
         <div className="exchange-body" role="status">
           <p className="exchange-file">{t('importing', { file: stage.fileName })}</p>
-          <div className="exchange-progress" aria-hidden="true">
+          <div className="dialog-progress" aria-hidden="true">
             <span />
           </div>
           <p className="exchange-hint">{t('importingHint')}</p>
@@ -60,19 +60,19 @@ export function ImportResultDialog({ stage, maxBytes, onChooseAnother, onClose }
       {(stage.kind === 'failed' || stage.kind === 'tooLarge') && (
         <div className="exchange-body exchange-failed" role="alert">
           <h3>{t('failedTitle', { file: stage.fileName })}</h3>
-          <p className="exchange-failed-message">
+          <p className="dialog-failed-message exchange-failed-message">
             {stage.kind === 'tooLarge' ? t('tooLarge', { size: formatSize(stage.size), max: formatSize(maxBytes) }) : stage.message}
           </p>
           <p className="exchange-hint">{t('nothingChanged')}</p>
         </div>
       )}
-      <footer className="exchange-actions">
+      <footer className="dialog-actions">
         {(stage.kind === 'failed' || stage.kind === 'tooLarge') && (
           <button type="button" onClick={onChooseAnother}>
             {t('chooseAnother')}
           </button>
         )}
-        <button type="button" className="exchange-primary" disabled={stage.kind === 'importing'} onClick={onClose}>
+        <button type="button" className="dialog-primary" disabled={stage.kind === 'importing'} onClick={onClose}>
           {t('close')}
         </button>
       </footer>

@@ -151,7 +151,9 @@ export function CompareView({ client, leftPlanId, rightPlanId, libraryHref }: Pr
               ↑ {t('previous')}
             </button>
             <span className="compare-position" aria-live="polite">
-              {active === null ? '' : t('position', { at: activeAt, count: changes.length })}
+              {/* Before the first step the slot says how many there are, so the buttons do not stand
+                 apart round an empty gap (and do not move once it fills). */}
+              {active === null ? t('position', { at: '–', count: changes.length }) : t('position', { at: activeAt, count: changes.length })}
             </span>
             <button type="button" title={t('nextHint')} aria-keyshortcuts="N F8" disabled={changes.length === 0} onClick={() => step(1)}>
               ↓ {t('next')}

@@ -39,7 +39,7 @@ export function ImportDialog({ client, queue, onOpenPlan, onShowLibrary }: Props
       onKeyDown={onKeyDown}
       onCancel={onCancel}
     >
-      <header className="import-header">
+      <header className="dialog-header import-header">
         <h2 id={titleId}>{wide ? t('previewTitle') : t('dialogTitle')}</h2>
         {queue.position.total > 1 && (
           <p className="import-position">{t('fileOf', { index: queue.position.index, total: queue.position.total })}</p>
@@ -59,7 +59,7 @@ function StageBody({ stage, client, queue, onOpenPlan, onShowLibrary }: { stage:
       <>
         <div className="import-reading" role="status">
           <p className="import-reading-file">{t('reading', { file: stage.file.name })}</p>
-          <div className="import-progress" aria-hidden="true">
+          <div className="dialog-progress import-progress" aria-hidden="true">
             <span />
           </div>
           <p className="import-hint import-reading-hint">
@@ -67,7 +67,7 @@ function StageBody({ stage, client, queue, onOpenPlan, onShowLibrary }: { stage:
             <span>{t('readingHint')}</span>
           </p>
         </div>
-        <footer className="import-actions">
+        <footer className="dialog-actions import-actions">
           <button type="button" onClick={queue.cancel}>
             {t('cancel')}
           </button>
@@ -80,16 +80,16 @@ function StageBody({ stage, client, queue, onOpenPlan, onShowLibrary }: { stage:
       <>
         <div className="import-failed" role="alert">
           <h3>{t('failed.title', { file: stage.file.name })}</h3>
-          <p className="import-failed-message">{stage.message}</p>
+          <p className="dialog-failed-message import-failed-message">{stage.message}</p>
           <p className="import-hint">{t('failed.nothing')}</p>
         </div>
-        <footer className="import-actions">
+        <footer className="dialog-actions import-actions">
           {stage.commitFailed && stage.back && (
             <button type="button" onClick={queue.back}>
               {t('previewTitle')}
             </button>
           )}
-          <button type="button" className="import-primary" onClick={queue.cancel}>
+          <button type="button" className="dialog-primary" onClick={queue.cancel}>
             {more ? t('next') : t('close')}
           </button>
         </footer>
@@ -148,7 +148,7 @@ function StageBody({ stage, client, queue, onOpenPlan, onShowLibrary }: { stage:
           )}
         </section>
       </div>
-      <footer className="import-actions">
+      <footer className="dialog-actions import-actions">
         {committing && (
           <span className="import-committing" role="status">
             {t('committing', { file: stage.file.name })}
@@ -163,7 +163,7 @@ function StageBody({ stage, client, queue, onOpenPlan, onShowLibrary }: { stage:
         {duplicate ? (
           <button
             type="button"
-            className="import-primary"
+            className="dialog-primary"
             onClick={() => {
               queue.cancel();
               if (duplicate.trashed) onShowLibrary();
@@ -173,7 +173,7 @@ function StageBody({ stage, client, queue, onOpenPlan, onShowLibrary }: { stage:
             {duplicate.trashed ? t('duplicate.toLibrary') : t('duplicate.open')}
           </button>
         ) : (
-          <button type="button" className="import-primary" disabled={committing || stage.blocked} onClick={queue.commit}>
+          <button type="button" className="dialog-primary" disabled={committing || stage.blocked} onClick={queue.commit}>
             {preview.changes ? tVersions('importVersion', { version: preview.changes.versionOf.version + 1 }) : t('import')}
           </button>
         )}

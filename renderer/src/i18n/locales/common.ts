@@ -54,6 +54,9 @@ export const common = {
       caption: '界面',
       zh: '中文',
       en: 'English',
+      // On a narrow window the buttons show these; their names stay the full words above.
+      zhShort: '中文',
+      enShort: 'EN',
     },
     readingMode: {
       label: '正文语言',
@@ -61,6 +64,9 @@ export const common = {
       zh: '中文',
       en: 'English',
       both: '中英对照',
+      zhShort: '中',
+      enShort: 'EN',
+      bothShort: '对照',
       zhTitle: '只看中文原文',
       enTitle: '只看英文译文（非官方）',
       bothTitle: '中文与英文逐句对照',
@@ -173,6 +179,8 @@ export const common = {
       caption: 'Interface',
       zh: '中文',
       en: 'English',
+      zhShort: '中文',
+      enShort: 'EN',
     },
     readingMode: {
       label: 'Text language',
@@ -180,6 +188,9 @@ export const common = {
       zh: 'Chinese',
       en: 'English',
       both: 'Side by side',
+      zhShort: '中',
+      enShort: 'EN',
+      bothShort: '中+EN',
       zhTitle: 'The Chinese original only',
       enTitle: 'The English translation only (unofficial)',
       bothTitle: 'Chinese and English side by side, sentence by sentence',
