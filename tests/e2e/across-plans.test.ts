@@ -68,6 +68,24 @@ async function openDashboardAllPlans(): Promise<void> {
   await page.locator('.deadline-plan').first().waitFor();
 }
 
+describe('reading an item of another plan', () => {
+  it('makes the item’s plan current when the address names it, so the strip and outline are its own', async () => {
+    await app.call('settings.set', { key: 'ui.currentPlan', value: ANJI });
+    await page.goto(`${app.server.origin}/#/`);
+    await page.reload();
+    await expect.poll(() => page.locator('.plan-strip .plan-title').textContent()).toBe(ANJI_TITLE);
+    // A hash change to an item of the embedded plan, as a link or Back would make.
+    await page.evaluate(() => {
+      location.hash = '#/initiative/hz-2024/T1/I1';
+    });
+    await expect.poll(() => page.locator('.plan-strip .plan-title').textContent(), { timeout: 10_000 }).toBe(HZ_TITLE);
+    await expect.poll(() => page.locator('nav.outline').getByText('建设美丽乡村').count()).toBe(0);
+    expect(await page.evaluate(() => location.hash)).toBe('#/initiative/hz-2024/T1/I1');
+    // It is the current plan now, for the next start too.
+    await expect.poll(() => app.call('settings.get', { key: 'ui.currentPlan' })).toBe('hz-2024');
+  });
+});
+
 describe('the table across plans in Chromium', () => {
   it('lists both plans with a Plan column, and filters by plan', async () => {
     await openTable('all');

@@ -123,6 +123,12 @@ export function Shell(props: Props) {
     [prefs.readingMode, translationState, prefs.cjkPunctuation],
   );
   const detail = useInitiative(client, route, onFatal);
+  // An address naming an item of another plan (typed, a link, Back after switching plans) makes
+  // that plan current, so the outline and the plan strip beside the text are the item's own.
+  const detailPlanId = detail && 'detail' in detail ? detail.detail.planId : null;
+  useEffect(() => {
+    if (detailPlanId !== null && planId !== null && detailPlanId !== planId) onOpenPlan(detailPlanId).catch(onFatal);
+  }, [detailPlanId, planId, onOpenPlan, onFatal]);
   const view = viewOf(route);
   const address = routeHref(route);
   // The plan context is a popover over the view it was opened on: it is open only at that
