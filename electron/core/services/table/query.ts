@@ -9,11 +9,11 @@ import { refreshInitiativeSortKeys } from '../../collation/initiative-sort-keys'
 import { readStatusOptions } from '../status-options';
 import { fillHits } from './hits';
 import { computeFacets, computeGroups, facetCounts } from './facets';
-import { countSql, orderByOf, pageSql, type FacetName, type RowScope } from './query-sql';
+import { countSql, orderByOf, pageRowsSql, pageSql, type FacetName, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
 import { ensurePlanRanks } from './plans';
-import { readRows } from './rows';
+import { readRows, toRows } from './rows';
 import { readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
@@ -52,14 +52,38 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
   return { scope, order, statusOptions };
 }
 
-/** The count and page statements of a query, as queryTable runs them (EXPLAIN tests read them). */
+const MAX_PLANS_KNOWN = 256;
+const sortFree = new WeakMap<Db, Map<string, boolean>>();
+
+/** Whether SQLite runs a statement without a sort step of its own (its order from an index),
+ *  by EXPLAIN QUERY PLAN, once per statement text: the plan depends on the text, not on the
+ *  values bound. Steps of subqueries (a json_group_array's ORDER BY) do not count. */
+function withoutSort(db: Db, statement: { sql: string; params: unknown[] }): boolean {
+  let known = sortFree.get(db);
+  if (!known) sortFree.set(db, (known = new Map()));
+  let free = known.get(statement.sql);
+  if (free === undefined) {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { parent: number; detail: string }[];
+    free = !plan.some((step) => step.parent === 0 && step.detail.startsWith('USE TEMP B-TREE'));
+    if (known.size >= MAX_PLANS_KNOWN) known.clear();
+    known.set(statement.sql, free);
+  }
+  return free;
+}
+
+/** The count and page statements of a query, as queryTable runs them (EXPLAIN tests read them):
+ *  `page` picks the page's ids; `rows` is what queryTable runs, the page's rows in one statement
+ *  (flat when the order needs no sort step, else `page` nested in it; see pageRowsSql). */
 export function tableStatements(db: Db, query: TableQuery) {
   const { scope, order, statusOptions } = prepareQuery(db, query);
+  const range = { offset: query.offset, limit: query.limit };
+  const flat = pageRowsSql(scope, order, range, 'flat');
   return {
     scope,
     statusOptions,
     count: countSql(scope),
-    page: pageSql(scope, order, { offset: query.offset, limit: query.limit }),
+    page: pageSql(scope, order, range),
+    rows: withoutSort(db, flat) ? flat : pageRowsSql(scope, order, range, 'nested'),
   };
 }
 
@@ -72,12 +96,11 @@ export function ensureSortRanks(db: Db): void {
 export function queryTable(db: Db, query: TableQuery): TablePage {
   ensureSortRanks(db);
   return readTransaction(db, () => {
-    const { scope, statusOptions, count, page } = tableStatements(db, query);
+    const { scope, statusOptions, count, rows } = tableStatements(db, query);
     const total = (prepared(db, count.sql).get(...count.params) as { n: number }).n;
-    const ids = (prepared(db, page.sql).all(...page.params) as { id: string }[]).map((r) => r.id);
     const ctx = { db, scope, total: () => total, statusOptions };
     return {
-      rows: readRows(db, ids),
+      rows: toRows(prepared(db, rows.sql).all(...rows.params)),
       total,
       facets: query.facets === false ? { plan: [], theme: [], status: [], priority: [], tags: [] } : computeFacets(ctx),
       groups: query.groupBy ? computeGroups(ctx, query.groupBy) : [],
