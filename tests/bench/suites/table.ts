@@ -212,7 +212,7 @@ function rawPager(db: Database.Database, s: Scenario): () => Pick<TablePage, 'ro
     }))();
 }
 
-function measurePages(ctx: SuiteContext, db: Db, initiatives: number): void {
+export function measurePages(ctx: SuiteContext, db: Db, initiatives: number): void {
   for (const s of scenarios()) {
     const rawPage = rawPager(db, s);
     const core = queryTable(db, s.query);
@@ -279,7 +279,7 @@ function rawFacets(db: Database.Database, s: Scenario): () => Map<string, number
 
 /** Facet counts, as a menu asks for them (table.facets, all five in turn), against their floor,
  *  in the scenarios without a facet selection of their own. */
-function measureFacets(ctx: SuiteContext, db: Db, initiatives: number): void {
+export function measureFacets(ctx: SuiteContext, db: Db, initiatives: number): void {
   for (const s of scenarios().filter((x) => ['first page', 'search selective'].includes(x.name))) {
     const { offset: _o, limit: _l, facets: _f, ...query } = s.query;
     const core = () => FACET_NAMES.map((f) => queryFacet(db, query, f));
