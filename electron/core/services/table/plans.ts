@@ -37,7 +37,7 @@ const ranked = new WeakMap<Db, { signature: string; stamp: string }>();
 
 /** Changes when anything was written since: by another connection (data_version) or by this
  *  one (total_changes, temporary tables included). */
-function changeStamp(db: Db): string {
+export function changeStamp(db: Db): string {
   const { data_version: version } = prepared(db, 'PRAGMA data_version').get() as { data_version: number };
   const { n: changes } = prepared(db, 'SELECT total_changes() AS n').get() as { n: number };
   return `${version}:${changes}`;

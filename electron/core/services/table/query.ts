@@ -2,17 +2,17 @@
 // query-sql.ts); this module resolves the text conditions, runs the statements in one read
 // transaction (a consistent snapshot) and shapes the page.
 import { AppError } from '../../../../shared/api/result';
-import type { FacetCount, InitiativeRow, TablePage, TableQuery } from '../../../../shared/domain/table';
+import type { FacetCount, InitiativeRow, StatusOption, TablePage, TableQuery } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
-import { refreshInitiativeSortKeys } from '../../collation/initiative-sort-keys';
+import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
 import { readStatusOptions } from '../status-options';
 import { fillHits } from './hits';
 import { computeFacets, computeGroups, facetCounts } from './facets';
 import { countSql, orderByOf, pageRowsSql, pageSql, type FacetName, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
-import { ensurePlanRanks } from './plans';
+import { changeStamp, ensurePlanRanks } from './plans';
 import { readRows, toRows } from './rows';
 import { readTransaction } from '../../db/transaction';
 
@@ -32,21 +32,43 @@ function spansPlans(query: RowQuery): boolean {
   return true;
 }
 
+/** What every query reads besides its arguments: the status options and the plans in the trash
+ *  or superseded. Read again only after a write (changeStamp), so a page of an unchanged
+ *  database spends its statements on its rows. */
+interface Settled {
+  stamp: string;
+  statusOptions: StatusOption[];
+  trashed: string[];
+  superseded: string[];
+}
+const settledByDb = new WeakMap<Db, Settled>();
+
+function settled(db: Db): Settled {
+  const stamp = changeStamp(db);
+  let known = settledByDb.get(db);
+  if (known?.stamp !== stamp) {
+    known = { stamp, statusOptions: readStatusOptions(db), trashed: trashedPlanIds(db), superseded: supersededPlanIds(db) };
+    settledByDb.set(db, known);
+  }
+  return known;
+}
+
 /** Plans a query leaves out: those in the trash, and versions superseded by a newer one unless
  *  the query names them (the reader picked that version). */
-function hiddenPlans(db: Db, query: RowQuery): string[] {
+function hiddenPlans(known: Settled, query: RowQuery): string[] {
   const picked = new Set([query.planId, ...(query.filters.planIds ?? [])]);
-  return [...trashedPlanIds(db), ...supersededPlanIds(db).filter((id) => !picked.has(id))];
+  return [...known.trashed, ...known.superseded.filter((id) => !picked.has(id))];
 }
 
 /** The scope and order of a query, after resolving its text conditions into temp.table_hits. */
 export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
-  const statusOptions = readStatusOptions(db);
+  const known = settled(db);
+  const { statusOptions } = known;
   const hits = ids ? false : fillHits(db, query.search, query.filters.text);
   // A selection is exported whole: its ids decide the rows, the query only their order.
   const scope: RowScope = ids
     ? { filters: {}, hits: false, ids }
-    : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(db, query) };
+    : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(known, query) };
   if (query.sort.some((s) => s.column === 'plan')) ensurePlanRanks(db);
   const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query));
   return { scope, order, statusOptions };
@@ -94,8 +116,16 @@ export function ensureSortRanks(db: Db): void {
 }
 
 export function queryTable(db: Db, query: TableQuery): TablePage {
+  // Ranks are checked inside the read (one snapshot, one lock); only when some are missing does
+  // the page wait for them to be written, then read again.
+  const page = readTransaction(db, () => (sortKeysStale(db) ? null : readPage(db, query)));
+  if (page) return page;
   ensureSortRanks(db);
-  return readTransaction(db, () => {
+  return readTransaction(db, () => readPage(db, query));
+}
+
+function readPage(db: Db, query: TableQuery): TablePage {
+  {
     const { scope, statusOptions, count, rows } = tableStatements(db, query);
     const total = (prepared(db, count.sql).get(...count.params) as { n: number }).n;
     const ctx = { db, scope, total: () => total, statusOptions };
@@ -105,7 +135,7 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
       facets: query.facets === false ? { plan: [], theme: [], status: [], priority: [], tags: [] } : computeFacets(ctx),
       groups: query.groupBy ? computeGroups(ctx, query.groupBy) : [],
     };
-  });
+  }
 }
 
 /** One facet's counts under a query (table.facets: the table asks when the facet's menu opens). */
