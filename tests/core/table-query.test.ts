@@ -135,7 +135,7 @@ describe('table.query against the JavaScript model', () => {
     const model = loadModel();
     ensureSortRanks(core.db);
     const forms = { flat: 0, nested: 0 };
-    for (let n = 0; n < 300; n++) {
+    for (let n = 0; n < 150; n++) {
       const q = randomQuery(r, model);
       const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans).rows;
       const { scope, order } = prepareQuery(core.db, q);
