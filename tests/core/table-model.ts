@@ -17,7 +17,9 @@ export interface ModelRow extends InitiativeRow {
 
 type FacetName = 'plan' | 'theme' | 'status' | 'priority' | 'tags';
 
-export const norm = (s: string): string => s.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+/** "Contains" as the reader means it: after Unicode compatibility folding (NFKC: ５Ｇ is 5G, 𝒜 is
+ *  A), lower-cased, whitespace runs as one space. */
+export const norm = (s: string): string => s.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
 
 const contains = (values: readonly (string | null)[], query: string): boolean => {
   const q = norm(query);

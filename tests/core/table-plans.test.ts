@@ -100,6 +100,18 @@ describe('the table across plans', () => {
     ]);
   });
 
+  it('orders the plan and theme facets by the shown titles again after a rename', () => {
+    const order = () => queryTable(core.db, ALL).facets.plan.map((f) => f.value);
+    const themePlans = () => [...new Set(queryTable(core.db, ALL).facets.theme.map((t) => t.planId))];
+    // 安 (ān), 杭 renamed (háng), 中 (zhōng)
+    expect(order()).toEqual([ANJI, 'hz-2024', ZHONGSHAN]);
+    expect(themePlans()).toEqual([ANJI, 'hz-2024', ZHONGSHAN]);
+    rename(ZHONGSHAN, '阿拉善盟行动方案'); // ā: first
+    expect(order()).toEqual([ZHONGSHAN, ANJI, 'hz-2024']);
+    expect(themePlans()).toEqual([ZHONGSHAN, ANJI, 'hz-2024']);
+    expect(queryTable(core.db, ALL).facets.plan[0]).toEqual({ value: ZHONGSHAN, label: '阿拉善盟行动方案', count: 2 });
+  });
+
   it('lists the themes of the plans in scope under their plans, narrowed to the chosen plans', () => {
     const all = queryTable(core.db, ALL).facets.theme;
     expect(all).toHaveLength(5 + 2 + 1);

@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { queryTable } from '../../electron/core/services/table/query';
-import { readRows } from '../../electron/core/services/table/rows';
+import { ensureSortRanks, prepareQuery, queryTable, tableStatements } from '../../electron/core/services/table/query';
+import { pageRowsSql } from '../../electron/core/services/table/query-sql';
+import { readRows, toRows } from '../../electron/core/services/table/rows';
 import type { Result } from '../../shared/api/result';
 import {
   DEFAULT_STATUS_OPTIONS,
@@ -125,6 +126,35 @@ describe('table.query against the JavaScript model', () => {
       expect(actual, `query ${n}: ${JSON.stringify(q)}`).toEqual(expected);
     }
     expect(nonEmpty).toBeGreaterThan(150); // most queries find something
+  });
+
+  it('gives the model’s page from either form of the page statement, flat or nested, and runs flat only without a sort step', () => {
+    core = createTestCore(temp.make());
+    const r = new Prng(11);
+    buildDataset(r);
+    const model = loadModel();
+    ensureSortRanks(core.db);
+    const forms = { flat: 0, nested: 0 };
+    for (let n = 0; n < 150; n++) {
+      const q = randomQuery(r, model);
+      const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans).rows;
+      const { scope, order } = prepareQuery(core.db, q);
+      for (const form of ['flat', 'nested'] as const) {
+        const statement = pageRowsSql(scope, order, { offset: q.offset, limit: q.limit }, form);
+        const rows = toRows(core.db.prepare(statement.sql).all(...statement.params));
+        expect(rows, `query ${n} (${form}): ${JSON.stringify(q)}`).toEqual(expected);
+      }
+      const chosen = tableStatements(core.db, q).rows;
+      const plan = core.db.prepare(`EXPLAIN QUERY PLAN ${chosen.sql}`).all(...chosen.params) as { parent: number; detail: string }[];
+      const sorts = plan.some((step) => step.parent === 0 && step.detail.startsWith('USE TEMP B-TREE'));
+      const nested = chosen.sql.includes(' pg CROSS JOIN ');
+      forms[nested ? 'nested' : 'flat']++;
+      // Flat only when the index gives the order; the nested form sorts inside, never outside.
+      expect(sorts, `query ${n}: ${plan.map((s) => s.detail).join(' | ')}`).toBe(false);
+    }
+    // Both forms are in use across these queries.
+    expect(forms.flat).toBeGreaterThan(10);
+    expect(forms.nested).toBeGreaterThan(10);
   });
 });
 

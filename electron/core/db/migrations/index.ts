@@ -9,5 +9,6 @@ import { annotations } from './0006-annotations';
 import { planVersions } from './0007-plan-versions';
 import { search } from './0008-search';
 import { packets } from './0009-packets';
+import { tableFacetIndexes } from './0010-table-facet-indexes';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets, tableFacetIndexes];

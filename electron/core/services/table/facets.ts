@@ -10,7 +10,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { COLLATORS } from '../../collation/collators';
 import { countSql, fromOf, whereOf, type FacetName, type RowScope } from './query-sql';
-import { livePlans, planTitle, type PlanTitle } from './plans';
+import { ensurePlanRanks, planTitle, planTitleSql } from './plans';
 
 type Counts = Map<string | null, number>;
 
@@ -68,12 +68,7 @@ function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetName | un
   }
 }
 
-/** The plans a query covers: the one asked for, else every plan not in the trash, by title. */
-function plansInScope(db: Db, scope: RowScope): PlanTitle[] {
-  if (scope.planId === undefined) return livePlans(db);
-  const plan = planTitle(db, scope.planId);
-  return plan ? [plan] : [];
-}
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 interface ThemeRow {
   id: string;
@@ -81,8 +76,6 @@ interface ThemeRow {
   headline: string;
   ordinal: number;
 }
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The themes of these ids, plan by plan (by plan id, as rows come), each plan's in theme order. */
 function themesOf(db: Db, ids: readonly string[]): ThemeRow[] {
@@ -94,45 +87,77 @@ function themesOf(db: Db, ids: readonly string[]): ThemeRow[] {
   ).all(JSON.stringify(ids)) as ThemeRow[];
 }
 
-/** The plan facet: the plans in scope some row under the other filters is in, plus the chosen
- *  ones (so they can be unchecked), by the title the reader sees. */
+/** A plan as the plan and theme facets list it: its shown title and the pinyin rank of that
+ *  title among all plans (temp.plan_ranks), null for an id no plan has. */
+interface RankedPlan {
+  id: string;
+  title: string;
+  rank: number | null;
+}
+
+/** Plans by id with their shown titles and ranks; an id no plan has is listed by itself, unranked. */
+function rankedPlans(db: Db, ids: readonly string[]): RankedPlan[] {
+  if (ids.length === 0) return [];
+  const found = prepared(
+    db,
+    `SELECT p.id AS id, ${planTitleSql('p')} AS title, pr.pinyin AS rank FROM plans p
+     LEFT JOIN temp.plan_ranks pr ON pr.plan_id = p.id WHERE p.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as RankedPlan[];
+  const known = new Set(found.map((p) => p.id));
+  return [...found, ...ids.filter((id) => !known.has(id)).map((id) => ({ id, title: id, rank: null }))];
+}
+
+/** Plan order of the facets: by the pinyin rank of the shown title (ensurePlanRanks), then id;
+ *  an id no plan has goes last. The ranks are the collator's order, computed once per change
+ *  of titles rather than by sorting every plan's title on every request. */
+const byPlanRank = (a: { rank: number | null; id: string }, b: { rank: number | null; id: string }) =>
+  (a.rank ?? Infinity) - (b.rank ?? Infinity) || byId(a, b);
+
+/** The plan facet: the plans in scope some row under the other filters is in (counted and
+ *  titled in one statement), plus the chosen ones (so they can be unchecked), by the title
+ *  the reader sees. */
 function planFacet(db: Db, scope: RowScope): FacetCount[] {
-  const counts = countBy(db, scope, 'plan', 'plan', () => 0);
-  const chosen = new Set(scope.filters.planIds ?? []);
-  const listed = plansInScope(db, scope);
-  const known = new Set(listed.map((p) => p.id));
+  ensurePlanRanks(db);
+  const where = whereOf(scope, 'plan');
+  const counted = prepared(
+    db,
+    `SELECT c.plan_id AS id, ${planTitleSql('p')} AS title, pr.pinyin AS rank, c.n AS n
+     FROM (SELECT k.plan_id AS plan_id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.plan_id) c
+     JOIN plans p ON p.id = c.plan_id LEFT JOIN temp.plan_ranks pr ON pr.plan_id = c.plan_id`,
+  ).all(...where.params) as (RankedPlan & { n: number })[];
+  const listed = new Set(counted.map((p) => p.id));
   // A chosen plan outside the scope (another plan, or in the trash since) stays listed too.
-  const extra = [...chosen].filter((id) => !known.has(id)).map((id) => planTitle(db, id) ?? { id, title: id });
-  return [...listed, ...extra]
-    .filter((p) => counts.has(p.id) || chosen.has(p.id))
-    .sort((a, b) => COLLATORS.pinyin.compare(a.title, b.title) || byId(a, b))
-    .map((p) => ({ value: p.id, label: p.title, count: counts.get(p.id) ?? 0 }));
+  const extra = rankedPlans(db, [...new Set(scope.filters.planIds ?? [])].filter((id) => !listed.has(id))).map((p) => ({ ...p, n: 0 }));
+  return [...counted, ...extra].sort(byPlanRank).map((p) => ({ value: p.id, label: p.title, count: p.n }));
 }
 
 /** The theme facet in one statement: the counts joined to their themes (across many plans,
- *  thousands of them), then any chosen theme no row in scope has, at 0; plan by plan in the
- *  plan facet's order (title), each plan's themes in theme order, each naming its plan. */
+ *  thousands of them) and their plans' titles and ranks, then any chosen theme no row in scope
+ *  has, at 0; plan by plan in the plan facet's order (title), each plan's themes in theme
+ *  order, each naming its plan. */
 function themeFacet(db: Db, scope: RowScope): FacetCount[] {
+  ensurePlanRanks(db);
   const where = whereOf(scope, 'theme');
+  type Row = ThemeRow & { n: number; planTitle: string; rank: number | null };
   const counted = prepared(
     db,
-    `SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline, t.ordinal AS ordinal, c.n AS n
+    `SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline, t.ordinal AS ordinal, c.n AS n,
+       ${planTitleSql('p')} AS planTitle, pr.pinyin AS rank
      FROM (SELECT k.theme_id AS theme_id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.theme_id) c
-     JOIN themes t ON t.id = c.theme_id`,
-  ).all(...where.params) as (ThemeRow & { n: number })[];
+     JOIN themes t ON t.id = c.theme_id JOIN plans p ON p.id = t.plan_id LEFT JOIN temp.plan_ranks pr ON pr.plan_id = t.plan_id
+     ORDER BY pr.pinyin, t.plan_id, t.ordinal, t.id`,
+  ).all(...where.params) as Row[];
   const listed = new Set(counted.map((t) => t.id));
-  const missing = themesOf(db, (scope.filters.themeIds ?? []).filter((id) => !listed.has(id))).map((t) => ({ ...t, n: 0 }));
-  const all = [...counted, ...missing];
-  const plans = new Map<string, PlanTitle>();
-  for (const t of all) if (!plans.has(t.planId)) plans.set(t.planId, planTitle(db, t.planId) ?? { id: t.planId, title: t.planId });
-  const planOrder = new Map(
-    [...plans.values()]
-      .sort((a, b) => COLLATORS.pinyin.compare(a.title, b.title) || byId(a, b))
-      .map((p, n) => [p.id, n]),
-  );
-  return all
-    .sort((a, b) => planOrder.get(a.planId)! - planOrder.get(b.planId)! || a.ordinal - b.ordinal || byId(a, b))
-    .map((t) => ({ value: t.id, label: t.headline, count: t.n, planId: t.planId, planTitle: plans.get(t.planId)!.title }));
+  const missing = themesOf(db, (scope.filters.themeIds ?? []).filter((id) => !listed.has(id)));
+  let all = counted;
+  if (missing.length) {
+    const plans = new Map(rankedPlans(db, [...new Set(missing.map((t) => t.planId))]).map((p) => [p.id, p]));
+    const zeros = missing.map((t) => ({ ...t, n: 0, planTitle: plans.get(t.planId)!.title, rank: plans.get(t.planId)!.rank }));
+    all = [...counted, ...zeros].sort(
+      (a, b) => byPlanRank({ rank: a.rank, id: a.planId }, { rank: b.rank, id: b.planId }) || a.ordinal - b.ordinal || byId(a, b),
+    );
+  }
+  return all.map((t) => ({ value: t.id, label: t.headline, count: t.n, planId: t.planId, planTitle: t.planTitle }));
 }
 
 /** Status values in display order: configured options, other keys in use, then null. */

@@ -33,23 +33,35 @@ export function planTitle(db: Db, planId: string): PlanTitle | null {
   return (prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p WHERE p.id = ?`).get(planId) as PlanTitle | undefined) ?? null;
 }
 
-const ranked = new WeakMap<Db, string>();
+const ranked = new WeakMap<Db, { signature: string; stamp: string }>();
+
+/** Changes when anything was written since: by another connection (data_version) or by this
+ *  one (total_changes, temporary tables included). */
+export function changeStamp(db: Db): string {
+  const { data_version: version } = prepared(db, 'PRAGMA data_version').get() as { data_version: number };
+  const { n: changes } = prepared(db, 'SELECT total_changes() AS n').get() as { n: number };
+  return `${version}:${changes}`;
+}
 
 /**
  * Fills temp.plan_ranks (plan id → rank of its shown title by pinyin and by stroke) for a query
- * that sorts by plan. Plans are few, so the titles are read each time and ranked again only
- * when one changed (an import, a rename).
+ * that sorts by plan and for the plan and theme facets, which list plans in that order. Plans
+ * are few next to their rows, so after any write the titles are read again and ranked again
+ * only when one changed (an import, a rename); with nothing written since, not even read.
  */
 export function ensurePlanRanks(db: Db): void {
+  const known = ranked.get(db);
+  if (known && known.stamp === changeStamp(db)) return;
   const plans = prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p ORDER BY p.id`).all() as PlanTitle[];
   const signature = JSON.stringify(plans);
-  if (ranked.get(db) === signature) return;
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS plan_ranks (plan_id TEXT PRIMARY KEY, pinyin INTEGER NOT NULL, stroke INTEGER NOT NULL) WITHOUT ROWID');
-  const titles = plans.map((p) => p.title);
-  const pinyin = denseRanks(titles, COLLATORS.pinyin);
-  const stroke = denseRanks(titles, COLLATORS.stroke);
-  prepared(db, 'DELETE FROM temp.plan_ranks').run();
-  const insert = prepared(db, 'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke) VALUES (?, ?, ?)');
-  for (const p of plans) insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!);
-  ranked.set(db, signature);
+  if (known?.signature !== signature) {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS plan_ranks (plan_id TEXT PRIMARY KEY, pinyin INTEGER NOT NULL, stroke INTEGER NOT NULL) WITHOUT ROWID');
+    const titles = plans.map((p) => p.title);
+    const pinyin = denseRanks(titles, COLLATORS.pinyin);
+    const stroke = denseRanks(titles, COLLATORS.stroke);
+    prepared(db, 'DELETE FROM temp.plan_ranks').run();
+    const insert = prepared(db, 'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke) VALUES (?, ?, ?)');
+    for (const p of plans) insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!);
+  }
+  ranked.set(db, { signature, stamp: changeStamp(db) });
 }

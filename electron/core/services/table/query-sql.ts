@@ -6,6 +6,7 @@
 import type { Collation, FacetName, GroupBy, TableFilters, TableSort } from '../../../../shared/domain/table';
 import { EMPTY_RANK } from '../../collation/collators';
 import { placeholders } from '../../db/statements';
+import { ROW_COLUMNS, ROW_JOINS } from './rows';
 
 export type { FacetName } from '../../../../shared/domain/table';
 
@@ -87,8 +88,15 @@ export function whereOf(scope: RowScope, except?: FacetName): Where {
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, usesState };
 }
 
+/** One ORDER BY term: an expression over the query's aliases, and its direction. */
+export interface OrderTerm {
+  expr: string;
+  desc: boolean;
+}
+
 export interface OrderBy {
   sql: string;
+  terms: OrderTerm[];
   params: unknown[];
   usesState: boolean;
   /** text_sort_keys joins needed, by alias → the state column they rank. */
@@ -111,6 +119,8 @@ function statusOrder(statusKeys: readonly string[], params: unknown[]): string {
   return `CASE s.status ${statusKeys.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} ELSE ${statusKeys.length} END`;
 }
 
+const termSql = (t: OrderTerm) => (t.desc ? `${t.expr} DESC` : t.expr);
+
 /**
  * ORDER BY for a sort: grouped rows first by group (theme order; status in option order, then
  * unset), then the reader's sort columns, then ties in default order (theme ordinal, initiative
@@ -126,43 +136,50 @@ export function orderByOf(
   statusKeys: readonly string[],
   acrossPlans = false,
 ): OrderBy {
-  const terms: string[] = [];
+  const terms: OrderTerm[] = [];
   const params: unknown[] = [];
+  const push = (expr: string, desc = false) => terms.push({ expr, desc });
   const textJoins = new Map<string, string>();
   let usesState = false;
   let planRanks = false;
-  const dir = (desc: boolean) => (desc ? ' DESC' : '');
   /** Nulls last in both directions, then the value. */
   const nullsLast = (expr: string, desc: boolean) => {
-    terms.push(`${expr} IS NULL`, `${expr}${dir(desc)}`);
+    push(`${expr} IS NULL`);
+    push(expr, desc);
   };
 
-  if (groupBy === 'theme') terms.push(...(acrossPlans ? ['k.plan_id'] : []), 'k.theme_ordinal', 'k.theme_id');
+  if (groupBy === 'theme') for (const expr of [...(acrossPlans ? ['k.plan_id'] : []), 'k.theme_ordinal', 'k.theme_id']) push(expr);
   if (groupBy === 'status') {
     usesState = true;
-    terms.push('s.status IS NULL', statusOrder(statusKeys, params), 's.status');
+    push('s.status IS NULL');
+    push(statusOrder(statusKeys, params));
+    push('s.status');
   }
   for (const { column, desc } of sort) {
     switch (column) {
       case 'shortId':
-        terms.push(`k.theme_ordinal${dir(desc)}`, `k.ordinal${dir(desc)}`);
+        push('k.theme_ordinal', desc);
+        push('k.ordinal', desc);
         break;
       case 'plan':
         // Plans whose titles rank equal stay apart (by id), each in its own run of rows.
         planRanks = true;
-        terms.push(`pr.${collation}${dir(desc)}`, 'k.plan_id');
+        push(`pr.${collation}`, desc);
+        push('k.plan_id');
         break;
       case 'theme':
       case 'headline': {
         const rank = `k.${column === 'theme' ? 'theme' : 'headline'}_${collation}`;
         // Ascending, the empty text's rank is already last; descending, it is put last first.
-        if (desc) terms.push(`${rank} = ${EMPTY_RANK}`, `${rank} DESC`);
-        else terms.push(rank);
+        if (desc) push(`${rank} = ${EMPTY_RANK}`);
+        push(rank, desc);
         break;
       }
       case 'status':
         usesState = true;
-        terms.push('s.status IS NULL', `${statusOrder(statusKeys, params)}${dir(desc)}`, `s.status${dir(desc)}`);
+        push('s.status IS NULL');
+        push(statusOrder(statusKeys, params), desc);
+        push('s.status', desc);
         break;
       case 'priority':
         usesState = true;
@@ -188,8 +205,9 @@ export function orderByOf(
       case 'highlightCount':
       case 'noteCount': {
         const kind = column === 'highlightCount' ? 'highlight' : 'note';
-        terms.push(
-          `(SELECT count(*) FROM user_annotations a WHERE a.item_id = k.initiative_id AND a.kind = '${kind}' AND a.deleted_at IS NULL)${dir(desc)}`,
+        push(
+          `(SELECT count(*) FROM user_annotations a WHERE a.item_id = k.initiative_id AND a.kind = '${kind}' AND a.deleted_at IS NULL)`,
+          desc,
         );
         break;
       }
@@ -199,9 +217,9 @@ export function orderByOf(
   const ties = ['k.theme_ordinal', 'k.ordinal', 'k.initiative_id'];
   if (acrossPlans && sort.length === 0) ties.unshift('k.plan_id');
   for (const tie of ties) {
-    if (!terms.some((t) => t === tie || t.startsWith(`${tie} `))) terms.push(tie);
+    if (!terms.some((t) => t.expr === tie)) push(tie);
   }
-  return { sql: `ORDER BY ${terms.join(', ')}`, params, usesState, textJoins, planRanks };
+  return { sql: `ORDER BY ${terms.map(termSql).join(', ')}`, terms, params, usesState, textJoins, planRanks };
 }
 
 /** FROM with the joins a query's filters and order need. */
@@ -225,6 +243,47 @@ export function pageSql(
   return {
     sql: `SELECT k.initiative_id AS id ${from} ${where.sql} ${order.sql}${limit}`,
     params: [...where.params, ...order.params, ...(page ? [page.limit, page.offset] : [])],
+  };
+}
+
+/**
+ * One page's rows, picked and read in one statement. Two forms, the same rows in the same order:
+ * - flat: the row columns selected straight off the ordered scan, as a hand-written page would
+ *   be. Only when the order comes from an index (no sort step): then the scan stops at the
+ *   page's last row and the per-row subqueries run for the page's rows alone.
+ * - nested: the page's ids (and the values of its order terms) picked first, then joined to
+ *   their columns. With a sort step, a flat statement would compute every column of every row
+ *   in scope before sorting. CROSS JOIN keeps the page as the outer loop; the outer ORDER BY
+ *   sorts its few rows again by the values the inner one chose them by.
+ */
+export function pageRowsSql(
+  scope: RowScope,
+  order: OrderBy,
+  page: { offset: number; limit: number },
+  form: 'flat' | 'nested',
+): { sql: string; params: unknown[] } {
+  const where = whereOf(scope);
+  if (form === 'flat') {
+    // Themes and plans joined by k's copies of their ids, as the order's index has them.
+    const from = fromOf(true, order.textJoins, order.planRanks).replace(
+      'FROM initiative_sort_keys k',
+      `FROM initiative_sort_keys k JOIN initiatives i ON i.id = k.initiative_id
+        JOIN themes t ON t.id = k.theme_id JOIN plans p ON p.id = k.plan_id`,
+    );
+    return {
+      sql: `SELECT ${ROW_COLUMNS} ${from} ${where.sql} ${order.sql} LIMIT ? OFFSET ?`,
+      params: [...where.params, ...order.params, page.limit, page.offset],
+    };
+  }
+  const from = fromOf(where.usesState || order.usesState, order.textJoins, order.planRanks);
+  // The inner ORDER BY names its terms by column number, so each is computed once per row.
+  const values = order.terms.map((t, n) => `${t.expr} AS o${n}`).join(', ');
+  const inner = `SELECT k.initiative_id AS id, ${values} ${from} ${where.sql}
+    ORDER BY ${order.terms.map((t, n) => `${n + 2}${t.desc ? ' DESC' : ''}`).join(', ')} LIMIT ? OFFSET ?`;
+  return {
+    sql: `SELECT ${ROW_COLUMNS} FROM (${inner}) pg CROSS JOIN initiatives i ON i.id = pg.id ${ROW_JOINS}
+      ORDER BY ${order.terms.map((t, n) => `pg.o${n}${t.desc ? ' DESC' : ''}`).join(', ')}`,
+    params: [...order.params, ...where.params, page.limit, page.offset],
   };
 }
 

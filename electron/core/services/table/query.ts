@@ -2,18 +2,18 @@
 // query-sql.ts); this module resolves the text conditions, runs the statements in one read
 // transaction (a consistent snapshot) and shapes the page.
 import { AppError } from '../../../../shared/api/result';
-import type { FacetCount, InitiativeRow, TablePage, TableQuery } from '../../../../shared/domain/table';
+import type { FacetCount, InitiativeRow, StatusOption, TablePage, TableQuery } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
-import { refreshInitiativeSortKeys } from '../../collation/initiative-sort-keys';
+import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
 import { readStatusOptions } from '../status-options';
 import { fillHits } from './hits';
 import { computeFacets, computeGroups, facetCounts } from './facets';
-import { countSql, orderByOf, pageSql, type FacetName, type RowScope } from './query-sql';
+import { countSql, orderByOf, pageRowsSql, pageSql, type FacetName, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
-import { ensurePlanRanks } from './plans';
-import { readRows } from './rows';
+import { changeStamp, ensurePlanRanks } from './plans';
+import { readRows, toRows } from './rows';
 import { readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
@@ -32,34 +32,85 @@ function spansPlans(query: RowQuery): boolean {
   return true;
 }
 
+/** What every query reads besides its arguments: the status options and the plans in the trash
+ *  or superseded. Read again only after a write (changeStamp), so a page of an unchanged
+ *  database spends its statements on its rows. */
+interface Settled {
+  stamp: string;
+  statusOptions: StatusOption[];
+  trashed: string[];
+  superseded: string[];
+  /** Every sort key had its ranks when last checked under this stamp. */
+  ranked?: boolean;
+}
+const settledByDb = new WeakMap<Db, Settled>();
+
+function settled(db: Db): Settled {
+  const stamp = changeStamp(db);
+  let known = settledByDb.get(db);
+  if (known?.stamp !== stamp) {
+    known = { stamp, statusOptions: readStatusOptions(db), trashed: trashedPlanIds(db), superseded: supersededPlanIds(db) };
+    settledByDb.set(db, known);
+  }
+  return known;
+}
+
 /** Plans a query leaves out: those in the trash, and versions superseded by a newer one unless
  *  the query names them (the reader picked that version). */
-function hiddenPlans(db: Db, query: RowQuery): string[] {
+function hiddenPlans(known: Settled, query: RowQuery): string[] {
   const picked = new Set([query.planId, ...(query.filters.planIds ?? [])]);
-  return [...trashedPlanIds(db), ...supersededPlanIds(db).filter((id) => !picked.has(id))];
+  return [...known.trashed, ...known.superseded.filter((id) => !picked.has(id))];
 }
 
 /** The scope and order of a query, after resolving its text conditions into temp.table_hits. */
 export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
-  const statusOptions = readStatusOptions(db);
+  const known = settled(db);
+  const { statusOptions } = known;
   const hits = ids ? false : fillHits(db, query.search, query.filters.text);
   // A selection is exported whole: its ids decide the rows, the query only their order.
   const scope: RowScope = ids
     ? { filters: {}, hits: false, ids }
-    : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(db, query) };
+    : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(known, query) };
   if (query.sort.some((s) => s.column === 'plan')) ensurePlanRanks(db);
   const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query));
   return { scope, order, statusOptions };
 }
 
-/** The count and page statements of a query, as queryTable runs them (EXPLAIN tests read them). */
+const MAX_PLANS_KNOWN = 256;
+const sortFree = new WeakMap<Db, Map<string, boolean>>();
+
+/** Whether SQLite runs a statement without a sort step of its own (its order from an index),
+ *  by EXPLAIN QUERY PLAN, once per statement text: the plan depends on the text, not on the
+ *  values bound. Steps of subqueries (a json_group_array's ORDER BY) do not count. */
+function withoutSort(db: Db, statement: { sql: string; params: unknown[] }): boolean {
+  let known = sortFree.get(db);
+  if (!known) sortFree.set(db, (known = new Map()));
+  let free = known.get(statement.sql);
+  if (free === undefined) {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { parent: number; detail: string }[];
+    free = !plan.some((step) => step.parent === 0 && step.detail.startsWith('USE TEMP B-TREE'));
+    if (known.size >= MAX_PLANS_KNOWN) known.clear();
+    known.set(statement.sql, free);
+  }
+  return free;
+}
+
+/** The count and page statements of a query, as queryTable runs them (EXPLAIN tests read them):
+ *  `page` picks the page's ids; `rows` is what queryTable runs, the page's rows in one statement
+ *  (flat when the order needs no sort step, else `page` nested in it; see pageRowsSql). */
 export function tableStatements(db: Db, query: TableQuery) {
   const { scope, order, statusOptions } = prepareQuery(db, query);
+  const range = { offset: query.offset, limit: query.limit };
+  const flat = pageRowsSql(scope, order, range, 'flat');
   return {
     scope,
     statusOptions,
     count: countSql(scope),
-    page: pageSql(scope, order, { offset: query.offset, limit: query.limit }),
+    /** Built when asked for (the EXPLAIN tests): queryTable runs `rows`. */
+    get page() {
+      return pageSql(scope, order, range);
+    },
+    rows: withoutSort(db, flat) ? flat : pageRowsSql(scope, order, range, 'nested'),
   };
 }
 
@@ -70,19 +121,33 @@ export function ensureSortRanks(db: Db): void {
 }
 
 export function queryTable(db: Db, query: TableQuery): TablePage {
+  // Ranks are checked inside the read (one snapshot, one lock); only when some are missing does
+  // the page wait for them to be written, then read again.
+  const page = readTransaction(db, () => {
+    const known = settled(db);
+    if (!known.ranked) {
+      if (sortKeysStale(db)) return null;
+      known.ranked = true;
+    }
+    return readPage(db, query);
+  });
+  if (page) return page;
   ensureSortRanks(db);
-  return readTransaction(db, () => {
-    const { scope, statusOptions, count, page } = tableStatements(db, query);
+  return readTransaction(db, () => readPage(db, query));
+}
+
+function readPage(db: Db, query: TableQuery): TablePage {
+  {
+    const { scope, statusOptions, count, rows } = tableStatements(db, query);
     const total = (prepared(db, count.sql).get(...count.params) as { n: number }).n;
-    const ids = (prepared(db, page.sql).all(...page.params) as { id: string }[]).map((r) => r.id);
     const ctx = { db, scope, total: () => total, statusOptions };
     return {
-      rows: readRows(db, ids),
+      rows: toRows(prepared(db, rows.sql).all(...rows.params)),
       total,
       facets: query.facets === false ? { plan: [], theme: [], status: [], priority: [], tags: [] } : computeFacets(ctx),
       groups: query.groupBy ? computeGroups(ctx, query.groupBy) : [],
     };
-  });
+  }
 }
 
 /** One facet's counts under a query (table.facets: the table asks when the facet's menu opens). */
