@@ -133,7 +133,8 @@ function rawSaver(core: Core, ids: string[], column: string, valueOf: (n: number
 
 /** Both sides run A/B; records the wall-clock ratio and the CPU-time ratio of the same saves. */
 function measureSaves(ctx: SuiteContext, name: string, api: TimedSide, raw: TimedSide, note: string, detail: Record<string, number | string>): void {
-  const wall = runAb(sampleCount(ctx, 100, 10), api.sample, raw.sample);
+  // No forced collection between samples: see AbOptions.collect (a save is far below 1 ms of work).
+  const wall = runAb(sampleCount(ctx, 100, 10), api.sample, raw.sample, { collect: false });
   // The warm-up call of each side is not a sample.
   const cpu: AbResult = cpuResult(api.cpu.slice(1), raw.cpu.slice(1));
   const over = wall.a.median - wall.b.median;
