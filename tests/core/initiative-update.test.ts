@@ -7,6 +7,7 @@ import { searchKeys } from '../../electron/core/search/match';
 import { updateInitiative } from '../../electron/core/services/initiative-update';
 import type { Result } from '../../shared/api/result';
 import type { InitiativeRow } from '../../shared/domain/table';
+import { rebuildSearchIndex } from '../../electron/core/refresh-derived';
 import { createTestCore, revisionOf } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -135,5 +136,72 @@ describe('initiative.update', () => {
     );
     expect(row.deadline).toBe('2024-02-29');
     expect(row.tags).toHaveLength(20);
+  });
+
+  it('moves the revision and touched_at on a save that changes no value, and keeps the fields', () => {
+    updateInitiative(core.db, ID, 0, { leadUnit: '市经信局', tags: ['数字'] }, new Date('2024-06-01T00:00:00Z'));
+    const row = updateInitiative(core.db, ID, 1, { leadUnit: '市经信局', tags: ['数字'] }, new Date('2024-06-02T00:00:00Z'));
+    expect(row).toMatchObject({ revision: 2, touchedAt: '2024-06-02T00:00:00.000Z', leadUnit: '市经信局', tags: ['数字'] });
+    expect(searchKeys(core.db, '经信', ['leadUnit'])).toEqual([ID]);
+    expect(searchKeys(core.db, '数字', ['tags'])).toEqual([ID]);
+  });
+
+  it('rewrites only the search documents of the fields it changes, each in place', () => {
+    updateInitiative(core.db, ID, 0, { leadUnit: '市经信局', progressNote: '初稿', tags: ['要事'] });
+    const docs = () =>
+      Object.fromEntries(
+        (core.db.prepare("SELECT field, id, len FROM search_docs WHERE key = ? AND field IN ('leadUnit', 'responsibleUnits', 'progressNote', 'tags') ORDER BY field").all(ID) as { field: string; id: number; len: number }[]).map(
+          (d) => [d.field, [d.id, d.len]],
+        ),
+      );
+    const before = docs();
+    expect(Object.keys(before)).toEqual(['leadUnit', 'progressNote', 'tags']);
+    updateInitiative(core.db, ID, 1, { leadUnit: '市科技局局' });
+    const after = docs();
+    expect(after).toEqual({ ...before, leadUnit: [before['leadUnit']![0], 5] });
+    expect(searchKeys(core.db, '经信', ['leadUnit'])).toEqual([]);
+    expect(searchKeys(core.db, '技局局', ['leadUnit'])).toEqual([ID]);
+    updateInitiative(core.db, ID, 2, { progressNote: null });
+    expect(Object.keys(docs())).toEqual(['leadUnit', 'tags']);
+    expect(searchKeys(core.db, '初稿', ['progressNote'])).toEqual([]);
+  });
+
+  it('indexes a tag save after a tag rename (which reads the tags through the same statement)', async () => {
+    value(await update({ tags: ['要事'] }));
+    expect(value(await core.router.dispatch('tags.rename', { from: '要事', to: '急事' }))).toMatchObject({ items: 1 });
+    const row = value(await update({ tags: ['急事', '本周'], leadUnit: '市经信局' }));
+    expect(row.tags).toEqual(['急事', '本周']);
+    expect(searchKeys(core.db, '本周', ['tags'])).toEqual([ID]);
+  });
+
+  it('leaves the search index as a rebuild from the stored text would write it, after many saves', () => {
+    // A small deterministic mix of saves over a few items: values set, changed, repeated, cleared.
+    const ids = ['hz-2024/T1/I1', 'hz-2024/T1/I2', 'hz-2024/T2/I1', ID];
+    const values = ['市经信局', '市科技局', '市发改委、市经信局', 'Draft 初稿', '', '市经信局'];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let k = 0; k < 60; k++) {
+      const id = ids[next(ids.length)]!;
+      const patch = [
+        { leadUnit: values[next(values.length)] },
+        { responsibleUnits: values[next(values.length)] },
+        { progressNote: values[next(values.length)], status: 'done' },
+        { tags: next(3) === 0 ? [] : ['要事', '本周'].slice(next(2)) },
+        { priority: 'high' as const },
+      ][next(5)]!;
+      updateInitiative(core.db, id, revisionOf(core.db, id), patch);
+    }
+    const index = () => core.db.prepare('SELECT key, field, len FROM search_docs ORDER BY key, field').all();
+    const needles = ['经信', '科技', '发改委', 'draft', '初稿', '要事', '本周', '局', '市'];
+    const fields = ['leadUnit', 'responsibleUnits', 'progressNote', 'tags'];
+    const hits = () => needles.map((n) => searchKeys(core.db, n, fields).sort());
+    const saved = { docs: index(), hits: hits() };
+    expect(saved.hits.flat().length).toBeGreaterThan(0);
+    core.db.exec("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)");
+    rebuildSearchIndex(core.db);
+    expect({ docs: index(), hits: hits() }).toEqual(saved);
   });
 });

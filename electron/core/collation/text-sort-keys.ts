@@ -40,7 +40,8 @@ interface Copy {
 const copies = new WeakMap<Db, Copy>();
 
 function dataVersion(db: Db): number {
-  return db.pragma('data_version', { simple: true }) as number;
+  // A cached statement: db.pragma() prepares its statement on every call.
+  return (prepared(db, 'PRAGMA data_version').get() as { data_version: number }).data_version;
 }
 
 function loadCopy(db: Db): Copy {

@@ -12,6 +12,21 @@ import type { Db } from './open';
 
 const writeDepth = new WeakMap<Db, number>();
 
+type Runner = ReturnType<Db['transaction']>;
+// One transaction function per connection, handed the work to run: better-sqlite3 builds four
+// wrappers with their properties for every db.transaction(fn), which a small save would pay
+// each time (nested calls still become savepoints: the wrapper checks db.inTransaction).
+const runners = new WeakMap<Db, Runner>();
+
+function runner(db: Db): Runner {
+  let run = runners.get(db);
+  if (!run) {
+    run = db.transaction(<T>(fn: () => T): T => fn());
+    runners.set(db, run);
+  }
+  return run;
+}
+
 /** Runs `fn` in a transaction that begins IMMEDIATE (or, nested, in a savepoint of one). */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
   const depth = writeDepth.get(db) ?? 0;
@@ -21,7 +36,7 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
   }
   writeDepth.set(db, depth + 1);
   try {
-    return db.transaction(fn).immediate();
+    return runner(db).immediate(fn) as T;
   } finally {
     writeDepth.set(db, depth);
   }
@@ -34,5 +49,5 @@ export function inWriteTransaction(db: Db): boolean {
 
 /** Runs `fn` in a deferred transaction: one consistent snapshot for several reads. */
 export function readTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).deferred();
+  return runner(db).deferred(fn) as T;
 }

@@ -21,16 +21,36 @@ function normalizedValues(value: FieldValue): string[] {
  * Writes (or removes, when it has no text) the document of each named field of `key`.
  * Call inside the transaction that changes the text itself. `fresh` says the key has no
  * documents yet (a plan import, after deleteScopeDocs), which saves a lookup per field.
+ *
+ * A document that exists keeps its row and rowid and only its tokens are replaced: a save then
+ * writes the pages of that one row (and of the index's new segment), where a delete and an
+ * insert under a new rowid would also touch the (key, field) index and whichever page the new
+ * row lands on.
  */
 export function writeSearchDocs(db: Db, key: string, fields: Record<string, FieldValue>, fresh = false): void {
   for (const [field, value] of Object.entries(fields)) {
-    // The delete trigger removes the FTS5 entry of the old document.
-    if (!fresh) prepared(db, 'DELETE FROM search_docs WHERE key = ? AND field = ?').run(key, field);
     const values = normalizedValues(value);
-    if (values.length === 0) continue;
+    const old = fresh
+      ? undefined
+      : (prepared(db, 'SELECT id, len FROM search_docs WHERE key = ? AND field = ?').get(key, field) as
+          | { id: number; len: number }
+          | undefined);
+    if (values.length === 0) {
+      // The delete trigger removes the FTS5 entry of the old document.
+      if (old) prepared(db, 'DELETE FROM search_docs WHERE id = ?').run(old.id);
+      continue;
+    }
     const length = values.reduce((n, v) => n + v.length, 0);
+    const tokens = tokenColumn(values);
+    if (old) {
+      if (old.len !== length) prepared(db, 'UPDATE search_docs SET len = ? WHERE id = ?').run(length, old.id);
+      // A contentless-delete table takes an UPDATE that gives every column (FTS5 deletes the
+      // old entry by rowid and inserts the new one).
+      prepared(db, 'UPDATE search_fts SET tok = ? WHERE rowid = ?').run(tokens, old.id);
+      continue;
+    }
     const { lastInsertRowid } = prepared(db, 'INSERT INTO search_docs (key, field, len) VALUES (?, ?, ?)').run(key, field, length);
-    prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(lastInsertRowid, tokenColumn(values));
+    prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(lastInsertRowid, tokens);
   }
 }
 

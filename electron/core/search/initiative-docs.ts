@@ -48,16 +48,11 @@ export function indexPlanText(db: Db, doc: PlanDocument): void {
   }
 }
 
-/** (Re)writes the documents of the reader's fields of one initiative. */
-export function indexReaderFields(
-  db: Db,
-  initiativeId: string,
-  fields: Pick<InitiativeFields, 'leadUnit' | 'responsibleUnits' | 'progressNote' | 'tags'>,
-): void {
-  writeSearchDocs(db, initiativeId, {
-    leadUnit: fields.leadUnit,
-    responsibleUnits: fields.responsibleUnits,
-    progressNote: fields.progressNote,
-    tags: fields.tags,
-  });
+/** The reader's text on an initiative, as indexed: any of these fields. */
+export type ReaderTextFields = Partial<Pick<InitiativeFields, 'leadUnit' | 'responsibleUnits' | 'progressNote' | 'tags'>>;
+
+/** (Re)writes the documents of the reader's fields of one initiative named in `fields` (a save
+ *  names only those it changed; the others' documents stay as they are). */
+export function indexReaderFields(db: Db, initiativeId: string, fields: ReaderTextFields): void {
+  writeSearchDocs(db, initiativeId, fields);
 }
