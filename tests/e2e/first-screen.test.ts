@@ -21,12 +21,18 @@ function systemHas(family: string): boolean {
   }
 }
 
+/** A fresh load of url (a goto alone may only move within the page: the app drops the token from its address). */
+async function load(app: AppSession, url: string): Promise<void> {
+  await app.page.goto(url);
+  await app.page.reload();
+}
+
 /**
  * Loads url and lists the files the page asked for (from the server or its cache: the
  * resource timings hold both) before five theme cards were in the page.
  */
 async function requestsBeforeThemes(app: AppSession, url: string): Promise<string[]> {
-  await app.page.goto(url);
+  await load(app, url);
   const at = await app.page.waitForFunction(() => (document.querySelectorAll('.theme-card').length >= 5 ? performance.now() : 0), null, { polling: 'raf' });
   const themesAt = (await at.jsonValue()) as number;
   return app.page.evaluate(
@@ -82,7 +88,7 @@ describe('the first screen', () => {
       await app.call('settings.set', { key: 'ui.language', value: language });
       for (const scheme of ['light', 'dark'] as const) {
         await app.page.emulateMedia({ colorScheme: scheme });
-        await app.page.goto(home);
+        await load(app, home);
         // The first frame with the cards, before any late face could swap in.
         await app.page.waitForFunction(() => document.querySelectorAll('.theme-card').length >= 5, null, { polling: 'raf' });
         await app.page.screenshot({ path: join(SHOTS, `first-${language}-${scheme}.png`) });
