@@ -15,10 +15,12 @@ import '@fontsource/noto-sans/latin-ext-400.css';
 import { createApiClient } from './api/client';
 import { readyCjkFaces } from './fonts';
 import { App } from './App';
+import { preloadViewOf } from './components/Shell';
 import { askStorageStatusEarly } from './features/storage/early-status';
 import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
 import { loadStartEarly } from './load-start';
+import { parseRoute } from './routing/hash-route';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/dialog.css';
@@ -32,6 +34,8 @@ const client = createApiClient();
 // the other and not after the first render.
 askStorageStatusEarly(client);
 loadStartEarly(client);
+// And the code of the view the address opens on, if it is not the reading view.
+preloadViewOf(parseRoute(window.location.hash));
 const i18n = createI18n(pickLanguage(null, navigator.languages ?? [navigator.language]));
 // The Chinese faces (fonts.ts) are ready before the first render, so no text is drawn in
 // another face first.
