@@ -1,14 +1,10 @@
 // Renderer entry: one api client for the page (it picks the host's transport), one i18next
 // instance (starting in the system's language; App switches to a saved choice once loaded),
-// the bundled reading fonts, one App behind the storage gate (the recovery screen when the
+// the reading fonts (the bundled Latin faces here, the Chinese ones per fonts.ts), one App behind the storage gate (the recovery screen when the
 // database could not be opened, the damage banner when the background check finds damage).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import '@fontsource/noto-serif-sc/400.css';
-import '@fontsource/noto-serif-sc/700.css';
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/700.css';
 // Latin faces for English text (the SC faces draw quotes and apostrophes full-width).
 import '@fontsource/noto-serif/latin-400.css';
 import '@fontsource/noto-serif/latin-700.css';
@@ -17,10 +13,14 @@ import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
 import { createApiClient } from './api/client';
+import { readyCjkFaces } from './fonts';
 import { App } from './App';
+import { preloadViewOf } from './components/Shell';
+import { askStorageStatusEarly } from './features/storage/early-status';
 import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
 import { loadStartEarly } from './load-start';
+import { parseRoute } from './routing/hash-route';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/dialog.css';
@@ -30,10 +30,16 @@ import './styles/print.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const client = createApiClient();
-// The first screen's data is asked for now, beside the storage check, not after it.
+// The first screen's data and the storage check are asked for now, side by side, not one after
+// the other and not after the first render.
+askStorageStatusEarly(client);
 loadStartEarly(client);
+// And the code of the view the address opens on, if it is not the reading view.
+preloadViewOf(parseRoute(window.location.hash));
 const i18n = createI18n(pickLanguage(null, navigator.languages ?? [navigator.language]));
-createRoot(root).render(
+// The Chinese faces (fonts.ts) are ready before the first render, so no text is drawn in
+// another face first.
+void readyCjkFaces().then(() => createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <StorageGate client={client}>
@@ -41,4 +47,4 @@ createRoot(root).render(
       </StorageGate>
     </I18nextProvider>
   </StrictMode>,
-);
+));

@@ -4,7 +4,12 @@
 // runs it as its suite table-ui (suites/table-ui.ts starts this file as a child process, since
 // the harness is synchronous and this is not); it also runs alone:
 //
-//   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 7] [--seed N] [--out FILE]
+//   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 7] [--seed N] [--out FILE] [--data DIR]
+//
+// --data keeps the corpus's data folder in DIR and reuses it on the next run with the same
+// DIR (building 100k initiatives takes minutes): for comparing builds side by side, run after
+// run. The folder is only reused if it was made for the same --plans and --seed; any other
+// folder that is not empty is refused.
 //
 // first screen: page load to the five theme cards of the overview painted (the whole app
 //   booting on #/), against a static page of five headlines from the same server.
@@ -14,7 +19,7 @@
 // scroll frame: scripted scrolling of the list, 3 rows a frame for 240 frames; each sample is
 //   the 95th percentile of the intervals between animation frames (16.7 ms = every frame made).
 // Timings are ratios against the baseline measured in the same run, as the harness does.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +46,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 function options() {
   const { values } = parseArgs({
-    options: { plans: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+    options: { plans: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } },
   });
   const count = (name: string, raw: string | undefined, fallback: number, min: number): number => {
     const n = Number(raw ?? fallback);
@@ -53,11 +58,15 @@ function options() {
     samples: count('samples', values.samples, 7, 1),
     seed: count('seed', values.seed, DEFAULT_SEED, 0),
     out: values.out ?? join(repoRoot, 'tests', 'output', 'bench-table-ui.json'),
+    data: values.data ?? null,
   };
 }
 
 /** A data folder whose database holds the corpus (the server adds the embedded plan on start). */
 function buildDataDir(dir: string, seed: number, plans: number): number {
+  mkdirSync(dir, { recursive: true });
+  // Never written over: a folder kept for another corpus (or anything else) is refused.
+  if (readdirSync(dir).length > 0) throw new Error(`--data ${dir} is not empty and holds no corpus of seed ${seed} and ${plans} plans`);
   const db = openDatabase(join(dir, DATABASE_FILE));
   let initiatives = 0;
   try {
@@ -69,7 +78,20 @@ function buildDataDir(dir: string, seed: number, plans: number): number {
   } finally {
     db.close();
   }
+  writeFileSync(join(dir, CORPUS_NOTE), JSON.stringify({ seed, plans, initiatives }));
   return initiatives;
+}
+
+const CORPUS_NOTE = 'bench-corpus.json';
+
+/** The initiatives of a corpus folder kept by an earlier run (--data) for this seed and size, else null. */
+function reusedDataDir(dir: string, seed: number, plans: number): number | null {
+  try {
+    const note = JSON.parse(readFileSync(join(dir, CORPUS_NOTE), 'utf8')) as { seed: number; plans: number; initiatives: number };
+    return note.seed === seed && note.plans === plans ? note.initiatives : null;
+  } catch {
+    return null;
+  }
 }
 
 /** When the table's frame appeared on the last load (the app's start before it), or null. */
@@ -117,7 +139,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const start = nowMs();
   const environment = describeEnvironment();
-  const dataDir = mkdtempSync(join(os.tmpdir(), 'briefbook-bench-ui-'));
+  const dataDir = opts.data ?? mkdtempSync(join(os.tmpdir(), 'briefbook-bench-ui-'));
   const profile = mkdtempSync(join(os.tmpdir(), 'briefbook-bench-chromium-'));
   const measurements: Measurement[] = [];
   const record = (m: Measurement) => {
@@ -126,7 +148,7 @@ async function main(): Promise<void> {
   };
   try {
     const loadStart = nowMs();
-    const initiatives = buildDataDir(dataDir, opts.seed, opts.plans);
+    const initiatives = reusedDataDir(dataDir, opts.seed, opts.plans) ?? buildDataDir(dataDir, opts.seed, opts.plans);
     const loadMs = nowMs() - loadStart;
     // The bundle's age, so a run on a build older than the code it means to measure shows it.
     const builtAt = statSync(SERVER_ENTRY).mtime.toISOString();
@@ -207,7 +229,7 @@ async function main(): Promise<void> {
       await server.stop();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.data) rmSync(dataDir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
   }
   environment.loadAverage.end = loadAverage();

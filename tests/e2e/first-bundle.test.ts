@@ -1,5 +1,6 @@
 // What the built renderer loads before its first screen: index.html's entry script and every
-// chunk it imports statically (what the browser must fetch and run before the app starts). The
+// chunk it imports statically (what the browser must fetch and run before the app starts), and
+// the stylesheets index.html links (parsed before the first paint). The
 // chart library, the Markdown code, the note history (with its diff code) and the views other than reading are chunks of their
 // own, loaded when first used; this reads the build's output (npm run build) and follows its
 // static imports to check that none of them slipped back into the first load.
@@ -35,6 +36,16 @@ function firstLoad(): string[] {
   return [...seen].sort();
 }
 
+/** The stylesheets index.html links (the entry's CSS; chunks loaded on demand bring their own). */
+function firstStylesheets(): string[] {
+  const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+  return [...html.matchAll(/<link rel="stylesheet"[^>]*href="\.\/assets\/([^"]+\.css)"/g)].map((m) => m[1]!);
+}
+
+/** @font-face rules for a family in a stylesheet's text (minified or not). */
+const faceRules = (css: string, family: string) =>
+  (css.match(/@font-face\s*\{[^}]*\}/g) ?? []).filter((rule) => new RegExp(`font-family:\\s*["']?${family}["']?\\s*;`).test(rule));
+
 const chunksWith = (files: readonly string[], text: string) => files.filter((f) => readFileSync(join(ASSETS, f), 'utf8').includes(text));
 
 describe('the first screen’s bundle', () => {
@@ -55,6 +66,27 @@ describe('the first screen’s bundle', () => {
     // The signature is real: some chunk of the build has it (else this test could not fail).
     expect(chunksWith(all, signature).length).toBeGreaterThan(0);
     expect(chunksWith(first, signature)).toEqual([]);
+  });
+
+  it('links no @font-face rule of the bundled Chinese faces: they are a stylesheet of their own, loaded only without the installed faces', () => {
+    const sheets = firstStylesheets();
+    expect(sheets.length).toBeGreaterThan(0);
+    const css = sheets.map((f) => readFileSync(join(ASSETS, f), 'utf8')).join('\n');
+    for (const family of ['Noto Sans SC', 'Noto Serif SC']) expect(faceRules(css, family)).toEqual([]);
+    // The Latin faces stay (few rules), and the Chinese ones are in the stylesheet fonts.ts loads.
+    expect(faceRules(css, 'Noto Sans').length).toBeGreaterThan(0);
+    const own = readdirSync(ASSETS).filter((f) => f.startsWith('bundled-cjk-faces-') && f.endsWith('.css'));
+    expect(own).toHaveLength(1);
+    const faces = readFileSync(join(ASSETS, own[0]!), 'utf8');
+    expect(faceRules(faces, 'Noto Sans SC').length).toBeGreaterThan(100);
+    expect(faceRules(faces, 'Noto Serif SC').length).toBeGreaterThan(100);
+    // Under 100 KB of CSS before the first paint (it was 495 KB with the Chinese faces' rules).
+    expect(Buffer.byteLength(css)).toBeLessThan(110_000);
+  });
+
+  it('keeps the first load’s scripts under 560 KB (the entry, React, i18n and the query cache)', () => {
+    const bytes = first.reduce((sum, f) => sum + readFileSync(join(ASSETS, f)).length, 0);
+    expect(bytes).toBeLessThan(560_000);
   });
 
   it('leaves out every view but reading (dashboard, table, library, annotations) and the dialogs opened on demand', () => {

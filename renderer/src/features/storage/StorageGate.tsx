@@ -6,6 +6,7 @@ import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'reac
 import type { StorageStatus } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import { DamageBanner } from './DamageBanner';
+import { askStorageStatus, takeEarlyStorageStatus } from './early-status';
 import { RecoveryScreen } from './RecoveryScreen';
 
 /** How often the status is asked for while the background check runs. */
@@ -17,14 +18,8 @@ export function StorageGate({ client, children }: { client: ApiClient; children:
   const [state, setState] = useState<GateState>({ phase: 'asking' });
   const [generation, setGeneration] = useState(0);
 
-  const ask = useCallback(async () => {
-    try {
-      return await client.call('storage.status', {});
-    } catch {
-      // A host without the storage methods, or no key: the app's own screens explain.
-      return null;
-    }
-  }, [client]);
+  // The first ask takes the one made as the page started (early-status), if any.
+  const ask = useCallback(() => takeEarlyStorageStatus() ?? askStorageStatus(client), [client]);
 
   useEffect(() => {
     let cancelled = false;

@@ -1,0 +1,103 @@
+// What the page fetches before its first screen (the overview's five theme cards), in Chromium
+// against the built app: no chart code, no view but reading, and — where the system has the
+// Noto CJK SC faces, as the font stacks prefer — no bundled Chinese subset nor the stylesheet
+// of their @font-face rules; where it has not, that stylesheet comes before the first screen,
+// so no text is drawn in another face first. Also screenshots of the first screen as it is
+// first painted (tests/output/first-screen/), Chinese and English, light and dark.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
+
+const SHOTS = join(OUTPUT_DIR, 'first-screen');
+
+/** Whether fontconfig finds a family under its own name (not a substitute). */
+function systemHas(family: string): boolean {
+  try {
+    return execFileSync('fc-match', ['-f', '%{family}', family], { encoding: 'utf8' }).split(',').includes(family);
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh load of url (a goto alone may only move within the page: the app drops the token from its address). */
+async function load(app: AppSession, url: string): Promise<void> {
+  await app.page.goto(url);
+  await app.page.reload();
+}
+
+/**
+ * Loads url and lists the files the page asked for (from the server or its cache: the
+ * resource timings hold both) before five theme cards were in the page.
+ */
+async function requestsBeforeThemes(app: AppSession, url: string): Promise<string[]> {
+  await load(app, url);
+  const at = await app.page.waitForFunction(() => (document.querySelectorAll('.theme-card').length >= 5 ? performance.now() : 0), null, { polling: 'raf' });
+  const themesAt = (await at.jsonValue()) as number;
+  return app.page.evaluate(
+    (before) =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.startTime <= before)
+        .map((e) => new URL(e.name).pathname),
+    themesAt,
+  );
+}
+
+describe('the first screen', () => {
+  let app: AppSession;
+  let home: string;
+  beforeAll(async () => {
+    app = await startAppSession('first-screen');
+    await app.page.goto(app.server.url); // keeps the launch token in the tab
+    home = `${app.server.origin}/#/`;
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('fetches no chart code and no view but reading before the five themes', async () => {
+    const asked = await requestsBeforeThemes(app, home);
+    expect(asked.some((p) => /\/assets\/index-[^/]+\.js$/.test(p))).toBe(true);
+    for (const view of ['Dashboard-', 'InitiativeTable-', 'LibraryView-', 'AnnotationsView-', 'PacketsView-', 'SearchView-']) {
+      expect(asked.filter((p) => p.includes(`/assets/${view}`))).toEqual([]);
+    }
+    app.expectNothingBlocked();
+  });
+
+  it('fetches the bundled Chinese faces only where the system lacks the Noto CJK SC faces', async () => {
+    const asked = await requestsBeforeThemes(app, home);
+    const cjkSubsets = asked.filter((p) => /\/assets\/noto-(sans|serif)-sc-/.test(p));
+    const facesSheet = asked.filter((p) => p.includes('/assets/bundled-cjk-faces-'));
+    const installed = systemHas('Noto Sans CJK SC') && systemHas('Noto Serif CJK SC');
+    if (installed) {
+      expect(facesSheet).toEqual([]);
+      expect(cjkSubsets).toEqual([]);
+    } else {
+      expect(facesSheet).toHaveLength(1);
+    }
+    // Either way the Chinese text is drawn in a Noto SC design, never in a stand-in face.
+    const drawn = await app.page.evaluate(() => getComputedStyle(document.querySelector('.theme-card-title')!).fontFamily);
+    expect(drawn.split(',')[0]!.replace(/"/g, '').trim()).toBe('Noto Sans CJK SC');
+    app.expectNothingBlocked();
+  });
+
+  it('is painted in its own faces from the first frame (screenshots, zh and en, light and dark)', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      await app.call('settings.set', { key: 'ui.language', value: language });
+      for (const scheme of ['light', 'dark'] as const) {
+        await app.page.emulateMedia({ colorScheme: scheme });
+        await load(app, home);
+        // The first frame with the cards, before any late face could swap in.
+        await app.page.waitForFunction(() => document.querySelectorAll('.theme-card').length >= 5, null, { polling: 'raf' });
+        await app.page.screenshot({ path: join(SHOTS, `first-${language}-${scheme}.png`) });
+        const pending = await app.page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loading').map((f) => f.family));
+        expect(pending).toEqual([]);
+      }
+    }
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    await app.call('settings.set', { key: 'ui.language', value: 'zh' });
+    app.expectNothingBlocked();
+  });
+});
