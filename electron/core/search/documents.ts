@@ -7,6 +7,7 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { normalizeForSearch } from './normalize';
+import { codeRange, scoreCode } from './score';
 import { tokenColumn } from './tokens';
 
 /** Values of one field: a string, several strings (e.g. tags), or nothing. */
@@ -29,8 +30,14 @@ export function writeSearchDocs(db: Db, key: string, fields: Record<string, Fiel
     const values = normalizedValues(value);
     if (values.length === 0) continue;
     const length = values.reduce((n, v) => n + v.length, 0);
-    const { lastInsertRowid } = prepared(db, 'INSERT INTO search_docs (key, field, len) VALUES (?, ?, ?)').run(key, field, length);
-    prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(lastInsertRowid, tokenColumn(values));
+    // The id carries the text's static score (score.ts): the next free one of its code, found
+    // at the top of the code's range of the primary key. Bound as BigInt: FTS5 reads a rowid
+    // bound as a double as no rowid at all.
+    const [first, end] = codeRange(scoreCode(field, length));
+    const top = prepared(db, 'SELECT max(id) AS id FROM search_docs WHERE id >= ? AND id < ?').get(first, end) as { id: number | null };
+    const id = BigInt(top.id === null ? first : top.id + 1);
+    prepared(db, 'INSERT INTO search_docs (id, key, field, len) VALUES (?, ?, ?, ?)').run(id, key, field, length);
+    prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(id, tokenColumn(values));
   }
 }
 
