@@ -37,7 +37,9 @@ export const FIELD_WEIGHT: Readonly<Record<string, number>> = {
   note: 1,
 };
 
-const SEQ = 2 ** 27;
+/** Ids of one code: id = code × ID_SEQ + seq, seq from 1. */
+export const ID_SEQ = 2 ** 27;
+const SEQ = ID_SEQ;
 const SCALE = 1000;
 const STEP = Math.log(1.2);
 

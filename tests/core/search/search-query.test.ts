@@ -12,7 +12,7 @@ import type { PlanDocument } from '../../../shared/domain/plan';
 import type { Core } from '../../../electron/core/core';
 import { openDatabase, type Db } from '../../../electron/core/db/open';
 import { importPlan } from '../../../electron/core/plan/store';
-import { rankUnits, searchQuery, unitScore } from '../../../electron/core/services/search/query';
+import { rankUnits, searchQuery, unitScore, type SqlStep } from '../../../electron/core/services/search/query';
 import { parseQuery, singular } from '../../../electron/core/services/search/parse';
 import { rebuildSearchIndex } from '../../../electron/core/refresh-derived';
 import { createTestCore, updateLatest } from '../../helpers/core';
@@ -322,5 +322,48 @@ describe('ranking on a fixed list', () => {
     ]), 'x');
     expect(run(db, '营商 环境').hits.map((h) => h.itemId)).toEqual(['p-0000000a/T1/I3', 'p-0000000a/T1/I2', 'p-0000000a/T1/I1']);
     expect(run(db, '营商环境').hits.map((h) => h.itemId)).toEqual(['p-0000000a/T1/I3', 'p-0000000a/T1/I2']);
+  });
+});
+
+describe('a term in many texts', () => {
+  it('is walked best first through the index (FTS5 the outer loop, no sort of the hits)', () => {
+    const db = openDatabase(join(temp.make(), 'plan.sqlite3'));
+    open.push(db);
+    importPlan(db, planDoc('p-0000000b', '计划', [{ headline: '数字经济', body: '数字' }]), 'x');
+    for (const text of ['数', '数字', '数字经济', 'talent', '数字 经济']) {
+      const log: SqlStep[] = [];
+      searchQuery(db, { text, filters: { themeIds: ['p-0000000b/T1'] }, offset: 0, limit: 20 }, { log });
+      const walks = log.filter((s) => s.mode === 'iterate');
+      expect(walks.length, text).toBeGreaterThan(0);
+      for (const w of walks) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${w.sql}`).all(...w.params) as { detail: string }[]).map((r) => r.detail);
+        expect(plan[0], text).toMatch(/^SCAN f VIRTUAL TABLE INDEX/);
+        expect(plan.join('\n'), text).not.toMatch(/TEMP B-TREE|SCAN d\b|SCAN a\b|SCAN i\b/);
+      }
+    }
+  });
+
+  it('stops once its page is filled, says the total is an estimate, and estimates it from the texts per unit', () => {
+    const db = openDatabase(join(temp.make(), 'many.sqlite3'));
+    open.push(db);
+    const items = Array.from({ length: 60 }, (_, k) => ({ headline: `数据${k}`, body: `推进数字化第${k}项` }));
+    importPlan(db, planDoc('p-0000000c', '计划', items), 'x');
+    const exact = searchQuery(db, { text: '数', filters: {}, offset: 0, limit: 5 });
+    expect(exact).toMatchObject({ total: 60, totalExact: true });
+    const log: SqlStep[] = [];
+    const early = searchQuery(db, { text: '数', filters: {}, offset: 0, limit: 5 }, { exactRows: 10, log });
+    expect(early.totalExact).toBe(false);
+    expect(early.hits.map((h) => h.itemId)).toEqual(exact.hits.map((h) => h.itemId));
+    // Every unit has two texts holding 数 (headline and body): 120 candidates × ½.
+    expect(early.total).toBe(60);
+    // The walk read a few rows past the page, not all 120.
+    const walked = log.filter((s) => s.mode === 'iterate').reduce((n, s) => n + s.rows, 0);
+    expect(walked).toBeLessThan(20);
+    // Counting only the first 30 candidates and extrapolating over the texts below the last
+    // one counted: the headlines come first (120 texts hold 数 of 181), so it is an estimate.
+    const capped = searchQuery(db, { text: '数', filters: {}, offset: 0, limit: 5 }, { exactRows: 10, countCap: 30 });
+    expect(capped.totalExact).toBe(false);
+    expect(capped.total).toBeGreaterThanOrEqual(20);
+    expect(capped.total).toBeLessThanOrEqual(180);
   });
 });
