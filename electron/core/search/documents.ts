@@ -33,12 +33,23 @@ export function writeSearchDocs(db: Db, key: string, fields: Record<string, Fiel
     // The id carries the text's static score (score.ts): the next free one of its code, found
     // at the top of the code's range of the primary key. Bound as BigInt: FTS5 reads a rowid
     // bound as a double as no rowid at all.
-    const [first, end] = codeRange(scoreCode(field, length));
-    const top = prepared(db, 'SELECT max(id) AS id FROM search_docs WHERE id >= ? AND id < ?').get(first, end) as { id: number | null };
-    const id = BigInt(top.id === null ? first : top.id + 1);
+    const id = BigInt(nextId(db, scoreCode(field, length)));
     prepared(db, 'INSERT INTO search_docs (id, key, field, len) VALUES (?, ?, ?, ?)').run(id, key, field, length);
     prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(id, tokenColumn(values));
   }
+}
+
+/** The next free id of a score code. A code whose 2^27 ids are used up (by that many writes
+ *  of texts of one score) lends from the code below it: the text ranks a step lower, and the
+ *  write never fails on the index. */
+function nextId(db: Db, code: number): number {
+  for (let c = code; c >= 0; c--) {
+    const [first, end] = codeRange(c);
+    const top = prepared(db, 'SELECT max(id) AS id FROM search_docs WHERE id >= ? AND id < ?').get(first, end) as { id: number | null };
+    if (top.id === null) return first;
+    if (top.id + 1 < end) return top.id + 1;
+  }
+  throw new Error('search index: no free id left for a text (every score code is full)');
 }
 
 /** Fields of a plan's own text (the reader's fields on its items are keyed by the same ids but
