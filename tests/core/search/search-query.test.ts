@@ -366,4 +366,20 @@ describe('a term in many texts', () => {
     expect(capped.total).toBeGreaterThanOrEqual(20);
     expect(capped.total).toBeLessThanOrEqual(180);
   });
+
+  it('estimates from the candidates that hold the needle, not those holding its pieces apart', () => {
+    const db = openDatabase(join(temp.make(), 'apart.sqlite3'));
+    open.push(db);
+    const items = Array.from({ length: 80 }, (_, k) =>
+      // Texts of equal length, so both kinds interleave in the index's order.
+      k % 2 === 0 ? { headline: `数据化${k}项目`, body: `推进数据化第${k}项` } : { headline: `数据${k}据化项`, body: `数据和据化第${k}项` },
+    );
+    importPlan(db, planDoc('p-0000000d', '计划', items), 'x');
+    expect(searchQuery(db, { text: '数据化', filters: {}, offset: 0, limit: 5 })).toMatchObject({ total: 40, totalExact: true });
+    const early = searchQuery(db, { text: '数据化', filters: {}, offset: 0, limit: 5 }, { exactRows: 10 });
+    expect(early.totalExact).toBe(false);
+    // 160 candidate texts, half of them holding the needle, two texts to a unit: about 40.
+    expect(early.total).toBeGreaterThanOrEqual(30);
+    expect(early.total).toBeLessThanOrEqual(55);
+  });
 });

@@ -457,10 +457,17 @@ function pageWith(
   const sample: string[] = [];
   let rows = 0;
   let stopped = false;
+  // The driving needle's walk: texts it passed (holding the needle, in scope) and the last id.
+  let driveRows = 0;
+  let lastId: number | null = null;
   walks: for (const t of tiers) {
     const walk = walkSql(t.needles, fields, scope);
     for (const row of sql.iterate<WalkRow>(walk.sql, walk.params)) {
       rows++;
+      if (t.tier === 1) {
+        driveRows++;
+        lastId = row.id;
+      }
       // What the walk has spent: its rows, and a unit's texts read (for the other needles or an
       // exclusion) as 10 rows.
       if (found.length >= want && rows + 10 * units.loads > exactRows) {
@@ -491,7 +498,19 @@ function pageWith(
     const u = seen.get(key)!;
     if (u.kept) share += 1 / Math.max(1, units.textsOf(u).filter((x) => units.holds(x, [drive])).length);
   }
-  const estimate = Math.round((estimatedCandidates(sql, drive, countCap) * share) / Math.max(1, sample.length));
+  // The index's candidates include texts holding the needle's tokens apart (no positions) and
+  // texts outside the plans or fields searched; the walk's share of its candidates that passed
+  // scales them down.
+  const expr = matchExpression(drive);
+  let passed = 1;
+  if (expr && lastId !== null) {
+    const scanned = sql.get<{ n: number }>('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ? AND rowid >= ?', [
+      expr.match,
+      BigInt(lastId),
+    ])!.n;
+    passed = Math.min(1, driveRows / Math.max(1, scanned));
+  }
+  const estimate = Math.round((estimatedCandidates(sql, drive, countCap) * passed * share) / Math.max(1, sample.length));
   return { page: { units: page, total: Math.max(found.length, estimate), totalExact: false }, units };
 }
 
