@@ -15,7 +15,7 @@ import { writeTransaction } from './db/transaction';
 
 /** Bump when tokens.ts, normalize.ts or initiative-docs.ts change what is indexed: every start after that
  *  rebuilds the index once. */
-export const SEARCH_FORMAT = 'bigram-4';
+export const SEARCH_FORMAT = 'bigram-5-scored-ids';
 const SEARCH_STAMP = 'search.format';
 
 export interface RefreshReport {

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { searchKeys } from '../../electron/core/search/match';
+import { codeRange, scoreCode } from '../../electron/core/search/score';
 import { updateInitiative } from '../../electron/core/services/initiative-update';
 import type { Result } from '../../shared/api/result';
 import type { InitiativeRow } from '../../shared/domain/table';
@@ -156,12 +157,22 @@ describe('initiative.update', () => {
       );
     const before = docs();
     expect(Object.keys(before)).toEqual(['leadUnit', 'progressNote', 'tags']);
-    updateInitiative(core.db, ID, 1, { leadUnit: '市科技局局' });
-    const after = docs();
-    expect(after).toEqual({ ...before, leadUnit: [before['leadUnit']![0], 5] });
+    // Same length, so the same score code: the document keeps its id.
+    updateInitiative(core.db, ID, 1, { leadUnit: '市科技局' });
+    expect(docs()).toEqual(before);
     expect(searchKeys(core.db, '经信', ['leadUnit'])).toEqual([]);
+    expect(searchKeys(core.db, '科技', ['leadUnit'])).toEqual([ID]);
+    // Longer, into the next length step: a new id of the new score code; the rest stay.
+    updateInitiative(core.db, ID, 2, { leadUnit: '市科技局局' });
+    const after = docs();
+    const [first, end] = codeRange(scoreCode('leadUnit', 5));
+    expect(scoreCode('leadUnit', 5)).not.toBe(scoreCode('leadUnit', 4));
+    expect(after['leadUnit']![0]).toBeGreaterThanOrEqual(first);
+    expect(after['leadUnit']![0]).toBeLessThan(end);
+    expect(after).toEqual({ ...before, leadUnit: [after['leadUnit']![0], 5] });
     expect(searchKeys(core.db, '技局局', ['leadUnit'])).toEqual([ID]);
-    updateInitiative(core.db, ID, 2, { progressNote: null });
+    expect(searchKeys(core.db, '科技', ['leadUnit'])).toEqual([ID]);
+    updateInitiative(core.db, ID, 3, { progressNote: null });
     expect(Object.keys(docs())).toEqual(['leadUnit', 'tags']);
     expect(searchKeys(core.db, '初稿', ['progressNote'])).toEqual([]);
   });

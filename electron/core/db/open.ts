@@ -123,4 +123,10 @@ function applyPragmas(db: Db): void {
   db.function('search_has', { deterministic: true }, (text: unknown, needle: unknown) =>
     typeof text === 'string' && typeof needle === 'string' && normalizeStored(text).includes(needle) ? 1 : 0,
   );
+  // Which of several needles a text contains ('1' or '0' for each, in order), normalizing the
+  // text once: search everywhere asks it of a result's texts for all its words at once.
+  db.function('search_mask', { deterministic: true, varargs: true }, (text: unknown, ...needles: unknown[]) => {
+    const norm = typeof text === 'string' ? normalizeStored(text) : null;
+    return needles.map((n) => (norm !== null && typeof n === 'string' && norm.includes(n) ? '1' : '0')).join('');
+  });
 }

@@ -7,6 +7,7 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { normalizeForSearch } from './normalize';
+import { codeRange, scoreCode } from './score';
 import { tokenColumn } from './tokens';
 
 /** Values of one field: a string, several strings (e.g. tags), or nothing. */
@@ -22,10 +23,9 @@ function normalizedValues(value: FieldValue): string[] {
  * Call inside the transaction that changes the text itself. `fresh` says the key has no
  * documents yet (a plan import, after deleteScopeDocs), which saves a lookup per field.
  *
- * A document that exists keeps its row and rowid and only its tokens are replaced: a save then
- * writes the pages of that one row (and of the index's new segment), where a delete and an
- * insert under a new rowid would also touch the (key, field) index and whichever page the new
- * row lands on.
+ * A document that exists keeps its row and id while its score code stays the same (below): a
+ * delete and an insert under a new id would also touch the (key, field) index and whichever
+ * page the new row lands on.
  */
 export function writeSearchDocs(db: Db, key: string, fields: Record<string, FieldValue>, fresh = false): void {
   for (const [field, value] of Object.entries(fields)) {
@@ -42,16 +42,42 @@ export function writeSearchDocs(db: Db, key: string, fields: Record<string, Fiel
     }
     const length = values.reduce((n, v) => n + v.length, 0);
     const tokens = tokenColumn(values);
+    // The id carries the text's static score (score.ts). While the text's score code stays the
+    // same, the document keeps its row and id and only its tokens are replaced (a save then
+    // writes the pages of that one row and the index's new segment); a text whose length moves
+    // it to another code takes a new id of that code, so the walk by id stays best first.
+    const code = scoreCode(field, length);
     if (old) {
-      if (old.len !== length) prepared(db, 'UPDATE search_docs SET len = ? WHERE id = ?').run(length, old.id);
-      // A contentless-delete table takes an UPDATE that gives every column (FTS5 deletes the
-      // old entry by rowid and inserts the new one).
-      prepared(db, 'UPDATE search_fts SET tok = ? WHERE rowid = ?').run(tokens, old.id);
-      continue;
+      const [first, end] = codeRange(code);
+      if (old.id >= first && old.id < end) {
+        if (old.len !== length) prepared(db, 'UPDATE search_docs SET len = ? WHERE id = ?').run(length, old.id);
+        // A contentless-delete table takes an UPDATE that gives every column (FTS5 deletes the
+        // old entry by rowid and inserts the new one). Bound as BigInt: FTS5 reads a rowid
+        // bound as a double as no rowid at all.
+        prepared(db, 'UPDATE search_fts SET tok = ? WHERE rowid = ?').run(tokens, BigInt(old.id));
+        continue;
+      }
+      // The delete trigger removes the FTS5 entry of the old document.
+      prepared(db, 'DELETE FROM search_docs WHERE id = ?').run(old.id);
     }
-    const { lastInsertRowid } = prepared(db, 'INSERT INTO search_docs (key, field, len) VALUES (?, ?, ?)').run(key, field, length);
-    prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(lastInsertRowid, tokens);
+    // The next free id of the text's code, found at the top of the code's range of the primary key.
+    const id = BigInt(nextId(db, code));
+    prepared(db, 'INSERT INTO search_docs (id, key, field, len) VALUES (?, ?, ?, ?)').run(id, key, field, length);
+    prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(id, tokens);
   }
+}
+
+/** The next free id of a score code. A code whose 2^27 ids are used up (by that many writes
+ *  of texts of one score) lends from the code below it: the text ranks a step lower, and the
+ *  write never fails on the index. */
+function nextId(db: Db, code: number): number {
+  for (let c = code; c >= 0; c--) {
+    const [first, end] = codeRange(c);
+    const top = prepared(db, 'SELECT max(id) AS id FROM search_docs WHERE id >= ? AND id < ?').get(first, end) as { id: number | null };
+    if (top.id === null) return first;
+    if (top.id + 1 < end) return top.id + 1;
+  }
+  throw new Error('search index: no free id left for a text (every score code is full)');
 }
 
 /** Fields of a plan's own text (the reader's fields on its items are keyed by the same ids but

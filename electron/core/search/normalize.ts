@@ -27,13 +27,11 @@ export function normalizeWithOffsets(text: string): { text: string; from: number
     // Common CJK ideographs and ASCII letters and digits fold to themselves or their lower
     // case: no Unicode normalization needed for most of a Chinese text.
     const code = ch.charCodeAt(0);
-    const n =
-      (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)
-        ? ch
-        : code >= 0x41 && code <= 0x5a
-          ? ch.toLowerCase()
-          : foldPunctuationWidth(ch.normalize('NFKC').toLowerCase());
-    if (/^\s+$/u.test(n)) {
+    const plain = (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+    const n = plain ? ch : code >= 0x41 && code <= 0x5a ? ch.toLowerCase() : foldPunctuationWidth(ch.normalize('NFKC').toLowerCase());
+    // (A search result's snippets fold every character of their texts: the plain ones skip the
+    // whitespace test too.)
+    if (!plain && /^\s+$/u.test(n)) {
       if (out !== '' && pendingSpace < 0) pendingSpace = i;
     } else if (n !== '') {
       if (pendingSpace >= 0) {

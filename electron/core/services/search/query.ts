@@ -1,13 +1,35 @@
 // Search everywhere. Each needle (word or phrase, see parse.ts) is looked up in the full-text
 // index and checked exactly against the normalized text (search/match.ts: the hits are what a
-// plain substring search finds). A hit is an item — its plan text, its English, the reader's
-// fields and tags on it, the notes on it — or a plan (its title and the notes on the plan as a
-// whole); it must contain every needle somewhere in the sources searched and no exclusion.
+// plain substring search finds). A hit is a unit — an item (its plan text, its English, the
+// reader's fields and tags on it, the notes on it) or a plan (its title and the notes on the plan
+// as a whole); it must contain every needle somewhere in the sources searched and no exclusion.
 //
-// Ranking: BM25 per matching text (idf of the needle over the indexed texts; the index keeps no
-// counts, so each text counts once, normalized by its length with b), weighted by field — title and
-// headline above tags and theme above body, fields and notes — summed over the item; an item
-// where the words occur side by side, as the phrase typed, gets the phrase's score again.
+// Ranking, by a unit's best text rather than a sum over its texts, so that a page can be found
+// without reading every hit:
+//  - A text's static score is weight(field) × BM25's length normalization (search/score.ts: title
+//    and headline above tags and theme above body, fields and notes; shorter texts above longer
+//    ones). The needle's idf is the same factor for every text of one needle, so it is left out.
+//  - One needle: a unit ranks by its best text containing the needle.
+//  - Several: first the units with a text holding the words side by side as typed (the phrase,
+//    see phraseOf), by their best such text; then the rest, by their best text
+//    containing the driving needle — the one with the fewest candidate texts, so the walk below
+//    checks the fewest units for the other needles.
+//  - Ties go to the text written later (the higher id).
+// The ranking tests on the fixed list (headline above body, the exact phrase above scattered
+// words) hold under this rule; a sum let a unit with many weak texts (an item with fifty notes
+// each saying 数字) outrank its headline match, and made every hit count.
+//
+// How: text ids are in static-score order (score.ts), so the index read backwards by id gives a
+// needle's texts best first; the first time a unit shows up is at its best text. The walk reads
+// texts in that order, resolves each to its unit in the same statement (initiatives through the
+// small index search_initiative_units, notes through their row), keeps the first appearance of
+// each unit that passes the filters, and stops once the page (offset + limit) is filled and at
+// least EXACT_ROWS texts have been read. A walk that runs out before that counted every hit:
+// the total is exact. Otherwise the total is an estimate — the driving needle's candidate texts
+// (estimatedCandidates) × the units per text (from a sample of the texts read) — and
+// `totalExact` is false. So a term in
+// every one of a million notes costs a page of texts, not a million joins and a sort; a rare or
+// selective term is still counted exactly.
 import type {
   SearchField,
   SearchFilters,
@@ -17,9 +39,12 @@ import type {
   SearchSource,
 } from '../../../../shared/api/search/methods';
 import type { Db } from '../../db/open';
-import { placeholders, prepared } from '../../db/statements';
+import { prepared } from '../../db/statements';
 import { readTransaction } from '../../db/transaction';
 import { matchingDocsSql } from '../../search/match';
+import { ID_SEQ, scoreOfId } from '../../search/score';
+import { SOURCE_TEXT_SQL } from '../../search/source-text';
+import { matchExpression } from '../../search/tokens';
 import { planTitleSql } from '../table/plans';
 import { supersededSql } from '../versions/lineage';
 import { parseQuery } from './parse';
@@ -33,284 +58,491 @@ const SOURCE_FIELDS: Record<SearchSource, readonly string[]> = {
 };
 
 /** The contract's name and source of each index field. */
-const FIELD_INFO: Record<string, { field: SearchField; source: SearchSource; weight: number }> = {
-  title: { field: 'title', source: 'plan', weight: 4 },
-  headline: { field: 'headline', source: 'plan', weight: 4 },
-  theme: { field: 'theme', source: 'plan', weight: 2 },
-  body: { field: 'body', source: 'plan', weight: 1 },
-  headline_en: { field: 'headline_en', source: 'translation', weight: 4 },
-  body_en: { field: 'body_en', source: 'translation', weight: 1 },
-  leadUnit: { field: 'fields', source: 'notes', weight: 1 },
-  responsibleUnits: { field: 'fields', source: 'notes', weight: 1 },
-  progressNote: { field: 'fields', source: 'notes', weight: 1 },
-  tags: { field: 'tags', source: 'notes', weight: 2 },
-  note: { field: 'note', source: 'notes', weight: 1 },
-  noteTags: { field: 'tags', source: 'notes', weight: 2 },
+const FIELD_INFO: Record<string, { field: SearchField; source: SearchSource }> = {
+  title: { field: 'title', source: 'plan' },
+  headline: { field: 'headline', source: 'plan' },
+  theme: { field: 'theme', source: 'plan' },
+  body: { field: 'body', source: 'plan' },
+  headline_en: { field: 'headline_en', source: 'translation' },
+  body_en: { field: 'body_en', source: 'translation' },
+  leadUnit: { field: 'fields', source: 'notes' },
+  responsibleUnits: { field: 'fields', source: 'notes' },
+  progressNote: { field: 'fields', source: 'notes' },
+  tags: { field: 'tags', source: 'notes' },
+  note: { field: 'note', source: 'notes' },
+  noteTags: { field: 'tags', source: 'notes' },
 };
 
-export const BM25 = { k1: 1.2, b: 0.75, averageLength: 120 };
+const NOTE_FIELDS = new Set(['note', 'noteTags']);
 
-interface DocHit {
-  planId: string;
-  itemId: string | null;
-  themeId: string | null;
-  field: string;
-  annotationId: string | null;
-  len: number;
-  tf: number;
-}
+/** Texts read before a walk may stop with an estimated total (when the page is filled). Below
+ *  it every hit is counted: a query with up to this many candidate texts gets an exact total. */
+export const EXACT_ROWS = 500;
 
-/** The SQL (and its parameters) finding every text of `fields` containing the normalized,
- *  non-empty needle, with its item or plan: one row per text (DocHit). The index keeps no
- *  counts (detail=none), so a text counts once (tf 1); its length is stored beside it. The
- *  matches are MATERIALIZED: the three joins below read them once, not an index lookup each;
- *  CROSS JOIN keeps the matches as the outer loop of the notes' join (left to the planner it
- *  scanned every note and probed the matches, which grows with the notes, not the hits); an
- *  item's plan and theme come from the small index search_initiative_units (migration 0008). */
-export function needleSql(needle: string, fields: readonly string[]): { sql: string; params: unknown[] } {
-  const docs = matchingDocsSql(needle, fields);
-  const sql = `
-    WITH m AS MATERIALIZED (SELECT d.key AS key, d.field AS field, d.len AS len ${docs.sql})
-    SELECT i.plan_id AS planId, i.id AS itemId, i.theme_id AS themeId, m.field, NULL AS annotationId, m.len, 1 AS tf
-      FROM m JOIN initiatives i INDEXED BY search_initiative_units ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
-    UNION ALL
-    SELECT a.plan_id, a.item_id, i.theme_id, m.field, a.id, m.len, 1
-      FROM m CROSS JOIN user_annotations a ON a.id = m.key AND a.deleted_at IS NULL
-      JOIN plans p ON p.id = a.plan_id LEFT JOIN initiatives i INDEXED BY search_initiative_units ON i.id = a.item_id
-      WHERE m.field IN ('note', 'noteTags') AND (a.item_id IS NULL OR i.id IS NOT NULL)
-    UNION ALL
-    SELECT p.id, NULL, NULL, m.field, NULL, m.len, 1 FROM m JOIN plans p ON p.id = m.key WHERE m.field = 'title'`;
-  return { sql, params: docs.params };
-}
+/** Texts whose units estimate the units per text when the walk stops early. */
+const SAMPLE_ROWS = 20;
 
-/** Every text (of `fields`) containing the normalized needle, with its item or plan. */
-export function needleHits(db: Db, needle: string, fields: readonly string[]): DocHit[] {
-  if (needle === '' || fields.length === 0) return [];
-  const { sql, params } = needleSql(needle, fields);
-  return prepared(db, sql).all(...params) as DocHit[];
-}
+/** Added to the score of a unit holding the phrase as typed: above any static score (≤ 6.8). */
+const PHRASE_TIER = 10;
 
-const unitKey = (h: { planId: string; itemId: string | null }): string => h.itemId ?? `plan:${h.planId}`;
-
-interface Unit {
-  planId: string;
-  itemId: string | null;
-  themeId: string | null;
-  score: number;
-  docs: Map<string, { field: string; annotationId: string | null; score: number }>;
-}
+/** Candidate texts counted when choosing the driving needle (enough to tell rare from common). */
+const DRIVE_CAP = 5000;
 
 export function searchedFields(filters: SearchFilters): string[] {
   const sources = filters.sources?.length ? filters.sources : (['plan', 'translation', 'notes'] as const);
   return sources.flatMap((s) => SOURCE_FIELDS[s]);
 }
 
-/** Plans searched: in the filter (or all), not in the trash, current versions unless allVersions. */
-function plansInScope(db: Db, filters: SearchFilters): Set<string> {
-  const rows = prepared(
-    db,
-    `SELECT p.id FROM plans p LEFT JOIN user_plan_state u ON u.plan_id = p.id
-     WHERE u.trashed_at IS NULL AND (? OR NOT ${supersededSql('p')})`,
-  )
-    .pluck()
-    .all(filters.allVersions ? 1 : 0) as string[];
-  const named = filters.planIds?.length ? new Set(filters.planIds) : null;
-  return new Set(rows.filter((id) => !named || named.has(id)));
+const quoted = (list: readonly string[]): string => list.map((f) => `'${f}'`).join(', ');
+
+// ---- Running SQL, with an optional log the bench replays as its "raw" figure. ----
+
+/** One statement a search ran: its SQL, parameters, how it was read, and the rows read. */
+export interface SqlStep {
+  sql: string;
+  params: unknown[];
+  mode: 'all' | 'get' | 'iterate';
+  rows: number;
 }
 
-function bm25(idf: number, tf: number, len: number): number {
-  const { k1, b, averageLength } = BM25;
-  return (idf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * len) / averageLength));
-}
+class Sql {
+  constructor(
+    readonly db: Db,
+    private readonly log?: SqlStep[],
+  ) {}
 
-/** The units meeting the filters that are not about text (plan scope, theme, status, tags). */
-function passesFilters(db: Db, units: Map<string, Unit>, filters: SearchFilters): void {
-  const plans = plansInScope(db, filters);
-  const themes = filters.themeIds?.length ? new Set(filters.themeIds) : null;
-  for (const [key, u] of units) {
-    if (!plans.has(u.planId) || (themes && (u.themeId === null || !themes.has(u.themeId)))) units.delete(key);
+  all<T>(sql: string, params: unknown[]): T[] {
+    const rows = prepared(this.db, sql).all(...params) as T[];
+    this.log?.push({ sql, params, mode: 'all', rows: rows.length });
+    return rows;
   }
-  if (filters.statuses?.length) {
-    const wanted = new Set(filters.statuses);
-    const status = new Map(
-      (prepared(db, 'SELECT initiative_id AS id, status FROM user_initiative_state WHERE status IS NOT NULL').all() as {
-        id: string;
-        status: string;
-      }[]).map((r) => [r.id, r.status]),
-    );
-    for (const [key, u] of units) {
-      if (u.itemId === null || !wanted.has(status.get(u.itemId) ?? null)) units.delete(key);
-    }
+
+  get<T>(sql: string, params: unknown[]): T | undefined {
+    const row = prepared(this.db, sql).get(...params) as T | undefined;
+    this.log?.push({ sql, params, mode: 'get', rows: row === undefined ? 0 : 1 });
+    return row;
   }
-  if (filters.tags?.length) {
-    const tags = filters.tags;
-    const has = new Map<string, Set<string>>();
-    const add = (key: string, tag: string) => has.set(key, (has.get(key) ?? new Set()).add(tag));
-    for (const r of prepared(db, `SELECT initiative_id AS id, tag FROM user_initiative_tags WHERE tag IN (${placeholders(tags.length)})`).all(
-      ...tags,
-    ) as { id: string; tag: string }[]) {
-      add(r.id, r.tag);
-    }
-    for (const r of prepared(
-      db,
-      `SELECT a.plan_id AS planId, a.item_id AS itemId, t.tag FROM user_annotation_tags t JOIN user_annotations a ON a.id = t.annotation_id
-       WHERE a.deleted_at IS NULL AND t.tag IN (${placeholders(tags.length)})`,
-    ).all(...tags) as { planId: string; itemId: string | null; tag: string }[]) {
-      add(unitKey(r), r.tag);
-    }
-    for (const r of prepared(db, "SELECT plan_id AS planId, tags_json AS json FROM user_plan_state WHERE tags_json <> '[]'").all() as {
-      planId: string;
-      json: string;
-    }[]) {
-      for (const tag of JSON.parse(r.json) as string[]) if (tags.includes(tag)) add(`plan:${r.planId}`, tag);
-    }
-    for (const [key] of units) {
-      const got = has.get(key);
-      if (!got || !tags.every((t) => got.has(t))) units.delete(key);
+
+  /** Rows one at a time; the log records how many the caller read before it stopped. */
+  *iterate<T>(sql: string, params: unknown[]): Generator<T> {
+    const step: SqlStep = { sql, params, mode: 'iterate', rows: 0 };
+    this.log?.push(step);
+    for (const row of prepared(this.db, sql).iterate(...params) as IterableIterator<T>) {
+      step.rows++;
+      yield row;
     }
   }
 }
 
-/** Total number of indexed texts, for the idf. */
-function documentCount(db: Db): number {
-  return (prepared(db, 'SELECT max(id) AS n FROM search_docs').get() as { n: number | null }).n ?? 1;
-}
-
-/** Scores and orders the units matching a parsed query (every hit, not a page). */
-export function rankUnits(db: Db, needles: readonly string[], excluded: readonly string[], filters: SearchFilters): Unit[] {
-  const fields = searchedFields(filters);
-  const n = documentCount(db);
-  let units: Map<string, Unit> | null = null;
-  for (const needle of needles) {
-    const hits = needleHits(db, needle, fields);
-    const idf = Math.log(1 + (n - hits.length + 0.5) / (hits.length + 0.5));
-    const found = new Map<string, Unit>();
-    for (const h of hits) {
-      const key = unitKey(h);
-      if (units && !units.has(key)) continue;
-      const unit =
-        found.get(key) ??
-        (units?.get(key) || { planId: h.planId, itemId: h.itemId, themeId: h.themeId, score: 0, docs: new Map() });
-      found.set(key, unit);
-      const s = FIELD_INFO[h.field]!.weight * bm25(idf, h.tf, h.len);
-      unit.score += s;
-      const docKey = `${h.field}\u0000${h.annotationId ?? ''}`;
-      const doc = unit.docs.get(docKey) ?? { field: h.field, annotationId: h.annotationId, score: 0 };
-      doc.score += s;
-      unit.docs.set(docKey, doc);
-    }
-    units = found;
-    if (units.size === 0) break;
-  }
-  if (!units) return [];
-  for (const needle of excluded) {
-    for (const h of needleHits(db, needle, fields)) units.delete(unitKey(h));
-  }
-  passesFilters(db, units, filters);
-  if (needles.length > 1 && units.size > 0) {
-    // The words side by side as typed: a phrase match scores again (with the phrase's own idf).
-    const joined = [...new Set([needles.join(' '), needles.join('')])];
-    for (const phrase of joined) {
-      const hits = needleHits(db, phrase, fields);
-      const idf = Math.log(1 + (n - hits.length + 0.5) / (hits.length + 0.5));
-      for (const h of hits) {
-        const unit = units.get(unitKey(h));
-        if (unit) unit.score += FIELD_INFO[h.field]!.weight * bm25(idf, h.tf, h.len) * needles.length;
+/** Runs logged statements again as they ran (an iteration stops after the rows it read then). */
+export function replaySql(db: Db, steps: readonly SqlStep[]): number {
+  let rows = 0;
+  for (const s of steps) {
+    const statement = prepared(db, s.sql);
+    if (s.mode === 'all') rows += statement.all(...s.params).length;
+    else if (s.mode === 'get') rows += statement.get(...s.params) === undefined ? 0 : 1;
+    else {
+      let n = 0;
+      if (s.rows > 0) {
+        for (const _ of statement.iterate(...s.params)) if (++n >= s.rows) break;
       }
+      rows += n;
     }
   }
-  return [...units.values()].sort((a, b) => b.score - a.score || compareIds(a, b));
+  return rows;
 }
 
-function compareIds(a: Unit, b: Unit): number {
-  const ka = `${a.planId}\u0000${a.itemId ?? ''}`;
-  const kb = `${b.planId}\u0000${b.itemId ?? ''}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+// ---- Scope and the walk over the index. ----
+
+/** Plans searched: in the filter (or all), not in the trash, current versions unless allVersions. */
+function plansInScope(sql: Sql, filters: SearchFilters): string[] {
+  const rows = sql.all<{ id: string }>(
+    `SELECT p.id AS id FROM plans p LEFT JOIN user_plan_state u ON u.plan_id = p.id
+     WHERE u.trashed_at IS NULL AND (? OR NOT ${supersededSql('p')})`,
+    [filters.allVersions ? 1 : 0],
+  );
+  const named = filters.planIds?.length ? new Set(filters.planIds) : null;
+  return rows.map((r) => r.id).filter((id) => !named || named.has(id));
 }
 
-/** The weight × BM25 shape of one hit row (`len`, `field` columns) without its idf (tf 1), in SQL. */
-function hitScoreSql(): string {
-  const { k1, b, averageLength } = BM25;
-  const weight = `CASE field ${Object.entries(FIELD_INFO)
-    .map(([f, info]) => `WHEN '${f}' THEN ${info.weight}`)
-    .join(' ')} END`;
-  return `(${weight}) * ${k1 + 1} / (1 + ${k1} * (${1 - b} + ${b} * len / ${averageLength}.0))`;
+/** A text found by the walk, with its unit. */
+interface WalkRow {
+  id: number;
+  field: string;
+  planId: string;
+  itemId: string | null;
+  themeId: string | null;
 }
 
-/** Whether one query can be ranked and paged in SQL (rankedPage): one needle (so no phrase
- *  bonus), no exclusions and no filter but the plans and sources. The rest is ranked in JS. */
-function pagedInSql(needles: readonly string[], excluded: readonly string[], filters: SearchFilters): boolean {
-  return needles.length === 1 && excluded.length === 0 && !filters.themeIds?.length && !filters.statuses?.length && !filters.tags?.length;
-}
+const unitKey = (h: { planId: string; itemId: string | null }): string => h.itemId ?? `plan:${h.planId}`;
 
-/** The SQL of rankedPage (also the bench's raw figure): the page's units ordered by score
- *  without the idf (the same factor for every unit of one needle), the total, and the number of
- *  hit texts (for the idf). */
-export function rankedPageSql(db: Db, needle: string, filters: SearchFilters, offset: number, limit: number): { sql: string; params: unknown[] } {
-  const { sql, params } = needleSql(needle, searchedFields(filters));
+/** The FTS5 expression for texts containing any of `needles`, whether the index decides it
+ *  alone, or null when one needle has no indexable character (every text is a candidate). */
+function anyOfExpression(needles: readonly string[]): { match: string; exact: boolean } | null {
+  const exprs = needles.map(matchExpression);
+  if (exprs.some((e) => e === null)) return null;
+  const list = exprs as { match: string; exact: boolean }[];
   return {
-    sql: `WITH h AS MATERIALIZED (${sql}),
-     u AS (SELECT planId, itemId, max(themeId) AS themeId, sum(${hitScoreSql()}) AS s,
-             group_concat(field || char(1) || coalesce(annotationId, '') || char(1) || (${hitScoreSql()}), char(2)) AS docs
-           FROM h WHERE planId IN (SELECT value FROM json_each(?)) GROUP BY planId, itemId)
-     SELECT planId, itemId, themeId, s, docs, count(*) OVER () AS total, (SELECT count(*) FROM h) AS hits
-     FROM u ORDER BY s DESC, planId, coalesce(itemId, '') LIMIT ? OFFSET ?`,
-    params: [...params, JSON.stringify([...plansInScope(db, filters)]), limit, offset],
+    match: list.length === 1 ? list[0]!.match : list.map((e) => `(${e.match})`).join(' OR '),
+    exact: list.every((e) => e.exact),
   };
 }
 
 /**
- * The page of units for one needle, ranked in SQL: the same scores and order as rankUnits, but
- * only the page's units (with their matching texts) come back to JS, and the total is counted
- * there. With a common needle (a character in most texts) that is what keeps a search from
- * growing with its hits in JS: returning one row per hit cost more than finding them.
+ * The walk: texts of `fields` in plans of `scopeJson` containing any of `needles`, best static
+ * score first (the id, see score.ts), each with its unit. FTS5 is the outer loop (CROSS JOIN)
+ * and returns rowids in descending order itself, so the statement yields its first rows without
+ * reading the rest; the unit comes from search_initiative_units for an item's texts and from
+ * the note's row for a note. The plan list is read once into a temporary index.
  */
-function rankedPage(db: Db, needle: string, filters: SearchFilters, offset: number, limit: number): { units: Unit[]; total: number } {
-  const page = rankedPageSql(db, needle, filters, offset, limit);
-  const rows = prepared(db, page.sql).all(...page.params) as {
-    planId: string;
-    itemId: string | null;
-    themeId: string | null;
-    s: number;
-    docs: string;
-    total: number;
-    hits: number;
-  }[];
-  if (rows.length === 0) {
-    // Past the last page: the total still counts.
-    const total = offset > 0 ? rankedPage(db, needle, filters, 0, 1).total : 0;
-    return { units: [], total };
+function walkSql(needles: readonly string[], fields: readonly string[], scopeJson: string): { sql: string; params: unknown[] } {
+  const expr = anyOfExpression(needles);
+  const check = `(${needles.map(() => `search_has(${SOURCE_TEXT_SQL}, ?)`).join(' OR ')})`;
+  const select = `SELECT d.id AS id, d.field AS field, coalesce(i.plan_id, a.plan_id, d.key) AS planId,
+      coalesce(i.id, a.item_id) AS itemId, coalesce(i.theme_id, ai.theme_id) AS themeId`;
+  const joins = `
+    LEFT JOIN initiatives i INDEXED BY search_initiative_units ON i.id = d.key AND d.field NOT IN ('title', 'note', 'noteTags')
+    LEFT JOIN user_annotations a ON a.id = d.key AND d.field IN ('note', 'noteTags') AND a.deleted_at IS NULL
+    LEFT JOIN initiatives ai INDEXED BY search_initiative_units ON ai.id = a.item_id`;
+  const unitExists = `CASE WHEN d.field = 'title' THEN 1
+      WHEN d.field IN ('note', 'noteTags') THEN a.id IS NOT NULL AND (a.item_id IS NULL OR ai.id IS NOT NULL)
+      ELSE i.id IS NOT NULL END`;
+  const where = `d.field IN (${quoted(fields)}) AND ${unitExists}
+      AND coalesce(i.plan_id, a.plan_id, d.key) IN (SELECT value FROM json_each(?))`;
+  if (!expr) {
+    return {
+      sql: `${select} FROM search_docs d ${joins} WHERE ${where} AND ${check} ORDER BY d.id DESC`,
+      params: [scopeJson, ...needles],
+    };
   }
-  const n = documentCount(db);
-  const idf = Math.log(1 + (n - rows[0]!.hits + 0.5) / (rows[0]!.hits + 0.5));
-  const units = rows.map((r): Unit => {
-    const docs = new Map<string, { field: string; annotationId: string | null; score: number }>();
-    for (const d of r.docs.split('\u0002')) {
-      const [field, annotationId, score] = d.split('\u0001') as [string, string, string];
-      docs.set(`${field}\u0000${annotationId}`, { field, annotationId: annotationId || null, score: idf * Number(score) });
-    }
-    return { planId: r.planId, itemId: r.itemId, themeId: r.themeId, score: idf * r.s, docs };
-  });
-  return { units, total: rows[0]!.total };
+  return {
+    sql: `${select} FROM search_fts f CROSS JOIN search_docs d ON d.id = f.rowid ${joins}
+      WHERE search_fts MATCH ? AND ${where}${expr.exact ? '' : ` AND ${check}`} ORDER BY f.rowid DESC`,
+    params: [expr.match, scopeJson, ...(expr.exact ? [] : needles)],
+  };
 }
 
-export function searchQuery(db: Db, query: SearchQuery): SearchResult {
+/** Candidate texts of a needle (the index's count; at most `cap` when given). */
+function candidateCount(sql: Sql, needle: string, cap?: number): number {
+  const expr = matchExpression(needle);
+  if (!expr) return sql.get<{ n: number }>('SELECT count(*) AS n FROM search_docs', [])!.n;
+  const inner = `SELECT 1 FROM search_fts WHERE search_fts MATCH ?${cap === undefined ? '' : ' LIMIT ?'}`;
+  return sql.get<{ n: number }>(`SELECT count(*) AS n FROM (${inner})`, cap === undefined ? [expr.match] : [expr.match, cap])!.n;
+}
+
+/** Candidate texts counted exactly for an estimate; past them the count is extrapolated.
+ *  (At 50k the extrapolation read a term in every note 4× too low at a million notes: the texts
+ *  first in the index's order, headlines and themes, hold a common term less often than the
+ *  notes do. Counting a million inside FTS5 costs about 25 ms.) */
+const COUNT_CAP = 1_000_000;
+
+/** The codes of the texts' ids (score.ts) with their highest seq — how many texts were given
+ *  ids of that code — found by skipping down the primary key a code at a time. */
+const CODES_SQL = `WITH RECURSIVE c(top) AS (
+    SELECT (SELECT max(id) FROM search_docs)
+    UNION ALL
+    SELECT (SELECT max(id) FROM search_docs WHERE id < (c.top / ${ID_SEQ}) * ${ID_SEQ}) FROM c WHERE c.top IS NOT NULL)
+  SELECT top / ${ID_SEQ} AS code, top % ${ID_SEQ} AS n FROM c WHERE top IS NOT NULL`;
+
+/**
+ * About how many candidate texts a needle has, for an estimated total: the first COUNT_CAP from
+ * the top are counted inside FTS5, and the rest, if any, are taken to be as frequent among the
+ * texts below the last one counted as among those above it (texts per code: CODES_SQL, a few
+ * dozen index lookups). A smaller count table kept per token would make this free; not done.
+ */
+function estimatedCandidates(sql: Sql, needle: string, cap: number): number {
+  const expr = matchExpression(needle);
+  if (!expr) return candidateCount(sql, needle);
+  const top = sql.get<{ n: number; last: number | null }>(
+    'SELECT count(*) AS n, min(rowid) AS last FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?)',
+    [expr.match, cap],
+  )!;
+  if (top.n < cap || top.last === null) return top.n;
+  const lastCode = Math.floor(top.last / ID_SEQ);
+  let above = 0;
+  let all = 0;
+  for (const c of sql.all<{ code: number; n: number }>(CODES_SQL, [])) {
+    all += c.n;
+    if (c.code > lastCode) above += c.n;
+    else if (c.code === lastCode) above += Math.max(1, c.n - (top.last % ID_SEQ) + 1);
+  }
+  return Math.round((top.n * all) / Math.max(1, above));
+}
+
+/** The needle with the fewest candidate texts (then the longest, then the first typed). */
+export function drivingNeedle(db: Db, needles: readonly string[]): string {
+  return pickDriving(new Sql(db), needles);
+}
+
+function pickDriving(sql: Sql, needles: readonly string[]): string {
+  if (needles.length === 1) return needles[0]!;
+  let best = needles[0]!;
+  let bestCount = Infinity;
+  for (const n of needles) {
+    const count = matchExpression(n) ? candidateCount(sql, n, DRIVE_CAP) : Infinity;
+    if (count < bestCount || (count === bestCount && n.length > best.length)) {
+      best = n;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const LATIN_END = /[a-z0-9]$/;
+const LATIN_START = /^[a-z0-9]/;
+
+/** The phrase of several needles, side by side as a reader writes them: with a space between
+ *  two Latin words (business environment), run together otherwise (数字改革, 5g基站). One
+ *  phrase, not both forms: '数字 改革' with its space is a candidate wherever both words are
+ *  (the index has no positions), so walking it read every text holding the two common words. */
+export function phraseOf(needles: readonly string[]): string {
+  return needles.reduce((phrase, n) => (LATIN_END.test(phrase) && LATIN_START.test(n) ? `${phrase} ${n}` : phrase + n));
+}
+
+// ---- One unit's texts, read only for the units a walk keeps (or a page shows). ----
+
+interface UnitText {
+  id: number;
+  field: string;
+  annotationId: string | null;
+  /** Character k is '1' when the text contains the k-th needle of Units.needles. */
+  mask: string;
+}
+
+/** Reads a unit's texts (of the fields searched) and answers the unit-level questions: does it
+ *  contain a needle anywhere, does it pass the status and tag filters. Which needles each text
+ *  holds is answered in SQL (search_mask, one normalization of the text for every needle), so
+ *  the texts themselves never come back to JavaScript. */
+class Units {
+  private texts = new Map<string, UnitText[]>();
+  private readonly ownFields: string[];
+  private readonly noteFields: string[];
+  /** Texts of units read so far (what a walk spends beside its rows). */
+  loads = 0;
+
+  constructor(
+    private readonly sql: Sql,
+    fields: readonly string[],
+    /** Every needle a unit may be asked about. */
+    readonly needles: readonly string[],
+  ) {
+    this.ownFields = fields.filter((f) => !NOTE_FIELDS.has(f));
+    this.noteFields = fields.filter((f) => NOTE_FIELDS.has(f));
+  }
+
+  textsOf(u: { planId: string; itemId: string | null }): UnitText[] {
+    const key = unitKey(u);
+    let list = this.texts.get(key);
+    if (list) return list;
+    const own = u.itemId === null ? this.ownFields.filter((f) => f === 'title') : this.ownFields.filter((f) => f !== 'title');
+    const notes = u.itemId === null ? 'a.plan_id = ? AND a.item_id IS NULL' : 'a.item_id = ?';
+    const mask = `search_mask(${SOURCE_TEXT_SQL}, ${this.needles.map(() => '?').join(', ')})`;
+    list = this.sql.all<UnitText>(
+      `SELECT d.id AS id, d.field AS field, NULL AS annotationId, ${mask} AS mask
+         FROM search_docs d WHERE d.key = ? AND d.field IN (${quoted(own)})
+       UNION ALL
+       SELECT d.id, d.field, a.id, ${mask}
+         FROM user_annotations a JOIN search_docs d ON d.key = a.id
+         WHERE ${notes} AND a.deleted_at IS NULL AND d.field IN (${quoted(this.noteFields)})`,
+      [...this.needles, u.itemId ?? u.planId, ...this.needles, u.itemId ?? u.planId],
+    );
+    this.loads++;
+    this.texts.set(key, list);
+    return list;
+  }
+
+  /** Whether a text holds any of `needles` (each one given to the constructor). */
+  holds(t: UnitText, needles: readonly string[]): boolean {
+    return needles.some((n) => t.mask[this.needles.indexOf(n)] === '1');
+  }
+
+  has(u: { planId: string; itemId: string | null }, needle: string): boolean {
+    return this.textsOf(u).some((t) => this.holds(t, [needle]));
+  }
+
+  status(itemId: string): string | null {
+    return this.sql.get<{ status: string | null }>('SELECT status FROM user_initiative_state WHERE initiative_id = ?', [itemId])?.status ?? null;
+  }
+
+  /** The unit's tags: its item's tags and its notes' tags, or the plan's tags and its plan notes'. */
+  tags(u: { planId: string; itemId: string | null }): Set<string> {
+    const noteTags = (u.itemId === null ? 'a.plan_id = ? AND a.item_id IS NULL' : 'a.item_id = ?');
+    const rows = this.sql.all<{ tag: string }>(
+      `SELECT t.tag AS tag FROM user_annotation_tags t JOIN user_annotations a ON a.id = t.annotation_id
+       WHERE ${noteTags} AND a.deleted_at IS NULL`,
+      [u.itemId ?? u.planId],
+    );
+    const tags = new Set(rows.map((r) => r.tag));
+    if (u.itemId !== null) {
+      for (const r of this.sql.all<{ tag: string }>('SELECT tag FROM user_initiative_tags WHERE initiative_id = ?', [u.itemId])) tags.add(r.tag);
+    } else {
+      const json = this.sql.get<{ json: string }>('SELECT tags_json AS json FROM user_plan_state WHERE plan_id = ?', [u.planId])?.json;
+      for (const tag of json ? (JSON.parse(json) as string[]) : []) tags.add(tag);
+    }
+    return tags;
+  }
+}
+
+/** Whether a unit passes the filters that are not about text or plan (theme, status, tags). */
+function passesUnitFilters(units: Units, u: WalkRow, filters: SearchFilters): boolean {
+  if (filters.themeIds?.length && (u.themeId === null || !filters.themeIds.includes(u.themeId))) return false;
+  if (filters.statuses?.length && (u.itemId === null || !filters.statuses.includes(units.status(u.itemId)))) return false;
+  if (filters.tags?.length) {
+    const has = units.tags(u);
+    if (!filters.tags.every((t) => has.has(t))) return false;
+  }
+  return true;
+}
+
+// ---- The ranked page. ----
+
+/** A unit found, at its best text (`best`, an id) in its tier (0: the phrase as typed). */
+export interface RankedUnit {
+  planId: string;
+  itemId: string | null;
+  themeId: string | null;
+  tier: 0 | 1;
+  best: number;
+}
+
+export const unitScore = (u: RankedUnit): number => (u.tier === 0 ? PHRASE_TIER : 0) + scoreOfId(u.best);
+
+export interface RankOptions {
+  /** Texts read before the walk may stop (EXACT_ROWS; the tests lower it to force estimates). */
+  exactRows?: number;
+  /** Candidate texts counted before extrapolating (COUNT_CAP; the tests lower it). */
+  countCap?: number;
+  /** Collects every statement run (the bench's raw replay). */
+  log?: SqlStep[];
+}
+
+export interface RankedPage {
+  units: RankedUnit[];
+  total: number;
+  totalExact: boolean;
+}
+
+/** The page [offset, offset + limit) of the units matching the needles (non-empty, normalized). */
+export function rankedPage(
+  db: Db,
+  needles: readonly string[],
+  excluded: readonly string[],
+  filters: SearchFilters,
+  offset: number,
+  limit: number,
+  options: RankOptions = {},
+): RankedPage {
+  return pageWith(new Sql(db, options.log), needles, excluded, filters, offset, limit, options).page;
+}
+
+function pageWith(
+  sql: Sql,
+  needles: readonly string[],
+  excluded: readonly string[],
+  filters: SearchFilters,
+  offset: number,
+  limit: number,
+  options: RankOptions,
+): { page: RankedPage; units: Units } {
+  const exactRows = options.exactRows ?? EXACT_ROWS;
+  const countCap = options.countCap ?? COUNT_CAP;
+  const fields = searchedFields(filters);
+  const units = new Units(sql, fields, [...needles, ...excluded]);
+  const scope = JSON.stringify(plansInScope(sql, filters));
+  const drive = pickDriving(sql, needles);
+  const others = needles.filter((n) => n !== drive);
+  const tiers: { needles: string[]; tier: 0 | 1 }[] = needles.length > 1 ? [{ needles: [phraseOf(needles)], tier: 0 }] : [];
+  tiers.push({ needles: [drive], tier: 1 });
+  const want = offset + limit;
+  const found: RankedUnit[] = [];
+  // Each unit seen, and whether it was kept; the units of the first texts read (for the estimate).
+  const seen = new Map<string, { planId: string; itemId: string | null; kept: boolean }>();
+  const sample: string[] = [];
+  let rows = 0;
+  let stopped = false;
+  // The driving needle's walk: texts it passed (holding the needle, in scope) and the last id.
+  let driveRows = 0;
+  let lastId: number | null = null;
+  walks: for (const t of tiers) {
+    const walk = walkSql(t.needles, fields, scope);
+    for (const row of sql.iterate<WalkRow>(walk.sql, walk.params)) {
+      rows++;
+      if (t.tier === 1) {
+        driveRows++;
+        lastId = row.id;
+      }
+      // What the walk has spent: its rows, and a unit's texts read (for the other needles or an
+      // exclusion) as 10 rows.
+      if (found.length >= want && rows + 10 * units.loads > exactRows) {
+        stopped = true;
+        break walks;
+      }
+      const key = unitKey(row);
+      if (sample.length < SAMPLE_ROWS) sample.push(key);
+      if (seen.has(key)) continue;
+      // A unit holding the phrase holds every needle; any other is checked for the rest.
+      const kept =
+        (t.tier === 0 || others.every((n) => units.has(row, n))) &&
+        !excluded.some((n) => units.has(row, n)) &&
+        passesUnitFilters(units, row, filters);
+      seen.set(key, { planId: row.planId, itemId: row.itemId, kept });
+      if (kept) found.push({ planId: row.planId, itemId: row.itemId, themeId: row.themeId, tier: t.tier, best: row.id });
+    }
+  }
+  const page = found.slice(offset, want);
+  if (!stopped) return { page: { units: page, total: found.length, totalExact: true }, units };
+  // The driving needle's candidate texts × the units per text, from the first texts read: a
+  // text stands for 1/n of its unit when n of the unit's texts hold the needle (0 when the unit
+  // was not kept), so the mean over a sample, times the texts, estimates the units. (Units found
+  // per text read would count each of the first texts, the headlines, as a unit of its own,
+  // where further down an item's body and notes repeat it: 2–3× too many.)
+  let share = 0;
+  for (const key of sample) {
+    const u = seen.get(key)!;
+    if (u.kept) share += 1 / Math.max(1, units.textsOf(u).filter((x) => units.holds(x, [drive])).length);
+  }
+  // The index's candidates include texts holding the needle's tokens apart (no positions) and
+  // texts outside the plans or fields searched; the walk's share of its candidates that passed
+  // scales them down.
+  const expr = matchExpression(drive);
+  let passed = 1;
+  if (expr && lastId !== null) {
+    const scanned = sql.get<{ n: number }>('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ? AND rowid >= ?', [
+      expr.match,
+      BigInt(lastId),
+    ])!.n;
+    passed = Math.min(1, driveRows / Math.max(1, scanned));
+  }
+  const estimate = Math.round((estimatedCandidates(sql, drive, countCap) * passed * share) / Math.max(1, sample.length));
+  return { page: { units: page, total: Math.max(found.length, estimate), totalExact: false }, units };
+}
+
+export function searchQuery(db: Db, query: SearchQuery, options: RankOptions = {}): SearchResult {
   const parsed = parseQuery(query.text);
   const needles = [...parsed.terms, ...parsed.phrases];
   if (needles.length === 0) {
     return { hits: [], total: 0, totalExact: true, parsed, message: parsed.excluded.length ? 'only-exclusions' : 'empty' };
   }
   return readTransaction(db, () => {
-    if (pagedInSql(needles, parsed.excluded, query.filters)) {
-      const { units, total } = rankedPage(db, needles[0]!, query.filters, query.offset, query.limit);
-      const texts = new TextReader(db);
-      return { hits: units.map((u) => toHit(db, u, needles, texts)), total, totalExact: true, parsed };
-    }
-    const units = rankUnits(db, needles, parsed.excluded, query.filters);
-    const page = units.slice(query.offset, query.offset + query.limit);
-    const texts = new TextReader(db);
-    return { hits: page.map((u) => toHit(db, u, needles, texts)), total: units.length, totalExact: true, parsed };
+    const sql = new Sql(db, options.log);
+    const { page, units } = pageWith(sql, needles, parsed.excluded, query.filters, query.offset, query.limit, options);
+    const texts = new TextReader(sql);
+    return {
+      hits: page.units.map((u) => toHit(sql, u, units, needles, texts)),
+      total: page.total,
+      totalExact: page.totalExact,
+      parsed,
+    };
   });
+}
+
+/** The texts of a unit a hit shows: those containing a needle, best first, at most 3. */
+function matchedTexts(units: Units, u: RankedUnit, needles: readonly string[]): UnitText[] {
+  return units
+    .textsOf(u)
+    .filter((t) => units.holds(t, needles))
+    .sort((a, b) => b.id - a.id)
+    .slice(0, 3);
 }
 
 interface UnitRow {
@@ -321,15 +553,14 @@ interface UnitRow {
   headline: string | null;
 }
 
-function toHit(db: Db, u: Unit, needles: readonly string[], texts: TextReader): SearchHit {
-  const row = prepared(
-    db,
+function toHit(sql: Sql, u: RankedUnit, units: Units, needles: readonly string[], texts: TextReader): SearchHit {
+  const row = sql.get<UnitRow>(
     `SELECT ${planTitleSql('p')} AS planTitle, coalesce(v.version, 1) AS version, t.headline AS themeHeadline,
        i.numeral AS numeral, i.headline AS headline
      FROM plans p LEFT JOIN plan_versions v ON v.plan_id = p.id LEFT JOIN initiatives i ON i.id = ?
      LEFT JOIN themes t ON t.id = i.theme_id WHERE p.id = ?`,
-  ).get(u.itemId, u.planId) as UnitRow;
-  const docs = [...u.docs.values()].sort((a, b) => b.score - a.score).slice(0, 3);
+    [u.itemId, u.planId],
+  )!;
   return {
     planId: u.planId,
     planTitle: row.planTitle,
@@ -339,7 +570,7 @@ function toHit(db: Db, u: Unit, needles: readonly string[], texts: TextReader): 
     itemId: u.itemId,
     numeral: row.numeral,
     headline: row.headline,
-    matches: docs.map((d) => {
+    matches: matchedTexts(units, u, needles).map((d) => {
       const info = FIELD_INFO[d.field]!;
       const text = texts.read(u, d.field, d.annotationId);
       return {
@@ -349,45 +580,47 @@ function toHit(db: Db, u: Unit, needles: readonly string[], texts: TextReader): 
         snippet: snippet(text, needles),
       };
     }),
-    score: u.score,
+    score: unitScore(u),
   };
 }
 
 /** The stored (not normalized) text of one field of a hit, for its snippet. */
 class TextReader {
   private translations = new Map<string, Record<string, { headline?: string; body?: string[] }>>();
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: Sql) {}
 
   read(u: { planId: string; itemId: string | null }, field: string, annotationId: string | null): string {
-    const db = this.db;
-    const one = (sql: string, ...params: unknown[]): string =>
-      ((prepared(db, `${sql} -- search: plucked`).pluck().get(...params) as string | null | undefined) ?? '');
-    const list = (sql: string, ...params: unknown[]): string => (prepared(db, `${sql} -- search: plucked`).pluck().all(...params) as string[]).join(' · ');
+    const one = (q: string, param: unknown): string => this.sql.get<{ v: string | null }>(q, [param])?.v ?? '';
+    const list = (q: string, param: unknown): string =>
+      this.sql
+        .all<{ v: string }>(q, [param])
+        .map((r) => r.v)
+        .join(' · ');
     switch (field) {
       case 'title':
-        return one('SELECT title FROM plans WHERE id = ?', u.planId);
+        return one('SELECT title AS v FROM plans WHERE id = ?', u.planId);
       case 'headline':
       case 'body':
-        return one(`SELECT ${field} FROM initiatives WHERE id = ?`, u.itemId);
+        return one(`SELECT ${field} AS v FROM initiatives WHERE id = ?`, u.itemId);
       case 'theme':
-        return one('SELECT t.headline FROM initiatives i JOIN themes t ON t.id = i.theme_id WHERE i.id = ?', u.itemId);
+        return one('SELECT t.headline AS v FROM initiatives i JOIN themes t ON t.id = i.theme_id WHERE i.id = ?', u.itemId);
       case 'headline_en':
       case 'body_en': {
         const t = this.translation(u.planId)[u.itemId ?? ''];
         return (field === 'headline_en' ? t?.headline : t?.body?.join(' ')) ?? '';
       }
       case 'leadUnit':
-        return one('SELECT lead_unit FROM user_initiative_state WHERE initiative_id = ?', u.itemId);
+        return one('SELECT lead_unit AS v FROM user_initiative_state WHERE initiative_id = ?', u.itemId);
       case 'responsibleUnits':
-        return one('SELECT responsible_units FROM user_initiative_state WHERE initiative_id = ?', u.itemId);
+        return one('SELECT responsible_units AS v FROM user_initiative_state WHERE initiative_id = ?', u.itemId);
       case 'progressNote':
-        return one('SELECT progress_note FROM user_initiative_state WHERE initiative_id = ?', u.itemId);
+        return one('SELECT progress_note AS v FROM user_initiative_state WHERE initiative_id = ?', u.itemId);
       case 'tags':
-        return list('SELECT tag FROM user_initiative_tags WHERE initiative_id = ? ORDER BY rowid', u.itemId);
+        return list('SELECT tag AS v FROM user_initiative_tags WHERE initiative_id = ? ORDER BY rowid', u.itemId);
       case 'note':
-        return one('SELECT body FROM user_annotations WHERE id = ?', annotationId);
+        return one('SELECT body AS v FROM user_annotations WHERE id = ?', annotationId);
       case 'noteTags':
-        return list('SELECT tag FROM user_annotation_tags WHERE annotation_id = ? ORDER BY rowid', annotationId);
+        return list('SELECT tag AS v FROM user_annotation_tags WHERE annotation_id = ? ORDER BY rowid', annotationId);
       default:
         return '';
     }
@@ -396,9 +629,7 @@ class TextReader {
   private translation(planId: string): Record<string, { headline?: string; body?: string[] }> {
     let t = this.translations.get(planId);
     if (!t) {
-      const json = prepared(this.db, "SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en' -- search: plucked").pluck().get(planId) as
-        | string
-        | undefined;
+      const json = this.sql.get<{ json: string }>("SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en'", [planId])?.json;
       t = json ? ((JSON.parse(json) as { initiatives?: typeof t }).initiatives ?? {}) : {};
       this.translations.set(planId, t);
     }
@@ -406,3 +637,75 @@ class TextReader {
   }
 }
 
+// ---- The reference: every hit ranked in JS (the tests hold the walk to it). ----
+
+/** The SQL finding every text (of `fields`) containing the normalized, non-empty needle, with
+ *  its id and unit: one row per text. Used by the reference ranking, never by a search. */
+export function needleSql(needle: string, fields: readonly string[]): { sql: string; params: unknown[] } {
+  const docs = matchingDocsSql(needle, fields);
+  const sql = `
+    WITH m AS MATERIALIZED (SELECT d.id AS id, d.key AS key, d.field AS field ${docs.sql})
+    SELECT m.id, i.plan_id AS planId, i.id AS itemId, i.theme_id AS themeId, m.field, NULL AS annotationId
+      FROM m JOIN initiatives i ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
+    UNION ALL
+    SELECT m.id, a.plan_id, a.item_id, i.theme_id, m.field, a.id
+      FROM m CROSS JOIN user_annotations a ON a.id = m.key AND a.deleted_at IS NULL
+      JOIN plans p ON p.id = a.plan_id LEFT JOIN initiatives i ON i.id = a.item_id
+      WHERE m.field IN ('note', 'noteTags') AND (a.item_id IS NULL OR i.id IS NOT NULL)
+    UNION ALL
+    SELECT m.id, p.id, NULL, NULL, m.field, NULL FROM m JOIN plans p ON p.id = m.key WHERE m.field = 'title'`;
+  return { sql, params: docs.params };
+}
+
+interface DocHit {
+  id: number;
+  planId: string;
+  itemId: string | null;
+  themeId: string | null;
+  field: string;
+  annotationId: string | null;
+}
+
+function needleHits(db: Db, needle: string, fields: readonly string[]): DocHit[] {
+  const { sql, params } = needleSql(needle, fields);
+  return prepared(db, sql).all(...params) as DocHit[];
+}
+
+/** Every unit matching the query, ranked by the rule above from every hit (not a page), with
+ *  the ids of its texts containing a needle. */
+export function rankUnits(
+  db: Db,
+  needles: readonly string[],
+  excluded: readonly string[],
+  filters: SearchFilters,
+): (RankedUnit & { docs: number[] })[] {
+  const fields = searchedFields(filters);
+  const sql = new Sql(db);
+  const scope = new Set(plansInScope(sql, filters));
+  const units = new Units(sql, fields, [...needles, ...excluded]);
+  const byNeedle = needles.map((n) => needleHits(db, n, fields));
+  const keysOf = (hits: DocHit[]) => new Set(hits.map(unitKey));
+  let keys = keysOf(byNeedle[0]!);
+  for (const hits of byNeedle.slice(1)) {
+    const next = keysOf(hits);
+    keys = new Set([...keys].filter((k) => next.has(k)));
+  }
+  for (const n of excluded) for (const k of keysOf(needleHits(db, n, fields))) keys.delete(k);
+  const best = (hits: DocHit[]) => {
+    const m = new Map<string, DocHit>();
+    for (const h of hits) if (!m.has(unitKey(h)) || m.get(unitKey(h))!.id < h.id) m.set(unitKey(h), h);
+    return m;
+  };
+  const phrase = best(needles.length > 1 ? needleHits(db, phraseOf(needles), fields) : []);
+  const driving = best(byNeedle[needles.indexOf(drivingNeedle(db, needles))]!);
+  const docs = new Map<string, number[]>();
+  for (const h of byNeedle.flat()) docs.set(unitKey(h), [...(docs.get(unitKey(h)) ?? []), h.id]);
+  const out: (RankedUnit & { docs: number[] })[] = [];
+  for (const k of keys) {
+    const h = phrase.get(k) ?? driving.get(k)!;
+    const u = { planId: h.planId, itemId: h.itemId, themeId: h.themeId, tier: (phrase.has(k) ? 0 : 1) as 0 | 1, best: h.id };
+    if (!scope.has(u.planId) || !passesUnitFilters(units, { ...u, id: h.id, field: h.field }, filters)) continue;
+    out.push({ ...u, docs: [...new Set(docs.get(k))].sort((a, b) => b - a) });
+  }
+  return out.sort((a, b) => a.tier - b.tier || b.best - a.best);
+}
