@@ -3,7 +3,7 @@
 // items is left out with the row's button (its headline leaves the list and the preview, the
 // count says so), the left-out list is opened and the item brought back, and the saved packet
 // carries the left-out id. Screenshots of the builder with an item left out go to
-// tests/output/packet-exclude/ (1400×900 and 900×700, Chinese and English) for a person to look at.
+// tests/output/packet-exclude/ (1400×900 and 900×700, Chinese and English, light and dark) for a person to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -101,8 +101,12 @@ describe('leaving an item out of a packet', () => {
         if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
         // The items group from its heading (with the count) down to the left-out list.
         await page.locator('fieldset.pk-items').evaluate((f) => f.scrollIntoView({ block: 'start' }));
-        await settle(page);
-        await page.screenshot({ path: join(SHOTS, `builder-${size.width}x${size.height}-${language}.png`) });
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, `builder-${size.width}x${size.height}-${language}-${scheme}.png`) });
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
       }
     }
     await useLanguage(app, 'zh', url());

@@ -307,6 +307,7 @@ describe('packet builder', () => {
     fireEvent.click(screen.getByRole('button', { name: '恢复：（二） 优化营商环境', hidden: true }));
     await waitFor(async () => expect(await itemOrder()).toEqual(['（一） 推进国企改革', '（二） 优化营商环境', '（三） 建设创新策源地']));
     expect(screen.getByText('已恢复 （二） 优化营商环境')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-item-id')).toBe('hz-2024/T1/I2'));
     // The builder shows the saved packet afresh: look the group up again.
     const after = screen.getByRole('group', { name: /包含的举措/ });
     expect(await within(after).findByText('共 3 条')).toBeTruthy();

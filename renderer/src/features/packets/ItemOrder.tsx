@@ -64,6 +64,8 @@ export function ItemOrder({ resolved, definition, onChange }: Props) {
   };
 
   const bringBack = (item: PacketItem) => {
+    // Its button goes away with it: focus follows the item back into the list.
+    focusAfter.current = item.id;
     onChange({ ...definition, excluded: excluded.filter((id) => id !== item.id) });
     setAnnouncement(t('items.broughtBack', { headline: label(item) }));
   };
