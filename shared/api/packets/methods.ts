@@ -60,6 +60,10 @@ export interface PacketDefinition {
   /** Item ids in the order the reader arranged them; items of the sources not listed follow in
    *  source order, and listed items no source includes any more are left out. */
   order: string[];
+  /** Item ids the reader left out: not in the packet, whichever source brings them (a whole
+   *  plan, a theme, a view, a filter, or a hand-pick). Absent in definitions saved before it
+   *  existed, which read as none left out. */
+  excluded?: string[];
   options: PacketOptions;
 }
 
@@ -97,10 +101,12 @@ export interface PacketMethods {
   /** A copy of a packet under a new id, its title marked as a copy. */
   'packet.duplicate': { args: { id: number }; result: Packet };
   /** The items a definition includes now, in packet order, and the sources that name something
-   *  gone (a trashed plan, a deleted view): shown to the reader, never silently dropped. */
+   *  gone (a trashed plan, a deleted view): shown to the reader, never silently dropped.
+   *  `excluded`: the left-out items a source would bring in now, in source order (a left-out id
+   *  no source brings any more is not listed). */
   'packet.resolve': {
     args: { definition: PacketDefinition };
-    result: { items: PacketItem[]; missing: { source: number; reason: 'plan' | 'theme' | 'item' | 'view' }[] };
+    result: { items: PacketItem[]; excluded: PacketItem[]; missing: { source: number; reason: 'plan' | 'theme' | 'item' | 'view' }[] };
   };
   /** The packet as one self-contained HTML document with print CSS and the fonts embedded (the
    *  preview shows it in a sandboxed frame; Print… prints it). `pages`: page numbers of the

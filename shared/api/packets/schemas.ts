@@ -37,6 +37,8 @@ export const packetDefinition = z
       .strict(),
     sources: z.array(source).max(200),
     order: z.array(initiativeId).max(ITEMS_LIMIT).refine(unique, 'must not name an item twice'),
+    // Definitions saved before items could be left out have no such list: none left out.
+    excluded: z.array(initiativeId).max(ITEMS_LIMIT).refine(unique, 'must not name an item twice').default([]),
     options: z
       .object({
         language: z.enum(['zh', 'en', 'both']),

@@ -31,7 +31,8 @@ function error(result: Result<unknown>): { code: string; message: string; curren
 
 const withSources = (sources: PacketDefinition['sources'], order: string[] = []): PacketDefinition => ({ ...VALID_PACKET, sources, order });
 const resolve = async (definition: PacketDefinition) =>
-  value(await call<{ items: PacketItem[]; missing: { source: number; reason: string }[] }>('packet.resolve', { definition }));
+  value(await call<{ items: PacketItem[]; excluded: PacketItem[]; missing: { source: number; reason: string }[] }>('packet.resolve', { definition }));
+const ids = (items: PacketItem[]) => items.map((i) => i.id);
 
 describe('packet definitions', () => {
   it('saves, lists (last changed first), updates on the stored revision and deletes', async () => {
@@ -75,7 +76,7 @@ describe('packet definitions', () => {
     const copy = value(await call<Packet>('packet.duplicate', { id: a.id }));
     expect(copy.id).not.toBe(a.id);
     expect(copy.revision).toBe(1);
-    expect(copy.definition).toEqual({ ...VALID_PACKET, cover: { ...VALID_PACKET.cover, title: '周例会简报（副本）' } });
+    expect(copy.definition).toEqual({ ...VALID_PACKET, excluded: [], cover: { ...VALID_PACKET.cover, title: '周例会简报（副本）' } });
     const en = value(await call<Packet>('packet.save', { baseRevision: 0, definition: { ...VALID_PACKET, cover: { ...VALID_PACKET.cover, title: 'Weekly' } } }));
     expect(value(await call<Packet>('packet.duplicate', { id: en.id })).definition.cover.title).toBe('Weekly (copy)');
     expect(error(await call('packet.duplicate', { id: 99 })).code).toBe('NOT_FOUND');
@@ -86,6 +87,10 @@ describe('packet definitions', () => {
     ['an item named twice in the order', { ...VALID_PACKET, order: ['hz-2024/T1/I1', 'hz-2024/T1/I1'] }, 'order'],
     ['an unknown paper', { ...VALID_PACKET, options: { ...VALID_PACKET.options, paper: 'A3' } }, 'definition.options.paper'],
     ['a date that is no date', { ...VALID_PACKET, cover: { ...VALID_PACKET.cover, date: '2024-02-30' } }, 'definition.cover.date'],
+    ['a left-out id that is no item id', { ...VALID_PACKET, excluded: ['hz-2024/T1/I1', '../etc/passwd'] }, 'definition.excluded.1'],
+    ['a left-out item named twice', { ...VALID_PACKET, excluded: ['hz-2024/T1/I1', 'hz-2024/T1/I1'] }, 'definition.excluded'],
+    ['a left-out list that is no list', { ...VALID_PACKET, excluded: 'hz-2024/T1/I1' }, 'definition.excluded'],
+    ['a left-out list too long', { ...VALID_PACKET, excluded: Array.from({ length: 20_001 }, (_, n) => `hz-2024/T1/X${n}`) }, 'definition.excluded'],
   ])('answers BAD_REQUEST naming where for %s, and stores nothing', async (_what, definition, where) => {
     const e = error(await call('packet.save', { baseRevision: 0, definition }));
     expect(e.code).toBe('BAD_REQUEST');
@@ -155,6 +160,88 @@ describe('packet.resolve', () => {
     const [library] = value(await call<{ id: string; revision: number }[]>('library.list', {})).filter((p) => p.id === second.planId);
     value(await call('library.trash', { planId: second.planId, baseRevision: library!.revision, confirm: true }));
     const trashed = await resolve(withSources([{ kind: 'plan', planId: second.planId }, { kind: 'items', itemIds: [second.itemIds[0]!] }]));
-    expect(trashed).toEqual({ items: [], missing: [{ source: 0, reason: 'plan' }, { source: 1, reason: 'plan' }] });
+    expect(trashed).toEqual({ items: [], excluded: [], missing: [{ source: 0, reason: 'plan' }, { source: 1, reason: 'plan' }] });
+  });
+});
+
+describe('left-out items (definition.excluded)', () => {
+  it('refuses a bad left-out id with a message naming the field and what an id looks like', async () => {
+    const e = error(await call('packet.resolve', { definition: { ...VALID_PACKET, excluded: ['hz-2024/T1/I1', 'not an id'] } }));
+    expect(e.code).toBe('BAD_REQUEST');
+    expect(e.message).toMatch(/definition\.excluded\.1.*must be an item id such as hz-2024\/T3\/I3/);
+  });
+
+  it('leaves an item out whichever source brings it: plan, theme, view, filter, or a hand-pick too', async () => {
+    const plan = ids((await resolve(withSources([{ kind: 'plan', planId: 'hz-2024' }]))).items);
+    const out = ['hz-2024/T1/I2', 'hz-2024/T3/I1'];
+    const fromPlan = await resolve({ ...withSources([{ kind: 'plan', planId: 'hz-2024' }]), excluded: out });
+    expect(ids(fromPlan.items)).toEqual(plan.filter((id) => !out.includes(id)));
+    // Listed apart, in source order, for the editor's "bring back".
+    expect(ids(fromPlan.excluded)).toEqual(out);
+    expect(fromPlan.excluded[0]).toMatchObject({ planId: 'hz-2024', headline: expect.any(String) as string });
+
+    const fromTheme = await resolve({ ...withSources([{ kind: 'themes', themeIds: ['hz-2024/T1'] }]), excluded: ['hz-2024/T1/I2'] });
+    expect(ids(fromTheme.items)).toEqual(plan.filter((id) => id.startsWith('hz-2024/T1/') && id !== 'hz-2024/T1/I2'));
+
+    updateLatest(core.db, 'hz-2024/T2/I1', { status: 'done', tags: ['本周'] });
+    updateLatest(core.db, 'hz-2024/T1/I2', { status: 'done', tags: ['本周'] });
+    const view = value(
+      await call<SavedView>('view.save', {
+        baseRevision: 0,
+        name: '完成',
+        state: { sort: [], collation: 'pinyin', search: '', filters: { statuses: ['done'] }, groupBy: null, columns: { order: [], hidden: [], sizes: {} } },
+      }),
+    );
+    const fromView = await resolve({ ...withSources([{ kind: 'view', viewId: view.id }]), excluded: ['hz-2024/T1/I2'] });
+    expect(ids(fromView.items)).toEqual(['hz-2024/T2/I1']);
+    const fromFilter = await resolve({ ...withSources([{ kind: 'filter', tags: ['本周'] }]), excluded: ['hz-2024/T2/I1'] });
+    expect(ids(fromFilter.items)).toEqual(['hz-2024/T1/I2']);
+
+    // Left out means not in the packet: a hand-pick of the same item, a second source bringing
+    // it, or the reader's order naming it does not put it back.
+    const everywhere = await resolve({
+      ...withSources([{ kind: 'items', itemIds: ['hz-2024/T1/I2', 'hz-2024/T3/I3'] }, { kind: 'themes', themeIds: ['hz-2024/T1'] }], ['hz-2024/T1/I2']),
+      excluded: ['hz-2024/T1/I2'],
+    });
+    expect(ids(everywhere.items)).not.toContain('hz-2024/T1/I2');
+    expect(ids(everywhere.items)[0]).toBe('hz-2024/T3/I3');
+    expect(ids(everywhere.excluded)).toEqual(['hz-2024/T1/I2']);
+    expect(everywhere.missing).toEqual([]);
+
+    // A left-out id no source brings (or no longer there) changes nothing and is not listed.
+    const stray = await resolve({ ...withSources([{ kind: 'themes', themeIds: ['hz-2024/T1'] }]), excluded: ['hz-2024/T3/I3', 'hz-2024/T9/I9'] });
+    expect(ids(stray.items)).toEqual(plan.filter((id) => id.startsWith('hz-2024/T1/')));
+    expect(stray.excluded).toEqual([]);
+    expect(stray.missing).toEqual([]);
+  });
+
+  it('the packet document leaves them out too', async () => {
+    const all = value(await call<{ html: string; items: number }>('packet.html', { definition: withSources([{ kind: 'themes', themeIds: ['hz-2024/T1'] }]), language: 'zh' }));
+    const [left] = (await resolve(withSources([{ kind: 'themes', themeIds: ['hz-2024/T1'] }]))).items;
+    const less = value(
+      await call<{ html: string; items: number }>('packet.html', { definition: { ...withSources([{ kind: 'themes', themeIds: ['hz-2024/T1'] }]), excluded: [left!.id] }, language: 'zh' }),
+    );
+    expect(less.items).toBe(all.items - 1);
+    expect(all.html).toContain(left!.headline);
+    expect(less.html).not.toContain(left!.headline);
+  });
+
+  it('a definition saved before items could be left out still loads, resolves and saves, with none left out', async () => {
+    // As an older version stored it: no `excluded` at all.
+    const old: Record<string, unknown> = { ...VALID_PACKET };
+    delete old.excluded;
+    core.db
+      .prepare('INSERT INTO user_packets (definition_json, revision, created_at, updated_at) VALUES (?, 1, ?, ?)')
+      .run(JSON.stringify(old), '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    const loaded = value(await call<Packet>('packet.get', { id: 1 }));
+    expect(loaded.definition).toEqual({ ...VALID_PACKET, excluded: [] });
+    expect(value(await call<Packet[]>('packet.list', {}))[0]!.definition.excluded).toEqual([]);
+    // An older client sending it without the field is understood the same way.
+    const resolved = await resolve(old as unknown as PacketDefinition);
+    expect(resolved.items.length).toBeGreaterThan(0);
+    expect(resolved.excluded).toEqual([]);
+    const saved = value(await call<Packet>('packet.save', { id: 1, baseRevision: 1, definition: old }));
+    expect(saved.definition.excluded).toEqual([]);
+    expect(value(await call<Packet>('packet.duplicate', { id: 1 })).definition.excluded).toEqual([]);
   });
 });

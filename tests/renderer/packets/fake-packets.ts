@@ -1,7 +1,7 @@
 // An in-memory stand-in for the core's packet service and the few reads the builder makes
 // (plans, their outlines, saved views, statuses), answering as the real ones do: save and
 // delete name a revision and a stale one gets CONFLICT with the stored packet; resolve lists
-// the items of the sources in packet order and names the sources that point at nothing; html
+// the items of the sources in packet order (less the left-out ones, listed apart) and names the sources that point at nothing; html
 // gives a small document naming the cover and the items. The renderer's real client runs
 // against it.
 import type { ApiBridge } from '../../../shared/api/contract';
@@ -88,8 +88,10 @@ export function createFakePackets(initial: PacketDefinition[] = []): FakePackets
       else if (source.kind === 'view') missing.push({ source: index, reason: 'view' });
       else take(items.filter((i) => !source.planId || i.planId === source.planId));
     });
-    const ordered = definition.order.flatMap((id) => included.filter((i) => i.id === id));
-    return { items: [...ordered, ...included.filter((i) => !definition.order.includes(i.id))], missing };
+    const leftOut = new Set(definition.excluded ?? []);
+    const kept = included.filter((i) => !leftOut.has(i.id));
+    const ordered = definition.order.flatMap((id) => kept.filter((i) => i.id === id));
+    return { items: [...ordered, ...kept.filter((i) => !definition.order.includes(i.id))], excluded: included.filter((i) => leftOut.has(i.id)), missing };
   };
   const handlers: Record<string, (args: never) => Promise<unknown>> = {
     'plan.list': async () =>

@@ -43,9 +43,8 @@ const lastSaved = (fake: FakePackets) => (argsOf(fake, 'packet.save').at(-1) as 
 /** The headlines of the included items, in packet order. */
 async function itemOrder(): Promise<string[]> {
   const group = screen.getByRole('group', { name: /包含的举措|Initiatives included/ });
-  return within(group)
-    .getAllByRole('listitem')
-    .map((li) => li.querySelector('.pk-item-headline')!.textContent!.trim());
+  // The ordered list only: the left-out items are listed apart in the same group.
+  return [...group.querySelectorAll('ol > li')].map((li) => li.querySelector('.pk-item-headline')!.textContent!.trim());
 }
 
 function saved(title: string, sources: PacketDefinition['sources'], order: string[] = []): PacketDefinition {
@@ -252,7 +251,7 @@ describe('packet builder', () => {
     }
   });
 
-  it("the table's Add to packet… brings its rows in as hand-picked items, which can be taken out again", async () => {
+  it("the table's Add to packet… brings its rows in as hand-picked items; one left out comes back when picked again", async () => {
     const fake = createFakePackets();
     act(() => addItemsToDraft(['p-anji/i2', 'hz-2024/T2/I1'], '未命名简报包'));
     act(() => addItemsToDraft(['hz-2024/T2/I1', 'p-anji/i1'], '未命名简报包'));
@@ -260,8 +259,74 @@ describe('packet builder', () => {
     const sources = await screen.findByRole('group', { name: '内容来源' });
     expect(within(sources).getByText('手选的 3 条举措')).toBeTruthy();
     await waitFor(async () => expect(await itemOrder()).toEqual(['2. 发展竹产业', '（三） 建设创新策源地', '1. 守护绿水青山']));
-    fireEvent.click(screen.getByRole('button', { name: '移出简报包：（三） 建设创新策源地' }));
+    fireEvent.click(screen.getByRole('button', { name: '不包含：（三） 建设创新策源地' }));
     await waitFor(async () => expect(await itemOrder()).toEqual(['2. 发展竹产业', '1. 守护绿水青山']));
-    expect(screen.getByText('（三） 建设创新策源地 已移出')).toBeTruthy();
+    expect(screen.getByText('已不包含 （三） 建设创新策源地')).toBeTruthy();
+    expect(draftStore.get()!.definition.excluded).toEqual(['hz-2024/T2/I1']);
+    // Picking it again in the table is asking for it: it comes off the left-out list.
+    act(() => addItemsToDraft(['hz-2024/T2/I1'], '未命名简报包'));
+    expect(draftStore.get()!.definition.excluded).toEqual([]);
+    await waitFor(async () => expect(await itemOrder()).toEqual(['2. 发展竹产业', '（三） 建设创新策源地', '1. 守护绿水青山']));
+  });
+
+  it('leaves out an item a whole plan brings in, lists it apart, brings it back; the count, preview and save follow', async () => {
+    const fake = createFakePackets();
+    renderView(fake);
+    fireEvent.click(await screen.findByRole('button', { name: '新建简报包' }));
+    await waitFor(async () => expect(await itemOrder()).toEqual(['（一） 推进国企改革', '（二） 优化营商环境', '（三） 建设创新策源地']));
+    const group = screen.getByRole('group', { name: /包含的举措/ });
+    expect(within(group).getByText('共 3 条')).toBeTruthy();
+
+    // A plain button on each row, reached by Tab like the arrows.
+    const leaveOut = screen.getByRole('button', { name: '不包含：（二） 优化营商环境' });
+    expect(leaveOut.tagName).toBe('BUTTON');
+    fireEvent.click(leaveOut);
+    await waitFor(async () => expect(await itemOrder()).toEqual(['（一） 推进国企改革', '（三） 建设创新策源地']));
+    expect(screen.getByText('已不包含 （二） 优化营商环境')).toBeTruthy();
+    expect(await within(group).findByText('共 2 条，未包含 1 条')).toBeTruthy();
+    // Focus goes to the row that took its place.
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-item-id')).toBe('hz-2024/T2/I1'));
+
+    // The left-out items, collapsed under the list.
+    const details = group.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(within(group).getByText('未包含的举措（1 条）').tagName).toBe('SUMMARY');
+    const leftOut = within(group).getByRole('list', { name: '未包含的举措', hidden: true });
+    expect(within(leftOut).getAllByRole('listitem', { hidden: true }).map((li) => li.querySelector('.pk-item-headline')!.textContent!.trim())).toEqual(['（二） 优化营商环境']);
+
+    // The preview is asked for the packet without it.
+    await waitFor(() => {
+      const html = argsOf(fake, 'packet.html').at(-1) as { definition: PacketDefinition };
+      expect(html.definition.excluded).toEqual(['hz-2024/T1/I2']);
+    });
+
+    // Saved with the packet; a leave-out is undone by bringing it back.
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(lastSaved(fake)?.definition.excluded).toEqual(['hz-2024/T1/I2']));
+    expect(await screen.findByText('已保存')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '恢复：（二） 优化营商环境', hidden: true }));
+    await waitFor(async () => expect(await itemOrder()).toEqual(['（一） 推进国企改革', '（二） 优化营商环境', '（三） 建设创新策源地']));
+    expect(screen.getByText('已恢复 （二） 优化营商环境')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-item-id')).toBe('hz-2024/T1/I2'));
+    // The builder shows the saved packet afresh: look the group up again.
+    const after = screen.getByRole('group', { name: /包含的举措/ });
+    expect(await within(after).findByText('共 3 条')).toBeTruthy();
+    expect(after.querySelector('details')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(lastSaved(fake)?.definition.excluded).toEqual([]));
+  });
+
+  it('speaks English for leaving out and bringing back', async () => {
+    const fake = createFakePackets([saved('Weekly', [{ kind: 'plan', planId: 'hz-2024' }])]);
+    renderView(fake, 'en');
+    const list = await screen.findByRole('list', { name: 'Saved packets' });
+    fireEvent.click(within(list).getAllByRole('button', { name: /Open|Edit/ })[0]!);
+    await waitFor(async () => expect(await itemOrder()).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Leave out: （一） 推进国企改革' }));
+    expect(await screen.findByText('（一） 推进国企改革 left out')).toBeTruthy();
+    const group = screen.getByRole('group', { name: /Initiatives included/ });
+    expect(await within(group).findByText('2 initiatives, 1 left out')).toBeTruthy();
+    expect(within(group).getByText('Left out (1 initiative)')).toBeTruthy();
+    expect(within(group).getByRole('button', { name: 'Bring back: （一） 推进国企改革', hidden: true })).toBeTruthy();
   });
 });

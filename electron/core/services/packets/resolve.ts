@@ -4,6 +4,10 @@
 // reader's arrangement (definition.order) first. A source naming something gone (a plan
 // deleted or in the trash, a theme or item no longer there, a deleted view) is reported, never
 // silently dropped.
+//
+// Left-out items (definition.excluded) are not in the packet, whichever source brings them — a
+// hand-pick included: "left out" means not in the packet, the one rule a reader can predict.
+// (Hand-picking a left-out item again is the editor's business: it takes it off the list.)
 import type { PacketDefinition, PacketItem, PacketSource } from '../../../../shared/api/packets/methods';
 import type { InitiativeRow, TableFilters } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
@@ -24,6 +28,8 @@ export interface Missing {
 export interface Resolved {
   /** The included items' rows (the table's), in packet order. */
   rows: InitiativeRow[];
+  /** The left-out items' rows that a source would bring in, in source order. */
+  excluded: InitiativeRow[];
   missing: Missing[];
 }
 
@@ -139,25 +145,27 @@ export function resolvePacket(db: Db, definition: PacketDefinition): Resolved {
       }
       for (const reason of reasons) missing.push({ source: index, reason });
     });
-    const arranged = definition.order.filter((id) => seen.has(id));
+    const leftOut = new Set(definition.excluded ?? []);
+    const kept = included.filter((id) => !leftOut.has(id));
+    const keptSet = new Set(kept);
+    const arranged = definition.order.filter((id) => keptSet.has(id));
     const placed = new Set(arranged);
-    const ordered = [...arranged, ...included.filter((id) => !placed.has(id))];
-    return { rows: readRows(db, ordered), missing };
+    const ordered = [...arranged, ...kept.filter((id) => !placed.has(id))];
+    return { rows: readRows(db, ordered), excluded: readRows(db, included.filter((id) => leftOut.has(id))), missing };
   });
 }
 
-export function packetItems(resolved: Resolved): { items: PacketItem[]; missing: Missing[] } {
-  return {
-    items: resolved.rows.map((r) => ({
-      id: r.id,
-      planId: r.planId,
-      planTitle: r.planTitle,
-      themeHeadline: r.themeHeadline,
-      numeral: r.numeral,
-      headline: r.headline,
-      notes: r.noteCount,
-      highlights: r.highlightCount,
-    })),
-    missing: resolved.missing,
-  };
+const packetItem = (r: InitiativeRow): PacketItem => ({
+  id: r.id,
+  planId: r.planId,
+  planTitle: r.planTitle,
+  themeHeadline: r.themeHeadline,
+  numeral: r.numeral,
+  headline: r.headline,
+  notes: r.noteCount,
+  highlights: r.highlightCount,
+});
+
+export function packetItems(resolved: Resolved): { items: PacketItem[]; excluded: PacketItem[]; missing: Missing[] } {
+  return { items: resolved.rows.map(packetItem), excluded: resolved.excluded.map(packetItem), missing: resolved.missing };
 }

@@ -17,7 +17,8 @@ interface PacketRow {
 
 const toPacket = (r: PacketRow): Packet => ({
   id: r.id,
-  definition: JSON.parse(r.definition_json) as PacketDefinition,
+  // A definition saved before items could be left out has no `excluded`: none left out.
+  definition: { excluded: [], ...(JSON.parse(r.definition_json) as PacketDefinition) },
   revision: r.revision,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -1,8 +1,9 @@
 // The items the packet includes now, in packet order. The reader reorders them by dragging, by
 // the up/down buttons, or with Alt+Up / Alt+Down on a focused row; each move is announced for
 // screen readers and focus stays on the moved row. The new order is the definition's `order`.
-// An item picked by hand can be taken out here; one that a plan, theme, view or filter brings
-// in stays (the contract has no exclusions: the next run would bring it back).
+// Any item can be left out here, whichever source brings it (a whole plan, a theme, a view, a
+// filter or a hand-pick): its id goes on the definition's `excluded` list, so the next run leaves
+// it out too. The left-out items are listed below, collapsed, each with "bring back".
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +33,8 @@ export function ItemOrder({ resolved, definition, onChange }: Props) {
   const focusAfter = useRef<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const items = resolved.data?.items ?? [];
-  const picked = new Set(definition.sources.flatMap((s) => (s.kind === 'items' ? s.itemIds : [])));
+  const leftOut = resolved.data?.excluded ?? [];
+  const excluded = definition.excluded ?? [];
 
   useLayoutEffect(() => {
     if (!focusAfter.current) return;
@@ -53,12 +55,19 @@ export function ItemOrder({ resolved, definition, onChange }: Props) {
     setAnnouncement(t('items.moved', { headline: label(item), position: to + 1, total: items.length }));
   };
 
-  const remove = (item: PacketItem) => {
-    const sources = definition.sources
-      .map((s) => (s.kind === 'items' ? { ...s, itemIds: s.itemIds.filter((id) => id !== item.id) } : s))
-      .filter((s) => s.kind !== 'items' || s.itemIds.length > 0);
-    onChange({ ...definition, sources, order: definition.order.filter((id) => id !== item.id) });
-    setAnnouncement(t('items.removed', { headline: label(item) }));
+  const leaveOut = (item: PacketItem, index: number) => {
+    // Focus goes to the row that takes its place (or the one before), not to the page's top.
+    const next = items[index + 1] ?? items[index - 1];
+    if (next) focusAfter.current = next.id;
+    onChange({ ...definition, excluded: [...excluded.filter((id) => id !== item.id), item.id], order: definition.order.filter((id) => id !== item.id) });
+    setAnnouncement(t('items.leftOut', { headline: label(item) }));
+  };
+
+  const bringBack = (item: PacketItem) => {
+    // Its button goes away with it: focus follows the item back into the list.
+    focusAfter.current = item.id;
+    onChange({ ...definition, excluded: excluded.filter((id) => id !== item.id) });
+    setAnnouncement(t('items.broughtBack', { headline: label(item) }));
   };
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
@@ -75,7 +84,12 @@ export function ItemOrder({ resolved, definition, onChange }: Props) {
     <fieldset className="pk-section pk-items" aria-busy={resolved.isFetching || undefined}>
       <legend>
         {t('items.legend')}
-        {resolved.data && <span className="pk-count">{t('items.count', { count: items.length })}</span>}
+        {resolved.data && (
+          <span className="pk-count">
+            {t('items.count', { count: items.length })}
+            {leftOut.length > 0 && t('items.leftOutCount', { count: leftOut.length })}
+          </span>
+        )}
       </legend>
       <p className="pk-hint" id="pk-items-hint">
         {t('items.hint')}
@@ -98,7 +112,6 @@ export function ItemOrder({ resolved, definition, onChange }: Props) {
         <ol className="pk-item-list" ref={list} aria-describedby="pk-items-hint">
           {items.map((item, index) => {
             const headline = label(item);
-            const removable = picked.has(item.id);
             return (
               <li
                 key={item.id}
@@ -159,21 +172,39 @@ export function ItemOrder({ resolved, definition, onChange }: Props) {
                   >
                     ↓
                   </button>
-                  <button
-                    type="button"
-                    className="pk-icon-button"
-                    aria-label={t('items.remove', { headline })}
-                    title={removable ? t('items.remove', { headline }) : t('items.removeOnlyPicked')}
-                    disabled={!removable}
-                    onClick={() => remove(item)}
-                  >
-                    ×
+                  <button type="button" className="pk-text-button" aria-label={t('items.leaveOut', { headline })} title={t('items.leaveOutTitle')} onClick={() => leaveOut(item, index)}>
+                    {t('items.leaveOutShort')}
                   </button>
                 </span>
               </li>
             );
           })}
         </ol>
+      )}
+      {leftOut.length > 0 && (
+        <details className="pk-left-out">
+          <summary>{t('items.leftOutSummary', { count: leftOut.length })}</summary>
+          <ul aria-label={t('items.leftOutList')}>
+            {leftOut.map((item) => {
+              const headline = label(item);
+              return (
+                <li key={item.id} className="pk-left-out-item">
+                  <span className="pk-item-text">
+                    <span className="pk-item-headline">
+                      <span className="pk-numeral">{item.numeral}</span> {item.headline}
+                    </span>
+                    <span className="pk-item-where">
+                      {item.planTitle} · {item.themeHeadline}
+                    </span>
+                  </span>
+                  <button type="button" className="pk-text-button" aria-label={t('items.bringBack', { headline })} onClick={() => bringBack(item)}>
+                    {t('items.bringBackShort')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
       )}
       <p className="pk-sr-only" role="status" aria-live="polite">
         {announcement}

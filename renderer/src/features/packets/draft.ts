@@ -14,6 +14,7 @@ export function newDefinition(title: string): PacketDefinition {
     cover: { title, subtitle: '', preparedFor: '', preparedBy: '', date: null, marking: '' },
     sources: [],
     order: [],
+    excluded: [],
     options: {
       language: 'zh',
       highlights: true,
@@ -50,7 +51,8 @@ export function isDirty(draft: Draft): boolean {
 
 /**
  * Adds hand-picked items (the table's selection) to the packet being built, or starts a new
- * one with them; items already picked by hand are not added twice.
+ * one with them; items already picked by hand are not added twice. Picking a left-out item
+ * again brings it back: the reader asked for it, so it comes off the left-out list.
  */
 export function addItemsToDraft(itemIds: readonly string[], untitled: string): void {
   const draft = current ?? { saved: null, definition: newDefinition(untitled) };
@@ -61,5 +63,7 @@ export function addItemsToDraft(itemIds: readonly string[], untitled: string): v
     const seen = new Set(existing.itemIds);
     sources[picked] = { kind: 'items', itemIds: [...existing.itemIds, ...itemIds.filter((id) => !seen.has(id))] };
   } else if (itemIds.length > 0) sources.push({ kind: 'items', itemIds: [...new Set(itemIds)] });
-  draftStore.set({ ...draft, definition: { ...draft.definition, sources } });
+  const asked = new Set(itemIds);
+  const excluded = (draft.definition.excluded ?? []).filter((id) => !asked.has(id));
+  draftStore.set({ ...draft, definition: { ...draft.definition, sources, excluded } });
 }

@@ -16,7 +16,7 @@ export function callPacket<M extends Method>(client: ApiClient, method: M, args:
 export const packetKeys = {
   all: ['packets'] as const,
   list: ['packets', 'list'] as const,
-  resolve: (definition: Pick<PacketDefinition, 'sources' | 'order'>) => ['packets', 'resolve', definition] as const,
+  resolve: (definition: Pick<PacketDefinition, 'sources' | 'order' | 'excluded'>) => ['packets', 'resolve', definition] as const,
   html: (definition: PacketDefinition, language: 'zh' | 'en') => ['packets', 'html', definition, language] as const,
 };
 
@@ -24,9 +24,10 @@ export function usePacketList(client: ApiClient) {
   return useQuery({ queryKey: packetKeys.list, queryFn: () => callPacket(client, 'packet.list', {}) });
 }
 
-/** The items the sources include now, in packet order, and the sources naming something gone. */
+/** The items the sources include now, in packet order, the left-out ones, and the sources
+ *  naming something gone. */
 export function useResolvedItems(client: ApiClient, definition: PacketDefinition) {
-  const key = { sources: definition.sources, order: definition.order };
+  const key = { sources: definition.sources, order: definition.order, excluded: definition.excluded ?? [] };
   return useQuery({
     queryKey: packetKeys.resolve(key),
     queryFn: () => callPacket(client, 'packet.resolve', { definition }),
