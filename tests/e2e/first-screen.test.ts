@@ -4,22 +4,13 @@
 // of their @font-face rules; where it has not, that stylesheet comes before the first screen,
 // so no text is drawn in another face first. Also screenshots of the first screen as it is
 // first painted (tests/output/first-screen/), Chinese and English, light and dark.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
+import { systemHas, usedFonts } from './used-fonts';
 
 const SHOTS = join(OUTPUT_DIR, 'first-screen');
-
-/** Whether fontconfig finds a family under its own name (not a substitute). */
-function systemHas(family: string): boolean {
-  try {
-    return execFileSync('fc-match', ['-f', '%{family}', family], { encoding: 'utf8' }).split(',').includes(family);
-  } catch {
-    return false;
-  }
-}
 
 /** A fresh load of url (a goto alone may only move within the page: the app drops the token from its address). */
 async function load(app: AppSession, url: string): Promise<void> {
@@ -77,9 +68,11 @@ describe('the first screen', () => {
     } else {
       expect(facesSheet).toHaveLength(1);
     }
-    // Either way the Chinese text is drawn in a Noto SC design, never in a stand-in face.
-    const drawn = await app.page.evaluate(() => getComputedStyle(document.querySelector('.theme-card-title')!).fontFamily);
-    expect(drawn.split(',')[0]!.replace(/"/g, '').trim()).toBe('Noto Sans CJK SC');
+    // Either way the Chinese text is drawn in a Noto SC design, never in a stand-in face: the
+    // installed face where the system has it, else the bundled one (a web font).
+    const [drawn] = await usedFonts(app.page, '.theme-card-title');
+    expect(drawn!.familyName).toMatch(installed ? /^Noto Sans CJK SC/ : /^Noto Sans SC/);
+    expect(drawn!.isCustomFont).toBe(!installed);
     app.expectNothingBlocked();
   });
 
