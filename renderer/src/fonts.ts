@@ -25,18 +25,17 @@ function installed(family: string): boolean {
 
 /** Resolves when the faces the first screen draws with are described (at once when installed). */
 export function readyCjkFaces(): Promise<void> {
-  if (installed('Noto Sans CJK SC') && installed('Noto Serif CJK SC')) {
-    // Paper still wants the bundled faces (styles/print.css): their rules come once the first
-    // screen is up; a rule fetches no font file until text is drawn in its face.
-    const later = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    later(() => void loadBundledFaces());
-    return Promise.resolve();
-  }
+  if (installed('Noto Sans CJK SC') && installed('Noto Serif CJK SC')) return Promise.resolve();
   return loadBundledFaces();
 }
 
-function loadBundledFaces(): Promise<void> {
-  return new Promise((resolve) => {
+let bundledFaces: Promise<void> | null = null;
+
+/** The bundled faces' rules, once. Paper takes these faces first (styles/print.css), so the
+ *  Shell asks for them in idle time after its first screen; a rule fetches no font file until
+ *  text is drawn in its face. */
+export function loadBundledFaces(): Promise<void> {
+  bundledFaces ??= new Promise((resolve) => {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = bundledCjkFacesUrl;
@@ -44,4 +43,5 @@ function loadBundledFaces(): Promise<void> {
     link.onload = link.onerror = () => resolve();
     document.head.append(link);
   });
+  return bundledFaces;
 }

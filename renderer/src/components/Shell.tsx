@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import type { SearchSource } from '../../../shared/api/search/methods';
 import type { ApiClient } from '../api/client';
+import { loadBundledFaces } from '../fonts';
 import type { FeatureProps } from '../features/feature-props';
 
 // Every view but reading is a chunk of its own, loaded when first shown: the first screen is
@@ -67,6 +68,8 @@ function usePrefetchViews(): void {
   useEffect(() => {
     const prefetch = () => {
       for (const load of Object.values(VIEW_LOADERS)) void load().catch(() => undefined);
+      // The bundled Chinese faces' rules, which paper takes first (fonts.ts).
+      void loadBundledFaces();
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(prefetch, { timeout: 3000 });
