@@ -16,15 +16,11 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
-import { DATABASE_FILE } from '../../electron/core/core';
-import { openDatabase } from '../../electron/core/db/open';
-import { importPlan } from '../../electron/core/plan/store';
-import { refreshDerivedData } from '../../electron/core/refresh-derived';
+import type { Page } from 'playwright-core';
 import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
 import { assertBuilt, SERVER_ENTRY, startBuiltServer } from '../e2e/built-server';
-import { localBrowserPath } from '../helpers/local-browser';
-import { articleText, DEFAULT_SEED, DEFAULT_SHAPE, generatePlans } from './corpus';
+import { DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
+import { importCorpus, launchBenchBrowser } from './chromium-bench';
 import { describeEnvironment, loadAverage } from './environment';
 import { fmt, formatMeasurement, writeReport, type Measurement } from './report';
 import { summarize } from './stats';
@@ -54,22 +50,6 @@ function options() {
     seed: count('seed', values.seed, DEFAULT_SEED, 0),
     out: values.out ?? join(repoRoot, 'tests', 'output', 'bench-search-ui.json'),
   };
-}
-
-/** A data folder whose database holds the corpus (the server adds the embedded plan on start). */
-function buildDataDir(dir: string, seed: number, plans: number): number {
-  const db = openDatabase(join(dir, DATABASE_FILE));
-  let initiatives = 0;
-  try {
-    for (const doc of generatePlans(seed, { ...DEFAULT_SHAPE, plans })) {
-      importPlan(db, doc, articleText(doc));
-      initiatives += doc.initiatives.length;
-    }
-    refreshDerivedData(db);
-  } finally {
-    db.close();
-  }
-  return initiatives;
 }
 
 /** In the page: the input event's time of each keystroke, and a wait for a text's results painted. */
@@ -151,7 +131,7 @@ async function main(): Promise<void> {
   };
   try {
     const loadStart = nowMs();
-    const initiatives = buildDataDir(dataDir, opts.seed, opts.plans);
+    const initiatives = importCorpus(dataDir, opts.seed, opts.plans);
     const loadMs = nowMs() - loadStart;
     const builtAt = statSync(SERVER_ENTRY).mtime.toISOString();
     record({
@@ -162,13 +142,7 @@ async function main(): Promise<void> {
       values: { initiatives, loadMs, builtAt },
     });
     const server = await startBuiltServer(dataDir);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: localBrowserPath(),
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      locale: 'zh-CN',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const context = await launchBenchBrowser(profile);
     try {
       await context.addInitScript({ content: PAGE_SCRIPT });
       const page = await context.newPage();

@@ -24,15 +24,11 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
-import { openDatabase } from '../../electron/core/db/open';
-import { DATABASE_FILE } from '../../electron/core/core';
-import { importPlan } from '../../electron/core/plan/store';
-import { refreshDerivedData } from '../../electron/core/refresh-derived';
+import type { Page } from 'playwright-core';
 import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
 import { assertBuilt, SERVER_ENTRY, startBuiltServer } from '../e2e/built-server';
-import { localBrowserPath } from '../helpers/local-browser';
-import { articleText, DEFAULT_SEED, DEFAULT_SHAPE, generatePlans } from './corpus';
+import { DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
+import { importCorpus, launchBenchBrowser } from './chromium-bench';
 import { describeEnvironment, loadAverage } from './environment';
 import { fmt, formatMeasurement, writeReport, type Measurement, type RatioMeasurement } from './report';
 import { summarize } from './stats';
@@ -67,17 +63,7 @@ function buildDataDir(dir: string, seed: number, plans: number): number {
   mkdirSync(dir, { recursive: true });
   // Never written over: a folder kept for another corpus (or anything else) is refused.
   if (readdirSync(dir).length > 0) throw new Error(`--data ${dir} is not empty and holds no corpus of seed ${seed} and ${plans} plans`);
-  const db = openDatabase(join(dir, DATABASE_FILE));
-  let initiatives = 0;
-  try {
-    for (const doc of generatePlans(seed, { ...DEFAULT_SHAPE, plans })) {
-      importPlan(db, doc, articleText(doc));
-      initiatives += doc.initiatives.length;
-    }
-    refreshDerivedData(db);
-  } finally {
-    db.close();
-  }
+  const initiatives = importCorpus(dir, seed, plans);
   writeFileSync(join(dir, CORPUS_NOTE), JSON.stringify({ seed, plans, initiatives }));
   return initiatives;
 }
@@ -160,13 +146,7 @@ async function main(): Promise<void> {
       values: { initiatives, loadMs, builtAt },
     });
     const server = await startBuiltServer(dataDir);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: localBrowserPath(),
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      locale: 'zh-CN',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const context = await launchBenchBrowser(profile);
     try {
       await context.addInitScript({ content: PAGE_SCRIPT });
       const page = await context.newPage();

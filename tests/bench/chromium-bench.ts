@@ -1,0 +1,38 @@
+// What the Chromium benches (table-ui.ts, search-ui.ts) share: the corpus written into a data
+// folder the built server opens, and the browser they drive, launched the same way.
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { DATABASE_FILE } from '../../electron/core/core';
+import { openDatabase } from '../../electron/core/db/open';
+import { importPlan } from '../../electron/core/plan/store';
+import { refreshDerivedData } from '../../electron/core/refresh-derived';
+import { localBrowserPath } from '../helpers/local-browser';
+import { articleText, DEFAULT_SHAPE, generatePlans } from './corpus';
+
+/** Imports the bench corpus of `seed` and `plans` plans into the library in `dir`; its initiatives. */
+export function importCorpus(dir: string, seed: number, plans: number): number {
+  const db = openDatabase(join(dir, DATABASE_FILE));
+  let initiatives = 0;
+  try {
+    for (const doc of generatePlans(seed, { ...DEFAULT_SHAPE, plans })) {
+      importPlan(db, doc, articleText(doc));
+      initiatives += doc.initiatives.length;
+    }
+    refreshDerivedData(db);
+  } finally {
+    db.close();
+  }
+  return initiatives;
+}
+
+/** Headless Chromium with its own profile, at a laptop size, in Chinese, and quiet (no
+ *  background networking, updates or sync to disturb the timings). */
+export function launchBenchBrowser(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: localBrowserPath(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
