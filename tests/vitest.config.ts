@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/renderer/setup.ts'],
           // jsdom renders of the whole table or dashboard take seconds on a loaded machine.
           testTimeout: 20_000,
         },

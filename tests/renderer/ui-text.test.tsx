@@ -62,7 +62,7 @@ const libraryScreen = (language: Language): Screen => ({
   language,
   fake: () => createFakeLibrary(LIBRARY, { 'ui.currentPlan': EMBEDDED.id }),
   ready: async () => {
-    fireEvent.click(await screen.findByRole('button', { name: /⟦(显示废纸篓|Show Trash)/ }, { timeout: 5000 }));
+    fireEvent.click(await screen.findByRole('button', { name: /⟦(显示废纸篓|Show Trash)/ }));
     await screen.findByText(REGULATION.title);
   },
   extraData: libraryData(),
@@ -75,7 +75,7 @@ const previewScreen = (language: Language): Screen => ({
   ready: async () => {
     await screen.findByText(WORK_PLAN.title);
     chooseFile('方案.docx');
-    await screen.findByRole('dialog', { name: /⟦(导入预览|Import preview)⟧/ }, { timeout: 5000 });
+    await screen.findByRole('dialog', { name: /⟦(导入预览|Import preview)⟧/ });
   },
   extraData: [...libraryData(), ...collectStrings(importedDocument('方案.docx')), '（一）指导思想', '（二）主要目标'],
 });
@@ -126,7 +126,7 @@ const SCREENS: Screen[] = [
     name: 'English asked for but missing',
     saved: { 'ui.readingMode': 'en' },
     fake: () => createFakeBridge({ 'plan.translation': async () => ({ ok: true, value: null }) }),
-    ready: async () => void (await screen.findByText(/⟦这份计划暂无英文译文/, {}, { timeout: 5000 })),
+    ready: async () => void (await screen.findByText(/⟦这份计划暂无英文译文/)),
   },
   {
     name: 'the error screen',

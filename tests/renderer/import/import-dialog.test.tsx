@@ -35,12 +35,12 @@ function choose(container: HTMLElement, files: File[]): void {
   fireEvent.change(input);
 }
 
-const preview = () => screen.findByRole('dialog', { name: '导入预览' }, { timeout: 5000 });
+const preview = () => screen.findByRole('dialog', { name: '导入预览' });
 
 describe('importing a plan', { timeout: 20_000 }, () => {
   it('previews details, levels with counts, warnings and the outline; imports with the reader’s level; the new plan opens', async () => {
     const { fake, container } = start();
-    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: WORK_PLAN.title });
     choose(container, [docx('新型工业化.docx')]);
     const dialog = await preview();
 
@@ -71,14 +71,14 @@ describe('importing a plan', { timeout: 20_000 }, () => {
     await waitFor(() => expect(fake.commits).toHaveLength(1));
     expect(fake.commits[0]!.choices).toEqual({ levels: { theme: 'cn-comma', item: 'cn-paren' }, edits: [] });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(await screen.findByRole('heading', { level: 1, name: '杭州市推进新型工业化实施方案' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: '杭州市推进新型工业化实施方案' })).toBeTruthy();
     expect(window.location.hash).toBe('#/');
     expect(fake.settings.get('ui.currentPlan')).toBe('p-new1');
   });
 
   it('promotes, demotes and merges headings from the keyboard-reachable buttons; the edits are imported as shown', async () => {
     const { fake, container } = start();
-    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: WORK_PLAN.title });
     choose(container, [docx('a.docx')]);
     const dialog = await preview();
     // Disabled where the step cannot apply: a top-level heading cannot go up, a first child cannot go under.
@@ -110,7 +110,7 @@ describe('importing a plan', { timeout: 20_000 }, () => {
     let release!: () => void;
     fake.hold = new Promise((resolve) => (release = resolve));
     const { container } = start(fake);
-    await screen.findByRole('button', { name: EMBEDDED.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: EMBEDDED.title });
     choose(container, [docx('大文件.docx')]);
     const dialog = await screen.findByRole('dialog', { name: '导入计划' });
     expect(within(dialog).getByRole('status').textContent).toContain('正在读取“大文件.docx”');
@@ -128,9 +128,9 @@ describe('importing a plan', { timeout: 20_000 }, () => {
     const message = '扫描件.pdf: this PDF has no text layer (a scanned document); nothing was imported.';
     fake.refusals.set('扫描件.pdf', message);
     const { container } = start(fake);
-    await screen.findByRole('button', { name: EMBEDDED.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: EMBEDDED.title });
     choose(container, [new File(['%PDF-1.7'], '扫描件.pdf', { type: 'application/pdf' })]);
-    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: '无法导入“扫描件.pdf”' })).toBeTruthy();
     expect(alert.textContent).toContain(message);
     expect(alert.textContent).toContain('未写入任何内容。');
@@ -147,19 +147,19 @@ describe('importing a plan', { timeout: 20_000 }, () => {
       duplicateOf: { planId: WORK_PLAN.id, title: WORK_PLAN.title, trashed: false },
     });
     const { container } = start(fake);
-    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: WORK_PLAN.title });
     choose(container, [docx('again.docx')]);
     const dialog = await preview();
     expect(within(dialog).getByRole('heading', { name: '这个文件已在您的计划库中' })).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: '导入' })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: '打开这份计划' }));
-    expect(await screen.findByRole('heading', { level: 1, name: WORK_PLAN.title }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: WORK_PLAN.title })).toBeTruthy();
     expect(callsOf(fake, 'import.commit')).toEqual([]);
   });
 
   it('files dropped on the window show the overlay, then import one after the other and are shown marked in the library', async () => {
     const { fake } = start();
-    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: WORK_PLAN.title });
     const files = [docx('一.docx'), docx('二.docx')];
     fake.previews.set('一.docx', { document: importedDocument('一.docx', '第一份方案') });
     fake.previews.set('二.docx', { document: importedDocument('二.docx', '第二份方案') });
@@ -186,7 +186,7 @@ describe('importing a plan', { timeout: 20_000 }, () => {
 
   it('a file over the import limit is refused before it is sent, with its size and the limit', async () => {
     const { fake, container } = start();
-    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: WORK_PLAN.title });
     const big = new File(['x'], '巨大的文件.pdf');
     Object.defineProperty(big, 'size', { value: MAX_IMPORT_FILE_BYTES + 1 });
     choose(container, [big]);
@@ -197,7 +197,7 @@ describe('importing a plan', { timeout: 20_000 }, () => {
 
   it('File → Import plan… (Ctrl+O) opens the system’s file chooser', async () => {
     start();
-    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: WORK_PLAN.title });
     const input = document.querySelector<HTMLInputElement>('input[type="file"][multiple]')!;
     let opened = 0;
     input.click = () => void (opened += 1);
@@ -208,9 +208,9 @@ describe('importing a plan', { timeout: 20_000 }, () => {
 
   it('speaks English in an English UI', async () => {
     const { container } = start(undefined, 'en');
-    await screen.findByRole('button', { name: WORK_PLAN.title }, { timeout: 5000 });
+    await screen.findByRole('button', { name: WORK_PLAN.title });
     choose(container, [docx('a.docx')]);
-    const dialog = await screen.findByRole('dialog', { name: 'Import preview' }, { timeout: 5000 });
+    const dialog = await screen.findByRole('dialog', { name: 'Import preview' });
     expect(within(dialog).getByRole('combobox', { name: 'Initiative level' })).toBeTruthy();
     expect(dialog.textContent).toContain('Imports 2 themes and 5 initiatives');
     expect(within(dialog).getByRole('button', { name: 'Import' })).toBeTruthy();

@@ -12,9 +12,9 @@ beforeAll(installDialogPolyfill);
 beforeEach(() => atAddress());
 afterEach(resetApp);
 
-const stripTitle = async () => (await screen.findByRole('heading', { level: 1 }, { timeout: 5000 })).textContent;
+const stripTitle = async () => (await screen.findByRole('heading', { level: 1 })).textContent;
 /** Waits until the plan strip names this plan. */
-const showsPlan = (title: string) => screen.findByRole('heading', { level: 1, name: title }, { timeout: 5000 });
+const showsPlan = (title: string) => screen.findByRole('heading', { level: 1, name: title });
 
 describe('the current plan', { timeout: 20_000 }, () => {
   it('opens the remembered plan at start', async () => {

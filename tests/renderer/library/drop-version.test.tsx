@@ -31,7 +31,7 @@ describe('dropping a file on a plan in the library', { timeout: 20_000 }, () => 
 
     await waitFor(() => expect(callsOf(fake, 'import.preview')).toHaveLength(1));
     expect(callsOf(fake, 'import.preview')[0]).toMatchObject({ fileName: '修订稿.txt', versionOf: WORK_PLAN.id });
-    const dialog = await screen.findByRole('dialog', { name: '导入预览' }, { timeout: 5000 });
+    const dialog = await screen.findByRole('dialog', { name: '导入预览' });
     // The window's own drop (a new plan) did not queue the file a second time.
     await waitFor(() => expect(dialog.textContent).toContain('修订稿.txt'));
     expect(dialog.textContent).not.toContain('共 2 个');

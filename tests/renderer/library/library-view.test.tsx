@@ -21,7 +21,7 @@ function renderLibrary(fake: FakeLibrary = createFakeLibrary([EMBEDDED, WORK_PLA
   return fake;
 }
 
-const list = () => screen.findByRole('list', { name: /^(计划库|Library)$/ }, { timeout: 5000 });
+const list = () => screen.findByRole('list', { name: /^(计划库|Library)$/ });
 const rowOf = (title: string) => screen.getByRole('button', { name: title }).closest('li')!;
 const titles = async () => within(await list()).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
 

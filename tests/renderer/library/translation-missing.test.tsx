@@ -36,7 +36,7 @@ describe('a plan without English', { timeout: 20_000 }, () => {
   for (const mode of ['en', 'both'] as const) {
     it(`says why in the ${mode} mode and offers the template and the attach button`, async () => {
       setup(mode);
-      expect(await screen.findByText('这份计划暂无英文译文，下面显示中文原文。', {}, { timeout: 5000 })).toBeTruthy();
+      expect(await screen.findByText('这份计划暂无英文译文，下面显示中文原文。')).toBeTruthy();
       expect(screen.getByRole('button', { name: '下载翻译模板' })).toBeTruthy();
       expect(screen.getByRole('button', { name: '附加译文文件…' })).toBeTruthy();
     });
@@ -44,7 +44,7 @@ describe('a plan without English', { timeout: 20_000 }, () => {
 
   it('attaching a translation file sends its text and loads the English', async () => {
     const fake = setup('en');
-    await screen.findByRole('button', { name: '附加译文文件…' }, { timeout: 5000 });
+    await screen.findByRole('button', { name: '附加译文文件…' });
     const input = screen.getByLabelText('选择要附加的译文文件') as HTMLInputElement;
     const file = new File(['{"language":"en","items":{}}'], 'plan.en.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -62,7 +62,7 @@ describe('a plan without English', { timeout: 20_000 }, () => {
     const fake = setup('en');
     URL.createObjectURL ??= () => 'blob:x';
     URL.revokeObjectURL ??= () => undefined;
-    fireEvent.click(await screen.findByRole('button', { name: '下载翻译模板' }, { timeout: 5000 }));
+    fireEvent.click(await screen.findByRole('button', { name: '下载翻译模板' }));
     await waitFor(() => expect(callsOf(fake, 'translation.template')).toEqual([{ planId: WORK_PLAN.id, language: 'en' }]));
   });
 });

@@ -149,7 +149,7 @@ describe('packet builder', () => {
     fireEvent.click(within(layout).getByRole('radio', { name: '横向' }));
     fireEvent.click(within(layout).getByRole('checkbox', { name: '显示我的划线' }));
 
-    const frame = (await screen.findByTitle('简报包预览', {}, { timeout: 8000 })) as HTMLIFrameElement;
+    const frame = (await screen.findByTitle('简报包预览')) as HTMLIFrameElement;
     await waitFor(() => expect(frame.getAttribute('srcdoc')).toContain('<h1>十二月例会</h1>'));
     expect(frame.getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
     expect(frame.getAttribute('sandbox')).not.toContain('allow-scripts');
@@ -226,7 +226,7 @@ describe('packet builder', () => {
       fireEvent.click(await screen.findByRole('button', { name: 'New packet' }));
       fireEvent.click(screen.getByRole('button', { name: 'Save as PDF' }));
       const progress = await screen.findByRole('group', { name: 'Making the PDF' });
-      expect(await within(progress).findByText('3 / 10', {}, { timeout: 8000 })).toBeTruthy();
+      expect(await within(progress).findByText('3 / 10')).toBeTruthy();
       const first = (argsOf(fake, 'packet.pdf')[0] as { jobId: string }).jobId;
       expect(first).toMatch(/^[0-9a-f-]{36}$/);
       // The page stays usable meanwhile: the reader can still change the packet.

@@ -97,7 +97,7 @@ describe('storage gate', () => {
     renderGate(client);
     await screen.findByText('the app');
     expect(screen.queryByRole('heading', { name: '数据库文件检测到损坏' })).toBeNull();
-    await screen.findByRole('heading', { name: '数据库文件检测到损坏' }, { timeout: 4000 });
+    await screen.findByRole('heading', { name: '数据库文件检测到损坏' });
     expect(screen.getByText('the app')).toBeTruthy();
     expect(screen.getByText(/Page 56: btreeInitPage/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '暂时隐藏' }));

@@ -62,7 +62,7 @@ export const grid = () => screen.getByRole('grid');
 /** Waits until the grid shows `count` data rows (placeholders and group headers excluded). */
 export async function rowsShown(count: number): Promise<HTMLElement[]> {
   // The first render of a file also loads its modules: give a busy machine time.
-  await waitFor(() => expect(dataRows()).toHaveLength(count), { timeout: 5000 });
+  await waitFor(() => expect(dataRows()).toHaveLength(count));
   return dataRows();
 }
 

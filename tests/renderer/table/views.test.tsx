@@ -37,7 +37,7 @@ describe('initiative table: saved views', () => {
     fireEvent.change(screen.getByRole('combobox', { name: '中文排序' }), { target: { value: 'stroke' } });
     fireEvent.change(screen.getByRole('searchbox', { name: '搜索举措' }), { target: { value: '杭州' } });
     // The search applies after a pause; the menu then counts under it.
-    await waitFor(() => expect(fake.queries().at(-1)?.search).toBe('杭州'), { timeout: 3000 });
+    await waitFor(() => expect(fake.queries().at(-1)?.search).toBe('杭州'));
     fireEvent.click(screen.getByRole('button', { name: '筛选：优先级' }));
     fireEvent.click(await within(screen.getByRole('dialog', { name: '筛选：优先级' })).findByRole('checkbox', { name: /^高/ }));
     fireEvent.keyDown(screen.getByRole('dialog', { name: '筛选：优先级' }), { key: 'Escape' });
