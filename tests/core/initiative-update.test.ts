@@ -6,6 +6,7 @@ import type { Core } from '../../electron/core/core';
 import { searchKeys } from '../../electron/core/search/match';
 import { codeRange, scoreCode } from '../../electron/core/search/score';
 import { updateInitiative } from '../../electron/core/services/initiative-update';
+import { readStatusRecord, setStatusOptions } from '../../electron/core/services/status-options';
 import type { Result } from '../../shared/api/result';
 import type { InitiativeRow } from '../../shared/domain/table';
 import { rebuildSearchIndex } from '../../electron/core/refresh-derived';
@@ -110,6 +111,22 @@ describe('initiative.update', () => {
     expect(!result.ok && result.error.message).toContain('“blocked” is not one of the configured statuses');
     expect(!result.ok && result.error.message).toContain('not_started, in_progress, done, watching');
     expect(dumpTables(core.db, /^(user_.*|search_docs)$/)).toEqual(before);
+  });
+
+  it('checks a status against the status list as it is now, after the list changed', async () => {
+    value(await update({ status: 'done' }));
+    const options = [
+      { key: 'not_started', label: { zh: '未开始', en: 'Not started' } },
+      { key: 'done', label: { zh: '已完成', en: 'Done' } },
+      { key: 'blocked', label: { zh: '受阻', en: 'Blocked' } },
+    ];
+    setStatusOptions(core.db, options, readStatusRecord(core.db).revision);
+    expect(value(await update({ status: 'blocked' })).status).toBe('blocked');
+    const refused = await update({ status: 'watching' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(!refused.ok && refused.error.message).toContain('not_started, done, blocked');
+    // A status the initiative already has is kept on a save of other fields.
+    expect(value(await update({ status: 'blocked', leadUnit: '市发改委' }))).toMatchObject({ status: 'blocked', leadUnit: '市发改委' });
   });
 
   it.each([

@@ -1,4 +1,4 @@
-// The app bar keeps one line in both languages, from a small window (900 px) to a wide one,
+// The app bar keeps one line in both languages, from the least window (600 px) to a wide one,
 // in every view: the longer English labels step down to short words (中 / EN / 中+EN) while
 // their buttons keep their full names and tooltips. Real Chromium against the built app.
 import type { Locator, Page } from 'playwright-core';
@@ -59,6 +59,38 @@ describe('the app bar on one line', () => {
           expect(row).toBeCloseTo(oneRow, 0);
         });
       }
+    }
+  }
+
+  // Every width from the least the bar is made for (600) to a wide window, in steps of 10 px,
+  // with the window resized in place as a reader drags its edge: the bar refits each time.
+  for (const language of ['zh', 'en'] as const) {
+    for (const [view, hash] of [
+      ['reading', '#/initiative/hz-2024/T1/I1'],
+      ['table', '#/table'],
+      ['packets', '#/packets'],
+    ] as const) {
+      it(`${language}, ${view}: one row at every width from 600 to 1600 px`, async () => {
+        await open(language, 1600, hash);
+        const wrapped: string[] = [];
+        for (let width = 1600; width >= 600; width -= 10) {
+          await page.setViewportSize({ width, height: 700 });
+          const { row, oneRow, overflow } = await page.evaluate(() =>
+            new Promise<{ row: number; oneRow: number; overflow: number }>((resolve) =>
+              requestAnimationFrame(() => {
+                const bar = document.querySelector<HTMLElement>('.top-bar-row')!;
+                const style = getComputedStyle(bar);
+                const items = [...bar.children].flatMap((c) => (c.classList.contains('top-bar-controls') ? [...c.children] : [c]));
+                const tallest = Math.max(...items.map((i) => i.getBoundingClientRect().height));
+                const chrome = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce((sum, k) => sum + parseFloat(style[k as 'paddingTop']), 0);
+                resolve({ row: bar.getBoundingClientRect().height, oneRow: tallest + chrome, overflow: bar.scrollWidth - bar.clientWidth });
+              }),
+            ),
+          );
+          if (Math.abs(row - oneRow) > 0.5 || overflow > 0) wrapped.push(`${width} px: ${row.toFixed(1)} high (one row ${oneRow.toFixed(1)}), ${overflow} px over`);
+        }
+        expect(wrapped).toEqual([]);
+      });
     }
   }
 

@@ -16,7 +16,7 @@ import type { Db } from '../db/open';
 import { readStamp, writeStamp } from '../db/derived-state';
 import { prepared } from '../db/statements';
 import { collatorStamp, COLLATORS } from './collators';
-import { writeTransaction } from '../db/transaction';
+import { inWriteTransaction, writeTransaction } from '../db/transaction';
 
 const STAMP = 'text_sort_keys.collators';
 const ORDERS = ['pinyin', 'stroke'] as const satisfies readonly Collation[];
@@ -112,17 +112,22 @@ export function ensureTextSortKeys(db: Db, values: readonly (string | null | und
     rebuildTextSortKeys(db);
     return;
   }
-  writeTransaction(db, () => {
-    const copy = loadCopy(db);
-    const insert = prepared(db, 'INSERT INTO text_sort_keys (text, pinyin, stroke) VALUES (?, ?, ?)');
-    for (const text of missing) {
-      if (text === '') {
-        insert.run(text, EMPTY_TEXT_RANK, EMPTY_TEXT_RANK);
-        continue;
-      }
-      insert.run(text, placeIn(db, copy.orders.pinyin, 'pinyin', text), placeIn(db, copy.orders.stroke, 'stroke', text));
+  // Inside the caller's write transaction (a save) the inserts need no savepoint of their own:
+  // two more statements on every new value.
+  if (inWriteTransaction(db)) insertRanked(db, missing);
+  else writeTransaction(db, () => insertRanked(db, missing));
+}
+
+function insertRanked(db: Db, missing: readonly string[]): void {
+  const copy = loadCopy(db);
+  const insert = prepared(db, 'INSERT INTO text_sort_keys (text, pinyin, stroke) VALUES (?, ?, ?)');
+  for (const text of missing) {
+    if (text === '') {
+      insert.run(text, EMPTY_TEXT_RANK, EMPTY_TEXT_RANK);
+      continue;
     }
-  });
+    insert.run(text, placeIn(db, copy.orders.pinyin, 'pinyin', text), placeIn(db, copy.orders.stroke, 'stroke', text));
+  }
 }
 
 /** Ranks every distinct value in use afresh, RANK_GAP apart, dropping values no longer used. */

@@ -18,8 +18,10 @@ import { prepared } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { ensureTextSortKeys } from '../collation/text-sort-keys';
 import { indexReaderFields, type ReaderTextFields } from '../search/initiative-docs';
-import { readStatusOptions } from './status-options';
+import { readStatusOptions, STATUS_OPTIONS_KEY } from './status-options';
+import { readSetting } from './settings';
 import { tableRows } from './table/query';
+import { ROW_COLUMNS, ROW_JOINS, toRows } from './table/rows';
 
 type StateFields = Omit<InitiativeFields, 'tags'>;
 const STATE_COLUMNS = {
@@ -34,6 +36,19 @@ const STATE_FIELDS = Object.keys(STATE_COLUMNS) as (keyof StateFields)[];
 /** The free-text fields: indexed for search and ranked for sorting. */
 const TEXT_FIELDS = ['leadUnit', 'responsibleUnits', 'progressNote'] as const;
 
+/** The initiative (undefined: there is none) and the reader's state on it (revision null: never
+ *  edited), in one statement. */
+const CURRENT_SQL = `
+  SELECT s.revision AS revision, s.status AS status, s.priority AS priority, s.lead_unit AS leadUnit,
+    s.responsible_units AS responsibleUnits, s.deadline AS deadline, s.progress_note AS progressNote
+  FROM initiatives i LEFT JOIN user_initiative_state s ON s.initiative_id = i.id
+  WHERE i.id = ?`;
+type Current = { [F in keyof StateFields]: StateFields[F] | null } & { revision: number | null };
+
+/** The fresh row of one initiative: the table's row columns by primary key (tableRows goes
+ *  through json_each for any number of ids, which a one-row read of every save would pay). */
+const ROW_SQL = `SELECT ${ROW_COLUMNS} FROM initiatives i ${ROW_JOINS} WHERE i.id = ?`;
+
 export function updateInitiative(
   db: Db,
   initiativeId: string,
@@ -42,15 +57,10 @@ export function updateInitiative(
   now = new Date(),
 ): InitiativeRow {
   writeTransaction(db, () => {
-    if (prepared(db, 'SELECT 1 AS found FROM initiatives WHERE id = ?').get(initiativeId) === undefined) {
-      throw new AppError('NOT_FOUND', `No initiative with id ${initiativeId}`);
-    }
-    const current = prepared(
-      db,
-      `SELECT revision, status, priority, lead_unit AS leadUnit, responsible_units AS responsibleUnits, deadline,
-         progress_note AS progressNote FROM user_initiative_state WHERE initiative_id = ?`,
-    ).get(initiativeId) as (StateFields & { revision: number }) | undefined;
-    const revision = current?.revision ?? 0;
+    const current = prepared(db, CURRENT_SQL).get(initiativeId) as Current | undefined;
+    if (current === undefined) throw new AppError('NOT_FOUND', `No initiative with id ${initiativeId}`);
+    const exists = current.revision !== null;
+    const revision = current.revision ?? 0;
     if (revision !== baseRevision) {
       throw new StaleWriteError(
         `initiative.update: ${initiativeId} was changed elsewhere (it is at revision ${revision}, this edit was ` +
@@ -58,24 +68,42 @@ export function updateInitiative(
         tableRows(db, [initiativeId])[0]!,
       );
     }
-    if (patch.status != null) {
-      const keys = readStatusOptions(db).map((o) => o.key);
-      if (!keys.includes(patch.status)) {
-        throw new AppError(
-          'BAD_REQUEST',
-          `initiative.update: status “${patch.status}” is not one of the configured statuses (${keys.join(', ')})`,
-        );
-      }
+    const changed = STATE_FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== current[f]);
+    // An unchanged status is one already checked when it was stored.
+    if (patch.status != null && changed.includes('status')) checkStatus(db, patch.status);
+    writeState(db, initiativeId, exists, changed, patch, now.toISOString());
+    let reindex: ReaderTextFields | undefined;
+    let ranked: string[] | undefined;
+    for (const f of TEXT_FIELDS) {
+      if (!changed.includes(f)) continue;
+      (reindex ??= {})[f] = patch[f];
+      if (patch[f] != null) (ranked ??= []).push(patch[f]);
     }
-    const changed = STATE_FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== (current?.[f] ?? null));
-    writeState(db, initiativeId, current !== undefined, changed, patch, now.toISOString());
-    const reindex: ReaderTextFields = {};
-    for (const f of TEXT_FIELDS) if (changed.includes(f)) reindex[f] = patch[f];
-    if (patch.tags !== undefined && writeTags(db, initiativeId, patch.tags)) reindex.tags = patch.tags;
-    indexReaderFields(db, initiativeId, reindex);
-    ensureTextSortKeys(db, TEXT_FIELDS.filter((f) => changed.includes(f)).map((f) => patch[f]));
+    if (patch.tags !== undefined && writeTags(db, initiativeId, patch.tags)) (reindex ??= {}).tags = patch.tags;
+    if (reindex) indexReaderFields(db, initiativeId, reindex);
+    if (ranked) ensureTextSortKeys(db, ranked);
   });
-  return tableRows(db, [initiativeId])[0]!;
+  // After the commit: the row as stored, what the reader sees next.
+  return toRows([prepared(db, ROW_SQL).get(initiativeId)])[0]!;
+}
+
+/** The configured status keys, parsed once per stored value of the setting (a status save
+ *  reads the setting's row, not its JSON through the schema). */
+const statusKeys = new WeakMap<Db, { value: string | null; keys: readonly string[] }>();
+
+function checkStatus(db: Db, status: string): void {
+  const value = readSetting(db, STATUS_OPTIONS_KEY)?.value ?? null;
+  let known = statusKeys.get(db);
+  if (known?.value !== value) {
+    known = { value, keys: readStatusOptions(db).map((o) => o.key) };
+    statusKeys.set(db, known);
+  }
+  if (!known.keys.includes(status)) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `initiative.update: status “${status}” is not one of the configured statuses (${known.keys.join(', ')})`,
+    );
+  }
 }
 
 /** The state row: the changed columns of an existing one (touched_at and the revision always),

@@ -11,7 +11,9 @@ import { placeholders } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import { readSetting, setSetting } from './settings';
 
-const KEY = 'table.statusOptions';
+/** The internal setting that holds the list. */
+export const STATUS_OPTIONS_KEY = 'table.statusOptions';
+const KEY = STATUS_OPTIONS_KEY;
 
 export function readStatusOptions(db: Db): StatusOption[] {
   return readStatusRecord(db).options;

@@ -25,7 +25,7 @@ const TABS: ReadonlyArray<{ view: Exclude<View, 'search'>; key: 'views.read' | '
 export function TopBar({ view, hrefs, controls, children }: Props) {
   const { t, i18n } = useTranslation();
   const row = useRef<HTMLDivElement>(null);
-  useAppBarFit(row, i18n.language);
+  useAppBarFit(row, i18n.language, view);
   return (
     <header className="top-bar">
       <div className="top-bar-row" ref={row}>

@@ -6,7 +6,16 @@
 import { useLayoutEffect, type RefObject } from 'react';
 
 /** Cumulative: each fit keeps the steps of the ones before it. */
-export const APP_BAR_FITS = ['', 'compact', 'compact narrow', 'compact narrow short', 'compact narrow short tiny'] as const;
+export const APP_BAR_FITS = [
+  '',
+  'compact',
+  'compact narrow',
+  'compact narrow short',
+  'compact narrow short tiny',
+  'compact narrow short tiny tight',
+  'compact narrow short tiny tight lean',
+  'compact narrow short tiny tight lean least',
+] as const;
 
 /** True when every item of the row (and of its controls group) overlaps one band of height. */
 export function onOneLine(row: HTMLElement): boolean {
@@ -33,8 +42,9 @@ export function fitAppBar(row: HTMLElement): void {
   }
 }
 
-/** language: the labels' language; a change of it fits the bar again. */
-export function useAppBarFit(ref: RefObject<HTMLElement | null>, language: string): void {
+/** language: the labels' language; view: the view shown, whose controls the bar holds. A change
+ *  of either fits the bar again. */
+export function useAppBarFit(ref: RefObject<HTMLElement | null>, language: string, view = ''): void {
   useLayoutEffect(() => {
     const row = ref.current;
     if (!row) return;
@@ -48,5 +58,5 @@ export function useAppBarFit(ref: RefObject<HTMLElement | null>, language: strin
       window.removeEventListener('resize', refit);
       document.fonts?.removeEventListener('loadingdone', refit);
     };
-  }, [ref, language]);
+  }, [ref, language, view]);
 }

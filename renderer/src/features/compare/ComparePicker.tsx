@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import type { ApiClient } from '../../api/client';
 import { useModalDialog } from '../preferences/use-modal-dialog';
+import './compare-picker.css';
 
 interface Option {
   planId: string;
