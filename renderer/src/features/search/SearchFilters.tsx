@@ -5,7 +5,7 @@
 // each other. Native controls (checkboxes in a disclosure panel), so the
 // keyboard reaches and works each one as everywhere else in the app.
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchFilters as Filters, SearchSource } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';
@@ -161,7 +161,8 @@ export function CheckMenu(props: {
 
 const clip = (text: string) => (text.length > 28 ? `${text.slice(0, 28)}…` : text);
 
-export function SearchFiltersBar({ client, filters, onChange }: { client: ApiClient; filters: Filters; onChange(next: Filters): void }) {
+/** Memo: the view renders on every keystroke, the filters only when they change. */
+export const SearchFiltersBar = memo(function SearchFiltersBar({ client, filters, onChange }: { client: ApiClient; filters: Filters; onChange(next: Filters): void }) {
   const { t, i18n } = useTranslation('search');
   const plans = useQuery({ queryKey: ['library', 'list', 'search'], queryFn: () => client.call('library.list', {}) });
   const planIds = filters.planIds ?? [];
@@ -259,4 +260,4 @@ export function SearchFiltersBar({ client, filters, onChange }: { client: ApiCli
       )}
     </div>
   );
-}
+});
