@@ -1,5 +1,7 @@
 // What the Chromium benches (table-ui.ts, search-ui.ts) share: the corpus written into a data
-// folder the built server opens, and the browser they drive, launched the same way.
+// folder the built server opens (or one kept by an earlier run with --data: the import is most
+// of a run's time on a loaded machine), and the browser they drive, launched the same way.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { DATABASE_FILE } from '../../electron/core/core';
@@ -22,6 +24,27 @@ export function importCorpus(dir: string, seed: number, plans: number): number {
   } finally {
     db.close();
   }
+  return initiatives;
+}
+
+const CORPUS_NOTE = 'bench-corpus.json';
+
+/**
+ * The initiatives in the library in `dir`: a corpus folder kept by an earlier run for this seed
+ * and size as it is, else the corpus imported into `dir`, which must be empty or new (a folder
+ * kept for another corpus, or anything else, is refused, never written over).
+ */
+export function corpusDataDir(dir: string, seed: number, plans: number): number {
+  try {
+    const note = JSON.parse(readFileSync(join(dir, CORPUS_NOTE), 'utf8')) as { seed: number; plans: number; initiatives: number };
+    if (note.seed === seed && note.plans === plans) return note.initiatives;
+  } catch {
+    // No note (or not ours): a new corpus below, if the folder is empty.
+  }
+  mkdirSync(dir, { recursive: true });
+  if (readdirSync(dir).length > 0) throw new Error(`--data ${dir} is not empty and holds no corpus of seed ${seed} and ${plans} plans`);
+  const initiatives = importCorpus(dir, seed, plans);
+  writeFileSync(join(dir, CORPUS_NOTE), JSON.stringify({ seed, plans, initiatives }));
   return initiatives;
 }
 

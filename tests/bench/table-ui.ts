@@ -19,7 +19,7 @@
 // scroll frame: scripted scrolling of the list, 3 rows a frame for 240 frames; each sample is
 //   the 95th percentile of the intervals between animation frames (16.7 ms = every frame made).
 // Timings are ratios against the baseline measured in the same run, as the harness does.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ import type { Page } from 'playwright-core';
 import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
 import { assertBuilt, SERVER_ENTRY, startBuiltServer } from '../e2e/built-server';
 import { DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
-import { importCorpus, launchBenchBrowser } from './chromium-bench';
+import { corpusDataDir, launchBenchBrowser } from './chromium-bench';
 import { describeEnvironment, loadAverage } from './environment';
 import { fmt, formatMeasurement, writeReport, type Measurement, type RatioMeasurement } from './report';
 import { summarize } from './stats';
@@ -59,27 +59,6 @@ function options() {
 }
 
 /** A data folder whose database holds the corpus (the server adds the embedded plan on start). */
-function buildDataDir(dir: string, seed: number, plans: number): number {
-  mkdirSync(dir, { recursive: true });
-  // Never written over: a folder kept for another corpus (or anything else) is refused.
-  if (readdirSync(dir).length > 0) throw new Error(`--data ${dir} is not empty and holds no corpus of seed ${seed} and ${plans} plans`);
-  const initiatives = importCorpus(dir, seed, plans);
-  writeFileSync(join(dir, CORPUS_NOTE), JSON.stringify({ seed, plans, initiatives }));
-  return initiatives;
-}
-
-const CORPUS_NOTE = 'bench-corpus.json';
-
-/** The initiatives of a corpus folder kept by an earlier run (--data) for this seed and size, else null. */
-function reusedDataDir(dir: string, seed: number, plans: number): number | null {
-  try {
-    const note = JSON.parse(readFileSync(join(dir, CORPUS_NOTE), 'utf8')) as { seed: number; plans: number; initiatives: number };
-    return note.seed === seed && note.plans === plans ? note.initiatives : null;
-  } catch {
-    return null;
-  }
-}
-
 /** When the table's frame appeared on the last load (the app's start before it), or null. */
 const tableAt = (page: Page) => page.evaluate(() => (window as unknown as { __bench: { tableAt: number | null } }).__bench.tableAt);
 
@@ -134,7 +113,7 @@ async function main(): Promise<void> {
   };
   try {
     const loadStart = nowMs();
-    const initiatives = reusedDataDir(dataDir, opts.seed, opts.plans) ?? buildDataDir(dataDir, opts.seed, opts.plans);
+    const initiatives = corpusDataDir(dataDir, opts.seed, opts.plans);
     const loadMs = nowMs() - loadStart;
     // The bundle's age, so a run on a build older than the code it means to measure shows it.
     const builtAt = statSync(SERVER_ENTRY).mtime.toISOString();

@@ -1,7 +1,8 @@
 // The search view's test harness: a fake api client that records every call and answers from
 // a function, and the view mounted with its providers (Chinese UI, a fresh query cache).
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { vi } from 'vitest';
 import type { ApiClient } from '../../../renderer/src/api/client';
@@ -37,14 +38,15 @@ export const base = (method: string): unknown => {
   throw new Error(`unexpected ${method}`);
 };
 
+/** The view mounted; toggle() takes it away or brings it back (as the reader leaving the view
+ *  for a result and returning: the shell's search state and the query cache stay). */
 export function show(client: ApiClient, onOpenResult = vi.fn(), language: 'zh' | 'en' = 'zh') {
+  let setShown: (f: (shown: boolean) => boolean) => void = () => undefined;
   function Harness() {
     const ui = useSearchUiState();
-    return (
-      <SearchUiProvider value={ui}>
-        <SearchView client={client} outline={null} onOpenResult={onOpenResult} />
-      </SearchUiProvider>
-    );
+    const [shown, set] = useState(true);
+    setShown = set;
+    return <SearchUiProvider value={ui}>{shown && <SearchView client={client} outline={null} onOpenResult={onOpenResult} />}</SearchUiProvider>;
   }
   render(
     <I18nextProvider i18n={createI18n(language)}>
@@ -53,6 +55,10 @@ export function show(client: ApiClient, onOpenResult = vi.fn(), language: 'zh' |
       </QueryClientProvider>
     </I18nextProvider>,
   );
-  return { box: screen.getByRole('combobox', { name: language === 'zh' ? '搜索全部计划、译文和笔记' : 'Search every plan, translation and note' }), onOpenResult };
+  return {
+    box: screen.getByRole('combobox', { name: language === 'zh' ? '搜索全部计划、译文和笔记' : 'Search every plan, translation and note' }),
+    onOpenResult,
+    toggle: () => act(() => setShown((s) => !s)),
+  };
 }
 

@@ -85,7 +85,7 @@ describe('search filters of several values', () => {
     expect(within(filterBar()).queryByRole('button', { name: '清除筛选' })).toBeNull();
   });
 
-  it('↓ moves between the boxes of an open menu', async () => {
+  it('↓ moves between the boxes of an open menu, round from the last, End and Home to the ends, Escape back on its button', async () => {
     const { client, calls } = fakeClient(answer());
     show(client);
     await waitFor(() => expect(calls.some((c) => c.method === 'status.options')).toBe(true));
@@ -95,6 +95,19 @@ describe('search filters of several values', () => {
     await waitFor(() => expect(document.activeElement).toBe(within(panel).getByRole('checkbox', { name: '已完成' })));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(within(panel).getByRole('checkbox', { name: '进行中' }));
+    // The same keys as the plan picker's menu (one popup behaviour for both).
+    const boxes = within(panel).getAllByRole('checkbox');
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement).toBe(boxes.at(-1));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(boxes[0]);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(boxes.at(-1));
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement).toBe(boxes[0]);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: '状态' })).toBeNull();
+    expect(document.activeElement).toBe(within(filterBar()).getByRole('button', { name: /^状态:/ }));
   });
 
   it('saves a search with its filters and runs it again with them', async () => {

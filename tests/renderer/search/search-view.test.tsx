@@ -1,5 +1,6 @@
-// Search everywhere, the view: results as the reader types (one query per pause, a late answer
-// to an older text never shown for the new one), grouped by plan with their marks; ↑/↓ and
+// Search everywhere, the view: results as the reader types (asked at once, one request in flight
+// and only the newest text asked after it; an answer to an older text never shown for the new
+// one, even from a slow client answering out of order), grouped by plan with their marks; ↑/↓ and
 // Enter open a result (and remember the search); the core's message for a search of only
 // exclusions; recent searches with an empty box; a saved search renamed on a stale revision
 // goes to the conflict dialog, and overwriting names the revision now stored.
@@ -38,14 +39,17 @@ const RESULT: SearchResult = {
 const queries = (calls: Call[]) => calls.filter((c) => c.method === 'search.query').map((c) => c.args.text);
 
 describe('search everywhere', () => {
-  it('searches once the typing pauses and groups the results by plan, with their marks', async () => {
+  it('asks at once, then only the newest text typed while it was out, and groups the results by plan, with their marks', async () => {
     const { client, calls } = fakeClient((method) => (method === 'search.query' ? RESULT : base(method)));
     const { box } = show(client);
     fireEvent.change(box, { target: { value: '营' } });
     fireEvent.change(box, { target: { value: '营商' } });
     fireEvent.change(box, { target: { value: '营商环境' } });
     await screen.findByText('共 3 条结果');
-    expect(queries(calls)).toEqual(['营商环境']);
+    await waitFor(() => expect(screen.getByRole('listbox', { name: '搜索结果' }).className).toBe('search-list'));
+    // 营 went out at the first keystroke; 营商, typed while it was out and replaced before it
+    // came back, was never asked.
+    expect(queries(calls)).toEqual(['营', '营商环境']);
     const list = screen.getByRole('listbox', { name: '搜索结果' });
     expect([...list.querySelectorAll('.search-group-title')].map((h) => h.textContent)).toEqual(['杭州规划', '宁波规划']);
     const options = within(list).getAllByRole('option');
@@ -56,20 +60,79 @@ describe('search everywhere', () => {
     expect([...document.querySelectorAll('.search-hit mark')].map((m) => m.textContent)).toEqual(['营商环境', '营商环境', '营商环境']);
   });
 
-  it('never shows a late answer to an older text for the new one', async () => {
+  it('with a slow client answering newest first, never sends a replaced text nor shows one text\'s answer for another', async () => {
+    // A slow client: every search waits until the test answers, and the test answers whatever is
+    // out newest first (out of order, were there ever two).
+    const pending: { text: string; answer(r: SearchResult): void }[] = [];
+    let most = 0;
+    const { client, calls } = fakeClient((method, args) => {
+      if (method !== 'search.query') return base(method);
+      return new Promise<SearchResult>((answer) => {
+        pending.push({ text: args.text as string, answer });
+        most = Math.max(most, pending.length);
+      });
+    });
+    const { box } = show(client);
+    const resultFor = (text: string): SearchResult => ({ ...RESULT, hits: [hit('p1', `p1/${text}`, text, ['', text, ''])], total: 1 });
+    const results = () => document.querySelector<HTMLElement>('.search-results')!;
+    const marks = () => [...document.querySelectorAll('.search-hit mark')].map((m) => m.textContent);
+    // What is on screen is either marked pending or is the answer to the text in the box.
+    const honest = () => {
+      if (results().dataset.state !== 'ready') return;
+      expect(results().dataset.query).toBe((box as HTMLInputElement).value);
+      expect(marks()).toEqual([(box as HTMLInputElement).value]);
+    };
+    const answerAll = async () => {
+      while (pending.length > 0) {
+        const next = pending.pop()!;
+        await act(async () => next.answer(resultFor(next.text)));
+        honest();
+      }
+    };
+    fireEvent.change(box, { target: { value: '数' } });
+    await waitFor(() => expect(pending.map((p) => p.text)).toEqual(['数']));
+    fireEvent.change(box, { target: { value: '数字' } });
+    honest();
+    fireEvent.change(box, { target: { value: '数字经济' } });
+    honest();
+    // Still the one request out.
+    expect(queries(calls)).toEqual(['数']);
+    await answerAll();
+    // 数's answer came in; then only the newest text went out: 数字 was replaced before it could.
+    expect(queries(calls)).toEqual(['数', '数字经济']);
+    // Meanwhile 数's hits are shown as what the last search found, marked stale, never as 数字经济's.
+    expect(results().dataset).toMatchObject({ query: '数字经济', state: 'pending' });
+    expect(screen.getByRole('listbox', { name: '搜索结果' }).className).toContain('search-list-stale');
+    expect(marks()).toEqual(['数']);
+    await answerAll();
+    await waitFor(() => expect(results().dataset).toMatchObject({ query: '数字经济', state: 'ready' }));
+    expect(marks()).toEqual(['数字经济']);
+    expect(most).toBe(1);
+  });
+
+  it('back in the view while an older search is still out, the next text waits for it and is the one shown', async () => {
+    // The reader searched 人才, left the view before it was answered, came back and typed
+    // 营商环境: the new view sees the request out (the query cache's) and does not add a second.
     let release: (r: SearchResult) => void = () => undefined;
     const late = new Promise<SearchResult>((r) => (release = r));
-    const { client } = fakeClient((method, args) => {
+    const { client, calls } = fakeClient((method, args) => {
       if (method !== 'search.query') return base(method);
       return args.text === '人才' ? late : { ...RESULT, hits: [RESULT.hits[1]!], total: 1 };
     });
-    const { box } = show(client);
+    const { box, toggle } = show(client);
     fireEvent.change(box, { target: { value: '人才' } });
     await waitFor(() => expect(screen.getByText('正在搜索…')).toBeTruthy());
-    fireEvent.change(box, { target: { value: '营商环境' } });
-    await screen.findByText('共 1 条结果');
+    toggle();
+    toggle();
+    const again = screen.getByRole('combobox', { name: '搜索全部计划、译文和笔记' }) as HTMLInputElement;
+    // The text was kept; the reader types over it.
+    expect(again.value).toBe('人才');
+    fireEvent.change(again, { target: { value: '营商环境' } });
+    expect(queries(calls)).toEqual(['人才']);
     await act(async () => release(RESULT));
-    expect(screen.getByText('共 1 条结果')).toBeTruthy();
+    await screen.findByText('共 1 条结果');
+    expect(queries(calls)).toEqual(['人才', '营商环境']);
+    expect(document.querySelector<HTMLElement>('.search-results')!.dataset).toMatchObject({ query: '营商环境', state: 'ready' });
     expect(within(screen.getByRole('listbox', { name: '搜索结果' })).getAllByRole('option')).toHaveLength(1);
   });
 

@@ -1,11 +1,13 @@
 // The plan picker at the start of the plan strip: a small button that lists the library's plans
 // (the reader's names for them) to switch the current plan in place, and a way to the library.
-// A menu: ↑ ↓ move, Enter or a click opens, Escape or a click elsewhere closes it.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+// A menu (usePopup, as search's filters): ↑ ↓ move, Enter or a click opens, Escape or a click
+// elsewhere closes it, and so does Tab.
+import { useId, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import type { ApiClient } from '../../api/client';
+import { usePopup } from '../../components/use-popup';
 import { formatDate, sortEntries } from './library-order';
 import './library.css';
 
@@ -20,6 +22,7 @@ type Listing = { status: 'loading' } | { status: 'ready'; plans: LibraryEntry[] 
 
 export function PlanPicker({ client, currentPlanId, libraryHref, onOpen }: Props) {
   const { t, i18n } = useTranslation('library');
+  const menuId = useId();
   const [open, setOpen] = useState(false);
   // The library's plans through the query cache (a library change invalidates ['library']),
   // asked again each time the menu opens: another window may have changed them.
@@ -34,47 +37,11 @@ export function PlanPicker({ client, currentPlanId, libraryHref, onOpen }: Props
     : plans.error && !plans.isFetching
       ? { status: 'error', message: plans.error instanceof Error ? plans.error.message : String(plans.error) }
       : { status: 'loading' };
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
-
-  // Focus goes into the menu once it has items: the current plan, else the first.
-  useEffect(() => {
-    if (!open || listing.status === 'loading') return;
-    const items = menuItems(menuRef.current);
-    (items.find((el) => el.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
-  }, [open, listing.status]);
-
-  const close = () => {
-    setOpen(false);
-    buttonRef.current?.focus();
-  };
+  // Focus goes into the menu once it has its plans: the current plan, else the first.
+  const { rootRef, buttonRef, panelRef, onPanelKeyDown } = usePopup({ open, setOpen, items: '[role^="menuitem"]', chosen: '[aria-checked="true"]', ready: listing.status !== 'loading' });
   const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = menuItems(menuRef.current);
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => {
-      event.preventDefault();
-      items[(to + items.length) % items.length]?.focus();
-    };
-    if (event.key === 'ArrowDown') move(at + 1);
-    else if (event.key === 'ArrowUp') move(at - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(items.length - 1);
-    else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      close();
-    } else if (event.key === 'Tab') setOpen(false);
+    if (event.key === 'Tab') setOpen(false);
+    else onPanelKeyDown(event);
   };
 
   return (
@@ -91,7 +58,7 @@ export function PlanPicker({ client, currentPlanId, libraryHref, onOpen }: Props
         onClick={() => setOpen(!open)}
       />
       {open && (
-        <div ref={menuRef} id={menuId} className="plan-picker-menu" role="menu" aria-label={t('picker.label')} onKeyDown={onMenuKey}>
+        <div ref={panelRef} id={menuId} className="plan-picker-menu" role="menu" aria-label={t('picker.label')} onKeyDown={onMenuKey}>
           {listing.status === 'loading' && <p className="plan-picker-note">{t('picker.loading')}</p>}
           {listing.status === 'error' && (
             <p className="plan-picker-note" role="alert">
@@ -126,8 +93,4 @@ export function PlanPicker({ client, currentPlanId, libraryHref, onOpen }: Props
       )}
     </div>
   );
-}
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return [...(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
 }

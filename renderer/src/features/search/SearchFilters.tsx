@@ -5,10 +5,11 @@
 // each other. Native controls (checkboxes in a disclosure panel), so the
 // keyboard reaches and works each one as everywhere else in the app.
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchFilters as Filters, SearchSource } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';
+import { usePopup } from '../../components/use-popup';
 
 const SOURCES: SearchSource[] = ['plan', 'translation', 'notes'];
 
@@ -46,8 +47,9 @@ interface Choice {
 /**
  * A filter of several values: a button that says what is chosen (its caption over it), opening
  * a panel of native checkboxes. Disclosure semantics (the button's aria-expanded), so a screen
- * reader and the keyboard work it as a button and a group of checkboxes; ↑/↓ move between the
- * boxes, Escape or a click elsewhere closes and focus returns to the button.
+ * reader and the keyboard work it as a button and a group of checkboxes; the popup's keys as the
+ * plan picker's (usePopup): ↑/↓ move between the boxes, Escape or a click elsewhere closes and
+ * focus returns to the button.
  */
 export function CheckMenu(props: {
   caption: string;
@@ -65,35 +67,12 @@ export function CheckMenu(props: {
 }) {
   const { t } = useTranslation('search');
   const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const { chosen, choices } = props;
   const labelOf = (v: string) => choices.find((c) => c.value === v)?.label ?? v;
   const summary = chosen.length === 0 ? props.none : chosen.length === 1 ? labelOf(chosen[0]!) : props.many(chosen.length);
-
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
-
-  // The first box (or the first chosen) has focus when the panel opens, or once its choices come.
-  useEffect(() => {
-    if (!open) return;
-    const panel = rootRef.current?.querySelector<HTMLElement>('.search-menu');
-    if (!panel || panel.contains(document.activeElement)) return;
-    const boxes = [...panel.querySelectorAll<HTMLInputElement>('input')];
-    (boxes.find((b) => b.checked) ?? boxes[0])?.focus();
-  }, [open, choices.length]);
-
-  const close = () => {
-    setOpen(false);
-    buttonRef.current?.focus();
-  };
+  // The first box chosen (or the first) has focus when the panel opens, or once its choices come.
+  const { rootRef, buttonRef, panelRef, onPanelKeyDown } = usePopup({ open, setOpen, items: 'input', chosen: 'input:checked', ready: choices.length > 0 });
 
   return (
     <div className="search-field search-menu-root" ref={rootRef}>
@@ -115,24 +94,7 @@ export function CheckMenu(props: {
         </svg>
       </button>
       {open && (
-        <div
-          id={panelId}
-          className="search-menu"
-          role="group"
-          aria-label={props.caption}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              e.stopPropagation();
-              close();
-            } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-              e.preventDefault();
-              const boxes = [...e.currentTarget.querySelectorAll<HTMLInputElement>('input')];
-              const at = boxes.indexOf(document.activeElement as HTMLInputElement);
-              boxes[Math.max(0, Math.min(boxes.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
-            }
-          }}
-        >
+        <div ref={panelRef} id={panelId} className="search-menu" role="group" aria-label={props.caption} onKeyDown={onPanelKeyDown}>
           {props.hint && <p className="search-menu-hint">{props.hint}</p>}
           {choices.length === 0 ? (
             <p className="search-menu-hint">{props.empty}</p>
@@ -161,7 +123,8 @@ export function CheckMenu(props: {
 
 const clip = (text: string) => (text.length > 28 ? `${text.slice(0, 28)}…` : text);
 
-export function SearchFiltersBar({ client, filters, onChange }: { client: ApiClient; filters: Filters; onChange(next: Filters): void }) {
+/** Memo: the view renders on every keystroke, the filters only when they change. */
+export const SearchFiltersBar = memo(function SearchFiltersBar({ client, filters, onChange }: { client: ApiClient; filters: Filters; onChange(next: Filters): void }) {
   const { t, i18n } = useTranslation('search');
   const plans = useQuery({ queryKey: ['library', 'list', 'search'], queryFn: () => client.call('library.list', {}) });
   const planIds = filters.planIds ?? [];
@@ -259,4 +222,4 @@ export function SearchFiltersBar({ client, filters, onChange }: { client: ApiCli
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
-// Search everywhere (#/search, Ctrl+Shift+F): results as the reader types — debounced, each
+// Search everywhere (#/search, Ctrl+Shift+F): results as the reader types — asked at once, one
+// request in flight at most and only the newest text asked after it (useTypedSearch), each
 // answer shown only for the text it was asked for — in a virtual list that asks for the next
 // page as the reader scrolls near its end and keeps only the rows near the viewport in the DOM;
 // hits grouped by plan with their snippets and matches marked; filters; ↑/↓, Page Up/Down,
@@ -7,7 +8,7 @@
 // looking for the same words. With an empty box: recent and saved searches. The text and
 // filters are kept while the reader opens a result and comes back.
 import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../../shared/api/contract';
 import type { SearchFilters, SearchHit, SearchResult, SearchSource } from '../../../../shared/api/search/methods';
@@ -16,12 +17,10 @@ import { HTML_LANG } from '../../i18n/i18n';
 import { SearchFiltersBar, cleanFilters } from './SearchFilters';
 import { SavedSearches, SaveSearchForm } from './SavedSearches';
 import { layoutPages } from './results';
-import { useRecentSearches, useSearchResults, useSearchWrites } from './queries';
-import { useSearchUi } from './search-ui';
+import { useRecentSearches, useSearchWrites, useTypedSearch } from './queries';
+import { useSearchUi, type EverywhereQuery } from './search-ui';
 import './search.css';
 
-/** How long typing pauses before the search runs (each keystroke does not cost a query). */
-export const DEBOUNCE_MS = 150;
 /** First guesses of a row's height; each row is measured once shown. */
 const ESTIMATED_HIT = 96;
 const ESTIMATED_HEADING = 40;
@@ -44,25 +43,20 @@ interface Props {
   onOpenResult(planId: string, itemId: string | null, text: string, source: SearchSource): void;
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
 export function SearchView({ client, onOpenResult }: Props) {
   const { t, i18n } = useTranslation('search');
   const ui = useSearchUi();
-  const { text, filters } = ui.everywhere;
+  // The view's own state (a keystroke re-renders this view only), left with the shell for the
+  // next time the view opens.
+  const [{ text, filters }, setSearch] = useState<EverywhereQuery>(ui.readEverywhere);
+  const { keepEverywhere } = ui;
+  useEffect(() => keepEverywhere({ text, filters }), [keepEverywhere, text, filters]);
   const [draft, setDraft] = useState(text);
   const composing = useRef(false);
   const input = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const query = useDebounced(text.trim(), DEBOUNCE_MS);
-  const results = useSearchResults(client, query, filters);
+  const { asked, results } = useTypedSearch(client, text.trim(), filters);
+  const query = asked.text;
   const writes = useSearchWrites(client);
   // The chosen result belongs to the search it was chosen in: a new one starts at the top.
   const [chosen, setChosen] = useState<{ key: unknown; index: number }>({ key: null, index: 0 });
@@ -71,8 +65,9 @@ export function SearchView({ client, onOpenResult }: Props) {
   const titleId = useId();
   const numberFormat = useMemo(() => new Intl.NumberFormat(HTML_LANG[i18n.language === 'en' ? 'en' : 'zh']), [i18n.language]);
 
-  const setText = (next: string) => ui.setEverywhere({ text: next, filters });
-  const setFilters = (next: SearchFilters) => ui.setEverywhere({ text, filters: cleanFilters(next) });
+  const setText = (next: string) => setSearch((s) => ({ ...s, text: next }));
+  // Stable, so the filters bar (memo) does not render again on every keystroke.
+  const setFilters = useCallback((next: SearchFilters) => setSearch((s) => ({ ...s, filters: cleanFilters(next) })), []);
 
   // The box has focus on arrival and whenever Ctrl+Shift+F asks for it again.
   useEffect(() => {
@@ -84,7 +79,7 @@ export function SearchView({ client, onOpenResult }: Props) {
   const first: SearchResult | undefined = pages?.[0];
   const layout = useMemo(() => layoutPages(pages?.map((p) => p.hits) ?? []), [pages]);
   const { rows, hits: ordered } = layout;
-  const stale = results.isPlaceholderData || (text.trim() !== query && text.trim() !== '');
+  const stale = results.isPlaceholderData || (text.trim() !== query && text.trim() !== '') || asked.filters !== filters;
   const showResults = text.trim() !== '';
   const more = results.hasNextPage && !stale;
   // At the end of the hits the count is known, whatever the first page estimated.
@@ -206,7 +201,7 @@ export function SearchView({ client, onOpenResult }: Props) {
                   e.preventDefault();
                   const hit = ordered[activeIndex];
                   if (hit && !stale) open(hit);
-                  else if (query !== '') writes.remember.mutate(query);
+                  else if (text.trim() !== '') writes.remember.mutate(text.trim());
                 } else if (e.key === 'Escape' && draft !== '') {
                   e.preventDefault();
                   setDraft('');
@@ -219,14 +214,14 @@ export function SearchView({ client, onOpenResult }: Props) {
             {t('save')}
           </button>
         </div>
-        {saving && <SaveSearchForm client={client} query={{ text: query, filters }} onDone={() => setSaving(false)} />}
+        {saving && <SaveSearchForm client={client} query={{ text: query, filters: asked.filters }} onDone={() => setSaving(false)} />}
         <SearchFiltersBar client={client} filters={filters} onChange={setFilters} />
       </div>
 
       {!showResults ? (
         <EmptyBox client={client} onRun={(q) => {
           setDraft(q.text);
-          ui.setEverywhere({ text: q.text, filters: cleanFilters(q.filters) });
+          setSearch({ text: q.text, filters: cleanFilters(q.filters) });
           input.current?.focus();
         }} />
       ) : (

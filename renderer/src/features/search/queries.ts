@@ -1,8 +1,9 @@
-// Search's server state: results as the reader types (one query per text and filters, so a
-// late answer to an older text lands in its own cache entry and is never shown for the new
-// one), recent searches, saved searches and their writes. A write invalidates what it changes
-// once the core has committed it.
+// Search's server state: results as the reader types (one query per text and filters, so an
+// answer to an older text lands in its own cache entry and is never shown for the new one; at
+// most one request in flight, see useTypedSearch), recent searches, saved searches and their
+// writes. A write invalidates what it changes once the core has committed it.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { SavedSearch, SearchFilters, SearchMethods, SearchQuery, SearchResult } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';
 
@@ -45,6 +46,23 @@ export function useSearchResults(client: ApiClient, text: string, filters: Searc
     // Every write in the app may change what a search finds: search again when shown again.
     staleTime: 0,
   });
+}
+
+/**
+ * The results for what the reader types, asked as they type with no debounce, but at most one
+ * request in flight: a text typed while one is out waits for it, and when it is answered only
+ * the newest text typed meanwhile is asked; the ones between are never sent. The core's SQLite
+ * calls are synchronous and cannot be stopped once they run, so a request is "cancelled" by
+ * never making it; this holds alike whether the host is the desktop's IPC or browser mode's
+ * HTTP, with nothing in the contract. `asked` is what the results (shown or coming) answer.
+ */
+export function useTypedSearch(client: ApiClient, text: string, filters: SearchFilters) {
+  const [asked, setAsked] = useState({ text, filters });
+  const results = useSearchResults(client, asked.text, asked.filters);
+  // Updated while rendering (React renders again at once, before anything is committed) rather
+  // than in an effect: an effect would commit and paint the old state once more per keystroke.
+  if (!results.isFetching && (asked.text !== text || asked.filters !== filters)) setAsked({ text, filters });
+  return { asked, results };
 }
 
 export function useRecentSearches(client: ApiClient) {

@@ -1,7 +1,9 @@
 // What the app shell shares with search: the find bar of the item being read (open or not, what
 // it looks for; a search result opens it pre-filled) and the search everywhere view's query
-// and filters, kept while the reader opens a result and comes back.
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+// and filters, kept while the reader opens a result and comes back. The view owns its text and
+// filters as its own state and leaves them here, outside React's state: a keystroke re-renders
+// the search view, never the whole shell.
+import { createContext, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SearchFilters } from '../../../../shared/api/search/methods';
 
 export interface FindState {
@@ -11,14 +13,21 @@ export interface FindState {
   request: number;
 }
 
+export interface EverywhereQuery {
+  text: string;
+  filters: SearchFilters;
+}
+
 export interface SearchUi {
   find: FindState;
   /** Opens the find bar (with `text` when given, e.g. from a search result) and focuses it. */
   openFind(text?: string): void;
   closeFind(): void;
   setFindText(text: string): void;
-  everywhere: { text: string; filters: SearchFilters };
-  setEverywhere(next: { text: string; filters: SearchFilters }): void;
+  /** The search everywhere view's text and filters as it left them (read when it opens). */
+  readEverywhere(): EverywhereQuery;
+  /** Kept for the next time the view opens; re-renders nothing. */
+  keepEverywhere(next: EverywhereQuery): void;
   /** Bumped when Ctrl+Shift+F asks for the search box again. */
   focusRequest: number;
   requestFocus(): void;
@@ -29,8 +38,8 @@ const NOOP: SearchUi = {
   openFind: () => undefined,
   closeFind: () => undefined,
   setFindText: () => undefined,
-  everywhere: { text: '', filters: {} },
-  setEverywhere: () => undefined,
+  readEverywhere: () => ({ text: '', filters: {} }),
+  keepEverywhere: () => undefined,
   focusRequest: 0,
   requestFocus: () => undefined,
 };
@@ -40,7 +49,7 @@ const SearchUiContext = createContext<SearchUi>(NOOP);
 /** The state, owned by the app shell (its commands open the find bar) and handed to SearchUiProvider. */
 export function useSearchUiState(): SearchUi {
   const [find, setFind] = useState<FindState>(NOOP.find);
-  const [everywhere, setEverywhere] = useState(NOOP.everywhere);
+  const everywhere = useRef<EverywhereQuery>(NOOP.readEverywhere());
   const [focusRequest, setFocusRequest] = useState(0);
   const value = useMemo<SearchUi>(
     () => ({
@@ -48,12 +57,14 @@ export function useSearchUiState(): SearchUi {
       openFind: (text) => setFind((f) => ({ open: true, text: text ?? f.text, request: f.request + 1 })),
       closeFind: () => setFind((f) => ({ ...f, open: false })),
       setFindText: (text) => setFind((f) => ({ ...f, text })),
-      everywhere,
-      setEverywhere,
+      readEverywhere: () => everywhere.current,
+      keepEverywhere: (next) => {
+        everywhere.current = next;
+      },
       focusRequest,
       requestFocus: () => setFocusRequest((n) => n + 1),
     }),
-    [find, everywhere, focusRequest],
+    [find, focusRequest],
   );
   return value;
 }
