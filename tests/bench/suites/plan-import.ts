@@ -27,6 +27,7 @@ import { parseArticle } from '../../../electron/core/plan/parse-article';
 import { EMBEDDED_PLAN } from '../../../electron/core/plan/embedded';
 import { articleText, DEFAULT_SHAPE, generatePlans } from '../corpus';
 import { fmt, ratioMeasurement } from '../report';
+import { median } from '../stats';
 import { runAb, timed } from '../timing';
 import { freshDbPath, removeDb, sampleCount, type SuiteContext } from './context';
 
@@ -44,32 +45,46 @@ function measureImport(ctx: SuiteContext): void {
   const initiatives = docs.reduce((n, d) => n + d.initiatives.length, 0);
   const pages = checkSameRows(ctx, docs, sources);
 
-  // Each sample imports into a fresh migrated file; opening and closing it are not timed.
-  const side = (stem: string, load: (db: Database.Database) => void) => () => {
-    const file = freshDbPath(ctx, stem);
+  // Each sample imports into a fresh migrated file; opening and closing it are not timed. The
+  // process's CPU time is kept beside the wall time: on a loaded machine a sample's wall time
+  // depends on the share of the CPU it got, its CPU time much less (but not on fsync waits).
+  const cpu: Record<string, number[]> = { core: [], raw: [] };
+  const side = (stem: 'core' | 'raw', load: (db: Database.Database) => void) => () => {
+    const file = freshDbPath(ctx, `${stem}-import`);
     const db = openDatabase(file);
+    const before = process.cpuUsage();
     const ms = timed(() => load(db));
+    const used = process.cpuUsage(before);
+    cpu[stem]!.push((used.user + used.system) / 1000);
     db.close();
     removeDb(file);
     return ms;
   };
   const r = runAb(
     sampleCount(ctx, 15, 5),
-    side('core-import', (db) => coreImport(db, docs, sources)),
-    side('raw-import', (db) => rawImport(db, docs, sources)),
+    side('core', (db) => coreImport(db, docs, sources)),
+    side('raw', (db) => rawImport(db, docs, sources)),
   );
+  // The warm-up sample of each side is not one of runAb's samples.
+  const cpuMedian = (side: 'core' | 'raw') => median(cpu[side]!.slice(1).sort((x, y) => x - y));
+  const cpuCore = cpuMedian('core');
+  const cpuRaw = cpuMedian('raw');
   const perSecond = (initiatives / r.a.median) * 1000;
   ctx.record(
     ratioMeasurement(SUITE, 'plan import', ['core', 'raw'], r, {
       note:
         `${docs.length} plans × ${shape.themesPerPlan * shape.initiativesPerTheme} initiatives per sample; core ${fmt(perSecond / 1000)}k initiatives/s; ` +
-        `pages written core ${pages.core.total} raw ${pages.raw.total} (${fmt(pages.core.total / pages.raw.total)}×)`,
+        `pages written core ${pages.core.total} raw ${pages.raw.total} (${fmt(pages.core.total / pages.raw.total)}×); ` +
+        `CPU time core ${fmt(cpuCore)} raw ${fmt(cpuRaw)} ms (${fmt(cpuCore / cpuRaw)}×)`,
       detail: {
         plans: docs.length,
         initiatives,
         coreInitiativesPerSecond: Math.round(perSecond),
         corePagesWritten: pages.core.total,
         rawPagesWritten: pages.raw.total,
+        coreCpuMs: Math.round(cpuCore),
+        rawCpuMs: Math.round(cpuRaw),
+        cpuRatio: cpuCore / cpuRaw,
       },
     }),
   );
