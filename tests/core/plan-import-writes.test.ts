@@ -27,6 +27,7 @@ describe('plan import into the search index', () => {
     try {
       // No merging: every segment an import writes stays countable.
       core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)").run();
+      core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('crisismerge', 2000)").run();
       const before = segments(core.db);
       for (let i = 0; i < SHAPE.plans; i++) {
         const doc = generatePlan(7, i, SHAPE);
