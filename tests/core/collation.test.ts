@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { COLLATORS, denseRanks, EMPTY_RANK } from '../../electron/core/collation/collators';
-import { refreshInitiativeSortKeys } from '../../electron/core/collation/initiative-sort-keys';
+import { refreshInitiativeSortKeys, sortKeysStale } from '../../electron/core/collation/initiative-sort-keys';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
 import { queryTable } from '../../electron/core/services/table/query';
@@ -197,11 +197,54 @@ describe('sort ranks', () => {
   it('are recomputed for every plan when a plan is imported, before the next query', () => {
     core = createTestCore(temp.make());
     importPlan(core.db, planOf('late', [{ headline: '阿', initiatives: ['阿', '安'] }]), 'late');
-    const stale = core.db.prepare('SELECT count(*) AS n FROM initiative_sort_keys WHERE headline_pinyin IS NULL').get();
-    expect(stale).toEqual({ n: 2 });
+    const PENDING = `SELECT count(*) AS n FROM initiative_sort_keys
+      WHERE headline_pinyin < 0 AND headline_stroke < 0 AND theme_pinyin < 0 AND theme_stroke < 0`;
+    expect(core.db.prepare(PENDING).get()).toEqual({ n: 2 });
+    expect(sortKeysStale(core.db)).toBe(true);
     const headlines = query([{ column: 'headline', desc: false }], 'pinyin').map((r) => r.headline);
     expect(headlines.slice(0, 2)).toEqual(['阿', '安']);
-    expect(core.db.prepare('SELECT count(*) AS n FROM initiative_sort_keys WHERE headline_pinyin IS NULL').get()).toEqual({ n: 0 });
+    expect(core.db.prepare(PENDING).get()).toEqual({ n: 0 });
+    expect(core.db.prepare('SELECT min(headline_pinyin) AS m FROM initiative_sort_keys').get()).toEqual({ m: 1 });
+    expect(sortKeysStale(core.db)).toBe(false);
+  });
+
+  it('wait for ranking side by side, plan by plan, in every rank index', () => {
+    core = createTestCore(temp.make());
+    // Two plans whose themes and initiatives have the same ordinals: ordered by ordinal, as
+    // NULL ranks were, their rows would alternate between the plans.
+    importPlan(core.db, planOf('p1', [{ headline: '乙', initiatives: ['丙', '丁'] }, { headline: '甲', initiatives: ['戊'] }]), 'p1');
+    importPlan(core.db, planOf('p2', [{ headline: '乙', initiatives: ['丙', '丁'] }, { headline: '甲', initiatives: ['戊'] }]), 'p2');
+    for (const column of ['headline_pinyin', 'headline_stroke', 'theme_pinyin', 'theme_stroke']) {
+      const plans = (
+        core.db
+          .prepare(`SELECT plan_id AS plan FROM initiative_sort_keys INDEXED BY initiative_sort_keys_by_${column}
+            WHERE plan_id IN ('p1', 'p2') ORDER BY ${column}, theme_ordinal, ordinal, initiative_id`)
+          .all() as { plan: string }[]
+      ).map((r) => r.plan);
+      expect(plans, column).toEqual(['p2', 'p2', 'p2', 'p1', 'p1', 'p1']);
+    }
+    const marks = core.db
+      .prepare("SELECT DISTINCT plan_id AS plan, headline_pinyin AS mark FROM initiative_sort_keys WHERE plan_id IN ('p1', 'p2') ORDER BY plan_id")
+      .all() as { plan: string; mark: number }[];
+    expect(marks.map((m) => m.plan)).toEqual(['p1', 'p2']);
+    expect(marks[1]!.mark).toBeLessThan(marks[0]!.mark);
+    expect(marks[0]!.mark).toBeLessThan(0);
+    const both = { filters: { planIds: ['p1', 'p2'] } };
+    expect(query([{ column: 'headline', desc: false }], 'pinyin', both).map((r) => r.headline)).toEqual(
+      ['丙', '丙', '丁', '丁', '戊', '戊'].sort(COLLATORS.pinyin.compare),
+    );
+  });
+
+  it('count rows left unranked (NULL) by an older import as stale too', () => {
+    core = createTestCore(temp.make());
+    importPlan(core.db, planOf('old', [{ headline: '乙', initiatives: ['丙', '甲'] }]), 'old');
+    refreshInitiativeSortKeys(core.db);
+    expect(sortKeysStale(core.db)).toBe(false);
+    core.db.prepare("UPDATE initiative_sort_keys SET headline_pinyin = NULL WHERE initiative_id = 'old/T1/I1'").run();
+    expect(sortKeysStale(core.db)).toBe(true);
+    const old = { filters: { planIds: ['old'] } };
+    expect(query([{ column: 'headline', desc: false }], 'pinyin', old).map((r) => r.headline)).toEqual(['丙', '甲'].sort(COLLATORS.pinyin.compare));
+    expect(sortKeysStale(core.db)).toBe(false);
   });
 
   it('are recomputed when another ICU made them (the stamp differs), and only then', () => {

@@ -3,6 +3,15 @@
 // after it), so they are computed for every row in one pass by refreshInitiativeSortKeys —
 // at startup and before any table query — rather than once per imported plan: loading many
 // plans then costs one ranking, not one per plan.
+//
+// Until then a plan's rows carry a pending mark in every rank column: one negative number per
+// import (below every real rank, which starts at 1), the same for all the plan's rows. In each
+// rank index, keyed (rank, theme ordinal, ordinal, id), the plan's rows then sit side by side,
+// and an import writes a few pages of each rank index. Left NULL, as they once were, the rows
+// of one plan fell under NULL in the order of their theme and initiative ordinals, among every
+// other unranked row: each import wrote a page per initiative in each of the four indexes, the
+// most of all it wrote, for entries the ranking moves anyway. (Rows of plans imported by an
+// older version may still be NULL: stale too.)
 import type { PlanDocument } from '../../../shared/domain/plan';
 import type { Db } from '../db/open';
 import { readStamp, writeStamp } from '../db/derived-state';
@@ -15,17 +24,24 @@ const STAMP = 'initiative_sort_keys.collators';
 /** Writes a freshly imported plan's rows (ranks to be computed). Inside the import transaction. */
 export function insertSortKeyRows(db: Db, doc: PlanDocument): void {
   const themeOrdinal = new Map(doc.themes.map((t) => [t.id, t.ordinal]));
+  const lowest = (prepared(db, 'SELECT min(headline_pinyin) AS m FROM initiative_sort_keys').get() as { m: number | null }).m;
+  const pending = Math.min(lowest ?? 0, 0) - 1;
   const insert = prepared(
     db,
-    'INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal,
+       theme_pinyin, theme_stroke, headline_pinyin, headline_stroke) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const i of doc.initiatives) insert.run(i.id, doc.meta.id, i.themeId, themeOrdinal.get(i.themeId)!, i.ordinal);
+  for (const i of doc.initiatives) insert.run(i.id, doc.meta.id, i.themeId, themeOrdinal.get(i.themeId)!, i.ordinal, pending, pending, pending, pending);
 }
 
-/** True when some row has no ranks yet or the ranks were made by another collator. */
+/** True when some row has no ranks yet (NULL or a pending mark, both first in the headline
+ *  index) or the ranks were made by another collator. */
 export function sortKeysStale(db: Db): boolean {
   if (readStamp(db, STAMP) !== collatorStamp()) return true;
-  return prepared(db, 'SELECT 1 AS stale FROM initiative_sort_keys WHERE headline_pinyin IS NULL LIMIT 1').get() !== undefined;
+  const first = prepared(db, 'SELECT headline_pinyin AS rank FROM initiative_sort_keys ORDER BY headline_pinyin LIMIT 1').get() as
+    | { rank: number | null }
+    | undefined;
+  return first !== undefined && (first.rank === null || first.rank < 0);
 }
 
 interface KeyRow {
