@@ -12,7 +12,7 @@ import { useTempDirs } from '../helpers/temp-dir';
 import { RANK_GAP } from '../../electron/core/collation/text-sort-keys';
 
 const temp = useTempDirs();
-const DERIVED = /^(search_docs|initiative_sort_keys|text_sort_keys|derived_state)$/;
+const DERIVED = /^(search_doc_ids|initiative_sort_keys|text_sort_keys|derived_state)$/;
 
 /** The index's documents without their row ids (a rebuild numbers them anew). */
 const documents = (db: Core['db']) =>

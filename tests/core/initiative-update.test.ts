@@ -104,12 +104,12 @@ describe('initiative.update', () => {
 
   it('answers BAD_REQUEST naming the configured statuses for a status that is not one, writing nothing', async () => {
     value(await update({ leadUnit: '市经信局' }));
-    const before = dumpTables(core.db, /^(user_.*|search_docs)$/);
+    const before = dumpTables(core.db, /^(user_.*|search_doc_ids)$/);
     const result = await update({ status: 'blocked', leadUnit: '别的' });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(!result.ok && result.error.message).toContain('“blocked” is not one of the configured statuses');
     expect(!result.ok && result.error.message).toContain('not_started, in_progress, done, watching');
-    expect(dumpTables(core.db, /^(user_.*|search_docs)$/)).toEqual(before);
+    expect(dumpTables(core.db, /^(user_.*|search_doc_ids)$/)).toEqual(before);
   });
 
   it.each([
