@@ -20,7 +20,7 @@ afterEach(() => {
 const NOTE = '0b9e6f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 
 /** The documents as text, without ids (a rebuild numbers them anew). */
-const documents = (core: Core) => core.db.prepare('SELECT key, field, len FROM search_docs ORDER BY key, field').all();
+const documents = (core: Core) => core.db.prepare('SELECT key, field FROM search_docs ORDER BY key, field').all();
 
 /** Every FTS5 rowid is a document's id and every document has its FTS5 entry (a token each has). */
 function expectIndexConsistent(core: Core): void {

@@ -52,18 +52,20 @@ describe('migration 0011 search-size', () => {
     }
     expect(after.search_doc_ids).toEqual([]);
     expect(db.prepare("SELECT count(*) FROM search_fts WHERE search_fts MATCH '绿色'").pluck().get()).toBe(0);
-    expect(columnsOf(db, 'search_doc_ids')).toEqual(['id', 'key', 'field', 'len']);
-    expect(columnsOf(db, 'search_docs')).toEqual(['id', 'key', 'field', 'len']);
+    expect(columnsOf(db, 'search_doc_ids')).toEqual(['id', 'key', 'field']);
+    expect(columnsOf(db, 'search_docs')).toEqual(['id', 'key', 'field']);
+    // The walk's index of the items, without plan_id (an item's plan is its id's prefix).
+    expect((db.pragma('index_info(search_initiative_units)') as { name: string }[]).map((c) => c.name)).toEqual(['id', 'theme_id']);
     expect(db.prepare("SELECT value FROM derived_state WHERE name = 'search.format'").pluck().get()).toBe('none');
   });
 
   it('the view reads and writes the documents as text: a UUID key as 16 bytes, every field by its code', () => {
     const db = atVersion(VERSION);
     const fields = Object.keys(FIELD_CODES);
-    const insert = db.prepare('INSERT INTO search_docs (id, key, field, len) VALUES (?, ?, ?, ?)');
-    fields.forEach((field, k) => insert.run(k + 1, NOTE_ID, field, k));
-    insert.run(100, 'p-1/T1/I1', 'headline', 7);
-    insert.run(101, NOTE_ID.toUpperCase(), 'note', 1);
+    const insert = db.prepare('INSERT INTO search_docs (id, key, field) VALUES (?, ?, ?)');
+    fields.forEach((field, k) => insert.run(k + 1, NOTE_ID, field));
+    insert.run(100, 'p-1/T1/I1', 'headline');
+    insert.run(101, NOTE_ID.toUpperCase(), 'note');
     // The migration's copy of the codes is the app's.
     expect(db.prepare(`SELECT field FROM search_doc_ids WHERE id <= ${fields.length} ORDER BY id`).pluck().all()).toEqual(
       fields.map((f) => FIELD_CODES[f]),
@@ -74,28 +76,28 @@ describe('migration 0011 search-size', () => {
       // Only the lowercase form is a stored UUID (annotation ids are lowercased when validated).
       { type: 'text', n: 36 },
     ]);
-    expect(db.prepare('SELECT key, field, len FROM search_docs WHERE id IN (1, 100) ORDER BY id').all()).toEqual([
-      { key: NOTE_ID, field: fields[0], len: 0 },
-      { key: 'p-1/T1/I1', field: 'headline', len: 7 },
+    expect(db.prepare('SELECT key, field FROM search_docs WHERE id IN (1, 100) ORDER BY id').all()).toEqual([
+      { key: NOTE_ID, field: fields[0] },
+      { key: 'p-1/T1/I1', field: 'headline' },
     ]);
     db.prepare("UPDATE search_docs SET key = 'p-1/T1/I2', field = 'body' WHERE id = 1").run();
     expect(db.prepare('SELECT key, field FROM search_doc_ids WHERE id = 1').get()).toEqual({ key: 'p-1/T1/I2', field: FIELD_CODES.body });
     db.prepare('DELETE FROM search_docs WHERE id = 100').run();
     expect(db.prepare('SELECT count(*) FROM search_doc_ids WHERE id = 100').pluck().get()).toBe(0);
-    expect(() => insert.run(200, 'k', 'nonsense', 1)).toThrow(/NOT NULL/);
-    expect(() => db.prepare("INSERT INTO search_doc_ids (id, key, field, len) VALUES (201, x'00', 0, 1)").run()).toThrow(/CHECK/);
+    expect(() => insert.run(200, 'k', 'nonsense')).toThrow(/NOT NULL/);
+    expect(() => db.prepare("INSERT INTO search_doc_ids (id, key, field) VALUES (201, x'00', 0)").run()).toThrow(/CHECK/);
   });
 
   it('removing a plan removes its own text’s documents and keeps the reader’s on its items and the notes', () => {
     const db = filledBefore();
     migrate(db, MIGRATIONS, VERSION);
-    const insert = db.prepare('INSERT INTO search_docs (id, key, field, len) VALUES (?, ?, ?, ?)');
-    insert.run(1, 'p-1', 'title', 2);
-    insert.run(2, 'p-1/T1/I1', 'headline', 2);
-    insert.run(3, 'p-1/T1/I1', 'body_en', 2);
-    insert.run(4, 'p-1/T1/I1', 'tags', 2);
-    insert.run(5, NOTE_ID, 'note', 4);
-    insert.run(6, 'p-10/T1/I1', 'headline', 2);
+    const insert = db.prepare('INSERT INTO search_docs (id, key, field) VALUES (?, ?, ?)');
+    insert.run(1, 'p-1', 'title');
+    insert.run(2, 'p-1/T1/I1', 'headline');
+    insert.run(3, 'p-1/T1/I1', 'body_en');
+    insert.run(4, 'p-1/T1/I1', 'tags');
+    insert.run(5, NOTE_ID, 'note');
+    insert.run(6, 'p-10/T1/I1', 'headline');
     for (let id = 1; id <= 6; id++) db.prepare("INSERT INTO search_fts (rowid, tok) VALUES (?, '数')").run(BigInt(id));
     db.prepare("DELETE FROM plans WHERE id = 'p-1'").run();
     expect(db.prepare('SELECT id FROM search_docs ORDER BY id').pluck().all()).toEqual([4, 5, 6]);

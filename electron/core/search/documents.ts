@@ -1,5 +1,5 @@
 // The search index's documents: one per (key, field), e.g. an initiative's headline. The index
-// keeps the tokens (tokens.ts) and the text's length, never a copy of the text: a candidate is
+// keeps the tokens (tokens.ts) and the text's score code (in its id), never a copy of the text: a candidate is
 // checked against the text where it lives (source-text.ts). Keys of a plan's text begin with
 // its id (the plan's own documents: the id; its items': `<planId>/…`), so a plan's documents
 // go by key range when it is re-imported or purged; the reader's text is rewritten whenever the
@@ -87,8 +87,8 @@ export function writeSearchDocs(db: Db, key: string, fields: Record<string, Fiel
     const code = fieldCode(field);
     const old = fresh
       ? undefined
-      : (prepared(db, 'SELECT id, len FROM search_doc_ids WHERE key = ? AND field = ?').get(stored, code) as
-          | { id: number; len: number }
+      : (prepared(db, 'SELECT id FROM search_doc_ids WHERE key = ? AND field = ?').get(stored, code) as
+          | { id: number }
           | undefined);
     if (values.length === 0) {
       // The delete trigger removes the FTS5 entry of the old document.
@@ -105,7 +105,6 @@ export function writeSearchDocs(db: Db, key: string, fields: Record<string, Fiel
     if (old) {
       const [first, end] = codeRange(score);
       if (old.id >= first && old.id < end) {
-        if (old.len !== length) prepared(db, 'UPDATE search_doc_ids SET len = ? WHERE id = ?').run(length, old.id);
         // A contentless-delete table takes an UPDATE that gives every column (FTS5 deletes the
         // old entry by rowid and inserts the new one). Bound as BigInt: FTS5 reads a rowid
         // bound as a double as no rowid at all.
@@ -117,7 +116,7 @@ export function writeSearchDocs(db: Db, key: string, fields: Record<string, Fiel
     }
     // The next free id of the text's code, found at the top of the code's range of the primary key.
     const id = BigInt(nextId(db, score));
-    prepared(db, 'INSERT INTO search_doc_ids (id, key, field, len) VALUES (?, ?, ?, ?)').run(id, stored, code, length);
+    prepared(db, 'INSERT INTO search_doc_ids (id, key, field) VALUES (?, ?, ?)').run(id, stored, code);
     prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(id, tokens);
   }
 }

@@ -5,14 +5,17 @@
 // row and in its UNIQUE (key, field) index) and its field as a name, twice too. A note's key is
 // its 36-character UUID, which with the field cost more than a short note's own text.
 //   search_doc_ids — the documents: id (the FTS5 rowid, its static score code above: see
-//     search/score.ts), key, field, len. A key that is a lowercase UUID (a note's id) is kept as
+//     search/score.ts), key, field; no length (schema 8's len was only ever written: the id's
+//     score code says what the index needs of a text's length). A key that is a lowercase UUID (a note's id) is kept as
 //     its 16 bytes (a BLOB); any other key (a plan's or item's id) as its text, so a plan's
 //     documents still go by key range. The field is a small integer code (below; stored codes,
 //     so append only). The id stays the rowid (it is the FTS5 rowid, and the walk goes by it),
 //     so (key, field) is still a UNIQUE index beside it: each copy of a note's key is 16 bytes.
-//   search_docs — a view with schema 8's columns (id, key as text, field by name, len) and
+//   search_docs — a view with schema 8's columns but len (id, key as text, field by name) and
 //     INSTEAD OF triggers, so a look at the index with the sqlite3 shell, or a repair by hand,
 //     reads and writes it as before. The app reads and writes search_doc_ids itself.
+//   search_initiative_units — (id, theme_id) of the initiatives, no longer plan_id: an item's
+//     plan is the part of its id before the first '/' (the plan ranges above assume as much).
 //   The format stamp is reset: the first start writes the index again (refresh-derived.ts).
 import type { Migration } from '../migrate';
 
@@ -56,7 +59,6 @@ export const searchSize: Migration = {
         id    INTEGER PRIMARY KEY,
         key   ANY NOT NULL CHECK (typeof(key) = 'text' OR (typeof(key) = 'blob' AND length(key) = 16)),
         field INTEGER NOT NULL CHECK (field BETWEEN 0 AND ${FIELDS.length - 1}),
-        len   INTEGER NOT NULL CHECK (len >= 0),
         UNIQUE (key, field)
       ) STRICT;
       CREATE VIRTUAL TABLE search_fts USING fts5(tok, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
@@ -69,18 +71,20 @@ export const searchSize: Migration = {
           AND field IN (${PLAN_FIELDS});
       END;
 
-      CREATE VIEW search_docs (id, key, field, len) AS
-        SELECT id, ${keyText('key')}, ${fieldName('field')}, len FROM search_doc_ids;
+      CREATE VIEW search_docs (id, key, field) AS
+        SELECT id, ${keyText('key')}, ${fieldName('field')} FROM search_doc_ids;
       CREATE TRIGGER search_docs_insert INSTEAD OF INSERT ON search_docs BEGIN
-        INSERT INTO search_doc_ids (id, key, field, len) VALUES (new.id, ${keyValue('new.key')}, ${fieldCode('new.field')}, new.len);
+        INSERT INTO search_doc_ids (id, key, field) VALUES (new.id, ${keyValue('new.key')}, ${fieldCode('new.field')});
       END;
       CREATE TRIGGER search_docs_update INSTEAD OF UPDATE ON search_docs BEGIN
-        UPDATE search_doc_ids SET id = new.id, key = ${keyValue('new.key')}, field = ${fieldCode('new.field')}, len = new.len
+        UPDATE search_doc_ids SET id = new.id, key = ${keyValue('new.key')}, field = ${fieldCode('new.field')}
           WHERE id = old.id;
       END;
       CREATE TRIGGER search_docs_delete INSTEAD OF DELETE ON search_docs BEGIN
         DELETE FROM search_doc_ids WHERE id = old.id;
       END;
+      DROP INDEX search_initiative_units;
+      CREATE INDEX search_initiative_units ON initiatives (id, theme_id);
       UPDATE derived_state SET value = 'none' WHERE name = 'search.format';
     `);
   },

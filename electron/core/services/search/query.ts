@@ -98,6 +98,10 @@ export function searchedFields(filters: SearchFilters): string[] {
 const KEY = keyTextSql('d.key');
 const NOT_ITEM = fieldListSql(['title', 'note', 'noteTags']);
 const NOTE = fieldListSql(['note', 'noteTags']);
+/** An item's plan: the part of its id before the first '/' (an item's id begins with its plan's
+ *  id and a '/', as the index's plan ranges assume: documents.ts; a plan id has no '/'). So
+ *  search_initiative_units need not carry plan_id. */
+const ITEM_PLAN = "substr(i.id, 1, instr(i.id, '/') - 1)";
 
 // ---- Running SQL, with an optional log the bench replays as its "raw" figure. ----
 
@@ -202,7 +206,7 @@ function anyOfExpression(needles: readonly string[]): { match: string; exact: bo
 function walkSql(needles: readonly string[], fields: readonly string[], scopeJson: string): { sql: string; params: unknown[] } {
   const expr = anyOfExpression(needles);
   const check = `(${needles.map(() => `search_has(${SOURCE_TEXT_SQL}, ?)`).join(' OR ')})`;
-  const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(i.plan_id, a.plan_id, ${KEY}) AS planId,
+  const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) AS planId,
       coalesce(i.id, a.item_id) AS itemId, coalesce(i.theme_id, ai.theme_id) AS themeId`;
   const joins = `
     LEFT JOIN initiatives i INDEXED BY search_initiative_units ON i.id = ${KEY} AND d.field NOT IN (${NOT_ITEM})
@@ -212,7 +216,7 @@ function walkSql(needles: readonly string[], fields: readonly string[], scopeJso
       WHEN d.field IN (${NOTE}) THEN a.id IS NOT NULL AND (a.item_id IS NULL OR ai.id IS NOT NULL)
       ELSE i.id IS NOT NULL END`;
   const where = `d.field IN (${fieldListSql(fields)}) AND ${unitExists}
-      AND coalesce(i.plan_id, a.plan_id, ${KEY}) IN (SELECT value FROM json_each(?))`;
+      AND coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) IN (SELECT value FROM json_each(?))`;
   if (!expr) {
     return {
       sql: `${select} FROM search_doc_ids d ${joins} WHERE ${where} AND ${check} ORDER BY d.id DESC`,
