@@ -57,6 +57,7 @@ describe('migration 0011 search-size', () => {
     // The walk's index of the items, without plan_id (an item's plan is its id's prefix).
     expect((db.pragma('index_info(search_initiative_units)') as { name: string }[]).map((c) => c.name)).toEqual(['id', 'theme_id']);
     expect(db.prepare("SELECT value FROM derived_state WHERE name = 'search.format'").pluck().get()).toBe('none');
+    expect(db.prepare("SELECT v FROM search_fts_config WHERE k = 'automerge'").pluck().get()).toBe(2);
   });
 
   it('the view reads and writes the documents as text: a UUID key as 16 bytes, every field by its code', () => {

@@ -16,6 +16,9 @@
 //     reads and writes it as before. The app reads and writes search_doc_ids itself.
 //   search_initiative_units — (id, theme_id) of the initiatives, no longer plan_id: an item's
 //     plan is the part of its id before the first '/' (the plan ranges above assume as much).
+//   search_fts — as in schema 8, but FTS5 merges its segments once 2 (not 8) are at one level:
+//     fewer segments, each token's entry in fewer of them. Measured 5–20% smaller (the search
+//     bench's corpus), with no difference in the time of imports or note saves we could measure.
 //   The format stamp is reset: the first start writes the index again (refresh-derived.ts).
 import type { Migration } from '../migrate';
 
@@ -62,7 +65,7 @@ export const searchSize: Migration = {
         UNIQUE (key, field)
       ) STRICT;
       CREATE VIRTUAL TABLE search_fts USING fts5(tok, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
-      INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8);
+      INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 2);
       CREATE TRIGGER search_doc_ids_unindex AFTER DELETE ON search_doc_ids BEGIN
         DELETE FROM search_fts WHERE rowid = old.id;
       END;
