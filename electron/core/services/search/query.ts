@@ -94,7 +94,8 @@ export function searchedFields(filters: SearchFilters): string[] {
   return sources.flatMap((s) => SOURCE_FIELDS[s]);
 }
 
-/** A document's key as text, and the codes of the fields that are no item's own text. */
+/** A document's key as text (needed for a note's or a plan's key; an item's key is always stored
+ *  as text, so item joins use d.key as it is), and the codes of the fields that are no item's own text. */
 const KEY = keyTextSql('d.key');
 const NOT_ITEM = fieldListSql(['title', 'note', 'noteTags']);
 const NOTE = fieldListSql(['note', 'noteTags']);
@@ -209,7 +210,7 @@ function walkSql(needles: readonly string[], fields: readonly string[], scopeJso
   const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) AS planId,
       coalesce(i.id, a.item_id) AS itemId, coalesce(i.theme_id, ai.theme_id) AS themeId`;
   const joins = `
-    LEFT JOIN initiatives i INDEXED BY search_initiative_units ON i.id = ${KEY} AND d.field NOT IN (${NOT_ITEM})
+    LEFT JOIN initiatives i INDEXED BY search_initiative_units ON i.id = d.key AND d.field NOT IN (${NOT_ITEM})
     LEFT JOIN user_annotations a ON a.id = ${KEY} AND d.field IN (${NOTE}) AND a.deleted_at IS NULL
     LEFT JOIN initiatives ai INDEXED BY search_initiative_units ON ai.id = a.item_id`;
   const unitExists = `CASE WHEN d.field = ${fieldCode('title')} THEN 1
