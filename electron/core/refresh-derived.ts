@@ -33,7 +33,7 @@ export function refreshDerivedData(db: Db): RefreshReport {
     const unindexed = (
       prepared(
         db,
-        `SELECT p.id AS id FROM plans p WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE ${planDocsSql('d.key', 'p.id')}) ORDER BY p.id`,
+        `SELECT p.id AS id FROM plans p WHERE NOT EXISTS (SELECT 1 FROM search_doc_ids d WHERE ${planDocsSql('d.key', 'p.id')}) ORDER BY p.id`,
       ).all() as { id: string }[]
     ).map((r) => r.id);
     for (const planId of unindexed) {

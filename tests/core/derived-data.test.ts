@@ -12,13 +12,13 @@ import { useTempDirs } from '../helpers/temp-dir';
 import { RANK_GAP } from '../../electron/core/collation/text-sort-keys';
 
 const temp = useTempDirs();
-const DERIVED = /^(search_docs|initiative_sort_keys|text_sort_keys|derived_state)$/;
+const DERIVED = /^(search_doc_ids|initiative_sort_keys|text_sort_keys|derived_state)$/;
 
 /** The index's documents without their row ids (a rebuild numbers them anew). */
 const documents = (db: Core['db']) =>
   db
     .prepare(
-      `SELECT d.key, d.field, d.len FROM search_docs d ORDER BY d.key, d.field`,
+      `SELECT d.key, d.field FROM search_docs d ORDER BY d.key, d.field`,
     )
     .all();
 
@@ -58,7 +58,7 @@ describe('refreshing derived data at startup', () => {
     expect(before.length).toBeGreaterThan(45);
     first.db.prepare("UPDATE derived_state SET value = 'bigram-0' WHERE name = 'search.format'").run();
     // A stale document the old format left behind must not survive the rebuild.
-    first.db.prepare("INSERT INTO search_docs (id, key, field, len) VALUES (9999, 'gone', 'tags', 5)").run();
+    first.db.prepare("INSERT INTO search_docs (id, key, field) VALUES (9999, 'gone', 'tags')").run();
     first.db.prepare("INSERT INTO search_fts (rowid, tok) VALUES (9999, 'st ta al le e')").run();
     first.close();
 

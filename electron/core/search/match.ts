@@ -6,7 +6,8 @@
 // all (only ASCII punctuation) checks every text of the fields asked for. A newline never
 // occurs in a normalized query, so the check cannot match across two values of a field.
 import type { Db } from '../db/open';
-import { placeholders, prepared } from '../db/statements';
+import { prepared } from '../db/statements';
+import { fieldListSql, keyTextSql } from './documents';
 import { normalizeForSearch } from './normalize';
 import { SOURCE_TEXT_SQL } from './source-text';
 import { matchExpression } from './tokens';
@@ -17,18 +18,17 @@ export interface KeyQuery {
 }
 
 /**
- * FROM … WHERE … over the documents (aliased `d`) of `fields` whose text contains the
+ * FROM … WHERE … over the documents (search_doc_ids aliased `d`: key and field as stored, see
+ * documents.ts) of `fields` whose text contains the
  * normalized, non-empty `needle`, with its parameters.
  */
 export function matchingDocsSql(needle: string, fields: readonly string[]): KeyQuery {
   const expr = matchExpression(needle);
-  const inFields = `d.field IN (${placeholders(fields.length)})`;
+  const inFields = `d.field IN (${fieldListSql(fields)})`;
   const check = `search_has(${SOURCE_TEXT_SQL}, ?)`;
-  if (!expr) return { sql: `FROM search_docs d WHERE ${inFields} AND ${check}`, params: [...fields, needle] };
-  const from = `FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND ${inFields}`;
-  return expr.exact
-    ? { sql: from, params: [expr.match, ...fields] }
-    : { sql: `${from} AND ${check}`, params: [expr.match, ...fields, needle] };
+  if (!expr) return { sql: `FROM search_doc_ids d WHERE ${inFields} AND ${check}`, params: [needle] };
+  const from = `FROM search_fts JOIN search_doc_ids d ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND ${inFields}`;
+  return expr.exact ? { sql: from, params: [expr.match] } : { sql: `${from} AND ${check}`, params: [expr.match, needle] };
 }
 
 /**
@@ -39,7 +39,7 @@ export function matchingKeysSql(query: string, fields: readonly string[]): KeyQu
   const needle = normalizeForSearch(query);
   if (needle === '' || fields.length === 0) return null;
   const docs = matchingDocsSql(needle, fields);
-  return { sql: `SELECT DISTINCT d.key AS key ${docs.sql}`, params: docs.params };
+  return { sql: `SELECT DISTINCT ${keyTextSql('d.key')} AS key ${docs.sql}`, params: docs.params };
 }
 
 /** The keys whose text in `fields` contains `query` (unordered); [] for an empty query. */

@@ -10,5 +10,6 @@ import { planVersions } from './0007-plan-versions';
 import { search } from './0008-search';
 import { packets } from './0009-packets';
 import { tableFacetIndexes } from './0010-table-facet-indexes';
+import { searchSize } from './0011-search-size';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets, tableFacetIndexes];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets, tableFacetIndexes, searchSize];

@@ -41,6 +41,7 @@ import type {
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readTransaction } from '../../db/transaction';
+import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValue, keyValueSql } from '../../search/documents';
 import { matchingDocsSql } from '../../search/match';
 import { ID_SEQ, scoreOfId } from '../../search/score';
 import { SOURCE_TEXT_SQL } from '../../search/source-text';
@@ -93,7 +94,15 @@ export function searchedFields(filters: SearchFilters): string[] {
   return sources.flatMap((s) => SOURCE_FIELDS[s]);
 }
 
-const quoted = (list: readonly string[]): string => list.map((f) => `'${f}'`).join(', ');
+/** A document's key as text (needed for a note's or a plan's key; an item's key is always stored
+ *  as text, so item joins use d.key as it is), and the codes of the fields that are no item's own text. */
+const KEY = keyTextSql('d.key');
+const NOT_ITEM = fieldListSql(['title', 'note', 'noteTags']);
+const NOTE = fieldListSql(['note', 'noteTags']);
+/** An item's plan: the part of its id before the first '/' (an item's id begins with its plan's
+ *  id and a '/', as the index's plan ranges assume: documents.ts; a plan id has no '/'). So
+ *  search_initiative_units need not carry plan_id. */
+const ITEM_PLAN = "substr(i.id, 1, instr(i.id, '/') - 1)";
 
 // ---- Running SQL, with an optional log the bench replays as its "raw" figure. ----
 
@@ -198,25 +207,25 @@ function anyOfExpression(needles: readonly string[]): { match: string; exact: bo
 function walkSql(needles: readonly string[], fields: readonly string[], scopeJson: string): { sql: string; params: unknown[] } {
   const expr = anyOfExpression(needles);
   const check = `(${needles.map(() => `search_has(${SOURCE_TEXT_SQL}, ?)`).join(' OR ')})`;
-  const select = `SELECT d.id AS id, d.field AS field, coalesce(i.plan_id, a.plan_id, d.key) AS planId,
+  const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) AS planId,
       coalesce(i.id, a.item_id) AS itemId, coalesce(i.theme_id, ai.theme_id) AS themeId`;
   const joins = `
-    LEFT JOIN initiatives i INDEXED BY search_initiative_units ON i.id = d.key AND d.field NOT IN ('title', 'note', 'noteTags')
-    LEFT JOIN user_annotations a ON a.id = d.key AND d.field IN ('note', 'noteTags') AND a.deleted_at IS NULL
+    LEFT JOIN initiatives i INDEXED BY search_initiative_units ON i.id = d.key AND d.field NOT IN (${NOT_ITEM})
+    LEFT JOIN user_annotations a ON a.id = ${KEY} AND d.field IN (${NOTE}) AND a.deleted_at IS NULL
     LEFT JOIN initiatives ai INDEXED BY search_initiative_units ON ai.id = a.item_id`;
-  const unitExists = `CASE WHEN d.field = 'title' THEN 1
-      WHEN d.field IN ('note', 'noteTags') THEN a.id IS NOT NULL AND (a.item_id IS NULL OR ai.id IS NOT NULL)
+  const unitExists = `CASE WHEN d.field = ${fieldCode('title')} THEN 1
+      WHEN d.field IN (${NOTE}) THEN a.id IS NOT NULL AND (a.item_id IS NULL OR ai.id IS NOT NULL)
       ELSE i.id IS NOT NULL END`;
-  const where = `d.field IN (${quoted(fields)}) AND ${unitExists}
-      AND coalesce(i.plan_id, a.plan_id, d.key) IN (SELECT value FROM json_each(?))`;
+  const where = `d.field IN (${fieldListSql(fields)}) AND ${unitExists}
+      AND coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) IN (SELECT value FROM json_each(?))`;
   if (!expr) {
     return {
-      sql: `${select} FROM search_docs d ${joins} WHERE ${where} AND ${check} ORDER BY d.id DESC`,
+      sql: `${select} FROM search_doc_ids d ${joins} WHERE ${where} AND ${check} ORDER BY d.id DESC`,
       params: [scopeJson, ...needles],
     };
   }
   return {
-    sql: `${select} FROM search_fts f CROSS JOIN search_docs d ON d.id = f.rowid ${joins}
+    sql: `${select} FROM search_fts f CROSS JOIN search_doc_ids d ON d.id = f.rowid ${joins}
       WHERE search_fts MATCH ? AND ${where}${expr.exact ? '' : ` AND ${check}`} ORDER BY f.rowid DESC`,
     params: [expr.match, scopeJson, ...(expr.exact ? [] : needles)],
   };
@@ -338,13 +347,13 @@ class Units {
     const notes = u.itemId === null ? 'a.plan_id = ? AND a.item_id IS NULL' : 'a.item_id = ?';
     const mask = `search_mask(${SOURCE_TEXT_SQL}, ${this.needles.map(() => '?').join(', ')})`;
     list = this.sql.all<UnitText>(
-      `SELECT d.id AS id, d.field AS field, NULL AS annotationId, ${mask} AS mask
-         FROM search_docs d WHERE d.key = ? AND d.field IN (${quoted(own)})
+      `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, NULL AS annotationId, ${mask} AS mask
+         FROM search_doc_ids d WHERE d.key = ? AND d.field IN (${fieldListSql(own)})
        UNION ALL
-       SELECT d.id, d.field, a.id, ${mask}
-         FROM user_annotations a JOIN search_docs d ON d.key = a.id
-         WHERE ${notes} AND a.deleted_at IS NULL AND d.field IN (${quoted(this.noteFields)})`,
-      [...this.needles, u.itemId ?? u.planId, ...this.needles, u.itemId ?? u.planId],
+       SELECT d.id, ${fieldNameSql('d.field')}, a.id, ${mask}
+         FROM user_annotations a JOIN search_doc_ids d ON d.key = ${keyValueSql('a.id')}
+         WHERE ${notes} AND a.deleted_at IS NULL AND d.field IN (${fieldListSql(this.noteFields)})`,
+      [...this.needles, keyValue(u.itemId ?? u.planId), ...this.needles, u.itemId ?? u.planId],
     );
     this.loads++;
     this.texts.set(key, list);
@@ -644,7 +653,7 @@ class TextReader {
 export function needleSql(needle: string, fields: readonly string[]): { sql: string; params: unknown[] } {
   const docs = matchingDocsSql(needle, fields);
   const sql = `
-    WITH m AS MATERIALIZED (SELECT d.id AS id, d.key AS key, d.field AS field ${docs.sql})
+    WITH m AS MATERIALIZED (SELECT d.id AS id, ${KEY} AS key, ${fieldNameSql('d.field')} AS field ${docs.sql})
     SELECT m.id, i.plan_id AS planId, i.id AS itemId, i.theme_id AS themeId, m.field, NULL AS annotationId
       FROM m JOIN initiatives i ON i.id = m.key WHERE m.field NOT IN ('title', 'note', 'noteTags')
     UNION ALL

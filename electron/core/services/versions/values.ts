@@ -7,6 +7,7 @@
 import type { ItemValues } from '../../../../shared/api/versions/methods';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
+import { moveSearchDocs } from '../../search/documents';
 
 /** The reader-text fields the search index keeps per item (search/initiative-docs.ts). */
 const READER_SEARCH_FIELDS = ['leadUnit', 'responsibleUnits', 'progressNote', 'tags'] as const;
@@ -82,9 +83,6 @@ export function moveItemValues(db: Db, from: string, to: string, now: string): b
   prepared(db, 'DELETE FROM user_initiative_state WHERE initiative_id = ?').run(from);
   // UPDATE keeps each tag row's rowid: the order the reader gave the tags.
   prepared(db, 'UPDATE user_initiative_tags SET initiative_id = ? WHERE initiative_id = ?').run(to, from);
-  prepared(
-    db,
-    `UPDATE search_docs SET key = ? WHERE key = ? AND field IN (SELECT value FROM json_each(?))`,
-  ).run(to, from, JSON.stringify(READER_SEARCH_FIELDS));
+  moveSearchDocs(db, from, to, READER_SEARCH_FIELDS);
   return true;
 }
