@@ -679,7 +679,6 @@ function toHit(sql: Sql, u: RankedUnit, units: Units, needles: readonly string[]
 
 /** The stored (not normalized) text of one field of a hit, for its snippet. */
 class TextReader {
-  private translations = new Map<string, Record<string, { headline?: string; body?: string[] }>>();
   constructor(private readonly sql: Sql) {}
 
   read(u: { planId: string; itemId: string | null }, field: string, annotationId: string | null): string {
@@ -697,11 +696,23 @@ class TextReader {
         return one(`SELECT ${field} AS v FROM initiatives WHERE id = ?`, u.itemId);
       case 'theme':
         return one('SELECT t.headline AS v FROM initiatives i JOIN themes t ON t.id = i.theme_id WHERE i.id = ?', u.itemId);
+      // The one item's English, read inside SQLite (as the index's check reads it), not the
+      // plan's whole translation parsed into objects for a line of it.
       case 'headline_en':
-      case 'body_en': {
-        const t = this.translation(u.planId)[u.itemId ?? ''];
-        return (field === 'headline_en' ? t?.headline : t?.body?.join(' ')) ?? '';
-      }
+        return (
+          this.sql.get<{ v: string | null }>(
+            `SELECT json_extract(json, '$.initiatives."' || ? || '".headline') AS v FROM plan_translations WHERE plan_id = ? AND language = 'en'`,
+            [u.itemId ?? '', u.planId],
+          )?.v ?? ''
+        );
+      case 'body_en':
+        return (
+          this.sql.get<{ v: string | null }>(
+            `SELECT group_concat(b.value, ' ') AS v FROM plan_translations t, json_each(t.json, '$.initiatives."' || ? || '".body') b
+             WHERE t.plan_id = ? AND t.language = 'en'`,
+            [u.itemId ?? '', u.planId],
+          )?.v ?? ''
+        );
       case 'leadUnit':
         return one('SELECT lead_unit AS v FROM user_initiative_state WHERE initiative_id = ?', u.itemId);
       case 'responsibleUnits':
@@ -717,16 +728,6 @@ class TextReader {
       default:
         return '';
     }
-  }
-
-  private translation(planId: string): Record<string, { headline?: string; body?: string[] }> {
-    let t = this.translations.get(planId);
-    if (!t) {
-      const json = this.sql.get<{ json: string }>("SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en'", [planId])?.json;
-      t = json ? ((JSON.parse(json) as { initiatives?: typeof t }).initiatives ?? {}) : {};
-      this.translations.set(planId, t);
-    }
-    return t;
   }
 }
 
