@@ -244,6 +244,9 @@ const COUNT_CAP = 16_000;
  *  candidates it checks as a walk checks them (each a unit read). */
 const WINDOWS = 16;
 const SAMPLES = 128;
+/** Candidates checked at least, and the standard error (÷ the mean) at which checking stops. */
+const MIN_SAMPLES = 32;
+const PRECISION = 0.04;
 
 /** The codes of the texts' ids (score.ts) with their highest seq — how many texts were given
  *  ids of that code — found by skipping down the primary key a code at a time. */
@@ -380,8 +383,31 @@ function estimateUnits(
     if (!row?.pass || !keptUnit(row)) return 0;
     return 1 / Math.max(1, units.textsOf(row).filter((t) => units.holds(t, [drive])).length);
   };
-  const means = picked.map((list) => (list.length ? list.reduce((x, id) => x + perText(id), 0) / list.length : null));
-  const sampled = picked.reduce((x, list, r) => x + (list.length ? weights[r]! : 0), 0);
+  // The picks in golden-ratio order of their place (any first few are spread over the ranges as
+  // all of them are), checked until the mean's standard error is under PRECISION of it (a term
+  // whose units hold it in as many texts each needs few; units holding it in one text or in
+  // fifty, many) or all are.
+  const order = picked
+    .flatMap((list, r) => list.map((id) => ({ id, r })))
+    .map((p, k) => ({ ...p, at: (k * 0.6180339887498949) % 1 }))
+    .sort((a, b) => a.at - b.at);
+  const sums = ranges.map(() => 0);
+  const seen = ranges.map(() => 0);
+  let n = 0;
+  let sum = 0;
+  let squares = 0;
+  for (const p of order) {
+    const g = perText(p.id);
+    sums[p.r] = sums[p.r]! + g;
+    seen[p.r] = seen[p.r]! + 1;
+    n++;
+    sum += g;
+    squares += g * g;
+    const mean = sum / n;
+    if (n >= MIN_SAMPLES && mean > 0 && Math.sqrt(Math.max(0, squares / n - mean * mean) / n) < PRECISION * mean) break;
+  }
+  const means = sums.map((x, r): number | null => (seen[r] ? x / seen[r]! : null));
+  const sampled = means.reduce<number>((x, m, r) => x + (m === null ? 0 : weights[r]!), 0);
   const overall = means.reduce<number>((x, m, r) => x + (m === null ? 0 : m * weights[r]!), 0) / Math.max(1e-9, sampled);
   return Math.round(weights.reduce((x, w, r) => x + w * (means[r] ?? overall), 0));
 }
