@@ -234,14 +234,15 @@ function candidateCount(sql: Sql, needle: string, cap?: number): number {
   return sql.get<{ n: number }>(`SELECT count(*) AS n FROM (${inner})`, cap === undefined ? [expr.match] : [expr.match, cap])!.n;
 }
 
-/** Texts (ids) whose candidates the estimate counts inside FTS5, about, over all its windows
- *  (below). Counting a window costs about its candidates (the index seeks to the window's first
- *  id and counts a few nanoseconds a candidate): tens of thousands of ids, a millisecond or two
- *  where counting every candidate of a term in a million notes took over 100 ms. */
+/** Candidates the estimate counts inside FTS5, about: a needle with at most this many is
+ *  counted whole (one cursor), else this many ids of the index in windows (below). Counting
+ *  costs about the candidates counted (a fraction of a microsecond each) plus a seek per window
+ *  into each segment of the index, where counting every candidate of a term in a million notes
+ *  took over 100 ms. */
 const COUNT_CAP = 16_000;
 
 /** Windows of the index the estimate counts (beside the small score codes, counted whole), and
- *  candidates it checks as a walk checks them (each a unit read). */
+ *  candidates it checks as a walk checks them at most (each a unit read). */
 const WINDOWS = 16;
 const SAMPLES = 128;
 /** Candidates checked at least, and the standard error (÷ the mean) at which checking stops. */
@@ -306,19 +307,20 @@ function sampleRanges(sql: Sql, expr: { match: string } | null, cap: number): { 
  * so neither the texts the walk read first nor an extrapolation from them stand for the rest
  * (that read a word in every note about a third low). So the estimate samples the whole index,
  * stratified by score code (CODES_SQL: the texts of a code are ids code × 2^27 + 1…n):
- *  1. Candidates: the smallest codes, up to half of `cap` texts, are counted whole (neighbours
- *     as one rowid range: the ids between codes are empty), the others in WINDOWS windows of
- *     `cap` ÷ 2 ÷ WINDOWS ids, shared out by their texts and evenly spaced in each, a window
- *     standing for its share of its code. FTS5 counts a rowid range by a seek and a count of
- *     the candidates in it, however common the term; each range is a cursor (a fixed cost per
- *     segment of the index), so there are few. One statement, which also brings back each
- *     range's first FIRST_IDS candidates.
- *  2. Units per candidate: SAMPLES of those candidates, shared out by the candidates each range
- *     stands for, are checked as the walk checks them: does the text pass (its field, its
- *     unit, its plan, and the needle itself, which the index alone cannot tell for three
+ *  1. Candidates (sampleRanges): a needle with at most `cap` is counted whole. Else the
+ *     smallest codes, up to half of `cap` texts, are counted whole (neighbours as one rowid
+ *     range: the ids between codes are empty), the others in WINDOWS windows of `cap` ÷ 2 ÷
+ *     WINDOWS ids, shared out by their texts and evenly spaced in each, a window standing for
+ *     its share of its code. FTS5 counts a rowid range by a seek and a count of the candidates
+ *     in it, however common the term; each range is a cursor (a fixed cost per segment of the
+ *     index), so there are few. One statement, which also brings back about SAMPLES candidate
+ *     ids of each range, spread over it.
+ *  2. Units per candidate: up to SAMPLES of those candidates, shared out by the candidates each
+ *     range stands for, are checked as the walk checks them: does the text pass (its field,
+ *     its unit, its plan, and the needle itself, which the index alone cannot tell for three
  *     characters or more), is its unit kept (other needles, exclusions, filters). A candidate
  *     counts 1/n for a kept unit with n texts holding the needle (each of them would count the
- *     unit again), else 0.
+ *     unit again), else 0. Checking stops once the mean is known to PRECISION.
  * The estimate is, summed over the ranges, the candidates a range stands for × the mean count of
  * its sampled candidates (a range with none sampled: the mean over all).
  */
