@@ -5,7 +5,8 @@
 // with snippets) against the same SQL run directly (raw: every statement the search ran, as it
 // ran — an iterated walk read to the row it stopped at — replayed without the JavaScript around
 // them), p50 and p95 side by side; the hit count is checked against a plain substring scan
-// (a total marked "about" is the search's estimate: it stopped reading once its page was full). And the index's size: the pages of the
+// (a total marked "about" is the search's estimate: it stopped reading once its page was full),
+// and the estimate against the exact total (the same query read to its end). And the index's size: the pages of the
 // index tables (dbstat) against the bytes of the texts they index.
 import { join } from 'node:path';
 import type { Core } from '../../../electron/core/core';
@@ -134,6 +135,16 @@ function measureTerm(ctx: SuiteContext, core: Core, term: { kind: string; text: 
     () => measure(() => core.router.dispatch('search.query', query)).ms,
     () => measure(raw).ms,
   );
+  // The estimate against the exact total (the same query read to its end, once).
+  const exact = result.totalExact ? result : searchQuery(db, query, { exactRows: Infinity });
+  const error = result.total / Math.max(1, exact.total) - 1;
+  ctx.record({
+    kind: 'fixed',
+    suite: SUITE,
+    name: `search ${term.kind} total`,
+    text: `“${term.text}”: ${result.totalExact ? 'exact' : 'about'} ${result.total}, exactly ${exact.total} (${result.totalExact ? 'counted' : `estimate off by ${fmt(error * 100)}%`})`,
+    values: { shown: result.total, exact: exact.total, estimated: result.totalExact ? 0 : 1, error },
+  });
   ctx.record(
     ratioMeasurement(SUITE, `search ${term.kind}`, ['api', 'raw'], r, {
       note: `“${term.text}”: ${result.totalExact ? '' : 'about '}${result.total} hits (items/plans; substring scan of plan text and notes: ${oracle}), p50 ${fmt(r.a.median)}/${fmt(r.b.median)} ms, p95 ${fmt(r.a.p95)}/${fmt(r.b.p95)} ms, api÷raw p95 ${fmt(r.a.p95 / r.b.p95)}`,

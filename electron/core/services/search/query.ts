@@ -25,11 +25,12 @@
 // small index search_initiative_units, notes through their row), keeps the first appearance of
 // each unit that passes the filters, and stops once the page (offset + limit) is filled and at
 // least EXACT_ROWS texts have been read. A walk that runs out before that counted every hit:
-// the total is exact. Otherwise the total is an estimate — the driving needle's candidate texts
-// (estimatedCandidates) × the units per text (from a sample of the texts read) — and
-// `totalExact` is false. So a term in
-// every one of a million notes costs a page of texts, not a million joins and a sort; a rare or
-// selective term is still counted exactly.
+// the total is exact. Otherwise the total is an estimate from a sample of the whole index
+// (estimateUnits: the driving needle's candidates counted in a few rowid windows per score
+// code, × the units per candidate from a few dozen candidates checked as the walk checks them)
+// and `totalExact` is false. So a term in every one of a million notes costs a page of texts
+// and a fixed sample, not a million joins and a sort, nor a count of a million candidates; a
+// rare or selective term is still counted exactly.
 import type {
   SearchField,
   SearchFilters,
@@ -79,9 +80,6 @@ const NOTE_FIELDS = new Set(['note', 'noteTags']);
 /** Texts read before a walk may stop with an estimated total (when the page is filled). Below
  *  it every hit is counted: a query with up to this many candidate texts gets an exact total. */
 export const EXACT_ROWS = 500;
-
-/** Texts whose units estimate the units per text when the walk stops early. */
-const SAMPLE_ROWS = 20;
 
 /** Added to the score of a unit holding the phrase as typed: above any static score (≤ 6.8). */
 const PHRASE_TIER = 10;
@@ -197,15 +195,9 @@ function anyOfExpression(needles: readonly string[]): { match: string; exact: bo
   };
 }
 
-/**
- * The walk: texts of `fields` in plans of `scopeJson` containing any of `needles`, best static
- * score first (the id, see score.ts), each with its unit. FTS5 is the outer loop (CROSS JOIN)
- * and returns rowids in descending order itself, so the statement yields its first rows without
- * reading the rest; the unit comes from search_initiative_units for an item's texts and from
- * the note's row for a note. The plan list is read once into a temporary index.
- */
-function walkSql(needles: readonly string[], fields: readonly string[], scopeJson: string): { sql: string; params: unknown[] } {
-  const expr = anyOfExpression(needles);
+/** The walk's pieces: each text with its unit (select, joins) and whether it passes (where:
+ *  of a field searched, its unit still there, in a plan in scope; check: holds a needle). */
+function walkParts(needles: readonly string[], fields: readonly string[]) {
   const check = `(${needles.map(() => `search_has(${SOURCE_TEXT_SQL}, ?)`).join(' OR ')})`;
   const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) AS planId,
       coalesce(i.id, a.item_id) AS itemId, coalesce(i.theme_id, ai.theme_id) AS themeId`;
@@ -218,6 +210,18 @@ function walkSql(needles: readonly string[], fields: readonly string[], scopeJso
       ELSE i.id IS NOT NULL END`;
   const where = `d.field IN (${fieldListSql(fields)}) AND ${unitExists}
       AND coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) IN (SELECT value FROM json_each(?))`;
+  return { expr: anyOfExpression(needles), check, select, joins, where };
+}
+
+/**
+ * The walk: texts of `fields` in plans of `scopeJson` containing any of `needles`, best static
+ * score first (the id, see score.ts), each with its unit. FTS5 is the outer loop (CROSS JOIN)
+ * and returns rowids in descending order itself, so the statement yields its first rows without
+ * reading the rest; the unit comes from search_initiative_units for an item's texts and from
+ * the note's row for a note. The plan list is read once into a temporary index.
+ */
+function walkSql(needles: readonly string[], fields: readonly string[], scopeJson: string): { sql: string; params: unknown[] } {
+  const { expr, check, select, joins, where } = walkParts(needles, fields);
   if (!expr) {
     return {
       sql: `${select} FROM search_doc_ids d ${joins} WHERE ${where} AND ${check} ORDER BY d.id DESC`,
@@ -234,48 +238,189 @@ function walkSql(needles: readonly string[], fields: readonly string[], scopeJso
 /** Candidate texts of a needle (the index's count; at most `cap` when given). */
 function candidateCount(sql: Sql, needle: string, cap?: number): number {
   const expr = matchExpression(needle);
-  if (!expr) return sql.get<{ n: number }>('SELECT count(*) AS n FROM search_docs', [])!.n;
+  if (!expr) return sql.get<{ n: number }>('SELECT count(*) AS n FROM search_doc_ids', [])!.n;
   const inner = `SELECT 1 FROM search_fts WHERE search_fts MATCH ?${cap === undefined ? '' : ' LIMIT ?'}`;
   return sql.get<{ n: number }>(`SELECT count(*) AS n FROM (${inner})`, cap === undefined ? [expr.match] : [expr.match, cap])!.n;
 }
 
-/** Candidate texts counted exactly for an estimate; past them the count is extrapolated.
- *  (At 50k the extrapolation read a term in every note 4× too low at a million notes: the texts
- *  first in the index's order, headlines and themes, hold a common term less often than the
- *  notes do. Counting a million inside FTS5 costs about 25 ms.) */
-const COUNT_CAP = 1_000_000;
+/** Candidates the estimate counts inside FTS5, about: a needle with at most this many is
+ *  counted whole (one cursor), else this many ids of the index in windows (below). Counting
+ *  costs about the candidates counted (a fraction of a microsecond each) plus a seek per window
+ *  into each segment of the index, where counting every candidate of a term in a million notes
+ *  took over 100 ms. */
+const COUNT_CAP = 16_000;
+
+/** Windows of the index the estimate counts (beside the small score codes, counted whole), and
+ *  candidates it checks as a walk checks them at most (each a unit read). */
+const WINDOWS = 16;
+const SAMPLES = 128;
+/** Candidates checked at least, and the standard error (÷ the mean) at which checking stops. */
+const MIN_SAMPLES = 32;
+const PRECISION = 0.04;
 
 /** The codes of the texts' ids (score.ts) with their highest seq — how many texts were given
  *  ids of that code — found by skipping down the primary key a code at a time. */
 const CODES_SQL = `WITH RECURSIVE c(top) AS (
-    SELECT (SELECT max(id) FROM search_docs)
+    SELECT (SELECT max(id) FROM search_doc_ids)
     UNION ALL
-    SELECT (SELECT max(id) FROM search_docs WHERE id < (c.top / ${ID_SEQ}) * ${ID_SEQ}) FROM c WHERE c.top IS NOT NULL)
+    SELECT (SELECT max(id) FROM search_doc_ids WHERE id < (c.top / ${ID_SEQ}) * ${ID_SEQ}) FROM c WHERE c.top IS NOT NULL)
   SELECT top / ${ID_SEQ} AS code, top % ${ID_SEQ} AS n FROM c WHERE top IS NOT NULL`;
 
-/**
- * About how many candidate texts a needle has, for an estimated total: the first COUNT_CAP from
- * the top are counted inside FTS5, and the rest, if any, are taken to be as frequent among the
- * texts below the last one counted as among those above it (texts per code: CODES_SQL, a few
- * dozen index lookups). A smaller count table kept per token would make this free; not done.
- */
-function estimatedCandidates(sql: Sql, needle: string, cap: number): number {
-  const expr = matchExpression(needle);
-  if (!expr) return candidateCount(sql, needle);
-  const top = sql.get<{ n: number; last: number | null }>(
-    'SELECT count(*) AS n, min(rowid) AS last FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?)',
-    [expr.match, cap],
-  )!;
-  if (top.n < cap || top.last === null) return top.n;
-  const lastCode = Math.floor(top.last / ID_SEQ);
-  let above = 0;
-  let all = 0;
-  for (const c of sql.all<{ code: number; n: number }>(CODES_SQL, [])) {
-    all += c.n;
-    if (c.code > lastCode) above += c.n;
-    else if (c.code === lastCode) above += Math.max(1, c.n - (top.last % ID_SEQ) + 1);
+/** The rowid ranges the estimate counts, each with the texts it stands for per text it holds:
+ *  the whole index as one range when the needle has at most `cap` candidates (one capped
+ *  count tells), else the smallest codes, up to half of `cap` texts, whole (neighbours as one
+ *  range: the ids between codes are empty) and the others in WINDOWS windows of `cap` ÷ 2 ÷
+ *  WINDOWS ids, shared out by their texts and evenly spaced in each. */
+function sampleRanges(sql: Sql, expr: { match: string } | null, cap: number): { from: number; to: number; scale: number }[] {
+  const codes = sql.all<{ code: number; n: number }>(CODES_SQL, []);
+  if (codes.length === 0) return [];
+  const all = { from: codes[codes.length - 1]!.code * ID_SEQ + 1, to: (codes[0]!.code + 1) * ID_SEQ, scale: 1 };
+  const few = expr
+    ? sql.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)', [expr.match, cap + 1])!.n <= cap
+    : codes.reduce((n, c) => n + c.n, 0) <= cap;
+  if (few) return [all];
+  const texts = codes.reduce((n, c) => n + c.n, 0);
+  const whole = new Set<number>();
+  let counted = 0;
+  for (const c of [...codes].sort((x, y) => x.n - y.n)) {
+    if (counted + c.n > cap / 2) break;
+    whole.add(c.code);
+    counted += c.n;
   }
-  return Math.round((top.n * all) / Math.max(1, above));
+  const rest = texts - counted;
+  const width = Math.max(1, Math.floor(cap / 2 / WINDOWS));
+  const ranges: { from: number; to: number; scale: number }[] = [];
+  let run: { from: number; to: number; scale: number } | null = null;
+  for (const c of codes) {
+    const first = c.code * ID_SEQ + 1;
+    if (whole.has(c.code)) {
+      // Codes come highest first: a run grows downwards.
+      if (run) run.from = first;
+      else ranges.push((run = { from: first, to: first + c.n, scale: 1 }));
+      continue;
+    }
+    run = null;
+    const m = Math.max(1, Math.round((WINDOWS * c.n) / Math.max(1, rest)));
+    const w = Math.max(1, Math.min(width, Math.floor(c.n / m)));
+    for (let j = 0; j < m; j++) {
+      const at = Math.min(c.n - w, Math.max(0, Math.round(((j + 0.5) * c.n) / m - w / 2)));
+      ranges.push({ from: first + at, to: first + at + w, scale: c.n / (m * w) });
+    }
+  }
+  return ranges;
+}
+
+/**
+ * About how many units a walk stopped early would have found. A term is not spread evenly over
+ * the index's order (headlines first, notes last: a word in every note is rarer in headlines),
+ * so neither the texts the walk read first nor an extrapolation from them stand for the rest
+ * (that read a word in every note about a third low). So the estimate samples the whole index,
+ * stratified by score code (CODES_SQL: the texts of a code are ids code × 2^27 + 1…n):
+ *  1. Candidates (sampleRanges): a needle with at most `cap` is counted whole. Else the
+ *     smallest codes, up to half of `cap` texts, are counted whole (neighbours as one rowid
+ *     range: the ids between codes are empty), the others in WINDOWS windows of `cap` ÷ 2 ÷
+ *     WINDOWS ids, shared out by their texts and evenly spaced in each, a window standing for
+ *     its share of its code. FTS5 counts a rowid range by a seek and a count of the candidates
+ *     in it, however common the term; each range is a cursor (a fixed cost per segment of the
+ *     index), so there are few. One statement, which also brings back about SAMPLES candidate
+ *     ids of each range, spread over it.
+ *  2. Units per candidate: up to SAMPLES of those candidates, shared out by the candidates each
+ *     range stands for, are checked as the walk checks them: does the text pass (its field,
+ *     its unit, its plan, and the needle itself, which the index alone cannot tell for three
+ *     characters or more), is its unit kept (other needles, exclusions, filters). A candidate
+ *     counts 1/n for a kept unit with n texts holding the needle (each of them would count the
+ *     unit again), else 0. Checking stops once the mean is known to PRECISION.
+ * The estimate is, summed over the ranges, the candidates a range stands for × the mean count of
+ * its sampled candidates (a range with none sampled: the mean over all).
+ */
+function estimateUnits(
+  sql: Sql,
+  drive: string,
+  fields: readonly string[],
+  scope: string,
+  cap: number,
+  keptUnit: (row: WalkRow) => boolean,
+  units: Units,
+): number {
+  const expr = matchExpression(drive);
+  const ranges = sampleRanges(sql, expr, cap);
+  if (ranges.length === 0) return 0;
+  const within = expr
+    ? 'FROM search_fts f WHERE search_fts MATCH @match AND f.rowid >= r.value ->> 0 AND f.rowid < r.value ->> 1'
+    : 'FROM search_doc_ids f WHERE f.rowid >= r.value ->> 0 AND f.rowid < r.value ->> 1';
+  // Per range: its candidates, and the ids of about SAMPLES of them, the ranks k whose golden-
+  // ratio hash (k × 2654435761 mod 2^32, Knuth's) falls below SAMPLES ÷ n of its range: spread
+  // over the range like evenly spaced ranks, but never in step with a pattern of the texts (a
+  // pick every third rank read texts alternating in and out as all out).
+  const counts = sql.all<{ first: string | null }>(
+    `SELECT (SELECT max(n) || ' ' || coalesce(group_concat(id) FILTER (WHERE k * 2654435761 % 4294967296 < ${SAMPLES} * 4294967296 / n), '')
+        FROM (SELECT f.rowid AS id, row_number() OVER (ORDER BY f.rowid) AS k, count(*) OVER () AS n ${within})) AS first
+     FROM json_each(@ranges) r`,
+    [{ ...(expr ? { match: expr.match } : {}), ranges: JSON.stringify(ranges.map((r) => [r.from, r.to])) }],
+  );
+  const found = counts.map((c) => {
+    const [n, list] = (c.first ?? '0 ').split(' ');
+    return { n: Number(n) || 0, ids: list ? list.split(',').map(Number) : [] };
+  });
+  const weights = ranges.map((r, k) => found[k]!.n * r.scale);
+  const candidates = weights.reduce((x, y) => x + y, 0);
+  if (candidates === 0) return 0;
+  // SAMPLES shared out by weight (systematically: the k-th at (k + ½) × candidates ÷ SAMPLES).
+  const picked = ranges.map(() => [] as number[]);
+  let before = 0;
+  let k = 0;
+  for (let r = 0; r < ranges.length; r++) {
+    before += weights[r]!;
+    let take = 0;
+    while (k < SAMPLES && ((k + 0.5) * candidates) / SAMPLES < before) {
+      k++;
+      take++;
+    }
+    const list = found[r]!.ids;
+    picked[r] = Array.from({ length: Math.min(take, list.length) }, (_, i) => list[Math.floor(((i + 0.5) * list.length) / take)]!);
+  }
+  const ids = picked.flat();
+  if (ids.length === 0) return 0;
+  // The picked candidates as the walk sees them (their units), and whether the walk passes them.
+  const { check, select, joins, where } = walkParts([drive], fields);
+  const exact = expr?.exact ?? false;
+  const rows = sql.all<WalkRow & { pass: number }>(
+    `${select}, (${where}${exact ? '' : ` AND ${check}`}) AS pass FROM search_doc_ids d ${joins} WHERE d.id IN (SELECT value FROM json_each(?))`,
+    [scope, ...(exact ? [] : [drive]), JSON.stringify(ids)],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const perText = (id: number): number => {
+    const row = byId.get(id);
+    if (!row?.pass || !keptUnit(row)) return 0;
+    return 1 / Math.max(1, units.textsOf(row).filter((t) => units.holds(t, [drive])).length);
+  };
+  // The picks in golden-ratio order of their place (any first few are spread over the ranges as
+  // all of them are), checked until the mean's standard error is under PRECISION of it (a term
+  // whose units hold it in as many texts each needs few; units holding it in one text or in
+  // fifty, many) or all are.
+  const order = picked
+    .flatMap((list, r) => list.map((id) => ({ id, r })))
+    .map((p, k) => ({ ...p, at: (k * 0.6180339887498949) % 1 }))
+    .sort((a, b) => a.at - b.at);
+  const sums = ranges.map(() => 0);
+  const seen = ranges.map(() => 0);
+  let n = 0;
+  let sum = 0;
+  let squares = 0;
+  for (const p of order) {
+    const g = perText(p.id);
+    sums[p.r] = sums[p.r]! + g;
+    seen[p.r] = seen[p.r]! + 1;
+    n++;
+    sum += g;
+    squares += g * g;
+    const mean = sum / n;
+    if (n >= MIN_SAMPLES && mean > 0 && Math.sqrt(Math.max(0, squares / n - mean * mean) / n) < PRECISION * mean) break;
+  }
+  const means = sums.map((x, r): number | null => (seen[r] ? x / seen[r]! : null));
+  const sampled = means.reduce<number>((x, m, r) => x + (m === null ? 0 : weights[r]!), 0);
+  const overall = means.reduce<number>((x, m, r) => x + (m === null ? 0 : m * weights[r]!), 0) / Math.max(1e-9, sampled);
+  return Math.round(weights.reduce((x, w, r) => x + w * (means[r] ?? overall), 0));
 }
 
 /** The needle with the fewest candidate texts (then the longest, then the first typed). */
@@ -419,7 +564,8 @@ export const unitScore = (u: RankedUnit): number => (u.tier === 0 ? PHRASE_TIER 
 export interface RankOptions {
   /** Texts read before the walk may stop (EXACT_ROWS; the tests lower it to force estimates). */
   exactRows?: number;
-  /** Candidate texts counted before extrapolating (COUNT_CAP; the tests lower it). */
+  /** Texts whose candidates the estimate counts, over all its windows (COUNT_CAP; the tests
+   *  lower it, so that the windows sample the index rather than cover it). */
   countCap?: number;
   /** Collects every statement run (the bench's raw replay). */
   log?: SqlStep[];
@@ -464,22 +610,14 @@ function pageWith(
   tiers.push({ needles: [drive], tier: 1 });
   const want = offset + limit;
   const found: RankedUnit[] = [];
-  // Each unit seen, and whether it was kept; the units of the first texts read (for the estimate).
+  // Each unit seen, and whether it was kept.
   const seen = new Map<string, { planId: string; itemId: string | null; kept: boolean }>();
-  const sample: string[] = [];
   let rows = 0;
   let stopped = false;
-  // The driving needle's walk: texts it passed (holding the needle, in scope) and the last id.
-  let driveRows = 0;
-  let lastId: number | null = null;
   walks: for (const t of tiers) {
     const walk = walkSql(t.needles, fields, scope);
     for (const row of sql.iterate<WalkRow>(walk.sql, walk.params)) {
       rows++;
-      if (t.tier === 1) {
-        driveRows++;
-        lastId = row.id;
-      }
       // What the walk has spent: its rows, and a unit's texts read (for the other needles or an
       // exclusion) as 10 rows.
       if (found.length >= want && rows + 10 * units.loads > exactRows) {
@@ -487,7 +625,6 @@ function pageWith(
         break walks;
       }
       const key = unitKey(row);
-      if (sample.length < SAMPLE_ROWS) sample.push(key);
       if (seen.has(key)) continue;
       // A unit holding the phrase holds every needle; any other is checked for the rest.
       const kept =
@@ -500,29 +637,13 @@ function pageWith(
   }
   const page = found.slice(offset, want);
   if (!stopped) return { page: { units: page, total: found.length, totalExact: true }, units };
-  // The driving needle's candidate texts × the units per text, from the first texts read: a
-  // text stands for 1/n of its unit when n of the unit's texts hold the needle (0 when the unit
-  // was not kept), so the mean over a sample, times the texts, estimates the units. (Units found
-  // per text read would count each of the first texts, the headlines, as a unit of its own,
-  // where further down an item's body and notes repeat it: 2–3× too many.)
-  let share = 0;
-  for (const key of sample) {
-    const u = seen.get(key)!;
-    if (u.kept) share += 1 / Math.max(1, units.textsOf(u).filter((x) => units.holds(x, [drive])).length);
-  }
-  // The index's candidates include texts holding the needle's tokens apart (no positions) and
-  // texts outside the plans or fields searched; the walk's share of its candidates that passed
-  // scales them down.
-  const expr = matchExpression(drive);
-  let passed = 1;
-  if (expr && lastId !== null) {
-    const scanned = sql.get<{ n: number }>('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ? AND rowid >= ?', [
-      expr.match,
-      BigInt(lastId),
-    ])!.n;
-    passed = Math.min(1, driveRows / Math.max(1, scanned));
-  }
-  const estimate = Math.round((estimatedCandidates(sql, drive, countCap) * passed * share) / Math.max(1, sample.length));
+  // An estimate from a sample of the whole index (estimateUnits), never below what was found.
+  const keptUnit = (row: WalkRow): boolean => {
+    const known = seen.get(unitKey(row));
+    if (known) return known.kept;
+    return others.every((n) => units.has(row, n)) && !excluded.some((n) => units.has(row, n)) && passesUnitFilters(units, row, filters);
+  };
+  const estimate = estimateUnits(sql, drive, fields, scope, countCap, keptUnit, units);
   return { page: { units: page, total: Math.max(found.length, estimate), totalExact: false }, units };
 }
 
@@ -595,7 +716,6 @@ function toHit(sql: Sql, u: RankedUnit, units: Units, needles: readonly string[]
 
 /** The stored (not normalized) text of one field of a hit, for its snippet. */
 class TextReader {
-  private translations = new Map<string, Record<string, { headline?: string; body?: string[] }>>();
   constructor(private readonly sql: Sql) {}
 
   read(u: { planId: string; itemId: string | null }, field: string, annotationId: string | null): string {
@@ -613,11 +733,23 @@ class TextReader {
         return one(`SELECT ${field} AS v FROM initiatives WHERE id = ?`, u.itemId);
       case 'theme':
         return one('SELECT t.headline AS v FROM initiatives i JOIN themes t ON t.id = i.theme_id WHERE i.id = ?', u.itemId);
+      // The one item's English, read inside SQLite (as the index's check reads it), not the
+      // plan's whole translation parsed into objects for a line of it.
       case 'headline_en':
-      case 'body_en': {
-        const t = this.translation(u.planId)[u.itemId ?? ''];
-        return (field === 'headline_en' ? t?.headline : t?.body?.join(' ')) ?? '';
-      }
+        return (
+          this.sql.get<{ v: string | null }>(
+            `SELECT json_extract(json, '$.initiatives."' || ? || '".headline') AS v FROM plan_translations WHERE plan_id = ? AND language = 'en'`,
+            [u.itemId ?? '', u.planId],
+          )?.v ?? ''
+        );
+      case 'body_en':
+        return (
+          this.sql.get<{ v: string | null }>(
+            `SELECT group_concat(b.value, ' ') AS v FROM plan_translations t, json_each(t.json, '$.initiatives."' || ? || '".body') b
+             WHERE t.plan_id = ? AND t.language = 'en'`,
+            [u.itemId ?? '', u.planId],
+          )?.v ?? ''
+        );
       case 'leadUnit':
         return one('SELECT lead_unit AS v FROM user_initiative_state WHERE initiative_id = ?', u.itemId);
       case 'responsibleUnits':
@@ -633,16 +765,6 @@ class TextReader {
       default:
         return '';
     }
-  }
-
-  private translation(planId: string): Record<string, { headline?: string; body?: string[] }> {
-    let t = this.translations.get(planId);
-    if (!t) {
-      const json = this.sql.get<{ json: string }>("SELECT json FROM plan_translations WHERE plan_id = ? AND language = 'en'", [planId])?.json;
-      t = json ? ((JSON.parse(json) as { initiatives?: typeof t }).initiatives ?? {}) : {};
-      this.translations.set(planId, t);
-    }
-    return t;
   }
 }
 
