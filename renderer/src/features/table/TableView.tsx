@@ -29,7 +29,7 @@ import { useTableActions } from './use-table-actions';
 import { useTableQuery } from './use-table-query';
 import { useTagSuggestions } from './use-tag-suggestions';
 import { useWindowWidth } from './use-window-width';
-import { usePersistTable } from './use-view-state';
+import { usePersistTable, usePlanCount } from './use-view-state';
 import {
   SELECT_COLUMN,
   defaultViewState,
@@ -47,7 +47,6 @@ import {
 
 export interface TableViewProps extends FeatureProps {
   initial: StoredTable;
-  planCount: number;
   statusOptions: readonly StatusOption[];
   industryNames: ReadonlyMap<string, string>;
 }
@@ -69,6 +68,7 @@ export function TableView(props: TableViewProps) {
   const query = useMemo(() => queryOf(state, planId, scope), [state, planId, scope]);
   const { cache, key, meta, themeLabel, planLabel } = useTableQuery(client, query);
   const total = meta?.total ?? 0;
+  const planCount = usePlanCount(client, meta !== null);
   const { notice, announce, fail, dismiss } = useNotice();
   const edits = useEditStore(client, cache);
   const { display, toggleGroup } = useDisplayRows(meta, state.groupBy);
@@ -256,7 +256,7 @@ export function TableView(props: TableViewProps) {
           {t('title')}
         </h2>
         <Toolbar
-          scope={props.planCount > 1 || scope === 'all' ? scope : null}
+          scope={planCount > 1 || scope === 'all' ? scope : null}
           onScope={setScope}
           search={state.search}
           onSearch={(search) => setState((s) => ({ ...s, search }))}

@@ -74,10 +74,13 @@ export function usePersistTable(client: ApiClient, stored: StoredTable): void {
   useEffect(() => () => pending.current?.(), []);
 }
 
-/** How many plans are loaded: the scope choice only shows when there is more than one. */
-export function usePlanCount(client: ApiClient): number {
+/** How many plans are loaded: the scope choice only shows when there is more than one. Asked
+ *  once `ready` (the first rows are in): listing the plans takes the host tens of milliseconds
+ *  at thousands of plans, which the first rows' query must not wait behind. */
+export function usePlanCount(client: ApiClient, ready: boolean): number {
   const [count, setCount] = useState(1);
   useEffect(() => {
+    if (!ready) return;
     let cancelled = false;
     client.call('plan.list', {}).then(
       (plans) => {
@@ -88,6 +91,6 @@ export function usePlanCount(client: ApiClient): number {
     return () => {
       cancelled = true;
     };
-  }, [client]);
+  }, [client, ready]);
   return count;
 }
