@@ -20,6 +20,7 @@ import { DamagedDatabaseError, problemFromSqliteError } from './db/errors';
 import { createStorage, type Storage } from './services/storage/storage';
 import { getInitiative, getPlanOutline, listPlans } from './services/plans';
 import { getAllSettings, getSetting, setSetting } from './services/settings';
+import { appStart } from './services/start';
 import { getDashboard } from './services/dashboard';
 import { updateInitiative } from './services/initiative-update';
 import { readStatusRecord, setStatusOptions } from './services/status-options';
@@ -202,6 +203,7 @@ function appInfo(options: CoreOptions): AppInfo {
 function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService, packetPdf: PacketPdfService): ServiceHandlers {
   return {
     'app.info': () => appInfo(options),
+    'app.start': () => appStart(db),
     'plan.list': () => listPlans(db),
     'plan.get': ({ planId }) => getPlanOutline(db, planId),
     'initiative.get': ({ initiativeId }) => getInitiative(db, initiativeId),

@@ -12,7 +12,7 @@ import { ErrorScreen, UnauthorizedScreen } from './components/ErrorScreen';
 import { Shell } from './components/Shell';
 import { useCurrentPlan } from './features/library/use-current-plan';
 import { useUiLanguage } from './i18n/use-ui-language';
-import { takeStart, type StartData } from './load-start';
+import { seedStartSettings, takeStart, type StartData } from './load-start';
 import { isBlankHash, type Route } from './routing/hash-route';
 import { useHashRoute } from './routing/use-hash-route';
 
@@ -32,6 +32,7 @@ export function App({ client }: { client: ApiClient }) {
     takeStart(client).then(
       (data) => {
         if (cancelled) return;
+        seedStartSettings(queryClient, data);
         if (data.language && data.language !== i18n.language) void i18n.changeLanguage(data.language);
         // Only a first open with no view in the address goes back to where the reader was.
         if (isBlankHash(window.location.hash)) {
@@ -47,8 +48,8 @@ export function App({ client }: { client: ApiClient }) {
     return () => {
       cancelled = true;
     };
-    // i18n and navigate are stable; a retry (attempt) loads again.
-  }, [client, attempt, i18n, navigate]);
+    // i18n, navigate and the query cache are stable; a retry (attempt) loads again.
+  }, [client, attempt, i18n, navigate, queryClient]);
 
   const retry = useCallback(() => {
     setStart({ status: 'loading' });

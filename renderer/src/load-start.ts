@@ -2,7 +2,8 @@
 // saved choices (interface language, theme, reading mode and size, the plan, the view and the
 // initiative they had open last time). The current plan is the remembered one while it is in
 // the library, else the first plan; with no plan at all the outline is null.
-import type { PlanOutline, PlanSummary, SettingKey } from '../../shared/api/contract';
+import type { PlanOutline, SettingKey } from '../../shared/api/contract';
+import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from './api/client';
 import { isLanguage } from './i18n/i18n';
 import type { Language } from './i18n/catalogue';
@@ -26,14 +27,27 @@ export interface StartData {
   /** The saved interface language; null means "follow the system" (already applied at boot). */
   language: Language | null;
   preferences: Preferences;
+  /** The table's last state as stored (settings 'ui.tableState'), for its first open. */
+  tableState: string | null;
+}
+
+/** The query-cache key of a setting a view reads once it opens (seeded from the start data). */
+export const settingQueryKey = (key: SettingKey) => ['settings', key] as const;
+
+/**
+ * Puts the settings a view would otherwise ask for when it opens into the page's query cache:
+ * the table opens on its stored state without a call of its own before its first rows. The
+ * view keeps the entry current as it writes the setting; kept for the page's life.
+ */
+export function seedStartSettings(queryClient: QueryClient, data: StartData): void {
+  queryClient.setQueryDefaults(['settings'], { gcTime: Infinity });
+  queryClient.setQueryData(settingQueryKey('ui.tableState'), data.tableState);
 }
 
 export async function loadStart(client: ApiClient): Promise<StartData> {
-  // One call for every saved choice (settings.getAll, the current plan among them), beside the
-  // plan list; then the current plan's outline.
-  const [plans, settings] = await Promise.all([client.call('plan.list', {}), readSettings(client)]);
-  const current = pickCurrentPlan(plans, settings['ui.currentPlan'] ?? null);
-  const outline = current ? await client.call('plan.get', { planId: current }) : null;
+  // One call: the plans, every saved choice (the current plan among them) and the current
+  // plan's outline, read together by the host (app.start).
+  const { settings, outline } = await client.call('app.start', {});
   const setting = (key: SettingKey) => settings[key] ?? null;
   const lastId = setting('ui.lastInitiative');
   const view = setting('ui.view');
@@ -58,6 +72,7 @@ export async function loadStart(client: ApiClient): Promise<StartData> {
       outlineHidden: parseSwitch(outlineHidden, DEFAULT_PREFERENCES.outlineHidden),
       outlineWidth: parseOutlineWidth(outlineWidth),
     },
+    tableState: setting('ui.tableState'),
   };
 }
 
@@ -82,20 +97,4 @@ export function takeStart(client: ApiClient): Promise<StartData> {
   const started = early;
   early = null;
   return started ?? loadStart(client);
-}
-
-/** The remembered plan while it is still in the library, else the first one (null: no plans). */
-export function pickCurrentPlan(plans: readonly PlanSummary[], remembered: string | null): string | null {
-  if (remembered && plans.some((p) => p.id === remembered)) return remembered;
-  // Not an earlier version of a plan: the reader reads those only when they pick one.
-  return plans.find((p) => !p.supersededBy)?.id ?? null;
-}
-
-async function readSettings(client: ApiClient): Promise<Partial<Record<SettingKey, string | null>>> {
-  try {
-    return await client.call('settings.getAll', {});
-  } catch {
-    // Saved choices are a convenience: without them the reader starts with the defaults.
-    return {};
-  }
 }

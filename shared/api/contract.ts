@@ -28,7 +28,8 @@ import { VIEW_METHODS, type ViewMethods } from './views/methods';
 
 // The features' types, for callers that want them from the contract.
 export type { HostKind, UiLanguage } from './common';
-export type { AppInfo } from './app/methods';
+export type { AppInfo, AppStart } from './app/methods';
+export { pickCurrentPlan } from './app/current-plan';
 export type { InitiativeHeading, PlanOutline, PlanSummary, ThemeOutline } from './plans/methods';
 export type { InitiativeDetail } from './items/methods';
 export type { Dashboard, DashboardPlan, DashboardTheme, UpcomingDeadline } from './dashboard/methods';

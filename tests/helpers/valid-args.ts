@@ -73,6 +73,7 @@ export const VALID_PACKET: ApiArgs<'packet.save'>['definition'] = {
 /** Valid arguments for every method. Typed by the contract, so a new method must be added. */
 export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   'app.info': {},
+  'app.start': {},
   'plan.list': {},
   'plan.get': { planId: 'hz-2024' },
   'initiative.get': { initiativeId: 'hz-2024/T3/I3' },

@@ -202,14 +202,14 @@ describe('errors', () => {
     let failing = true;
     const base = createFakeBridge();
     const fake = createFakeBridge({
-      'plan.get': async (args) =>
-        failing ? { ok: false, error: { code: 'INTERNAL', message: 'plan.get failed unexpectedly; nothing was changed.' } } : base.bridge['plan.get'](args),
+      'app.start': async (args) =>
+        failing ? { ok: false, error: { code: 'INTERNAL', message: 'app.start failed unexpectedly; nothing was changed.' } } : base.bridge['app.start'](args),
     });
     renderApp(fake);
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: '无法加载计划' })).toBeTruthy();
-    expect(alert.textContent).toContain('plan.get failed unexpectedly; nothing was changed.');
-    expect(alert.textContent).toContain('错误代码：INTERNAL（plan.get）');
+    expect(alert.textContent).toContain('app.start failed unexpectedly; nothing was changed.');
+    expect(alert.textContent).toContain('错误代码：INTERNAL（app.start）');
     failing = false;
     fireEvent.click(within(alert).getByRole('button', { name: '重试' }));
     await ready();
@@ -217,7 +217,7 @@ describe('errors', () => {
   });
 
   it('says the backend is unreachable when the bridge itself fails', async () => {
-    renderApp(createFakeBridge({ 'plan.list': () => Promise.reject(new Error('channel closed')) }));
+    renderApp(createFakeBridge({ 'app.start': () => Promise.reject(new Error('channel closed')) }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('无法连接到简报本的后台');
     expect(alert.textContent).toContain('channel closed');
@@ -238,7 +238,7 @@ describe('errors', () => {
   it('shows the access-key screen in both languages on UNAUTHORIZED', async () => {
     renderApp(
       createFakeBridge({
-        'plan.list': async () => ({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong access token' } }),
+        'app.start': async () => ({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong access token' } }),
       }),
     );
     const alert = await screen.findByRole('alert');

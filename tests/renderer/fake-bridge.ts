@@ -4,7 +4,7 @@
 // answer other data or an error; a method the fake does not implement answers INTERNAL, so a
 // screen that starts calling it fails its tests visibly. Settings are a real map: tests seed
 // saved choices in it and read back what the app saved.
-import { API_METHODS, BRIDGE_GLOBAL, SETTING_KEYS, type ApiBridge, type ApiMethod, type SettingKey } from '../../shared/api/contract';
+import { API_METHODS, BRIDGE_GLOBAL, SETTING_KEYS, pickCurrentPlan, type ApiBridge, type ApiMethod, type SettingKey } from '../../shared/api/contract';
 import type { ErrorCode, Result } from '../../shared/api/result';
 import { OUTLINE, PLAN_ID, SUMMARY, TRANSLATION, detailOf } from './plan-fixture';
 
@@ -38,7 +38,17 @@ export function createFakeBridge(overrides: Partial<ApiBridge> = {}, saved: Part
       return ok(null);
     },
   };
-  const merged: Partial<ApiBridge> = { ...base, ...overrides };
+  // app.start answers what the host's does, from this fake's own (or overridden) plan.list,
+  // settings.getAll and plan.get: a test that changes those changes the start alike.
+  const start: ApiBridge['app.start'] = async () => {
+    const [plans, settingsNow] = await Promise.all([merged['plan.list']!({}), merged['settings.getAll']!({})]);
+    if (!plans.ok) return plans;
+    if (!settingsNow.ok) return settingsNow;
+    const current = pickCurrentPlan(plans.value, settingsNow.value['ui.currentPlan']);
+    const outline = current ? await merged['plan.get']!({ planId: current }) : ok(null);
+    return outline.ok ? ok({ settings: settingsNow.value, outline: outline.value }) : outline;
+  };
+  const merged: Partial<ApiBridge> = { 'app.start': start, ...base, ...overrides };
   // One function per contract method, as the preload builds it; every call is recorded.
   const bridge = Object.fromEntries(
     API_METHODS.map((method) => [

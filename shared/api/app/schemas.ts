@@ -2,4 +2,5 @@ import { noArgs } from '../common-schemas';
 
 export const appArgSchemas = {
   'app.info': noArgs,
+  'app.start': noArgs,
 };

@@ -21,7 +21,9 @@ describe('the current plan', { timeout: 20_000 }, () => {
     const fake = createFakeLibrary([EMBEDDED, WORK_PLAN, REGULATION], { 'ui.currentPlan': REGULATION.id });
     renderApp({ fake });
     await showsPlan(REGULATION.title);
-    expect(callsOf(fake, 'plan.get')).toEqual([{ planId: REGULATION.id }]);
+    // The start brought its outline (app.start): no other plan was loaded first, nor this one again.
+    expect(callsOf(fake, 'app.start')).toHaveLength(1);
+    expect(callsOf(fake, 'plan.get')).toEqual([]);
   });
 
   it('falls back to the first plan when the remembered one is no longer in the library', async () => {

@@ -7,7 +7,7 @@ import { loadStartEarly, takeStart } from '../../../renderer/src/load-start';
 import { createFakeBridge, fail } from '../fake-bridge';
 import { PLAN_ID } from '../plan-fixture';
 
-const starts = (calls: ReturnType<typeof createFakeBridge>['calls']) => calls.filter((c) => c.method === 'plan.list').length;
+const starts = (calls: ReturnType<typeof createFakeBridge>['calls']) => calls.filter((c) => c.method === 'app.start').length;
 
 afterEach(async () => {
   // Leave no early load behind for the next test.

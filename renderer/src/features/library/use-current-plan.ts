@@ -4,9 +4,8 @@
 // library changes (a plan trashed, restored, imported) `reconcile` keeps the current plan while
 // it is still in the library and otherwise falls back to the first plan, or to none.
 import { useCallback, useRef, useState } from 'react';
-import type { PlanOutline } from '../../../../shared/api/contract';
+import { pickCurrentPlan, type PlanOutline } from '../../../../shared/api/contract';
 import type { ApiClient } from '../../api/client';
-import { pickCurrentPlan } from '../../load-start';
 
 export interface CurrentPlan {
   outline: PlanOutline | null;

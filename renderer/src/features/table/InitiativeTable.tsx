@@ -7,13 +7,12 @@ import type { FeatureProps } from '../feature-props';
 import { TableView } from './TableView';
 import { useIndustryNames } from './use-industry-names';
 import { useStatusOptions } from './use-status-options';
-import { usePlanCount, useStoredTable } from './use-view-state';
+import { useStoredTable } from './use-view-state';
 import './table.css';
 
 export function InitiativeTable(props: FeatureProps) {
   const { t } = useTranslation('table');
   const initial = useStoredTable(props.client);
-  const planCount = usePlanCount(props.client);
   const statusOptions = useStatusOptions(props.client);
   const industryNames = useIndustryNames(props.client, props.planId, props.readingMode, props.translation);
   if (!initial) {
@@ -25,5 +24,5 @@ export function InitiativeTable(props: FeatureProps) {
       </section>
     );
   }
-  return <TableView {...props} initial={initial} planCount={planCount} statusOptions={statusOptions} industryNames={industryNames} />;
+  return <TableView {...props} initial={initial} statusOptions={statusOptions} industryNames={industryNames} />;
 }

@@ -1,7 +1,8 @@
 // The initiative table once its saved state is known: view state → core query → virtual rows,
 // with TanStack holding sorting, column order/visibility/sizing and row selection.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TagCount } from '../../../../shared/api/contract';
 import type { InitiativeRow, SavedView, StatusOption, TableColumnId, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
 import type { FeatureProps } from '../feature-props';
 import { ColumnMenu } from './ColumnMenu';
@@ -28,7 +29,7 @@ import { useTableActions } from './use-table-actions';
 import { useTableQuery } from './use-table-query';
 import { useTagSuggestions } from './use-tag-suggestions';
 import { useWindowWidth } from './use-window-width';
-import { usePersistTable } from './use-view-state';
+import { usePersistTable, usePlanCount } from './use-view-state';
 import {
   SELECT_COLUMN,
   defaultViewState,
@@ -46,7 +47,6 @@ import {
 
 export interface TableViewProps extends FeatureProps {
   initial: StoredTable;
-  planCount: number;
   statusOptions: readonly StatusOption[];
   industryNames: ReadonlyMap<string, string>;
 }
@@ -68,6 +68,7 @@ export function TableView(props: TableViewProps) {
   const query = useMemo(() => queryOf(state, planId, scope), [state, planId, scope]);
   const { cache, key, meta, themeLabel, planLabel } = useTableQuery(client, query);
   const total = meta?.total ?? 0;
+  const planCount = usePlanCount(client, meta !== null);
   const { notice, announce, fail, dismiss } = useNotice();
   const edits = useEditStore(client, cache);
   const { display, toggleGroup } = useDisplayRows(meta, state.groupBy);
@@ -133,6 +134,7 @@ export function TableView(props: TableViewProps) {
   );
   const env = useMemo<TableEnv>(
     () => ({
+      t,
       language,
       readingMode,
       translation,
@@ -147,6 +149,7 @@ export function TableView(props: TableViewProps) {
       refreshTags: tagSuggestions.refresh,
     }),
     [
+      t,
       language,
       readingMode,
       translation,
@@ -195,6 +198,27 @@ export function TableView(props: TableViewProps) {
     [scope === 'all' ? t('toolbar.scopeAll') : (planLabel(planId) ?? ''), localToday(), ...filterWords].filter(Boolean).join(' · '),
   );
 
+  // Scrolling re-renders this view every frame (the virtualizer's range): what does not change
+  // with it is made once per change of its own inputs, not per frame (the column menu builds
+  // every column's labels; the tag list one label per tag).
+  const columnMenu = useMemo(
+    () => (
+      <ColumnMenu
+        order={orderFromColumnOrder(displayColumnOrder(state, !unfrozen)).filter((id) => !omitted.includes(id))}
+        hidden={state.columns.hidden}
+        onToggle={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
+        onMove={(id, step) => reorder((order) => moveColumnAmong(order, id, step, omitted))}
+        onReset={() => {
+          setState((s) => ({ ...s, columns: defaultViewState().columns }));
+          setUnfrozen(false);
+        }}
+        frozen={!unfrozen}
+        onFrozen={(frozen) => setUnfrozen(!frozen)}
+      />
+    ),
+    [state, unfrozen, omitted, table, reorder],
+  );
+
   const actions = useTableActions(client, announce, fail);
   const savedViews = useSavedViews(
     client,
@@ -232,7 +256,7 @@ export function TableView(props: TableViewProps) {
           {t('title')}
         </h2>
         <Toolbar
-          scope={props.planCount > 1 || scope === 'all' ? scope : null}
+          scope={planCount > 1 || scope === 'all' ? scope : null}
           onScope={setScope}
           search={state.search}
           onSearch={(search) => setState((s) => ({ ...s, search }))}
@@ -241,20 +265,7 @@ export function TableView(props: TableViewProps) {
           // Pinyin or stroke order sorts Chinese text: with only English shown there is none to sort.
           collation={readingMode === 'en' ? null : state.collation}
           onCollation={(collation) => setState((s) => ({ ...s, collation }))}
-          columnMenu={
-            <ColumnMenu
-              order={orderFromColumnOrder(displayColumnOrder(state, !unfrozen)).filter((id) => !omitted.includes(id))}
-              hidden={state.columns.hidden}
-              onToggle={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
-              onMove={(id, step) => reorder((order) => moveColumnAmong(order, id, step, omitted))}
-              onReset={() => {
-                setState((s) => ({ ...s, columns: defaultViewState().columns }));
-                setUnfrozen(false);
-              }}
-              frozen={!unfrozen}
-              onFrozen={(frozen) => setUnfrozen(!frozen)}
-            />
-          }
+          columnMenu={columnMenu}
           savedViews={<SavedViews api={savedViews} current={state} active={active} modified={modified} onApply={applyView} />}
           selectedCount={selection.count}
           onCopy={() => void actions.copyRows(selection.ids, dataColumns, { ...labelEnv, industryNames })}
@@ -293,11 +304,7 @@ export function TableView(props: TableViewProps) {
           onClearFilters={clearFilters}
           frozen={!unfrozen}
         />
-        <datalist id={tagListId}>
-          {tagSuggestions.tags.map(({ tag, count }) => (
-            <option key={tag} value={tag} label={t('edit.tagCount', { count })} />
-          ))}
-        </datalist>
+        <TagList id={tagListId} tags={tagSuggestions.tags} />
         <p className="itable-footer">
           <span className="itable-total">{meta ? t('summary.total', { count: total }) : t('summary.loading')}</span>
         </p>
@@ -305,3 +312,15 @@ export function TableView(props: TableViewProps) {
     </TableEnvContext.Provider>
   );
 }
+
+/** The tags offered in the tag editors, each with how often it is used. */
+const TagList = memo(function TagList({ id, tags }: { id: string; tags: readonly TagCount[] }) {
+  const { t } = useTranslation('table');
+  return (
+    <datalist id={id}>
+      {tags.map(({ tag, count }) => (
+        <option key={tag} value={tag} label={t('edit.tagCount', { count })} />
+      ))}
+    </datalist>
+  );
+});

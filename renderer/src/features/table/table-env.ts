@@ -1,6 +1,7 @@
 // What the table's cells need besides their row, handed down by context so the column
 // definitions stay static (built once) while the language, reading mode and stores change.
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { TFunction } from 'i18next';
 import type { StatusOption } from '../../../../shared/domain/table';
 import type { PlanTranslation } from '../../../../shared/domain/translation';
 import type { ReadingMode } from '../feature-props';
@@ -9,6 +10,10 @@ import type { EditState, EditStore, EditableField } from './edit-store';
 export type UiLanguage = 'zh' | 'en';
 
 export interface TableEnv {
+  /** The table's catalogue: cells take it from here rather than each asking i18next for it
+   *  (react-i18next copies the i18n instance's properties for every component that asks, and
+   *  scrolling mounts a dozen cells a row). */
+  t: TFunction<'table'>;
   language: UiLanguage;
   readingMode: ReadingMode;
   translation: PlanTranslation | null;

@@ -1,31 +1,45 @@
 // The table's current (unsaved) view state and scope: read once from settings 'ui.tableState' so
 // the table opens as the reader left it, and written back (debounced) whenever they change.
 import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../api/client';
+import { settingQueryKey } from '../../load-start';
 import { defaultViewState, parseStoredTable, storedTableJson, type StoredTable } from './view-state';
 
 const PERSIST_DELAY_MS = 400;
 
-/** The stored state, or the default when there is none or it cannot be read; null while loading. */
+/** The stored state, or the default when there is none or it cannot be read; null while loading.
+ *  The start data put it in the query cache (load-start.ts), so the first open asks for
+ *  nothing before its rows; without it (a table shown on its own) it is read from settings. */
 export function useStoredTable(client: ApiClient): StoredTable | null {
-  const [stored, setStored] = useState<StoredTable | null>(null);
+  const queryClient = useQueryClient();
+  const [stored, setStored] = useState<StoredTable | null>(() => {
+    const known = queryClient.getQueryData<string | null>(TABLE_STATE_KEY);
+    return known === undefined ? null : storedOrDefault(known);
+  });
+  const known = stored !== null;
   useEffect(() => {
+    if (known) return;
     let cancelled = false;
-    client.call('settings.get', { key: 'ui.tableState' }).then(
+    queryClient.fetchQuery({ queryKey: TABLE_STATE_KEY, queryFn: () => client.call('settings.get', { key: 'ui.tableState' }) }).then(
       (json) => {
-        if (!cancelled) setStored(parseStoredTable(json) ?? { state: defaultViewState(), scope: 'plan' });
+        if (!cancelled) setStored(storedOrDefault(json));
       },
       () => {
         // The table still works without the last state; it opens with the default.
-        if (!cancelled) setStored({ state: defaultViewState(), scope: 'plan' });
+        if (!cancelled) setStored(storedOrDefault(null));
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [client]);
+  }, [client, queryClient, known]);
   return stored;
 }
+
+const TABLE_STATE_KEY = settingQueryKey('ui.tableState');
+
+const storedOrDefault = (json: string | null): StoredTable => parseStoredTable(json) ?? { state: defaultViewState(), scope: 'plan' };
 
 /**
  * Writes the state to settings after it settles. UI state: a failed write is not worth an error.
@@ -33,6 +47,7 @@ export function useStoredTable(client: ApiClient): StoredTable | null {
  * (another view opened) is written at once: the delay must never undo the reader's last change.
  */
 export function usePersistTable(client: ApiClient, stored: StoredTable): void {
+  const queryClient = useQueryClient();
   const json = storedTableJson(stored);
   const written = useRef(json);
   const pending = useRef<(() => void) | null>(null);
@@ -44,6 +59,8 @@ export function usePersistTable(client: ApiClient, stored: StoredTable): void {
       window.removeEventListener('pagehide', write);
       pending.current = null;
       written.current = json;
+      // The next open of the table in this page starts from it without asking (useStoredTable).
+      queryClient.setQueryData(TABLE_STATE_KEY, json);
       client.call('settings.set', { key: 'ui.tableState', value: json }).catch(() => undefined);
     };
     const timer = setTimeout(write, PERSIST_DELAY_MS);
@@ -53,14 +70,17 @@ export function usePersistTable(client: ApiClient, stored: StoredTable): void {
       clearTimeout(timer);
       window.removeEventListener('pagehide', write);
     };
-  }, [client, json]);
+  }, [client, queryClient, json]);
   useEffect(() => () => pending.current?.(), []);
 }
 
-/** How many plans are loaded: the scope choice only shows when there is more than one. */
-export function usePlanCount(client: ApiClient): number {
+/** How many plans are loaded: the scope choice only shows when there is more than one. Asked
+ *  once `ready` (the first rows are in): listing the plans takes the host tens of milliseconds
+ *  at thousands of plans, which the first rows' query must not wait behind. */
+export function usePlanCount(client: ApiClient, ready: boolean): number {
   const [count, setCount] = useState(1);
   useEffect(() => {
+    if (!ready) return;
     let cancelled = false;
     client.call('plan.list', {}).then(
       (plans) => {
@@ -71,6 +91,6 @@ export function usePlanCount(client: ApiClient): number {
     return () => {
       cancelled = true;
     };
-  }, [client]);
+  }, [client, ready]);
   return count;
 }

@@ -48,8 +48,10 @@ export function ReaderFields({ client, itemId }: { client: ApiClient; itemId: st
   useSyncExternalStore(edits.subscribe, edits.getVersion);
   const tagListId = `${useId()}-tags`;
   const language = i18n.language === 'en' ? 'en' : 'zh';
+  const { t: tTable } = useTranslation('table');
   const env = useMemo<TableEnv>(
     () => ({
+      t: tTable,
       language,
       readingMode: 'zh',
       translation: null,
@@ -63,7 +65,7 @@ export function ReaderFields({ client, itemId }: { client: ApiClient; itemId: st
       tagListId,
       refreshTags: suggestions.refresh,
     }),
-    [language, statusOptions, edits, tagListId, suggestions.refresh],
+    [tTable, language, statusOptions, edits, tagListId, suggestions.refresh],
   );
 
   let body: ReactNode;

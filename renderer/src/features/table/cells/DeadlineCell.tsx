@@ -3,7 +3,6 @@
 // leaves; a date it cannot read stays in the field, marked, until corrected or Escape restores.
 // Past deadlines of unfinished initiatives are marked.
 import { useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { formatDate, parseDateText } from '../date-text';
 import { useTableEnv } from '../table-env';
@@ -17,7 +16,7 @@ function today(): string {
 }
 
 export function DeadlineCell({ row }: { row: InitiativeRow }) {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   const { language } = useTableEnv();
   const edit = useFieldEdit(row, 'deadline');
   const value = edit.value ?? '';

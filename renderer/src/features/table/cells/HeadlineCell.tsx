@@ -1,12 +1,11 @@
 // The initiative's headline (plan text, never editable): a button that opens it in the reading view.
-import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { headlineText, plainText } from '../plan-text';
 import { useTableEnv } from '../table-env';
 import { PlanTextSpans } from './PlanTextCell';
 
 export function HeadlineCell({ row }: { row: InitiativeRow }) {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   const { readingMode, translation, openInitiative } = useTableEnv();
   const text = headlineText(row, translation);
   const full = plainText(text, readingMode, t);

@@ -1,13 +1,12 @@
 // The industries an initiative lists (plan text), one after another, the whole list in the tooltip.
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { industryText, plainText } from '../plan-text';
 import { useTableEnv } from '../table-env';
 import { PlanTextSpans } from './PlanTextCell';
 
 export function IndustriesCell({ row }: { row: InitiativeRow }) {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   const { readingMode, industryNames } = useTableEnv();
   if (row.industries.length === 0) return null;
   const texts = row.industries.map((item) => industryText(item, industryNames));

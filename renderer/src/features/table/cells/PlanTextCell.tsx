@@ -1,5 +1,5 @@
 // Plan text (read-only) in the reader's reading mode, on one line with the whole text as a tooltip.
-import { useTranslation } from 'react-i18next';
+import { useTableEnv } from '../table-env';
 import type { ReadingMode } from '../../feature-props';
 import { useReading } from '../../../reading/reading-context';
 import { plainText, textParts, type PlanText } from '../plan-text';
@@ -20,7 +20,7 @@ export function PlanTextSpans({ text, mode }: { text: PlanText; mode: ReadingMod
 }
 
 export function PlanTextCell({ text, mode }: { text: PlanText; mode: ReadingMode }) {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   return (
     <span className="itable-text" title={plainText(text, mode, t)}>
       <PlanTextSpans text={text} mode={mode} />

@@ -1,12 +1,12 @@
 // Priority: high / medium / low or unset.
-import { useTranslation } from 'react-i18next';
+import { useTableEnv } from '../table-env';
 import { PRIORITIES, type InitiativeRow, type Priority } from '../../../../../shared/domain/table';
 import { LazyEditor } from './LazyEditor';
 import { choose, openPicker, selectKeys } from './select-editing';
 import { keepEditor, phaseProps, useFieldEdit } from './use-field-edit';
 
 export function PriorityCell({ row }: { row: InitiativeRow }) {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   const edit = useFieldEdit(row, 'priority');
   const label = t('edit.field', { column: t('columns.priority'), id: row.shortId });
   return (

@@ -1,13 +1,12 @@
 // The checkbox column: one per row (Shift+click selects the range from the last click) and
 // one in the header for every matching row.
 import { useEffect, useRef, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Row } from '@tanstack/react-table';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { useTableEnv } from '../table-env';
 
 export function RowCheckbox({ row }: { row: Row<InitiativeRow> }) {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   const { toggleRow } = useTableEnv();
   return (
     <input
@@ -22,7 +21,7 @@ export function RowCheckbox({ row }: { row: Row<InitiativeRow> }) {
 }
 
 export function SelectAllCheckbox() {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   const { selectAllState, toggleAll } = useTableEnv();
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {

@@ -1,5 +1,4 @@
 // Status: a select over the configured options, labelled in the UI language, drawn as a pill.
-import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { statusLabel } from '../plan-text';
 import { useTableEnv } from '../table-env';
@@ -13,7 +12,7 @@ export function statusTone(key: string | null): string {
 }
 
 export function StatusCell({ row }: { row: InitiativeRow }) {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   const { statusOptions, language } = useTableEnv();
   const edit = useFieldEdit(row, 'status');
   const value = edit.value;

@@ -3,7 +3,6 @@
 // next one; Enter on an empty field, Escape or Tab leaves. Tags already in use are suggested as
 // one types (the table's datalist). Every add or remove saves the whole tag list at once.
 import { useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { useTableEnv } from '../table-env';
 import { LazyEditor, type EditorControl } from './LazyEditor';
@@ -12,7 +11,7 @@ import { phaseProps, useFieldEdit } from './use-field-edit';
 import { FIELD_LIMITS } from '../../../../../shared/text';
 
 export function TagsCell({ row }: { row: InitiativeRow }) {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   const { tagListId, refreshTags } = useTableEnv();
   const edit = useFieldEdit(row, 'tags');
   const tags = edit.value;

@@ -1,7 +1,7 @@
 // The reader's short text fields (lead unit, responsible units, progress): an inline input that
 // saves on Enter or when focus leaves (Tab), and goes back to the stored text on Escape.
+import { useTableEnv } from '../table-env';
 import type { KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import { FIELD_LIMITS } from '../../../../../shared/text';
 import { moveFocusVertically } from '../grid-focus';
@@ -13,7 +13,7 @@ export type TextField = 'leadUnit' | 'responsibleUnits' | 'progressNote';
 const toStored = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
 export function TextCell({ row, field }: { row: InitiativeRow; field: TextField }) {
-  const { t } = useTranslation('table');
+  const { t } = useTableEnv();
   const edit = useFieldEdit(row, field);
   const text = edit.value ?? '';
   const label = t('edit.field', { column: t(`columns.${field}`), id: row.shortId });
