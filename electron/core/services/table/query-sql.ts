@@ -41,6 +41,14 @@ export interface Where {
   usesState: boolean;
 }
 
+/** Plans left out, as the list of an IN: a few as parameters (a fifth faster to test per row
+ *  than json_each), many as one JSON parameter (one statement for any number). */
+function planList(planIds: readonly string[]): { sql: string; params: unknown[] } {
+  return planIds.length <= 16
+    ? { sql: placeholders(planIds.length), params: [...planIds] }
+    : { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(planIds)] };
+}
+
 /** `col IN (…) OR col IS NULL` for a facet selection that may include null (= unset). */
 function nullableIn(column: string, values: readonly (string | null)[], params: unknown[]): string {
   const keys = [...new Set(values.filter((v): v is string => v !== null))];
@@ -97,8 +105,9 @@ export function whereOf(scope: RowScope, except?: FacetName, walk = false): Wher
     params.push(...tags);
   }
   if (scope.trashedPlans?.length) {
-    clauses.push('k.plan_id NOT IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(scope.trashedPlans));
+    const left = planList(scope.trashedPlans);
+    clauses.push(`k.plan_id NOT IN (${left.sql})`);
+    params.push(...left.params);
   }
   if (scope.hits) clauses.push(`${tested('k.initiative_id')} IN (SELECT id FROM temp.table_hits)`);
   if (scope.ids) {
@@ -328,11 +337,12 @@ export function countSql(scope: RowScope, except?: FacetName): { sql: string; pa
     return { sql: `SELECT count(*) AS n ${fromOf(where.usesState)} ${where.sql}`, params: where.params };
   }
   const all = whereOf({ ...scope, trashedPlans: undefined }, except);
-  const left = `k.plan_id IN (SELECT value FROM json_each(?))`;
+  const plans = planList(scope.trashedPlans);
+  const left = `k.plan_id IN (${plans.sql})`;
   const from = fromOf(all.usesState);
   return {
     sql: `SELECT (SELECT count(*) ${from} ${all.sql}) -
       (SELECT count(*) ${from} ${all.sql ? `${all.sql} AND ${left}` : `WHERE ${left}`}) AS n`,
-    params: [...all.params, ...all.params, JSON.stringify(scope.trashedPlans)],
+    params: [...all.params, ...all.params, ...plans.params],
   };
 }

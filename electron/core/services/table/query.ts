@@ -9,7 +9,7 @@ import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initia
 import { readStatusOptions } from '../status-options';
 import { fillHits } from './hits';
 import { computeFacets, computeGroups, facetCounts } from './facets';
-import { countSql, hasTestedConditions, orderByOf, pageRowsSql, pageSql, type FacetName, type PageForm, type RowScope } from './query-sql';
+import { countSql, hasTestedConditions, orderByOf, pageRowsSql, pageSql, type FacetName, type OrderBy, type PageForm, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
 import { changeStamp, ensurePlanRanks } from './plans';
@@ -125,26 +125,67 @@ function sortKeyRows(db: Db): number {
  *  `page` picks the page's ids; `rows(total)` is what queryTable runs once it has the total,
  *  the page's rows in one statement: flat when the order needs no sort step; else walking the
  *  order's index when many rows match; else `page` nested in it (see pageRowsSql). */
+type Statement = { sql: string; params: unknown[] };
+
+/** A query's scope, order and statements, as prepareQuery and the SQL builders give them. */
+interface Built {
+  scope: RowScope;
+  order: OrderBy;
+  statusOptions: StatusOption[];
+  count: Statement;
+  forms: Partial<Record<PageForm, Statement>>;
+}
+
+const MAX_BUILT = 64;
+const builtByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, Built> }>();
+
+/** A query's statements, built once while nothing is written (the same page asked again, as
+ *  the table does after a save elsewhere or on going back): building their text costs a tenth
+ *  of a small page. A query with text conditions is prepared each time: it fills
+ *  temp.table_hits, a write. */
+function built(db: Db, query: TableQuery): Built {
+  const text = query.search !== '' || Object.values(query.filters.text ?? {}).some((v) => v !== undefined && v !== '');
+  const stamp = settled(db).stamp;
+  let memo = builtByDb.get(db);
+  if (memo?.stamp !== stamp) builtByDb.set(db, (memo = { stamp, byQuery: new Map() }));
+  const key = text ? '' : JSON.stringify(query);
+  let entry = text ? undefined : memo.byQuery.get(key);
+  if (!entry) {
+    const { scope, order, statusOptions } = prepareQuery(db, query);
+    entry = { scope, order, statusOptions, count: countSql(scope), forms: {} };
+    if (!text) {
+      if (memo.byQuery.size >= MAX_BUILT) memo.byQuery.clear();
+      memo.byQuery.set(key, entry);
+    }
+  }
+  return entry;
+}
+
+/** The count and page statements of a query, as queryTable runs them (EXPLAIN tests read them):
+ *  `page` picks the page's ids; `rows(total)` is what queryTable runs once it has the total,
+ *  the page's rows in one statement: flat when the order needs no sort step; else walking the
+ *  order's index when many rows match; else `page` nested in it (see pageRowsSql). */
 export function tableStatements(db: Db, query: TableQuery) {
-  const { scope, order, statusOptions } = prepareQuery(db, query);
+  const { scope, order, statusOptions, count, forms } = built(db, query);
   const range = { offset: query.offset, limit: query.limit };
+  const form = (name: PageForm) => ({ ...(forms[name] ??= pageRowsSql(scope, order, range, name)), form: name });
   return {
     scope,
     statusOptions,
-    count: countSql(scope),
+    count,
     /** Built when asked for (the EXPLAIN tests): queryTable runs `rows`. */
     get page() {
       return pageSql(scope, order, range);
     },
-    rows(total: number): { sql: string; params: unknown[]; form: PageForm } {
-      const flat = pageRowsSql(scope, order, range, 'flat');
-      if (withoutSort(db, flat)) return { ...flat, form: 'flat' };
+    rows(total: number): Statement & { form: PageForm } {
+      const flat = form('flat');
+      if (withoutSort(db, flat)) return flat;
       const tests = total > 0 ? ((range.offset + range.limit) * sortKeyRows(db)) / total : Infinity;
       if (hasTestedConditions(scope) && tests <= WALK_TESTS_PER_ROW * total) {
-        const walk = pageRowsSql(scope, order, range, 'walk');
-        if (withoutSort(db, walk, true)) return { ...walk, form: 'walk' };
+        const walk = form('walk');
+        if (withoutSort(db, walk, true)) return walk;
       }
-      return { ...pageRowsSql(scope, order, range, 'nested'), form: 'nested' };
+      return form('nested');
     },
   };
 }
