@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { tableStatements } from '../../electron/core/services/table/query';
+import { queryTable, tableStatements } from '../../electron/core/services/table/query';
 import { matchingKeysSql } from '../../electron/core/search/match';
 import type { TableQuery } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
@@ -28,6 +28,12 @@ beforeAll(() => {
     importPlan(core.db, doc, articleText(doc));
   }
   for (let i = 0; i < 40; i++) updateLatest(core.db, `bench-0000${String(i % 20).padStart(2, '0')}/T${1 + (i % 5)}/I1`, { status: 'done' });
+  // A common status: a fifth of the initiatives.
+  for (let i = 0; i < 200; i++) {
+    updateLatest(core.db, `bench-0000${String(i % 20).padStart(2, '0')}/T${1 + (Math.floor(i / 20) % 5)}/I${2 + Math.floor(i / 100)}`, {
+      status: 'in_progress',
+    });
+  }
 });
 afterAll(() => {
   core.close();
@@ -77,6 +83,24 @@ describe('query plans of the table', () => {
     const plan = pagePlan({ filters: { statuses: ['done'] } });
     expect(plan).toContain('SEARCH s USING COVERING INDEX user_initiative_state_by_status (status=?)');
     expect(plan).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
+  });
+
+  it('filter by a common status: walks the default order’s index testing each row, no sort; a rare one is sorted', () => {
+    const common = { ...BASE, filters: { statuses: ['in_progress'] } };
+    const total = queryTable(core.db, common).total;
+    expect(total).toBe(200);
+    const walk = tableStatements(core.db, common).rows(total);
+    expect(walk.form).toBe('walk');
+    const plan = planOf(walk);
+    expect(plan, plan.join(' | ')).toContain('SCAN k USING COVERING INDEX initiative_sort_keys_by_plan');
+    expect(plan.filter((step) => step.startsWith('USE TEMP B-TREE FOR ORDER BY')), plan.join(' | ')).toEqual([]);
+    // Deep in the list the walk would test most rows: the matches are collected and sorted.
+    expect(tableStatements(core.db, { ...common, offset: 150 }).rows(total).form).toBe('nested');
+    // 20 rows of 1,000 with 'done': the status index finds them, a sort orders them.
+    const rare = { ...BASE, filters: { statuses: ['done'] } };
+    const rows = tableStatements(core.db, rare).rows(queryTable(core.db, rare).total);
+    expect(rows.form).toBe('nested');
+    expect(planOf(rows)).toContain('SEARCH s USING COVERING INDEX user_initiative_state_by_status (status=?)');
   });
 
   it.each([

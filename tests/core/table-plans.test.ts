@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { getDashboard } from '../../electron/core/services/dashboard';
-import { libraryEntry, restorePlan, trashPlan, updateLibraryPlan } from '../../electron/core/services/library/library';
+import { libraryEntry, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from '../../electron/core/services/library/library';
 import { exportCsv } from '../../electron/core/services/table/export';
 import { queryTable } from '../../electron/core/services/table/query';
 import type { Dashboard } from '../../shared/api/contract';
@@ -152,6 +152,29 @@ describe('the table across plans', () => {
     expect(queryTable(core.db, { ...ALL, search: '竹产业' }).total).toBe(0);
     restore(ANJI);
     expect(queryTable(core.db, ALL).total).toBe(20);
+  });
+
+  it('counts neither a trashed plan’s rows nor the reader’s fields left on a purged plan’s items, under every kind of filter', () => {
+    updateLatest(core.db, `${ANJI}/T2/I1`, { status: 'in_progress', tags: ['重点'] });
+    purgePlan(core.db, ANJI, trash(ANJI).revision);
+    trash(ZHONGSHAN);
+    // Left: the embedded plan's 15 rows, one of them in progress.
+    const total = (query: Partial<TableQuery>) => queryTable(core.db, { ...ALL, ...query }).total;
+    expect(total({})).toBe(15);
+    expect(total({ sort: [{ column: 'headline', desc: false }] })).toBe(15);
+    expect(total({ filters: { statuses: ['in_progress'] } })).toBe(1);
+    expect(total({ filters: { statuses: [null] } })).toBe(14);
+    expect(total({ filters: { tags: ['重点'] } })).toBe(0);
+    expect(total({ search: '算力' })).toBe(0);
+    const facets = queryTable(core.db, ALL).facets;
+    expect(facets.status.filter((f) => f.count > 0)).toEqual([
+      { value: 'in_progress', label: 'in_progress', count: 1 },
+      { value: null, label: '', count: 14 },
+    ]);
+    expect(facets.tags).toEqual([]);
+    restore(ZHONGSHAN);
+    expect(total({})).toBe(17);
+    expect(total({ filters: { statuses: ['in_progress'] } })).toBe(2);
   });
 
   it('exports the Plan column with the shown titles, and names no plan in an all-plans file', () => {

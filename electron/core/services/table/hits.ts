@@ -6,7 +6,8 @@
 import type { TableFilters } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
-import { matchingKeysSql, type KeyQuery } from '../../search/match';
+import { matchingDocsSql, type KeyQuery } from '../../search/match';
+import { normalizeForSearch } from '../../search/normalize';
 import { GLOBAL_SEARCH_FIELDS, TEXT_FILTER_FIELD } from '../../search/initiative-docs';
 
 const created = new WeakSet<Db>();
@@ -17,27 +18,32 @@ function ensureHitsTable(db: Db): void {
   created.add(db);
 }
 
-/** The key queries of a table query's text conditions (none when all are blank). */
+/** The documents matching each of a table query's text conditions (none when all are blank):
+ *  FROM … WHERE … over search_docs d (see matchingDocsSql). */
 export function textConditions(search: string, text: TableFilters['text']): KeyQuery[] {
   const parts: KeyQuery[] = [];
-  const global = matchingKeysSql(search, GLOBAL_SEARCH_FIELDS);
-  if (global) parts.push(global);
+  const add = (value: string, fields: readonly string[]) => {
+    const needle = normalizeForSearch(value);
+    if (needle !== '') parts.push(matchingDocsSql(needle, fields));
+  };
+  add(search, GLOBAL_SEARCH_FIELDS);
   for (const [column, value] of Object.entries(text ?? {}) as [keyof typeof TEXT_FILTER_FIELD, string | undefined][]) {
-    const part = value === undefined ? null : matchingKeysSql(value, [TEXT_FILTER_FIELD[column]]);
-    if (part) parts.push(part);
+    if (value !== undefined) add(value, [TEXT_FILTER_FIELD[column]]);
   }
   return parts;
 }
 
 /** Fills temp.table_hits with the ids meeting every text condition; false when there are none
- *  (then the query has no text restriction and the set is not used). */
+ *  (then the query has no text restriction and the set is not used). One condition's keys go
+ *  in as its documents give them, a key met again ignored by the table's key (half the time
+ *  of a DISTINCT over a common word's documents, which sorts them all once more); several are
+ *  intersected. */
 export function fillHits(db: Db, search: string, text: TableFilters['text']): boolean {
   const parts = textConditions(search, text);
   if (parts.length === 0) return false;
   ensureHitsTable(db);
   prepared(db, 'DELETE FROM temp.table_hits').run();
-  prepared(db, `INSERT INTO temp.table_hits (id) ${parts.map((p) => p.sql).join(' INTERSECT ')}`).run(
-    ...parts.flatMap((p) => p.params),
-  );
+  const select = parts.map((p) => `SELECT d.key ${p.sql}`).join(' INTERSECT ');
+  prepared(db, `INSERT OR IGNORE INTO temp.table_hits (id) ${select}`).run(...parts.flatMap((p) => p.params));
   return true;
 }

@@ -22,10 +22,31 @@ export interface RowScope {
   trashedPlans?: readonly string[];
 }
 
+/** Whether a scope (without one facet's selection) has conditions on the reader's fields, tags,
+ *  text hits or ids: conditions an index of the sort keys cannot answer (see whereOf's walk). */
+export function hasTestedConditions(scope: RowScope, except?: FacetName): boolean {
+  const f = scope.filters;
+  return (
+    scope.hits ||
+    scope.ids !== undefined ||
+    (except !== 'status' && !!f.statuses?.length) ||
+    (except !== 'priority' && !!f.priorities?.length) ||
+    (except !== 'tags' && !!f.tags?.length)
+  );
+}
+
 export interface Where {
   sql: string;
   params: unknown[];
   usesState: boolean;
+}
+
+/** Plans left out, as the list of an IN: a few as parameters (a fifth faster to test per row
+ *  than json_each), many as one JSON parameter (one statement for any number). */
+function planList(planIds: readonly string[]): { sql: string; params: unknown[] } {
+  return planIds.length <= 16
+    ? { sql: placeholders(planIds.length), params: [...planIds] }
+    : { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(planIds)] };
 }
 
 /** `col IN (…) OR col IS NULL` for a facet selection that may include null (= unset). */
@@ -40,12 +61,19 @@ function nullableIn(column: string, values: readonly (string | null)[], params: 
   return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
 }
 
-/** The WHERE clause of a scope, leaving out one facet's own selection (for its counts). */
-export function whereOf(scope: RowScope, except?: FacetName): Where {
+/**
+ * The WHERE clause of a scope, leaving out one facet's own selection (for its counts).
+ * `walk`: the conditions on the reader's fields, tags, text hits and ids are written so that no
+ * index can serve them (unary +): SQLite then walks the order's index and tests each row, and
+ * stops at the page's last row, instead of collecting every row they select and sorting them.
+ * Plan and theme conditions stay indexed: their indexes keep the default order.
+ */
+export function whereOf(scope: RowScope, except?: FacetName, walk = false): Where {
   const clauses: string[] = [];
   const params: unknown[] = [];
   let usesState = false;
   const { filters } = scope;
+  const tested = (column: string) => (walk ? `+${column}` : column);
   if (scope.planId !== undefined) {
     clauses.push('k.plan_id = ?');
     params.push(scope.planId);
@@ -61,28 +89,29 @@ export function whereOf(scope: RowScope, except?: FacetName): Where {
     params.push(...themes);
   }
   if (except !== 'status' && filters.statuses?.length) {
-    clauses.push(nullableIn('s.status', filters.statuses, params));
+    clauses.push(nullableIn(tested('s.status'), filters.statuses, params));
     usesState = true;
   }
   if (except !== 'priority' && filters.priorities?.length) {
-    clauses.push(nullableIn('s.priority', filters.priorities, params));
+    clauses.push(nullableIn(tested('s.priority'), filters.priorities, params));
     usesState = true;
   }
   if (except !== 'tags' && filters.tags?.length) {
     const tags = [...new Set(filters.tags)];
     clauses.push(
-      `k.initiative_id IN (SELECT initiative_id FROM user_initiative_tags WHERE tag IN (${placeholders(tags.length)})
+      `${tested('k.initiative_id')} IN (SELECT initiative_id FROM user_initiative_tags WHERE tag IN (${placeholders(tags.length)})
         GROUP BY initiative_id HAVING count(*) = ${tags.length})`,
     );
     params.push(...tags);
   }
   if (scope.trashedPlans?.length) {
-    clauses.push('k.plan_id NOT IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(scope.trashedPlans));
+    const left = planList(scope.trashedPlans);
+    clauses.push(`k.plan_id NOT IN (${left.sql})`);
+    params.push(...left.params);
   }
-  if (scope.hits) clauses.push('k.initiative_id IN (SELECT id FROM temp.table_hits)');
+  if (scope.hits) clauses.push(`${tested('k.initiative_id')} IN (SELECT id FROM temp.table_hits)`);
   if (scope.ids) {
-    clauses.push('k.initiative_id IN (SELECT value FROM json_each(?))');
+    clauses.push(`${tested('k.initiative_id')} IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(scope.ids));
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, usesState };
@@ -231,13 +260,14 @@ export function fromOf(usesState: boolean, textJoins: ReadonlyMap<string, string
   return joins.join(' ');
 }
 
-/** The ids of one page (or all rows, without limit) in display order. */
+/** The ids of one page (or all rows, without limit) in display order (`walk`: see whereOf). */
 export function pageSql(
   scope: RowScope,
   order: OrderBy,
   page: { offset: number; limit: number } | null,
+  walk = false,
 ): { sql: string; params: unknown[] } {
-  const where = whereOf(scope);
+  const where = whereOf(scope, undefined, walk);
   const from = fromOf(where.usesState || order.usesState, order.textJoins, order.planRanks);
   const limit = page ? ' LIMIT ? OFFSET ?' : '';
   return {
@@ -255,14 +285,20 @@ export function pageSql(
  *   their columns. With a sort step, a flat statement would compute every column of every row
  *   in scope before sorting. CROSS JOIN keeps the page as the outer loop; the outer ORDER BY
  *   sorts its few rows again by the values the inner one chose them by.
+ * - walk: nested, the ids picked by walking the order's index and testing each row against the
+ *   conditions on the reader's fields, hits and tags (whereOf's walk). Cheaper than collecting and sorting
+ *   every row in scope when many rows match (the page is found after a few of them); far
+ *   dearer when few do (every row is tested). queryTable chooses by the row count.
  */
+export type PageForm = 'flat' | 'nested' | 'walk';
+
 export function pageRowsSql(
   scope: RowScope,
   order: OrderBy,
   page: { offset: number; limit: number },
-  form: 'flat' | 'nested',
+  form: PageForm,
 ): { sql: string; params: unknown[] } {
-  const where = whereOf(scope);
+  const where = whereOf(scope, undefined, form === 'walk');
   if (form === 'flat') {
     // Themes and plans joined by k's copies of their ids, as the order's index has them.
     const from = fromOf(true, order.textJoins, order.planRanks).replace(
@@ -287,8 +323,26 @@ export function pageRowsSql(
   };
 }
 
-/** The number of rows a scope covers (without one facet's selection, if named). */
+/**
+ * The number of rows a scope covers (without one facet's selection, if named). With plans left
+ * out (the trash), the rows counted without leaving them out, less those of the plans left
+ * out: both counts can come from an index (all rows, a plan's rows), where `plan_id NOT IN`
+ * would test every row.
+ */
 export function countSql(scope: RowScope, except?: FacetName): { sql: string; params: unknown[] } {
-  const where = whereOf(scope, except);
-  return { sql: `SELECT count(*) AS n ${fromOf(where.usesState)} ${where.sql}`, params: where.params };
+  // With a condition tested row by row, the rows are reached through it, not by a count of an
+  // index: leaving the trash out is one more test on rows already read.
+  if (!scope.trashedPlans?.length || hasTestedConditions(scope, except)) {
+    const where = whereOf(scope, except);
+    return { sql: `SELECT count(*) AS n ${fromOf(where.usesState)} ${where.sql}`, params: where.params };
+  }
+  const all = whereOf({ ...scope, trashedPlans: undefined }, except);
+  const plans = planList(scope.trashedPlans);
+  const left = `k.plan_id IN (${plans.sql})`;
+  const from = fromOf(all.usesState);
+  return {
+    sql: `SELECT (SELECT count(*) ${from} ${all.sql}) -
+      (SELECT count(*) ${from} ${all.sql ? `${all.sql} AND ${left}` : `WHERE ${left}`}) AS n`,
+    params: [...all.params, ...all.params, ...plans.params],
+  };
 }

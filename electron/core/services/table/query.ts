@@ -9,7 +9,7 @@ import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initia
 import { readStatusOptions } from '../status-options';
 import { fillHits } from './hits';
 import { computeFacets, computeGroups, facetCounts } from './facets';
-import { countSql, orderByOf, pageRowsSql, pageSql, type FacetName, type RowScope } from './query-sql';
+import { countSql, hasTestedConditions, orderByOf, pageRowsSql, pageSql, type FacetName, type OrderBy, type PageForm, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
 import { changeStamp, ensurePlanRanks } from './plans';
@@ -42,14 +42,25 @@ interface Settled {
   superseded: string[];
   /** Every sort key had its ranks when last checked under this stamp. */
   ranked?: boolean;
+  /** Rows of initiative_sort_keys (when some query needed it): what a walk may have to test. */
+  rows?: number;
 }
 const settledByDb = new WeakMap<Db, Settled>();
+
+/** The plans of these ids that still have their content: a purged plan stays in the trash
+ *  without rows to leave out, and a condition on it would cost every query a test per row. */
+function withContent(db: Db, planIds: string[]): string[] {
+  if (planIds.length === 0) return planIds;
+  return (prepared(db, 'SELECT id FROM plans WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(planIds)) as { id: string }[]).map(
+    (p) => p.id,
+  );
+}
 
 function settled(db: Db): Settled {
   const stamp = changeStamp(db);
   let known = settledByDb.get(db);
   if (known?.stamp !== stamp) {
-    known = { stamp, statusOptions: readStatusOptions(db), trashed: trashedPlanIds(db), superseded: supersededPlanIds(db) };
+    known = { stamp, statusOptions: readStatusOptions(db), trashed: withContent(db, trashedPlanIds(db)), superseded: supersededPlanIds(db) };
     settledByDb.set(db, known);
   }
   return known;
@@ -79,38 +90,103 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
 const MAX_PLANS_KNOWN = 256;
 const sortFree = new WeakMap<Db, Map<string, boolean>>();
 
-/** Whether SQLite runs a statement without a sort step of its own (its order from an index),
- *  by EXPLAIN QUERY PLAN, once per statement text: the plan depends on the text, not on the
- *  values bound. Steps of subqueries (a json_group_array's ORDER BY) do not count. */
-function withoutSort(db: Db, statement: { sql: string; params: unknown[] }): boolean {
+/** A step sorting the rows of the statement (at its top, or anywhere with `anywhere`: the
+ *  picked page of a nested form); a json_group_array's ORDER BY does not count. */
+const SORT_STEP = /^USE TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF )?ORDER BY$/;
+
+/** Whether SQLite runs a statement without a sort step (its order from an index), by EXPLAIN
+ *  QUERY PLAN, once per statement text: the plan depends on the text, not on the values bound. */
+function withoutSort(db: Db, statement: { sql: string; params: unknown[] }, anywhere = false): boolean {
   let known = sortFree.get(db);
   if (!known) sortFree.set(db, (known = new Map()));
   let free = known.get(statement.sql);
   if (free === undefined) {
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { parent: number; detail: string }[];
-    free = !plan.some((step) => step.parent === 0 && step.detail.startsWith('USE TEMP B-TREE'));
+    free = !plan.some((step) => (anywhere || step.parent === 0) && SORT_STEP.test(step.detail));
     if (known.size >= MAX_PLANS_KNOWN) known.clear();
     known.set(statement.sql, free);
   }
   return free;
 }
 
+/** A walk (pageRowsSql) tests about (offset + limit) × rows / total rows to fill its page, when
+ *  the matches are spread along the order; sorting handles each of the total rows about once,
+ *  each dearer than a test. The walk is taken while its tests stay under this many per row in
+ *  scope (a status in a twentieth of the rows: 1,000 tests against 5,000 rows sorted). */
+const WALK_TESTS_PER_ROW = 2;
+
+function sortKeyRows(db: Db): number {
+  const known = settled(db);
+  known.rows ??= (prepared(db, 'SELECT count(*) AS n FROM initiative_sort_keys').get() as { n: number }).n;
+  return known.rows;
+}
+
 /** The count and page statements of a query, as queryTable runs them (EXPLAIN tests read them):
- *  `page` picks the page's ids; `rows` is what queryTable runs, the page's rows in one statement
- *  (flat when the order needs no sort step, else `page` nested in it; see pageRowsSql). */
+ *  `page` picks the page's ids; `rows(total)` is what queryTable runs once it has the total,
+ *  the page's rows in one statement: flat when the order needs no sort step; else walking the
+ *  order's index when many rows match; else `page` nested in it (see pageRowsSql). */
+type Statement = { sql: string; params: unknown[] };
+
+/** A query's scope, order and statements, as prepareQuery and the SQL builders give them. */
+interface Built {
+  scope: RowScope;
+  order: OrderBy;
+  statusOptions: StatusOption[];
+  count: Statement;
+  forms: Partial<Record<PageForm, Statement>>;
+}
+
+const MAX_BUILT = 64;
+const builtByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, Built> }>();
+
+/** A query's statements, built once while nothing is written (the same page asked again, as
+ *  the table does after a save elsewhere or on going back): building their text costs a tenth
+ *  of a small page. A query with text conditions is prepared each time: it fills
+ *  temp.table_hits, a write. */
+function built(db: Db, query: TableQuery): Built {
+  const text = query.search !== '' || Object.values(query.filters.text ?? {}).some((v) => v !== undefined && v !== '');
+  const stamp = settled(db).stamp;
+  let memo = builtByDb.get(db);
+  if (memo?.stamp !== stamp) builtByDb.set(db, (memo = { stamp, byQuery: new Map() }));
+  const key = text ? '' : JSON.stringify(query);
+  let entry = text ? undefined : memo.byQuery.get(key);
+  if (!entry) {
+    const { scope, order, statusOptions } = prepareQuery(db, query);
+    entry = { scope, order, statusOptions, count: countSql(scope), forms: {} };
+    if (!text) {
+      if (memo.byQuery.size >= MAX_BUILT) memo.byQuery.clear();
+      memo.byQuery.set(key, entry);
+    }
+  }
+  return entry;
+}
+
+/** The count and page statements of a query, as queryTable runs them (EXPLAIN tests read them):
+ *  `page` picks the page's ids; `rows(total)` is what queryTable runs once it has the total,
+ *  the page's rows in one statement: flat when the order needs no sort step; else walking the
+ *  order's index when many rows match; else `page` nested in it (see pageRowsSql). */
 export function tableStatements(db: Db, query: TableQuery) {
-  const { scope, order, statusOptions } = prepareQuery(db, query);
+  const { scope, order, statusOptions, count, forms } = built(db, query);
   const range = { offset: query.offset, limit: query.limit };
-  const flat = pageRowsSql(scope, order, range, 'flat');
+  const form = (name: PageForm) => ({ ...(forms[name] ??= pageRowsSql(scope, order, range, name)), form: name });
   return {
     scope,
     statusOptions,
-    count: countSql(scope),
+    count,
     /** Built when asked for (the EXPLAIN tests): queryTable runs `rows`. */
     get page() {
       return pageSql(scope, order, range);
     },
-    rows: withoutSort(db, flat) ? flat : pageRowsSql(scope, order, range, 'nested'),
+    rows(total: number): Statement & { form: PageForm } {
+      const flat = form('flat');
+      if (withoutSort(db, flat)) return flat;
+      const tests = total > 0 ? ((range.offset + range.limit) * sortKeyRows(db)) / total : Infinity;
+      if (hasTestedConditions(scope) && tests <= WALK_TESTS_PER_ROW * total) {
+        const walk = form('walk');
+        if (withoutSort(db, walk, true)) return walk;
+      }
+      return form('nested');
+    },
   };
 }
 
@@ -138,8 +214,10 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
 
 function readPage(db: Db, query: TableQuery): TablePage {
   {
-    const { scope, statusOptions, count, rows } = tableStatements(db, query);
+    const statements = tableStatements(db, query);
+    const { scope, statusOptions, count } = statements;
     const total = (prepared(db, count.sql).get(...count.params) as { n: number }).n;
+    const rows = statements.rows(total);
     const ctx = { db, scope, total: () => total, statusOptions };
     return {
       rows: toRows(prepared(db, rows.sql).all(...rows.params)),
