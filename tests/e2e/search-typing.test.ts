@@ -8,11 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPlan } from '../../electron/core/plan/store';
-import { refreshDerivedData } from '../../electron/core/refresh-derived';
-import { articleText, DEFAULT_SEED, DEFAULT_SHAPE, generatePlans } from '../bench/corpus';
-import { createTestCore } from '../helpers/core';
-import { OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
+import { OUTPUT_DIR, type AppSession } from './app-session';
+import { startCorpusSession } from './corpus-session';
 import { settle, shootMatrix } from './shots';
 
 let app: AppSession;
@@ -40,19 +37,8 @@ type Typing = { __typing: { wrong: string[]; readyFor: string[] } };
 
 describe('search as the reader types', () => {
   beforeAll(async () => {
-    app = await startAppSession('searchtyping', (dataDir) => {
-      const core = createTestCore(dataDir);
-      try {
-        for (const doc of generatePlans(DEFAULT_SEED, { ...DEFAULT_SHAPE, plans: 4 })) importPlan(core.db, doc, articleText(doc));
-        refreshDerivedData(core.db);
-      } finally {
-        core.close();
-      }
-    });
+    ({ app } = await startCorpusSession('searchtyping', 4));
     page = app.page;
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(app.server.url);
-    await page.getByRole('navigation', { name: /^(计划大纲|Plan outline)$/ }).waitFor();
   });
 
   afterAll(() => app?.close());

@@ -10,12 +10,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPlan } from '../../electron/core/plan/store';
-import { refreshDerivedData } from '../../electron/core/refresh-derived';
 import type { SearchFilters, SearchHit } from '../../shared/api/search/methods';
-import { articleText, DEFAULT_SEED, DEFAULT_SHAPE, generatePlans } from '../bench/corpus';
-import { createTestCore } from '../helpers/core';
 import { OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
+import { startCorpusSession, type CorpusSession } from './corpus-session';
 import { settle, shootMatrix } from './shots';
 
 const ITEM = 'hz-2024/T1/I2';
@@ -200,25 +197,11 @@ const ready = (text: string) => page.locator(`.search-results[data-state="ready"
 
 describe('search at scale', () => {
   const PLANS = 6;
-  const plans: { id: string; title: string }[] = [];
+  let plans: CorpusSession['plans'] = [];
 
   beforeAll(async () => {
-    app = await startAppSession('searchscale', (dataDir) => {
-      const core = createTestCore(dataDir);
-      try {
-        for (const doc of generatePlans(DEFAULT_SEED, { ...DEFAULT_SHAPE, plans: PLANS })) {
-          importPlan(core.db, doc, articleText(doc));
-          plans.push({ id: doc.meta.id, title: doc.meta.title });
-        }
-        refreshDerivedData(core.db);
-      } finally {
-        core.close();
-      }
-    });
+    ({ app, plans } = await startCorpusSession('searchscale', PLANS));
     page = app.page;
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(app.server.url);
-    await page.getByRole('navigation', { name: /^(计划大纲|Plan outline)$/ }).waitFor();
   });
 
   afterAll(() => app?.close());
