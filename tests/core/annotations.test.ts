@@ -8,6 +8,7 @@ import type { Annotation, AnnotationPage, NewAnnotation } from '../../shared/api
 import type { ApiError, Result } from '../../shared/api/result';
 import { describePassage } from '../../shared/domain/anchoring';
 import type { InitiativeRow } from '../../shared/domain/table';
+import { createAnnotation, trashAnnotation, updateAnnotation } from '../../electron/core/services/annotations/annotations';
 import { createTestCore } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -192,5 +193,19 @@ describe('annotation.list', () => {
     expect(page.entries).toHaveLength(2);
     expect(await ids({ itemId: 'hz-2024/T1/I1' })).toEqual([]);
     expect(b.id).toBeTruthy();
+  });
+
+  it('keeps the last changed first, and the last made first, when writes fall in the same millisecond', async () => {
+    const instant = new Date('2026-03-01T08:00:00.000Z');
+    const [a, b, c] = [note({ body: '甲' }), note({ body: '乙' }), note({ body: '丙' })].map((n) => createAnnotation(core.db, n, instant));
+    const ids = async (sort: 'modified' | 'created') => (await list({ sort })).entries.map((e) => e.id);
+    expect(await ids('created')).toEqual([c!.id, b!.id, a!.id]);
+    const edited = updateAnnotation(core.db, a!.id, 1, { body: '甲改' }, instant);
+    expect(await ids('modified')).toEqual([a!.id, c!.id, b!.id]);
+    expect(edited.modifiedAt > c!.modifiedAt).toBe(true);
+    // A trashed annotation's stamp is not in the list, so it holds nothing back.
+    trashAnnotation(core.db, b!.id, 1, true, instant);
+    updateAnnotation(core.db, c!.id, 1, { body: '丙改' }, instant);
+    expect(await ids('modified')).toEqual([c!.id, a!.id]);
   });
 });

@@ -30,11 +30,12 @@ export function placeholders(n: number): string {
 /**
  * `now` as ISO text, moved to one millisecond after the latest `column` stored in `table` when
  * it is not already later: lists ordered "newest first" stay in the order of the writes even
- * when two writes fall in one millisecond. Call inside the write transaction; `table` and
- * `column` are the caller's constants, never input.
+ * when two writes fall in one millisecond. `where` narrows the rows to the ones such a list
+ * shows (and lets a partial index on `column` answer). Call inside the write transaction;
+ * `table`, `column` and `where` are the caller's constants, never input.
  */
-export function stampAfterLatest(db: Db, table: string, column: string, now: Date): string {
+export function stampAfterLatest(db: Db, table: string, column: string, now: Date, where?: string): string {
   const at = now.toISOString();
-  const latest = (prepared(db, `SELECT max(${column}) AS at FROM ${table}`).get() as { at: string | null }).at;
+  const latest = (prepared(db, `SELECT max(${column}) AS at FROM ${table}${where ? ` WHERE ${where}` : ''}`).get() as { at: string | null }).at;
   return latest !== null && latest >= at ? new Date(Date.parse(latest) + 1).toISOString() : at;
 }

@@ -16,7 +16,7 @@ import type {
 import { HIGHLIGHT_COLORS } from '../../../../shared/api/annotations/methods';
 import { AppError, StaleWriteError } from '../../../../shared/api/result';
 import type { Db } from '../../db/open';
-import { prepared } from '../../db/statements';
+import { prepared, stampAfterLatest } from '../../db/statements';
 import { readTransaction, writeTransaction } from '../../db/transaction';
 import { planTitle } from '../table/plans';
 import { canonicalText } from './canonical';
@@ -81,7 +81,6 @@ function checkPlace(db: Db, a: NewAnnotation): void {
 
 /** Creates an annotation; the same id again with the same content returns it (a retried save). */
 export function createAnnotation(db: Db, a: NewAnnotation, now = new Date()): Annotation {
-  const at = now.toISOString();
   return writeTransaction(db, () => {
     const existing = readAnnotation(db, a.id);
     if (existing) {
@@ -89,6 +88,7 @@ export function createAnnotation(db: Db, a: NewAnnotation, now = new Date()): An
       throw new StaleWriteError(`annotation.create: an annotation with id ${a.id} already exists with other content; nothing was saved.`, existing);
     }
     checkPlace(db, a);
+    const at = modifiedStamp(db, now);
     prepared(
       db,
       `INSERT INTO user_annotations (id, plan_id, item_id, kind, part, language, selectors_json, color, body, anchor_status,
@@ -127,12 +127,17 @@ function current(db: Db, method: string, id: string, baseRevision: number): Anno
   );
 }
 
-function bump(db: Db, id: string, at: string): void {
-  prepared(db, 'UPDATE user_annotations SET modified_at = ?, revision = revision + 1 WHERE id = ?').run(at, id);
+/** The time a write stamps on an annotation: after every other live annotation's, so the list
+ *  sorted "last changed first" keeps the order of the writes within one millisecond. */
+function modifiedStamp(db: Db, now: Date): string {
+  return stampAfterLatest(db, 'user_annotations', 'modified_at', now, 'deleted_at IS NULL');
+}
+
+function bump(db: Db, id: string, now: Date): void {
+  prepared(db, 'UPDATE user_annotations SET modified_at = ?, revision = revision + 1 WHERE id = ?').run(modifiedStamp(db, now), id);
 }
 
 export function updateAnnotation(db: Db, id: string, baseRevision: number, patch: AnnotationPatch, now = new Date()): Annotation {
-  const at = now.toISOString();
   return writeTransaction(db, () => {
     const stored = current(db, 'annotation.update', id, baseRevision);
     if (stored.deletedAt !== null) throw new AppError('BAD_REQUEST', `annotation.update: the annotation is in the trash; restore it first. Nothing was saved.`);
@@ -146,7 +151,7 @@ export function updateAnnotation(db: Db, id: string, baseRevision: number, patch
     if (body) prepared(db, 'UPDATE user_annotations SET body = ? WHERE id = ?').run(patch.body, id);
     if (color) prepared(db, 'UPDATE user_annotations SET color = ? WHERE id = ?').run(patch.color, id);
     if (tags) writeTags(db, id, patch.tags!);
-    bump(db, id, at);
+    bump(db, id, now);
     recordState(db, id, 'edit', now, body && !color && !tags);
     return readAnnotation(db, id)!;
   });
@@ -159,7 +164,7 @@ export function trashAnnotation(db: Db, id: string, baseRevision: number, trash:
     const stored = current(db, trash ? 'annotation.delete' : 'annotation.restore', id, baseRevision);
     if ((stored.deletedAt !== null) === trash) return stored;
     prepared(db, 'UPDATE user_annotations SET deleted_at = ? WHERE id = ?').run(trash ? at : null, id);
-    bump(db, id, at);
+    bump(db, id, now);
     recordState(db, id, trash ? 'trash' : 'untrash', now);
     return readAnnotation(db, id)!;
   });
@@ -212,7 +217,6 @@ export function annotationHistory(db: Db, id: string): AnnotationRevision[] {
 
 /** Makes an earlier saved state the current one: a new revision, the history keeps all. */
 export function restoreRevision(db: Db, id: string, baseRevision: number, revision: number, now = new Date()): Annotation {
-  const at = now.toISOString();
   return writeTransaction(db, () => {
     const stored = current(db, 'annotation.restoreRevision', id, baseRevision);
     if (stored.deletedAt !== null) throw new AppError('BAD_REQUEST', 'annotation.restoreRevision: the annotation is in the trash; restore it first.');
@@ -224,7 +228,7 @@ export function restoreRevision(db: Db, id: string, baseRevision: number, revisi
     const saved = toRevision(row);
     prepared(db, 'UPDATE user_annotations SET body = ?, color = coalesce(?, color) WHERE id = ?').run(saved.body, saved.color, id);
     writeTags(db, id, saved.tags);
-    bump(db, id, at);
+    bump(db, id, now);
     recordState(db, id, 'restore', now);
     return readAnnotation(db, id)!;
   });
