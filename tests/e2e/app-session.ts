@@ -18,6 +18,13 @@ import { launchChromium, type Browser } from './browser';
 /** Screenshots and rendered PDF pages the e2e tests leave for a person to look at. */
 export const OUTPUT_DIR = join(REPO_ROOT, 'tests', 'output');
 
+/**
+ * What the test harness itself causes in a sandboxed frame without allow-scripts (the packet
+ * preview): its CSP watch is an init script Chromium tries to run in every frame, and the frame
+ * refuses it. That refusal is the sandbox working.
+ */
+export const SANDBOXED_FRAME_REFUSAL = /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
+
 export interface AppSession {
   /** The server's data folder (fresh, removed by close()). */
   dataDir: string;
@@ -26,8 +33,9 @@ export interface AppSession {
   page: Page;
   /** Calls the API from inside the page (same origin, with the launch token), as the renderer does. */
   call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>>;
-  /** Fails the test if the page has done anything it must not (see Browser['problems']). */
-  expectNothingBlocked(): void;
+  /** Fails the test if the page has done anything it must not (see Browser['problems']);
+   *  `allowed`: console errors that are expected (e.g. SANDBOXED_FRAME_REFUSAL). */
+  expectNothingBlocked(allowed?: RegExp): void;
   close(): Promise<void>;
 }
 
@@ -57,8 +65,10 @@ export async function startAppSession(name: string, prepareDataDir?: (dataDir: s
       browser,
       page,
       call: (method, args) => callApi(page, server!.url, method, args),
-      expectNothingBlocked: () => {
-        expect(browser!.problems).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] });
+      expectNothingBlocked: (allowed?: RegExp) => {
+        const problems = browser!.problems;
+        const consoleErrors = allowed ? problems.consoleErrors.filter((e) => !allowed.test(e)) : problems.consoleErrors;
+        expect({ ...problems, consoleErrors }).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] });
       },
       close,
     };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PacketDefinition } from '../../shared/api/packets/methods';
-import { OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
+import { OUTPUT_DIR, SANDBOXED_FRAME_REFUSAL, startAppSession, type AppSession } from './app-session';
 import { SIZES, settle, useLanguage } from './shots';
 
 const SHOTS = join(OUTPUT_DIR, 'packet-exclude');
@@ -79,14 +79,7 @@ describe('leaving an item out of a packet', () => {
     const [stored] = await app.call('packet.list', {});
     expect(stored!.definition.excluded).toEqual([second.id]);
     // Nothing blocked, except the harness's own init script refused by the sandboxed preview frame.
-    const harness = /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
-    const problems = app.browser.problems;
-    expect({ ...problems, consoleErrors: problems.consoleErrors.filter((e) => !harness.test(e)) }).toEqual({
-      consoleErrors: [],
-      pageErrors: [],
-      cspViolations: [],
-      foreignRequests: [],
-    });
+    app.expectNothingBlocked(SANDBOXED_FRAME_REFUSAL);
   }, 120_000);
 
   it('screenshots the builder with an item left out, 1400×900 and 900×700, zh and en', async () => {

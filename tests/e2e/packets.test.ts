@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths';
-import { OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
+import { OUTPUT_DIR, SANDBOXED_FRAME_REFUSAL, startAppSession, type AppSession } from './app-session';
 import { settle, shootMatrix } from './shots';
 
 const SECOND = join(REPO_ROOT, 'tests', 'fixtures', 'versions', 'renewal-v1.txt');
@@ -34,22 +34,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => app?.close());
-
-/**
- * Nothing blocked, except what the test harness itself causes: its CSP watch is an init script
- * that Chromium tries to run in every frame, and the preview frame (sandboxed, no allow-scripts)
- * refuses it. That refusal is the sandbox working; anything else still fails the test.
- */
-function expectNothingElseBlocked(): void {
-  const harness = /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
-  const problems = app.browser.problems;
-  expect({ ...problems, consoleErrors: problems.consoleErrors.filter((e) => !harness.test(e)) }).toEqual({
-    consoleErrors: [],
-    pageErrors: [],
-    cspViolations: [],
-    foreignRequests: [],
-  });
-}
 
 const builderItems = () => page.getByRole('group', { name: '包含的举措' }).locator('.pk-item-headline');
 
@@ -119,7 +103,7 @@ describe('a briefing packet through the UI', () => {
     await page.getByText('已保存', { exact: true }).waitFor();
     const saved = await app.call('packet.list', {});
     expect(saved.map((p) => p.definition.cover.title)).toEqual(['十二月例会简报']);
-    expectNothingElseBlocked();
+    app.expectNothingBlocked(SANDBOXED_FRAME_REFUSAL);
   }, 120_000);
 
   it('saves the packet as PDF: the headlines and the note in packet order, pages counted, page 1 rendered', async () => {
@@ -150,7 +134,7 @@ describe('a briefing packet through the UI', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, join(OUTPUT_DIR, 'packet-pdf-1')]);
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', '-singlefile', file, join(OUTPUT_DIR, 'packet-pdf-2')]);
-    expectNothingElseBlocked();
+    app.expectNothingBlocked(SANDBOXED_FRAME_REFUSAL);
   }, 180_000);
 
   it('screenshots the packet list and the builder', async () => {
@@ -217,6 +201,6 @@ describe('the table on paper', () => {
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1400, height: 900 });
     }
-    expectNothingElseBlocked();
+    app.expectNothingBlocked(SANDBOXED_FRAME_REFUSAL);
   }, 120_000);
 });
