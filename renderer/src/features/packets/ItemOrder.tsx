@@ -4,7 +4,7 @@
 // Any item can be left out here, whichever source brings it (a whole plan, a theme, a view, a
 // filter or a hand-pick): its id goes on the definition's `excluded` list, so the next run leaves
 // it out too. The left-out items are listed below, collapsed, each with "bring back".
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PacketDefinition, PacketItem, PacketMethods } from '../../../../shared/api/packets/methods';
@@ -23,6 +23,21 @@ export function moved<T>(list: readonly T[], from: number, to: number): T[] {
   const [item] = next.splice(from, 1);
   next.splice(to, 0, item!);
   return next;
+}
+
+/** An item's numeral and headline over its plan and theme (and `children`, e.g. badges). */
+function ItemText({ item, children }: { item: PacketItem; children?: ReactNode }) {
+  return (
+    <span className="pk-item-text">
+      <span className="pk-item-headline">
+        <span className="pk-numeral">{item.numeral}</span> {item.headline}
+      </span>
+      <span className="pk-item-where">
+        {item.planTitle} · {item.themeHeadline}
+        {children}
+      </span>
+    </span>
+  );
 }
 
 export function ItemOrder({ resolved, definition, onChange }: Props) {
@@ -148,16 +163,10 @@ export function ItemOrder({ resolved, definition, onChange }: Props) {
                 <span className="pk-item-index" aria-hidden="true">
                   {index + 1}
                 </span>
-                <span className="pk-item-text">
-                  <span className="pk-item-headline">
-                    <span className="pk-numeral">{item.numeral}</span> {item.headline}
-                  </span>
-                  <span className="pk-item-where">
-                    {item.planTitle} · {item.themeHeadline}
-                    {item.notes > 0 && <span className="pk-badge">{t('items.notes', { count: item.notes })}</span>}
-                    {item.highlights > 0 && <span className="pk-badge">{t('items.highlights', { count: item.highlights })}</span>}
-                  </span>
-                </span>
+                <ItemText item={item}>
+                  {item.notes > 0 && <span className="pk-badge">{t('items.notes', { count: item.notes })}</span>}
+                  {item.highlights > 0 && <span className="pk-badge">{t('items.highlights', { count: item.highlights })}</span>}
+                </ItemText>
                 <span className="pk-item-actions">
                   <button type="button" className="pk-icon-button" aria-label={t('items.up', { headline })} title={t('items.up', { headline })} disabled={index === 0} onClick={() => move(index, index - 1)}>
                     ↑
@@ -189,14 +198,7 @@ export function ItemOrder({ resolved, definition, onChange }: Props) {
               const headline = label(item);
               return (
                 <li key={item.id} className="pk-left-out-item">
-                  <span className="pk-item-text">
-                    <span className="pk-item-headline">
-                      <span className="pk-numeral">{item.numeral}</span> {item.headline}
-                    </span>
-                    <span className="pk-item-where">
-                      {item.planTitle} · {item.themeHeadline}
-                    </span>
-                  </span>
+                  <ItemText item={item} />
                   <button type="button" className="pk-text-button" aria-label={t('items.bringBack', { headline })} onClick={() => bringBack(item)}>
                     {t('items.bringBackShort')}
                   </button>
