@@ -141,7 +141,9 @@ function load(ctx: SuiteContext, core: Core, notes: number): void {
   const stream = SHORT_NOTES ? shortNotes(notes, items) : seededNotes(ctx.options.seed, notes, shape);
   let contentBytes = 0;
   // Rows in batches, each batch indexed in bulk (indexNewAnnotations: the documents and ids a
-  // note-by-note indexAnnotation gives, without a segment per step down of the ids).
+  // note-by-note indexAnnotation gives, without a segment per step down of the ids). Only
+  // FTS5's segments differ from a reader's notes saved one per transaction: measured on 20k
+  // seeded notes, those cost about 3% more index per note (268 B against 260 B).
   const { ms: notesMs } = measure(() => {
     for (let from = 0; from < notes; from += NOTES_PER_TRANSACTION) {
       writeTransaction(db, () => {
