@@ -61,6 +61,29 @@ describe('preferences keep unsaved status changes', () => {
     app.expectNothingBlocked();
   });
 
+  it('has the app’s one primary button, filled with the accent also under the pointer, beside plain ones', async () => {
+    await openAndRename('未开始（改）');
+    const background = (el: Element) => getComputedStyle(el).backgroundColor;
+    const accent = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('span'));
+      probe.style.background = 'var(--accent)';
+      const value = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return value;
+    });
+    const done = dialog().getByRole('button', { name: '完成', exact: true });
+    await done.hover();
+    expect(await done.evaluate(background)).toBe(accent);
+    // The same rule as the primary buttons elsewhere (styles/dialog.css): its weight, not the 700 of a copy.
+    expect(await done.evaluate((el) => getComputedStyle(el).fontWeight)).toBe('600');
+    const add = dialog().getByRole('button', { name: '添加状态' });
+    await add.hover();
+    expect(await add.evaluate(background)).not.toBe(accent);
+    await page.keyboard.press('Escape');
+    await dialog().getByRole('button', { name: '放弃更改' }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
   it('shows "unsaved changes" whole, above the footer, at 900×700 with the list scrolled to its end', async () => {
     await page.setViewportSize({ width: 900, height: 700 });
     await openAndRename('未开始了');
