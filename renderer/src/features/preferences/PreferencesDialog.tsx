@@ -100,7 +100,7 @@ function OpenPreferencesDialog({ onClose, client, language, onLanguageChange, pr
       onKeyDown={onKeyDown}
       onCancel={onCancel}
     >
-      <header className="prefs-header">
+      <header className="dialog-header">
         <h2 id={`${id}-title`}>{t('title')}</h2>
         <button type="button" className="icon-button prefs-close" aria-label={t('close')} title={t('close')} onClick={requestClose}>
           <CloseIcon />

@@ -146,7 +146,7 @@ export function HistoryDialog({ client, id, onClose }: HistoryDialogProps) {
 
   return (
     <dialog ref={ref} className="dialog-surface dialog-sheet history-dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={onCancel}>
-      <div className="history-header">
+      <div className="dialog-header">
         <h2 id={titleId}>{t('title')}</h2>
         <button type="button" className="icon-button history-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
           <CloseIcon />
