@@ -211,6 +211,18 @@ describe('annotation panel', () => {
       .toBe('市发改委');
   });
 
+  it('has the app’s primary button a size smaller in the narrow panel', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await openItem();
+    const add = panel().getByRole('button', { name: '添加笔记' });
+    const look = await add.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { fontSize: s.fontSize, fontWeight: s.fontWeight, filled: s.backgroundColor === s.borderTopColor };
+    });
+    // 0.8125rem, not the 0.92rem of a dialog's primary button; its weight and fill are the shared rule's.
+    expect(look).toEqual({ fontSize: '13px', fontWeight: '600', filled: true });
+  });
+
   it('has no accessibility violations in the panel', async () => {
     await openItem();
     expect(await axeViolations(page, '.apanel')).toEqual([]);

@@ -144,6 +144,14 @@ describe('the annotations view', () => {
     await page.getByRole('button', { name: `“${key.target!.selectors.quote.exact}”的历史版本` }).click();
     const history = page.getByRole('dialog', { name: '历史版本' });
     await history.getByRole('button', { name: '恢复此版本' }).waitFor();
+    // Its close is the app's icon button (2rem, rounded, see-through), though the preferences,
+    // whose sheet once held that rule, were never opened in this session.
+    const close = history.getByRole('button', { name: '关闭' });
+    expect(await close.evaluate((el) => [getComputedStyle(el).width, getComputedStyle(el).borderTopLeftRadius, getComputedStyle(el).backgroundColor])).toEqual([
+      '32px',
+      '6px',
+      'rgba(0, 0, 0, 0)',
+    ]);
     await settle(page);
     await page.screenshot({ path: join(POLISH_DIR, 'annotations-history-1400x900-zh-light.png') });
     expect(await axeViolations(page, '.history-dialog')).toEqual([]);

@@ -111,6 +111,23 @@ describe('plan dashboard in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('lays the five tiles out in full rows: one row of five, or three and two on a narrow window, never one alone', async () => {
+    const rows = async () => {
+      const tops = await page.locator('.dashboard-tile').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      const counts = new Map<number, number>();
+      for (const top of tops) counts.set(top, (counts.get(top) ?? 0) + 1);
+      return [...counts.values()];
+    };
+    for (const [width, expected] of [[1400, [5]], [900, [5]], [700, [3, 2]]] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await openDashboard();
+      expect(await rows(), `${width} px wide`).toEqual(expected);
+    }
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'dashboard-tiles-900x700.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('opens the initiative of a deadline', async () => {
     await openDashboard();
     await page.getByRole('button', { name: new RegExp(T3_I3_SHOWN) }).click();

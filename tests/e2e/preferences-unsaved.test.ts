@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppSession, type AppSession } from './app-session';
-import { shootMatrix } from './shots';
+import { shootMatrix, useLanguage } from './shots';
 
 let app: AppSession;
 let page: Page;
@@ -59,6 +59,47 @@ describe('preferences keep unsaved status changes', () => {
     await dialog().waitFor({ state: 'detached' });
     expect(await storedFirst()).toBe('未开始');
     app.expectNothingBlocked();
+  });
+
+  it('has the app’s one primary button, filled with the accent also under the pointer, beside plain ones', async () => {
+    await openAndRename('未开始（改）');
+    const background = (el: Element) => getComputedStyle(el).backgroundColor;
+    const accent = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('span'));
+      probe.style.background = 'var(--accent)';
+      const value = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return value;
+    });
+    const done = dialog().getByRole('button', { name: '完成', exact: true });
+    await done.hover();
+    expect(await done.evaluate(background)).toBe(accent);
+    // The same rule as the primary buttons elsewhere (styles/dialog.css): its weight, not the 700 of a copy.
+    expect(await done.evaluate((el) => getComputedStyle(el).fontWeight)).toBe('600');
+    const add = dialog().getByRole('button', { name: '添加状态' });
+    await add.hover();
+    expect(await add.evaluate(background)).not.toBe(accent);
+    await page.keyboard.press('Escape');
+    await dialog().getByRole('button', { name: '放弃更改' }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
+  it('keeps the question’s three buttons on one row beside it at 1400 × 900, in English too', async () => {
+    for (const language of ['en', 'zh'] as const) {
+      await useLanguage(app, language, app.server.url);
+      await page.getByRole('navigation', { name: language === 'en' ? 'Plan outline' : '计划大纲' }).waitFor();
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await openAndRename('未开始（问）');
+      await page.keyboard.press('Escape');
+      const ask = dialog().getByRole('alert');
+      await ask.waitFor();
+      const tops = await ask.locator('button').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(tops).toHaveLength(3);
+      expect(new Set(tops).size, `${language}: ${tops.join(', ')}`).toBe(1);
+      await ask.getByRole('button', { name: language === 'en' ? 'Discard changes' : '放弃更改' }).click();
+      await dialog().waitFor({ state: 'detached' });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('shows "unsaved changes" whole, above the footer, at 900×700 with the list scrolled to its end', async () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchFilters, SearchHit } from '../../shared/api/search/methods';
 import { OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
 import { startCorpusSession, type CorpusSession } from './corpus-session';
-import { settle, shootMatrix } from './shots';
+import { settle, shootMatrix, useLanguage } from './shots';
 
 const ITEM = 'hz-2024/T1/I2';
 const ADDRESS = `#/initiative/${ITEM}`;
@@ -127,6 +127,24 @@ describe('search', () => {
     // Shown in English (beside the Chinese): the match is in the English column.
     expect(await page.locator('article [data-anchor-lang="en"]').count()).toBeGreaterThan(0);
     await findBox().press('Escape');
+  });
+
+  it('starts every snippet’s text at one place, in a hit and from hit to hit, whatever its label', async () => {
+    // English labels differ most in length ("English headline", "English text"); Chinese ones too (标题句, 英文正文).
+    for (const [language, text] of [['en', 'talent'], ['zh', '人才']] as const) {
+      await useLanguage(app, language, `${app.server.origin}/#/search`);
+      await searchBox().fill(text);
+      await expect.poll(() => page.locator('.search-list:not(.search-list-stale) .search-snippet').count()).toBeGreaterThan(1);
+      const rows = await page.locator('.search-snippet').evaluateAll((els) =>
+        els.map((el) => ({
+          label: el.querySelector('.search-field-label')!.textContent,
+          left: Math.round(el.querySelector('.search-snippet-text')!.getBoundingClientRect().left),
+        })),
+      );
+      // More than one label, or the check would hold trivially.
+      expect(new Set(rows.map((r) => r.label)).size).toBeGreaterThan(1);
+      expect([...new Set(rows.map((r) => r.left))], JSON.stringify(rows)).toHaveLength(1);
+    }
   });
 
   it('finds a note with a made-up word as soon as it is saved', async () => {

@@ -10,6 +10,7 @@ import { createQueryClient } from '../../../renderer/src/api/query-client';
 import { SearchView } from '../../../renderer/src/features/search/SearchView';
 import { SearchUiProvider, useSearchUiState } from '../../../renderer/src/features/search/search-ui';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
+import { ReadingContext, readingOf } from '../../../renderer/src/reading/reading-context';
 
 export type Call = { method: string; args: Record<string, unknown> };
 
@@ -40,7 +41,8 @@ export const base = (method: string): unknown => {
 
 /** The view mounted; toggle() takes it away or brings it back (as the reader leaving the view
  *  for a result and returning: the shell's search state and the query cache stay). */
-export function show(client: ApiClient, onOpenResult = vi.fn(), language: 'zh' | 'en' = 'zh') {
+/** fullWidth: the reader's "full-width punctuation" setting, as the shell passes it down. */
+export function show(client: ApiClient, onOpenResult = vi.fn(), language: 'zh' | 'en' = 'zh', fullWidth = false) {
   let setShown: (f: (shown: boolean) => boolean) => void = () => undefined;
   function Harness() {
     const ui = useSearchUiState();
@@ -51,7 +53,9 @@ export function show(client: ApiClient, onOpenResult = vi.fn(), language: 'zh' |
   render(
     <I18nextProvider i18n={createI18n(language)}>
       <QueryClientProvider client={createQueryClient()}>
-        <Harness />
+        <ReadingContext.Provider value={readingOf('zh', { status: 'missing' }, fullWidth)}>
+          <Harness />
+        </ReadingContext.Provider>
       </QueryClientProvider>
     </I18nextProvider>,
   );

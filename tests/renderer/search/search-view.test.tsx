@@ -60,6 +60,18 @@ describe('search everywhere', () => {
     expect([...document.querySelectorAll('.search-hit mark')].map((m) => m.textContent)).toEqual(['营商环境', '营商环境', '营商环境']);
   });
 
+  it('shows the headlines with the full-width punctuation the reader chose, the snippets as stored', async () => {
+    const half = { ...hit('p1', 'p1/a', '培育新质生产力,掌握发展主动权', ['以科技创新为引擎,', '营商环境', '']), themeHeadline: '在顺应大势中,把握' };
+    const { client } = fakeClient((method) => (method === 'search.query' ? { ...RESULT, hits: [half], total: 1 } : base(method)));
+    const { box } = show(client, undefined, 'zh', true);
+    fireEvent.change(box, { target: { value: '营商环境' } });
+    await screen.findByText('共 1 条结果');
+    const option = within(screen.getByRole('listbox', { name: '搜索结果' })).getByRole('option');
+    expect(option.querySelector('.search-hit-title')!.textContent).toBe('第一培育新质生产力，掌握发展主动权');
+    expect(option.querySelector('.search-hit-theme')!.textContent).toBe('在顺应大势中，把握');
+    expect(option.querySelector('.search-snippet-text')!.textContent).toBe('以科技创新为引擎,营商环境');
+  });
+
   it('with a slow client answering newest first, never sends a replaced text nor shows one text\'s answer for another', async () => {
     // A slow client: every search waits until the test answers, and the test answers whatever is
     // out newest first (out of order, were there ever two).

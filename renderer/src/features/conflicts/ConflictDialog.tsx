@@ -30,7 +30,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   return (
     <dialog
       ref={ref}
-      className="conflict-dialog"
+      className="dialog-surface conflict-dialog"
       role="alertdialog"
       aria-labelledby={titleId}
       aria-describedby={leadId}
@@ -68,7 +68,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
             {props.extra.label}
           </button>
         )}
-        <button type="button" className="primary" onClick={props.onOverwrite} disabled={props.busy}>
+        <button type="button" className="dialog-primary" onClick={props.onOverwrite} disabled={props.busy}>
           {t('overwrite')}
         </button>
       </footer>

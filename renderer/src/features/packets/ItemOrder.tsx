@@ -8,6 +8,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode }
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PacketDefinition, PacketItem, PacketMethods } from '../../../../shared/api/packets/methods';
+import { useReading } from '../../reading/reading-context';
 
 type Resolved = UseQueryResult<PacketMethods['packet.resolve']['result']>;
 
@@ -27,13 +28,15 @@ export function moved<T>(list: readonly T[], from: number, to: number): T[] {
 
 /** An item's numeral and headline over its plan and theme (and `children`, e.g. badges). */
 function ItemText({ item, children }: { item: PacketItem; children?: ReactNode }) {
+  // The plan's Chinese as the reading view shows it (full-width punctuation when chosen).
+  const { zh } = useReading();
   return (
     <span className="pk-item-text">
       <span className="pk-item-headline">
-        <span className="pk-numeral">{item.numeral}</span> {item.headline}
+        <span className="pk-numeral">{item.numeral}</span> {zh(item.headline)}
       </span>
       <span className="pk-item-where">
-        {item.planTitle} · {item.themeHeadline}
+        {zh(item.planTitle)} · {zh(item.themeHeadline)}
         {children}
       </span>
     </span>

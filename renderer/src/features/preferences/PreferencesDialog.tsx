@@ -100,7 +100,7 @@ function OpenPreferencesDialog({ onClose, client, language, onLanguageChange, pr
       onKeyDown={onKeyDown}
       onCancel={onCancel}
     >
-      <header className="prefs-header">
+      <header className="dialog-header">
         <h2 id={`${id}-title`}>{t('title')}</h2>
         <button type="button" className="icon-button prefs-close" aria-label={t('close')} title={t('close')} onClick={requestClose}>
           <CloseIcon />
@@ -196,7 +196,7 @@ function OpenPreferencesDialog({ onClose, client, language, onLanguageChange, pr
           <button
             ref={askRef}
             type="button"
-            className="prefs-button prefs-button-primary"
+            className="prefs-button dialog-primary"
             disabled={statuses.saving}
             onClick={() => void saveAndClose()}
           >
@@ -208,7 +208,7 @@ function OpenPreferencesDialog({ onClose, client, language, onLanguageChange, pr
           {statuses.dirty && <p className="prefs-footer-note">{t('statuses.unsaved')}</p>}
           <button
             type="button"
-            className="prefs-button prefs-button-primary"
+            className="prefs-button dialog-primary"
             disabled={statuses.saving}
             title={statuses.dirty ? t('doneSaves') : undefined}
             onClick={done}

@@ -147,7 +147,7 @@ export function StatusOptionsEditor({ editor, language }: { editor: StatusEditor
         </button>
         <button
           type="button"
-          className="prefs-button prefs-button-primary"
+          className="prefs-button dialog-primary"
           disabled={!editor.dirty || editor.saving}
           onClick={() => void editor.save()}
         >

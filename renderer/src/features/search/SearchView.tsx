@@ -14,6 +14,7 @@ import type { PlanOutline } from '../../../../shared/api/contract';
 import type { SearchFilters, SearchHit, SearchResult, SearchSource } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';
 import { HTML_LANG } from '../../i18n/i18n';
+import { useReading } from '../../reading/reading-context';
 import { SearchFiltersBar, cleanFilters } from './SearchFilters';
 import { SavedSearches, SaveSearchForm } from './SavedSearches';
 import { layoutPages } from './results';
@@ -386,10 +387,13 @@ interface HitRowProps {
 
 function HitRow({ id, hit, plan, position, setSize, selected, onOpen, onPoint }: HitRowProps) {
   const { t } = useTranslation('search');
+  // Headlines as the reading view shows them (full-width punctuation when chosen); the
+  // snippets stay as stored, their marks cut where the match is.
+  const { zh } = useReading();
   const heading = hit.itemId ? (
     <>
       {hit.numeral && <span className="search-numeral">{hit.numeral}</span>}
-      <span>{hit.headline}</span>
+      <span>{hit.headline && zh(hit.headline)}</span>
     </>
   ) : (
     <span>{hit.matches.some((m) => m.field === 'note') ? t('planNote') : t('planTitle')}</span>
@@ -408,7 +412,7 @@ function HitRow({ id, hit, plan, position, setSize, selected, onOpen, onPoint }:
       {plan && <span className="search-sr">{t('resultsInPlan', { plan })}</span>}
       <div className="search-hit-head">
         <span className="search-hit-title">{heading}</span>
-        {hit.themeHeadline && <span className="search-hit-theme">{hit.themeHeadline}</span>}
+        {hit.themeHeadline && <span className="search-hit-theme">{zh(hit.themeHeadline)}</span>}
       </div>
       <ul className="search-snippets">
         {hit.matches.map((m, i) => (

@@ -58,7 +58,7 @@ export function DamageBanner({ client, status, onStatus, onRestored }: Props) {
           {action.error && <p className="storage-error">{t('recovery.failed', { message: action.error })}</p>}
         </div>
         <div className="storage-actions damage-banner-actions">
-          <button type="button" className="storage-primary" disabled={action.busy !== null} onClick={() => void backupNow()}>
+          <button type="button" className="dialog-primary" disabled={action.busy !== null} onClick={() => void backupNow()}>
             {action.busy === 'backup' ? t('banner.backingUp') : t('banner.backupNow')}
           </button>
           <button type="button" disabled={action.busy !== null} onClick={() => setRestoring(true)}>

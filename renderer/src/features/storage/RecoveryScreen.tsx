@@ -78,7 +78,7 @@ export function RecoveryScreen({ client, problem, onRecovered }: Props) {
           {backups && <BackupList backups={backups} selected={selected} onSelect={select} disabled={action.busy !== null} />}
           {backups && backups.length > 0 && (
             <div className="storage-actions">
-              <button type="button" className="storage-primary" disabled={!selected || action.busy !== null} onClick={() => void restore()}>
+              <button type="button" className="dialog-primary" disabled={!selected || action.busy !== null} onClick={() => void restore()}>
                 {action.busy === 'restore' ? t('recovery.restoring') : t('recovery.restore')}
               </button>
             </div>
@@ -92,7 +92,7 @@ export function RecoveryScreen({ client, problem, onRecovered }: Props) {
             <div className="recovery-confirm" role="group" aria-label={t('recovery.newConfirm')}>
               <p>{t('recovery.newConfirmQuestion', { file: problem.file })}</p>
               <div className="storage-actions">
-                <button type="button" className="storage-danger" disabled={action.busy !== null} onClick={() => void startNew()}>
+                <button type="button" className="dialog-primary" disabled={action.busy !== null} onClick={() => void startNew()}>
                   {action.busy === 'new' ? t('recovery.starting') : t('recovery.newConfirm')}
                 </button>
                 <button type="button" disabled={action.busy !== null} onClick={() => setConfirming(false)}>

@@ -25,7 +25,7 @@ export function RestoreDialog({ client, onClose, onRestored }: Props) {
   };
 
   return (
-    <dialog ref={ref} className="storage-dialog" aria-labelledby="storage-dialog-title" onKeyDown={onKeyDown} onCancel={onCancel}>
+    <dialog ref={ref} className="dialog-surface storage-dialog" aria-labelledby="storage-dialog-title" onKeyDown={onKeyDown} onCancel={onCancel}>
       <h2 id="storage-dialog-title">{t('dialog.title')}</h2>
       <p className="recovery-hint">{t('dialog.intro')}</p>
       {action.error && (
@@ -38,7 +38,7 @@ export function RestoreDialog({ client, onClose, onRestored }: Props) {
         <button type="button" onClick={onClose} disabled={action.busy !== null}>
           {t('dialog.close')}
         </button>
-        <button type="button" className="storage-primary" disabled={!selected || action.busy !== null} onClick={() => void restore()}>
+        <button type="button" className="dialog-primary" disabled={!selected || action.busy !== null} onClick={() => void restore()}>
           {action.busy === 'restore' ? t('recovery.restoring') : t('recovery.restore')}
         </button>
       </div>

@@ -145,8 +145,8 @@ export function HistoryDialog({ client, id, onClose }: HistoryDialogProps) {
     );
 
   return (
-    <dialog ref={ref} className="history-dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={onCancel}>
-      <div className="history-header">
+    <dialog ref={ref} className="dialog-surface dialog-sheet history-dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={onCancel}>
+      <div className="dialog-header">
         <h2 id={titleId}>{t('title')}</h2>
         <button type="button" className="icon-button history-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
           <CloseIcon />
@@ -217,7 +217,7 @@ function StateDetail({ state, current, colorName, busy, onRestore }: StateDetail
             <p className="history-faint history-actions">{t('inTrash')}</p>
           ) : (
             <div className="history-actions">
-              <button type="button" className="history-restore" disabled={busy} onClick={onRestore}>
+              <button type="button" className="dialog-primary" disabled={busy} onClick={onRestore}>
                 {busy ? t('restoring') : t('restore')}
               </button>
             </div>

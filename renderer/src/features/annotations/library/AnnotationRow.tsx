@@ -4,6 +4,7 @@
 // Restore, in the trash) act on the entry. All text is React text, never parsed as HTML.
 import type { TFunction } from 'i18next';
 import type { AnnotationEntry, ColorNames } from '../../../../../shared/api/annotations/methods';
+import { useReading } from '../../../reading/reading-context';
 import { colorLabel } from './colors';
 import { noteExcerpt } from './excerpt';
 
@@ -29,31 +30,35 @@ export function entryName(entry: AnnotationEntry): string {
   return points.length > 40 ? `${points.slice(0, 39).join('')}…` : text;
 }
 
-export function whereOf(entry: AnnotationEntry, t: TFunction<'annotationList'>): string {
-  const item = entry.itemId === null ? t('entry.planNote') : [entry.itemNumeral, entry.itemHeadline].filter(Boolean).join(' ');
-  return `${entry.planTitle} · ${item}`;
+export function whereOf(entry: AnnotationEntry, t: TFunction<'annotationList'>, zh: (text: string) => string = (text) => text): string {
+  const item = entry.itemId === null ? t('entry.planNote') : [entry.itemNumeral, entry.itemHeadline && zh(entry.itemHeadline)].filter(Boolean).join(' ');
+  return `${zh(entry.planTitle)} · ${item}`;
 }
 
 export function AnnotationRow({ entry, colorNames, formatDate, busy, t, onOpen, onHistory, onTrash, onRestore }: Props) {
-  const quote = entry.target?.selectors.quote.exact ?? null;
+  // The plan's Chinese as the reading view shows it (full-width punctuation when chosen; the
+  // quote too, as it is highlighted there). English is left as it is.
+  const { zh } = useReading();
+  const target = entry.target;
+  const quote = target ? (target.language === 'zh' ? zh(target.selectors.quote.exact) : target.selectors.quote.exact) : null;
   const excerpt = noteExcerpt(entry.body);
   const trashed = entry.deletedAt !== null;
   const name = entryName(entry);
   const status = entry.anchor?.status;
   const kindLabel = entry.kind === 'highlight' ? t('kind.highlight') : entry.itemId === null ? t('kind.planNote') : t('kind.note');
-  const where = whereOf(entry, t);
+  const where = whereOf(entry, t, zh);
   return (
     <article className="alist-entry" data-color={entry.color ?? undefined} data-kind={entry.kind} aria-busy={busy || undefined}>
       <div className="alist-entry-main">
         <p className="alist-entry-where" title={where}>
-          <span className="alist-entry-plan">{entry.planTitle}</span>
+          <span className="alist-entry-plan">{zh(entry.planTitle)}</span>
           <span className="alist-entry-item">
             {entry.itemId === null ? (
               t('entry.planNote')
             ) : (
               <>
                 {entry.itemNumeral && <span className="alist-entry-numeral">{entry.itemNumeral}</span>}
-                {entry.itemHeadline}
+                {entry.itemHeadline && zh(entry.itemHeadline)}
               </>
             )}
           </span>

@@ -210,7 +210,7 @@ export function AnnotationsView({ client, onOpenPassage, readHref }: Props) {
           <h3>{t('empty.title')}</h3>
           <p>{t('empty.body')}</p>
           <p>{t('empty.note', { shortcut })}</p>
-          <a className="alist-button-primary" href={readHref}>
+          <a className="dialog-primary" href={readHref}>
             {t('empty.toRead')}
           </a>
         </div>

@@ -35,7 +35,7 @@ export function ColorNamesDialog({ names, busy, error, onSave, onCancel }: Props
   };
 
   return (
-    <dialog ref={ref} className="alist-dialog" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown} onCancel={onDialogCancel}>
+    <dialog ref={ref} className="alist-dialog dialog-surface" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown} onCancel={onDialogCancel}>
       <form onSubmit={submit}>
         <h2 id={`${id}-title`}>{t('colorNames.title')}</h2>
         <p className="alist-dialog-intro">{t('colorNames.intro')}</p>
@@ -65,7 +65,7 @@ export function ColorNamesDialog({ names, busy, error, onSave, onCancel }: Props
           <button type="button" onClick={onCancel}>
             {t('colorNames.cancel')}
           </button>
-          <button type="submit" className="alist-button-primary" disabled={busy || tooLong}>
+          <button type="submit" className="dialog-primary" disabled={busy || tooLong}>
             {busy ? t('colorNames.saving') : t('colorNames.save')}
           </button>
         </footer>

@@ -41,7 +41,7 @@ export function TagRenameDialog({ client, from, busy, error, onRename, onCancel 
   return (
     <dialog
       ref={ref}
-      className="alist-dialog"
+      className="alist-dialog dialog-surface"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-effect`}
       onKeyDown={onKeyDown}
@@ -91,7 +91,7 @@ export function TagRenameDialog({ client, from, busy, error, onRename, onCancel 
           <button type="button" onClick={onCancel}>
             {t('tagRename.cancel')}
           </button>
-          <button type="submit" className="alist-button-primary" disabled={problem !== null || busy}>
+          <button type="submit" className="dialog-primary" disabled={problem !== null || busy}>
             {busy ? t('tagRename.saving') : merges ? t('tagRename.merge') : t('tagRename.rename')}
           </button>
         </footer>

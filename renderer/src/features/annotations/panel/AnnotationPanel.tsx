@@ -142,7 +142,7 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
       <section className="apanel-section" aria-labelledby={`${ids}-list`}>
         <div className="apanel-section-head">
           <h3 id={`${ids}-list`}>{itemId ? t('annotations') : t('planNotes')}</h3>
-          <button type="button" className="apanel-add" onClick={() => ui.edit({ draft: newNoteDraft(planId, itemId) })}>
+          <button type="button" className="dialog-primary apanel-add" onClick={() => ui.edit({ draft: newNoteDraft(planId, itemId) })}>
             {itemId ? t('addNote') : t('addPlanNote')}
           </button>
         </div>

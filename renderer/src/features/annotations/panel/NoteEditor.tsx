@@ -101,7 +101,7 @@ export function NoteEditor({ start, writes, tagSuggestions, quote, onClose, dela
       <NoteTags tags={state.tags} suggestions={tagSuggestions} listId={`${ids}-tags`} onChange={(tags) => saver.setTags(tags)} />
       <footer className="note-editor-foot">
         <SaveStatusLine state={state} draft={!state.record} onRetry={() => void saver.retry()} />
-        <button type="button" className="note-editor-done" onClick={done}>
+        <button type="button" className="dialog-primary note-editor-done" onClick={done}>
           {t('done')}
         </button>
       </footer>

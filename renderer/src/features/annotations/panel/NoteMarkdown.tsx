@@ -77,7 +77,7 @@ function LinkConfirm({ url, onClose }: { url: string; onClose(open: boolean): vo
   const { ref, onKeyDown, onCancel } = useModalDialog(() => onClose(false));
   const titleId = useId();
   return (
-    <dialog ref={ref} className="conflict-dialog link-confirm" role="alertdialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={onCancel}>
+    <dialog ref={ref} className="dialog-surface conflict-dialog link-confirm" role="alertdialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={onCancel}>
       <h2 id={titleId}>{t('linkTitle')}</h2>
       <p>{t('linkLead')}</p>
       <p className="link-confirm-url">
@@ -87,7 +87,7 @@ function LinkConfirm({ url, onClose }: { url: string; onClose(open: boolean): vo
         <button type="button" autoFocus onClick={() => onClose(false)}>
           {t('cancel')}
         </button>
-        <button type="button" className="primary" onClick={() => onClose(true)}>
+        <button type="button" className="dialog-primary" onClick={() => onClose(true)}>
           {t('open')}
         </button>
       </footer>
