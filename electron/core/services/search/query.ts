@@ -42,7 +42,7 @@ import type {
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readTransaction } from '../../db/transaction';
-import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValue, keyValueSql } from '../../search/documents';
+import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValueSql } from '../../search/documents';
 import { matchingDocsSql } from '../../search/match';
 import { ID_SEQ, scoreOfId } from '../../search/score';
 import { SOURCE_TEXT_SQL } from '../../search/source-text';
@@ -407,7 +407,11 @@ function estimateUnits(
   let n = 0;
   let sum = 0;
   let squares = 0;
-  for (const p of order) {
+  for (const [at, p] of order.entries()) {
+    // The units of the next MIN_SAMPLES picks read together (what perText and keptUnit read).
+    if (at % MIN_SAMPLES === 0) {
+      units.load(order.slice(at, at + MIN_SAMPLES).flatMap((q) => (byId.get(q.id)?.pass ? [byId.get(q.id)!] : [])));
+    }
     const g = perText(p.id);
     sums[p.r] = sums[p.r]! + g;
     seen[p.r] = seen[p.r]! + 1;
@@ -463,13 +467,39 @@ interface UnitText {
   mask: string;
 }
 
+const unitTextsSqls = new Map<string, string>();
+
+/** SQL: the texts of the units in the JSON @units ([itemId or null, planId] each) of the fields
+ *  given, each with its unit's key (unitKey) and the mask of needles @n0… it holds: an item's
+ *  own texts and its notes, a plan's title and its notes on the plan as a whole. Built once per
+ *  shape (the text-reading expression is long: building and hashing it per call is not free). */
+function unitTextsSql(itemFields: readonly string[], planFields: readonly string[], noteFields: readonly string[], needles: number): string {
+  const shape = JSON.stringify([itemFields, planFields, noteFields, needles]);
+  let sql = unitTextsSqls.get(shape);
+  if (sql) return sql;
+  const mask = `search_mask(${SOURCE_TEXT_SQL}, ${Array.from({ length: needles }, (_, k) => `@n${k}`).join(', ')})`;
+  const text = (unit: string, annotation: string) => `SELECT ${unit} AS unit, d.id AS id, ${fieldNameSql('d.field')} AS field, ${annotation} AS annotationId, ${mask} AS mask`;
+  const notes = `JOIN search_doc_ids d ON d.key = ${keyValueSql('a.id')} AND d.field IN (${fieldListSql(noteFields)})`;
+  sql = `WITH u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))
+    ${text('u.item', 'NULL')} FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL
+    UNION ALL
+    ${text("'plan:' || u.plan", 'NULL')} FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL
+    UNION ALL
+    ${text('u.item', 'a.id')} FROM u JOIN user_annotations a ON a.item_id = u.item AND a.deleted_at IS NULL ${notes} WHERE u.item IS NOT NULL
+    UNION ALL
+    ${text("'plan:' || u.plan", 'a.id')} FROM u JOIN user_annotations a ON a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL ${notes} WHERE u.item IS NULL`;
+  unitTextsSqls.set(shape, sql);
+  return sql;
+}
+
 /** Reads a unit's texts (of the fields searched) and answers the unit-level questions: does it
  *  contain a needle anywhere, does it pass the status and tag filters. Which needles each text
  *  holds is answered in SQL (search_mask, one normalization of the text for every needle), so
  *  the texts themselves never come back to JavaScript. */
 class Units {
   private texts = new Map<string, UnitText[]>();
-  private readonly ownFields: string[];
+  private readonly itemFields: string[];
+  private readonly planFields: string[];
   private readonly noteFields: string[];
   /** Texts of units read so far (what a walk spends beside its rows). */
   loads = 0;
@@ -480,29 +510,33 @@ class Units {
     /** Every needle a unit may be asked about. */
     readonly needles: readonly string[],
   ) {
-    this.ownFields = fields.filter((f) => !NOTE_FIELDS.has(f));
+    this.itemFields = fields.filter((f) => !NOTE_FIELDS.has(f) && f !== 'title');
+    this.planFields = fields.filter((f) => f === 'title');
     this.noteFields = fields.filter((f) => NOTE_FIELDS.has(f));
   }
 
   textsOf(u: { planId: string; itemId: string | null }): UnitText[] {
-    const key = unitKey(u);
-    let list = this.texts.get(key);
-    if (list) return list;
-    const own = u.itemId === null ? this.ownFields.filter((f) => f === 'title') : this.ownFields.filter((f) => f !== 'title');
-    const notes = u.itemId === null ? 'a.plan_id = ? AND a.item_id IS NULL' : 'a.item_id = ?';
-    const mask = `search_mask(${SOURCE_TEXT_SQL}, ${this.needles.map(() => '?').join(', ')})`;
-    list = this.sql.all<UnitText>(
-      `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, NULL AS annotationId, ${mask} AS mask
-         FROM search_doc_ids d WHERE d.key = ? AND d.field IN (${fieldListSql(own)})
-       UNION ALL
-       SELECT d.id, ${fieldNameSql('d.field')}, a.id, ${mask}
-         FROM user_annotations a JOIN search_doc_ids d ON d.key = ${keyValueSql('a.id')}
-         WHERE ${notes} AND a.deleted_at IS NULL AND d.field IN (${fieldListSql(this.noteFields)})`,
-      [...this.needles, keyValue(u.itemId ?? u.planId), ...this.needles, u.itemId ?? u.planId],
-    );
-    this.loads++;
-    this.texts.set(key, list);
+    let list = this.texts.get(unitKey(u));
+    if (!list) {
+      this.load([u]);
+      list = this.texts.get(unitKey(u))!;
+    }
     return list;
+  }
+
+  /** Reads the texts of every unit of `list` not read yet, all in one statement: a statement's
+   *  fixed cost (its JavaScript around SQLite and its cursors) paid once for a batch of units
+   *  (the estimate's sample, a page's hits) rather than once a unit. */
+  load(list: readonly { planId: string; itemId: string | null }[]): void {
+    const missing = new Map<string, [string | null, string]>();
+    for (const u of list) if (!this.texts.has(unitKey(u))) missing.set(unitKey(u), [u.itemId, u.planId]);
+    if (missing.size === 0) return;
+    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length), [
+      { units: JSON.stringify([...missing.values()]), ...Object.fromEntries(this.needles.map((n, k) => [`n${k}`, n])) },
+    ]);
+    for (const key of missing.keys()) this.texts.set(key, []);
+    for (const { unit, ...text } of rows) this.texts.get(unit)!.push(text);
+    this.loads += missing.size;
   }
 
   /** Whether a text holds any of `needles` (each one given to the constructor). */
@@ -657,6 +691,7 @@ export function searchQuery(db: Db, query: SearchQuery, options: RankOptions = {
     const sql = new Sql(db, options.log);
     const { page, units } = pageWith(sql, needles, parsed.excluded, query.filters, query.offset, query.limit, options);
     const texts = new TextReader(sql);
+    units.load(page.units);
     return {
       hits: page.units.map((u) => toHit(sql, u, units, needles, texts)),
       total: page.total,
