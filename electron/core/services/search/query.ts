@@ -47,7 +47,7 @@ import { matchingDocsSql } from '../../search/match';
 import { ID_SEQ, scoreOfId } from '../../search/score';
 import { SOURCE_TEXT_SQL } from '../../search/source-text';
 import { matchExpression } from '../../search/tokens';
-import { planTitleSql } from '../table/plans';
+import { changeStamp, planTitleSql } from '../table/plans';
 import { supersededSql } from '../versions/lineage';
 import { parseQuery } from './parse';
 import { snippet } from './snippet';
@@ -130,14 +130,19 @@ class Sql {
     return row;
   }
 
-  /** Rows one at a time; the log records how many the caller read before it stopped. */
-  *iterate<T>(sql: string, params: unknown[]): Generator<T> {
+  /** Rows one at a time; the log records how many the caller read before it stopped. Without a
+   *  log, better-sqlite3's own iterator (as the replay reads it), not a generator around it. */
+  iterate<T>(sql: string, params: unknown[]): IterableIterator<T> {
+    const rows = prepared(this.db, sql).iterate(...params) as IterableIterator<T>;
+    if (!this.log) return rows;
     const step: SqlStep = { sql, params, mode: 'iterate', rows: 0 };
-    this.log?.push(step);
-    for (const row of prepared(this.db, sql).iterate(...params) as IterableIterator<T>) {
-      step.rows++;
-      yield row;
-    }
+    this.log.push(step);
+    return (function* () {
+      for (const row of rows) {
+        step.rows++;
+        yield row;
+      }
+    })();
   }
 }
 
@@ -427,6 +432,36 @@ function estimateUnits(
   return Math.round(weights.reduce((x, w, r) => x + w * (means[r] ?? overall), 0));
 }
 
+// ---- Estimates remembered. ----
+
+/** Estimated totals kept per connection (of the last queries asked), while nothing is written. */
+const ESTIMATES_KEPT = 16;
+const estimates = new WeakMap<Db, { stamp: string; totals: Map<string, number> }>();
+
+/**
+ * The estimate for `key` (everything the estimate depends on: the needles, the fields, the
+ * filters, the sample's size) made once while the data stays as it is (changeStamp: nothing
+ * written by this connection or another): the next page of the same search, or the same text
+ * asked again, does not sample the index again. The sample is drawn the same way every time
+ * (no randomness), so a remembered estimate is the one a new sample would give.
+ */
+function rememberedEstimate(db: Db, key: string, make: () => number): number {
+  const stamp = changeStamp(db);
+  let kept = estimates.get(db);
+  if (kept?.stamp !== stamp) estimates.set(db, (kept = { stamp, totals: new Map() }));
+  const known = kept.totals.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  if (kept.totals.size >= ESTIMATES_KEPT) kept.totals.delete(kept.totals.keys().next().value!);
+  kept.totals.set(key, made);
+  return made;
+}
+
+/** Forgets the remembered estimates of a connection (the bench times the first page's own). */
+export function forgetEstimates(db: Db): void {
+  estimates.delete(db);
+}
+
 /** The needle with the fewest candidate texts (then the longest, then the first typed). */
 export function drivingNeedle(db: Db, needles: readonly string[]): string {
   return pickDriving(new Sql(db), needles);
@@ -541,7 +576,8 @@ class Units {
 
   /** Whether a text holds any of `needles` (each one given to the constructor). */
   holds(t: UnitText, needles: readonly string[]): boolean {
-    return needles.some((n) => t.mask[this.needles.indexOf(n)] === '1');
+    for (const n of needles) if (t.mask[this.needles.indexOf(n)] === '1') return true;
+    return false;
   }
 
   has(u: { planId: string; itemId: string | null }, needle: string): boolean {
@@ -569,6 +605,17 @@ class Units {
     }
     return tags;
   }
+}
+
+// Loops rather than every/some with a closure: the walk asks once per text it reads.
+function holdsAll(units: Units, u: WalkRow, needles: readonly string[]): boolean {
+  for (const n of needles) if (!units.has(u, n)) return false;
+  return true;
+}
+
+function holdsAny(units: Units, u: WalkRow, needles: readonly string[]): boolean {
+  for (const n of needles) if (units.has(u, n)) return true;
+  return false;
 }
 
 /** Whether a unit passes the filters that are not about text or plan (theme, status, tags). */
@@ -661,10 +708,7 @@ function pageWith(
       const key = unitKey(row);
       if (seen.has(key)) continue;
       // A unit holding the phrase holds every needle; any other is checked for the rest.
-      const kept =
-        (t.tier === 0 || others.every((n) => units.has(row, n))) &&
-        !excluded.some((n) => units.has(row, n)) &&
-        passesUnitFilters(units, row, filters);
+      const kept = (t.tier === 0 || holdsAll(units, row, others)) && !holdsAny(units, row, excluded) && passesUnitFilters(units, row, filters);
       seen.set(key, { planId: row.planId, itemId: row.itemId, kept });
       if (kept) found.push({ planId: row.planId, itemId: row.itemId, themeId: row.themeId, tier: t.tier, best: row.id });
     }
@@ -675,9 +719,10 @@ function pageWith(
   const keptUnit = (row: WalkRow): boolean => {
     const known = seen.get(unitKey(row));
     if (known) return known.kept;
-    return others.every((n) => units.has(row, n)) && !excluded.some((n) => units.has(row, n)) && passesUnitFilters(units, row, filters);
+    return holdsAll(units, row, others) && !holdsAny(units, row, excluded) && passesUnitFilters(units, row, filters);
   };
-  const estimate = estimateUnits(sql, drive, fields, scope, countCap, keptUnit, units);
+  const key = JSON.stringify([drive, others, excluded, fields, filters.planIds ?? null, filters.allVersions ?? false, filters.themeIds ?? null, filters.statuses ?? null, filters.tags ?? null, countCap]);
+  const estimate = rememberedEstimate(sql.db, key, () => estimateUnits(sql, drive, fields, scope, countCap, keptUnit, units));
   return { page: { units: page, total: Math.max(found.length, estimate), totalExact: false }, units };
 }
 
