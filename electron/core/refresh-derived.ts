@@ -9,7 +9,7 @@ import { refreshInitiativeSortKeys } from './collation/initiative-sort-keys';
 import { refreshTextSortKeys } from './collation/text-sort-keys';
 import { deleteAllSearchDocs, planDocsSql } from './search/documents';
 import { indexPlanText, indexReaderFields } from './search/initiative-docs';
-import { indexAnnotation, indexTranslation } from './search/source-docs';
+import { indexNewAnnotations, indexTranslation } from './search/source-docs';
 import { readPlanDocument } from './plan/store';
 import { writeTransaction } from './db/transaction';
 
@@ -83,7 +83,8 @@ function reindexReaderFields(db: Db): number {
 
 function reindexAnnotations(db: Db): number {
   const ids = prepared(db, 'SELECT id FROM user_annotations WHERE deleted_at IS NULL -- search: plucked').pluck().all() as string[];
-  for (const id of ids) indexAnnotation(db, id);
+  // The index was emptied (formatChanged): every note is new to it.
+  indexNewAnnotations(db, ids);
   return ids.length;
 }
 

@@ -6,6 +6,8 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { writeSearchDocs } from './documents';
+import { normalizeForSearch } from './normalize';
+import { scoreCode } from './score';
 
 /** Fields of an annotation's documents. */
 export const NOTE_FIELDS = ['note', 'noteTags'] as const;
@@ -42,4 +44,36 @@ export function indexAnnotation(db: Db, id: string): void {
     ? (prepared(db, 'SELECT tag FROM user_annotation_tags WHERE annotation_id = ? ORDER BY rowid -- search: plucked').pluck().all(id) as string[])
     : [];
   writeSearchDocs(db, id, { note: live ? row.body : null, noteTags: tags });
+}
+
+/** Annotations read and sorted at a time by indexNewAnnotations. */
+const BULK_CHUNK = 10_000;
+
+/**
+ * Writes the documents of many annotations that have none yet (a rebuild after
+ * deleteAllSearchDocs, a bulk load): the same documents, with the same ids, as indexAnnotation
+ * on each in the given order, in far less time. Within each chunk the documents are written in
+ * the order of their score codes (stable: within a code, in the given order, which is all an id
+ * depends on), so FTS5 keeps the chunk's entries in memory as one rising run of rowids instead
+ * of writing a segment at every step down (see indexPlanText), and no document is looked up
+ * before it is written.
+ */
+export function indexNewAnnotations(db: Db, ids: readonly string[]): void {
+  const read = prepared(db, 'SELECT body, deleted_at AS deletedAt FROM user_annotations WHERE id = ?');
+  const readTags = prepared(db, 'SELECT tag FROM user_annotation_tags WHERE annotation_id = ? ORDER BY rowid -- search: plucked').pluck();
+  for (let from = 0; from < ids.length; from += BULK_CHUNK) {
+    const docs: { key: string; field: string; value: string | string[]; code: number; order: number }[] = [];
+    for (const id of ids.slice(from, from + BULK_CHUNK)) {
+      const row = read.get(id) as { body: string; deletedAt: string | null } | undefined;
+      if (row === undefined || row.deletedAt !== null) continue;
+      const add = (field: string, value: string | string[]) => {
+        const length = (typeof value === 'string' ? [value] : value).reduce((n, v) => n + normalizeForSearch(v).length, 0);
+        if (length > 0) docs.push({ key: id, field, value, code: scoreCode(field, length), order: docs.length });
+      };
+      add('note', row.body);
+      add('noteTags', readTags.all(id) as string[]);
+    }
+    docs.sort((a, b) => a.code - b.code || a.order - b.order);
+    for (const d of docs) writeSearchDocs(db, d.key, { [d.field]: d.value }, true);
+  }
 }

@@ -25,7 +25,7 @@ import { importPlan } from '../../../electron/core/plan/store';
 import { refreshInitiativeSortKeys } from '../../../electron/core/collation/initiative-sort-keys';
 import { parseArticle } from '../../../electron/core/plan/parse-article';
 import { EMBEDDED_PLAN } from '../../../electron/core/plan/embedded';
-import { articleText, DEFAULT_SHAPE, generatePlans } from '../corpus';
+import { articleText, DEFAULT_SHAPE, generatePlan, generatePlans } from '../corpus';
 import { fmt, ratioMeasurement } from '../report';
 import { median } from '../stats';
 import { runAb, timed } from '../timing';
@@ -35,7 +35,59 @@ const SUITE = 'import';
 
 export function runPlanImport(ctx: SuiteContext): void {
   measureImport(ctx);
+  measureIntoLibrary(ctx);
   measureParse(ctx);
+}
+
+/**
+ * One plan at a time into a library that holds the sample's plans already, ranked, each import
+ * followed by the ranking the table waits for: what a reader's import costs once the library is
+ * large. Import and ranking per plan, CPU time of the process (the machine is shared). With
+ * dense ranks the ranking re-ranked the whole library each time (2.6 s of CPU per plan at 100k
+ * items); spaced ranks place the plan's texts only.
+ */
+function measureIntoLibrary(ctx: SuiteContext): void {
+  const shape = { ...DEFAULT_SHAPE, plans: ctx.options.importPlans };
+  const extra = ctx.options.quick ? 5 : 20;
+  const file = freshDbPath(ctx, 'library-import');
+  const db = openDatabase(file);
+  try {
+    let initiatives = 0;
+    for (const doc of generatePlans(ctx.options.seed, shape)) {
+      importPlan(db, doc, articleText(doc));
+      initiatives += doc.initiatives.length;
+    }
+    refreshInitiativeSortKeys(db);
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000;
+    };
+    const importCpu: number[] = [];
+    const rankCpu: number[] = [];
+    for (let k = 0; k < extra; k++) {
+      const doc = generatePlan(ctx.options.seed, shape.plans + k, shape);
+      const source = articleText(doc);
+      let at = process.cpuUsage();
+      importPlan(db, doc, source);
+      importCpu.push(cpuMs(at));
+      at = process.cpuUsage();
+      refreshInitiativeSortKeys(db);
+      rankCpu.push(cpuMs(at));
+    }
+    const mid = (xs: number[]) => median([...xs].sort((x, y) => x - y));
+    ctx.record({
+      kind: 'fixed',
+      suite: SUITE,
+      name: 'import into library',
+      text:
+        `one plan into ${initiatives} items, CPU per plan: import ${fmt(mid(importCpu))} ms, ` +
+        `then ranking ${fmt(mid(rankCpu))} ms (medians of ${extra})`,
+      values: { initiatives, plans: extra, importCpuMs: mid(importCpu), rankCpuMs: mid(rankCpu) },
+    });
+  } finally {
+    db.close();
+    removeDb(file);
+  }
 }
 
 function measureImport(ctx: SuiteContext): void {
