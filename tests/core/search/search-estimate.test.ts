@@ -11,7 +11,7 @@ import { openDatabase, type Db } from '../../../electron/core/db/open';
 import { writeTransaction } from '../../../electron/core/db/transaction';
 import { importPlan } from '../../../electron/core/plan/store';
 import { indexAnnotation } from '../../../electron/core/search/source-docs';
-import { searchQuery } from '../../../electron/core/services/search/query';
+import { searchQuery, type SqlStep } from '../../../electron/core/services/search/query';
 import { Prng } from '../../bench/prng';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -106,5 +106,36 @@ describe('an estimated total', () => {
       const error = early.total / exact.total - 1;
       expect(Math.abs(error), `${text}: about ${early.total}, exactly ${exact.total}`).toBeLessThanOrEqual(0.15);
     }
+  });
+
+  it('is made once for the next page and the same text again, and again after a write or for other filters', () => {
+    const db = corpus();
+    const options = { exactRows: 50, countCap: 1600 };
+    // Whether a search sampled the index for its estimate (the statement counting its windows).
+    const sampled = (query: { text: string; filters: SearchFilters; offset: number }) => {
+      const log: SqlStep[] = [];
+      const result = searchQuery(db, { ...query, limit: 10 }, { ...options, log });
+      expect(result.totalExact, query.text).toBe(false);
+      return { total: result.total, sampled: log.some((s) => s.sql.includes('json_each(@ranges)')) };
+    };
+    const first = sampled({ text: '数字', filters: {}, offset: 0 });
+    expect(first.sampled).toBe(true);
+    expect(sampled({ text: '数字', filters: {}, offset: 10 })).toEqual({ total: first.total, sampled: false });
+    expect(sampled({ text: '数字', filters: {}, offset: 0 })).toEqual({ total: first.total, sampled: false });
+    // Another text, or the same under a filter, is its own estimate.
+    expect(sampled({ text: '改革', filters: {}, offset: 0 }).sampled).toBe(true);
+    const theme = { themeIds: Array.from({ length: 10 }, (_, p) => `p-${p.toString(16).padStart(8, '0')}/T${(p % 3) + 1}`) };
+    expect(sampled({ text: '数字', filters: theme, offset: 0 }).sampled).toBe(true);
+    // A write (a note, in its own transaction as the app writes one) makes the next search sample again.
+    const item = db.prepare('SELECT id, plan_id AS planId FROM initiatives ORDER BY id LIMIT 1').get() as { id: string; planId: string };
+    writeTransaction(db, () => {
+      const id = '00000007-0000-4000-8000-ffffffffffff';
+      db.prepare(
+        `INSERT INTO user_annotations (id, plan_id, item_id, kind, body, created_at, modified_at, revision) VALUES (?, ?, ?, 'note', '数字', ?, ?, 1)`,
+      ).run(id, item.planId, item.id, '2024-01-02T00:00:00.000Z', '2024-01-02T00:00:00.000Z');
+      indexAnnotation(db, id);
+    });
+    expect(sampled({ text: '数字', filters: {}, offset: 10 }).sampled).toBe(true);
+    expect(sampled({ text: '数字', filters: {}, offset: 20 }).sampled).toBe(false);
   });
 });

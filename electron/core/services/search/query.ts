@@ -42,12 +42,12 @@ import type {
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readTransaction } from '../../db/transaction';
-import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValue, keyValueSql } from '../../search/documents';
+import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValueSql } from '../../search/documents';
 import { matchingDocsSql } from '../../search/match';
 import { ID_SEQ, scoreOfId } from '../../search/score';
 import { SOURCE_TEXT_SQL } from '../../search/source-text';
 import { matchExpression } from '../../search/tokens';
-import { planTitleSql } from '../table/plans';
+import { changeStamp, planTitleSql } from '../table/plans';
 import { supersededSql } from '../versions/lineage';
 import { parseQuery } from './parse';
 import { snippet } from './snippet';
@@ -130,14 +130,19 @@ class Sql {
     return row;
   }
 
-  /** Rows one at a time; the log records how many the caller read before it stopped. */
-  *iterate<T>(sql: string, params: unknown[]): Generator<T> {
+  /** Rows one at a time; the log records how many the caller read before it stopped. Without a
+   *  log, better-sqlite3's own iterator (as the replay reads it), not a generator around it. */
+  iterate<T>(sql: string, params: unknown[]): IterableIterator<T> {
+    const rows = prepared(this.db, sql).iterate(...params) as IterableIterator<T>;
+    if (!this.log) return rows;
     const step: SqlStep = { sql, params, mode: 'iterate', rows: 0 };
-    this.log?.push(step);
-    for (const row of prepared(this.db, sql).iterate(...params) as IterableIterator<T>) {
-      step.rows++;
-      yield row;
-    }
+    this.log.push(step);
+    return (function* () {
+      for (const row of rows) {
+        step.rows++;
+        yield row;
+      }
+    })();
   }
 }
 
@@ -407,7 +412,11 @@ function estimateUnits(
   let n = 0;
   let sum = 0;
   let squares = 0;
-  for (const p of order) {
+  for (const [at, p] of order.entries()) {
+    // The units of the next MIN_SAMPLES picks read together (what perText and keptUnit read).
+    if (at % MIN_SAMPLES === 0) {
+      units.load(order.slice(at, at + MIN_SAMPLES).flatMap((q) => (byId.get(q.id)?.pass ? [byId.get(q.id)!] : [])));
+    }
     const g = perText(p.id);
     sums[p.r] = sums[p.r]! + g;
     seen[p.r] = seen[p.r]! + 1;
@@ -421,6 +430,36 @@ function estimateUnits(
   const sampled = means.reduce<number>((x, m, r) => x + (m === null ? 0 : weights[r]!), 0);
   const overall = means.reduce<number>((x, m, r) => x + (m === null ? 0 : m * weights[r]!), 0) / Math.max(1e-9, sampled);
   return Math.round(weights.reduce((x, w, r) => x + w * (means[r] ?? overall), 0));
+}
+
+// ---- Estimates remembered. ----
+
+/** Estimated totals kept per connection (of the last queries asked), while nothing is written. */
+const ESTIMATES_KEPT = 16;
+const estimates = new WeakMap<Db, { stamp: string; totals: Map<string, number> }>();
+
+/**
+ * The estimate for `key` (everything the estimate depends on: the needles, the fields, the
+ * filters, the sample's size) made once while the data stays as it is (changeStamp: nothing
+ * written by this connection or another): the next page of the same search, or the same text
+ * asked again, does not sample the index again. The sample is drawn the same way every time
+ * (no randomness), so a remembered estimate is the one a new sample would give.
+ */
+function rememberedEstimate(db: Db, key: string, make: () => number): number {
+  const stamp = changeStamp(db);
+  let kept = estimates.get(db);
+  if (kept?.stamp !== stamp) estimates.set(db, (kept = { stamp, totals: new Map() }));
+  const known = kept.totals.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  if (kept.totals.size >= ESTIMATES_KEPT) kept.totals.delete(kept.totals.keys().next().value!);
+  kept.totals.set(key, made);
+  return made;
+}
+
+/** Forgets the remembered estimates of a connection (the bench times the first page's own). */
+export function forgetEstimates(db: Db): void {
+  estimates.delete(db);
 }
 
 /** The needle with the fewest candidate texts (then the longest, then the first typed). */
@@ -463,13 +502,39 @@ interface UnitText {
   mask: string;
 }
 
+const unitTextsSqls = new Map<string, string>();
+
+/** SQL: the texts of the units in the JSON @units ([itemId or null, planId] each) of the fields
+ *  given, each with its unit's key (unitKey) and the mask of needles @n0… it holds: an item's
+ *  own texts and its notes, a plan's title and its notes on the plan as a whole. Built once per
+ *  shape (the text-reading expression is long: building and hashing it per call is not free). */
+function unitTextsSql(itemFields: readonly string[], planFields: readonly string[], noteFields: readonly string[], needles: number): string {
+  const shape = JSON.stringify([itemFields, planFields, noteFields, needles]);
+  let sql = unitTextsSqls.get(shape);
+  if (sql) return sql;
+  const mask = `search_mask(${SOURCE_TEXT_SQL}, ${Array.from({ length: needles }, (_, k) => `@n${k}`).join(', ')})`;
+  const text = (unit: string, annotation: string) => `SELECT ${unit} AS unit, d.id AS id, ${fieldNameSql('d.field')} AS field, ${annotation} AS annotationId, ${mask} AS mask`;
+  const notes = `JOIN search_doc_ids d ON d.key = ${keyValueSql('a.id')} AND d.field IN (${fieldListSql(noteFields)})`;
+  sql = `WITH u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))
+    ${text('u.item', 'NULL')} FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL
+    UNION ALL
+    ${text("'plan:' || u.plan", 'NULL')} FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL
+    UNION ALL
+    ${text('u.item', 'a.id')} FROM u JOIN user_annotations a ON a.item_id = u.item AND a.deleted_at IS NULL ${notes} WHERE u.item IS NOT NULL
+    UNION ALL
+    ${text("'plan:' || u.plan", 'a.id')} FROM u JOIN user_annotations a ON a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL ${notes} WHERE u.item IS NULL`;
+  unitTextsSqls.set(shape, sql);
+  return sql;
+}
+
 /** Reads a unit's texts (of the fields searched) and answers the unit-level questions: does it
  *  contain a needle anywhere, does it pass the status and tag filters. Which needles each text
  *  holds is answered in SQL (search_mask, one normalization of the text for every needle), so
  *  the texts themselves never come back to JavaScript. */
 class Units {
   private texts = new Map<string, UnitText[]>();
-  private readonly ownFields: string[];
+  private readonly itemFields: string[];
+  private readonly planFields: string[];
   private readonly noteFields: string[];
   /** Texts of units read so far (what a walk spends beside its rows). */
   loads = 0;
@@ -480,34 +545,39 @@ class Units {
     /** Every needle a unit may be asked about. */
     readonly needles: readonly string[],
   ) {
-    this.ownFields = fields.filter((f) => !NOTE_FIELDS.has(f));
+    this.itemFields = fields.filter((f) => !NOTE_FIELDS.has(f) && f !== 'title');
+    this.planFields = fields.filter((f) => f === 'title');
     this.noteFields = fields.filter((f) => NOTE_FIELDS.has(f));
   }
 
   textsOf(u: { planId: string; itemId: string | null }): UnitText[] {
-    const key = unitKey(u);
-    let list = this.texts.get(key);
-    if (list) return list;
-    const own = u.itemId === null ? this.ownFields.filter((f) => f === 'title') : this.ownFields.filter((f) => f !== 'title');
-    const notes = u.itemId === null ? 'a.plan_id = ? AND a.item_id IS NULL' : 'a.item_id = ?';
-    const mask = `search_mask(${SOURCE_TEXT_SQL}, ${this.needles.map(() => '?').join(', ')})`;
-    list = this.sql.all<UnitText>(
-      `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, NULL AS annotationId, ${mask} AS mask
-         FROM search_doc_ids d WHERE d.key = ? AND d.field IN (${fieldListSql(own)})
-       UNION ALL
-       SELECT d.id, ${fieldNameSql('d.field')}, a.id, ${mask}
-         FROM user_annotations a JOIN search_doc_ids d ON d.key = ${keyValueSql('a.id')}
-         WHERE ${notes} AND a.deleted_at IS NULL AND d.field IN (${fieldListSql(this.noteFields)})`,
-      [...this.needles, keyValue(u.itemId ?? u.planId), ...this.needles, u.itemId ?? u.planId],
-    );
-    this.loads++;
-    this.texts.set(key, list);
+    let list = this.texts.get(unitKey(u));
+    if (!list) {
+      this.load([u]);
+      list = this.texts.get(unitKey(u))!;
+    }
     return list;
+  }
+
+  /** Reads the texts of every unit of `list` not read yet, all in one statement: a statement's
+   *  fixed cost (its JavaScript around SQLite and its cursors) paid once for a batch of units
+   *  (the estimate's sample, a page's hits) rather than once a unit. */
+  load(list: readonly { planId: string; itemId: string | null }[]): void {
+    const missing = new Map<string, [string | null, string]>();
+    for (const u of list) if (!this.texts.has(unitKey(u))) missing.set(unitKey(u), [u.itemId, u.planId]);
+    if (missing.size === 0) return;
+    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length), [
+      { units: JSON.stringify([...missing.values()]), ...Object.fromEntries(this.needles.map((n, k) => [`n${k}`, n])) },
+    ]);
+    for (const key of missing.keys()) this.texts.set(key, []);
+    for (const { unit, ...text } of rows) this.texts.get(unit)!.push(text);
+    this.loads += missing.size;
   }
 
   /** Whether a text holds any of `needles` (each one given to the constructor). */
   holds(t: UnitText, needles: readonly string[]): boolean {
-    return needles.some((n) => t.mask[this.needles.indexOf(n)] === '1');
+    for (const n of needles) if (t.mask[this.needles.indexOf(n)] === '1') return true;
+    return false;
   }
 
   has(u: { planId: string; itemId: string | null }, needle: string): boolean {
@@ -535,6 +605,17 @@ class Units {
     }
     return tags;
   }
+}
+
+// Loops rather than every/some with a closure: the walk asks once per text it reads.
+function holdsAll(units: Units, u: WalkRow, needles: readonly string[]): boolean {
+  for (const n of needles) if (!units.has(u, n)) return false;
+  return true;
+}
+
+function holdsAny(units: Units, u: WalkRow, needles: readonly string[]): boolean {
+  for (const n of needles) if (units.has(u, n)) return true;
+  return false;
 }
 
 /** Whether a unit passes the filters that are not about text or plan (theme, status, tags). */
@@ -627,10 +708,7 @@ function pageWith(
       const key = unitKey(row);
       if (seen.has(key)) continue;
       // A unit holding the phrase holds every needle; any other is checked for the rest.
-      const kept =
-        (t.tier === 0 || others.every((n) => units.has(row, n))) &&
-        !excluded.some((n) => units.has(row, n)) &&
-        passesUnitFilters(units, row, filters);
+      const kept = (t.tier === 0 || holdsAll(units, row, others)) && !holdsAny(units, row, excluded) && passesUnitFilters(units, row, filters);
       seen.set(key, { planId: row.planId, itemId: row.itemId, kept });
       if (kept) found.push({ planId: row.planId, itemId: row.itemId, themeId: row.themeId, tier: t.tier, best: row.id });
     }
@@ -641,9 +719,10 @@ function pageWith(
   const keptUnit = (row: WalkRow): boolean => {
     const known = seen.get(unitKey(row));
     if (known) return known.kept;
-    return others.every((n) => units.has(row, n)) && !excluded.some((n) => units.has(row, n)) && passesUnitFilters(units, row, filters);
+    return holdsAll(units, row, others) && !holdsAny(units, row, excluded) && passesUnitFilters(units, row, filters);
   };
-  const estimate = estimateUnits(sql, drive, fields, scope, countCap, keptUnit, units);
+  const key = JSON.stringify([drive, others, excluded, fields, filters.planIds ?? null, filters.allVersions ?? false, filters.themeIds ?? null, filters.statuses ?? null, filters.tags ?? null, countCap]);
+  const estimate = rememberedEstimate(sql.db, key, () => estimateUnits(sql, drive, fields, scope, countCap, keptUnit, units));
   return { page: { units: page, total: Math.max(found.length, estimate), totalExact: false }, units };
 }
 
@@ -657,6 +736,7 @@ export function searchQuery(db: Db, query: SearchQuery, options: RankOptions = {
     const sql = new Sql(db, options.log);
     const { page, units } = pageWith(sql, needles, parsed.excluded, query.filters, query.offset, query.limit, options);
     const texts = new TextReader(sql);
+    units.load(page.units);
     return {
       hits: page.units.map((u) => toHit(sql, u, units, needles, texts)),
       total: page.total,
