@@ -1,6 +1,6 @@
 // The table's current (unsaved) view state and scope: read once from settings 'ui.tableState' so
 // the table opens as the reader left it, and written back (debounced) whenever they change.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../api/client';
 import { settingQueryKey } from '../../load-start';
@@ -48,7 +48,8 @@ const storedOrDefault = (json: string | null): StoredTable => parseStoredTable(j
  */
 export function usePersistTable(client: ApiClient, stored: StoredTable): void {
   const queryClient = useQueryClient();
-  const json = storedTableJson(stored);
+  // Once per change of the state, not on every render (scrolling re-renders the table's view).
+  const json = useMemo(() => storedTableJson(stored), [stored]);
   const written = useRef(json);
   const pending = useRef<(() => void) | null>(null);
   useEffect(() => {
