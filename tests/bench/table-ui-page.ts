@@ -30,7 +30,10 @@ export const PAGE_SCRIPT = String.raw`
     themes.disconnect();
     afterPaint(() => { window.__bench.themesAt = performance.now(); });
   });
-  themes.observe(document, { childList: true, subtree: true });
+  // Only where five themes will come (the overview, the static page): elsewhere it would never
+  // disconnect and would search the document on every change, scroll frames included.
+  const overview = location.hash === '' || location.hash === '#/' || location.search === '?static';
+  if (overview) themes.observe(document, { childList: true, subtree: true });
   const observer = new MutationObserver(() => {
     // When the table's frame is there (the app has started and is asking for rows).
     if (window.__bench.tableAt === null && document.querySelector('.itable-scroll')) window.__bench.tableAt = performance.now();

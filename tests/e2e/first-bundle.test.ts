@@ -84,13 +84,21 @@ describe('the first screen’s bundle', () => {
     expect(Buffer.byteLength(css)).toBeLessThan(110_000);
   });
 
+  it('links none of the table’s stylesheet: an item’s reader fields (the table’s cells) come with their own chunk', () => {
+    const css = firstStylesheets().map((f) => readFileSync(join(ASSETS, f), 'utf8')).join('\n');
+    const all = readdirSync(ASSETS).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(ASSETS, f), 'utf8'));
+    expect(all.some((sheet) => sheet.includes('.itable-data-row'))).toBe(true);
+    expect(css).not.toContain('.itable-data-row');
+    expect(css).not.toContain('.itable-edit');
+  });
+
   it('keeps the first load’s scripts under 560 KB (the entry, React, i18n and the query cache)', () => {
     const bytes = first.reduce((sum, f) => sum + readFileSync(join(ASSETS, f)).length, 0);
     expect(bytes).toBeLessThan(560_000);
   });
 
   it('leaves out every view but reading (dashboard, table, library, annotations) and the dialogs opened on demand', () => {
-    for (const view of ['Dashboard-', 'InitiativeTable-', 'LibraryView-', 'AnnotationsView-', 'ImportDialog-', 'PreferencesDialog-', 'HistoryDialog-']) {
+    for (const view of ['Dashboard-', 'InitiativeTable-', 'LibraryView-', 'AnnotationsView-', 'ImportDialog-', 'PreferencesDialog-', 'HistoryDialog-', 'ReaderFields-']) {
       expect(all.some((f) => f.startsWith(view)), `${view} is a chunk of its own`).toBe(true);
       expect(first.filter((f) => f.startsWith(view))).toEqual([]);
     }

@@ -45,7 +45,12 @@ describe('frozen columns and header', () => {
     const idBefore = await leftAfterScroll('shortId', 0);
     const headlineBefore = await leftAfterScroll('headline', 0);
     const statusBefore = await leftAfterScroll('status', 0);
+    // At the left edge the frozen cells are ordinary ones (sticky cells are layers composited on
+    // every scroll frame); scrolled sideways they stick.
+    const position = () => row('T1·I1').locator('[data-col="headline"]').evaluate((el) => getComputedStyle(el).position);
+    expect(await position()).toBe('relative');
     expect(await leftAfterScroll('shortId', 600)).toBe(idBefore);
+    expect(await position()).toBe('sticky');
     expect(await leftAfterScroll('headline', 600)).toBe(headlineBefore);
     expect(await leftAfterScroll('status', 600)).toBeLessThan(statusBefore - 300);
     // Header cells too: the header says what the frozen columns are.

@@ -26,15 +26,23 @@ export function PlanText({ zh, en }: { zh: string; en: string | null | undefined
   );
 }
 
-/** An initiative's printed numeral (第一); English-only reading numbers it (1.) instead. */
+/**
+ * An initiative's printed numeral (第一); English-only reading numbers it (1.) instead. Only
+ * that one asks for the interface's t: the first screen draws some forty numerals, and each
+ * useTranslation costs a subscription and a bound t.
+ */
 export function Numeral({ numeral, ordinal }: { numeral: string; ordinal: number }) {
-  const { t } = useTranslation();
   const { showZh } = useReading();
   return showZh ? (
     <span className="numeral" lang="zh-CN">
       {numeral}
     </span>
   ) : (
-    <span className="numeral">{t('ordinalNumeral', { ordinal })}</span>
+    <EnglishNumeral ordinal={ordinal} />
   );
+}
+
+function EnglishNumeral({ ordinal }: { ordinal: number }) {
+  const { t } = useTranslation();
+  return <span className="numeral">{t('ordinalNumeral', { ordinal })}</span>;
 }

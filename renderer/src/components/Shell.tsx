@@ -62,12 +62,14 @@ const VIEW_LOADERS: Partial<Record<View, () => Promise<unknown>>> = {
  */
 export function preloadViewOf(route: Route): void {
   void VIEW_LOADERS[viewOf(route)]?.().catch(() => undefined);
+  if (route.kind === 'initiative') preloadReaderFields();
 }
 
 function usePrefetchViews(): void {
   useEffect(() => {
     const prefetch = () => {
       for (const load of Object.values(VIEW_LOADERS)) void load().catch(() => undefined);
+      preloadReaderFields();
       // The bundled Chinese faces' rules, which paper takes first (fonts.ts).
       void loadBundledFaces();
     };
@@ -94,6 +96,7 @@ import { useFileDrop } from '../features/import/use-file-drop';
 import { AnnotationUiProvider } from '../features/annotations/annotation-ui';
 import { NoteCommand, type StartNote } from '../features/annotations/reading/NoteCommand';
 import { AnnotationSidebar } from '../features/annotations/panel/AnnotationSidebar';
+import { preloadReaderFields } from '../features/annotations/panel/AnnotationPanel';
 import { useImportQueue, type ImportOutcome } from '../features/import/use-import-queue';
 import { NoPlan } from '../features/library/NoPlan';
 import { PlanPicker } from '../features/library/PlanPicker';

@@ -88,7 +88,7 @@ describe('initiative table: columns', () => {
     await rowsShown(15);
     const frozen = () =>
       [...document.querySelector('.itable-data-row')!.querySelectorAll<HTMLElement>('[data-frozen]')].map(
-        (c) => `${c.dataset.col}@${c.style.left}:${c.dataset.frozen}`,
+        (c) => `${c.dataset.col}@${c.style.getPropertyValue('--itable-left')}:${c.dataset.frozen}`,
       );
     expect(frozen()).toEqual(['select@0px:yes', 'shortId@40px:yes', 'headline@124px:last']);
     expect(header('举措').getAttribute('data-frozen')).toBe('last');

@@ -1,5 +1,5 @@
 // One line of the virtual list: an initiative's row, or a placeholder while its page loads.
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { flexRender, type Column, type Row } from '@tanstack/react-table';
 import type { InitiativeRow } from '../../../../shared/domain/table';
 
@@ -18,12 +18,16 @@ interface DataRowProps extends LineProps {
   sticky: Readonly<Record<string, number>>;
 }
 
-/** A frozen cell (header or body) sticks at the left of the scroll box (table.css [data-frozen]). */
+/**
+ * A frozen cell (header or body) sticks at the left of the scroll box (table.css [data-frozen]),
+ * at its offset --itable-left: a variable, since the cells stick only while the grid is scrolled
+ * sideways and a plain `left` would move them the rest of the time.
+ */
 export function frozenProps(sticky: Readonly<Record<string, number>>, id: string) {
   const left = sticky[id];
   if (left === undefined) return {};
   const ids = Object.keys(sticky);
-  return { 'data-frozen': ids[ids.length - 1] === id ? 'last' : 'yes', style: { left } };
+  return { 'data-frozen': ids[ids.length - 1] === id ? 'last' : 'yes', style: { '--itable-left': `${left}px` } as CSSProperties };
 }
 
 /**

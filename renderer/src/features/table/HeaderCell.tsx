@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { flexRender, type Header } from '@tanstack/react-table';
 import type { InitiativeRow, TableColumnId } from '../../../../shared/domain/table';
 import { MAX_COLUMN_SIZE } from './column-specs';
+import type { frozenProps } from './DataRow';
 import { SELECT_COLUMN } from './view-state';
 
 const DRAG_TYPE = 'application/x-briefbook-column';
@@ -17,7 +18,7 @@ export interface HeaderCellProps {
   filter?: ReactNode;
   onDropColumn(id: TableColumnId, target: TableColumnId): void;
   /** Frozen: data-frozen and its left offset (DataRow frozenProps). */
-  frozen?: { 'data-frozen'?: string; style?: { left: number } };
+  frozen?: ReturnType<typeof frozenProps>;
 }
 
 export function HeaderCell({ header, colIndex, filter, onDropColumn, frozen }: HeaderCellProps) {

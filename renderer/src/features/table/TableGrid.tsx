@@ -1,7 +1,7 @@
 // The grid itself: a sticky header row and the virtual body inside one scroll box (so header
 // and rows scroll sideways together). ARIA grid roles with aria-rowcount / aria-rowindex tell
 // assistive technology how many rows there are although only those in view exist.
-import { memo, type RefObject } from 'react';
+import { memo, useLayoutEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Table } from '@tanstack/react-table';
 import type { Virtualizer } from '@tanstack/react-virtual';
@@ -60,6 +60,7 @@ export function TableGrid(props: TableGridProps) {
 
   const loaded = cache.loaded;
   const empty = loaded && display.count === 0;
+  useScrolledSideways(scrollRef);
 
   return (
     <div className="itable-scroll" ref={scrollRef}>
@@ -140,6 +141,26 @@ export function TableGrid(props: TableGridProps) {
       )}
     </div>
   );
+}
+
+/**
+ * Marks the scroll box (data-scrolled-x) while it is scrolled away from its left edge: only then
+ * do the frozen cells stick (table.css). At the left edge a sticky cell sits where it would
+ * anyway, yet each one is a layer of its own that the browser composites on every frame: with
+ * them sticky, a frame of vertical scrolling cost about three times as long (some 110 of them in
+ * view). Set on the element, not through state, so a scroll re-renders nothing. Listening from a
+ * layout effect of this child puts the listener before the virtualizer's (its parent's), so
+ * scrollLeft is read before that one re-renders the rows, not after (which forced a layout).
+ */
+function useScrolledSideways(scrollRef: RefObject<HTMLDivElement | null>): void {
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const update = () => el.toggleAttribute('data-scrolled-x', el.scrollLeft > 0);
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    return () => el.removeEventListener('scroll', update);
+  }, [scrollRef]);
 }
 
 interface GridHeaderProps {

@@ -20,10 +20,18 @@ import { useAnnotationList, useAnnotationWrites, useColorNames } from '../querie
 import { NoteEditor } from './NoteEditor';
 import { NoteMarkdown } from './NoteMarkdown';
 import type { NoteWrites } from './note-saver';
-import { ReaderFields } from './ReaderFields';
 import './panel.css';
 
 // A note's history (and the diff library it compares revisions with) loads when first asked for.
+// The reader's fields edit with the table's cells, edit store and stylesheet: a chunk of their
+// own (shared with the table's), so the first screen, an overview with no item, loads none of
+// it. It is asked for as soon as the page opens on an item, and in idle time otherwise
+// (preloadReaderFields), so it is there before an item's panel needs it.
+const loadReaderFields = () => import('./ReaderFields');
+const ReaderFields = lazy(() => loadReaderFields().then((m) => ({ default: m.ReaderFields })));
+export function preloadReaderFields(): void {
+  void loadReaderFields().catch(() => undefined);
+}
 const HistoryDialog = lazy(() => import('../history/HistoryDialog').then((m) => ({ default: m.HistoryDialog })));
 
 interface Props {
@@ -138,7 +146,11 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
 
   return (
     <div className="apanel-body">
-      {itemId && <ReaderFields client={client} itemId={itemId} />}
+      {itemId && (
+        <Suspense fallback={null}>
+          <ReaderFields client={client} itemId={itemId} />
+        </Suspense>
+      )}
       <section className="apanel-section" aria-labelledby={`${ids}-list`}>
         <div className="apanel-section-head">
           <h3 id={`${ids}-list`}>{itemId ? t('annotations') : t('planNotes')}</h3>
