@@ -9,7 +9,7 @@ import type { Core } from '../../electron/core/core';
 import { createTestCore } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
 import { useTempDirs } from '../helpers/temp-dir';
-import { RANK_GAP } from '../../electron/core/collation/text-sort-keys';
+import { RANK_GAP } from '../../electron/core/collation/spaced-ranks';
 
 const temp = useTempDirs();
 const DERIVED = /^(search_doc_ids|initiative_sort_keys|text_sort_keys|derived_state)$/;

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { COLLATORS, EMPTY_RANK } from '../../electron/core/collation/collators';
-import { placeTexts, RANK_GAP, refreshInitiativeSortKeys, sortKeysStale } from '../../electron/core/collation/initiative-sort-keys';
+import { refreshInitiativeSortKeys, sortKeysStale } from '../../electron/core/collation/initiative-sort-keys';
+import { placeTexts, RANK_GAP } from '../../electron/core/collation/spaced-ranks';
 import { openDatabase } from '../../electron/core/db/open';
 import { importPlan } from '../../electron/core/plan/store';
 import type { Collation } from '../../shared/domain/table';

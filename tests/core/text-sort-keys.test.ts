@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { COLLATORS } from '../../electron/core/collation/collators';
-import { ensureTextSortKeys, rebuildTextSortKeys, RANK_GAP } from '../../electron/core/collation/text-sort-keys';
+import { ensureTextSortKeys, rebuildTextSortKeys } from '../../electron/core/collation/text-sort-keys';
+import { RANK_GAP } from '../../electron/core/collation/spaced-ranks';
 import { createTestCore } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 

@@ -3,7 +3,7 @@
 // before any table query — rather than each import: loading many plans then costs one ranking,
 // not one per plan.
 //
-// Ranks are spaced (RANK_GAP apart after a full ranking, as text-sort-keys.ts does for the
+// Ranks are spaced (spaced-ranks.ts: RANK_GAP apart after a full ranking, as for the
 // reader's values): theme and initiative headlines share one order per collation, and a text
 // new to the library gets a rank between its two neighbours', found by binary search with the
 // collator in a copy of that order kept per connection. Importing one plan into a ranked
@@ -28,14 +28,12 @@ import { prepared } from '../db/statements';
 import type { Collation } from '../../../shared/domain/table';
 import { collatorStamp, COLLATORS, EMPTY_RANK } from './collators';
 import { inWriteTransaction, writeTransaction } from '../db/transaction';
+import { dataVersion, placeTexts, spacedRanks, SPACED_ORDERS, type OrdersCopy, type RankEntry as Entry } from './spaced-ranks';
 
 const STAMP = 'initiative_sort_keys.collators';
 /** The stamp names the rank scheme too: ranks made dense by an older version are redone once. */
 const stampValue = (): string => `${collatorStamp()} spaced`;
-const ORDERS = ['pinyin', 'stroke'] as const satisfies readonly Collation[];
-
-/** Rank distance between neighbours after a full ranking: room for 16 halvings. */
-export const RANK_GAP = 2 ** 16;
+const ORDERS = SPACED_ORDERS;
 
 /** Writes a freshly imported plan's rows (ranks to be computed). Inside the import transaction. */
 export function insertSortKeyRows(db: Db, doc: PlanDocument): void {
@@ -60,23 +58,11 @@ export function sortKeysStale(db: Db): boolean {
   return first !== undefined && (first.rank === null || first.rank < 0);
 }
 
-interface Entry {
-  text: string;
-  rank: number;
-}
-
 /** Per collation the distinct non-empty texts in rank order, as the table holds them (or a
  *  superset: texts of a plan since removed stay, and ranks placed between them keep order). */
-interface Copy {
-  dataVersion: number;
-  orders: Record<Collation, Entry[]>;
-}
+type Copy = OrdersCopy;
 
 const copies = new WeakMap<Db, Copy>();
-
-function dataVersion(db: Db): number {
-  return (prepared(db, 'PRAGMA data_version').get() as { data_version: number }).data_version;
-}
 
 /** The copy, read from the table unless this connection's is current (data_version changes
  *  when another connection commits). */
@@ -173,94 +159,6 @@ function placePending(db: Db): boolean {
   }
   copies.set(db, { dataVersion: copy.dataVersion, orders: merged });
   return true;
-}
-
-/**
- * Ranks for `texts` (non-empty, distinct) in `order` (entries in rank order): a text the
- * collator calls equal to one in the order shares its rank; the others get ranks spread evenly
- * between their neighbours' (texts equal to each other sharing one). Returns the ranks and the
- * order with the new texts merged in, or null when some gap is too narrow.
- */
-export function placeTexts(
-  order: readonly Entry[],
-  texts: readonly string[],
-  compare: (a: string, b: string) => number,
-): { ranks: Map<string, number>; order: Entry[] } | null {
-  const sorted = [...texts].sort(compare);
-  const ranks = new Map<string, number>();
-  const added: Entry[] = [];
-  let i = 0;
-  while (i < sorted.length) {
-    const at = lowerBound(order, sorted[i]!, compare);
-    // The run of new texts that fall in the same gap, and the distinct slots they need.
-    const run: string[][] = [];
-    let j = i;
-    for (; j < sorted.length; j++) {
-      const t = sorted[j]!;
-      if (at < order.length && compare(order[at]!.text, t) <= 0) break;
-      const last = run[run.length - 1];
-      if (last && compare(last[0]!, t) === 0) last.push(t);
-      else run.push([t]);
-    }
-    if (run.length > 0) {
-      const below = at > 0 ? order[at - 1]!.rank : 0;
-      const above = at < order.length ? order[at]!.rank : below + (run.length + 1) * RANK_GAP;
-      if (above - below < run.length + 1) return null;
-      run.forEach((same, k) => {
-        const rank = below + Math.floor(((above - below) * (k + 1)) / (run.length + 1));
-        for (const t of same) {
-          ranks.set(t, rank);
-          added.push({ text: t, rank });
-        }
-      });
-      i = j;
-      continue;
-    }
-    // sorted[i] equals order[at]'s text under the collator: it shares that rank.
-    const rank = order[at]!.rank;
-    ranks.set(sorted[i]!, rank);
-    if (order[at]!.text !== sorted[i]) added.push({ text: sorted[i]!, rank });
-    i++;
-  }
-  return { ranks, order: mergeByRank(order, added) };
-}
-
-/** The first position whose text is not below `text`. */
-function lowerBound(order: readonly Entry[], text: string, compare: (a: string, b: string) => number): number {
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(order[mid]!.text, text) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Two lists in rank order as one (`added` in rank order too). */
-function mergeByRank(order: readonly Entry[], added: readonly Entry[]): Entry[] {
-  if (added.length === 0) return [...order];
-  const out: Entry[] = new Array<Entry>(order.length + added.length);
-  let a = 0;
-  let b = 0;
-  for (let k = 0; k < out.length; k++) {
-    out[k] = b >= added.length || (a < order.length && order[a]!.rank <= added[b]!.rank) ? order[a++]! : added[b++]!;
-  }
-  return out;
-}
-
-/** Spaced ranks RANK_GAP apart of the distinct texts in collator order; texts the collator
- *  calls equal share a rank (the table breaks such ties by theme and initiative order). The
- *  empty text is left out (EMPTY_RANK, last). */
-export function spacedRanks(texts: Iterable<string>, compare: (a: string, b: string) => number): Entry[] {
-  const distinct = [...new Set(texts)].filter((t) => t !== '').sort(compare);
-  const order: Entry[] = [];
-  let rank = 0;
-  for (let i = 0; i < distinct.length; i++) {
-    if (i === 0 || compare(distinct[i - 1]!, distinct[i]!) !== 0) rank += RANK_GAP;
-    order.push({ text: distinct[i]!, rank });
-  }
-  return order;
 }
 
 interface KeyRow {

@@ -15,34 +15,18 @@ import type { Collation } from '../../../shared/domain/table';
 import type { Db } from '../db/open';
 import { readStamp, writeStamp } from '../db/derived-state';
 import { prepared } from '../db/statements';
-import { collatorStamp, COLLATORS } from './collators';
+import { collatorStamp, COLLATORS, EMPTY_RANK } from './collators';
 import { inWriteTransaction, writeTransaction } from '../db/transaction';
+import { dataVersion, lowerBound, RANK_GAP, spacedRanks, SPACED_ORDERS, type OrdersCopy, type RankEntry } from './spaced-ranks';
 
 const STAMP = 'text_sort_keys.collators';
-const ORDERS = ['pinyin', 'stroke'] as const satisfies readonly Collation[];
+const ORDERS = SPACED_ORDERS;
 
-/** Rank distance between neighbours after a (re)numbering: room for 16 halvings. */
-export const RANK_GAP = 2 ** 16;
-/** The empty text sorts after every other value, as the table shows empty values last. */
-export const EMPTY_TEXT_RANK = Number.MAX_SAFE_INTEGER;
 
-interface Entry {
-  text: string;
-  rank: number;
-}
-
-interface Copy {
-  dataVersion: number;
-  /** Per collation: the non-empty texts in rank order. */
-  orders: Record<Collation, Entry[]>;
-}
+type Entry = RankEntry;
+type Copy = OrdersCopy;
 
 const copies = new WeakMap<Db, Copy>();
-
-function dataVersion(db: Db): number {
-  // A cached statement: db.pragma() prepares its statement on every call.
-  return (prepared(db, 'PRAGMA data_version').get() as { data_version: number }).data_version;
-}
 
 function loadCopy(db: Db): Copy {
   const have = copies.get(db);
@@ -61,18 +45,11 @@ function loadCopy(db: Db): Copy {
  *  neighbours leave no room. */
 function placeIn(db: Db, order: Entry[], c: Collation, text: string): number {
   const compare = COLLATORS[c].compare;
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const cmp = compare(order[mid]!.text, text);
-    if (cmp === 0) {
-      // A text the collator calls equal shares its rank (ties broken by initiative order).
-      order.splice(mid, 0, { text, rank: order[mid]!.rank });
-      return order[mid]!.rank;
-    }
-    if (cmp < 0) lo = mid + 1;
-    else hi = mid;
+  const lo = lowerBound(order, text, compare);
+  if (lo < order.length && compare(order[lo]!.text, text) === 0) {
+    // A text the collator calls equal shares its rank (ties broken by initiative order).
+    order.splice(lo, 0, { text, rank: order[lo]!.rank });
+    return order[lo]!.rank;
   }
   const below = lo > 0 ? order[lo - 1]!.rank : 0;
   const above = lo < order.length ? order[lo]!.rank : below + 2 * RANK_GAP;
@@ -123,7 +100,7 @@ function insertRanked(db: Db, missing: readonly string[]): void {
   const insert = prepared(db, 'INSERT INTO text_sort_keys (text, pinyin, stroke) VALUES (?, ?, ?)');
   for (const text of missing) {
     if (text === '') {
-      insert.run(text, EMPTY_TEXT_RANK, EMPTY_TEXT_RANK);
+      insert.run(text, EMPTY_RANK, EMPTY_RANK);
       continue;
     }
     insert.run(text, placeIn(db, copy.orders.pinyin, 'pinyin', text), placeIn(db, copy.orders.stroke, 'stroke', text));
@@ -146,22 +123,11 @@ export function rebuildTextSortKeys(db: Db): void {
       ),
     ];
     prepared(db, 'DELETE FROM text_sort_keys').run();
-    const texts = values.filter((v) => v !== '');
     const ranks = {} as Record<Collation, Map<string, number>>;
-    for (const c of ORDERS) {
-      const compare = COLLATORS[c].compare;
-      const sorted = [...texts].sort(compare);
-      const map = new Map<string, number>();
-      let rank = 0;
-      for (let i = 0; i < sorted.length; i++) {
-        if (i === 0 || compare(sorted[i - 1]!, sorted[i]!) !== 0) rank += RANK_GAP;
-        map.set(sorted[i]!, rank);
-      }
-      ranks[c] = map;
-    }
+    for (const c of ORDERS) ranks[c] = new Map(spacedRanks(values, COLLATORS[c].compare).map((e) => [e.text, e.rank]));
     const insert = prepared(db, 'INSERT INTO text_sort_keys (text, pinyin, stroke) VALUES (?, ?, ?)');
     for (const v of values) {
-      insert.run(v, ranks.pinyin.get(v) ?? EMPTY_TEXT_RANK, ranks.stroke.get(v) ?? EMPTY_TEXT_RANK);
+      insert.run(v, ranks.pinyin.get(v) ?? EMPTY_RANK, ranks.stroke.get(v) ?? EMPTY_RANK);
     }
     writeStamp(db, STAMP, collatorStamp());
     copies.delete(db);
