@@ -141,22 +141,21 @@ const builtByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, Built> }
 
 /** A query's statements, built once while nothing is written (the same page asked again, as
  *  the table does after a save elsewhere or on going back): building their text costs a tenth
- *  of a small page. A query with text conditions is prepared each time: it fills
- *  temp.table_hits, a write. */
+ *  of a small page. A query with text conditions has its hit set filled again when the set
+ *  holds another query's (fillHits keeps it while it holds this one's). */
 function built(db: Db, query: TableQuery): Built {
-  const text = query.search !== '' || Object.values(query.filters.text ?? {}).some((v) => v !== undefined && v !== '');
   const stamp = settled(db).stamp;
   let memo = builtByDb.get(db);
   if (memo?.stamp !== stamp) builtByDb.set(db, (memo = { stamp, byQuery: new Map() }));
-  const key = text ? '' : JSON.stringify(query);
-  let entry = text ? undefined : memo.byQuery.get(key);
-  if (!entry) {
+  const key = JSON.stringify(query);
+  let entry = memo.byQuery.get(key);
+  if (entry) {
+    if (entry.scope.hits) fillHits(db, query.search, query.filters.text);
+  } else {
     const { scope, order, statusOptions } = prepareQuery(db, query);
     entry = { scope, order, statusOptions, count: countSql(scope), forms: {} };
-    if (!text) {
-      if (memo.byQuery.size >= MAX_BUILT) memo.byQuery.clear();
-      memo.byQuery.set(key, entry);
-    }
+    if (memo.byQuery.size >= MAX_BUILT) memo.byQuery.clear();
+    memo.byQuery.set(key, entry);
   }
   return entry;
 }
