@@ -287,6 +287,26 @@ describe('table.facets of a search, menu after menu', () => {
     expectPlainCounts(kept, 'plan', 'the search before it');
   });
 
+  it('counts again after a write transaction that asked for facets was rolled back', () => {
+    const q = searchFor('经济', { priorities: ['high'] });
+    const before = expectPlainCounts(q, 'status', 'before');
+    const id = (
+      core.db
+        .prepare(`SELECT i.id FROM initiatives i LEFT JOIN user_initiative_state s ON s.initiative_id = i.id
+          WHERE instr(i.headline, '经济') AND s.priority IS NOT 'high' AND s.status IS NULL ORDER BY i.id LIMIT 1`)
+        .get() as { id: string }
+    ).id;
+    expect(() =>
+      writeTransaction(core.db, () => {
+        updateLatest(core.db, id, { priority: 'high' });
+        // Inside the write, the new row is counted (its status unset: one more than before).
+        expect(countOf(expectPlainCounts(q, 'status', 'inside the write'), null)).toBe(countOf(before, null) + 1);
+        throw new Error('the write is given up');
+      }),
+    ).toThrow('given up');
+    expect(countOf(expectPlainCounts(q, 'status', 'after the rollback'), null)).toBe(countOf(before, null));
+  });
+
   it('does not count a search as a change, and counts a write', () => {
     const stamp = changeStamp(core.db);
     queryTable(core.db, { ...searchFor('低空'), offset: 0, limit: 50 });

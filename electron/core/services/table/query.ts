@@ -14,7 +14,7 @@ import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
 import { changeStamp, ensurePlanRanks } from './plans';
 import { readRows, toRows } from './rows';
-import { readTransaction } from '../../db/transaction';
+import { inWriteTransaction, readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
 export type RowQuery = Omit<TableQuery, 'offset' | 'limit'>;
@@ -189,6 +189,30 @@ export function tableStatements(db: Db, query: TableQuery) {
   };
 }
 
+const MAX_TOTALS = 64;
+const totalsByDb = new WeakMap<Db, { stamp: string; byCount: Map<string, number> }>();
+
+/** The rows a query's count statement finds, counted once while nothing is written: the next
+ *  page of the same query (scrolling), the page asked again, and the status and priority
+ *  menus (their unset remainder) reuse it. A count of a search's hits is kept under the text
+ *  conditions too (what temp.table_hits holds for it). Inside a write transaction nothing is
+ *  kept: a rollback would take back what was counted, not the stamp. */
+function countedTotal(db: Db, count: Statement, text: Pick<RowQuery, 'search'> & { filters: Pick<RowQuery['filters'], 'text'> }, scope: RowScope): number {
+  const run = () => (prepared(db, count.sql).get(...count.params) as { n: number }).n;
+  if (inWriteTransaction(db)) return run();
+  const stamp = settled(db).stamp;
+  let memo = totalsByDb.get(db);
+  if (memo?.stamp !== stamp) totalsByDb.set(db, (memo = { stamp, byCount: new Map() }));
+  const key = JSON.stringify([count.sql, count.params, scope.hits ? [text.search, text.filters.text ?? null] : null]);
+  let total = memo.byCount.get(key);
+  if (total === undefined) {
+    total = run();
+    if (memo.byCount.size >= MAX_TOTALS) memo.byCount.clear();
+    memo.byCount.set(key, total);
+  }
+  return total;
+}
+
 /** Ranks must exist before SQL sorts by them (an import leaves them to be computed). A write, so
  *  it runs before the query's read transaction, never inside it. */
 export function ensureSortRanks(db: Db): void {
@@ -215,7 +239,7 @@ function readPage(db: Db, query: TableQuery): TablePage {
   {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;
-    const total = (prepared(db, count.sql).get(...count.params) as { n: number }).n;
+    const total = countedTotal(db, count, query, scope);
     const rows = statements.rows(total);
     const ctx = { db, scope, total: () => total, statusOptions };
     return {
@@ -231,10 +255,7 @@ function readPage(db: Db, query: TableQuery): TablePage {
 export function queryFacet(db: Db, query: RowQuery, facet: FacetName): FacetCount[] {
   return readTransaction(db, () => {
     const { scope, statusOptions } = prepareQuery(db, query);
-    const total = () => {
-      const count = countSql(scope);
-      return (prepared(db, count.sql).get(...count.params) as { n: number }).n;
-    };
+    const total = () => countedTotal(db, countSql(scope), query, scope);
     return facetCounts({ db, scope, total, statusOptions }, facet);
   });
 }
