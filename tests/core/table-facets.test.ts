@@ -10,6 +10,7 @@ import { importPlan } from '../../electron/core/plan/store';
 import { queryFacet, queryTable, type RowQuery } from '../../electron/core/services/table/query';
 import { changeStamp } from '../../electron/core/services/table/plans';
 import { openDatabase } from '../../electron/core/db/open';
+import { libraryEntry, trashPlan } from '../../electron/core/services/library/library';
 import { readTransaction, writeTransaction } from '../../electron/core/db/transaction';
 import { DEFAULT_STATUS_OPTIONS, PRIORITIES, type FacetCount, type TableFilters } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
@@ -314,5 +315,31 @@ describe('table.facets of a search, menu after menu', () => {
     expect(changeStamp(core.db)).toBe(stamp);
     updateLatest(core.db, notMatching('低空'), { progressNote: '低空' });
     expect(changeStamp(core.db)).not.toBe(stamp);
+  });
+
+  // Last: it puts a plan in the trash.
+  it('leaves a plan in the trash out of every facet, across plans and under a search', () => {
+    const planId = (core.db.prepare("SELECT id FROM plans WHERE id <> 'hz-2024' ORDER BY id LIMIT 1").get() as { id: string }).id;
+    trashPlan(core.db, planId, libraryEntry(core.db, planId)!.revision, true);
+    for (const q of [searchFor(''), searchFor('经济'), searchFor('', { statuses: [STATUSES[0]!, null] })]) {
+      for (const facet of FACETS) {
+        const actual = queryFacet(core.db, q, facet);
+        const { where, params } = plainWhere(q, facet);
+        const live = where ? `${where} AND i.plan_id <> ?` : 'WHERE i.plan_id <> ?';
+        const column = { plan: 'i.plan_id', theme: 'i.theme_id', status: 's.status', priority: 's.priority', tags: 'g.tag' }[facet];
+        const tags = facet === 'tags' ? ' JOIN user_initiative_tags g ON g.initiative_id = i.id' : '';
+        const plain = new Map(
+          (core.db.prepare(`SELECT ${column} AS value, count(*) AS n ${FROM}${tags} ${live} GROUP BY ${column}`).all(...params, planId) as {
+            value: string | null;
+            n: number;
+          }[]).map((r) => [r.value, r.n]),
+        );
+        const at = `${JSON.stringify(q)} ${facet}`;
+        for (const entry of actual) expect(entry.count, `${at} ${String(entry.value)}`).toBe(plain.get(entry.value) ?? 0);
+        for (const [value, n] of plain) if (n > 0) expect(countOf(actual, value), `${at} ${String(value)}`).toBe(n);
+        if (facet === 'plan') expect(actual.map((e) => e.value)).not.toContain(planId);
+        if (facet === 'theme') expect(actual.filter((e) => e.planId === planId)).toEqual([]);
+      }
+    }
   });
 });

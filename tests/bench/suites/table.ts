@@ -334,7 +334,17 @@ export function rawFacets(db: Database.Database, s: Scenario, hitsFilled = false
   const byKey = (column: string) =>
     db.prepare(`SELECT ${column}, count(*) FROM initiative_sort_keys k${state} ${s.where} GROUP BY ${column}`).raw();
   const plan = byKey('k.plan_id');
-  const theme = byKey('k.theme_id');
+  // With no condition but the trashed plan, every row counted by theme off the theme index
+  // (which has no plan id), the trashed plan's themes dropped after: its rows are its themes'.
+  const theme =
+    s.where === `WHERE ${LIVE}`
+      ? db
+          .prepare(
+            `SELECT c.theme_id, c.n FROM (SELECT theme_id, count(*) AS n FROM initiative_sort_keys GROUP BY theme_id) c
+             JOIN themes t ON t.id = c.theme_id WHERE t.plan_id <> ?`,
+          )
+          .raw()
+      : byKey('k.theme_id');
   const byState = (column: string) =>
     db
       .prepare(
@@ -348,10 +358,12 @@ export function rawFacets(db: Database.Database, s: Scenario, hitsFilled = false
     .prepare(`SELECT g.tag, count(*) FROM user_initiative_tags g JOIN initiative_sort_keys k ON k.initiative_id = g.initiative_id${state} ${s.where} GROUP BY g.tag`)
     .raw();
   const total = db.prepare(s.countSql).pluck();
+  // After the page, its total is known too (the unset statuses and priorities are the rest).
+  const pageTotal = hitsFilled ? (total.get(...s.countParams) as number) : undefined;
   return () =>
     db.transaction(() => {
       hits();
-      const n = total.get(...s.countParams) as number;
+      const n = pageTotal ?? (total.get(...s.countParams) as number);
       const withUnset = (rows: [string, number][]) => {
         const m = new Map(rows);
         m.set('null', n - rows.reduce((sum, [, c]) => sum + c, 0));
