@@ -12,7 +12,7 @@ import { importPlan } from '../../../electron/core/plan/store';
 import { refreshDerivedData } from '../../../electron/core/refresh-derived';
 import { updateLatest } from '../../helpers/core';
 import { writeTransaction } from '../../../electron/core/db/transaction';
-import { queryFacet, queryTable } from '../../../electron/core/services/table/query';
+import { forgetKept, queryFacet, queryTable } from '../../../electron/core/services/table/query';
 import { matchingDocsSql, searchKeys } from '../../../electron/core/search/match';
 import { normalizeForSearch } from '../../../electron/core/search/normalize';
 import { GLOBAL_SEARCH_FIELDS } from '../../../electron/core/search/initiative-docs';
@@ -290,17 +290,6 @@ export function rawPager(db: Database.Database, s: Scenario): () => Pick<TablePa
     })();
 }
 
-/** A search no scenario makes (its words are in no text): asked, untimed, before each timed
- *  search of the core, so that the core finds its hits as the floor does, every time. The core
- *  keeps the last search's hits while nothing is written (the next page, a facet menu); the
- *  first page of a search follows another search or none. */
-const OTHER_SEARCH = '无此词语';
-
-/** Puts another search's hits in the core's place, untimed (see OTHER_SEARCH). */
-function searchForSomethingElse(db: Db): void {
-  queryTable(db, { ...BASE, search: OTHER_SEARCH });
-}
-
 export function measurePages(ctx: SuiteContext, db: Db, floorDb: Db, initiatives: number): void {
   for (const s of scenarios()) {
     const rawPage = rawPager(floorDb, s);
@@ -312,7 +301,9 @@ export function measurePages(ctx: SuiteContext, db: Db, floorDb: Db, initiatives
     const r = runAb(
       sampleCount(ctx, 15, 5),
       () => {
-        if (s.hits) searchForSomethingElse(db);
+        // Each sample as the page first asked for: the core would keep its total and hits
+        // from the sample before, the floor counts and searches every time.
+        forgetKept(db);
         return measure(() => queryTable(db, s.query)).ms;
       },
       () => measure(rawPage).ms,
@@ -384,10 +375,10 @@ export function rawFacets(db: Database.Database, s: Scenario, hitsFilled = false
 }
 
 /** Facet counts, as a menu asks for them (table.facets, all five in turn), against their floor,
- *  in the scenarios without a facet selection of their own. For a search, twice: right after
- *  another search (the core finds the hits once for the five menus, the floor once), and after
- *  the search's own page (the core counts from the hits the page found; the floor's hits are
- *  there before it starts, untimed). */
+ *  in the scenarios without a facet selection of their own. For a search, twice: with nothing
+ *  kept (the core finds the hits and the total once for the five menus, the floor once), and
+ *  after the search's own page (the core counts from the hits and total the page found; the
+ *  floor's hits and total are there before it starts, untimed). */
 export function measureFacets(ctx: SuiteContext, db: Db, floorDb: Db, initiatives: number): void {
   const runs = scenarios()
     .filter((x) => ['first page', 'search selective'].includes(x.name))
@@ -402,9 +393,8 @@ export function measureFacets(ctx: SuiteContext, db: Db, floorDb: Db, initiative
     const want = raw().map((m) => nonZero([...m]));
     if (!isDeepStrictEqual(got, want)) throw new Error(`facets ${s.name}: the floor counts differently from table.facets`);
     const before = () => {
-      if (!s.hits) return;
+      forgetKept(db);
       if (afterPage) queryTable(db, s.query);
-      else searchForSomethingElse(db);
     };
     const r = runAb(
       sampleCount(ctx, 15, 5),

@@ -73,3 +73,9 @@ export function fillHits(db: Db, search: string, text: TableFilters['text']): bo
   );
   return true;
 }
+
+/** Lets the next query find its hits again, whatever the set holds (forgetKept). */
+export function forgetHits(db: Db): void {
+  heldNow(db);
+  countOwnTempWrites(db, prepared(db, 'DELETE FROM temp.table_hits_of').run().changes);
+}

@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
 import { readStatusOptions } from '../status-options';
-import { fillHits } from './hits';
+import { fillHits, forgetHits } from './hits';
 import { computeFacets, computeGroups, facetCounts } from './facets';
 import { countSql, hasTestedConditions, orderByOf, pageRowsSql, pageSql, type FacetName, type OrderBy, type PageForm, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
@@ -211,6 +211,14 @@ function countedTotal(db: Db, count: Statement, text: Pick<RowQuery, 'search'> &
     memo.byCount.set(key, total);
   }
   return total;
+}
+
+/** Forgets the hit set and the totals kept for the next query, so that it runs as asked for the
+ *  first time: what the bench times (asked again with nothing written, a page would find its
+ *  total and hits kept from the sample before). */
+export function forgetKept(db: Db): void {
+  totalsByDb.delete(db);
+  forgetHits(db);
 }
 
 /** Ranks must exist before SQL sorts by them (an import leaves them to be computed). A write, so
