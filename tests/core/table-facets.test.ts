@@ -7,8 +7,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
-import { queryFacet, type RowQuery } from '../../electron/core/services/table/query';
-import { writeTransaction } from '../../electron/core/db/transaction';
+import { queryFacet, queryTable, type RowQuery } from '../../electron/core/services/table/query';
+import { changeStamp } from '../../electron/core/services/table/plans';
+import { openDatabase } from '../../electron/core/db/open';
+import { libraryEntry, trashPlan } from '../../electron/core/services/library/library';
+import { readTransaction, writeTransaction } from '../../electron/core/db/transaction';
 import { DEFAULT_STATUS_OPTIONS, PRIORITIES, type FacetCount, type TableFilters } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
 import { createTestCore, updateLatest } from '../helpers/core';
@@ -58,6 +61,10 @@ function plainWhere(q: RowQuery, except: Facet): Oracle {
       params.push(tag);
     }
   }
+  if (q.filters.text?.headline) {
+    clauses.push('instr(i.headline, ?)');
+    params.push(q.filters.text.headline);
+  }
   if (q.search) {
     clauses.push(
       `(instr(i.headline, ?) OR instr(i.body, ?) OR instr(t.headline, ?) OR instr(coalesce(s.lead_unit, ''), ?)
@@ -71,7 +78,7 @@ function plainWhere(q: RowQuery, except: Facet): Oracle {
 
 const FROM = 'FROM initiatives i JOIN themes t ON t.id = i.theme_id LEFT JOIN user_initiative_state s ON s.initiative_id = i.id';
 
-function plainCounts(q: RowQuery, facet: Facet): Map<string | null, number> {
+function plainCounts(q: RowQuery, facet: Facet, db = core.db): Map<string | null, number> {
   const { where, params } = plainWhere(q, facet);
   const sql = {
     plan: `SELECT i.plan_id AS value, count(*) AS n ${FROM} ${where} GROUP BY i.plan_id`,
@@ -80,7 +87,7 @@ function plainCounts(q: RowQuery, facet: Facet): Map<string | null, number> {
     priority: `SELECT s.priority AS value, count(*) AS n ${FROM} ${where} GROUP BY s.priority`,
     tags: `SELECT g.tag AS value, count(*) AS n ${FROM} JOIN user_initiative_tags g ON g.initiative_id = i.id ${where} GROUP BY g.tag`,
   }[facet];
-  const rows = core.db.prepare(sql).all(...params) as { value: string | null; n: number }[];
+  const rows = db.prepare(sql).all(...params) as { value: string | null; n: number }[];
   return new Map(rows.map((r) => [r.value, r.n]));
 }
 
@@ -192,5 +199,147 @@ describe('table.facets against a plain GROUP BY', () => {
     expect(searched.length).toBeGreaterThan(0);
     expect(searched.length).toBeLessThan(themes);
     expect(searched.every((e: FacetCount) => e.count > 0)).toBe(true);
+  });
+});
+
+/** Each count of a facet as the plain GROUP BY finds it, and every value it finds listed. */
+function expectPlainCounts(q: RowQuery, facet: Facet, where: string, db = core.db): FacetCount[] {
+  const actual = queryFacet(db, q, facet);
+  const plain = plainCounts(q, facet, db);
+  for (const entry of actual) expect(entry.count, `${where} ${facet} ${String(entry.value)}`).toBe(plain.get(entry.value) ?? 0);
+  const listedValues = new Set(actual.map((e) => e.value));
+  for (const [value, count] of plain) if (count > 0) expect(listedValues.has(value), `${where} ${facet} lacks ${value}`).toBe(true);
+  return actual;
+}
+
+const searchFor = (search: string, filters: TableFilters = {}): RowQuery => ({ sort: [], collation: 'pinyin', search, filters, groupBy: null });
+
+/** An initiative whose texts and fields do not contain `term` (so a write can bring it in). */
+function notMatching(term: string, db = core.db): string {
+  const { where, params } = plainWhere(searchFor(term), 'plan');
+  return (
+    db.prepare(`SELECT i.id FROM initiatives i WHERE i.id NOT IN (SELECT i.id ${FROM} ${where}) ORDER BY i.id LIMIT 1`).get(...params) as {
+      id: string;
+    }
+  ).id;
+}
+
+const countOf = (list: FacetCount[], value: string | null) => list.find((e) => e.value === value)?.count ?? 0;
+
+// A search's hits are kept between the page and its facet menus (the same conditions, nothing
+// written since) and found again whenever that no longer holds.
+describe('table.facets of a search, menu after menu', () => {
+  it('counts as the plain GROUP BY after the page, menu after menu, and after a write between two menus', () => {
+    const q = searchFor('科技局');
+    queryTable(core.db, { ...q, offset: 0, limit: 50 });
+    for (const facet of FACETS) expectPlainCounts(q, facet, 'after the page');
+    const before = expectPlainCounts(q, 'status', 'before the write');
+    // The write brings a new initiative into the search (its lead unit) with a status.
+    const id = notMatching('科技局');
+    const status = STATUSES[1]!;
+    updateLatest(core.db, id, { leadUnit: '市科技局', status });
+    const after = expectPlainCounts(q, 'status', 'after the write');
+    expect(countOf(after, status)).toBe(countOf(before, status) + 1);
+    for (const facet of FACETS) expectPlainCounts(q, facet, 'after the write');
+    // And out of it again.
+    updateLatest(core.db, id, { leadUnit: null });
+    expect(countOf(expectPlainCounts(q, 'status', 'after it left'), status)).toBe(countOf(before, status));
+  });
+
+  it('counts a write made by another connection on the same file between two menus', () => {
+    // Its own library: the shared one's folder is gone after the first test (useTempDirs).
+    const mine = createTestCore(temp.make());
+    const other = openDatabase(mine.db.name);
+    try {
+      const doc = generatePlan(7, 0, SHAPE);
+      importPlan(mine.db, doc, articleText(doc));
+      const q = searchFor('区政府', { statuses: [STATUSES[2]!] });
+      const before = expectPlainCounts(q, 'tags', 'before', mine.db);
+      const id = notMatching('区政府', mine.db);
+      writeTransaction(other, () => updateLatest(other, id, { leadUnit: '区政府', status: STATUSES[2]!, tags: ['本周'] }));
+      const after = expectPlainCounts(q, 'tags', 'after', mine.db);
+      expect(countOf(after, '本周')).toBe(countOf(before, '本周') + 1);
+    } finally {
+      other.close();
+      mine.close();
+    }
+  });
+
+  it('counts each search’s own hits when searches and text filters alternate', () => {
+    const queries = [searchFor('经济'), searchFor('数字'), searchFor('经济', { planIds: [] }), { ...searchFor(''), filters: { text: { headline: '经济' } } }];
+    for (let round = 0; round < 2; round++) {
+      for (const [n, q] of queries.entries()) {
+        for (const facet of ['theme', 'priority'] as const) expectPlainCounts(q, facet, `round ${round} query ${n}`);
+      }
+    }
+  });
+
+  it('does not take a hit set from a transaction that was rolled back', () => {
+    const kept = searchFor('营商环境');
+    const rolledBack = searchFor('改革');
+    expectPlainCounts(kept, 'plan', 'before');
+    expect(() =>
+      readTransaction(core.db, () => {
+        queryFacet(core.db, rolledBack, 'plan');
+        throw new Error('the read fails after the hits were found');
+      }),
+    ).toThrow('the read fails');
+    expectPlainCounts(rolledBack, 'plan', 'the search of the rolled-back read');
+    expectPlainCounts(kept, 'plan', 'the search before it');
+  });
+
+  it('counts again after a write transaction that asked for facets was rolled back', () => {
+    const q = searchFor('经济', { priorities: ['high'] });
+    const before = expectPlainCounts(q, 'status', 'before');
+    const id = (
+      core.db
+        .prepare(`SELECT i.id FROM initiatives i LEFT JOIN user_initiative_state s ON s.initiative_id = i.id
+          WHERE instr(i.headline, '经济') AND s.priority IS NOT 'high' AND s.status IS NULL ORDER BY i.id LIMIT 1`)
+        .get() as { id: string }
+    ).id;
+    expect(() =>
+      writeTransaction(core.db, () => {
+        updateLatest(core.db, id, { priority: 'high' });
+        // Inside the write, the new row is counted (its status unset: one more than before).
+        expect(countOf(expectPlainCounts(q, 'status', 'inside the write'), null)).toBe(countOf(before, null) + 1);
+        throw new Error('the write is given up');
+      }),
+    ).toThrow('given up');
+    expect(countOf(expectPlainCounts(q, 'status', 'after the rollback'), null)).toBe(countOf(before, null));
+  });
+
+  it('does not count a search as a change, and counts a write', () => {
+    const stamp = changeStamp(core.db);
+    queryTable(core.db, { ...searchFor('低空'), offset: 0, limit: 50 });
+    queryFacet(core.db, searchFor('数字'), 'plan');
+    expect(changeStamp(core.db)).toBe(stamp);
+    updateLatest(core.db, notMatching('低空'), { progressNote: '低空' });
+    expect(changeStamp(core.db)).not.toBe(stamp);
+  });
+
+  // Last: it puts a plan in the trash.
+  it('leaves a plan in the trash out of every facet, across plans and under a search', () => {
+    const planId = (core.db.prepare("SELECT id FROM plans WHERE id <> 'hz-2024' ORDER BY id LIMIT 1").get() as { id: string }).id;
+    trashPlan(core.db, planId, libraryEntry(core.db, planId)!.revision, true);
+    for (const q of [searchFor(''), searchFor('经济'), searchFor('', { statuses: [STATUSES[0]!, null] })]) {
+      for (const facet of FACETS) {
+        const actual = queryFacet(core.db, q, facet);
+        const { where, params } = plainWhere(q, facet);
+        const live = where ? `${where} AND i.plan_id <> ?` : 'WHERE i.plan_id <> ?';
+        const column = { plan: 'i.plan_id', theme: 'i.theme_id', status: 's.status', priority: 's.priority', tags: 'g.tag' }[facet];
+        const tags = facet === 'tags' ? ' JOIN user_initiative_tags g ON g.initiative_id = i.id' : '';
+        const plain = new Map(
+          (core.db.prepare(`SELECT ${column} AS value, count(*) AS n ${FROM}${tags} ${live} GROUP BY ${column}`).all(...params, planId) as {
+            value: string | null;
+            n: number;
+          }[]).map((r) => [r.value, r.n]),
+        );
+        const at = `${JSON.stringify(q)} ${facet}`;
+        for (const entry of actual) expect(entry.count, `${at} ${String(entry.value)}`).toBe(plain.get(entry.value) ?? 0);
+        for (const [value, n] of plain) if (n > 0) expect(countOf(actual, value), `${at} ${String(value)}`).toBe(n);
+        if (facet === 'plan') expect(actual.map((e) => e.value)).not.toContain(planId);
+        if (facet === 'theme') expect(actual.filter((e) => e.planId === planId)).toEqual([]);
+      }
+    }
   });
 });

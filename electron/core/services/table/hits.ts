@@ -3,20 +3,24 @@
 // the row, count and facet statements of the same query then share instead of each running
 // the full-text match again. One connection per process and synchronous calls: no other query
 // can see the set half-written.
+//
+// The set is kept for the next query with the same text conditions while nothing is written:
+// a facet menu opened after the page, the next page, the page asked again after a sort. Which
+// conditions it holds, and at which change stamp, is written beside it in temp.table_hits_of,
+// in the same transaction: a transaction rolled back after filling the set takes that record
+// back with it, so the set is never taken for a fill that did not last.
 import type { TableFilters } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { matchingDocsSql, type KeyQuery } from '../../search/match';
 import { normalizeForSearch } from '../../search/normalize';
 import { GLOBAL_SEARCH_FIELDS, TEXT_FILTER_FIELD } from '../../search/initiative-docs';
+import { changeStamp, countOwnTempWrites } from './plans';
 
-const created = new WeakSet<Db>();
-
-function ensureHitsTable(db: Db): void {
-  if (created.has(db)) return;
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS table_hits (id TEXT PRIMARY KEY) WITHOUT ROWID');
-  created.add(db);
-}
+const CREATE = [
+  'CREATE TEMP TABLE IF NOT EXISTS table_hits (id TEXT PRIMARY KEY) WITHOUT ROWID',
+  'CREATE TEMP TABLE IF NOT EXISTS table_hits_of (conditions TEXT NOT NULL, stamp TEXT NOT NULL)',
+];
 
 /** The documents matching each of a table query's text conditions (none when all are blank):
  *  FROM … WHERE … over search_docs d (see matchingDocsSql). */
@@ -33,17 +37,45 @@ export function textConditions(search: string, text: TableFilters['text']): KeyQ
   return parts;
 }
 
+/** What the set holds now: its conditions and the change stamp they were resolved at, or
+ *  undefined when it holds nothing (or its tables are not there: never created on this
+ *  connection, or created in a transaction that was rolled back). */
+function heldNow(db: Db): { conditions: string; stamp: string } | undefined {
+  try {
+    return prepared(db, 'SELECT conditions, stamp FROM temp.table_hits_of').get() as { conditions: string; stamp: string } | undefined;
+  } catch (error) {
+    if (!(error instanceof Error && /no such table/.test(error.message))) throw error;
+    for (const sql of CREATE) db.exec(sql);
+    return undefined;
+  }
+}
+
 /** Fills temp.table_hits with the ids meeting every text condition; false when there are none
- *  (then the query has no text restriction and the set is not used). One condition's keys go
+ *  (then the query has no text restriction and the set is not used). Kept as it is when it
+ *  already holds these conditions and nothing was written since. One condition's keys go
  *  in as its documents give them, a key met again ignored by the table's key (half the time
  *  of a DISTINCT over a common word's documents, which sorts them all once more); several are
- *  intersected. */
+ *  intersected. Its own writes are not counted as changes (countOwnTempWrites). */
 export function fillHits(db: Db, search: string, text: TableFilters['text']): boolean {
   const parts = textConditions(search, text);
   if (parts.length === 0) return false;
-  ensureHitsTable(db);
-  prepared(db, 'DELETE FROM temp.table_hits').run();
+  const conditions = JSON.stringify(parts);
+  const stamp = changeStamp(db);
+  const held = heldNow(db);
+  if (held?.conditions === conditions && held.stamp === stamp) return true;
   const select = parts.map((p) => `SELECT d.key ${p.sql}`).join(' INTERSECT ');
-  prepared(db, `INSERT OR IGNORE INTO temp.table_hits (id) ${select}`).run(...parts.flatMap((p) => p.params));
+  countOwnTempWrites(
+    db,
+    prepared(db, 'DELETE FROM temp.table_hits_of').run().changes +
+      prepared(db, 'DELETE FROM temp.table_hits').run().changes +
+      prepared(db, `INSERT OR IGNORE INTO temp.table_hits (id) ${select}`).run(...parts.flatMap((p) => p.params)).changes +
+      prepared(db, 'INSERT INTO temp.table_hits_of (conditions, stamp) VALUES (?, ?)').run(conditions, stamp).changes,
+  );
   return true;
+}
+
+/** Lets the next query find its hits again, whatever the set holds (forgetKept). */
+export function forgetHits(db: Db): void {
+  heldNow(db);
+  countOwnTempWrites(db, prepared(db, 'DELETE FROM temp.table_hits_of').run().changes);
 }

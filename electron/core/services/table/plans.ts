@@ -34,13 +34,24 @@ export function planTitle(db: Db, planId: string): PlanTitle | null {
 }
 
 const ranked = new WeakMap<Db, { signature: string; stamp: string }>();
+const ownTempWrites = new WeakMap<Db, number>();
+
+/** Counts rows the table wrote to its own temporary tables (the search's hit set, the plan
+ *  ranks): changeStamp leaves them out, so a search does not count as a change and throw away
+ *  what the next query would reuse. Pass a statement's own count of rows changed, which is
+ *  what it adds to total_changes. */
+export function countOwnTempWrites(db: Db, rows: number): void {
+  ownTempWrites.set(db, (ownTempWrites.get(db) ?? 0) + rows);
+}
 
 /** Changes when anything was written since: by another connection (data_version) or by this
- *  one (total_changes, temporary tables included). */
+ *  one (total_changes, less the rows of the table's own temporary tables). A write rolled back
+ *  still changes it (total_changes keeps counting): a cache is thrown away too often, never
+ *  kept too long. */
 export function changeStamp(db: Db): string {
   const { data_version: version } = prepared(db, 'PRAGMA data_version').get() as { data_version: number };
   const { n: changes } = prepared(db, 'SELECT total_changes() AS n').get() as { n: number };
-  return `${version}:${changes}`;
+  return `${version}:${changes - (ownTempWrites.get(db) ?? 0)}`;
 }
 
 /**
@@ -59,9 +70,10 @@ export function ensurePlanRanks(db: Db): void {
     const titles = plans.map((p) => p.title);
     const pinyin = denseRanks(titles, COLLATORS.pinyin);
     const stroke = denseRanks(titles, COLLATORS.stroke);
-    prepared(db, 'DELETE FROM temp.plan_ranks').run();
+    let written = prepared(db, 'DELETE FROM temp.plan_ranks').run().changes;
     const insert = prepared(db, 'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke) VALUES (?, ?, ?)');
-    for (const p of plans) insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!);
+    for (const p of plans) written += insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!).changes;
+    countOwnTempWrites(db, written);
   }
   ranked.set(db, { signature, stamp: changeStamp(db) });
 }

@@ -7,14 +7,14 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
 import { readStatusOptions } from '../status-options';
-import { fillHits } from './hits';
+import { fillHits, forgetHits } from './hits';
 import { computeFacets, computeGroups, facetCounts } from './facets';
 import { countSql, hasTestedConditions, orderByOf, pageRowsSql, pageSql, type FacetName, type OrderBy, type PageForm, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
 import { changeStamp, ensurePlanRanks } from './plans';
 import { readRows, toRows } from './rows';
-import { readTransaction } from '../../db/transaction';
+import { inWriteTransaction, readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
 export type RowQuery = Omit<TableQuery, 'offset' | 'limit'>;
@@ -141,22 +141,21 @@ const builtByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, Built> }
 
 /** A query's statements, built once while nothing is written (the same page asked again, as
  *  the table does after a save elsewhere or on going back): building their text costs a tenth
- *  of a small page. A query with text conditions is prepared each time: it fills
- *  temp.table_hits, a write. */
+ *  of a small page. A query with text conditions has its hit set filled again when the set
+ *  holds another query's (fillHits keeps it while it holds this one's). */
 function built(db: Db, query: TableQuery): Built {
-  const text = query.search !== '' || Object.values(query.filters.text ?? {}).some((v) => v !== undefined && v !== '');
   const stamp = settled(db).stamp;
   let memo = builtByDb.get(db);
   if (memo?.stamp !== stamp) builtByDb.set(db, (memo = { stamp, byQuery: new Map() }));
-  const key = text ? '' : JSON.stringify(query);
-  let entry = text ? undefined : memo.byQuery.get(key);
-  if (!entry) {
+  const key = JSON.stringify(query);
+  let entry = memo.byQuery.get(key);
+  if (entry) {
+    if (entry.scope.hits) fillHits(db, query.search, query.filters.text);
+  } else {
     const { scope, order, statusOptions } = prepareQuery(db, query);
     entry = { scope, order, statusOptions, count: countSql(scope), forms: {} };
-    if (!text) {
-      if (memo.byQuery.size >= MAX_BUILT) memo.byQuery.clear();
-      memo.byQuery.set(key, entry);
-    }
+    if (memo.byQuery.size >= MAX_BUILT) memo.byQuery.clear();
+    memo.byQuery.set(key, entry);
   }
   return entry;
 }
@@ -190,6 +189,38 @@ export function tableStatements(db: Db, query: TableQuery) {
   };
 }
 
+const MAX_TOTALS = 64;
+const totalsByDb = new WeakMap<Db, { stamp: string; byCount: Map<string, number> }>();
+
+/** The rows a query's count statement finds, counted once while nothing is written: the next
+ *  page of the same query (scrolling), the page asked again, and the status and priority
+ *  menus (their unset remainder) reuse it. A count of a search's hits is kept under the text
+ *  conditions too (what temp.table_hits holds for it). Inside a write transaction nothing is
+ *  kept: a rollback would take back what was counted, not the stamp. */
+function countedTotal(db: Db, count: Statement, text: Pick<RowQuery, 'search'> & { filters: Pick<RowQuery['filters'], 'text'> }, scope: RowScope): number {
+  const run = () => (prepared(db, count.sql).get(...count.params) as { n: number }).n;
+  if (inWriteTransaction(db)) return run();
+  const stamp = settled(db).stamp;
+  let memo = totalsByDb.get(db);
+  if (memo?.stamp !== stamp) totalsByDb.set(db, (memo = { stamp, byCount: new Map() }));
+  const key = JSON.stringify([count.sql, count.params, scope.hits ? [text.search, text.filters.text ?? null] : null]);
+  let total = memo.byCount.get(key);
+  if (total === undefined) {
+    total = run();
+    if (memo.byCount.size >= MAX_TOTALS) memo.byCount.clear();
+    memo.byCount.set(key, total);
+  }
+  return total;
+}
+
+/** Forgets the hit set and the totals kept for the next query, so that it runs as asked for the
+ *  first time: what the bench times (asked again with nothing written, a page would find its
+ *  total and hits kept from the sample before). */
+export function forgetKept(db: Db): void {
+  totalsByDb.delete(db);
+  forgetHits(db);
+}
+
 /** Ranks must exist before SQL sorts by them (an import leaves them to be computed). A write, so
  *  it runs before the query's read transaction, never inside it. */
 export function ensureSortRanks(db: Db): void {
@@ -216,7 +247,7 @@ function readPage(db: Db, query: TableQuery): TablePage {
   {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;
-    const total = (prepared(db, count.sql).get(...count.params) as { n: number }).n;
+    const total = countedTotal(db, count, query, scope);
     const rows = statements.rows(total);
     const ctx = { db, scope, total: () => total, statusOptions };
     return {
@@ -232,10 +263,7 @@ function readPage(db: Db, query: TableQuery): TablePage {
 export function queryFacet(db: Db, query: RowQuery, facet: FacetName): FacetCount[] {
   return readTransaction(db, () => {
     const { scope, statusOptions } = prepareQuery(db, query);
-    const total = () => {
-      const count = countSql(scope);
-      return (prepared(db, count.sql).get(...count.params) as { n: number }).n;
-    };
+    const total = () => countedTotal(db, countSql(scope), query, scope);
     return facetCounts({ db, scope, total, statusOptions }, facet);
   });
 }
