@@ -44,13 +44,15 @@ describe('openDatabase', () => {
     expect(first.open).toBe(true);
   });
 
-  it('sets WAL, synchronous=FULL, foreign keys and the busy timeout', () => {
+  it('sets WAL, synchronous=FULL, foreign keys, the busy timeout and a 64 MB page cache', () => {
     const db = openTracked(dbFile());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     expect(BUSY_TIMEOUT_MS).toBeGreaterThan(0);
+    // Negative: a size in KiB, not pages (better-sqlite3's default is -16000, 16 MB).
+    expect(db.pragma('cache_size', { simple: true })).toBe(-64 * 1024);
   });
 
   it('keeps WAL mode in the file, so another connection sees it too', () => {

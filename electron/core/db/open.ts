@@ -107,6 +107,9 @@ function createDatabaseFile(file: string, nativeBinding: string | undefined): vo
   }
 }
 
+/** Page cache per connection, in KiB. */
+const CACHE_KIB = 64 * 1024;
+
 function applyPragmas(db: Db): void {
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   // ':memory:' databases stay in 'memory' mode; files must really be in WAL.
@@ -116,6 +119,10 @@ function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // A search or a table page over a large library reads tens of megabytes of index and text
+  // pages; the page cache better-sqlite3 builds SQLite with (16 MB) re-reads most of them on every
+  // query. 64 MB per connection is taken only as pages are read.
+  db.pragma(`cache_size = ${-CACHE_KIB}`);
   // The search index checks its candidates against the stored text in this form (search/).
   db.function('search_norm', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? normalizeStored(text) : null));
   // The check itself, in one call: the normalized text never goes back to SQL (a whole body
