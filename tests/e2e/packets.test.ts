@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldPunctuationWidth } from '../../shared/text/cjk-punctuation';
 import { REPO_ROOT } from '../helpers/paths';
 import { OUTPUT_DIR, SANDBOXED_FRAME_REFUSAL, startAppSession, type AppSession } from './app-session';
 import { settle, shootMatrix } from './shots';
@@ -107,10 +108,14 @@ describe('a briefing packet through the UI', () => {
   }, 120_000);
 
   it('saves the packet as PDF: the headlines and the note in packet order, pages counted, page 1 rendered', async () => {
-    // Each headline without its numeral, as the builder lists them (packet order).
-    const heads = await page.$$eval('.pk-item-headline', (els) =>
-      els.map((el) => (el.textContent ?? '').replace(el.querySelector('.pk-numeral')?.textContent ?? '', '').replace(/\s+/g, '').slice(0, 8)),
-    );
+    // Each headline without its numeral, as the builder lists them (packet order). The builder
+    // shows the plan's Chinese as the reading view does (full-width punctuation by default); a
+    // packet, like every export, prints what the source wrote: compared with widths folded.
+    const heads = (
+      await page.$$eval('.pk-item-headline', (els) =>
+        els.map((el) => (el.textContent ?? '').replace(el.querySelector('.pk-numeral')?.textContent ?? '', '').replace(/\s+/g, '').slice(0, 8)),
+      )
+    ).map(foldPunctuationWidth);
     expect(heads.length).toBeGreaterThan(2);
     const download = page.waitForEvent('download', { timeout: 120_000 });
     await page.getByRole('button', { name: '另存为 PDF' }).click();
@@ -120,15 +125,15 @@ describe('a briefing packet through the UI', () => {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     await page.getByText(/^PDF 已生成/).waitFor();
 
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = foldPunctuationWidth(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
     // The contents and the summary list every item first; the items themselves come last, in
     // packet order: each headline's last occurrence follows the one before.
     const last = heads.map((h) => text.lastIndexOf(h));
     expect(last.every((at) => at >= 0), heads.join(' / ')).toBe(true);
     expect([...last].sort((a, b) => a - b)).toEqual(last);
     // The note is printed with its item.
-    const note = text.lastIndexOf(NOTE.replace(/\s+/g, ''));
-    expect(note).toBeGreaterThan(text.lastIndexOf(hzItem.headline.replace(/\s+/g, '').slice(0, 8)));
+    const note = text.lastIndexOf(foldPunctuationWidth(NOTE.replace(/\s+/g, '')));
+    expect(note).toBeGreaterThan(text.lastIndexOf(foldPunctuationWidth(hzItem.headline.replace(/\s+/g, '').slice(0, 8))));
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
     expect(pages).toBeGreaterThanOrEqual(2);
