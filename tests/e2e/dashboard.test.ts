@@ -137,6 +137,11 @@ describe('plan dashboard in Chromium', () => {
 
   it('prints to A4 PDF with its text, an embedded Noto font and no app chrome', async () => {
     await openDashboard();
+    // Paper takes the bundled Noto faces first; the app asks for their rules in idle time after
+    // its first screen. Printed sooner, the page falls back to the system's CJK faces, which
+    // Chromium's PDF writes as unnamed Type 3 fonts (CI printed once before the rules came).
+    await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.includes('/assets/bundled-cjk-faces-')));
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const pdf = join(app.dataDir, 'dashboard.pdf');
     await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, printBackground: true });
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
