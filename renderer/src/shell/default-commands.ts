@@ -2,6 +2,7 @@
 // view with the browser's print (briefing packets have their own view); Find focuses the
 // view's search box.
 import type { AppCommand } from '../../../shared/api/commands';
+import { printWhenReady } from './print';
 import type { CommandHandler } from './use-app-commands';
 
 /** Mark the element Find should focus with this attribute; else the first search field is used. */
@@ -24,7 +25,7 @@ export const PRINT_EVENT = 'briefbook:print';
 
 export const DEFAULT_COMMAND_HANDLERS: Readonly<Partial<Record<AppCommand, CommandHandler>>> = {
   print: () => {
-    if (window.dispatchEvent(new Event(PRINT_EVENT, { cancelable: true }))) window.print();
+    if (window.dispatchEvent(new Event(PRINT_EVENT, { cancelable: true }))) void printWhenReady();
   },
   // Without a search box in view, the browser's own find bar is the next best thing.
   find: () => focusFindTarget(),

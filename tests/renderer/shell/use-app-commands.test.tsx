@@ -7,6 +7,9 @@ import { SHELL_GLOBAL, type AppCommand, type CommandOrigin, type ShellBridge } f
 import { FIND_TARGET_ATTRIBUTE } from '../../../renderer/src/shell/default-commands';
 import { useAppCommands, type CommandHandlers } from '../../../renderer/src/shell/use-app-commands';
 
+// Print waits for the bundled faces (shell/print.ts, tested in print.test.ts); here they are there.
+vi.mock('../../../renderer/src/fonts', () => ({ loadBundledFaces: () => Promise.resolve() }));
+
 function Harness({ handlers }: { handlers: CommandHandlers }) {
   useAppCommands(handlers);
   return (
@@ -113,10 +116,10 @@ describe('useAppCommands in browser mode', () => {
     expect(press({ key: 'n', ctrlKey: true })).toBe(false);
   });
 
-  it('Ctrl+P prints the current view with the browser’s print when App has no print handler', () => {
+  it('Ctrl+P prints the current view with the browser’s print when App has no print handler', async () => {
     render(<Harness handlers={{}} />);
     expect(press({ key: 'p', ctrlKey: true })).toBe(true);
-    expect(printSpy).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(printSpy).toHaveBeenCalledOnce());
   });
 
   it('Ctrl+F focuses the marked find target, else the first search field; with neither, the browser finds', () => {
@@ -212,12 +215,12 @@ describe('useAppCommands on the desktop', () => {
     expect(handlers['view.table']).toHaveBeenCalledOnce();
   });
 
-  it('print from the menu prints the current view; New note reaches its handler', () => {
+  it('print from the menu prints the current view; New note reaches its handler', async () => {
     const { send } = installShell();
     const newNote = vi.fn();
     render(<Harness handlers={{ newNote }} />);
     send('print');
-    expect(printSpy).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(printSpy).toHaveBeenCalledOnce());
     send('newNote');
     expect(newNote).toHaveBeenCalledOnce();
   });

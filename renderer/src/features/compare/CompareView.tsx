@@ -12,6 +12,7 @@ import { isChange } from '../../../../shared/domain/comparison';
 import type { ApiClient } from '../../api/client';
 import { ErrorScreen } from '../../components/ErrorScreen';
 import { downloadCsv, downloadText } from '../table/download';
+import { printWhenReady } from '../../shell/print';
 import { DiffText } from './DiffText';
 import './compare.css';
 
@@ -160,7 +161,7 @@ export function CompareView({ client, leftPlanId, rightPlanId, libraryHref }: Pr
             </button>
           </div>
           <span className="compare-tools-gap" />
-          <button type="button" className="compare-action" onClick={() => window.print()}>
+          <button type="button" className="compare-action" onClick={() => void printWhenReady()}>
             {t('print')}
           </button>
           <button type="button" className="compare-action" onClick={() => void exportAs('html')}>

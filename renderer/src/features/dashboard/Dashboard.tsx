@@ -32,6 +32,7 @@ import { useFormatters } from './use-formatters';
 import './dashboard.css';
 import { usePrintRunningHeader } from '../table/running-header';
 import { useReading } from '../../reading/reading-context';
+import { printWhenReady } from '../../shell/print';
 
 export interface DashboardProps extends FeatureProps {
   /** Fixed chart width in pixels, for hosts without layout (jsdom); measured when absent. */
@@ -170,7 +171,7 @@ function DashboardView(props: ViewProps) {
               </select>
             </label>
           ) : null}
-          <button type="button" className="dashboard-print" onClick={() => window.print()}>
+          <button type="button" className="dashboard-print" onClick={() => void printWhenReady()}>
             {t('print')}
           </button>
         </div>

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Packet, PacketDefinition } from '../../../../shared/api/packets/methods';
 import type { ApiClient } from '../../api/client';
+import { printWhenReady } from '../../shell/print';
 import { ConflictDialog, ConflictValue } from '../conflicts/ConflictDialog';
 import { isDirty, type Draft } from './draft';
 import { CoverFields, LayoutOptions } from './LayoutOptions';
@@ -100,7 +101,10 @@ export function PacketBuilder({ client, draft, runOnOpen, onChange, onSaved, onC
           </span>
         </div>
         <div className="pk-bar-actions">
-          <button type="button" className="pk-button" disabled={!hasContent} onClick={() => frame.current?.contentWindow?.print()}>
+          <button type="button" className="pk-button" disabled={!hasContent} onClick={() => {
+              const win = frame.current?.contentWindow;
+              if (win) void printWhenReady(win);
+            }}>
             {t('builder.print')}
           </button>
           <button type="button" className="pk-button" disabled={!hasContent || pdf.running} onClick={() => pdf.start(definition, language)}>

@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { PRINT_EVENT } from '../../shell/default-commands';
+import { printWhenReady } from '../../shell/print';
 import type { PageCache } from './page-cache';
 
 /** At most this many rows go on paper (a 20,000-row printout helps nobody; filter first). */
@@ -28,7 +29,7 @@ export function usePrintAllRows(cache: PageCache, total: number): boolean {
         .catch(() => undefined)
         .then(() => {
           flushSync(() => setPrinting(true));
-          window.print();
+          return printWhenReady();
         });
     };
     const onBeforePrint = () => {
