@@ -65,15 +65,16 @@ export function isPrimaryLook({ body }: Rule): boolean {
   );
 }
 
-/** The plain button: the card's face, the strong border, the usual radius, padded, and a button
- *  (clickable, or named one); a text field has the same face but no pointer. */
+/** The plain button: the card's face, the strong border, the usual radius, padded (a small one,
+ *  as in a stepper, too), and a button (clickable, or named one); a text field has the same face
+ *  but no pointer. */
 export function isPlainLook({ selector, body }: Rule): boolean {
   return (
     (has(body, /cursor:\s*pointer/) || /button|summary/.test(selector)) &&
     has(body, /(^|[;\s])background:\s*var\(--surface\)/) &&
     has(body, /border:\s*1px solid var\(--border-strong\)/) &&
     has(body, /border-radius:\s*6px/) &&
-    has(body, /padding:\s*0\.[34]\d*rem \d/)
+    has(body, /padding:\s*0\.\d+rem \d/)
   );
 }
 
@@ -88,7 +89,8 @@ describe('the renderer’s buttons', () => {
        .x-actions button { padding: 0.45rem 1rem; border: 1px solid var(--border-strong); border-radius: 6px; background: var(--surface); }
        .x-chip { background: var(--accent); color: var(--on-accent); }
        .x-filter { padding: 0.4rem 0.65rem; border: 1px solid var(--border-strong); border-radius: 6px; background: var(--surface); }
-       @media (width > 1px) { .x-b { cursor: pointer; padding: 0.4rem 1rem; border: 1px solid var(--border-strong); border-radius: 6px; &:hover { color: red; } background: var(--surface); } }`,
+       @media (width > 1px) { .x-b { cursor: pointer; padding: 0.4rem 1rem; border: 1px solid var(--border-strong); border-radius: 6px; &:hover { color: red; } background: var(--surface); } }
+       .x-stepper button { padding: 0.25rem 0.7rem; border: 1px solid var(--border-strong); border-radius: 6px; background: var(--surface); cursor: pointer; }`,
     );
     expect(copy.map((r) => [isPrimaryLook(r), isPlainLook(r)])).toEqual([
       [true, false],
@@ -98,6 +100,7 @@ describe('the renderer’s buttons', () => {
       [false, false],
       [false, true],
       [false, false],
+      [false, true],
     ]);
   });
 
