@@ -1,6 +1,6 @@
 // The renderer's buttons have one look, written once in renderer/src/styles/dialog.css: the
-// plain button (a card-coloured face with the strong border) and the primary one (filled with
-// the accent). A feature names its class in that file's lists, or uses .dialog-primary, and
+// plain button (a card-coloured face with the strong border), the primary one (filled with
+// the accent) and the icon button (a transparent square). A feature names its class in that file's lists, or uses .dialog-primary, and
 // keeps in its own CSS only what differs (a smaller size). This reads every renderer style
 // sheet and fails on a rule that writes either look out again.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -78,6 +78,17 @@ export function isPlainLook({ selector, body }: Rule): boolean {
   );
 }
 
+/** The icon button: a transparent square that centres its icon, clickable or bordered in
+ *  transparent until hovered. */
+export function isIconLook({ body }: Rule): boolean {
+  return (
+    has(body, /display:\s*inline-grid/) &&
+    has(body, /place-items:\s*center/) &&
+    has(body, /(^|[;\s])background:\s*(transparent|none)/) &&
+    (has(body, /cursor:\s*pointer/) || has(body, /border:\s*1px solid transparent/))
+  );
+}
+
 const sheets = cssFiles(RENDERER).map((path) => ({ file: relative(REPO_ROOT, path), css: readFileSync(path, 'utf8') }));
 const rules = sheets.flatMap(({ file, css }) => rulesOf(file, css));
 
@@ -102,6 +113,23 @@ describe('the renderer’s buttons', () => {
       [false, false],
       [false, true],
     ]);
+  });
+
+  it('recognises the icon look as a copy would write it', () => {
+    const copy = rulesOf(
+      'x.css',
+      `.x-close { display: inline-grid; place-items: center; width: 24px; border: 1px solid transparent; background: none; }
+       .x-step { display: inline-grid; place-items: center; border: 0; background: transparent; cursor: pointer; }
+       .x-badge { display: inline-grid; place-items: center; background: var(--surface); cursor: pointer; }
+       button.x-close { width: 24px; height: 24px; }`,
+    );
+    expect(copy.map(isIconLook)).toEqual([true, true, false, false]);
+  });
+
+  it('write the icon button once, in styles/dialog.css', () => {
+    expect(rules.filter((r) => r.file === HOME).filter(isIconLook)).toHaveLength(1);
+    const copies = rules.filter((r) => r.file !== HOME && isIconLook(r)).map((r) => `${r.file}: ${r.selector}`);
+    expect(copies).toEqual([]);
   });
 
   it('are written once, in styles/dialog.css: no other sheet writes the primary or the plain look again', () => {
