@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, HighlightColor } from '../../shared/api/annotations/methods';
 import { describePassage } from '../../shared/domain/anchoring';
 import { axeViolations, startAppSession, type AppSession } from './app-session';
-import { POLISH_DIR, settle, shootMatrix } from './shots';
+import { POLISH_DIR, settle, shootMatrix, useLanguage } from './shots';
 
 let app: AppSession;
 let page: Page;
@@ -126,6 +126,27 @@ describe('the annotations view', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(requested.filter((r) => r.includes('hostile') || r.startsWith('javascript:'))).toEqual([]);
     app.expectNothingBlocked();
+  });
+
+  it('keeps the sort on a row with other filters in a 900 px window, in both languages', async () => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    for (const language of ['zh', 'en'] as const) {
+      await useLanguage(app, language, `${url}#/annotations`);
+      await expect.poll(listed, { timeout: 10_000 }).toBe(5);
+      // Controls of the filter band whose box spans the sort's middle line: the sort's row mates.
+      const rowMates = await page.locator('.alist-sort').evaluate((sort) => {
+        const box = sort.getBoundingClientRect();
+        const middle = box.top + box.height / 2;
+        const controls = sort.closest('.alist-filters')!.querySelectorAll('.alist-field, .alist-color-group button, .alist-link-button');
+        return [...controls].filter((el) => el !== sort && !sort.contains(el)).filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top < middle && r.bottom > middle;
+        }).length;
+      });
+      expect(rowMates, language).toBeGreaterThan(0);
+    }
+    await useLanguage(app, 'zh', `${url}#/annotations`);
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('looks right in both languages, light and dark, wide and narrow (screenshots)', async () => {

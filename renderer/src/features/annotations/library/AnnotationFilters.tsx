@@ -103,16 +103,6 @@ export function AnnotationFilters({ filters, onChange, plans, tags, colorNames, 
           ))}
         </select>
       </label>
-      <label className="alist-field alist-sort">
-        <span>{t('filters.sort')}</span>
-        <select value={filters.sort} onChange={(e) => set('sort', e.target.value as AnnotationSort)}>
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {t(`sort.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
       <div className="alist-colors">
         <div className="alist-color-group" role="group" aria-label={t('filters.color')}>
           <button type="button" aria-pressed={filters.color === null} onClick={() => set('color', null)}>
@@ -139,6 +129,18 @@ export function AnnotationFilters({ filters, onChange, plans, tags, colorNames, 
             {t('filters.clear')}
           </button>
         )}
+        {/* The sort ends this row, on the right: at the end of the selects' row it wrapped alone
+            onto a line of its own once the window was narrow. */}
+        <label className="alist-field alist-sort">
+          <span>{t('filters.sort')}</span>
+          <select value={filters.sort} onChange={(e) => set('sort', e.target.value as AnnotationSort)}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
     </div>
   );
