@@ -55,7 +55,7 @@ export function changeStamp(db: Db): string {
 }
 
 const RANKS = [
-  'CREATE TEMP TABLE IF NOT EXISTS plan_ranks (plan_id TEXT PRIMARY KEY, pinyin INTEGER NOT NULL, stroke INTEGER NOT NULL) WITHOUT ROWID',
+  'CREATE TEMP TABLE IF NOT EXISTS plan_ranks (plan_id TEXT PRIMARY KEY, pinyin INTEGER NOT NULL, stroke INTEGER NOT NULL, title TEXT NOT NULL) WITHOUT ROWID',
   'CREATE TEMP TABLE IF NOT EXISTS plan_ranks_of (signature TEXT NOT NULL, stamp TEXT NOT NULL)',
 ];
 
@@ -73,8 +73,9 @@ function rankedNow(db: Db): { signature: string; stamp: string } | undefined {
 }
 
 /**
- * Fills temp.plan_ranks (plan id → rank of its shown title by pinyin and by stroke) for a query
- * that sorts by plan and for the plan and theme facets, which list plans in that order. Plans
+ * Fills temp.plan_ranks (plan id → rank of its shown title by pinyin and by stroke, and that
+ * title) for a query that sorts by plan and for the plan and theme facets, which list plans in
+ * that order under those titles (read there once per plan, not once per theme). Plans
  * are few next to their rows, so after any write the titles are read again and ranked again
  * only when one changed (an import, a rename); with nothing written since, not even read.
  * Which titles the ranks are of, and at which stamp, is written beside them in
@@ -94,8 +95,8 @@ export function ensurePlanRanks(db: Db): void {
     const pinyin = denseRanks(titles, COLLATORS.pinyin);
     const stroke = denseRanks(titles, COLLATORS.stroke);
     written += prepared(db, 'DELETE FROM temp.plan_ranks').run().changes;
-    const insert = prepared(db, 'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke) VALUES (?, ?, ?)');
-    for (const p of plans) written += insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!).changes;
+    const insert = prepared(db, 'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke, title) VALUES (?, ?, ?, ?)');
+    for (const p of plans) written += insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!, p.title).changes;
   }
   written += prepared(db, 'INSERT INTO temp.plan_ranks_of (signature, stamp) VALUES (?, ?)').run(signature, stamp).changes;
   countOwnTempWrites(db, written);
