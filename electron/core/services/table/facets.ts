@@ -169,12 +169,21 @@ function themeFacet(db: Db, scope: RowScope): FacetCount[] {
   ).all(...params) as (ThemeRow & { n: number })[];
   const listed = new Set(counted.map((t) => t.id));
   const missing = themesOf(db, (scope.filters.themeIds ?? []).filter((id) => !listed.has(id)));
-  const all = missing.length ? [...counted, ...missing.map((t) => ({ ...t, n: 0 }))] : counted;
-  const plans = new Map(rankedPlans(db, [...new Set(all.map((t) => t.planId))]).map((p) => [p.id, p]));
-  return all
-    .map((t) => ({ ...t, plan: plans.get(t.planId)! }))
-    .sort((a, b) => byPlanRank(a.plan, b.plan) || a.ordinal - b.ordinal || byId(a, b))
-    .map((t) => ({ value: t.id, label: t.headline, count: t.n, planId: t.planId, planTitle: t.plan.title }));
+  // Bucketed by plan, the plans put in order, each plan's few themes sorted: a sort of every
+  // theme row by plan rank took as long as the counts.
+  const byPlan = new Map<string, (ThemeRow & { n: number })[]>();
+  for (const t of [...counted, ...missing.map((t) => ({ ...t, n: 0 }))]) {
+    let themes = byPlan.get(t.planId);
+    if (!themes) byPlan.set(t.planId, (themes = []));
+    themes.push(t);
+  }
+  const facet: FacetCount[] = [];
+  for (const plan of rankedPlans(db, [...byPlan.keys()]).sort(byPlanRank)) {
+    for (const t of byPlan.get(plan.id)!.sort((a, b) => a.ordinal - b.ordinal || byId(a, b))) {
+      facet.push({ value: t.id, label: t.headline, count: t.n, planId: t.planId, planTitle: plan.title });
+    }
+  }
+  return facet;
 }
 
 /** Status values in display order: configured options, other keys in use, then null. */
