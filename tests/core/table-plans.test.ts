@@ -9,7 +9,8 @@ import { importPlan } from '../../electron/core/plan/store';
 import { getDashboard } from '../../electron/core/services/dashboard';
 import { libraryEntry, purgePlan, restorePlan, trashPlan, updateLibraryPlan } from '../../electron/core/services/library/library';
 import { exportCsv } from '../../electron/core/services/table/export';
-import { queryTable } from '../../electron/core/services/table/query';
+import { queryFacet, queryTable } from '../../electron/core/services/table/query';
+import { readTransaction, writeTransaction } from '../../electron/core/db/transaction';
 import type { Dashboard } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import type { TablePage, TableQuery } from '../../shared/domain/table';
@@ -80,6 +81,31 @@ describe('the table across plans', () => {
     rename('hz-2024', '丁桥评论');
     expect(by('stroke', false)).toEqual(['hz-2024', ZHONGSHAN, ANJI]);
     expect(by('pinyin', false)).toEqual([ANJI, 'hz-2024', ZHONGSHAN]);
+  });
+
+  it('sorts by plan again after the first ranking was rolled back with the transaction it ran in', () => {
+    const byPlan = { ...ALL, sort: [{ column: 'plan' as const, desc: false }] };
+    // Sort keys brought up to date first (a write, which cannot run inside a read); then the
+    // first query of the connection that needs the plan ranks fills them inside a read that
+    // fails: the rollback takes the filled ranks back (their temporary table included).
+    expect(queryTable(core.db, { ...ALL, facets: false }).total).toBe(20);
+    expect(() =>
+      readTransaction(core.db, () => {
+        queryTable(core.db, byPlan);
+        throw new Error('the read fails after the ranks were filled');
+      }),
+    ).toThrow('the read fails');
+    expect(plansOf(queryTable(core.db, byPlan))).toEqual([ANJI, 'hz-2024', ZHONGSHAN]);
+    // The same inside a write given up after a rename: the ranks of the title it took back go too.
+    expect(() =>
+      writeTransaction(core.db, () => {
+        rename(ZHONGSHAN, '阿拉善盟行动方案');
+        expect(plansOf(queryTable(core.db, byPlan))).toEqual([ZHONGSHAN, ANJI, 'hz-2024']);
+        throw new Error('the write is given up');
+      }),
+    ).toThrow('given up');
+    expect(plansOf(queryTable(core.db, byPlan))).toEqual([ANJI, 'hz-2024', ZHONGSHAN]);
+    expect(queryFacet(core.db, ALL, 'plan').map((f) => f.value)).toEqual([ANJI, 'hz-2024', ZHONGSHAN]);
   });
 
   it('filters by one or several plans; the plan facet counts without its own selection', () => {

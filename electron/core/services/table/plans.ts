@@ -2,6 +2,7 @@
 // is asked for (every plan but those the reader put in the trash), the title each plan is shown
 // by (the reader's rename in user_plan_state, else the plan's own title), and the pinyin and
 // stroke ranks of those titles, which the table sorts its Plan column by.
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { COLLATORS, denseRanks } from '../../collation/collators';
@@ -33,7 +34,6 @@ export function planTitle(db: Db, planId: string): PlanTitle | null {
   return (prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p WHERE p.id = ?`).get(planId) as PlanTitle | undefined) ?? null;
 }
 
-const ranked = new WeakMap<Db, { signature: string; stamp: string }>();
 const ownTempWrites = new WeakMap<Db, number>();
 
 /** Counts rows the table wrote to its own temporary tables (the search's hit set, the plan
@@ -54,26 +54,50 @@ export function changeStamp(db: Db): string {
   return `${version}:${changes - (ownTempWrites.get(db) ?? 0)}`;
 }
 
+const RANKS = [
+  'CREATE TEMP TABLE IF NOT EXISTS plan_ranks (plan_id TEXT PRIMARY KEY, pinyin INTEGER NOT NULL, stroke INTEGER NOT NULL, title TEXT NOT NULL) WITHOUT ROWID',
+  'CREATE TEMP TABLE IF NOT EXISTS plan_ranks_of (signature TEXT NOT NULL, stamp TEXT NOT NULL)',
+];
+
+/** Which titles temp.plan_ranks ranks now (a digest of every plan's id and shown title) and at
+ *  which change stamp they were read, or undefined when it ranks none (or its tables are not
+ *  there: never created on this connection, or created in a transaction rolled back since). */
+function rankedNow(db: Db): { signature: string; stamp: string } | undefined {
+  try {
+    return prepared(db, 'SELECT signature, stamp FROM temp.plan_ranks_of').get() as { signature: string; stamp: string } | undefined;
+  } catch (error) {
+    if (!(error instanceof Error && /no such table/.test(error.message))) throw error;
+    for (const sql of RANKS) db.exec(sql);
+    return undefined;
+  }
+}
+
 /**
- * Fills temp.plan_ranks (plan id → rank of its shown title by pinyin and by stroke) for a query
- * that sorts by plan and for the plan and theme facets, which list plans in that order. Plans
+ * Fills temp.plan_ranks (plan id → rank of its shown title by pinyin and by stroke, and that
+ * title) for a query that sorts by plan and for the plan and theme facets, which list plans in
+ * that order under those titles (read there once per plan, not once per theme). Plans
  * are few next to their rows, so after any write the titles are read again and ranked again
  * only when one changed (an import, a rename); with nothing written since, not even read.
+ * Which titles the ranks are of, and at which stamp, is written beside them in
+ * temp.plan_ranks_of in the same transaction (as the table's hit set is): a fill rolled back
+ * with the read or write it ran in takes that record back too, so the ranks are never taken
+ * for titles they no longer hold.
  */
 export function ensurePlanRanks(db: Db): void {
-  const known = ranked.get(db);
-  if (known && known.stamp === changeStamp(db)) return;
+  const known = rankedNow(db);
+  const stamp = changeStamp(db);
+  if (known?.stamp === stamp) return;
   const plans = prepared(db, `SELECT p.id AS id, ${planTitleSql('p')} AS title FROM plans p ORDER BY p.id`).all() as PlanTitle[];
-  const signature = JSON.stringify(plans);
+  const signature = createHash('sha256').update(JSON.stringify(plans)).digest('base64');
+  let written = prepared(db, 'DELETE FROM temp.plan_ranks_of').run().changes;
   if (known?.signature !== signature) {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS plan_ranks (plan_id TEXT PRIMARY KEY, pinyin INTEGER NOT NULL, stroke INTEGER NOT NULL) WITHOUT ROWID');
     const titles = plans.map((p) => p.title);
     const pinyin = denseRanks(titles, COLLATORS.pinyin);
     const stroke = denseRanks(titles, COLLATORS.stroke);
-    let written = prepared(db, 'DELETE FROM temp.plan_ranks').run().changes;
-    const insert = prepared(db, 'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke) VALUES (?, ?, ?)');
-    for (const p of plans) written += insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!).changes;
-    countOwnTempWrites(db, written);
+    written += prepared(db, 'DELETE FROM temp.plan_ranks').run().changes;
+    const insert = prepared(db, 'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke, title) VALUES (?, ?, ?, ?)');
+    for (const p of plans) written += insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!, p.title).changes;
   }
-  ranked.set(db, { signature, stamp: changeStamp(db) });
+  written += prepared(db, 'INSERT INTO temp.plan_ranks_of (signature, stamp) VALUES (?, ?)').run(signature, stamp).changes;
+  countOwnTempWrites(db, written);
 }

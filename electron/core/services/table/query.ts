@@ -73,6 +73,8 @@ function hiddenPlans(known: Settled, query: RowQuery): string[] {
   return [...known.trashed, ...known.superseded.filter((id) => !picked.has(id))];
 }
 
+const sortsByPlan = (query: RowQuery) => query.sort.some((s) => s.column === 'plan');
+
 /** The scope and order of a query, after resolving its text conditions into temp.table_hits. */
 export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
   const known = settled(db);
@@ -82,7 +84,7 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
   const scope: RowScope = ids
     ? { filters: {}, hits: false, ids }
     : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(known, query) };
-  if (query.sort.some((s) => s.column === 'plan')) ensurePlanRanks(db);
+  if (sortsByPlan(query)) ensurePlanRanks(db);
   const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query));
   return { scope, order, statusOptions };
 }
@@ -142,7 +144,8 @@ const builtByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, Built> }
 /** A query's statements, built once while nothing is written (the same page asked again, as
  *  the table does after a save elsewhere or on going back): building their text costs a tenth
  *  of a small page. A query with text conditions has its hit set filled again when the set
- *  holds another query's (fillHits keeps it while it holds this one's). */
+ *  holds another query's (fillHits keeps it while it holds this one's); one sorting by plan
+ *  has the plan ranks checked again. */
 function built(db: Db, query: TableQuery): Built {
   const stamp = settled(db).stamp;
   let memo = builtByDb.get(db);
@@ -150,7 +153,10 @@ function built(db: Db, query: TableQuery): Built {
   const key = JSON.stringify(query);
   let entry = memo.byQuery.get(key);
   if (entry) {
+    // What the statements read from temporary tables is checked again (a rollback since may
+    // have taken it back): cheap when it is still there.
     if (entry.scope.hits) fillHits(db, query.search, query.filters.text);
+    if (sortsByPlan(query)) ensurePlanRanks(db);
   } else {
     const { scope, order, statusOptions } = prepareQuery(db, query);
     entry = { scope, order, statusOptions, count: countSql(scope), forms: {} };
