@@ -12,7 +12,7 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { normalizeForSearch } from './normalize';
-import { codeRange, scoreCode } from './score';
+import { codeRange, ID_SEQ, scoreCode } from './score';
 import { tokenColumn } from './tokens';
 
 /** Each field's code in search_doc_ids.field. Stored: append only, and the same as migration
@@ -118,6 +118,44 @@ export function writeSearchDocs(db: Db, key: string, fields: Record<string, Fiel
     const id = BigInt(nextId(db, score));
     prepared(db, 'INSERT INTO search_doc_ids (id, key, field) VALUES (?, ?, ?)').run(id, stored, code);
     prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)').run(id, tokens);
+  }
+}
+
+/** A document to write for a key that has none yet: its values normalized (normalizeForSearch;
+ *  empty ones may be left in) and the score code of their total length. */
+export interface NewSearchDoc {
+  key: string;
+  field: string;
+  normalized: readonly string[];
+  code: number;
+}
+
+/**
+ * Writes documents of keys that have none yet (a plan import after deleteScopeDocs, a bulk load
+ * of notes), in the order given: the same rows and ids as writeSearchDocs(…, fresh) on each in
+ * turn. The caller orders them by score code (see indexPlanText), so the next free id of a code
+ * is looked up once per run of that code instead of once per document, and each text is
+ * normalized once.
+ */
+export function insertNewSearchDocs(db: Db, docs: readonly NewSearchDoc[]): void {
+  const insertId = prepared(db, 'INSERT INTO search_doc_ids (id, key, field) VALUES (?, ?, ?)');
+  const insertTokens = prepared(db, 'INSERT INTO search_fts (rowid, tok) VALUES (?, ?)');
+  let code = -1;
+  // The next id of `code`, and the end of the range it lies in (a full code lends from below).
+  let next = 0;
+  let end = 0;
+  for (const d of docs) {
+    if (d.code !== code || next >= end) {
+      code = d.code;
+      next = nextId(db, code);
+      end = (Math.floor(next / ID_SEQ) + 1) * ID_SEQ;
+    }
+    // A text of ASCII punctuation alone has no tokens but is a document all the same (a needle
+    // the index cannot narrow checks every text).
+    if (d.normalized.every((v) => v === '')) continue;
+    const id = BigInt(next++);
+    insertId.run(id, keyValue(d.key), fieldCode(d.field));
+    insertTokens.run(id, tokenColumn(d.normalized));
   }
 }
 

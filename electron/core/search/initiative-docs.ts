@@ -5,7 +5,7 @@
 import type { InitiativeFields, TextFilterColumn } from '../../../shared/domain/table';
 import type { PlanDocument } from '../../../shared/domain/plan';
 import type { Db } from '../db/open';
-import { deleteScopeDocs, writeSearchDocs } from './documents';
+import { deleteScopeDocs, insertNewSearchDocs, writeSearchDocs, type NewSearchDoc } from './documents';
 import { normalizeForSearch } from './normalize';
 import { scoreCode } from './score';
 
@@ -47,13 +47,13 @@ export function indexPlanText(db: Db, doc: PlanDocument): void {
     items.push(...list.items.map((item) => item.text));
     industries.set(list.initiativeId, items);
   }
-  const docs: PlanTextDoc[] = [];
+  const docs: (NewSearchDoc & { order: number })[] = [];
   const add = (key: string, field: string, value: string | readonly string[] | undefined) => {
     if (value === undefined) return;
-    const values = typeof value === 'string' ? [value] : value;
-    const length = values.reduce((n, v) => n + normalizeForSearch(v).length, 0);
+    const normalized = typeof value === 'string' ? [normalizeForSearch(value)] : value.map(normalizeForSearch);
+    const length = normalized.reduce((n, v) => n + v.length, 0);
     // A field with no text writes no document: nothing to order.
-    if (length > 0) docs.push({ key, field, value, code: scoreCode(field, length), order: docs.length });
+    if (length > 0) docs.push({ key, field, normalized, code: scoreCode(field, length), order: docs.length });
   };
   add(doc.meta.id, 'title', doc.meta.title);
   for (const i of doc.initiatives) {
@@ -64,15 +64,7 @@ export function indexPlanText(db: Db, doc: PlanDocument): void {
   }
   // Within one code the ids follow the order of writing, so the sort need only be stable.
   docs.sort((a, b) => a.code - b.code || a.order - b.order);
-  for (const d of docs) writeSearchDocs(db, d.key, { [d.field]: d.value }, true);
-}
-
-interface PlanTextDoc {
-  key: string;
-  field: string;
-  value: string | readonly string[];
-  code: number;
-  order: number;
+  insertNewSearchDocs(db, docs);
 }
 
 /** The reader's text on an initiative, as indexed: any of these fields. */

@@ -5,7 +5,7 @@
 // reader's text). Each is rewritten in the transaction that changes the text.
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
-import { writeSearchDocs } from './documents';
+import { insertNewSearchDocs, writeSearchDocs, type NewSearchDoc } from './documents';
 import { normalizeForSearch } from './normalize';
 import { scoreCode } from './score';
 
@@ -62,18 +62,19 @@ export function indexNewAnnotations(db: Db, ids: readonly string[]): void {
   const read = prepared(db, 'SELECT body, deleted_at AS deletedAt FROM user_annotations WHERE id = ?');
   const readTags = prepared(db, 'SELECT tag FROM user_annotation_tags WHERE annotation_id = ? ORDER BY rowid -- search: plucked').pluck();
   for (let from = 0; from < ids.length; from += BULK_CHUNK) {
-    const docs: { key: string; field: string; value: string | string[]; code: number; order: number }[] = [];
+    const docs: (NewSearchDoc & { order: number })[] = [];
     for (const id of ids.slice(from, from + BULK_CHUNK)) {
       const row = read.get(id) as { body: string; deletedAt: string | null } | undefined;
       if (row === undefined || row.deletedAt !== null) continue;
-      const add = (field: string, value: string | string[]) => {
-        const length = (typeof value === 'string' ? [value] : value).reduce((n, v) => n + normalizeForSearch(v).length, 0);
-        if (length > 0) docs.push({ key: id, field, value, code: scoreCode(field, length), order: docs.length });
+      const add = (field: string, values: readonly string[]) => {
+        const normalized = values.map(normalizeForSearch);
+        const length = normalized.reduce((n, v) => n + v.length, 0);
+        if (length > 0) docs.push({ key: id, field, normalized, code: scoreCode(field, length), order: docs.length });
       };
-      add('note', row.body);
+      add('note', [row.body]);
       add('noteTags', readTags.all(id) as string[]);
     }
     docs.sort((a, b) => a.code - b.code || a.order - b.order);
-    for (const d of docs) writeSearchDocs(db, d.key, { [d.field]: d.value }, true);
+    insertNewSearchDocs(db, docs);
   }
 }
