@@ -1,6 +1,7 @@
 // The renderer's buttons have one look, written once in renderer/src/styles/dialog.css: the
 // plain button (a card-coloured face with the strong border), the primary one (filled with
-// the accent) and the icon button (a transparent square). A feature names its class in that file's lists, or uses .dialog-primary, and
+// the accent) and the icon button (a transparent square); so have the fields (a select, a
+// one-line text input). A feature names its class in that file's lists, or uses .dialog-primary, and
 // keeps in its own CSS only what differs (a smaller size). This reads every renderer style
 // sheet and fails on a rule that writes either look out again.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -89,6 +90,15 @@ export function isIconLook({ body }: Rule): boolean {
   );
 }
 
+/** The field: a select or a text input with the card's face and the strong border. */
+export function isFieldLook({ selector, body }: Rule): boolean {
+  return (
+    /(^|[\s>,(])(select|input)\b/.test(selector) &&
+    has(body, /border:\s*1px solid var\(--border-strong\)/) &&
+    has(body, /(^|[;\s])background:\s*var\(--surface\)/)
+  );
+}
+
 const sheets = cssFiles(RENDERER).map((path) => ({ file: relative(REPO_ROOT, path), css: readFileSync(path, 'utf8') }));
 const rules = sheets.flatMap(({ file, css }) => rulesOf(file, css));
 
@@ -129,6 +139,23 @@ describe('the renderer’s buttons', () => {
   it('write the icon button once, in styles/dialog.css', () => {
     expect(rules.filter((r) => r.file === HOME).filter(isIconLook)).toHaveLength(1);
     const copies = rules.filter((r) => r.file !== HOME && isIconLook(r)).map((r) => `${r.file}: ${r.selector}`);
+    expect(copies).toEqual([]);
+  });
+
+  it('recognises the field look as a copy would write it', () => {
+    const copy = rulesOf(
+      'x.css',
+      `.x-sort select { padding: 0.3rem; border: 1px solid var(--border-strong); border-radius: 6px; background: var(--surface); }
+       .x-form input[type="text"] { border: 1px solid var(--border-strong); background: var(--surface); }
+       .x-selection-menu { border: 1px solid var(--border-strong); background: var(--surface); }
+       .x-sort select { padding: 0.3rem; font-size: 0.85rem; }`,
+    );
+    expect(copy.map(isFieldLook)).toEqual([true, true, false, false]);
+  });
+
+  it('write the field (a select, a one-line text input) once, in styles/dialog.css', () => {
+    expect(rules.filter((r) => r.file === HOME).filter(isFieldLook)).toHaveLength(1);
+    const copies = rules.filter((r) => r.file !== HOME && isFieldLook(r)).map((r) => `${r.file}: ${r.selector}`);
     expect(copies).toEqual([]);
   });
 
