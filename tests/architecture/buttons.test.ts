@@ -1,23 +1,16 @@
 // The renderer's buttons have one look, written once in renderer/src/styles/dialog.css: the
 // plain button (a card-coloured face with the strong border), the primary one (filled with
-// the accent) and the icon button (a transparent square). A feature names its class in that file's lists, or uses .dialog-primary, and
+// the accent) and the icon button (a transparent square); so have the fields (a select, a
+// one-line text input). A feature names its class in that file's lists, or uses .dialog-primary, and
 // keeps in its own CSS only what differs (a smaller size). This reads every renderer style
 // sheet and fails on a rule that writes either look out again.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/paths';
+import { filesUnder, REPO_ROOT } from '../helpers/paths';
 
 const RENDERER = join(REPO_ROOT, 'renderer', 'src');
 const HOME = join('renderer', 'src', 'styles', 'dialog.css');
-
-function cssFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return cssFiles(path);
-    return entry.name.endsWith('.css') ? [path] : [];
-  });
-}
 
 interface Rule {
   file: string;
@@ -89,8 +82,25 @@ export function isIconLook({ body }: Rule): boolean {
   );
 }
 
-const sheets = cssFiles(RENDERER).map((path) => ({ file: relative(REPO_ROOT, path), css: readFileSync(path, 'utf8') }));
+/** The field: a select or a text input with the card's face and the strong border. */
+export function isFieldLook({ selector, body }: Rule): boolean {
+  return (
+    /(^|[\s>,(])(select|input)\b/.test(selector) &&
+    has(body, /border:\s*1px solid var\(--border-strong\)/) &&
+    has(body, /(^|[;\s])background:\s*var\(--surface\)/)
+  );
+}
+
+const sheets = filesUnder(RENDERER, (name) => name.endsWith('.css')).map((path) => ({ file: relative(REPO_ROOT, path), css: readFileSync(path, 'utf8') }));
 const rules = sheets.flatMap(({ file, css }) => rulesOf(file, css));
+
+/** How many rules of styles/dialog.css write `look`, and which rules elsewhere write it again. */
+function written(look: (rule: Rule) => boolean): { home: number; copies: string[] } {
+  return {
+    home: rules.filter((r) => r.file === HOME && look(r)).length,
+    copies: rules.filter((r) => r.file !== HOME && look(r)).map((r) => `${r.file}: ${r.selector}`),
+  };
+}
 
 describe('the renderer’s buttons', () => {
   it('recognises the two looks as a copy would write them', () => {
@@ -127,17 +137,27 @@ describe('the renderer’s buttons', () => {
   });
 
   it('write the icon button once, in styles/dialog.css', () => {
-    expect(rules.filter((r) => r.file === HOME).filter(isIconLook)).toHaveLength(1);
-    const copies = rules.filter((r) => r.file !== HOME && isIconLook(r)).map((r) => `${r.file}: ${r.selector}`);
-    expect(copies).toEqual([]);
+    expect(written(isIconLook)).toEqual({ home: 1, copies: [] });
+  });
+
+  it('recognises the field look as a copy would write it', () => {
+    const copy = rulesOf(
+      'x.css',
+      `.x-sort select { padding: 0.3rem; border: 1px solid var(--border-strong); border-radius: 6px; background: var(--surface); }
+       .x-form input[type="text"] { border: 1px solid var(--border-strong); background: var(--surface); }
+       .x-selection-menu { border: 1px solid var(--border-strong); background: var(--surface); }
+       .x-sort select { padding: 0.3rem; font-size: 0.85rem; }`,
+    );
+    expect(copy.map(isFieldLook)).toEqual([true, true, false, false]);
+  });
+
+  it('write the field (a select, a one-line text input) once, in styles/dialog.css', () => {
+    expect(written(isFieldLook)).toEqual({ home: 1, copies: [] });
   });
 
   it('are written once, in styles/dialog.css: no other sheet writes the primary or the plain look again', () => {
     expect(sheets.some((s) => s.file === HOME)).toBe(true);
-    const home = rules.filter((r) => r.file === HOME);
-    expect(home.filter(isPrimaryLook)).toHaveLength(1);
-    expect(home.filter(isPlainLook)).toHaveLength(1);
-    const copies = rules.filter((r) => r.file !== HOME && (isPrimaryLook(r) || isPlainLook(r))).map((r) => `${r.file}: ${r.selector}`);
-    expect(copies).toEqual([]);
+    expect(written(isPrimaryLook)).toEqual({ home: 1, copies: [] });
+    expect(written(isPlainLook)).toEqual({ home: 1, copies: [] });
   });
 });

@@ -3,21 +3,13 @@
 // start puts the system's CJK faces on paper, which a PDF holds as unnamed Type 3 drawings
 // (e2e print-fonts.test.ts shows the difference). This reads every renderer source file and
 // fails on a print() called anywhere else.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/paths';
+import { filesUnder, REPO_ROOT } from '../helpers/paths';
 
 const RENDERER = join(REPO_ROOT, 'renderer', 'src');
 const HOME = join('renderer', 'src', 'shell', 'print.ts');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** The lines of `source` that call a print() method (comments removed). */
 export function printCalls(source: string): string[] {
@@ -33,7 +25,7 @@ describe('print paths', () => {
   });
 
   it('has the renderer print only through printWhenReady', () => {
-    const offenders = sourceFiles(RENDERER)
+    const offenders = filesUnder(RENDERER, (name) => /\.tsx?$/.test(name))
       .filter((file) => relative(REPO_ROOT, file) !== HOME)
       .flatMap((file) => printCalls(readFileSync(file, 'utf8')).map((line) => `${relative(REPO_ROOT, file)}: ${line.trim()}`));
     expect(offenders).toEqual([]);

@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describePassage } from '../../shared/domain/anchoring';
 import { axeViolations, OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
-import { settle, shootMatrix } from './shots';
+import { settle, shootMatrix, useLanguage } from './shots';
+import { usedFonts } from './used-fonts';
 
 let app: AppSession;
 let page: Page;
@@ -226,6 +227,17 @@ describe('annotation panel', () => {
   it('has no accessibility violations in the panel', async () => {
     await openItem();
     expect(await axeViolations(page, '.apanel')).toEqual([]);
+  });
+
+  it('sets its English interface text in the English face, not the Chinese one (whose quotation marks are full-width)', async () => {
+    await useLanguage(app, 'en', itemUrl());
+    try {
+      await page.locator('.apanel-title').waitFor();
+      const fonts = await usedFonts(page, '.apanel-title');
+      expect(fonts.map((f) => f.familyName)).toEqual(['Noto Sans']);
+    } finally {
+      await useLanguage(app, 'zh', itemUrl());
+    }
   });
 
   it('screenshots', async () => {

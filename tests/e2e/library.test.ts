@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDocx } from '../core/import/make-docx';
 import { printPdf } from '../core/import/print-pdf';
 import { axeViolations, OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
-import { settle, shootMatrix } from './shots';
+import { settle, shootMatrix, useLanguage } from './shots';
 
 let app: AppSession;
 let page: Page;
@@ -249,4 +249,29 @@ describe('screenshots', () => {
     for (const file of [...library, ...previewShots, ...overlay]) expect(file.startsWith(OUTPUT_DIR)).toBe(true);
     await settle(page);
   }, 240_000);
+
+  it('leaves no control of the library toolbar alone on a line of its own in a 900 px window, in English too', async () => {
+    const url = `${app.server.url}#/library`;
+    await page.setViewportSize({ width: 900, height: 700 });
+    try {
+      for (const language of ['zh', 'en'] as const) {
+        await useLanguage(app, language, url);
+        await page.locator('.library-row').first().waitFor();
+        // The controls by line (their tops; a sort label and its select count once).
+        const lines = await page.locator('.library-tools').evaluate((tools) => {
+          const counts = new Map<number, number>();
+          for (const el of tools.children) {
+            const top = Math.round(el.getBoundingClientRect().top);
+            const line = [...counts.keys()].find((t) => Math.abs(t - top) < 12) ?? top;
+            counts.set(line, (counts.get(line) ?? 0) + 1);
+          }
+          return [...counts.values()];
+        });
+        expect(lines.every((n) => n > 1), `${language}: controls per line ${lines.join(', ')}`).toBe(true);
+      }
+    } finally {
+      await useLanguage(app, 'zh', url);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
 });

@@ -198,6 +198,21 @@ describe('search', () => {
     });
     expect([...find, ...results, ...empty]).toHaveLength(24);
   });
+
+  it('lines the filters up: the version select and the menu buttons have one height and their captions one line', async () => {
+    await page.goto(`${app.server.origin}/#/search`);
+    await searchBox().waitFor();
+    const boxes = await page.locator('.search-filters > .search-field').evaluateAll((fields) =>
+      fields.map((field) => {
+        const control = field.querySelector('select, button')!.getBoundingClientRect();
+        const caption = field.firstElementChild!.getBoundingClientRect();
+        return { height: Math.round(control.height), captionTop: Math.round(caption.top) };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(3);
+    expect(new Set(boxes.map((b) => b.height)).size, JSON.stringify(boxes)).toBe(1);
+    expect(new Set(boxes.map((b) => b.captionTop)).size, JSON.stringify(boxes)).toBe(1);
+  });
 });
 
 /** Every hit the core finds for `text` with `filters`, paged as the view pages them. */

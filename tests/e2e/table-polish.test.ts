@@ -262,4 +262,28 @@ describe('popovers near the window edges (900×700)', () => {
     await page.locator('.itable-scroll').evaluate((el) => el.scrollTo({ left: 0 }));
     app.expectNothingBlocked();
   });
+
+  it('leaves no toolbar control alone on a line of its own in a 900 px window', async () => {
+    // The table as it first opens (no view applied, every control shown), over Chinese text, so
+    // the Chinese order control is there too.
+    await app.call('settings.set', { key: 'ui.tableState', value: null });
+    await app.call('settings.set', { key: 'ui.readingMode', value: 'zh' });
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.goto(`${app.server.url}#/table`);
+    await page.reload();
+    await dataRows().first().waitFor();
+    await page.locator('.itable-toolbar').getByRole('combobox', { name: '中文排序' }).waitFor();
+    // The toolbar's controls by line (their tops), the stretching gap left out.
+    const lines = await page.locator('.itable-toolbar').evaluate((bar) => {
+      const counts = new Map<number, number>();
+      for (const el of bar.children) {
+        if (el.classList.contains('itable-toolbar-gap') || !(el as HTMLElement).offsetParent) continue;
+        const top = Math.round(el.getBoundingClientRect().top);
+        const line = [...counts.keys()].find((t) => Math.abs(t - top) < 12) ?? top;
+        counts.set(line, (counts.get(line) ?? 0) + 1);
+      }
+      return [...counts.values()];
+    });
+    expect(lines.every((n) => n > 1), `controls per line: ${lines.join(', ')}`).toBe(true);
+  });
 });
