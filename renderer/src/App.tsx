@@ -15,6 +15,7 @@ import { useUiLanguage } from './i18n/use-ui-language';
 import { seedStartSettings, takeStart, type StartData } from './load-start';
 import { isBlankHash, type Route } from './routing/hash-route';
 import { useHashRoute } from './routing/use-hash-route';
+import { createFirstScreen, FirstScreenContext } from './shell/first-screen';
 
 type StartState = { status: 'loading' } | { status: 'ready'; data: StartData } | { status: 'error'; error: unknown };
 
@@ -24,6 +25,8 @@ export function App({ client }: { client: ApiClient }) {
   const [attempt, setAttempt] = useState(0);
   // One cache for the page's life (a new App, as in a test, starts with an empty one).
   const [queryClient] = useState(createQueryClient);
+  // What waits for the first screen (shell/first-screen.ts), once per App.
+  const [firstScreen] = useState(() => createFirstScreen());
   const [route, navigate] = useHashRoute();
   const [language, setLanguage] = useUiLanguage(client);
 
@@ -78,15 +81,17 @@ export function App({ client }: { client: ApiClient }) {
   }
   return (
     <QueryClientProvider client={queryClient}>
-      <CurrentPlanShell
-        client={client}
-        data={start.data}
-        route={route}
-        navigate={navigate}
-        language={language}
-        onLanguageChange={setLanguage}
-        onFatal={fail}
-      />
+      <FirstScreenContext.Provider value={firstScreen}>
+        <CurrentPlanShell
+          client={client}
+          data={start.data}
+          route={route}
+          navigate={navigate}
+          language={language}
+          onLanguageChange={setLanguage}
+          onFatal={fail}
+        />
+      </FirstScreenContext.Provider>
     </QueryClientProvider>
   );
 }
@@ -94,7 +99,7 @@ export function App({ client }: { client: ApiClient }) {
 type ShellProps = Parameters<typeof Shell>[0];
 
 /** The Shell with the current plan, which starts as the one loaded at start. */
-function CurrentPlanShell({ data, ...props }: Omit<ShellProps, 'outline' | 'onOpenPlan' | 'onPlansChanged' | 'initialPreferences'> & { data: StartData }) {
+function CurrentPlanShell({ data, ...props }: Omit<ShellProps, 'outline' | 'onOpenPlan' | 'onPlansChanged' | 'initialPreferences' | 'savedView'> & { data: StartData }) {
   const plan = useCurrentPlan(props.client, data.outline);
   const { navigate, route } = props;
   const { reconcile } = plan;
@@ -103,7 +108,16 @@ function CurrentPlanShell({ data, ...props }: Omit<ShellProps, 'outline' | 'onOp
     const changed = await reconcile();
     if (changed && route.kind === 'initiative') navigate({ kind: 'overview' });
   }, [reconcile, route.kind, navigate]);
-  return <Shell {...props} outline={plan.outline} onOpenPlan={plan.open} onPlansChanged={plansChanged} initialPreferences={data.preferences} />;
+  return (
+    <Shell
+      {...props}
+      outline={plan.outline}
+      onOpenPlan={plan.open}
+      onPlansChanged={plansChanged}
+      initialPreferences={data.preferences}
+      savedView={data.restoreView}
+    />
+  );
 }
 
 function restoredRoute(data: StartData): Route | null {

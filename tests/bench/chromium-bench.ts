@@ -1,9 +1,9 @@
 // What the Chromium benches (table-ui.ts, search-ui.ts) share: the corpus written into a data
 // folder the built server opens (or one kept by an earlier run with --data: the import is most
 // of a run's time on a loaded machine), and the browser they drive, launched the same way.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { openDatabase } from '../../electron/core/db/open';
 import { importPlan } from '../../electron/core/plan/store';
@@ -58,4 +58,38 @@ export function launchBenchBrowser(profile: string): Promise<BrowserContext> {
     locale: 'zh-CN',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * The moment the page's probe notes (table-ui-page.ts), awaited with one plain evaluation over
+ * the DevTools protocol: nothing of the bench's own runs in the page before it (a polling wait
+ * would inject and run its script while the page starts, and be measured with it).
+ */
+export async function whenNoted(cdp: CDPSession, moment: 'themes' | 'firstRows'): Promise<number> {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression: `Promise.race([window.__bench.${moment}, new Promise((_, no) => setTimeout(() => no(new Error('not noted in 120 s')), 120000))])`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (exceptionDetails || typeof result.value !== 'number') throw new Error(`the page noted no ${moment}: ${exceptionDetails?.exception?.description ?? exceptionDetails?.text}`);
+  return result.value;
+}
+
+/**
+ * The built page's folder as hard links (a copy across file systems) in dir, where the bench
+ * adds its static page: both are then files of one folder, served the same way.
+ */
+export function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [a, b] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(a, b);
+    else {
+      try {
+        linkSync(a, b);
+      } catch {
+        copyFileSync(a, b);
+      }
+    }
+  }
 }

@@ -5,8 +5,7 @@
 // then two animation frames so it has been painted), and a scripted scroll that records the
 // interval between animation frames.
 // On every page also a probe that notes when five theme headlines are on screen: the first
-// screen (the app's overview cards) or the static page's five lines (/bench-baseline?static:
-// the same server's page with five headlines written in at once, no app and no API call).
+// screen (the app's overview cards) or the static page's five lines (STATIC_PATH, below).
 // On /bench-baseline (a 404 of the same server, so the same origin and token): the baseline, a
 // plain virtual list of the same rows — fixed row height, absolutely placed rows, pages of the
 // same size fetched from table.query as the viewport needs them, no framework, and no facet
@@ -19,20 +18,53 @@ export const ROW_SELECTOR = '.itable-data-row, .bench-row';
 export const SCROLLER_SELECTOR = '.itable-scroll, .bench-scroll';
 export const BASELINE_PATH = '/bench-baseline';
 export const THEME_SELECTOR = '.theme-card, .bench-theme';
+/** The first screen's floor: a static page in the served folder beside the app's index.html. */
+export const STATIC_PATH = '/bench-static.html';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The floor of the first screen: a static page with the headlines the app's first screen shows
+ * (its five themes), in the markup itself: no script, no stylesheet, no API call. It is a
+ * file served from the same folder by the same server as index.html, so it comes the same way.
+ */
+export function staticPageHtml(headlines: readonly string[]): string {
+  const lines = headlines.map((h) => `    <div class="bench-theme">${escapeHtml(h)}</div>`).join('\n');
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>bench</title>
+  </head>
+  <body>
+${lines}
+  </body>
+</html>
+`;
+}
 
 export const PAGE_SCRIPT = String.raw`
 (() => {
   const ROW_SELECTOR = ${JSON.stringify(ROW_SELECTOR)};
-  window.__bench = { firstRowsAt: null, tableAt: null, themesAt: null };
+  // Each moment is also a promise the bench awaits with one plain evaluation (see whenNoted in
+  // table-ui.ts): a polling wait (Playwright's waitForFunction) would run its own injected
+  // script in the page while the page is still starting, and be measured with it.
+  let themesNoted, rowsNoted;
+  window.__bench = {
+    firstRowsAt: null, tableAt: null, themesAt: null,
+    themes: new Promise((resolve) => { themesNoted = resolve; }),
+    firstRows: new Promise((resolve) => { rowsNoted = resolve; }),
+  };
   const afterPaint = (fn) => requestAnimationFrame(() => requestAnimationFrame(fn));
   const themes = new MutationObserver(() => {
     if (document.querySelectorAll(${JSON.stringify(THEME_SELECTOR)}).length < 5) return;
     themes.disconnect();
-    afterPaint(() => { window.__bench.themesAt = performance.now(); });
+    afterPaint(() => { window.__bench.themesAt = performance.now(); themesNoted(window.__bench.themesAt); });
   });
   // Only where five themes will come (the overview, the static page): elsewhere it would never
   // disconnect and would search the document on every change, scroll frames included.
-  const overview = location.hash === '' || location.hash === '#/' || location.search === '?static';
+  const overview = location.pathname === ${JSON.stringify(STATIC_PATH)} || location.hash === '' || location.hash === '#/';
   if (overview) themes.observe(document, { childList: true, subtree: true });
   const observer = new MutationObserver(() => {
     // When the table's frame is there (the app has started and is asking for rows).
@@ -40,7 +72,7 @@ export const PAGE_SCRIPT = String.raw`
     if (window.__bench.firstRowsAt !== null || !document.querySelector(ROW_SELECTOR)) return;
     window.__bench.firstRowsAt = -1;
     observer.disconnect();
-    afterPaint(() => { window.__bench.firstRowsAt = performance.now(); });
+    afterPaint(() => { window.__bench.firstRowsAt = performance.now(); rowsNoted(window.__bench.firstRowsAt); });
   });
   observer.observe(document, { childList: true, subtree: true });
 
@@ -61,20 +93,6 @@ export const PAGE_SCRIPT = String.raw`
   });
 
   if (location.pathname !== ${JSON.stringify(BASELINE_PATH)}) return;
-  if (location.search === '?static') {
-    const write = () => {
-      document.body.textContent = '';
-      for (const text of ['在深化改革中破除制约高质量发展的体制机制障碍', '在创新驱动中培育发展新动能', '在顺应大势中塑造发展新优势', '在扩大开放中提升城市能级', '在民生保障中增进人民福祉']) {
-        const div = document.createElement('div');
-        div.className = 'bench-theme';
-        div.textContent = text;
-        document.body.append(div);
-      }
-    };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', write);
-    else write();
-    return;
-  }
 
   const ROW = 34, PAGE = 200, OVERSCAN = 10;
   const token = sessionStorage.getItem(${JSON.stringify(TOKEN_STORAGE_KEY)});

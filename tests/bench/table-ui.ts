@@ -4,36 +4,40 @@
 // runs it as its suite table-ui (suites/table-ui.ts starts this file as a child process, since
 // the harness is synchronous and this is not); it also runs alone:
 //
-//   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 7] [--seed N] [--out FILE] [--data DIR]
+//   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 7] [--seed N] [--out FILE] [--data DIR] [--page DIR]
 //
+// --page DIR serves another build of the page than out/renderer (e.g. a copy of an earlier
+// build, to compare the two with the same bench).
 // --data keeps the corpus's data folder in DIR and reuses it on the next run with the same
 // DIR (building 100k initiatives takes minutes): for comparing builds side by side, run after
 // run. The folder is only reused if it was made for the same --plans and --seed; any other
 // folder that is not empty is refused.
 //
 // first screen: page load to the five theme cards of the overview painted (the whole app
-//   booting on #/), against a static page of five headlines from the same server.
+//   booting on #/), against a static page of the same five headlines (no script, no style), a
+//   file served from the same folder by the same server as the app's index.html.
 // first rows: page load to the first data row painted (the table: the whole app booting on
 //   #/table with "all plans" stored as its scope; the baseline: one fetch and a plain list).
 //   The note gives when the table's frame appeared: what comes before it is the app's start.
 // scroll frame: scripted scrolling of the list, 3 rows a frame for 240 frames; each sample is
 //   the 95th percentile of the intervals between animation frames (16.7 ms = every frame made).
 // Timings are ratios against the baseline measured in the same run, as the harness does.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
+import type { AppStart } from '../../shared/api/app/methods';
 import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
 import { assertBuilt, SERVER_ENTRY, startBuiltServer } from '../e2e/built-server';
 import { DEFAULT_SEED, DEFAULT_SHAPE } from './corpus';
-import { corpusDataDir, launchBenchBrowser } from './chromium-bench';
+import { corpusDataDir, launchBenchBrowser, linkTree, whenNoted } from './chromium-bench';
 import { describeEnvironment, loadAverage } from './environment';
 import { fmt, formatMeasurement, writeReport, type Measurement, type RatioMeasurement } from './report';
 import { summarize } from './stats';
 import { nowMs } from './timing';
-import { BASELINE_PATH, PAGE_SCRIPT, ROW_SELECTOR, SCROLLER_SELECTOR } from './table-ui-page';
+import { BASELINE_PATH, PAGE_SCRIPT, ROW_SELECTOR, SCROLLER_SELECTOR, STATIC_PATH, staticPageHtml } from './table-ui-page';
 
 const SUITE = 'table-ui';
 const SCROLL_FRAMES = 240;
@@ -42,7 +46,14 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 function options() {
   const { values } = parseArgs({
-    options: { plans: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } },
+    options: {
+      plans: { type: 'string' },
+      samples: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      data: { type: 'string' },
+      page: { type: 'string' },
+    },
   });
   const count = (name: string, raw: string | undefined, fallback: number, min: number): number => {
     const n = Number(raw ?? fallback);
@@ -55,6 +66,7 @@ function options() {
     seed: count('seed', values.seed, DEFAULT_SEED, 0),
     out: values.out ?? join(repoRoot, 'tests', 'output', 'bench-table-ui.json'),
     data: values.data ?? null,
+    page: values.page ?? join(repoRoot, 'out', 'renderer'),
   };
 }
 
@@ -62,21 +74,16 @@ function options() {
 /** When the table's frame appeared on the last load (the app's start before it), or null. */
 const tableAt = (page: Page) => page.evaluate(() => (window as unknown as { __bench: { tableAt: number | null } }).__bench.tableAt);
 
-async function firstRowsMs(page: Page, url: string): Promise<number> {
+async function firstRowsMs(page: Page, cdp: CDPSession, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction(() => ((window as unknown as { __bench: { firstRowsAt: number | null } }).__bench.firstRowsAt ?? -1) > 0, null, {
-    timeout: 120_000,
-  });
+  const at = await whenNoted(cdp, 'firstRows');
   await page.locator(ROW_SELECTOR).first().waitFor();
-  return page.evaluate(() => (window as unknown as { __bench: { firstRowsAt: number } }).__bench.firstRowsAt);
+  return at;
 }
 
-async function firstThemesMs(page: Page, url: string): Promise<number> {
+async function firstThemesMs(page: Page, cdp: CDPSession, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction(() => ((window as unknown as { __bench: { themesAt: number | null } }).__bench.themesAt ?? -1) > 0, null, {
-    timeout: 120_000,
-  });
-  return page.evaluate(() => (window as unknown as { __bench: { themesAt: number } }).__bench.themesAt);
+  return whenNoted(cdp, 'themes');
 }
 
 async function scrollP95(page: Page): Promise<{ p95: number; median: number }> {
@@ -106,6 +113,7 @@ async function main(): Promise<void> {
   const environment = describeEnvironment();
   const dataDir = opts.data ?? mkdtempSync(join(os.tmpdir(), 'briefbook-bench-ui-'));
   const profile = mkdtempSync(join(os.tmpdir(), 'briefbook-bench-chromium-'));
+  const served = mkdtempSync(join(os.tmpdir(), 'briefbook-bench-served-'));
   const measurements: Measurement[] = [];
   const record = (m: Measurement) => {
     measurements.push(m);
@@ -124,13 +132,26 @@ async function main(): Promise<void> {
       text: `${initiatives} initiatives in ${fmt(loadMs / 1000)} s; built app of ${builtAt}`,
       values: { initiatives, loadMs, builtAt },
     });
-    const server = await startBuiltServer(dataDir);
+    linkTree(opts.page, served);
+    const server = await startBuiltServer(dataDir, served);
     const context = await launchBenchBrowser(profile);
     try {
       await context.addInitScript({ content: PAGE_SCRIPT });
       const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
       await page.goto(server.url); // keeps the launch token in this tab's sessionStorage
       const token = new URL(server.url).searchParams.get(TOKEN_QUERY_PARAM)!;
+      // The static page shows the themes the app's first screen shows: the current plan's.
+      const start = await page.evaluate(
+        async ({ url, auth }) => {
+          const res = await fetch(url, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: '{}' });
+          return ((await res.json()) as { value: AppStart }).value;
+        },
+        { url: `${API_PREFIX}app.start`, auth: `${AUTH_SCHEME} ${token}` },
+      );
+      const headlines = (start.outline?.themes ?? []).slice(0, 5).map((t) => t.headline);
+      if (headlines.length < 5) throw new Error(`the current plan has ${headlines.length} themes; the first screen's probe waits for five`);
+      writeFileSync(join(served, STATIC_PATH), staticPageHtml(headlines));
       // The table lists every plan's initiatives: the scope the reader would choose.
       await page.evaluate(
         async ({ url, auth }) => {
@@ -144,30 +165,30 @@ async function main(): Promise<void> {
       const first = { a: [] as number[], b: [] as number[], shell: [] as number[] };
       const screen = { a: [] as number[], b: [] as number[] };
       const appUrl = `${server.origin}/#/`;
-      const staticUrl = `${server.origin}${BASELINE_PATH}?static`;
-      await firstThemesMs(page, appUrl);
-      await firstThemesMs(page, staticUrl);
+      const staticUrl = `${server.origin}${STATIC_PATH}`;
+      await firstThemesMs(page, cdp, appUrl);
+      await firstThemesMs(page, cdp, staticUrl);
       for (let i = 0; i < opts.samples; i++) {
         if (i % 2 === 0) {
-          screen.a.push(await firstThemesMs(page, appUrl));
-          screen.b.push(await firstThemesMs(page, staticUrl));
+          screen.a.push(await firstThemesMs(page, cdp, appUrl));
+          screen.b.push(await firstThemesMs(page, cdp, staticUrl));
         } else {
-          screen.b.push(await firstThemesMs(page, staticUrl));
-          screen.a.push(await firstThemesMs(page, appUrl));
+          screen.b.push(await firstThemesMs(page, cdp, staticUrl));
+          screen.a.push(await firstThemesMs(page, cdp, appUrl));
         }
       }
       record({ ...ratio('first screen', screen.a, screen.b, 'page load to the five themes painted'), labels: ['app', 'static'] });
       const scroll = { a: [] as number[], b: [] as number[], medianA: [] as number[], medianB: [] as number[] };
       // Warm-up (disk cache, SQLite page cache), then alternate so drift hits both sides alike.
-      await firstRowsMs(page, tableUrl);
-      await firstRowsMs(page, baselineUrl);
+      await firstRowsMs(page, cdp, tableUrl);
+      await firstRowsMs(page, cdp, baselineUrl);
       for (let i = 0; i < opts.samples; i++) {
-        first.a.push(await firstRowsMs(page, tableUrl));
+        first.a.push(await firstRowsMs(page, cdp, tableUrl));
         first.shell.push((await tableAt(page)) ?? Number.NaN);
         const sa = await scrollP95(page);
         scroll.a.push(sa.p95);
         scroll.medianA.push(sa.median);
-        first.b.push(await firstRowsMs(page, baselineUrl));
+        first.b.push(await firstRowsMs(page, cdp, baselineUrl));
         const sb = await scrollP95(page);
         scroll.b.push(sb.p95);
         scroll.medianB.push(sb.median);
@@ -190,6 +211,7 @@ async function main(): Promise<void> {
   } finally {
     if (!opts.data) rmSync(dataDir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
+    rmSync(served, { recursive: true, force: true });
   }
   environment.loadAverage.end = loadAverage();
   writeReport(opts.out, {

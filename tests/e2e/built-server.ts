@@ -25,8 +25,10 @@ export function assertBuilt(): void {
   }
 }
 
-export async function startBuiltServer(dataDir: string): Promise<BuiltServer> {
-  const child = spawn(process.execPath, [SERVER_ENTRY, '--data-dir', dataDir, '--port', '0'], {
+/** staticDir: another folder with the built page than out/renderer (`--static`). */
+export async function startBuiltServer(dataDir: string, staticDir?: string): Promise<BuiltServer> {
+  const args = [SERVER_ENTRY, '--data-dir', dataDir, '--port', '0', ...(staticDir ? ['--static', staticDir] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

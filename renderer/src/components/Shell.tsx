@@ -23,6 +23,7 @@ import type { PlanOutline } from '../../../shared/api/contract';
 import type { SearchSource } from '../../../shared/api/search/methods';
 import type { ApiClient } from '../api/client';
 import { loadBundledFaces } from '../fonts';
+import { useFirstScreen, useFirstScreenSettled, whenIdle, type FirstScreen } from '../shell/first-screen';
 import type { FeatureProps } from '../features/feature-props';
 
 // Every view but reading is a chunk of its own, loaded when first shown: the first screen is
@@ -65,22 +66,38 @@ export function preloadViewOf(route: Route): void {
   if (route.kind === 'initiative') preloadReaderFields();
 }
 
-function usePrefetchViews(): void {
+/**
+ * After the first screen (shell/first-screen.ts), one at a time, each in an idle moment of its
+ * own: evaluating a chunk (the dashboard's chart library above all) and the bundled faces' 400 KB
+ * of rules (a style recalculation of the whole page) are long tasks, which in one batch held
+ * the page for a hundred milliseconds and more right after its first frame.
+ */
+function usePrefetchViews(firstScreen: FirstScreen): void {
   useEffect(() => {
-    const prefetch = () => {
-      for (const load of Object.values(VIEW_LOADERS)) void load().catch(() => undefined);
-      preloadReaderFields();
+    const steps: (() => Promise<unknown>)[] = [
+      ...Object.values(VIEW_LOADERS),
+      async () => preloadReaderFields(),
       // The bundled Chinese faces' rules, which paper takes first (fonts.ts).
-      void loadBundledFaces();
+      loadBundledFaces,
+    ];
+    let cancelled = false;
+    const next = () => {
+      const step = steps.shift();
+      if (cancelled || !step) return;
+      whenIdle(() => {
+        if (!cancelled) void step().catch(() => undefined).finally(next);
+      }, PREFETCH_IDLE_TIMEOUT_MS);
     };
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(prefetch, { timeout: 3000 });
-      return () => cancelIdleCallback(id);
-    }
-    const timer = setTimeout(prefetch, 1000);
-    return () => clearTimeout(timer);
-  }, []);
+    const stop = firstScreen.after(next);
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [firstScreen]);
 }
+
+/** How long a prefetch step waits for an idle moment at most. */
+const PREFETCH_IDLE_TIMEOUT_MS = 3000;
 import type { Language } from '../i18n/catalogue';
 import type { Preferences } from '../reading/preferences';
 import { ReadingContext, readingOf } from '../reading/reading-context';
@@ -128,10 +145,12 @@ interface Props {
   language: Language;
   onLanguageChange(language: Language): void;
   onFatal(error: unknown): void;
+  /** The view stored for the next launch when the page started (app.start). */
+  savedView?: View | null;
 }
 
 export function Shell(props: Props) {
-  const { client, outline, onOpenPlan, onPlansChanged, initialPreferences, route, navigate, language, onLanguageChange, onFatal } = props;
+  const { client, outline, onOpenPlan, onPlansChanged, initialPreferences, route, navigate, language, onLanguageChange, onFatal, savedView } = props;
   const { t } = useTranslation();
   const { t: tTable } = useTranslation('table');
   const { t: tDashboard } = useTranslation('dashboard');
@@ -141,7 +160,12 @@ export function Shell(props: Props) {
   const planId = outline?.meta.id ?? null;
   const [prefs, actions] = usePreferences(client, initialPreferences);
   const [translationVersion, setTranslationVersion] = useState(0);
-  const translationState = usePlanTranslation(client, planId, translationVersion);
+  const firstScreen = useFirstScreen();
+  useEffect(() => firstScreen.committed(), [firstScreen]);
+  const settled = useFirstScreenSettled();
+  // The English is asked for at once when it is shown; a reader of the Chinese alone gets it
+  // after the first screen (for a switch of reading mode, the table's English columns).
+  const translationState = usePlanTranslation(client, planId, translationVersion, prefs.readingMode !== 'zh' || settled);
   const reading = useMemo(
     () => readingOf(prefs.readingMode, translationState, prefs.cjkPunctuation),
     [prefs.readingMode, translationState, prefs.cjkPunctuation],
@@ -166,7 +190,7 @@ export function Shell(props: Props) {
 
   const openInitiative = useCallback((id: string) => navigate({ kind: 'initiative', id }), [navigate]);
   const [prefsOpen, setPrefsOpen] = useState(false);
-  useSavedView(client, view);
+  useSavedView(client, view, savedView ?? null);
 
   // Opening a plan (from the library, the picker, after an import) starts at its overview.
   const openPlan = useCallback(
@@ -285,7 +309,7 @@ export function Shell(props: Props) {
     ? { client, planId, readingMode: prefs.readingMode, translation: reading.translation, onOpenInitiative: openInitiative }
     : null;
 
-  usePrefetchViews();
+  usePrefetchViews(firstScreen);
   const loadingView = (
     <p className="view-loading" role="status">
       {t('loading')}
@@ -511,9 +535,9 @@ function useFirstGlossaryUse(ref: RefObject<HTMLElement | null>): void {
   });
 }
 
-/** Remembers the top-level view for the next launch, once per change. */
-function useSavedView(client: ApiClient, view: View): void {
-  const saved = useRef<View | null>(null);
+/** Remembers the top-level view for the next launch, once per change (the one stored is not written again). */
+function useSavedView(client: ApiClient, view: View, stored: View | null): void {
+  const saved = useRef<View | null>(stored);
   useEffect(() => {
     if (saved.current === view) return;
     saved.current = view;

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../api/client';
+import { useFirstScreenSettled } from '../../../shell/first-screen';
 import { useAnnotationUi } from '../annotation-ui';
 import { AnnotationPanel } from './AnnotationPanel';
 
@@ -29,6 +30,10 @@ export function AnnotationSidebar({ client, planId, itemId }: Props) {
   // A note started while the panel is collapsed (Ctrl+N, a highlight's "add note") opens it.
   const { editing, edit } = useAnnotationUi();
   const open = chosen || editing !== null;
+  // On the overview the panel follows the theme cards, below the first screen: its notes and
+  // their calls wait until that screen is up (shell/first-screen.ts), unless a note is started
+  // sooner. Beside an item's text it is part of what the reader sees first.
+  const settled = useFirstScreenSettled();
   const toggle = () => {
     const next = !open;
     setOpen(next);
@@ -57,7 +62,7 @@ export function AnnotationSidebar({ client, planId, itemId }: Props) {
         </button>
       </div>
       <div id={bodyId} hidden={!open}>
-        {open && <AnnotationPanel client={client} planId={planId} itemId={itemId} />}
+        {open && (itemId !== null || settled || editing !== null) && <AnnotationPanel client={client} planId={planId} itemId={itemId} />}
       </div>
     </aside>
   );

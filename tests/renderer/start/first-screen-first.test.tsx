@@ -1,0 +1,81 @@
+// The first screen first (renderer/src/shell/first-screen.ts): what the overview's first screen
+// does not show waits until it is up and the page has been idle once — the plan notes below the
+// theme cards (and their calls), the English of a reader who reads the Chinese only — and the
+// view stored for the next launch is not written again when it is the one shown. The page's
+// idle moments are held back here (requestIdleCallback is the test's), so "before" and "after"
+// are told apart by what the test lets happen, not by timing.
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeBridge, ok } from '../fake-bridge';
+import { atAddress, renderApp, resetApp } from '../render-app';
+
+/** The page's idle callbacks, run only when the test says so. */
+let idle: Array<(deadline: IdleDeadline) => void> = [];
+const original = { request: window.requestIdleCallback, cancel: window.cancelIdleCallback };
+
+beforeEach(() => {
+  atAddress();
+  idle = [];
+  window.requestIdleCallback = (fn) => idle.push(fn);
+  window.cancelIdleCallback = () => undefined;
+});
+afterEach(() => {
+  resetApp();
+  window.requestIdleCallback = original.request;
+  window.cancelIdleCallback = original.cancel;
+});
+
+/** Lets the frames and timers after the first screen pass (everything but idle callbacks). */
+const framesPass = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 30), 0))));
+
+/** Runs the idle callbacks queued so far (a page gone idle). */
+function goIdle(): void {
+  const due = idle;
+  idle = [];
+  act(() => due.forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 50 })));
+}
+
+const LATER = ['plan.translation', 'annotation.list', 'annotation.colorNames', 'tags.list'];
+
+function fakeWithNotes(saved: Record<string, string> = {}) {
+  return createFakeBridge(
+    {
+      'annotation.list': async () => ok({ entries: [], total: 0 }),
+      'annotation.colorNames': async () => ok({}),
+      'tags.list': async () => ok([]),
+    },
+    saved,
+  );
+}
+
+const asked = (fake: ReturnType<typeof createFakeBridge>) => fake.calls.map((c) => c.method);
+
+describe('the first screen first', { timeout: 20_000 }, () => {
+  it('asks for the plan notes and the English of a Chinese reader only once the first screen is up', async () => {
+    const fake = fakeWithNotes({ 'ui.view': 'read' });
+    renderApp({ fake });
+    await waitFor(() => expect(document.querySelectorAll('.theme-card')).toHaveLength(5), { timeout: 5000 });
+    await framesPass();
+    expect(asked(fake).filter((m) => LATER.includes(m))).toEqual([]);
+    // The panel's frame is there (its title), its notes are not yet.
+    const panel = screen.getByRole('complementary', { name: '批注' });
+    expect(panel.querySelector('.apanel-body')).toBeNull();
+
+    goIdle();
+    await waitFor(() => expect(asked(fake).filter((m) => LATER.includes(m)).sort()).toEqual([...LATER].sort()), { timeout: 5000 });
+    expect(panel.querySelector('.apanel-body')).not.toBeNull();
+    // The stored view is the one shown: not written again.
+    expect(fake.calls.filter((c) => c.method === 'settings.set' && (c.args as { key: string }).key === 'ui.view')).toEqual([]);
+  });
+
+  it('asks for the English at once when the reader reads it', async () => {
+    const fake = fakeWithNotes({ 'ui.readingMode': 'both' });
+    renderApp({ fake });
+    await waitFor(() => expect(asked(fake)).toContain('plan.translation'), { timeout: 5000 });
+    await framesPass();
+    // The page has not been idle: the notes below the cards still wait.
+    expect(asked(fake)).not.toContain('annotation.list');
+    // A view other than the stored one (none was stored) is written for the next launch.
+    await waitFor(() => expect(fake.settings.get('ui.view')).toBe('read'), { timeout: 5000 });
+  });
+});
