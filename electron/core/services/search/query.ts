@@ -495,6 +495,7 @@ export function phraseOf(needles: readonly string[]): string {
 // ---- One unit's texts, read only for the units a walk keeps (or a page shows). ----
 
 interface UnitText {
+  /** Its document's id; 0 for a note's text read without it (Units.load). */
   id: number;
   field: string;
   annotationId: string | null;
@@ -507,22 +508,44 @@ const unitTextsSqls = new Map<string, string>();
 /** SQL: the texts of the units in the JSON @units ([itemId or null, planId] each) of the fields
  *  given, each with its unit's key (unitKey) and the mask of needles @n0… it holds: an item's
  *  own texts and its notes, a plan's title and its notes on the plan as a whole. Built once per
- *  shape (the text-reading expression is long: building and hashing it per call is not free). */
-function unitTextsSql(itemFields: readonly string[], planFields: readonly string[], noteFields: readonly string[], needles: number): string {
-  const shape = JSON.stringify([itemFields, planFields, noteFields, needles]);
+ *  shape (the text-reading expression is long: building and hashing it per call is not free).
+ *
+ *  With `ids`, each text comes with its document's id (a hit's snippets go best first). Without,
+ *  a note's texts are read from its row as the index wrote them (source-docs.ts: every live
+ *  annotation's body is its 'note' text, its tags its 'noteTags'), id 0: which texts of a unit
+ *  hold a needle is all the estimate and the other needles ask, and a note's document id costs
+ *  two more lookups in large indexes (its key in search_doc_ids, then the note again by that
+ *  key) — at a million notes, most of a search's time went there. A body that normalizes to
+ *  nothing has no document; it is still a row here, holding no needle. */
+function unitTextsSql(itemFields: readonly string[], planFields: readonly string[], noteFields: readonly string[], needles: number, ids: boolean): string {
+  const shape = JSON.stringify([itemFields, planFields, noteFields, needles, ids]);
   let sql = unitTextsSqls.get(shape);
   if (sql) return sql;
-  const mask = `search_mask(${SOURCE_TEXT_SQL}, ${Array.from({ length: needles }, (_, k) => `@n${k}`).join(', ')})`;
+  const needleList = Array.from({ length: needles }, (_, k) => `@n${k}`).join(', ');
+  const mask = `search_mask(${SOURCE_TEXT_SQL}, ${needleList})`;
   const text = (unit: string, annotation: string) => `SELECT ${unit} AS unit, d.id AS id, ${fieldNameSql('d.field')} AS field, ${annotation} AS annotationId, ${mask} AS mask`;
   const notes = `JOIN search_doc_ids d ON d.key = ${keyValueSql('a.id')} AND d.field IN (${fieldListSql(noteFields)})`;
-  sql = `WITH u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))
-    ${text('u.item', 'NULL')} FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL
-    UNION ALL
-    ${text("'plan:' || u.plan", 'NULL')} FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL
-    UNION ALL
-    ${text('u.item', 'a.id')} FROM u JOIN user_annotations a ON a.item_id = u.item AND a.deleted_at IS NULL ${notes} WHERE u.item IS NOT NULL
-    UNION ALL
-    ${text("'plan:' || u.plan", 'a.id')} FROM u JOIN user_annotations a ON a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL ${notes} WHERE u.item IS NULL`;
+  const ofItem = 'a.item_id = u.item AND a.deleted_at IS NULL WHERE u.item IS NOT NULL';
+  const ofPlan = 'a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL WHERE u.item IS NULL';
+  const noteTexts = (unit: string, of: string): string[] =>
+    ids
+      ? [`${text(unit, 'a.id')} FROM u JOIN user_annotations a ON ${of.replace(' WHERE', ` ${notes} WHERE`)}`]
+      : [
+          ...(noteFields.includes('note') ? [`SELECT ${unit} AS unit, 0 AS id, 'note' AS field, a.id AS annotationId, search_mask(a.body, ${needleList}) AS mask FROM u JOIN user_annotations a ON ${of}`] : []),
+          ...(noteFields.includes('noteTags')
+            ? [
+                `SELECT ${unit} AS unit, 0 AS id, 'noteTags' AS field, a.id AS annotationId, search_mask(group_concat(t.tag, char(0)), ${needleList}) AS mask
+                 FROM u JOIN user_annotations a ON ${of.replace(' WHERE', ' JOIN user_annotation_tags t ON t.annotation_id = a.id WHERE')} GROUP BY a.id`,
+              ]
+            : []),
+        ];
+  sql = [
+    `WITH u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))
+    ${text('u.item', 'NULL')} FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL`,
+    `${text("'plan:' || u.plan", 'NULL')} FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL`,
+    ...noteTexts('u.item', ofItem),
+    ...noteTexts("'plan:' || u.plan", ofPlan),
+  ].join('\n    UNION ALL\n    ');
   unitTextsSqls.set(shape, sql);
   return sql;
 }
@@ -533,6 +556,8 @@ function unitTextsSql(itemFields: readonly string[], planFields: readonly string
  *  the texts themselves never come back to JavaScript. */
 class Units {
   private texts = new Map<string, UnitText[]>();
+  /** Units whose texts were read with their document ids. */
+  private readonly withIds = new Set<string>();
   private readonly itemFields: string[];
   private readonly planFields: string[];
   private readonly noteFields: string[];
@@ -550,6 +575,7 @@ class Units {
     this.noteFields = fields.filter((f) => NOTE_FIELDS.has(f));
   }
 
+  /** The unit's texts with which needles each holds (a note's without its document id). */
   textsOf(u: { planId: string; itemId: string | null }): UnitText[] {
     let list = this.texts.get(unitKey(u));
     if (!list) {
@@ -559,19 +585,29 @@ class Units {
     return list;
   }
 
-  /** Reads the texts of every unit of `list` not read yet, all in one statement: a statement's
-   *  fixed cost (its JavaScript around SQLite and its cursors) paid once for a batch of units
-   *  (the estimate's sample, a page's hits) rather than once a unit. */
-  load(list: readonly { planId: string; itemId: string | null }[]): void {
+  /** The unit's texts, each with its document's id (read with them by load(…, true)). */
+  textsWithIds(u: { planId: string; itemId: string | null }): UnitText[] {
+    if (!this.withIds.has(unitKey(u))) this.load([u], true);
+    return this.textsOf(u);
+  }
+
+  /** Reads the texts of every unit of `list` not read yet (with `ids`: not read with their ids),
+   *  all in one statement: a statement's fixed cost (its JavaScript around SQLite and its
+   *  cursors) paid once for a batch of units (the estimate's sample, a page's hits) rather than
+   *  once a unit. */
+  load(list: readonly { planId: string; itemId: string | null }[], ids = false): void {
     const missing = new Map<string, [string | null, string]>();
-    for (const u of list) if (!this.texts.has(unitKey(u))) missing.set(unitKey(u), [u.itemId, u.planId]);
+    for (const u of list) if (!(ids ? this.withIds : this.texts).has(unitKey(u))) missing.set(unitKey(u), [u.itemId, u.planId]);
     if (missing.size === 0) return;
-    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length), [
+    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length, ids), [
       { units: JSON.stringify([...missing.values()]), ...Object.fromEntries(this.needles.map((n, k) => [`n${k}`, n])) },
     ]);
-    for (const key of missing.keys()) this.texts.set(key, []);
+    for (const key of missing.keys()) {
+      if (!this.texts.has(key)) this.loads++;
+      this.texts.set(key, []);
+      if (ids) this.withIds.add(key);
+    }
     for (const { unit, ...text } of rows) this.texts.get(unit)!.push(text);
-    this.loads += missing.size;
   }
 
   /** Whether a text holds any of `needles` (each one given to the constructor). */
@@ -736,7 +772,7 @@ export function searchQuery(db: Db, query: SearchQuery, options: RankOptions = {
     const sql = new Sql(db, options.log);
     const { page, units } = pageWith(sql, needles, parsed.excluded, query.filters, query.offset, query.limit, options);
     const texts = new TextReader(sql);
-    units.load(page.units);
+    units.load(page.units, true);
     return {
       hits: page.units.map((u) => toHit(sql, u, units, needles, texts)),
       total: page.total,
@@ -749,7 +785,7 @@ export function searchQuery(db: Db, query: SearchQuery, options: RankOptions = {
 /** The texts of a unit a hit shows: those containing a needle, best first, at most 3. */
 function matchedTexts(units: Units, u: RankedUnit, needles: readonly string[]): UnitText[] {
   return units
-    .textsOf(u)
+    .textsWithIds(u)
     .filter((t) => units.holds(t, needles))
     .sort((a, b) => b.id - a.id)
     .slice(0, 3);
