@@ -44,6 +44,7 @@ import { prepared } from '../../db/statements';
 import { readTransaction } from '../../db/transaction';
 import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValueSql } from '../../search/documents';
 import { matchingDocsSql } from '../../search/match';
+import { ideographSources, ideographsOnly } from '../../search/normalize';
 import { ID_SEQ, scoreOfId } from '../../search/score';
 import { SOURCE_TEXT_SQL } from '../../search/source-text';
 import { matchExpression } from '../../search/tokens';
@@ -505,6 +506,10 @@ interface UnitText {
 
 const unitTextsSqls = new Map<string, string>();
 
+/** Characters folding into a needle's ideographs beyond which its notes are checked in
+ *  JavaScript (the SQL's shape follows their count; a needle of 一 or 十 has many). */
+const MAX_SOURCES = 4;
+
 /** SQL: the texts of the units in the JSON @units ([itemId or null, planId] each) of the fields
  *  given, each with its unit's key (unitKey) and the mask of needles @n0… it holds: an item's
  *  own texts and its notes, a plan's title and its notes on the plan as a whole. Built once per
@@ -517,21 +522,42 @@ const unitTextsSqls = new Map<string, string>();
  *  two more lookups in large indexes (its key in search_doc_ids, then the note again by that
  *  key) — at a million notes, most of a search's time went there. A body that normalizes to
  *  nothing has no document; it is still a row here, holding no needle. */
-function unitTextsSql(itemFields: readonly string[], planFields: readonly string[], noteFields: readonly string[], needles: number, ids: boolean): string {
-  const shape = JSON.stringify([itemFields, planFields, noteFields, needles, ids]);
+function unitTextsSql(
+  itemFields: readonly string[],
+  planFields: readonly string[],
+  noteFields: readonly string[],
+  needles: number,
+  ids: boolean,
+  sources: readonly number[] | null,
+): string {
+  const shape = JSON.stringify([itemFields, planFields, noteFields, needles, ids, sources]);
   let sql = unitTextsSqls.get(shape);
   if (sql) return sql;
   const needleList = Array.from({ length: needles }, (_, k) => `@n${k}`).join(', ');
   const mask = `search_mask(${SOURCE_TEXT_SQL}, ${needleList})`;
   const text = (unit: string, annotation: string) => `SELECT ${unit} AS unit, d.id AS id, ${fieldNameSql('d.field')} AS field, ${annotation} AS annotationId, ${mask} AS mask`;
   const notes = `JOIN search_doc_ids d ON d.key = ${keyValueSql('a.id')} AND d.field IN (${fieldListSql(noteFields)})`;
+  // A note's body against needles of ideographs only: SQLite's instr on the text as stored, the
+  // same answer as search_mask's (normalize.ts: ideographsOnly) unless the text holds one of
+  // the characters that fold into the needle's (@s<k>_<j>, `sources[k]` of them), and a call
+  // into JavaScript (most of a note's cost) only for those.
+  const bodyMask = sources
+    ? sources
+        .map((count, k) => {
+          const found = `instr(a.body, @n${k}) > 0`;
+          if (count === 0) return `iif(${found}, '1', '0')`;
+          const folded = Array.from({ length: count }, (_, j) => `instr(a.body, @s${k}_${j}) > 0`).join(' OR ');
+          return `CASE WHEN ${found} THEN '1' WHEN ${folded} THEN iif(search_has(a.body, @n${k}), '1', '0') ELSE '0' END`;
+        })
+        .join(' || ')
+    : `search_mask(a.body, ${needleList})`;
   const ofItem = 'a.item_id = u.item AND a.deleted_at IS NULL WHERE u.item IS NOT NULL';
   const ofPlan = 'a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL WHERE u.item IS NULL';
   const noteTexts = (unit: string, of: string): string[] =>
     ids
       ? [`${text(unit, 'a.id')} FROM u JOIN user_annotations a ON ${of.replace(' WHERE', ` ${notes} WHERE`)}`]
       : [
-          ...(noteFields.includes('note') ? [`SELECT ${unit} AS unit, 0 AS id, 'note' AS field, a.id AS annotationId, search_mask(a.body, ${needleList}) AS mask FROM u JOIN user_annotations a ON ${of}`] : []),
+          ...(noteFields.includes('note') ? [`SELECT ${unit} AS unit, 0 AS id, 'note' AS field, a.id AS annotationId, ${bodyMask} AS mask FROM u JOIN user_annotations a ON ${of}`] : []),
           ...(noteFields.includes('noteTags')
             ? [
                 `SELECT ${unit} AS unit, 0 AS id, 'noteTags' AS field, a.id AS annotationId, search_mask(group_concat(t.tag, char(0)), ${needleList}) AS mask
@@ -561,6 +587,9 @@ class Units {
   private readonly itemFields: string[];
   private readonly planFields: string[];
   private readonly noteFields: string[];
+  /** When every needle is of ideographs only, the characters folding into each needle's (a
+   *  note's body is checked in SQL: unitTextsSql). */
+  private readonly sources: string[][] | null;
   /** Texts of units read so far (what a walk spends beside its rows). */
   loads = 0;
 
@@ -573,6 +602,8 @@ class Units {
     this.itemFields = fields.filter((f) => !NOTE_FIELDS.has(f) && f !== 'title');
     this.planFields = fields.filter((f) => f === 'title');
     this.noteFields = fields.filter((f) => NOTE_FIELDS.has(f));
+    const sources = needles.map((n) => (ideographsOnly(n) ? [...new Set(Array.from(n).flatMap(ideographSources))] : null));
+    this.sources = sources.every((s) => s !== null && s.length <= MAX_SOURCES) ? (sources as string[][]) : null;
   }
 
   /** The unit's texts with which needles each holds (a note's without its document id). */
@@ -599,8 +630,12 @@ class Units {
     const missing = new Map<string, [string | null, string]>();
     for (const u of list) if (!(ids ? this.withIds : this.texts).has(unitKey(u))) missing.set(unitKey(u), [u.itemId, u.planId]);
     if (missing.size === 0) return;
-    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length, ids), [
-      { units: JSON.stringify([...missing.values()]), ...Object.fromEntries(this.needles.map((n, k) => [`n${k}`, n])) },
+    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length, ids, this.sources && this.sources.map((s) => s.length)), [
+      {
+        units: JSON.stringify([...missing.values()]),
+        ...Object.fromEntries(this.needles.map((n, k) => [`n${k}`, n])),
+        ...Object.fromEntries((this.sources ?? []).flatMap((list, k) => list.map((c, j) => [`s${k}_${j}`, c]))),
+      },
     ]);
     for (const key of missing.keys()) {
       if (!this.texts.has(key)) this.loads++;
