@@ -496,7 +496,7 @@ export function phraseOf(needles: readonly string[]): string {
 // ---- One unit's texts, read only for the units a walk keeps (or a page shows). ----
 
 interface UnitText {
-  /** Its document's id; 0 for a note's text read without it (Units.load). */
+  /** Its document's id; 0 for a note's text until Units.withIds reads it (for those holding a needle). */
   id: number;
   field: string;
   annotationId: string | null;
@@ -515,28 +515,26 @@ const MAX_SOURCES = 4;
  *  own texts and its notes, a plan's title and its notes on the plan as a whole. Built once per
  *  shape (the text-reading expression is long: building and hashing it per call is not free).
  *
- *  With `ids`, each text comes with its document's id (a hit's snippets go best first). Without,
- *  a note's texts are read from its row as the index wrote them (source-docs.ts: every live
- *  annotation's body is its 'note' text, its tags its 'noteTags'), id 0: which texts of a unit
- *  hold a needle is all the estimate and the other needles ask, and a note's document id costs
- *  two more lookups in large indexes (its key in search_doc_ids, then the note again by that
- *  key) — at a million notes, most of a search's time went there. A body that normalizes to
- *  nothing has no document; it is still a row here, holding no needle. */
+ *  A note's texts are read from its row as the index wrote them (source-docs.ts: every live
+ *  annotation's body is its 'note' text, its tags its 'noteTags'), without their document's id
+ *  (0; Units.withIds reads it for the few a page shows): which texts of a unit hold a needle is
+ *  all the estimate and the other needles ask, and a note's id costs two more lookups in large
+ *  indexes (its key in search_doc_ids, then the note again by that key) — at a million notes,
+ *  most of a search's time went there. A body that normalizes to nothing has no document; it is
+ *  still a row here, holding no needle. */
 function unitTextsSql(
   itemFields: readonly string[],
   planFields: readonly string[],
   noteFields: readonly string[],
   needles: number,
-  ids: boolean,
   sources: readonly number[] | null,
 ): string {
-  const shape = JSON.stringify([itemFields, planFields, noteFields, needles, ids, sources]);
+  const shape = JSON.stringify([itemFields, planFields, noteFields, needles, sources]);
   let sql = unitTextsSqls.get(shape);
   if (sql) return sql;
   const needleList = Array.from({ length: needles }, (_, k) => `@n${k}`).join(', ');
   const mask = `search_mask(${SOURCE_TEXT_SQL}, ${needleList})`;
   const text = (unit: string, annotation: string) => `SELECT ${unit} AS unit, d.id AS id, ${fieldNameSql('d.field')} AS field, ${annotation} AS annotationId, ${mask} AS mask`;
-  const notes = `JOIN search_doc_ids d ON d.key = ${keyValueSql('a.id')} AND d.field IN (${fieldListSql(noteFields)})`;
   // A note's body against needles of ideographs only: SQLite's instr on the text as stored, the
   // same answer as search_mask's (normalize.ts: ideographsOnly) unless the text holds one of
   // the characters that fold into the needle's (@s<k>_<j>, `sources[k]` of them), and a call
@@ -553,18 +551,15 @@ function unitTextsSql(
     : `search_mask(a.body, ${needleList})`;
   const ofItem = 'a.item_id = u.item AND a.deleted_at IS NULL WHERE u.item IS NOT NULL';
   const ofPlan = 'a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL WHERE u.item IS NULL';
-  const noteTexts = (unit: string, of: string): string[] =>
-    ids
-      ? [`${text(unit, 'a.id')} FROM u JOIN user_annotations a ON ${of.replace(' WHERE', ` ${notes} WHERE`)}`]
-      : [
-          ...(noteFields.includes('note') ? [`SELECT ${unit} AS unit, 0 AS id, 'note' AS field, a.id AS annotationId, ${bodyMask} AS mask FROM u JOIN user_annotations a ON ${of}`] : []),
-          ...(noteFields.includes('noteTags')
-            ? [
-                `SELECT ${unit} AS unit, 0 AS id, 'noteTags' AS field, a.id AS annotationId, search_mask(group_concat(t.tag, char(0)), ${needleList}) AS mask
-                 FROM u JOIN user_annotations a ON ${of.replace(' WHERE', ' JOIN user_annotation_tags t ON t.annotation_id = a.id WHERE')} GROUP BY a.id`,
-              ]
-            : []),
-        ];
+  const noteTexts = (unit: string, of: string): string[] => [
+    ...(noteFields.includes('note') ? [`SELECT ${unit} AS unit, 0 AS id, 'note' AS field, a.id AS annotationId, ${bodyMask} AS mask FROM u JOIN user_annotations a ON ${of}`] : []),
+    ...(noteFields.includes('noteTags')
+      ? [
+          `SELECT ${unit} AS unit, 0 AS id, 'noteTags' AS field, a.id AS annotationId, search_mask(group_concat(t.tag, char(0)), ${needleList}) AS mask
+           FROM u JOIN user_annotations a ON ${of.replace(' WHERE', ' JOIN user_annotation_tags t ON t.annotation_id = a.id WHERE')} GROUP BY a.id`,
+        ]
+      : []),
+  ];
   sql = [
     `WITH u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))
     ${text('u.item', 'NULL')} FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL`,
@@ -582,8 +577,6 @@ function unitTextsSql(
  *  the texts themselves never come back to JavaScript. */
 class Units {
   private texts = new Map<string, UnitText[]>();
-  /** Units whose texts were read with their document ids. */
-  private readonly withIds = new Set<string>();
   private readonly itemFields: string[];
   private readonly planFields: string[];
   private readonly noteFields: string[];
@@ -616,33 +609,36 @@ class Units {
     return list;
   }
 
-  /** The unit's texts, each with its document's id (read with them by load(…, true)). */
-  textsWithIds(u: { planId: string; itemId: string | null }): UnitText[] {
-    if (!this.withIds.has(unitKey(u))) this.load([u], true);
-    return this.textsOf(u);
+  /** Reads the document ids of the units' note texts that hold a needle (the texts a hit
+   *  shows), all in one statement: few, where a unit may have hundreds of notes. */
+  withIds(list: readonly { planId: string; itemId: string | null }[]): void {
+    this.load(list);
+    const missing = list.flatMap((u) => this.textsOf(u).filter((t) => t.id === 0 && t.mask.includes('1')));
+    if (missing.length === 0) return;
+    const rows = this.sql.all<{ k: number; id: number }>(
+      `SELECT j.key AS k, d.id AS id FROM json_each(?) j JOIN search_doc_ids d ON d.key = ${keyValueSql("j.value ->> 0")} AND d.field = j.value ->> 1`,
+      [JSON.stringify(missing.map((t) => [t.annotationId, fieldCode(t.field)]))],
+    );
+    for (const r of rows) missing[r.k]!.id = r.id;
   }
 
-  /** Reads the texts of every unit of `list` not read yet (with `ids`: not read with their ids),
-   *  all in one statement: a statement's fixed cost (its JavaScript around SQLite and its
-   *  cursors) paid once for a batch of units (the estimate's sample, a page's hits) rather than
-   *  once a unit. */
-  load(list: readonly { planId: string; itemId: string | null }[], ids = false): void {
+  /** Reads the texts of every unit of `list` not read yet, all in one statement: a statement's
+   *  fixed cost (its JavaScript around SQLite and its cursors) paid once for a batch of units
+   *  (the estimate's sample, a page's hits) rather than once a unit. */
+  load(list: readonly { planId: string; itemId: string | null }[]): void {
     const missing = new Map<string, [string | null, string]>();
-    for (const u of list) if (!(ids ? this.withIds : this.texts).has(unitKey(u))) missing.set(unitKey(u), [u.itemId, u.planId]);
+    for (const u of list) if (!this.texts.has(unitKey(u))) missing.set(unitKey(u), [u.itemId, u.planId]);
     if (missing.size === 0) return;
-    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length, ids, this.sources && this.sources.map((s) => s.length)), [
+    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length, this.sources && this.sources.map((s) => s.length)), [
       {
         units: JSON.stringify([...missing.values()]),
         ...Object.fromEntries(this.needles.map((n, k) => [`n${k}`, n])),
         ...Object.fromEntries((this.sources ?? []).flatMap((list, k) => list.map((c, j) => [`s${k}_${j}`, c]))),
       },
     ]);
-    for (const key of missing.keys()) {
-      if (!this.texts.has(key)) this.loads++;
-      this.texts.set(key, []);
-      if (ids) this.withIds.add(key);
-    }
+    for (const key of missing.keys()) this.texts.set(key, []);
     for (const { unit, ...text } of rows) this.texts.get(unit)!.push(text);
+    this.loads += missing.size;
   }
 
   /** Whether a text holds any of `needles` (each one given to the constructor). */
@@ -807,7 +803,7 @@ export function searchQuery(db: Db, query: SearchQuery, options: RankOptions = {
     const sql = new Sql(db, options.log);
     const { page, units } = pageWith(sql, needles, parsed.excluded, query.filters, query.offset, query.limit, options);
     const texts = new TextReader(sql);
-    units.load(page.units, true);
+    units.withIds(page.units);
     return {
       hits: page.units.map((u) => toHit(sql, u, units, needles, texts)),
       total: page.total,
@@ -820,7 +816,7 @@ export function searchQuery(db: Db, query: SearchQuery, options: RankOptions = {
 /** The texts of a unit a hit shows: those containing a needle, best first, at most 3. */
 function matchedTexts(units: Units, u: RankedUnit, needles: readonly string[]): UnitText[] {
   return units
-    .textsWithIds(u)
+    .textsOf(u)
     .filter((t) => units.holds(t, needles))
     .sort((a, b) => b.id - a.id)
     .slice(0, 3);
