@@ -46,7 +46,7 @@ import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValueSql } from '
 import { matchingDocsSql } from '../../search/match';
 import { ideographSources, ideographsOnly } from '../../search/normalize';
 import { ID_SEQ, scoreOfId } from '../../search/score';
-import { SOURCE_TEXT_SQL } from '../../search/source-text';
+import { SOURCE_TEXT_SQL, sourceTextSql } from '../../search/source-text';
 import { matchExpression } from '../../search/tokens';
 import { changeStamp, planTitleSql } from '../table/plans';
 import { supersededSql } from '../versions/lineage';
@@ -204,7 +204,8 @@ function anyOfExpression(needles: readonly string[]): { match: string; exact: bo
 /** The walk's pieces: each text with its unit (select, joins) and whether it passes (where:
  *  of a field searched, its unit still there, in a plan in scope; check: holds a needle). */
 function walkParts(needles: readonly string[], fields: readonly string[]) {
-  const check = `(${needles.map(() => `search_has(${SOURCE_TEXT_SQL}, ?)`).join(' OR ')})`;
+  // A note's body from its row joined below (a: the note of a note's text, its body the same).
+  const check = `(${needles.map(() => `search_has(${sourceTextSql('a.body')}, ?)`).join(' OR ')})`;
   const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) AS planId,
       coalesce(i.id, a.item_id) AS itemId, coalesce(i.theme_id, ai.theme_id) AS themeId`;
   const joins = `
