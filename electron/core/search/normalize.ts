@@ -53,3 +53,44 @@ export function normalizeWithOffsets(text: string): { text: string; from: number
 export function normalizeStored(text: string): string {
   return text.split('\u0000').map(normalizeForSearch).join('\n');
 }
+
+/** Whether a needle is made of common CJK ideographs only (U+4E00–9FFF). Such a needle is in a
+ *  text's normalized form exactly when it is in the text as stored, unless the text holds a
+ *  character that folds into one of the needle's (ideographSources): NFKC keeps these
+ *  ideographs as they are and composes nothing with them, lower case and the punctuation fold
+ *  leave them alone, and no character folds to nothing (whitespace folds to a space), so
+ *  otherwise neither side can gain or lose an occurrence. */
+export function ideographsOnly(needle: string): boolean {
+  return /^[\u4e00-\u9fff]+$/u.test(needle);
+}
+
+/** The blocks whose characters NFKC turns into (something holding) a common ideograph: the
+ *  radicals (⼝ → 口), CJK symbols (〸 → 十), kanbun, enclosed and squared CJK (㈠, ㍻), the
+ *  compatibility ideographs, squared ideographs (🈳 → 空). A test checks that no character
+ *  outside them does. */
+const IDEOGRAPH_SOURCE_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x2e80, 0x2fff],
+  [0x3000, 0x33ff],
+  [0xf900, 0xfaff],
+  [0x1f200, 0x1f2ff],
+  [0x2f800, 0x2fa1f],
+];
+
+let ideographSourceMap: Map<string, string[]> | null = null;
+
+/** The characters, other than the ideograph `ch` itself, whose normalized form holds it. */
+export function ideographSources(ch: string): readonly string[] {
+  if (!ideographSourceMap) {
+    const map = new Map<string, string[]>();
+    for (const [from, to] of IDEOGRAPH_SOURCE_BLOCKS) {
+      for (let cp = from; cp <= to; cp++) {
+        const source = String.fromCodePoint(cp);
+        for (const c of new Set(normalizeForSearch(source))) {
+          if (c !== source && ideographsOnly(c)) map.set(c, [...(map.get(c) ?? []), source]);
+        }
+      }
+    }
+    ideographSourceMap = map;
+  }
+  return ideographSourceMap.get(ch) ?? [];
+}

@@ -16,7 +16,10 @@ const STATE = (column: string) => `(SELECT ${column} FROM user_initiative_state 
 const TRANSLATION = `(SELECT t.json FROM initiatives i JOIN plan_translations t ON t.plan_id = i.plan_id AND t.language = 'en' WHERE i.id = d.key)`;
 const PATH = `'$.initiatives."' || d.key || '"'`;
 
-export const SOURCE_TEXT_SQL = `CASE d.field
+/** The text expression, with a note's body read from `noteBody` when given (an SQL expression:
+ *  the note's row already joined by the caller, where looking it up again by the key would
+ *  convert the key and search the notes' key index once more). */
+export const sourceTextSql = (noteBody?: string): string => `CASE d.field
   WHEN ${FIELD_CODES.headline} THEN ${ITEM('headline')}
   WHEN ${FIELD_CODES.body} THEN ${ITEM('body')}
   WHEN ${FIELD_CODES.theme} THEN (SELECT t.headline FROM initiatives i JOIN themes t ON t.id = i.theme_id WHERE i.id = d.key)
@@ -28,6 +31,8 @@ export const SOURCE_TEXT_SQL = `CASE d.field
   WHEN ${FIELD_CODES.responsibleUnits} THEN ${STATE('responsible_units')}
   WHEN ${FIELD_CODES.progressNote} THEN ${STATE('progress_note')}
   WHEN ${FIELD_CODES.tags} THEN (SELECT group_concat(tag, char(0)) FROM user_initiative_tags WHERE initiative_id = d.key)
-  WHEN ${FIELD_CODES.note} THEN (SELECT body FROM user_annotations WHERE id = ${KEY})
+  WHEN ${FIELD_CODES.note} THEN ${noteBody ?? `(SELECT body FROM user_annotations WHERE id = ${KEY})`}
   WHEN ${FIELD_CODES.noteTags} THEN (SELECT group_concat(tag, char(0)) FROM user_annotation_tags WHERE annotation_id = ${KEY})
 END`;
+
+export const SOURCE_TEXT_SQL = sourceTextSql();

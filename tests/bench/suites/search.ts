@@ -4,7 +4,9 @@
 // API (core router: validation, parsing, the index walk, ranking, filters, a page of 20 hits
 // with snippets) against the same SQL run directly (raw: every statement the search ran, as it
 // ran — an iterated walk read to the row it stopped at — replayed without the JavaScript around
-// them), p50 and p95 side by side; the hit count is checked against a plain substring scan
+// them; the SQL functions the statements call, search_has and search_mask, run in both, since
+// they are part of the SQL; so a cheaper statement in the core lowers both sides alike, and raw
+// is never a simpler query than the one the app runs), p50 and p95 side by side; the hit count is checked against a plain substring scan
 // (a total marked "about" is the search's estimate: it stopped reading once its page was full),
 // and the estimate against the exact total (the same query read to its end); for a search whose total was
 // estimated, its second page too (asked after the first, it reuses the first page's estimate). And the index's size: the pages of the

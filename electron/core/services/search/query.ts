@@ -44,8 +44,9 @@ import { prepared } from '../../db/statements';
 import { readTransaction } from '../../db/transaction';
 import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValueSql } from '../../search/documents';
 import { matchingDocsSql } from '../../search/match';
+import { ideographSources, ideographsOnly } from '../../search/normalize';
 import { ID_SEQ, scoreOfId } from '../../search/score';
-import { SOURCE_TEXT_SQL } from '../../search/source-text';
+import { SOURCE_TEXT_SQL, sourceTextSql } from '../../search/source-text';
 import { matchExpression } from '../../search/tokens';
 import { changeStamp, planTitleSql } from '../table/plans';
 import { supersededSql } from '../versions/lineage';
@@ -203,7 +204,8 @@ function anyOfExpression(needles: readonly string[]): { match: string; exact: bo
 /** The walk's pieces: each text with its unit (select, joins) and whether it passes (where:
  *  of a field searched, its unit still there, in a plan in scope; check: holds a needle). */
 function walkParts(needles: readonly string[], fields: readonly string[]) {
-  const check = `(${needles.map(() => `search_has(${SOURCE_TEXT_SQL}, ?)`).join(' OR ')})`;
+  // A note's body from its row joined below (a: the note of a note's text, its body the same).
+  const check = `(${needles.map(() => `search_has(${sourceTextSql('a.body')}, ?)`).join(' OR ')})`;
   const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) AS planId,
       coalesce(i.id, a.item_id) AS itemId, coalesce(i.theme_id, ai.theme_id) AS themeId`;
   const joins = `
@@ -495,6 +497,7 @@ export function phraseOf(needles: readonly string[]): string {
 // ---- One unit's texts, read only for the units a walk keeps (or a page shows). ----
 
 interface UnitText {
+  /** Its document's id; 0 for a note's text until Units.withIds reads it (for those holding a needle). */
   id: number;
   field: string;
   annotationId: string | null;
@@ -504,25 +507,67 @@ interface UnitText {
 
 const unitTextsSqls = new Map<string, string>();
 
+/** Characters folding into a needle's ideographs beyond which its notes are checked in
+ *  JavaScript (the SQL's shape follows their count; a needle of 一 or 十 has many). */
+const MAX_SOURCES = 4;
+
 /** SQL: the texts of the units in the JSON @units ([itemId or null, planId] each) of the fields
  *  given, each with its unit's key (unitKey) and the mask of needles @n0… it holds: an item's
  *  own texts and its notes, a plan's title and its notes on the plan as a whole. Built once per
- *  shape (the text-reading expression is long: building and hashing it per call is not free). */
-function unitTextsSql(itemFields: readonly string[], planFields: readonly string[], noteFields: readonly string[], needles: number): string {
-  const shape = JSON.stringify([itemFields, planFields, noteFields, needles]);
+ *  shape (the text-reading expression is long: building and hashing it per call is not free).
+ *
+ *  A note's texts are read from its row as the index wrote them (source-docs.ts: every live
+ *  annotation's body is its 'note' text, its tags its 'noteTags'), without their document's id
+ *  (0; Units.withIds reads it for the few a page shows): which texts of a unit hold a needle is
+ *  all the estimate and the other needles ask, and a note's id costs two more lookups in large
+ *  indexes (its key in search_doc_ids, then the note again by that key) — at a million notes,
+ *  most of a search's time went there. A body that normalizes to nothing has no document; it is
+ *  still a row here, holding no needle. */
+function unitTextsSql(
+  itemFields: readonly string[],
+  planFields: readonly string[],
+  noteFields: readonly string[],
+  needles: number,
+  sources: readonly number[] | null,
+): string {
+  const shape = JSON.stringify([itemFields, planFields, noteFields, needles, sources]);
   let sql = unitTextsSqls.get(shape);
   if (sql) return sql;
-  const mask = `search_mask(${SOURCE_TEXT_SQL}, ${Array.from({ length: needles }, (_, k) => `@n${k}`).join(', ')})`;
+  const needleList = Array.from({ length: needles }, (_, k) => `@n${k}`).join(', ');
+  const mask = `search_mask(${SOURCE_TEXT_SQL}, ${needleList})`;
   const text = (unit: string, annotation: string) => `SELECT ${unit} AS unit, d.id AS id, ${fieldNameSql('d.field')} AS field, ${annotation} AS annotationId, ${mask} AS mask`;
-  const notes = `JOIN search_doc_ids d ON d.key = ${keyValueSql('a.id')} AND d.field IN (${fieldListSql(noteFields)})`;
-  sql = `WITH u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))
-    ${text('u.item', 'NULL')} FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL
-    UNION ALL
-    ${text("'plan:' || u.plan", 'NULL')} FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL
-    UNION ALL
-    ${text('u.item', 'a.id')} FROM u JOIN user_annotations a ON a.item_id = u.item AND a.deleted_at IS NULL ${notes} WHERE u.item IS NOT NULL
-    UNION ALL
-    ${text("'plan:' || u.plan", 'a.id')} FROM u JOIN user_annotations a ON a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL ${notes} WHERE u.item IS NULL`;
+  // A note's body against needles of ideographs only: SQLite's instr on the text as stored, the
+  // same answer as search_mask's (normalize.ts: ideographsOnly) unless the text holds one of
+  // the characters that fold into the needle's (@s<k>_<j>, `sources[k]` of them), and a call
+  // into JavaScript (most of a note's cost) only for those.
+  const bodyMask = sources
+    ? sources
+        .map((count, k) => {
+          const found = `instr(a.body, @n${k}) > 0`;
+          if (count === 0) return `iif(${found}, '1', '0')`;
+          const folded = Array.from({ length: count }, (_, j) => `instr(a.body, @s${k}_${j}) > 0`).join(' OR ');
+          return `CASE WHEN ${found} THEN '1' WHEN ${folded} THEN iif(search_has(a.body, @n${k}), '1', '0') ELSE '0' END`;
+        })
+        .join(' || ')
+    : `search_mask(a.body, ${needleList})`;
+  const ofItem = 'a.item_id = u.item AND a.deleted_at IS NULL WHERE u.item IS NOT NULL';
+  const ofPlan = 'a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL WHERE u.item IS NULL';
+  const noteTexts = (unit: string, of: string): string[] => [
+    ...(noteFields.includes('note') ? [`SELECT ${unit} AS unit, 0 AS id, 'note' AS field, a.id AS annotationId, ${bodyMask} AS mask FROM u JOIN user_annotations a ON ${of}`] : []),
+    ...(noteFields.includes('noteTags')
+      ? [
+          `SELECT ${unit} AS unit, 0 AS id, 'noteTags' AS field, a.id AS annotationId, search_mask(group_concat(t.tag, char(0)), ${needleList}) AS mask
+           FROM u JOIN user_annotations a ON ${of.replace(' WHERE', ' JOIN user_annotation_tags t ON t.annotation_id = a.id WHERE')} GROUP BY a.id`,
+        ]
+      : []),
+  ];
+  sql = [
+    `WITH u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))
+    ${text('u.item', 'NULL')} FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL`,
+    `${text("'plan:' || u.plan", 'NULL')} FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL`,
+    ...noteTexts('u.item', ofItem),
+    ...noteTexts("'plan:' || u.plan", ofPlan),
+  ].join('\n    UNION ALL\n    ');
   unitTextsSqls.set(shape, sql);
   return sql;
 }
@@ -536,6 +581,9 @@ class Units {
   private readonly itemFields: string[];
   private readonly planFields: string[];
   private readonly noteFields: string[];
+  /** When every needle is of ideographs only, the characters folding into each needle's (a
+   *  note's body is checked in SQL: unitTextsSql). */
+  private readonly sources: string[][] | null;
   /** Texts of units read so far (what a walk spends beside its rows). */
   loads = 0;
 
@@ -548,8 +596,11 @@ class Units {
     this.itemFields = fields.filter((f) => !NOTE_FIELDS.has(f) && f !== 'title');
     this.planFields = fields.filter((f) => f === 'title');
     this.noteFields = fields.filter((f) => NOTE_FIELDS.has(f));
+    const sources = needles.map((n) => (ideographsOnly(n) ? [...new Set(Array.from(n).flatMap(ideographSources))] : null));
+    this.sources = sources.every((s) => s !== null && s.length <= MAX_SOURCES) ? (sources as string[][]) : null;
   }
 
+  /** The unit's texts with which needles each holds (a note's without its document id). */
   textsOf(u: { planId: string; itemId: string | null }): UnitText[] {
     let list = this.texts.get(unitKey(u));
     if (!list) {
@@ -559,6 +610,19 @@ class Units {
     return list;
   }
 
+  /** Reads the document ids of the units' note texts that hold a needle (the texts a hit
+   *  shows), all in one statement: few, where a unit may have hundreds of notes. */
+  withIds(list: readonly { planId: string; itemId: string | null }[]): void {
+    this.load(list);
+    const missing = list.flatMap((u) => this.textsOf(u).filter((t) => t.id === 0 && t.mask.includes('1')));
+    if (missing.length === 0) return;
+    const rows = this.sql.all<{ k: number; id: number }>(
+      `SELECT j.key AS k, d.id AS id FROM json_each(?) j JOIN search_doc_ids d ON d.key = ${keyValueSql("j.value ->> 0")} AND d.field = j.value ->> 1`,
+      [JSON.stringify(missing.map((t) => [t.annotationId, fieldCode(t.field)]))],
+    );
+    for (const r of rows) missing[r.k]!.id = r.id;
+  }
+
   /** Reads the texts of every unit of `list` not read yet, all in one statement: a statement's
    *  fixed cost (its JavaScript around SQLite and its cursors) paid once for a batch of units
    *  (the estimate's sample, a page's hits) rather than once a unit. */
@@ -566,8 +630,12 @@ class Units {
     const missing = new Map<string, [string | null, string]>();
     for (const u of list) if (!this.texts.has(unitKey(u))) missing.set(unitKey(u), [u.itemId, u.planId]);
     if (missing.size === 0) return;
-    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length), [
-      { units: JSON.stringify([...missing.values()]), ...Object.fromEntries(this.needles.map((n, k) => [`n${k}`, n])) },
+    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length, this.sources && this.sources.map((s) => s.length)), [
+      {
+        units: JSON.stringify([...missing.values()]),
+        ...Object.fromEntries(this.needles.map((n, k) => [`n${k}`, n])),
+        ...Object.fromEntries((this.sources ?? []).flatMap((list, k) => list.map((c, j) => [`s${k}_${j}`, c]))),
+      },
     ]);
     for (const key of missing.keys()) this.texts.set(key, []);
     for (const { unit, ...text } of rows) this.texts.get(unit)!.push(text);
@@ -736,7 +804,7 @@ export function searchQuery(db: Db, query: SearchQuery, options: RankOptions = {
     const sql = new Sql(db, options.log);
     const { page, units } = pageWith(sql, needles, parsed.excluded, query.filters, query.offset, query.limit, options);
     const texts = new TextReader(sql);
-    units.load(page.units);
+    units.withIds(page.units);
     return {
       hits: page.units.map((u) => toHit(sql, u, units, needles, texts)),
       total: page.total,
