@@ -31,7 +31,7 @@ afterAll(() => app?.close());
 
 const outline = () => page.getByRole('navigation', { name: /^(计划大纲|Plan outline)$/ });
 const main = () => page.getByRole('main');
-// Its accessible name carries the ▾ of its CSS, so it is found by id.
+// Found by its id (its name differs by language).
 const aboutButton = () => page.locator('#plan-context-toggle');
 const aboutPanel = () => page.getByRole('region', { name: /^(计划背景|About this plan)$/ });
 const height = async (selector: string) => (await page.locator(selector).first().boundingBox())?.height ?? 0;
