@@ -329,4 +329,59 @@ describe('packet builder', () => {
     expect(within(group).getByText('Left out (1 initiative)')).toBeTruthy();
     expect(within(group).getByRole('button', { name: 'Bring back: （一） 推进国企改革', hidden: true })).toBeTruthy();
   });
+
+  it("types the cover date in the interface language, not the browser's: read, shown back, stored ISO; a text that is no date is refused with a message", async () => {
+    const fake = createFakePackets();
+    renderView(fake);
+    fireEvent.click(await screen.findByRole('button', { name: '新建简报包' }));
+    const cover = screen.getByRole('group', { name: '封面' });
+    fireEvent.click(within(cover).getByRole('checkbox', { name: '使用生成当天的日期' }));
+    const date = within(cover).getByLabelText('日期') as HTMLInputElement;
+    // A text field (Chromium's date input draws mm/dd/yyyy in the browser's locale), with the form it reads.
+    expect(date.type).toBe('text');
+    expect(date.getAttribute('placeholder')).toContain('年-月-日');
+    fireEvent.change(date, { target: { value: '2024年5月11日' } });
+    fireEvent.blur(date);
+    expect(date.value).toBe('2024-05-11');
+    // ↑ / ↓ step a day.
+    fireEvent.keyDown(date, { key: 'ArrowUp' });
+    expect(date.value).toBe('2024-05-12');
+    fireEvent.change(date, { target: { value: '5/11/2024' } });
+    fireEvent.keyDown(date, { key: 'Enter' });
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(within(cover).getByRole('alert').textContent).toBe('“5/11/2024”不是有效日期，请按年-月-日填写，如 2024-05-11 或 2024年5月11日。');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(lastSaved(fake)).not.toBeNull());
+    // The last date that read is what is kept.
+    expect(lastSaved(fake)!.definition.cover.date).toBe('2024-05-12');
+  });
+
+  it('shows and reads the dates in English as 11 May 2024; a filter with a deadline that is no date cannot be added', async () => {
+    const fake = createFakePackets();
+    renderView(fake, 'en');
+    fireEvent.click(await screen.findByRole('button', { name: 'New packet' }));
+    const cover = screen.getByRole('group', { name: 'Cover' });
+    fireEvent.click(within(cover).getByRole('checkbox', { name: 'Use the day the packet is run' }));
+    const date = within(cover).getByLabelText('Date') as HTMLInputElement;
+    fireEvent.change(date, { target: { value: '2024-05-11' } });
+    fireEvent.keyDown(date, { key: 'Enter' });
+    expect(date.value).toBe('11 May 2024');
+    fireEvent.change(date, { target: { value: 'May 9, 2024' } });
+    fireEvent.blur(date);
+    expect(date.value).toBe('9 May 2024');
+
+    const add = screen.getByRole('group', { name: 'Add a source' });
+    fireEvent.click(within(add).getByRole('radio', { name: 'Filter' }));
+    const deadline = within(add).getByLabelText('Deadline on or before') as HTMLInputElement;
+    fireEvent.change(deadline, { target: { value: '31 Febr 2025' } });
+    fireEvent.blur(deadline);
+    expect(within(add).getByRole('alert').textContent).toBe('“31 Febr 2025” is not a date: type it as 11 May 2024 or 2024-05-11.');
+    expect((within(add).getByRole('button', { name: 'Add' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(deadline, { target: { value: '2025年2月28日' } });
+    fireEvent.blur(deadline);
+    fireEvent.click(within(add).getByRole('button', { name: 'Add' }));
+    // The source reads in English too.
+    expect(await screen.findByText(/Deadline on or before 28 Feb 2025/)).toBeTruthy();
+    expect(document.querySelector('.pk-builder input[type="date"]')).toBeNull();
+  });
 });

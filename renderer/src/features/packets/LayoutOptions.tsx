@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PacketCover, PacketOptions } from '../../../../shared/api/packets/methods';
 import { localToday } from '../table/running-header';
+import { DateField } from './DateField';
 
 export function CoverFields({ cover, onChange }: { cover: PacketCover; onChange(cover: PacketCover): void }) {
   const { t } = useTranslation('packets');
@@ -37,13 +38,12 @@ export function CoverFields({ cover, onChange }: { cover: PacketCover; onChange(
         {text('preparedBy')}
         <div className="pk-field pk-field-date">
           <label htmlFor={`${id}-date`}>{t('cover.date')}</label>
-          <input
+          <DateField
             id={`${id}-date`}
-            type="date"
             // With the run date chosen, the field shows today's (what a run now would print).
             value={cover.date ?? today}
             disabled={cover.date === null}
-            onChange={(e) => onChange({ ...cover, date: e.target.value || null })}
+            onChange={(date) => onChange({ ...cover, date })}
           />
           <label className="pk-check">
             <input type="checkbox" checked={cover.date === null} onChange={(e) => onChange({ ...cover, date: e.target.checked ? null : today })} />

@@ -9,6 +9,8 @@ import type { PlanOutline, PlanSummary } from '../../../../shared/api/plans/meth
 import type { PacketMethods, PacketSource } from '../../../../shared/api/packets/methods';
 import type { StatusOption } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
+import { formatDate } from '../table/date-text';
+import { DateField } from './DateField';
 
 type Missing = PacketMethods['packet.resolve']['result']['missing'];
 type Kind = 'plan' | 'themes' | 'view' | 'filter';
@@ -66,7 +68,7 @@ export function SourcesEditor({ client, sources, missing, onChange }: Props) {
           source.statuses?.length ? `${t('sources.status')} ${source.statuses.map(statusLabel).join('/')}` : null,
           source.priorities?.length ? `${t('sources.priority')} ${source.priorities.map((p) => t(`sources.priorities.${p ?? 'none'}`)).join('/')}` : null,
           source.tags?.length ? `${t('sources.tags')} ${source.tags.join(', ')}` : null,
-          source.deadlineBy ? `${t('sources.deadlineBy')} ${source.deadlineBy}` : null,
+          source.deadlineBy ? `${t('sources.deadlineBy')} ${formatDate(source.deadlineBy, lang)}` : null,
         ].filter(Boolean);
         return t('sources.describe.filter', { what: parts.length ? parts.join(' · ') : t('sources.describe.everything') });
       }
@@ -232,6 +234,7 @@ function FilterForm({ plans, statuses, onAdd }: { plans: PlanSummary[]; statuses
   const [priorities, setPriorities] = useState<(Priority | null)[]>([]);
   const [tags, setTags] = useState('');
   const [deadlineBy, setDeadlineBy] = useState('');
+  const [deadlineReads, setDeadlineReads] = useState(true);
   const toggle = <V,>(list: V[], value: V, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
   const submit = () => {
     const tagList = tags
@@ -285,9 +288,10 @@ function FilterForm({ plans, statuses, onAdd }: { plans: PlanSummary[]; statuses
       </div>
       <div className="pk-field">
         <label htmlFor={`${id}-deadline`}>{t('sources.deadlineBy')}</label>
-        <input id={`${id}-deadline`} type="date" value={deadlineBy} onChange={(e) => setDeadlineBy(e.target.value)} />
+        <DateField id={`${id}-deadline`} value={deadlineBy || null} onChange={(date) => setDeadlineBy(date ?? '')} onValidity={setDeadlineReads} />
       </div>
-      <button type="button" className="pk-button" onClick={submit}>
+      {/* A deadline that does not read as a date is not silently dropped from the filter. */}
+      <button type="button" className="pk-button" disabled={!deadlineReads} onClick={submit}>
         {t('sources.addButton')}
       </button>
     </div>

@@ -43,6 +43,10 @@ export const packets = {
       conflictDeleted: '（已被删除）',
       conflictSummary: '{{title}} · {{sources}} 个来源 · 修改于 {{date}}',
     },
+    dateField: {
+      hint: '年-月-日，如 2024-05-11 或 2024年5月11日',
+      invalid: '“{{text}}”不是有效日期，请按年-月-日填写，如 2024-05-11 或 2024年5月11日。',
+    },
     cover: {
       legend: '封面',
       title: '标题',
@@ -199,6 +203,10 @@ export const packets = {
       conflictWhat: 'the packet “{{title}}”',
       conflictDeleted: '(deleted)',
       conflictSummary: '{{title}} · {{sources}} sources · changed {{date}}',
+    },
+    dateField: {
+      hint: 'e.g. 11 May 2024 or 2024-05-11',
+      invalid: '“{{text}}” is not a date: type it as 11 May 2024 or 2024-05-11.',
     },
     cover: {
       legend: 'Cover',
