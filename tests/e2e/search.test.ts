@@ -213,6 +213,32 @@ describe('search', () => {
     expect(new Set(boxes.map((b) => b.height)).size, JSON.stringify(boxes)).toBe(1);
     expect(new Set(boxes.map((b) => b.captionTop)).size, JSON.stringify(boxes)).toBe(1);
   });
+
+  it('draws the version select as the menu buttons beside it: no native arrow, their chevron in their place', async () => {
+    await page.goto(`${app.server.origin}/#/search`);
+    await searchBox().waitFor();
+    const looks = await page.locator('.search-filters > .search-field').evaluateAll((fields) =>
+      fields.map((field) => {
+        const control = field.querySelector<HTMLElement>('select, button')!;
+        const box = control.getBoundingClientRect();
+        const chevron = field.querySelector('svg')?.getBoundingClientRect();
+        return {
+          kind: control.localName,
+          appearance: getComputedStyle(control).appearance,
+          textInset: getComputedStyle(control).paddingLeft,
+          // Where the chevron sits from the control's right end, and its size.
+          chevron: chevron ? [Math.round(box.right - chevron.right), Math.round(chevron.width), Math.round(chevron.top + chevron.height / 2 - (box.top + box.height / 2))] : null,
+        };
+      }),
+    );
+    const select = looks.find((l) => l.kind === 'select');
+    const button = looks.find((l) => l.kind === 'button');
+    expect(select, JSON.stringify(looks)).toBeDefined();
+    expect(select!.appearance).toBe('none');
+    expect(select!.chevron).not.toBeNull();
+    expect(select!.chevron).toEqual(button!.chevron);
+    expect(select!.textInset).toBe(button!.textInset);
+  });
 });
 
 /** Every hit the core finds for `text` with `filters`, paged as the view pages them. */

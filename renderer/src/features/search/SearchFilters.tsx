@@ -44,6 +44,15 @@ interface Choice {
   label: string;
 }
 
+/** The chevron of a filter that opens a list: the menu buttons' and the version select's. */
+function Chevron() {
+  return (
+    <svg className="search-chevron" viewBox="0 0 12 12" aria-hidden="true">
+      <path d="M3 4.5L6 7.5L9 4.5" />
+    </svg>
+  );
+}
+
 /**
  * A filter of several values: a button that says what is chosen (its caption over it), opening
  * a panel of native checkboxes. Disclosure semantics (the button's aria-expanded), so a screen
@@ -89,9 +98,7 @@ export function CheckMenu(props: {
         onClick={() => setOpen((o) => !o)}
       >
         <span className="search-menu-summary">{summary}</span>
-        <svg viewBox="0 0 12 12" aria-hidden="true">
-          <path d="M3 4.5L6 7.5L9 4.5" />
-        </svg>
+        <Chevron />
       </button>
       {open && (
         <div ref={panelRef} id={panelId} className="search-menu" role="group" aria-label={props.caption} onKeyDown={onPanelKeyDown}>
@@ -166,10 +173,14 @@ export const SearchFiltersBar = memo(function SearchFiltersBar({ client, filters
       />
       <label className="search-field">
         <span>{t('filters.version')}</span>
-        <select value={filters.allVersions ? 'all' : 'current'} onChange={(e) => set({ allVersions: e.target.value === 'all' })}>
-          <option value="current">{t('filters.current')}</option>
-          <option value="all">{t('filters.allVersions')}</option>
-        </select>
+        {/* Drawn as the menu buttons beside it are: no native arrow, their chevron. */}
+        <span className="search-select">
+          <select value={filters.allVersions ? 'all' : 'current'} onChange={(e) => set({ allVersions: e.target.value === 'all' })}>
+            <option value="current">{t('filters.current')}</option>
+            <option value="all">{t('filters.allVersions')}</option>
+          </select>
+          <Chevron />
+        </span>
       </label>
       <CheckMenu
         caption={t('filters.theme')}
