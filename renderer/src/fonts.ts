@@ -30,6 +30,8 @@ export function readyCjkFaces(): Promise<void> {
 }
 
 let bundledFaces: Promise<void> | null = null;
+/** The rules are in the page (the stylesheet loaded, or bundledFacesNow adopted them). */
+let rulesIn = false;
 
 /** The bundled faces' rules, once. Paper takes these faces first (styles/print.css), so the
  *  Shell asks for them in idle time after its first screen; a rule fetches no font file until
@@ -40,8 +42,45 @@ export function loadBundledFaces(): Promise<void> {
     link.rel = 'stylesheet';
     link.href = bundledCjkFacesUrl;
     // A stylesheet that fails to load leaves the system's faces: the app starts all the same.
-    link.onload = link.onerror = () => resolve();
+    link.onload = () => {
+      rulesIn = true;
+      resolve();
+    };
+    link.onerror = () => resolve();
     document.head.append(link);
   });
   return bundledFaces;
+}
+
+/**
+ * The bundled faces' rules in the page before this call returns, for a print the app did not
+ * start (the browser's own menu, shell/print.ts): the browser fires beforeprint and lays the
+ * page out for paper straight after its handlers, too soon for a stylesheet to load, and before
+ * the rules the page prints in the system's faces. So when they are not in yet, their text is
+ * read with a synchronous request (a local file: the server on this machine, or the app's own
+ * files) and adopted as a constructed sheet; Chromium's print then waits for the font files the
+ * paper's text asks for, as it does after an ordinary load. False if they could not be had.
+ */
+export function bundledFacesNow(doc: Document = document): boolean {
+  if (rulesIn) return true;
+  try {
+    const url = new URL(bundledCjkFacesUrl, doc.baseURI).href;
+    const request = new XMLHttpRequest();
+    request.open('GET', url, false);
+    request.send();
+    if (request.status !== 200 && request.status !== 0) return false;
+    // The rules name their font files relative to the stylesheet; a constructed sheet resolves
+    // them against the page (Chromium ignores its baseURL for fonts), so they are made absolute.
+    const rules = request.responseText.replace(/url\((['"]?)([^'")]+)\1\)/g, (_, quote: string, path: string) => `url(${quote}${new URL(path, url).href}${quote})`);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(rules);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    rulesIn = true;
+    // The idle-time load has nothing left to bring; a print path that waits for it goes on.
+    bundledFaces ??= Promise.resolve();
+    return true;
+  } catch {
+    // A page that forbids the request: paper falls back to the system's faces, as before.
+    return false;
+  }
 }

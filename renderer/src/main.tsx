@@ -21,6 +21,7 @@ import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
 import { loadStartEarly } from './load-start';
 import { parseRoute } from './routing/hash-route';
+import { printFacesOnBrowserPrint } from './shell/print';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/dialog.css';
@@ -36,6 +37,8 @@ askStorageStatusEarly(client);
 loadStartEarly(client);
 // And the code of the view the address opens on, if it is not the reading view.
 preloadViewOf(parseRoute(window.location.hash));
+// A print from the browser's own menu, which passes the app by, still gets paper's faces.
+printFacesOnBrowserPrint();
 const i18n = createI18n(pickLanguage(null, navigator.languages ?? [navigator.language]));
 // The Chinese faces (fonts.ts) are ready before the first render, so no text is drawn in
 // another face first.

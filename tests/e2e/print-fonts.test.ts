@@ -6,7 +6,10 @@
 // while (as on a busy machine, where idle time comes late) and each path is triggered as soon
 // as its view shows: the page must be printed (window.print, stubbed: its dialog cannot be
 // closed from a test) only once the rules and their faces are there, and the PDF made at that
-// moment must embed named Noto subsets.
+// moment must embed named Noto subsets. A print the browser starts by itself (its menu, here
+// page.pdf with nothing stubbed) cannot be made to wait: it must still come out in those faces,
+// the rules put in as it begins. Ctrl+P in the packet builder prints the packet's preview frame,
+// also when the focus is inside that frame (which runs no script of its own).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -41,7 +44,8 @@ beforeAll(async () => {
     };
   });
   await page.route('**/assets/bundled-cjk-faces-*.css', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
+    // The stylesheet the app loads is held; the rules read at once for the browser's own print are not.
+    if (route.request().resourceType() === 'stylesheet') await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
     await route.continue();
   });
   // The printed address leaves its key in this tab's sessionStorage for the later loads.
@@ -102,6 +106,56 @@ describe('printing straight after start', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  it("the browser's own print (its menu, which passes the app by) before the rules came still prints in the bundled faces", async () => {
+    // No media emulated (a test before may have left 'screen', which page.pdf would lay out in).
+    await page.emulateMedia({ media: null });
+    await openFresh('#/', () => page.getByRole('heading', { level: 1 }).waitFor());
+    // The rules are still held back: the page would print in the system's faces by itself.
+    expect(await page.evaluate(() => [...document.styleSheets].some((s) => s.href?.includes('/assets/bundled-cjk-faces-') ?? false))).toBe(false);
+    // page.pdf prints as the browser's menu does: beforeprint, then the page laid out for paper at once.
+    const pdf = join(app.dataDir, `printed-${++pdfCount}.pdf`);
+    await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, printBackground: true });
+    expectNamedNotoSubsets(execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2));
+    expect(await page.evaluate(() => (window as unknown as { printCalls: PrintCall[] }).printCalls), 'the app itself printed nothing').toEqual([]);
+  });
+
+  it('Ctrl+P in the packet builder prints the packet (its preview), not the builder, also with the focus in the preview', async () => {
+    const outline = await app.call('plan.get', { planId: 'hz-2024' });
+    await app.call('packet.save', {
+      baseRevision: 0,
+      definition: {
+        cover: { title: '打印简报', subtitle: '', preparedFor: '', preparedBy: '', date: '2024-06-01', marking: '' },
+        sources: [{ kind: 'themes', themeIds: [outline.themes[0]!.id] }],
+        order: [],
+        excluded: [],
+        options: { language: 'zh', highlights: true, notes: 'margin', fields: true, summary: true, ruledSpace: 'none', paper: 'A4', orientation: 'portrait' },
+      },
+    });
+    await openFresh('#/packets', () => page.getByRole('button', { name: '打印简报', exact: true }).waitFor());
+    await page.getByRole('button', { name: '打印简报', exact: true }).click();
+    const frame = page.frameLocator('iframe[title="简报包预览"]');
+    await frame.locator('h1', { hasText: '打印简报' }).waitFor({ timeout: 30_000 });
+    // The frame runs no script of its own: its print is counted from the app's page.
+    const stubFramePrint = () =>
+      page.evaluate(() => {
+        const calls = ((window as unknown as { framePrints: string[] }).framePrints ??= []);
+        const win = document.querySelector<HTMLIFrameElement>('iframe[title="简报包预览"]')!.contentWindow!;
+        win.print = () => void calls.push(win.document.querySelector('h1')?.textContent ?? '');
+      });
+    const framePrints = () => page.evaluate(() => (window as unknown as { framePrints: string[] }).framePrints.length);
+    await stubFramePrint();
+
+    await page.getByRole('heading', { level: 1, name: '打印简报' }).click();
+    await page.keyboard.press('Control+p');
+    await expect.poll(framePrints, { timeout: 20_000 }).toBe(1);
+
+    await frame.locator('h1', { hasText: '打印简报' }).click();
+    await page.keyboard.press('Control+p');
+    await expect.poll(framePrints, { timeout: 20_000 }).toBe(2);
+    expect(await page.evaluate(() => (window as unknown as { framePrints: string[] }).framePrints)).toEqual(['打印简报', '打印简报']);
+    expect(await page.evaluate(() => (window as unknown as { printCalls: PrintCall[] }).printCalls), 'the builder page itself is not printed').toEqual([]);
   });
 
   it('caused no console errors, page errors, CSP violations or foreign requests', () => {

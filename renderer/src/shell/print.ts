@@ -4,8 +4,10 @@
 // rules only in idle time after its first screen (fonts.ts), and a rule fetches its font files
 // only when text is drawn in its face, which on a machine with the installed faces happens on
 // paper alone. So a print waits for the rules, then for the faces the page's text needs, then
-// for anything else still loading (document.fonts.ready), and only then prints.
-import { loadBundledFaces } from '../fonts';
+// for anything else still loading (document.fonts.ready), and only then prints. A print the app
+// does not start (the browser's own menu in browser mode) cannot be made to wait: for it the
+// rules go in synchronously as it begins (printFacesOnBrowserPrint).
+import { bundledFacesNow, loadBundledFaces } from '../fonts';
 
 /** The faces paper is set in (styles/print.css), in the weights the app uses. */
 const PAPER_FACES = ['"Noto Sans SC"', '"Noto Serif SC"'].flatMap((family) => [`400 16px ${family}`, `700 16px ${family}`]);
@@ -41,4 +43,15 @@ export function paperFacesReady(win: Window = window): Promise<void> {
 export async function printWhenReady(win: Window = window): Promise<void> {
   await paperFacesReady(win);
   win.print();
+}
+
+/**
+ * While installed, a print the browser starts by itself (its menu, or its own Ctrl+P where the
+ * app does not answer it) still gets the bundled faces: beforeprint puts their rules in before
+ * the browser lays the page out for paper. Returns the uninstaller.
+ */
+export function printFacesOnBrowserPrint(win: Window = window): () => void {
+  const onBeforePrint = () => void bundledFacesNow(win.document);
+  win.addEventListener('beforeprint', onBeforePrint);
+  return () => win.removeEventListener('beforeprint', onBeforePrint);
 }

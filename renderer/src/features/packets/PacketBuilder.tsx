@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Packet, PacketDefinition } from '../../../../shared/api/packets/methods';
 import type { ApiClient } from '../../api/client';
+import { PRINT_EVENT } from '../../shell/default-commands';
 import { printWhenReady } from '../../shell/print';
 import { ConflictDialog, ConflictValue } from '../conflicts/ConflictDialog';
 import { isDirty, type Draft } from './draft';
@@ -49,6 +50,19 @@ export function PacketBuilder({ client, draft, runOnOpen, onChange, onSaved, onC
 
   useUnsavedGuard(dirty);
 
+  // The app's Print (Ctrl+P, the File menu) prints the packet, as the Print button does, not the
+  // builder around its preview (the shell asks the view first: default-commands.ts).
+  const hasContent = definition.sources.length > 0;
+  useEffect(() => {
+    const onPrint = (event: Event) => {
+      event.preventDefault();
+      const win = frame.current?.contentWindow;
+      if (win && hasContent) void printWhenReady(win);
+    };
+    window.addEventListener(PRINT_EVENT, onPrint);
+    return () => window.removeEventListener(PRINT_EVENT, onPrint);
+  }, [hasContent]);
+
   const started = useRef(false);
   useEffect(() => {
     if (runOnOpen && !started.current) {
@@ -85,7 +99,6 @@ export function PacketBuilder({ client, draft, runOnOpen, onChange, onSaved, onC
           date: packet ? new Date(packet.updatedAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB') : '—',
         });
 
-  const hasContent = definition.sources.length > 0;
   const status = dirty ? t('builder.unsaved') : draft.saved ? t('builder.saved') : t('builder.newUnsaved');
 
   return (

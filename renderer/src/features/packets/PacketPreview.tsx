@@ -16,6 +16,31 @@ interface Props {
   language: 'zh' | 'en';
 }
 
+/**
+ * The app's shortcuts (Ctrl+P above all) while the reader is in the preview: the frame runs no
+ * script, so its key presses never reach the app's own window and the browser would print the
+ * frame alone, in its own way. Each is passed on to the app's window (shell/use-app-commands.ts
+ * listens there); one the app answers is kept from the browser.
+ */
+function forwardShortcuts(frame: HTMLIFrameElement): void {
+  const doc = frame.contentDocument;
+  const win = frame.ownerDocument.defaultView;
+  if (!doc || !win) return;
+  doc.addEventListener('keydown', (event) => {
+    if (!event.ctrlKey && !event.metaKey && !event.altKey) return;
+    const forwarded = new KeyboardEvent('keydown', {
+      key: event.key,
+      code: event.code,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      shiftKey: event.shiftKey,
+      cancelable: true,
+    });
+    if (!win.dispatchEvent(forwarded)) event.preventDefault();
+  });
+}
+
 export const PacketPreview = forwardRef<HTMLIFrameElement, Props>(function PacketPreview({ client, definition, language }, ref) {
   const { t } = useTranslation('packets');
   const html = usePacketHtml(client, definition, language);
@@ -43,7 +68,11 @@ export const PacketPreview = forwardRef<HTMLIFrameElement, Props>(function Packe
             title={t('preview.title')}
             sandbox="allow-same-origin allow-modals"
             srcDoc={split.html}
-            onLoad={() => own.current && applyStyles(own.current, split.css)}
+            onLoad={() => {
+              if (!own.current) return;
+              applyStyles(own.current, split.css);
+              forwardShortcuts(own.current);
+            }}
             className={html.isFetching ? 'pk-stale' : undefined}
           />
         )}
