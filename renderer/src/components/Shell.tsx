@@ -165,7 +165,15 @@ export function Shell(props: Props) {
   const settled = useFirstScreenSettled();
   // The English is asked for at once when it is shown; a reader of the Chinese alone gets it
   // after the first screen (for a switch of reading mode, the table's English columns).
-  const translationState = usePlanTranslation(client, planId, translationVersion, prefs.readingMode !== 'zh' || settled);
+  // On the reading view that reader draws none of it: it is fetched then, not followed (its
+  // arrival would re-render the reading tree once for nothing).
+  const translationState = usePlanTranslation(
+    client,
+    planId,
+    translationVersion,
+    prefs.readingMode !== 'zh' || settled,
+    prefs.readingMode !== 'zh' || viewOf(route) !== 'read',
+  );
   const reading = useMemo(
     () => readingOf(prefs.readingMode, translationState, prefs.cjkPunctuation),
     [prefs.readingMode, translationState, prefs.cjkPunctuation],

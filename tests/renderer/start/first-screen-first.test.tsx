@@ -4,9 +4,15 @@
 // view stored for the next launch is not written again when it is the one shown. The page's
 // idle moments are held back here (requestIdleCallback is the test's), so "before" and "after"
 // are told apart by what the test lets happen, not by timing.
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { Profiler } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeBridge, ok } from '../fake-bridge';
+import { createApiClient } from '../../../renderer/src/api/client';
+import { App } from '../../../renderer/src/App';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
+import { createFakeBridge, installBridge, ok } from '../fake-bridge';
+import { TRANSLATION } from '../plan-fixture';
 import { atAddress, renderApp, resetApp } from '../render-app';
 
 /** The page's idle callbacks, run only when the test says so. */
@@ -66,6 +72,52 @@ describe('the first screen first', { timeout: 20_000 }, () => {
     expect(panel.querySelector('.apanel-body')).not.toBeNull();
     // The stored view is the one shown: not written again.
     expect(fake.calls.filter((c) => c.method === 'settings.set' && (c.args as { key: string }).key === 'ui.view')).toEqual([]);
+  });
+
+  it("does not draw anything again when the English a reader of the Chinese alone does not see arrives", async () => {
+    // The English is held until the test lets it come.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fake = createFakeBridge({
+      'annotation.list': async () => ok({ entries: [], total: 0 }),
+      'annotation.colorNames': async () => ok({}),
+      'tags.list': async () => ok([]),
+      'plan.translation': async () => {
+        await held;
+        return ok(TRANSLATION);
+      },
+    });
+    installBridge(fake);
+    // Every commit of the whole tree, as React's profiler reports them.
+    let commits = 0;
+    render(
+      <Profiler id="app" onRender={() => void (commits += 1)}>
+        <I18nextProvider i18n={createI18n('zh')}>
+          <App client={createApiClient()} />
+        </I18nextProvider>
+      </Profiler>,
+    );
+    await waitFor(() => expect(document.querySelectorAll('.theme-card')).toHaveLength(5), { timeout: 5000 });
+    await framesPass();
+    goIdle();
+    await waitFor(() => expect(asked(fake).filter((m) => LATER.includes(m)).sort()).toEqual([...LATER].sort()), { timeout: 5000 });
+    // Whatever else the page does after its first screen, let it finish (idle work included).
+    for (let i = 0; i < 12; i++) {
+      await framesPass();
+      goIdle();
+    }
+    const before = commits;
+    release();
+    await framesPass();
+    await framesPass();
+    expect(commits - before, 'commits after the English arrived').toBe(0);
+
+    // Read in English next, it is there at once, from what was fetched: not asked again.
+    const calls = asked(fake).filter((m) => m === 'plan.translation').length;
+    const group = screen.getByRole('group', { name: '正文语言' });
+    act(() => within(group).getByRole('button', { name: 'English' }).click());
+    await waitFor(() => expect(document.querySelector('.theme-card [lang="en"]')?.textContent).toBe(Object.values(TRANSLATION.themes)[0]), { timeout: 5000 });
+    expect(asked(fake).filter((m) => m === 'plan.translation').length).toBe(calls);
   });
 
   it('asks for the English at once when the reader reads it', async () => {
