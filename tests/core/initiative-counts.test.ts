@@ -14,7 +14,7 @@ import { supersededSql } from '../../electron/core/services/versions/lineage';
 import { libraryEntry, purgePlan, restorePlan, trashPlan } from '../../electron/core/services/library/library';
 import { queryFacet, queryTable } from '../../electron/core/services/table/query';
 import { writeTransaction } from '../../electron/core/db/transaction';
-import { INITIATIVE_COUNTS_SQL } from '../../electron/core/db/migrations/0012-initiative-counts';
+import { INITIATIVE_COUNTS_SQL, INITIATIVE_TAG_COUNTS_SQL } from '../../electron/core/db/migrations/0012-initiative-counts';
 import { DEFAULT_STATUS_OPTIONS, PRIORITIES, type TableQuery } from '../../shared/domain/table';
 import { articleText, benchPlanId, generatePlan } from '../bench/corpus';
 import { createTestCore, updateLatest } from '../helpers/core';
@@ -162,8 +162,14 @@ async function apply(o: Op): Promise<void> {
   }
 }
 
-const kept = () => core.db.prepare('SELECT plan_id, theme_id, status, priority, n FROM initiative_counts ORDER BY 1, 2, 3, 4').all();
-const counted = () => core.db.prepare(`SELECT * FROM (${INITIATIVE_COUNTS_SQL}) ORDER BY 1, 2, 3, 4`).all();
+const kept = () => ({
+  rows: core.db.prepare('SELECT plan_id, theme_id, status, priority, n FROM initiative_counts ORDER BY 1, 2, 3, 4').all(),
+  tags: core.db.prepare('SELECT plan_id, theme_id, status, priority, tag, n FROM initiative_tag_counts ORDER BY 1, 2, 3, 4, 5').all(),
+});
+const counted = () => ({
+  rows: core.db.prepare(`SELECT * FROM (${INITIATIVE_COUNTS_SQL}) ORDER BY 1, 2, 3, 4`).all(),
+  tags: core.db.prepare(`SELECT * FROM (${INITIATIVE_TAG_COUNTS_SQL}) ORDER BY 1, 2, 3, 4, 5`).all(),
+});
 
 describe('initiative_counts', () => {
   it('equals a plain GROUP BY after every step of random writes, rollbacks, imports, versions, trash and purge', async () => {
@@ -181,6 +187,7 @@ describe('initiative_counts', () => {
     // The sequences did reach what they are about.
     expect(steps).toBeGreaterThan(200);
     expect((core.db.prepare("SELECT count(*) FROM initiative_counts WHERE status <> ''").pluck().get() as number)).toBeGreaterThan(0);
+    expect((core.db.prepare("SELECT count(*) FROM initiative_tag_counts WHERE status <> ''").pluck().get() as number)).toBeGreaterThan(0);
     expect((core.db.prepare('SELECT count(*) FROM plan_versions').pluck().get() as number)).toBeGreaterThan(0);
   });
 
@@ -198,6 +205,14 @@ describe('initiative_counts', () => {
       );
       const facet = queryFacet(core.db, { ...base, filters: { statuses } }, 'priority');
       expect(new Map(facet.filter((f) => f.count > 0).map((f) => [f.value, f.count]))).toEqual(byPriority);
+      const byTag = new Map(
+        (core.db
+          .prepare(`SELECT g.tag, count(*) ${live.replace('WHERE', 'JOIN user_initiative_tags g ON g.initiative_id = i.id WHERE')} AND (${inList}) GROUP BY g.tag`)
+          .raw()
+          .all() as [string, number][]),
+      );
+      const tags = queryFacet(core.db, { ...base, filters: { statuses } }, 'tags');
+      expect(new Map(tags.filter((f) => f.count > 0).map((f) => [f.value, f.count]))).toEqual(byTag);
     }
   });
 });

@@ -29,6 +29,7 @@ describe('migration 0012 initiative-counts', () => {
       INSERT INTO user_initiative_state (initiative_id, status, priority, touched_at) VALUES
         ('p-1/T1/I1', 'done', 'high', 't'), ('p-1/T1/I2', 'done', NULL, 't'), ('p-1/T2/I1', NULL, NULL, 't'),
         ('gone/T1/I1', 'in_progress', 'low', 't');
+      INSERT INTO user_initiative_tags (initiative_id, tag) VALUES ('p-1/T1/I1', '重点'), ('p-1/T1/I2', '重点'), ('p-1/T2/I2', 'AI'), ('gone/T1/I1', 'AI');
     `);
     const before = dumpTables(db);
     const schemaBefore = schemaObjects(db);
@@ -38,11 +39,14 @@ describe('migration 0012 initiative-counts', () => {
       [
         ...schemaBefore,
         'table:initiative_counts',
+        'table:initiative_tag_counts',
         'index:initiative_counts_by_status',
-        ...['row_in', 'row_out', 'row_moved', 'state_in', 'state_out', 'state_changed', 'state_moved'].map((t) => `trigger:initiative_counts_${t}`),
+        ...['row_in', 'row_out', 'row_moved', 'state_in', 'state_out', 'state_changed', 'state_moved', 'tag_in', 'tag_out', 'tag_changed'].map(
+          (t) => `trigger:initiative_counts_${t}`,
+        ),
       ].sort(),
     );
-    const { initiative_counts: counts, ...rest } = dumpTables(db);
+    const { initiative_counts: counts, initiative_tag_counts: tagCounts, ...rest } = dumpTables(db);
     expect(rest).toEqual(before);
     const rows = () => db.prepare('SELECT theme_id, status, priority, n FROM initiative_counts ORDER BY 1, 2, 3').raw().all();
     // Unset values as '', the purged plan's values not counted.
@@ -52,6 +56,13 @@ describe('migration 0012 initiative-counts', () => {
       ['p-1/T2', '', '', 2],
     ]);
     expect(counts).toHaveLength(3);
+    const tagRows = () => db.prepare('SELECT theme_id, status, priority, tag, n FROM initiative_tag_counts ORDER BY 1, 2, 3, 4').raw().all();
+    expect(tagRows()).toEqual([
+      ['p-1/T1', 'done', '', '重点', 1],
+      ['p-1/T1', 'done', 'high', '重点', 1],
+      ['p-1/T2', '', '', 'AI', 1],
+    ]);
+    expect(tagCounts).toHaveLength(3);
     // Kept from here on: a save, and an item leaving the table.
     db.exec(`UPDATE user_initiative_state SET status = 'watching' WHERE initiative_id = 'p-1/T2/I1';
       DELETE FROM initiative_sort_keys WHERE initiative_id = 'p-1/T1/I1'`);
@@ -61,5 +72,6 @@ describe('migration 0012 initiative-counts', () => {
       ['p-1/T2', 'watching', '', 1],
     ]);
     expect(rows()).toEqual(db.prepare(`SELECT theme_id, status, priority, n FROM (${INITIATIVE_COUNTS_SQL}) ORDER BY 1, 2, 3`).raw().all());
+    expect(tagRows()).toEqual([['p-1/T1', 'done', '', '重点', 1], ['p-1/T2', '', '', 'AI', 1]]);
   });
 });

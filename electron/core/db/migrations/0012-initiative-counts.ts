@@ -39,7 +39,45 @@ function remove(k: Key): string {
 const stateOf = (initiative: string, column: 'status' | 'priority') =>
   `ifnull((SELECT ${column} FROM user_initiative_state WHERE initiative_id = ${initiative}), '')`;
 
+/** The same counts for each tag (initiative_tag_counts): the tags of `initiative`, or one tag,
+ *  counted under (status, priority) at the initiative's theme. */
+interface TagKey extends Key {
+  /** One tag (an expression), or every tag the initiative has now. */
+  tag?: string;
+  /** Where its plan and theme come from, when not from its row (a row just deleted). */
+  at?: string;
+}
+
+const placeOf = (k: TagKey) => k.at ?? themeOf(k.initiative);
+
+function tagSource(k: TagKey): string {
+  return k.tag
+    ? `(${placeOf(k)}) JOIN (SELECT ${k.tag} AS tag)`
+    : `(${placeOf(k)}) JOIN (SELECT tag FROM user_initiative_tags WHERE initiative_id = ${k.initiative})`;
+}
+
+function addTags(k: TagKey): string {
+  return `INSERT INTO initiative_tag_counts (plan_id, theme_id, status, priority, tag, n)
+      SELECT plan_id, theme_id, ${k.status}, ${k.priority}, tag, 1 FROM ${tagSource(k)} WHERE true
+      ON CONFLICT (plan_id, theme_id, status, priority, tag) DO UPDATE SET n = n + 1;`;
+}
+
+function removeTags(k: TagKey): string {
+  // Every tag of the initiative counted once each (a tag given twice is two rows, as counted).
+  return `INSERT INTO initiative_tag_counts (plan_id, theme_id, status, priority, tag, n)
+      SELECT plan_id, theme_id, ${k.status}, ${k.priority}, tag, -1 FROM ${tagSource(k)} WHERE true
+      ON CONFLICT (plan_id, theme_id, status, priority, tag) DO UPDATE SET n = n - 1;
+    DELETE FROM initiative_tag_counts WHERE n = 0 AND plan_id = (SELECT plan_id FROM (${placeOf(k)}))
+      AND theme_id = (SELECT theme_id FROM (${placeOf(k)})) AND status = ${k.status} AND priority = ${k.priority};`;
+}
+
 /** The counts as a plain GROUP BY gives them: the migration's build, and the tests' oracle. */
+export const INITIATIVE_TAG_COUNTS_SQL = `
+  SELECT k.plan_id AS plan_id, k.theme_id AS theme_id, ifnull(s.status, '') AS status, ifnull(s.priority, '') AS priority, g.tag AS tag, count(*) AS n
+  FROM user_initiative_tags g JOIN initiative_sort_keys k ON k.initiative_id = g.initiative_id
+  LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id
+  GROUP BY k.plan_id, k.theme_id, ifnull(s.status, ''), ifnull(s.priority, ''), g.tag`;
+
 export const INITIATIVE_COUNTS_SQL = `
   SELECT k.plan_id AS plan_id, k.theme_id AS theme_id, ifnull(s.status, '') AS status, ifnull(s.priority, '') AS priority, count(*) AS n
   FROM initiative_sort_keys k LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id
@@ -55,6 +93,7 @@ export const initiativeCounts: Migration = {
       priority: stateOf(initiative, 'priority'),
     });
     const unset = (initiative: string) => ({ initiative, status: "''", priority: "''" });
+    const gone = { at: 'SELECT OLD.plan_id AS plan_id, OLD.theme_id AS theme_id' };
     const values = (rec: 'OLD' | 'NEW') => ({
       initiative: `${rec}.initiative_id`,
       status: `ifnull(${rec}.status, '')`,
@@ -72,16 +111,29 @@ export const initiativeCounts: Migration = {
       -- A status filter's total: the counts of that status alone.
       CREATE INDEX initiative_counts_by_status ON initiative_counts (status, priority, plan_id, theme_id, n);
       INSERT INTO initiative_counts (plan_id, theme_id, status, priority, n) ${INITIATIVE_COUNTS_SQL};
+      -- The same for each tag: the tags menu, and a filter on one tag.
+      CREATE TABLE initiative_tag_counts (
+        plan_id  TEXT NOT NULL,
+        theme_id TEXT NOT NULL,
+        status   TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        tag      TEXT NOT NULL,
+        n        INTEGER NOT NULL,
+        PRIMARY KEY (plan_id, theme_id, status, priority, tag)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO initiative_tag_counts (plan_id, theme_id, status, priority, tag, n) ${INITIATIVE_TAG_COUNTS_SQL};
 
       -- A row enters or leaves the table (import, purge by cascade) under its reader's values.
       CREATE TRIGGER initiative_counts_row_in AFTER INSERT ON initiative_sort_keys BEGIN
         ${add(row('NEW.initiative_id'))}
+        ${addTags(row('NEW.initiative_id'))}
       END;
       CREATE TRIGGER initiative_counts_row_out AFTER DELETE ON initiative_sort_keys BEGIN
         INSERT INTO initiative_counts (plan_id, theme_id, status, priority, n)
           VALUES (OLD.plan_id, OLD.theme_id, ${stateOf('OLD.initiative_id', 'status')}, ${stateOf('OLD.initiative_id', 'priority')}, -1)
           ON CONFLICT (plan_id, theme_id, status, priority) DO UPDATE SET n = n - 1;
         DELETE FROM initiative_counts WHERE plan_id = OLD.plan_id AND theme_id = OLD.theme_id AND n = 0;
+        ${removeTags({ ...row('OLD.initiative_id'), ...gone })}
       END;
       CREATE TRIGGER initiative_counts_row_moved AFTER UPDATE OF plan_id, theme_id ON initiative_sort_keys
       WHEN OLD.plan_id IS NOT NEW.plan_id OR OLD.theme_id IS NOT NEW.theme_id BEGIN
@@ -89,32 +141,57 @@ export const initiativeCounts: Migration = {
           VALUES (OLD.plan_id, OLD.theme_id, ${stateOf('OLD.initiative_id', 'status')}, ${stateOf('OLD.initiative_id', 'priority')}, -1)
           ON CONFLICT (plan_id, theme_id, status, priority) DO UPDATE SET n = n - 1;
         DELETE FROM initiative_counts WHERE plan_id = OLD.plan_id AND theme_id = OLD.theme_id AND n = 0;
+        ${removeTags({ ...row('OLD.initiative_id'), ...gone })}
         ${add(row('NEW.initiative_id'))}
+        ${addTags(row('NEW.initiative_id'))}
       END;
 
       -- The reader's values of a row change: it moves from one count to another.
       CREATE TRIGGER initiative_counts_state_in AFTER INSERT ON user_initiative_state
       WHEN NEW.status IS NOT NULL OR NEW.priority IS NOT NULL BEGIN
         ${remove(unset('NEW.initiative_id'))}
+        ${removeTags(unset('NEW.initiative_id'))}
         ${add(values('NEW'))}
+        ${addTags(values('NEW'))}
       END;
       CREATE TRIGGER initiative_counts_state_out AFTER DELETE ON user_initiative_state
       WHEN OLD.status IS NOT NULL OR OLD.priority IS NOT NULL BEGIN
         ${remove(values('OLD'))}
+        ${removeTags(values('OLD'))}
         ${add(unset('OLD.initiative_id'))}
+        ${addTags(unset('OLD.initiative_id'))}
       END;
       CREATE TRIGGER initiative_counts_state_changed AFTER UPDATE OF initiative_id, status, priority ON user_initiative_state
       WHEN OLD.initiative_id IS NEW.initiative_id AND (OLD.status IS NOT NEW.status OR OLD.priority IS NOT NEW.priority) BEGIN
         ${remove(values('OLD'))}
+        ${removeTags(values('OLD'))}
         ${add(values('NEW'))}
+        ${addTags(values('NEW'))}
       END;
       -- The values moved to another initiative (whose row had none: the id is the key).
       CREATE TRIGGER initiative_counts_state_moved AFTER UPDATE OF initiative_id ON user_initiative_state
       WHEN OLD.initiative_id IS NOT NEW.initiative_id BEGIN
         ${remove(values('OLD'))}
+        ${removeTags(values('OLD'))}
         ${add(unset('OLD.initiative_id'))}
+        ${addTags(unset('OLD.initiative_id'))}
         ${remove(unset('NEW.initiative_id'))}
+        ${removeTags(unset('NEW.initiative_id'))}
         ${add(values('NEW'))}
+        ${addTags(values('NEW'))}
+      END;
+
+      -- A tag given or taken: counted under the initiative's place and values.
+      CREATE TRIGGER initiative_counts_tag_in AFTER INSERT ON user_initiative_tags BEGIN
+        ${addTags({ ...row('NEW.initiative_id'), tag: 'NEW.tag' })}
+      END;
+      CREATE TRIGGER initiative_counts_tag_out AFTER DELETE ON user_initiative_tags BEGIN
+        ${removeTags({ ...row('OLD.initiative_id'), tag: 'OLD.tag' })}
+      END;
+      CREATE TRIGGER initiative_counts_tag_changed AFTER UPDATE OF initiative_id, tag ON user_initiative_tags
+      WHEN OLD.initiative_id IS NOT NEW.initiative_id OR OLD.tag IS NOT NEW.tag BEGIN
+        ${removeTags({ ...row('OLD.initiative_id'), tag: 'OLD.tag' })}
+        ${addTags({ ...row('NEW.initiative_id'), tag: 'NEW.tag' })}
       END;
     `);
   },

@@ -28,6 +28,14 @@ function facetActive(scope: RowScope, facet: FacetName): boolean {
  *  `rowsUnder` is the row count under the same filters (for the unset remainder). */
 function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetName | undefined, rowsUnder: () => number): Counts {
   const kept = keptWhereOf(scope, except);
+  if (kept && dim === 'tags') {
+    return rowsToCounts(
+      prepared(db, `SELECT c.tag AS value, sum(c.n) AS n FROM initiative_tag_counts c ${kept.sql} GROUP BY c.tag`).all(...kept.params) as {
+        value: string;
+        n: number;
+      }[],
+    );
+  }
   if (kept && dim !== 'tags') {
     // Summed from the kept counts, an unset status or priority ('' there) among them.
     const column = { plan: 'c.plan_id', theme: 'c.theme_id', status: 'c.status', priority: 'c.priority' }[dim];

@@ -341,7 +341,14 @@ export function keptWhereOf(scope: RowScope, except?: FacetName): { sql: string;
   };
   if (scope.planId !== undefined) among('c.plan_id', [scope.planId]);
   if (except !== 'plan' && filters.planIds?.length) among('c.plan_id', filters.planIds);
-  if (except !== 'theme' && filters.themeIds?.length) among('c.theme_id', filters.themeIds);
+  if (except !== 'theme' && filters.themeIds?.length) {
+    among('c.theme_id', filters.themeIds);
+    // The themes' plans bound the key's first column, where the themes alone would have every
+    // count read. Looked up: a new version's theme may keep the id (and prefix) of its older one.
+    const themes = [...new Set(filters.themeIds)];
+    clauses.push(`c.plan_id IN (SELECT plan_id FROM themes WHERE id IN (${placeholders(themes.length)}))`);
+    params.push(...themes);
+  }
   // An unset value is kept as '' (see the migration).
   if (except !== 'status' && filters.statuses?.length) among('c.status', filters.statuses.map((v) => v ?? ''));
   if (except !== 'priority' && filters.priorities?.length) among('c.priority', filters.priorities.map((v) => v ?? ''));
