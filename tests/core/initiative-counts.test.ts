@@ -26,6 +26,9 @@ const SHAPE = { plans: 1, themesPerPlan: 2, initiativesPerTheme: 4 };
 const STATUSES = [...DEFAULT_STATUS_OPTIONS.map((o) => o.key), 'retired_key', null];
 let nextPlan = 0;
 let revisions = 0;
+/** Generated plans purged (by index), and how many were imported again. */
+const purged = new Set<number>();
+let reimported = 0;
 /** Each plan's text as imported, for a new version of it. */
 const texts = new Map<string, string>();
 
@@ -52,6 +55,7 @@ type Op =
   | { op: 'dropState'; at: number }
   | { op: 'moveState'; at: number; to: number }
   | { op: 'import' }
+  | { op: 'reimport'; at: number }
   | { op: 'version'; at: number }
   | { op: 'trash' | 'restore' | 'purge'; at: number }
   | { op: 'rollback'; saves: { at: number; status: number; priority: number }[] };
@@ -63,6 +67,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('dropState' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('moveState' as const), at: fc.nat(), to: fc.nat() }) },
   { weight: 1, arbitrary: fc.constant({ op: 'import' as const }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reimport' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('version' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('trash' as const, 'restore' as const, 'purge' as const), at: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('rollback' as const), saves: fc.array(save, { minLength: 1, maxLength: 4 }) }) },
@@ -113,6 +118,16 @@ async function apply(o: Op): Promise<void> {
     }
     case 'import':
       return importNext();
+    case 'reimport': {
+      // A purged plan imported again: its items come back to the values the reader left on them.
+      const index = pick([...purged], o.at);
+      if (index === undefined) return;
+      const doc = generatePlan(99, index, SHAPE);
+      importPlan(core.db, doc, articleText(doc));
+      purged.delete(index);
+      reimported++;
+      return;
+    }
     case 'version': {
       const live = ids(`SELECT p.id FROM plans p LEFT JOIN user_plan_state u ON u.plan_id = p.id LEFT JOIN plan_versions v ON v.plan_id = p.id
         WHERE u.trashed_at IS NULL AND NOT EXISTS (SELECT 1 FROM plan_versions w WHERE w.lineage_id = v.lineage_id AND w.version > v.version)
@@ -147,7 +162,11 @@ async function apply(o: Op): Promise<void> {
         return;
       }
       const trashed = entry.trashedAt ? entry : trashPlan(core.db, planId, entry.revision, true);
-      if (o.op === 'purge') purgePlan(core.db, planId, trashed.revision);
+      if (o.op === 'purge') {
+        purgePlan(core.db, planId, trashed.revision);
+        const index = [...texts.keys()].indexOf(planId);
+        if (planId.startsWith('bench-') && index >= 0) purged.add(Number(planId.slice('bench-'.length)));
+      }
       return;
     }
     case 'rollback':
@@ -186,6 +205,7 @@ describe('initiative_counts', () => {
     );
     // The sequences did reach what they are about.
     expect(steps).toBeGreaterThan(200);
+    expect(reimported).toBeGreaterThan(0);
     expect((core.db.prepare("SELECT count(*) FROM initiative_counts WHERE status <> ''").pluck().get() as number)).toBeGreaterThan(0);
     expect((core.db.prepare("SELECT count(*) FROM initiative_tag_counts WHERE status <> ''").pluck().get() as number)).toBeGreaterThan(0);
     expect((core.db.prepare('SELECT count(*) FROM plan_versions').pluck().get() as number)).toBeGreaterThan(0);

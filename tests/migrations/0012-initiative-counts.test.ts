@@ -41,7 +41,7 @@ describe('migration 0012 initiative-counts', () => {
         'table:initiative_counts',
         'table:initiative_tag_counts',
         'index:initiative_counts_by_status',
-        ...['row_in', 'row_out', 'row_moved', 'state_in', 'state_out', 'state_changed', 'state_moved', 'tag_in', 'tag_out', 'tag_changed'].map(
+        ...['row_in', 'row_in_valued', 'row_out', 'row_moved', 'state_in', 'state_out', 'state_changed', 'state_moved', 'tag_in', 'tag_out', 'tag_changed'].map(
           (t) => `trigger:initiative_counts_${t}`,
         ),
       ].sort(),

@@ -22,9 +22,9 @@ interface Key {
 const themeOf = (initiative: string) => `SELECT plan_id, theme_id FROM initiative_sort_keys WHERE initiative_id = ${initiative}`;
 
 /** One initiative counted under (status, priority): nothing when it is not in the table. */
-function add(k: Key): string {
+function add(k: Key & { at?: string }): string {
   return `INSERT INTO initiative_counts (plan_id, theme_id, status, priority, n)
-      SELECT plan_id, theme_id, ${k.status}, ${k.priority}, 1 FROM (${themeOf(k.initiative)}) WHERE true
+      SELECT plan_id, theme_id, ${k.status}, ${k.priority}, 1 FROM (${k.at ?? themeOf(k.initiative)}) WHERE true
       ON CONFLICT (plan_id, theme_id, status, priority) DO UPDATE SET n = n + 1;`;
 }
 
@@ -94,6 +94,7 @@ export const initiativeCounts: Migration = {
     });
     const unset = (initiative: string) => ({ initiative, status: "''", priority: "''" });
     const gone = { at: 'SELECT OLD.plan_id AS plan_id, OLD.theme_id AS theme_id' };
+    const placed = { at: 'SELECT NEW.plan_id AS plan_id, NEW.theme_id AS theme_id' };
     const values = (rec: 'OLD' | 'NEW') => ({
       initiative: `${rec}.initiative_id`,
       status: `ifnull(${rec}.status, '')`,
@@ -124,9 +125,19 @@ export const initiativeCounts: Migration = {
       INSERT INTO initiative_tag_counts (plan_id, theme_id, status, priority, tag, n) ${INITIATIVE_TAG_COUNTS_SQL};
 
       -- A row enters or leaves the table (import, purge by cascade) under its reader's values.
-      CREATE TRIGGER initiative_counts_row_in AFTER INSERT ON initiative_sort_keys BEGIN
-        ${add(row('NEW.initiative_id'))}
-        ${addTags(row('NEW.initiative_id'))}
+      -- An import's rows have no values yet (the common case, one upsert); an item whose
+      -- plan was purged and imported again finds the values it kept.
+      CREATE TRIGGER initiative_counts_row_in AFTER INSERT ON initiative_sort_keys
+      WHEN NOT EXISTS (SELECT 1 FROM user_initiative_state WHERE initiative_id = NEW.initiative_id)
+        AND NOT EXISTS (SELECT 1 FROM user_initiative_tags WHERE initiative_id = NEW.initiative_id) BEGIN
+        INSERT INTO initiative_counts (plan_id, theme_id, status, priority, n) VALUES (NEW.plan_id, NEW.theme_id, '', '', 1)
+          ON CONFLICT (plan_id, theme_id, status, priority) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER initiative_counts_row_in_valued AFTER INSERT ON initiative_sort_keys
+      WHEN EXISTS (SELECT 1 FROM user_initiative_state WHERE initiative_id = NEW.initiative_id)
+        OR EXISTS (SELECT 1 FROM user_initiative_tags WHERE initiative_id = NEW.initiative_id) BEGIN
+        ${add({ ...row('NEW.initiative_id'), ...placed })}
+        ${addTags({ ...row('NEW.initiative_id'), ...placed })}
       END;
       CREATE TRIGGER initiative_counts_row_out AFTER DELETE ON initiative_sort_keys BEGIN
         INSERT INTO initiative_counts (plan_id, theme_id, status, priority, n)
