@@ -39,8 +39,9 @@ function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetName | un
   if (kept && dim !== 'tags') {
     // Summed from the kept counts, an unset status or priority ('' there) among them.
     const column = { plan: 'c.plan_id', theme: 'c.theme_id', status: 'c.status', priority: 'c.priority' }[dim];
+    const groups = dim === 'theme' ? 'c.plan_id, c.theme_id' : column;
     return rowsToCounts(
-      prepared(db, `SELECT nullif(${column}, '') AS value, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY ${column}`).all(
+      prepared(db, `SELECT nullif(${column}, '') AS value, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY ${groups}`).all(
         ...kept.params,
       ) as { value: string | null; n: number }[],
     );
@@ -165,7 +166,8 @@ function planFacet(db: Db, scope: RowScope): FacetCount[] {
  */
 function themeCountsSql(scope: RowScope): { inner: string; outer: string; params: unknown[] } {
   const kept = keptWhereOf(scope, 'theme');
-  if (kept) return { inner: `SELECT c.theme_id AS theme_id, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY c.theme_id`, outer: '', params: kept.params };
+  // Grouped by plan and theme: the counts' key order, with no sort step (a theme is in one plan).
+  if (kept) return { inner: `SELECT c.theme_id AS theme_id, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY c.plan_id, c.theme_id`, outer: '', params: kept.params };
   const byTheme = (where: { sql: string; usesState: boolean }) =>
     `SELECT k.theme_id AS theme_id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.theme_id`;
   const left = scope.trashedPlans ?? [];
