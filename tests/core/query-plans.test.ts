@@ -103,6 +103,21 @@ describe('query plans of the table', () => {
     expect(planOf(rows)).toContain('SEARCH s USING COVERING INDEX user_initiative_state_by_status (status=?)');
   });
 
+  it('filter by status within two plans: finds the plans’ rows by their index and tests each, not every row of the status', () => {
+    const query = { ...BASE, filters: { statuses: ['in_progress'], planIds: ['bench-000003', 'bench-000007'] } };
+    const rows = tableStatements(core.db, query).rows(queryTable(core.db, query).total);
+    expect(rows.form).toBe('nested');
+    const plan = planOf(rows);
+    expect(plan, plan.join(' | ')).toContain('SEARCH k USING COVERING INDEX initiative_sort_keys_by_plan (plan_id=?)');
+    expect(plan.some((step) => step.includes('user_initiative_state_by_status')), plan.join(' | ')).toBe(false);
+  });
+
+  it('count under a status filter: sums the kept counts of that status, reads no row', () => {
+    expect(planOf(tableStatements(core.db, { ...BASE, filters: { statuses: ['done'] } }).count)).toEqual([
+      'SEARCH c USING COVERING INDEX initiative_counts_by_status (status=?)',
+    ]);
+  });
+
   it.each([
     ['headline', 'pinyin'],
     ['headline', 'stroke'],

@@ -11,5 +11,6 @@ import { search } from './0008-search';
 import { packets } from './0009-packets';
 import { tableFacetIndexes } from './0010-table-facet-indexes';
 import { searchSize } from './0011-search-size';
+import { initiativeCounts } from './0012-initiative-counts';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets, tableFacetIndexes, searchSize];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets, tableFacetIndexes, searchSize, initiativeCounts];

@@ -9,7 +9,7 @@ import { PRIORITIES } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { COLLATORS } from '../../collation/collators';
-import { countSql, fromOf, hasTestedConditions, whereOf, type FacetName, type RowScope } from './query-sql';
+import { countSql, fromOf, hasTestedConditions, keptWhereOf, whereOf, type FacetName, type RowScope } from './query-sql';
 import { ensurePlanRanks, planTitle } from './plans';
 
 type Counts = Map<string | null, number>;
@@ -27,6 +27,25 @@ function facetActive(scope: RowScope, facet: FacetName): boolean {
 /** Rows per value of one dimension, under the scope without `except`'s selection.
  *  `rowsUnder` is the row count under the same filters (for the unset remainder). */
 function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetName | undefined, rowsUnder: () => number): Counts {
+  const kept = keptWhereOf(scope, except);
+  if (kept && dim === 'tags') {
+    return rowsToCounts(
+      prepared(db, `SELECT c.tag AS value, sum(c.n) AS n FROM initiative_tag_counts c ${kept.sql} GROUP BY c.tag`).all(...kept.params) as {
+        value: string;
+        n: number;
+      }[],
+    );
+  }
+  if (kept && dim !== 'tags') {
+    // Summed from the kept counts, an unset status or priority ('' there) among them.
+    const column = { plan: 'c.plan_id', theme: 'c.theme_id', status: 'c.status', priority: 'c.priority' }[dim];
+    const groups = dim === 'theme' ? 'c.plan_id, c.theme_id' : column;
+    return rowsToCounts(
+      prepared(db, `SELECT nullif(${column}, '') AS value, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY ${groups}`).all(
+        ...kept.params,
+      ) as { value: string | null; n: number }[],
+    );
+  }
   const where = whereOf(scope, except);
   const and = (condition: string) => (where.sql ? `${where.sql} AND ${condition}` : `WHERE ${condition}`);
   switch (dim) {
@@ -119,14 +138,18 @@ const byPlanRank = (a: { rank: number | null; id: string }, b: { rank: number | 
  *  the reader sees. */
 function planFacet(db: Db, scope: RowScope): FacetCount[] {
   ensurePlanRanks(db);
+  const kept = keptWhereOf(scope, 'plan');
   const where = whereOf(scope, 'plan');
+  const { sql: byPlan, params } = kept
+    ? { sql: `SELECT c.plan_id AS plan_id, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY c.plan_id`, params: kept.params }
+    : { sql: `SELECT k.plan_id AS plan_id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.plan_id`, params: where.params };
   // temp.plan_ranks holds every plan (with its shown title): the join keeps the ids of plans.
   const counted = prepared(
     db,
     `SELECT c.plan_id AS id, pr.title AS title, pr.pinyin AS rank, c.n AS n
-     FROM (SELECT k.plan_id AS plan_id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.plan_id) c
+     FROM (${byPlan}) c
      JOIN temp.plan_ranks pr ON pr.plan_id = c.plan_id`,
-  ).all(...where.params) as (RankedPlan & { n: number })[];
+  ).all(...params) as (RankedPlan & { n: number })[];
   const listed = new Set(counted.map((p) => p.id));
   // A chosen plan outside the scope (another plan, or in the trash since) stays listed too.
   const extra = rankedPlans(db, [...new Set(scope.filters.planIds ?? [])].filter((id) => !listed.has(id))).map((p) => ({ ...p, n: 0 }));
@@ -142,6 +165,9 @@ function planFacet(db: Db, scope: RowScope): FacetCount[] {
  * of each row's plan would read every row of the table (five times as long at 100k rows).
  */
 function themeCountsSql(scope: RowScope): { inner: string; outer: string; params: unknown[] } {
+  const kept = keptWhereOf(scope, 'theme');
+  // Grouped by plan and theme: the counts' key order, with no sort step (a theme is in one plan).
+  if (kept) return { inner: `SELECT c.theme_id AS theme_id, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY c.plan_id, c.theme_id`, outer: '', params: kept.params };
   const byTheme = (where: { sql: string; usesState: boolean }) =>
     `SELECT k.theme_id AS theme_id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.theme_id`;
   const left = scope.trashedPlans ?? [];
