@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { writeTransaction } from './transaction';
 import { latestVersion, migrate, readSchemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
-import { normalizeStored } from '../search/normalize';
+import { normalizeStored, storedHas, storedMask } from '../search/normalize';
 import { DatabaseFromFutureError, ForeignDatabaseError, problemFromSqliteError, UnreadableDatabaseError } from './errors';
 import { BRIEFBOOK_APPLICATION_ID, inspectDatabaseFile } from './inspect';
 
@@ -128,12 +128,11 @@ function applyPragmas(db: Db): void {
   // The check itself, in one call: the normalized text never goes back to SQL (a whole body
   // converted twice per candidate cost more than the test).
   db.function('search_has', { deterministic: true }, (text: unknown, needle: unknown) =>
-    typeof text === 'string' && typeof needle === 'string' && normalizeStored(text).includes(needle) ? 1 : 0,
+    typeof text === 'string' && typeof needle === 'string' && storedHas(text, needle) ? 1 : 0,
   );
   // Which of several needles a text contains ('1' or '0' for each, in order), normalizing the
   // text once: search everywhere asks it of a result's texts for all its words at once.
-  db.function('search_mask', { deterministic: true, varargs: true }, (text: unknown, ...needles: unknown[]) => {
-    const norm = typeof text === 'string' ? normalizeStored(text) : null;
-    return needles.map((n) => (norm !== null && typeof n === 'string' && norm.includes(n) ? '1' : '0')).join('');
-  });
+  db.function('search_mask', { deterministic: true, varargs: true }, (text: unknown, ...needles: unknown[]) =>
+    typeof text === 'string' ? storedMask(text, needles) : '0'.repeat(needles.length),
+  );
 }

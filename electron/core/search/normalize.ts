@@ -94,3 +94,72 @@ export function ideographSources(ch: string): readonly string[] {
   }
   return ideographSourceMap.get(ch) ?? [];
 }
+
+/** Whether a needle is made of ASCII letters and digits only (lower case, as normalized). */
+export function latinOnly(needle: string): boolean {
+  return /^[a-z0-9]+$/.test(needle);
+}
+
+/** The characters a text may hold for a needle of ASCII letters and digits (latinOnly) to be in
+ *  its normalized form exactly where it is in the text as stored lower-cased (storedHas): ASCII,
+ *  the common CJK ideographs, and the punctuation Chinese
+ *  text writes (CJK symbols and punctuation but the ideographic tone marks, the general
+ *  punctuation, the full-width forms but letters and digits, the middle dot). None of them folds
+ *  into (or from) an ASCII letter or digit, folds to nothing, or composes with a neighbour under
+ *  NFKC, so the folded text has the same runs of letters and digits as the text lower-cased:
+ *  a test checks every one. A text holding any other character (ｂ, ﬁ, ², an accent) is
+ *  checked by the normalization itself. */
+export const LATIN_INERT: readonly (readonly [number, number])[] = [
+  [0x01, 0x7f],
+  [0xb7, 0xb7],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x3000, 0x3029],
+  [0x3030, 0x303f],
+  [0x4e00, 0x9fff],
+  [0xff01, 0xff0f],
+  [0xff1a, 0xff20],
+  [0xff3b, 0xff40],
+  [0xff5b, 0xff65],
+];
+
+/** Whether a code point is one of LATIN_INERT's. */
+export function latinInert(cp: number): boolean {
+  return LATIN_INERT.some(([from, to]) => cp >= from && cp <= to);
+}
+
+/** A text holding only LATIN_INERT characters (and U+0000, search_norm's value separator). */
+const LATIN_INERT_TEXT = new RegExp(`^[\\u0000${LATIN_INERT.map(([from, to]) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`).join('')}]*$`, 'u');
+
+/** Whether normalizeStored(text) contains `needle` (normalized, not empty). For a needle of
+ *  ASCII letters and digits in a text of LATIN_INERT characters only, the text lower-cased
+ *  answers as its normalized form does, at a fraction of the cost (NFKC, the folds and the
+ *  whitespace pass): most of a search for an English word goes to checking notes that mix it
+ *  with Chinese. */
+export function storedHas(text: string, needle: string): boolean {
+  if (latinOnly(needle) && LATIN_INERT_TEXT.test(text)) return text.toLowerCase().includes(needle);
+  return normalizeStored(text).includes(needle);
+}
+
+/** Which of `needles` normalizeStored(text) contains ('1' or '0' for each, in order), the text
+ *  normalized once when a needle needs it (storedHas). */
+export function storedMask(text: string, needles: readonly unknown[]): string {
+  let lower: string | null = null;
+  let norm: string | null = null;
+  let inert: boolean | null = null;
+  let mask = '';
+  for (const n of needles) {
+    if (typeof n !== 'string') {
+      mask += '0';
+      continue;
+    }
+    if (latinOnly(n) && (inert ??= LATIN_INERT_TEXT.test(text))) {
+      lower ??= text.toLowerCase();
+      mask += lower.includes(n) ? '1' : '0';
+    } else {
+      norm ??= normalizeStored(text);
+      mask += norm.includes(n) ? '1' : '0';
+    }
+  }
+  return mask;
+}
