@@ -11,9 +11,9 @@ const TOTAL = 100_000;
 function manualFetcher(rowName = (i: number) => `r${i}`) {
   const calls: Array<{ offset: number; limit: number; answer(): void; fail(err: Error): void }> = [];
   const fetch = (offset: number, limit: number) =>
-    new Promise<Pick<TablePage, 'rows' | 'total' | 'groups'>>((resolve, reject) => {
+    new Promise<Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups'>>((resolve, reject) => {
       const rows = Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, k) => ({ id: rowName(offset + k) }) as InitiativeRow);
-      calls.push({ offset, limit, answer: () => resolve({ rows, total: TOTAL, groups: [] }), fail: reject });
+      calls.push({ offset, limit, answer: () => resolve({ rows, total: TOTAL, totalExact: true, groups: [] }), fail: reject });
     });
   return { calls, fetch };
 }
@@ -89,7 +89,7 @@ describe('PageCache facets', () => {
   it('fetches a facet only when asked (its menu opened), not with the pages', async () => {
     const asked: string[] = [];
     const cache = new PageCache(
-      () => Promise.resolve({ rows: [], total: 0, groups: [] }),
+      () => Promise.resolve({ rows: [], total: 0, totalExact: true, groups: [] }),
       (facet) => {
         asked.push(facet);
         return Promise.resolve([{ value: 'x', label: 'x', count: asked.length }]);
