@@ -63,17 +63,21 @@ export function textTests(search: string, text: TableFilters['text']): KeyQuery[
   }));
 }
 
-/** How many documents the index names as candidates for the most selective text condition,
- *  counted up to `cap` (its entries read in rowid order, no join): what filling the hit set
- *  would cost, in documents, before it stops. A condition with no indexable character has every
- *  document of its fields as a candidate. */
+/** At most how many documents the index could name as candidates for the most selective text
+ *  condition: the fewest entries of any one of its tokens, each counted up to `cap` (one term's
+ *  entries read in rowid order, no join, stopping at the cap). A bound on what filling the hit
+ *  set would read; counting the conjunction itself cost as much again as collecting a rare
+ *  term's hits (its common tokens skipped through). A condition with no indexable character has
+ *  every document of its fields as a candidate. */
 export function fewestCandidates(db: Db, search: string, text: TableFilters['text'], cap: number): number {
   let fewest = cap;
+  const count = prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)');
   for (const { needle } of textNeedles(search, text)) {
     const expr = matchExpression(needle);
-    if (!expr) continue;
-    const n = (prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)').get(expr.match, cap) as { n: number }).n;
-    fewest = Math.min(fewest, n);
+    for (const token of expr?.match.match(/"(?:[^"]|"")*"/g) ?? []) {
+      fewest = Math.min(fewest, (count.get(token, fewest) as { n: number }).n);
+      if (fewest === 0) return 0;
+    }
   }
   return fewest;
 }
