@@ -72,7 +72,7 @@ function sampledEstimate(q: TableQuery): number {
   let tested = 0;
   let found = 0;
   for (let k = 0; k < p.count; k++) {
-    const id = idAt.get(p.first + k * p.step) as string | undefined;
+    const id = idAt.get(p.first + Math.floor(k / p.run) * p.step + (k % p.run)) as string | undefined;
     if (id === undefined || !inScope.has(id)) continue;
     tested++;
     if (hits.has(id)) found++;

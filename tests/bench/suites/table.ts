@@ -314,8 +314,8 @@ export function rawWalkedSearch(db: Database.Database, s: Scenario, term: string
   const inScope = db.prepare(scenarios()[0]!.countSql).pluck();
   const size = db.prepare('SELECT count(*) AS n, max(rowid) AS top FROM initiatives');
   const sample = db.prepare(
-    `WITH RECURSIVE pts(r) AS (SELECT ? UNION ALL SELECT r + ? FROM pts LIMIT ?)
-     SELECT count(*) AS n, coalesce(sum(${test}), 0) AS h FROM pts CROSS JOIN initiatives i ON i.rowid = pts.r
+    `WITH RECURSIVE pts(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM pts LIMIT ?)
+     SELECT count(*) AS n, coalesce(sum(${test}), 0) AS h FROM pts CROSS JOIN initiatives i ON i.rowid = ? + (pts.n / CAST(? AS INTEGER)) * ? + pts.n % CAST(? AS INTEGER)
        CROSS JOIN initiative_sort_keys k ON k.initiative_id = i.id WHERE ${LIVE}`,
   );
   return () =>
@@ -323,7 +323,7 @@ export function rawWalkedSearch(db: Database.Database, s: Scenario, term: string
       const scopeRows = inScope.get(TRASHED_PLAN) as number;
       const { n: all, top } = size.get() as { n: number; top: number };
       const p = samplePoints(top, all, scopeRows);
-      const { n, h } = sample.get(p.first, p.step, p.count, needle, TRASHED_PLAN) as { n: number; h: number };
+      const { n, h } = sample.get(p.count, needle, p.first, p.run, p.step, p.run, TRASHED_PLAN) as { n: number; h: number };
       return {
         rows: (rows.all(TRASHED_PLAN, needle) as (Omit<InitiativeRow, 'shortId' | 'tags' | 'industries'> & { tags: string; industries: string })[]).map((r) => ({
           ...r,
