@@ -1,5 +1,5 @@
 // The table's total for a common search term, end to end: on 28,000 generated initiatives 市 is
-// in most rows (tens of thousands of documents: walked, walk.ts), so the footer says "about N"
+// in most rows (more than 30,000 documents: walked, walk.ts), so the footer says "about N"
 // (约 N 项举措) with the core's estimate and offers to count exactly; asked, it shows the exact
 // total the core counts with exactTotal. In Chinese and in English. Screenshots of the footer:
 // tests/output/polish/table-search-estimate-*.

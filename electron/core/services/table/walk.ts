@@ -21,12 +21,10 @@ import { toRows } from './rows';
 
 /** The thresholds of the choice; tests lower them to make the walk stop early in a small corpus. */
 export const WALK_TUNING = {
-  /** A condition whose rarest token has fewer entries in the index than this is collected (its
-   *  hits are few enough to insert, count and sort at once). Counting a token's entries costs
-   *  about a microsecond each, for every token of the term: at 30,000 the count alone doubled a
-   *  rare term's page at 1M (22 → 50 ms). At 100k initiatives 17,500 hits cost about 25 ms of CPU
-   *  to collect, a sample and a walk about 35 ms; at 1M collecting grows tenfold, the walk does not. */
-  candidates: 10_000,
+  /** A condition whose term has fewer candidate documents than this is collected: at 100k
+   *  initiatives 17,500 hits cost about 25 ms of CPU to collect, sort and count, a sample and a
+   *  walk about as much; at 1M collecting grows tenfold and the walk stays. */
+  candidates: 30_000,
   /** In-scope rows a sample aims to test (at a sixth matching, the estimate's standard error is
    *  about 7%; each test costs about 25 µs of CPU). */
   sample: 1_000,
