@@ -144,6 +144,9 @@ export interface TableQuery {
   /** false skips the facet counts (facets come back empty): the table does, and asks
    *  table.facets for one facet when its menu opens. Default true. */
   facets?: boolean;
+  /** true: the total counted exactly even when a search has many hits (otherwise it may be an
+   *  estimate, TablePage.totalExact false). */
+  exactTotal?: boolean;
 }
 
 /** The faceted columns, as TablePage.facets names them. */
@@ -177,8 +180,12 @@ export interface TableGroup {
 
 export interface TablePage {
   rows: InitiativeRow[];
-  /** Rows matching the query, before paging. */
+  /** Rows matching the query, before paging: exact when totalExact, else an estimate. */
   total: number;
+  /** false when a search with many hits was answered without counting them all (its first
+   *  pages): total is then an estimate, shown as "about N". A page that ends the rows, one at
+   *  the estimated end and a query with exactTotal give the exact total. */
+  totalExact: boolean;
   /** Counts per facet value under every other active filter (a facet's own selection is not
    *  applied to its counts). plan: the plans in scope (not in the trash) some row has, plus the
    *  chosen ones, by title, labelled with the title the reader sees; theme: likewise the themes

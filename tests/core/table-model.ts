@@ -194,6 +194,7 @@ export function modelPage(
   return {
     rows: matching.slice(q.offset, q.offset + q.limit).map(({ body: _body, ...row }) => row),
     total: matching.length,
+    totalExact: true,
     facets: {
       // Plans and themes some row in scope has, and the chosen ones.
       plan: plansInScope

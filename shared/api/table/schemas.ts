@@ -49,6 +49,7 @@ const queryFields = {
   filters: tableFilters,
   groupBy,
   facets: z.boolean().optional(),
+  exactTotal: z.boolean().optional(),
 };
 
 export const tableQuery = z

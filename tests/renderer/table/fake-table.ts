@@ -186,7 +186,7 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
       ...(q.groupBy === 'theme' ? { planId: planOf(key), planTitle: planTitleOf(planOf(key)) } : {}),
     }));
   }
-  const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, facets, groups };
+  const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, totalExact: true, facets, groups };
   return q.facets === false ? { ...page, facets: { plan: [], theme: [], status: [], priority: [], tags: [] } } : page;
 }
 

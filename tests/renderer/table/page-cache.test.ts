@@ -11,9 +11,9 @@ const TOTAL = 100_000;
 function manualFetcher(rowName = (i: number) => `r${i}`) {
   const calls: Array<{ offset: number; limit: number; answer(): void; fail(err: Error): void }> = [];
   const fetch = (offset: number, limit: number) =>
-    new Promise<Pick<TablePage, 'rows' | 'total' | 'groups'>>((resolve, reject) => {
+    new Promise<Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups'>>((resolve, reject) => {
       const rows = Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, k) => ({ id: rowName(offset + k) }) as InitiativeRow);
-      calls.push({ offset, limit, answer: () => resolve({ rows, total: TOTAL, groups: [] }), fail: reject });
+      calls.push({ offset, limit, answer: () => resolve({ rows, total: TOTAL, totalExact: true, groups: [] }), fail: reject });
     });
   return { calls, fetch };
 }
@@ -89,7 +89,7 @@ describe('PageCache facets', () => {
   it('fetches a facet only when asked (its menu opened), not with the pages', async () => {
     const asked: string[] = [];
     const cache = new PageCache(
-      () => Promise.resolve({ rows: [], total: 0, groups: [] }),
+      () => Promise.resolve({ rows: [], total: 0, totalExact: true, groups: [] }),
       (facet) => {
         asked.push(facet);
         return Promise.resolve([{ value: 'x', label: 'x', count: asked.length }]);
@@ -129,5 +129,44 @@ describe('displayRows', () => {
     expect(folded.at(1)).toMatchObject({ kind: 'group', firstRow: 2 });
     expect(folded.lineOf(0)).toBe(-1);
     expect(folded.rowSpans(0, 4)).toEqual([[2, 4]]);
+  });
+
+  it('counts exactly when asked: the first page again with exactTotal, later pages too; an estimate never replaces the exact total', async () => {
+    const asked: Array<{ offset: number; exact: boolean | undefined }> = [];
+    const TRUE_TOTAL = 1_234;
+    const cache = new PageCache((offset, limit, exactTotal) => {
+      asked.push({ offset, exact: exactTotal });
+      const rows = Array.from({ length: Math.max(0, Math.min(limit, TRUE_TOTAL - offset)) }, (_, k) => ({ id: `r${offset + k}` }) as InitiativeRow);
+      // The core's answer: an estimate unless asked for the exact count or the rows end here.
+      const exact = exactTotal === true || rows.length < limit;
+      return Promise.resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [] });
+    });
+    cache.request(0, 10);
+    await settle();
+    expect(cache.meta).toEqual({ total: 1_300, totalExact: false, groups: [] });
+    await cache.countExactly();
+    expect(cache.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: [] });
+    cache.request(400, 410);
+    await settle();
+    expect(asked).toEqual([
+      { offset: 0, exact: undefined },
+      { offset: 0, exact: true },
+      { offset: 400, exact: true },
+    ]);
+
+    // Without asking: the last page's exact total stays when an earlier page's estimate comes after it.
+    const late: Array<() => void> = [];
+    const other = new PageCache((offset, limit) => {
+      const rows = Array.from({ length: Math.max(0, Math.min(limit, TRUE_TOTAL - offset)) }, (_, k) => ({ id: `r${offset + k}` }) as InitiativeRow);
+      const exact = rows.length < limit;
+      return new Promise((resolve) => late.push(() => resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [] })));
+    });
+    other.request(1_200, 1_210);
+    other.request(0, 10);
+    late[0]!();
+    await settle();
+    late[1]!();
+    await settle();
+    expect(other.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: [] });
   });
 });

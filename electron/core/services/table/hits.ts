@@ -14,6 +14,9 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { matchingDocsSql, type KeyQuery } from '../../search/match';
 import { normalizeForSearch } from '../../search/normalize';
+import { fieldListSql } from '../../search/documents';
+import { SOURCE_TEXT_SQL } from '../../search/source-text';
+import { matchExpression } from '../../search/tokens';
 import { GLOBAL_SEARCH_FIELDS, TEXT_FILTER_FIELD } from '../../search/initiative-docs';
 import { changeStamp, countOwnTempWrites } from './plans';
 
@@ -22,19 +25,69 @@ const CREATE = [
   'CREATE TEMP TABLE IF NOT EXISTS table_hits_of (conditions TEXT NOT NULL, stamp TEXT NOT NULL)',
 ];
 
-/** The documents matching each of a table query's text conditions (none when all are blank):
- *  FROM … WHERE … over search_docs d (see matchingDocsSql). */
-export function textConditions(search: string, text: TableFilters['text']): KeyQuery[] {
-  const parts: KeyQuery[] = [];
+/** Each text condition of a table query: the normalized needle and the fields it searches. */
+function textNeedles(search: string, text: TableFilters['text']): { needle: string; fields: readonly string[] }[] {
+  const parts: { needle: string; fields: readonly string[] }[] = [];
   const add = (value: string, fields: readonly string[]) => {
     const needle = normalizeForSearch(value);
-    if (needle !== '') parts.push(matchingDocsSql(needle, fields));
+    if (needle !== '') parts.push({ needle, fields });
   };
   add(search, GLOBAL_SEARCH_FIELDS);
   for (const [column, value] of Object.entries(text ?? {}) as [keyof typeof TEXT_FILTER_FIELD, string | undefined][]) {
     if (value !== undefined) add(value, [TEXT_FILTER_FIELD[column]]);
   }
   return parts;
+}
+
+/** The documents matching each of a table query's text conditions (none when all are blank):
+ *  FROM … WHERE … over search_docs d (see matchingDocsSql). */
+export function textConditions(search: string, text: TableFilters['text']): KeyQuery[] {
+  return textNeedles(search, text).map((p) => matchingDocsSql(p.needle, p.fields));
+}
+
+/**
+ * Each text condition as a test of one row (k.initiative_id), for a walk along the order's
+ * index that stops once its page is full: does one of the row's documents in the condition's
+ * fields hold the needle? The row's documents come off search_doc_ids' (key, field) index and
+ * each one's stored text is checked as matchingDocsSql checks a candidate (search_has: the
+ * normalized text contains the needle), which is what the index's hits are (the recall tests
+ * hold the index to that plain substring search); so a row passes exactly when fillHits would
+ * put it in the set. Asking the index instead, one seek per document (rowid = d.id AND MATCH),
+ * cost 2–3× the CPU of the check at 100k initiatives.
+ */
+export function textTests(search: string, text: TableFilters['text']): KeyQuery[] {
+  return textNeedles(search, text).map(({ needle, fields }) => ({
+    sql: `EXISTS (SELECT 1 FROM search_doc_ids d WHERE d.key = k.initiative_id AND d.field IN (${fieldListSql(fields)})
+      AND search_has(${SOURCE_TEXT_SQL}, ?))`,
+    params: [needle],
+  }));
+}
+
+/** At most how many documents the index could name as candidates for the most selective text
+ *  condition: the fewest entries of any one of its tokens, each counted up to `cap` (one term's
+ *  entries read in rowid order, no join, stopping at the cap). A bound on what filling the hit
+ *  set would read; counting the conjunction itself cost as much again as collecting a rare
+ *  term's hits (its common tokens skipped through). A condition with no indexable character has
+ *  every document of its fields as a candidate. */
+export function fewestCandidates(db: Db, search: string, text: TableFilters['text'], cap: number): number {
+  let fewest = cap;
+  const count = prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)');
+  for (const { needle } of textNeedles(search, text)) {
+    const expr = matchExpression(needle);
+    for (const token of expr?.match.match(/"(?:[^"]|"")*"/g) ?? []) {
+      fewest = Math.min(fewest, (count.get(token, fewest) as { n: number }).n);
+      if (fewest === 0) return 0;
+    }
+  }
+  return fewest;
+}
+
+/** Whether temp.table_hits holds these text conditions now, as fillHits left them. */
+export function hitsHeld(db: Db, search: string, text: TableFilters['text']): boolean {
+  const parts = textConditions(search, text);
+  if (parts.length === 0) return false;
+  const held = heldNow(db);
+  return held?.conditions === JSON.stringify(parts) && held.stamp === changeStamp(db);
 }
 
 /** What the set holds now: its conditions and the change stamp they were resolved at, or

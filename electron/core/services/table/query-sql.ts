@@ -18,6 +18,9 @@ export interface RowScope {
   hits: boolean;
   /** Restrict to these ids (an export of the selection). */
   ids?: readonly string[];
+  /** Text conditions tested row by row (hits.ts textTests: a search walked instead of its hits
+   *  collected), each an SQL condition over k.initiative_id with its parameters. */
+  tests?: readonly { sql: string; params: unknown[] }[];
   /** Plans in the reader's trash, left out (none: the SQL is as without a trash). */
   trashedPlans?: readonly string[];
 }
@@ -29,6 +32,7 @@ export function hasTestedConditions(scope: RowScope, except?: FacetName): boolea
   return (
     scope.hits ||
     scope.ids !== undefined ||
+    !!scope.tests?.length ||
     (except !== 'status' && !!f.statuses?.length) ||
     (except !== 'priority' && !!f.priorities?.length) ||
     (except !== 'tags' && !!f.tags?.length)
@@ -113,6 +117,11 @@ export function whereOf(scope: RowScope, except?: FacetName, walk = false): Wher
   if (scope.ids) {
     clauses.push(`${tested('k.initiative_id')} IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(scope.ids));
+  }
+  // Last, so a row is tested only once every cheaper condition kept it (no index serves them).
+  for (const test of scope.tests ?? []) {
+    clauses.push(test.sql);
+    params.push(...test.params);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, usesState };
 }

@@ -14,6 +14,7 @@ import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
 import { changeStamp, ensurePlanRanks } from './plans';
 import { readRows, toRows } from './rows';
+import { forgetEstimates, walkedPage, walkTests } from './walk';
 import { inWriteTransaction, readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
@@ -75,15 +76,16 @@ function hiddenPlans(known: Settled, query: RowQuery): string[] {
 
 const sortsByPlan = (query: RowQuery) => query.sort.some((s) => s.column === 'plan');
 
-/** The scope and order of a query, after resolving its text conditions into temp.table_hits. */
-export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[]) {
+/** The scope and order of a query, after resolving its text conditions into temp.table_hits
+ *  (or, given `tests`, with its text conditions tested row by row: walk.ts). */
+export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[], tests?: RowScope['tests']) {
   const known = settled(db);
   const { statusOptions } = known;
-  const hits = ids ? false : fillHits(db, query.search, query.filters.text);
+  const hits = ids || tests ? false : fillHits(db, query.search, query.filters.text);
   // A selection is exported whole: its ids decide the rows, the query only their order.
   const scope: RowScope = ids
     ? { filters: {}, hits: false, ids }
-    : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(known, query) };
+    : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(known, query), ...(tests ? { tests } : {}) };
   if (sortsByPlan(query)) ensurePlanRanks(db);
   const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query));
   return { scope, order, statusOptions };
@@ -224,6 +226,7 @@ function countedTotal(db: Db, count: Statement, text: Pick<RowQuery, 'search'> &
  *  total and hits kept from the sample before). */
 export function forgetKept(db: Db): void {
   totalsByDb.delete(db);
+  forgetEstimates(db);
   forgetHits(db);
 }
 
@@ -249,7 +252,16 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
   return readTransaction(db, () => readPage(db, query));
 }
 
+const NO_FACETS: TablePage['facets'] = { plan: [], theme: [], status: [], priority: [], tags: [] };
+
 function readPage(db: Db, query: TableQuery): TablePage {
+  // A common term's page walks the order instead of collecting every hit (walk.ts).
+  const tests = walkTests(db, query);
+  if (tests) {
+    const { scope, order } = prepareQuery(db, query, undefined, tests);
+    const page = walkedPage(db, query, scope, order, (statement) => withoutSort(db, statement, true));
+    if (page) return { ...page, facets: NO_FACETS, groups: [] };
+  }
   {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;
@@ -259,7 +271,8 @@ function readPage(db: Db, query: TableQuery): TablePage {
     return {
       rows: toRows(prepared(db, rows.sql).all(...rows.params)),
       total,
-      facets: query.facets === false ? { plan: [], theme: [], status: [], priority: [], tags: [] } : computeFacets(ctx),
+      totalExact: true,
+      facets: query.facets === false ? NO_FACETS : computeFacets(ctx),
       groups: query.groupBy ? computeGroups(ctx, query.groupBy) : [],
     };
   }

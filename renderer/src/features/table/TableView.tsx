@@ -306,7 +306,17 @@ export function TableView(props: TableViewProps) {
         />
         <TagList id={tagListId} tags={tagSuggestions.tags} />
         <p className="itable-footer">
-          <span className="itable-total">{meta ? t('summary.total', { count: total }) : t('summary.loading')}</span>
+          <span className="itable-total-line">
+            <span className="itable-total">
+              {meta ? t(meta.totalExact === false ? 'summary.totalAbout' : 'summary.total', { count: total }) : t('summary.loading')}
+            </span>
+            {/* An estimate (a common term's search, walk.ts in the core): the exact count on request. */}
+            {meta?.totalExact === false && (
+              <button type="button" className="itable-link-button" onClick={() => void cache.countExactly().catch(() => undefined)}>
+                {t('summary.countExactly')}
+              </button>
+            )}
+          </span>
         </p>
       </section>
     </TableEnvContext.Provider>

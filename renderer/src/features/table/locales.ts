@@ -122,6 +122,9 @@ export const table = {
     summary: {
       total_one: '共 {{count}} 项举措',
       total_other: '共 {{count}} 项举措',
+      totalAbout_one: '约 {{count}} 项举措',
+      totalAbout_other: '约 {{count}} 项举措',
+      countExactly: '精确计数',
       loading: '正在加载举措…',
       empty: '暂无符合条件的举措。',
       emptyAll: '暂无举措。',
@@ -247,6 +250,9 @@ export const table = {
     summary: {
       total_one: '{{count}} initiative',
       total_other: '{{count}} initiatives',
+      totalAbout_one: 'about {{count}} initiative',
+      totalAbout_other: 'about {{count}} initiatives',
+      countExactly: 'Count exactly',
       loading: 'Loading initiatives…',
       empty: 'No initiatives match.',
       emptyAll: 'There are no initiatives yet.',

@@ -10,11 +10,12 @@ export const PAGE_SIZE = 200;
 /** Pages kept per query; the farthest from the last requested range go first. */
 const MAX_PAGES = 40;
 
-/** A page of rows with the query's total and groups (no facet counts). */
-export type PageFetcher = (offset: number, limit: number) => Promise<Pick<TablePage, 'rows' | 'total' | 'groups'>>;
+/** A page of rows with the query's total and groups (no facet counts); `exactTotal`: the total
+ *  counted exactly even for a search with many hits (table.query's exactTotal). */
+export type PageFetcher = (offset: number, limit: number, exactTotal?: boolean) => Promise<Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups'>>;
 /** One facet's counts under the query (table.facets). */
 export type FacetFetcher = (facet: FacetName) => Promise<FacetCount[]>;
-export type PageMeta = Pick<TablePage, 'total' | 'groups'>;
+export type PageMeta = Pick<TablePage, 'total' | 'totalExact' | 'groups'>;
 
 interface Page {
   rows: InitiativeRow[];
@@ -29,6 +30,8 @@ export class PageCache {
   private generation = 0;
   private lastRange: [number, number] = [0, PAGE_SIZE - 1];
   private disposed = false;
+  /** The reader asked for the exact total (countExactly): every later page asks for it too. */
+  private exact = false;
   /** Bumped on every change: the snapshot React subscribes to. */
   version = 0;
   meta: PageMeta | null = null;
@@ -128,6 +131,18 @@ export class PageCache {
     if (changed) this.notify();
   }
 
+  /** The exact total of a search whose total was estimated ("about N"): its first page asked
+   *  again with exactTotal, the total it brings replacing the estimate. */
+  async countExactly(): Promise<void> {
+    this.exact = true;
+    const generation = this.generation;
+    const page = await this.fetchPage(0, PAGE_SIZE, true);
+    if (this.disposed || generation !== this.generation) return;
+    this.pages.set(0, { rows: page.rows, generation });
+    this.meta = { total: page.total, totalExact: page.totalExact, groups: page.groups };
+    this.notify();
+  }
+
   retry(): void {
     this.error = null;
     this.notify();
@@ -149,13 +164,16 @@ export class PageCache {
   private async load(p: number, generation: number): Promise<void> {
     this.inflight.set(p, generation);
     try {
-      const page = await this.fetchPage(p * PAGE_SIZE, PAGE_SIZE);
+      const page = await this.fetchPage(p * PAGE_SIZE, PAGE_SIZE, this.exact || undefined);
       if (this.disposed) return;
       const current = this.pages.get(p);
       // A late answer from before a revalidate must not replace a newer one.
       if (current && current.generation > generation) return;
       this.pages.set(p, { rows: page.rows, generation });
-      if (generation === this.generation || !this.meta) this.meta = { total: page.total, groups: page.groups };
+      // An estimated total never replaces an exact one of the same generation (a page near the
+      // end counted exactly; an earlier page's answer arriving after it).
+      const keepExact = this.meta?.totalExact && !page.totalExact && generation === this.generation;
+      if ((generation === this.generation || !this.meta) && !keepExact) this.meta = { total: page.total, totalExact: page.totalExact, groups: page.groups };
       this.error = null;
       this.evict();
       this.notify();

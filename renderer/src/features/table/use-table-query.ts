@@ -39,7 +39,7 @@ class CacheShelf {
       this.caches.delete(key);
     } else {
       cache = new PageCache(
-        (offset, limit) => this.client.call('table.query', { ...query, offset, limit, facets: false }),
+        (offset, limit, exactTotal) => this.client.call('table.query', { ...query, offset, limit, facets: false, ...(exactTotal ? { exactTotal } : {}) }),
         async (facet) => {
           const counts = await this.client.call('table.facets', { query, facet });
           if (facet === 'theme') for (const c of counts) if (c.value !== null) this.themeLabels.set(c.value, c.label);
