@@ -19,7 +19,7 @@ import { preloadViewOf } from './components/Shell';
 import { askStorageStatusEarly } from './features/storage/early-status';
 import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
-import { loadStartEarly } from './load-start';
+import { earlyStart, loadStartEarly } from './load-start';
 import { parseRoute } from './routing/hash-route';
 import './styles/base.css';
 import './styles/app.css';
@@ -34,8 +34,9 @@ const client = createApiClient();
 // the other and not after the first render.
 askStorageStatusEarly(client);
 loadStartEarly(client);
-// And the code of the view the address opens on, if it is not the reading view.
-preloadViewOf(parseRoute(window.location.hash));
+// And the code of the view the address opens on, if it is not the reading view (the table's
+// first rows too, once the start data say which).
+preloadViewOf(parseRoute(window.location.hash), client, earlyStart());
 const i18n = createI18n(pickLanguage(null, navigator.languages ?? [navigator.language]));
 // The Chinese faces (fonts.ts) are ready before the first render, so no text is drawn in
 // another face first.

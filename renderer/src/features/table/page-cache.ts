@@ -11,7 +11,8 @@ export const PAGE_SIZE = 200;
 const MAX_PAGES = 40;
 
 /** A page of rows with the query's total and groups (no facet counts). */
-export type PageFetcher = (offset: number, limit: number) => Promise<Pick<TablePage, 'rows' | 'total' | 'groups'>>;
+export type PageAnswer = Pick<TablePage, 'rows' | 'total' | 'groups'>;
+export type PageFetcher = (offset: number, limit: number) => Promise<PageAnswer>;
 /** One facet's counts under the query (table.facets). */
 export type FacetFetcher = (facet: FacetName) => Promise<FacetCount[]>;
 export type PageMeta = Pick<TablePage, 'total' | 'groups'>;
@@ -139,6 +140,19 @@ export class PageCache {
     this.listeners.clear();
   }
 
+  /**
+   * Takes page p from a request made before this cache existed (the first page asked for at the
+   * start, first-page.ts): its answer if it is already in (`value`, stored now, so a render right
+   * after has the rows), else the request, as if this cache had made it.
+   */
+  adopt(p: number, answer: Promise<PageAnswer>, value?: PageAnswer): void {
+    if (value) {
+      this.store(p, value, this.generation);
+      return;
+    }
+    void this.load(p, this.generation, answer).catch(() => undefined);
+  }
+
   private fetch(p: number): void {
     const have = this.pages.get(p);
     if (have && have.generation === this.generation) return;
@@ -146,19 +160,15 @@ export class PageCache {
     void this.load(p, this.generation).catch(() => undefined);
   }
 
-  private async load(p: number, generation: number): Promise<void> {
+  private async load(p: number, generation: number, asked?: Promise<PageAnswer>): Promise<void> {
     this.inflight.set(p, generation);
     try {
-      const page = await this.fetchPage(p * PAGE_SIZE, PAGE_SIZE);
+      const page = await (asked ?? this.fetchPage(p * PAGE_SIZE, PAGE_SIZE));
       if (this.disposed) return;
       const current = this.pages.get(p);
       // A late answer from before a revalidate must not replace a newer one.
       if (current && current.generation > generation) return;
-      this.pages.set(p, { rows: page.rows, generation });
-      if (generation === this.generation || !this.meta) this.meta = { total: page.total, groups: page.groups };
-      this.error = null;
-      this.evict();
-      this.notify();
+      this.store(p, page, generation);
     } catch (error) {
       if (this.disposed) return;
       this.error = error;
@@ -167,6 +177,14 @@ export class PageCache {
     } finally {
       if (this.inflight.get(p) === generation) this.inflight.delete(p);
     }
+  }
+
+  private store(p: number, page: PageAnswer, generation: number): void {
+    this.pages.set(p, { rows: page.rows, generation });
+    if (generation === this.generation || !this.meta) this.meta = { total: page.total, groups: page.groups };
+    this.error = null;
+    this.evict();
+    this.notify();
   }
 
   private nearRange(p: number): boolean {
