@@ -92,6 +92,12 @@ export function loadStartEarly(client: ApiClient): void {
   });
 }
 
+/** The early load while it waits to be taken, without taking it (to start what the view the
+ *  page opens on needs as soon as the start data are in). */
+export function earlyStart(): Promise<StartData> | null {
+  return early;
+}
+
 /** The early load if one is waiting (once), else a fresh one. */
 export function takeStart(client: ApiClient): Promise<StartData> {
   const started = early;

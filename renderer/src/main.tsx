@@ -19,7 +19,7 @@ import { preloadViewOf } from './components/Shell';
 import { askStorageStatusEarly } from './features/storage/early-status';
 import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
-import { loadStartEarly } from './load-start';
+import { earlyStart, loadStartEarly } from './load-start';
 import { parseRoute } from './routing/hash-route';
 import { printFacesOnBrowserPrint } from './shell/print';
 import './styles/base.css';
@@ -35,8 +35,9 @@ const client = createApiClient();
 // the other and not after the first render.
 askStorageStatusEarly(client);
 loadStartEarly(client);
-// And the code of the view the address opens on, if it is not the reading view.
-preloadViewOf(parseRoute(window.location.hash));
+// And the code of the view the address opens on, if it is not the reading view (the table's
+// first rows too, once the start data say which).
+preloadViewOf(parseRoute(window.location.hash), client, earlyStart());
 // A print from the browser's own menu, which passes the app by, still gets paper's faces.
 printFacesOnBrowserPrint();
 const i18n = createI18n(pickLanguage(null, navigator.languages ?? [navigator.language]));

@@ -1,6 +1,8 @@
 // Where the first screen's time goes: loads the built app on #/ in Chromium a few times (after
 // two warm-up loads, as the table-ui bench measures it) with a Chromium trace and a V8 CPU
-// profile of each load, and prints, from navigation to the five themes painted:
+// profile of each load, and prints, from navigation to the five themes painted (or, on the
+// table, --hash '#/table', and on the bench's plain list, --hash baseline, to the first data
+// row painted, with every plan in the table's scope as the bench sets it):
 //   - the renderer main thread's busy time by trace event (self time: script evaluation,
 //     compilation, style recalculation, layout, paint, parsing, GC, …),
 //   - the CPU profile's self time by script and by function (top 40),
@@ -9,18 +11,18 @@
 // build); --static DIR serves another build of the page (say an unminified one, so function
 // names are readable), --data DIR a kept data folder (else a fresh one with the embedded plan).
 //
-//   node --import=tsx tests/bench/first-screen-trace.ts [--runs 3] [--static DIR] [--data DIR] [--hash '#/'] [--out DIR]
+//   node --import=tsx tests/bench/first-screen-trace.ts [--runs 3] [--static DIR] [--data DIR] [--hash '#/'|'#/table'|baseline|static] [--moment themes|firstRows] [--out DIR]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
-import { TOKEN_QUERY_PARAM } from '../../shared/api/http';
+import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
 import { assertBuilt, SERVER_ENTRY } from '../e2e/built-server';
 import { REPO_ROOT } from '../helpers/paths';
 import { launchBenchBrowser, linkTree, whenNoted } from './chromium-bench';
-import { PAGE_SCRIPT, STATIC_PATH, staticPageHtml } from './table-ui-page';
+import { BASELINE_PATH, PAGE_SCRIPT, STATIC_PATH, staticPageHtml } from './table-ui-page';
 
 const { values } = parseArgs({
   options: {
@@ -32,10 +34,19 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '9' },
     data: { type: 'string' },
     hash: { type: 'string', default: '#/' },
+    moment: { type: 'string' },
     out: { type: 'string', default: join(REPO_ROOT, 'tests', 'output', 'first-screen-trace') },
   },
 });
 const RUNS = Number(values.runs);
+// What the trace runs to: the five themes painted (the first screen) or, on the table (and on
+// the bench's plain list, --hash baseline), the first data row painted.
+const MOMENT: 'themes' | 'firstRows' =
+  values.moment === 'themes' || values.moment === 'firstRows'
+    ? values.moment
+    : values.hash.startsWith('#/table') || values.hash === 'baseline'
+      ? 'firstRows'
+      : 'themes';
 const CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -86,8 +97,21 @@ const EMBEDDED_THEMES = (
   .filter((x) => x.parent === null)
   .map((x) => x.heading);
 
+/** As the table-ui bench: the table lists every plan's initiatives (a setting of the library). */
+async function storeScopeAll(page: Page, serverUrl: string): Promise<void> {
+  const token = new URL(serverUrl).searchParams.get(TOKEN_QUERY_PARAM)!;
+  await page.evaluate(
+    async ({ url, auth }) => {
+      const body = JSON.stringify({ key: 'ui.tableState', value: JSON.stringify({ scope: 'all' }) });
+      await fetch(url, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body });
+    },
+    { url: `${API_PREFIX}settings.set`, auth: `${AUTH_SCHEME} ${token}` },
+  );
+}
+
 let cdpOf: CDPSession | null = null;
 const themesAt = (_page: Page) => whenNoted(cdpOf!, 'themes');
+const momentAt = () => whenNoted(cdpOf!, MOMENT);
 
 async function readStream(cdp: CDPSession, handle: string): Promise<string> {
   let text = '';
@@ -111,7 +135,7 @@ async function traceLoad(page: Page, cdp: CDPSession, url: string): Promise<{ ev
   const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
   await page.goto(url);
-  const at = await themesAt(page);
+  const at = await momentAt();
   await cdp.send('Tracing.end');
   const parsed = JSON.parse(await readStream(cdp, await done)) as { traceEvents: TraceEvent[] } | TraceEvent[];
   return { events: Array.isArray(parsed) ? parsed : parsed.traceEvents, at };
@@ -250,7 +274,8 @@ async function main(): Promise<void> {
   const build = values.static ?? join(REPO_ROOT, 'out', 'renderer');
   const server = await startServer(dataDir, build, join(temp, 'served'));
   // --ab: a second server, on its own data folder, of another build.
-  const other = values.ab ? await startServer(join(temp, 'data-ab'), values.ab, join(temp, 'served-ab')) : null;
+  // On the same data folder when one is given (a corpus; two servers may share a folder).
+  const other = values.ab ? await startServer(values.data ? dataDir : join(temp, 'data-ab'), values.ab, join(temp, 'served-ab')) : null;
   const context = await launchBenchBrowser(join(temp, 'chromium'));
   try {
     await context.addInitScript({ content: PAGE_SCRIPT });
@@ -259,11 +284,14 @@ async function main(): Promise<void> {
     cdpOf = cdp;
     const origin = server.origin;
     // --hash static: the static page itself, for its own breakdown.
-    const appUrl = values.hash === 'static' ? `${origin}${STATIC_PATH}` : `${origin}/${values.hash}`;
+    const appUrl =
+      values.hash === 'static' ? `${origin}${STATIC_PATH}` : values.hash === 'baseline' ? `${origin}${BASELINE_PATH}` : `${origin}/${values.hash}`;
     if (other) {
       // Each server's token in its own origin's sessionStorage.
       await page.goto(other.url);
+      if (MOMENT === 'firstRows') await storeScopeAll(page, other.url);
       await page.goto(server.url);
+      if (MOMENT === 'firstRows') await storeScopeAll(page, server.url);
       const sides = { static: [] as number[], b: [] as number[], a: [] as number[] };
       const cpu = { static: [] as number[], b: [] as number[], a: [] as number[] };
       // Each load traced (lightly), for the main thread's CPU time up to the five themes: the
@@ -272,7 +300,7 @@ async function main(): Promise<void> {
         const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
         await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing,loading,devtools.timeline', transferMode: 'ReturnAsStream' });
         await page.goto(url);
-        const at = await whenNoted(cdp, 'themes');
+        const at = await whenNoted(cdp, MOMENT);
         await cdp.send('Tracing.end');
         const parsed = JSON.parse(await readStream(cdp, await done)) as { traceEvents: TraceEvent[] } | TraceEvent[];
         const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
@@ -286,7 +314,9 @@ async function main(): Promise<void> {
           .reduce((sum, e) => sum + ((e as unknown as { tdur?: number }).tdur ?? 0), 0);
         return { at, cpu: busy / 1000 };
       };
-      const urls = { static: `${origin}${STATIC_PATH}`, b: appUrl, a: `${other.origin}/${values.hash}` };
+      // The floor: the static page for the first screen, the plain list for the first rows.
+      const floor = MOMENT === 'firstRows' ? BASELINE_PATH : STATIC_PATH;
+      const urls = { static: `${origin}${floor}`, b: appUrl, a: `${other.origin}/${values.hash}` };
       for (const k of ['static', 'b', 'a'] as const) await load(urls[k]);
       const n = Number(values.samples);
       for (let i = 0; i < n; i++) {
@@ -309,10 +339,11 @@ async function main(): Promise<void> {
       return;
     }
     await page.goto(server.url);
+    if (MOMENT === 'firstRows') await storeScopeAll(page, server.url);
     for (let i = 0; i < 2; i++) {
       await away(page, origin);
       await page.goto(appUrl);
-      await themesAt(page);
+      await momentAt();
     }
     const totals = new Map<string, number[]>();
     const byScript = new Map<string, number[]>();
@@ -336,7 +367,7 @@ async function main(): Promise<void> {
         totals.get(name)![run] = ms;
         busy += ms;
       }
-      console.log(`run ${run + 1}: themes painted at ${at.toFixed(1)} ms; main thread busy ${busy.toFixed(1)} ms`);
+      console.log(`run ${run + 1}: ${MOMENT} painted at ${at.toFixed(1)} ms; main thread busy ${busy.toFixed(1)} ms`);
       if (values.timeline) printTimeline(events, pid, tid, from, to);
       for (const e of events.filter((x) => x.cat.includes('blink.user_timing') && x.pid === pid && x.ts >= from && x.ts <= to + 1e6)) {
         marks.push(`run ${run + 1} ${e.ph} ${e.name} @${((e.ts - from) / 1000).toFixed(1)} ms${e.dur ? ` dur ${(e.dur / 1000).toFixed(1)}` : ''}`);

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanOutline } from '../../../shared/api/contract';
 import type { SearchSource } from '../../../shared/api/search/methods';
 import type { ApiClient } from '../api/client';
+import type { StartData } from '../load-start';
 import { loadBundledFaces } from '../fonts';
 import { useFirstScreen, useFirstScreenSettled, whenIdle, type FirstScreen } from '../shell/first-screen';
 import type { FeatureProps } from '../features/feature-props';
@@ -59,11 +60,21 @@ const VIEW_LOADERS: Partial<Record<View, () => Promise<unknown>>> = {
 
 /**
  * Starts fetching the chunk of the view the page opens on (its address), beside the start
- * data rather than after it: a page opened on the table asks for the table's code at once.
+ * data rather than after it: a page opened on the table asks for the table's code at once,
+ * and its first page of rows as soon as the start data are in.
  */
-export function preloadViewOf(route: Route): void {
+export function preloadViewOf(route: Route, client: ApiClient, start: Promise<StartData> | null): void {
   void VIEW_LOADERS[viewOf(route)]?.().catch(() => undefined);
   if (route.kind === 'initiative') preloadReaderFields();
+  // The table's first page too, once its stored state is known (features/table/first-page.ts):
+  // the core runs the query while the page renders, not after the table has mounted.
+  if (route.kind === 'table' && start) {
+    void Promise.all([loadTable(), start])
+      .then(([table, data]) => {
+        if (data.outline) table.prefetchFirstPage(client, data.tableState, data.outline.meta.id);
+      })
+      .catch(() => undefined);
+  }
 }
 
 /**

@@ -10,6 +10,10 @@ import { useStatusOptions } from './use-status-options';
 import { useStoredTable } from './use-view-state';
 import './table.css';
 
+// For the page's start (components/Shell.tsx preloadViewOf): the table's code and its first
+// page come together.
+export { prefetchFirstPage } from './first-page';
+
 export function InitiativeTable(props: FeatureProps) {
   const { t } = useTranslation('table');
   const initial = useStoredTable(props.client);

@@ -13,7 +13,7 @@ import { PrintTable } from './PrintTable';
 import { localToday, usePrintRunningHeader } from './running-header';
 import { SavedViews } from './SavedViews';
 import { SelectionBar } from './SelectionBar';
-import { TableEnvContext, type TableEnv, type UiLanguage } from './table-env';
+import { rememberingT, TableEnvContext, type TableEnv, type UiLanguage } from './table-env';
 import { TableGrid } from './TableGrid';
 import { TableStatus } from './TableStatus';
 import { Toolbar } from './Toolbar';
@@ -132,9 +132,11 @@ export function TableView(props: TableViewProps) {
     (id: string, range: boolean) => toggleSelection(id, rowIndex.current.get(id), range),
     [toggleSelection],
   );
+  // The cells' and labels' t, remembering what it resolved (table-env.ts).
+  const cellT = useMemo(() => rememberingT(t), [t]);
   const env = useMemo<TableEnv>(
     () => ({
-      t,
+      t: cellT,
       language,
       readingMode,
       translation,
@@ -149,7 +151,7 @@ export function TableView(props: TableViewProps) {
       refreshTags: tagSuggestions.refresh,
     }),
     [
-      t,
+      cellT,
       language,
       readingMode,
       translation,
@@ -165,8 +167,8 @@ export function TableView(props: TableViewProps) {
     ],
   );
   const labelEnv = useMemo(
-    () => ({ t, language, readingMode, translation, statusOptions }),
-    [t, language, readingMode, translation, statusOptions],
+    () => ({ t: cellT, language, readingMode, translation, statusOptions }),
+    [cellT, language, readingMode, translation, statusOptions],
   );
 
   const setFacet = useCallback(

@@ -10,9 +10,11 @@ export const PAGE_SIZE = 200;
 /** Pages kept per query; the farthest from the last requested range go first. */
 const MAX_PAGES = 40;
 
-/** A page of rows with the query's total and groups (no facet counts); `exactTotal`: the total
- *  counted exactly even for a search with many hits (table.query's exactTotal). */
-export type PageFetcher = (offset: number, limit: number, exactTotal?: boolean) => Promise<Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups'>>;
+/** A page of rows with the query's total and groups (no facet counts). */
+export type PageAnswer = Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups'>;
+/** `exactTotal`: the total counted exactly even for a search with many hits (table.query's
+ *  exactTotal). */
+export type PageFetcher = (offset: number, limit: number, exactTotal?: boolean) => Promise<PageAnswer>;
 /** One facet's counts under the query (table.facets). */
 export type FacetFetcher = (facet: FacetName) => Promise<FacetCount[]>;
 export type PageMeta = Pick<TablePage, 'total' | 'totalExact' | 'groups'>;
@@ -154,6 +156,19 @@ export class PageCache {
     this.listeners.clear();
   }
 
+  /**
+   * Takes page p from a request made before this cache existed (the first page asked for at the
+   * start, first-page.ts): its answer if it is already in (`value`, stored now, so a render right
+   * after has the rows), else the request, as if this cache had made it.
+   */
+  adopt(p: number, answer: Promise<PageAnswer>, value?: PageAnswer): void {
+    if (value) {
+      this.store(p, value, this.generation);
+      return;
+    }
+    void this.load(p, this.generation, answer).catch(() => undefined);
+  }
+
   private fetch(p: number): void {
     const have = this.pages.get(p);
     if (have && have.generation === this.generation) return;
@@ -161,22 +176,15 @@ export class PageCache {
     void this.load(p, this.generation).catch(() => undefined);
   }
 
-  private async load(p: number, generation: number): Promise<void> {
+  private async load(p: number, generation: number, asked?: Promise<PageAnswer>): Promise<void> {
     this.inflight.set(p, generation);
     try {
-      const page = await this.fetchPage(p * PAGE_SIZE, PAGE_SIZE, this.exact || undefined);
+      const page = await (asked ?? this.fetchPage(p * PAGE_SIZE, PAGE_SIZE, this.exact || undefined));
       if (this.disposed) return;
       const current = this.pages.get(p);
       // A late answer from before a revalidate must not replace a newer one.
       if (current && current.generation > generation) return;
-      this.pages.set(p, { rows: page.rows, generation });
-      // An estimated total never replaces an exact one of the same generation (a page near the
-      // end counted exactly; an earlier page's answer arriving after it).
-      const keepExact = this.meta?.totalExact && !page.totalExact && generation === this.generation;
-      if ((generation === this.generation || !this.meta) && !keepExact) this.meta = { total: page.total, totalExact: page.totalExact, groups: page.groups };
-      this.error = null;
-      this.evict();
-      this.notify();
+      this.store(p, page, generation);
     } catch (error) {
       if (this.disposed) return;
       this.error = error;
@@ -185,6 +193,17 @@ export class PageCache {
     } finally {
       if (this.inflight.get(p) === generation) this.inflight.delete(p);
     }
+  }
+
+  private store(p: number, page: PageAnswer, generation: number): void {
+    this.pages.set(p, { rows: page.rows, generation });
+    // An estimated total never replaces an exact one of the same generation (a page near the
+    // end counted exactly; an earlier page's answer arriving after it).
+    const keepExact = this.meta?.totalExact && !page.totalExact && generation === this.generation;
+    if ((generation === this.generation || !this.meta) && !keepExact) this.meta = { total: page.total, totalExact: page.totalExact, groups: page.groups };
+    this.error = null;
+    this.evict();
+    this.notify();
   }
 
   private nearRange(p: number): boolean {

@@ -9,7 +9,9 @@ export function useStatusOptions(client: ApiClient): readonly StatusOption[] {
     let cancelled = false;
     client.call('status.options', {}).then(
       (record) => {
-        if (!cancelled) setOptions(record.options);
+        // The same options as shown (the defaults, mostly) keep their array: a new one changes
+        // every cell's context, and the whole grid renders again, right after the first rows.
+        if (!cancelled) setOptions((shown) => (JSON.stringify(shown) === JSON.stringify(record.options) ? shown : record.options));
       },
       () => undefined,
     );

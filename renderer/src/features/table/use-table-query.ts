@@ -6,7 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { TableFilters } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
 import { PageCache, type PageMeta } from './page-cache';
-import type { TableQueryBase } from './view-state';
+import { takeFirstPage } from './first-page';
+import { sentQuery, type TableQueryBase } from './view-state';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 const KEPT_QUERIES = 4;
@@ -47,6 +48,9 @@ class CacheShelf {
           return counts;
         },
       );
+      // The first page asked for at the start (first-page.ts), if it is this query's.
+      const first = takeFirstPage(key);
+      if (first) cache.adopt(0, first.answer, first.value);
     }
     this.caches.set(key, cache);
     if (this.current !== cache) {
@@ -90,14 +94,10 @@ export interface TableQueryResult {
 export function useTableQuery(client: ApiClient, query: TableQueryBase): TableQueryResult {
   // What is typed (the search box and the text filters) waits for a pause; clicks apply at once.
   const typed = useDebouncedValue(JSON.stringify([query.search, query.filters.text ?? null]), SEARCH_DEBOUNCE_MS);
-  const effective = useMemo(() => {
+  const { query: effective, key } = useMemo(() => {
     const [search, text] = JSON.parse(typed) as [string, TableFilters['text'] | null];
-    const filters: TableFilters = { ...query.filters };
-    delete filters.text;
-    if (text) filters.text = text;
-    return { ...query, search, filters };
+    return sentQuery(query, search, text);
   }, [query, typed]);
-  const key = JSON.stringify(effective);
   const [shelf] = useState(() => new CacheShelf(client));
   // The cache for this key; effective is read through the key so an equal query reuses it.
   // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../api/client';
 import { settingQueryKey } from '../../load-start';
-import { defaultViewState, parseStoredTable, storedTableJson, type StoredTable } from './view-state';
+import { storedOrDefault, storedTableJson, type StoredTable } from './view-state';
 
 const PERSIST_DELAY_MS = 400;
 
@@ -39,7 +39,6 @@ export function useStoredTable(client: ApiClient): StoredTable | null {
 
 const TABLE_STATE_KEY = settingQueryKey('ui.tableState');
 
-const storedOrDefault = (json: string | null): StoredTable => parseStoredTable(json) ?? { state: defaultViewState(), scope: 'plan' };
 
 /**
  * Writes the state to settings after it settles. UI state: a failed write is not worth an error.

@@ -57,6 +57,19 @@ export function queryOf(state: TableViewState, planId: string, scope: TableScope
   };
 }
 
+/**
+ * The query as the table sends it, with the typed parts (the search and the text filters) as
+ * given, and its key (one PageCache per key, use-table-query.ts). The text filters go last, so
+ * a query made here and one made from the debounced text have the same key.
+ */
+export function sentQuery(query: TableQueryBase, search: string, text: TableFilters['text'] | null): { query: TableQueryBase; key: string } {
+  const filters: TableFilters = { ...query.filters };
+  delete filters.text;
+  if (text) filters.text = text;
+  const sent = { ...query, search, filters };
+  return { query: sent, key: JSON.stringify(sent) };
+}
+
 /** Columns that say nothing in a scope: the Plan column while the table lists one plan. They
  *  keep their place, width and shown/hidden choice in the view state for when they apply. */
 export function omittedColumns(scope: TableScope): TableColumnId[] {
@@ -302,6 +315,9 @@ export interface StoredTable {
   /** The id and headline columns scroll with the rest (the reader unfroze them). */
   unfrozen?: boolean;
 }
+
+/** The stored state, or the default when there is none or it cannot be read. */
+export const storedOrDefault = (json: string | null): StoredTable => parseStoredTable(json) ?? { state: defaultViewState(), scope: 'plan' };
 
 export function parseStoredTable(json: string | null): StoredTable | null {
   if (!json) return null;

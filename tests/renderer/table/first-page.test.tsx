@@ -1,0 +1,65 @@
+// The table's first page asked for at the page's start (features/table/first-page.ts): the
+// table adopts it instead of asking again, for the stored state it opens on (search, text
+// filters, scope), and never for another query or a later open.
+import { waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TableViewState } from '../../../shared/domain/table';
+import { createClientFromBridge } from '../../../renderer/src/api/client';
+import { prefetchFirstPage } from '../../../renderer/src/features/table/first-page';
+import { defaultViewState } from '../../../renderer/src/features/table/view-state';
+import { PLAN_ID } from '../plan-fixture';
+import { createFakeTable, runQuery } from './fake-table';
+import { renderTable, resetTable, rowsShown } from './render-table';
+
+afterEach(resetTable);
+
+// A stored state whose query has every part the key is made of: a search, a text filter
+// beside a facet filter, a sort, and every plan in scope.
+const STATE: TableViewState = {
+  ...defaultViewState(),
+  sort: [{ column: 'deadline', desc: true }],
+  search: '  产业 ',
+  filters: { text: { headline: '产业' }, statuses: [null, 'in_progress', 'not_started'] },
+};
+
+describe('initiative table: the first page asked for at the start', () => {
+  it('is adopted by the table for the stored state it opens on: one table.query in all', async () => {
+    const stored = JSON.stringify({ ...STATE, scope: 'all' });
+    const fake = createFakeTable({}, { 'ui.tableState': stored }, { secondPlan: true });
+    prefetchFirstPage(createClientFromBridge(fake.bridge), stored, PLAN_ID);
+    expect(fake.queries()).toHaveLength(1);
+    // The stored state's query, every plan's rows.
+    expect(fake.queries()[0]).toMatchObject({ search: '产业', filters: STATE.filters, sort: STATE.sort });
+    expect(fake.queries()[0]).not.toHaveProperty('planId');
+    const expected = runQuery(fake.rows, fake.queries()[0]!).rows.length;
+    expect(expected).toBeGreaterThan(0);
+    renderTable({ fake });
+    await rowsShown(expected);
+    expect(fake.queries()).toHaveLength(1);
+  });
+
+  it('is not taken for another query, nor by a later open of the table', async () => {
+    const stored = JSON.stringify({ ...STATE, scope: 'all' });
+    const fake = createFakeTable({}, { 'ui.tableState': stored }, { secondPlan: true });
+    // Asked for the default state: not the stored one the table opens on.
+    prefetchFirstPage(createClientFromBridge(fake.bridge), null, PLAN_ID);
+    renderTable({ fake });
+    await waitFor(() => expect(fake.queries()).toHaveLength(2));
+    expect(fake.queries()[1]).toMatchObject({ search: '产业', filters: STATE.filters, sort: STATE.sort });
+    expect(fake.queries()[1]).not.toHaveProperty('planId');
+    const expected = runQuery(fake.rows, fake.queries()[1]!).rows.length;
+    expect(expected).toBeGreaterThan(0);
+    await rowsShown(expected);
+    resetTable();
+    // A prefetch of the right query, then a first open that takes nothing (another query), then
+    // an open of the right one: it asks afresh rather than show rows from the start.
+    const again = createFakeTable({}, { 'ui.tableState': stored }, { secondPlan: true });
+    prefetchFirstPage(createClientFromBridge(again.bridge), stored, PLAN_ID);
+    renderTable({ fake: createFakeTable() });
+    await rowsShown(15);
+    resetTable();
+    renderTable({ fake: again });
+    await rowsShown(runQuery(again.rows, again.queries()[0]!).rows.length);
+    expect(again.queries()).toHaveLength(2);
+  });
+});
