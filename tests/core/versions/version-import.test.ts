@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { importDocument } from '../../../electron/core/import/pipeline';
 import { storeImportedPlan } from '../../../electron/core/plan/store-imported';
+import { libraryEntry } from '../../../electron/core/services/library/library';
 import { importVersion, planItems } from '../../../electron/core/services/versions/version-import';
 import type { ImportPreview, ImportResult } from '../../../shared/api/import/methods';
 import type { LibraryEntry } from '../../../shared/api/library/methods';
@@ -366,6 +367,33 @@ describe('version.assign', () => {
       ].sort((a, b) => (a.fromId < b.fromId ? -1 : 1)),
     );
     expect(valuesByItem([v1, v2])['v2 （二）实施加装电梯和管网更新']).toEqual({ status: 'not_started', leadUnit: '市督查室', revision: 2 });
+  });
+});
+
+describe('a version purged and imported again', () => {
+  it('is imported as the same version again: its earlier successions neither stop it nor are left behind, the reader’s own decisions stand', async () => {
+    const { result: first } = await importFile('renewal-v1.txt');
+    const v1 = first.planId;
+    await setValues(v1);
+    const { result } = await importFile('renewal-v2.txt', v1);
+    const v2 = result.planId;
+    value(await call('version.assign', { fromItemId: itemId(v1, '严格督查考核'), toItemId: itemId(v2, '实施加装电梯和管网更新'), baseRevision: 1 }));
+    const values = valuesByItem([v1, v2]);
+    const successions = () =>
+      core.db.prepare('SELECT from_item_id, to_plan_id, to_item_id, how FROM item_successions ORDER BY from_item_id').all();
+    const before = successions();
+
+    // Purged: its text goes, the reader's values on its items and the successions stay.
+    const trashed = value(await call<LibraryEntry>('library.trash', { planId: v2, baseRevision: libraryEntry(core.db, v2)!.revision, confirm: true }));
+    value(await call('library.purge', { planId: v2, baseRevision: trashed.revision }));
+    expect(core.db.prepare('SELECT count(*) FROM plans WHERE id = ?').pluck().get(v2)).toBe(0);
+
+    // The same text as a version of v1 again: the same plan and item ids, every value where it was.
+    const { result: again } = await importFile('renewal-v2.txt', v1);
+    expect(again.planId).toBe(v2);
+    expect(again.version).toMatchObject({ lineageId: v1, version: 2 });
+    expect(valuesByItem([v1, v2])).toEqual(values);
+    expect(successions()).toEqual(before);
   });
 });
 

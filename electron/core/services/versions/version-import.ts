@@ -185,13 +185,25 @@ export function importVersion(
     const olds = planItems(db, planId);
     const news = planItems(db, newPlan);
     const match = matchItems(olds, news);
+    // A plan purged and now imported again as the same version (the same text gives the same
+    // ids) finds the successions of its earlier life: purging keeps them, as the record of where
+    // the reader's values went. The reader's own decisions stand (their values went where they
+    // chose); the matching's are written again, as the same texts match the same way.
+    const manual = new Set(
+      prepared(db, `SELECT from_item_id AS fromId FROM item_successions WHERE to_plan_id = ? AND how = 'manual'`)
+        .pluck()
+        .all(newPlan) as string[],
+    );
     const succession = prepared(
       db,
-      `INSERT INTO item_successions (from_item_id, to_plan_id, to_item_id, score, how, decided_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO item_successions (from_item_id, to_plan_id, to_item_id, score, how, decided_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (from_item_id, to_plan_id) DO UPDATE SET
+         to_item_id = excluded.to_item_id, score = excluded.score, how = excluded.how, decided_at = excluded.decided_at`,
     );
     const moves: { from: string; to: string }[] = [];
     let valuesMoved = 0;
     for (const pair of match.pairs) {
+      if (manual.has(pair.oldId)) continue;
       // A successor already carrying values: both stay, the older item is listed as unmatched.
       if (hasRecord(db, pair.newId) && hasRecord(db, pair.oldId)) continue;
       succession.run(pair.oldId, newPlan, pair.newId, pair.score, pair.basis, now);
