@@ -103,6 +103,8 @@ describe('packet.pdf, read back with poppler', () => {
     const front = squash(pdftotext(file, '-f', '1', '-l', '2'));
     expect(front).toContain('城市工作周例会简报');
     expect(front).toContain('内部资料');
+    // The cover's date as a Chinese document writes it (the packet's language), not ISO.
+    expect(front).toContain('2024年6月3日');
 
     // The contents: each headline with a page number, and that page has the headline.
     const contents = pdftotext(file, '-layout', '-f', '2', '-l', '2');

@@ -164,6 +164,18 @@ describe('packet.resolve', () => {
   });
 });
 
+describe('packet.html', () => {
+  it('prints the cover date in the packet’s language, as the builder shows it: 2024年6月1日, 1 Jun 2024', async () => {
+    const definition = { ...withSources([{ kind: 'themes', themeIds: ['hz-2024/T1'] }]), cover: { ...VALID_PACKET.cover, date: '2024-06-01' } };
+    const coverDate = async (language: 'zh' | 'en') => {
+      const { html } = value(await call<{ html: string }>('packet.html', { definition, language }));
+      return /<dt>(?:日期|Date)<\/dt><dd>([^<]*)<\/dd>/.exec(html)?.[1];
+    };
+    expect(await coverDate('zh')).toBe('2024年6月1日');
+    expect(await coverDate('en')).toBe('1 Jun 2024');
+  });
+});
+
 describe('left-out items (definition.excluded)', () => {
   it('refuses a bad left-out id with a message naming the field and what an id looks like', async () => {
     const e = error(await call('packet.resolve', { definition: { ...VALID_PACKET, excluded: ['hz-2024/T1/I1', 'not an id'] } }));

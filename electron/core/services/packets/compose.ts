@@ -147,6 +147,20 @@ function localDate(now: Date): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
+/** en-GB's short date (day, abbreviated month, year), in UTC so an ISO date never shifts a day. */
+const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** The cover's ISO date as the packet's language writes it, as the builder's date field shows it
+ *  in English (1 Jun 2024, three-letter months: en-GB's "Sept" is not one); in Chinese the
+ *  written form 2024年6月1日, which a printed document uses rather than the field's 2024-06-01. */
+function printedDate(iso: string, language: 'zh' | 'en'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (language === 'zh') return `${year}年${month}月${day}日`;
+  return ENGLISH_DATE.format(new Date(Date.UTC(year, month - 1, day))).replace('Sept', 'Sep');
+}
+
 function localDateTime(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${localDate(now)} ${p(now.getHours())}:${p(now.getMinutes())}`;
@@ -428,7 +442,7 @@ ${cover.subtitle ? `<p class="subtitle">${escapeHtml(cover.subtitle)}</p>` : ''}
 <dl class="cover-meta">
 ${cover.preparedFor ? `<dt>${escapeHtml(L.preparedFor)}</dt><dd>${escapeHtml(cover.preparedFor)}</dd>` : ''}
 ${cover.preparedBy ? `<dt>${escapeHtml(L.preparedBy)}</dt><dd>${escapeHtml(cover.preparedBy)}</dd>` : ''}
-<dt>${escapeHtml(L.date)}</dt><dd>${escapeHtml(date)}</dd>
+<dt>${escapeHtml(L.date)}</dt><dd>${escapeHtml(printedDate(date, language))}</dd>
 </dl>
 </div>
 ${sourceLines ? `<div class="cover-sources"><h2>${escapeHtml(L.sources)} <span class="count">${escapeHtml(L.items(rows.length))}</span></h2><ul>${sourceLines}</ul></div>` : ''}
