@@ -5,6 +5,7 @@ import type { ReadingMode } from '../features/feature-props';
 import { READING_MODES, READING_SIZE_STEPS, THEME_CHOICES, type Preferences, type ThemeChoice } from '../reading/preferences';
 import type { PreferenceActions } from '../reading/use-preferences';
 import { SegmentedControl } from './SegmentedControl';
+import { Select } from './Select';
 
 export function ReadingModeSwitch({ mode, onChange }: { mode: ReadingMode; onChange(mode: ReadingMode): void }) {
   const { t } = useTranslation();
@@ -53,13 +54,13 @@ export function ThemeSelect({ theme, onChange }: { theme: ThemeChoice; onChange(
   return (
     <label className="theme-select">
       <span className="theme-select-label control-caption">{t('appearance.label')}</span>
-      <select value={theme} onChange={(e) => onChange(e.target.value as ThemeChoice)}>
+      <Select value={theme} onChange={(e) => onChange(e.target.value as ThemeChoice)}>
         {THEME_CHOICES.map((choice) => (
           <option key={choice} value={choice}>
             {t(`appearance.${choice}`)}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

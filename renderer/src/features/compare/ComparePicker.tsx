@@ -7,6 +7,7 @@ import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import type { ApiClient } from '../../api/client';
 import { useModalDialog } from '../preferences/use-modal-dialog';
 import './compare-picker.css';
+import { Select } from '../../components/Select';
 
 interface Option {
   planId: string;
@@ -47,13 +48,13 @@ export function ComparePicker({ client, plans, onCompare, onCancel }: Props) {
   const select = (value: string, onChange: (v: string) => void, label: string) => (
     <label className="compare-pick-field">
       <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+      <Select value={value} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => (
           <option key={o.planId} value={o.planId}>
             {o.label}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
   return (

@@ -33,6 +33,7 @@ import './dashboard.css';
 import { usePrintRunningHeader } from '../table/running-header';
 import { useReading } from '../../reading/reading-context';
 import { printWhenReady } from '../../shell/print';
+import { Select } from '../../components/Select';
 
 export interface DashboardProps extends FeatureProps {
   /** Fixed chart width in pixels, for hosts without layout (jsdom); measured when absent. */
@@ -165,10 +166,10 @@ function DashboardView(props: ViewProps) {
           {dashboard.planCount > 1 || acrossPlans ? (
             <label className="dashboard-scope">
               <span>{t('scope')}</span>
-              <select value={props.scope} onChange={(e) => props.onScope(e.target.value === 'all' ? 'all' : 'plan')}>
+              <Select value={props.scope} onChange={(e) => props.onScope(e.target.value === 'all' ? 'all' : 'plan')}>
                 <option value="plan">{t('scopePlan')}</option>
                 <option value="all">{t('scopeAll')}</option>
-              </select>
+              </Select>
             </label>
           ) : null}
           <button type="button" className="dashboard-print" onClick={() => void printWhenReady()}>

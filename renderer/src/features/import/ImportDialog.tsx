@@ -15,6 +15,7 @@ import { OutlineTree } from './OutlineTree';
 import { formatSize, type ImportQueue, type ImportStage } from './use-import-queue';
 import { warningPlaceText, warningText } from './warning-text';
 import './import.css';
+import { Select } from '../../components/Select';
 
 interface Props {
   client: ApiClient;
@@ -233,7 +234,7 @@ function LevelChoice({ doc, levels, disabled, onChange }: LevelChoiceProps) {
   const select = (which: 'theme' | 'item') => (
     <label className="import-level">
       <span>{t(which === 'theme' ? 'levels.theme' : 'levels.item')}</span>
-      <select
+      <Select
         value={levels[which] ?? ''}
         disabled={disabled}
         onChange={(e) => onChange({ ...levels, [which]: (e.target.value || null) as LevelKind | null })}
@@ -244,7 +245,7 @@ function LevelChoice({ doc, levels, disabled, onChange }: LevelChoiceProps) {
             {t('levels.summary', { level: kindLabel(kind), count })}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
   return (

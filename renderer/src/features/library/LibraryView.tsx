@@ -16,6 +16,7 @@ import { VersionList } from '../versions/VersionList';
 import './library.css';
 import { AnnotationsMenu } from '../annotation-exchange/AnnotationsMenu';
 import { ComparePicker } from '../compare/ComparePicker';
+import { Select } from '../../components/Select';
 
 interface Props {
   client: ApiClient;
@@ -134,13 +135,13 @@ export function LibraryView({ client, currentPlanId, highlighted, version, onOpe
               />
               <label className="library-sort">
                 <span>{t('sortLabel')}</span>
-                <select value={sort} onChange={(e) => isLibrarySort(e.target.value) && setSort(e.target.value)}>
+                <Select value={sort} onChange={(e) => isLibrarySort(e.target.value) && setSort(e.target.value)}>
                   {LIBRARY_SORTS.map((s) => (
                     <option key={s} value={s}>
                       {t(`sort.${s}`)}
                     </option>
                   ))}
-                </select>
+                </Select>
               </label>
             </>
           )}

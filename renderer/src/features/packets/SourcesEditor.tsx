@@ -11,6 +11,7 @@ import type { StatusOption } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
 import { formatDate } from '../table/date-text';
 import { DateField } from './DateField';
+import { Select } from '../../components/Select';
 
 type Missing = PacketMethods['packet.resolve']['result']['missing'];
 type Kind = 'plan' | 'themes' | 'view' | 'filter';
@@ -148,13 +149,13 @@ function PlanForm({ plans, onAdd }: { plans: PlanSummary[]; onAdd(source: Packet
   return (
     <div className="pk-add-form">
       <label htmlFor={id}>{t('sources.choosePlan')}</label>
-      <select id={id} value={chosen} onChange={(e) => setPlanId(e.target.value)}>
+      <Select id={id} value={chosen} onChange={(e) => setPlanId(e.target.value)}>
         {plans.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}
           </option>
         ))}
-      </select>
+      </Select>
       <button type="button" className="pk-button" onClick={() => onAdd({ kind: 'plan', planId: chosen })}>
         {t('sources.addButton')}
       </button>
@@ -212,13 +213,13 @@ function ViewForm({ views, onAdd }: { views: { id: number; name: string }[]; onA
   return (
     <div className="pk-add-form">
       <label htmlFor={id}>{t('sources.chooseView')}</label>
-      <select id={id} value={chosen} onChange={(e) => setViewId(Number(e.target.value))}>
+      <Select id={id} value={chosen} onChange={(e) => setViewId(Number(e.target.value))}>
         {views.map((v) => (
           <option key={v.id} value={v.id}>
             {v.name}
           </option>
         ))}
-      </select>
+      </Select>
       <button type="button" className="pk-button" onClick={() => onAdd({ kind: 'view', viewId: chosen })}>
         {t('sources.addButton')}
       </button>
@@ -255,14 +256,14 @@ function FilterForm({ plans, statuses, onAdd }: { plans: PlanSummary[]; statuses
     <div className="pk-add-form pk-filter">
       <div className="pk-field">
         <label htmlFor={`${id}-plan`}>{t('sources.choosePlan')}</label>
-        <select id={`${id}-plan`} value={planId} onChange={(e) => setPlanId(e.target.value)}>
+        <Select id={`${id}-plan`} value={planId} onChange={(e) => setPlanId(e.target.value)}>
           <option value="">{t('sources.anyPlan')}</option>
           {plans.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <fieldset className="pk-inline-checks">
         <legend>{t('sources.status')}</legend>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchFilters as Filters, SearchSource } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';
 import { usePopup } from '../../components/use-popup';
+import { Chevron, Select } from '../../components/Select';
 
 const SOURCES: SearchSource[] = ['plan', 'translation', 'notes'];
 
@@ -42,15 +43,6 @@ const NO_STATUS = '\u0000none';
 interface Choice {
   value: string;
   label: string;
-}
-
-/** The chevron of a filter that opens a list: the menu buttons' and the version select's. */
-function Chevron() {
-  return (
-    <svg className="search-chevron" viewBox="0 0 12 12" aria-hidden="true">
-      <path d="M3 4.5L6 7.5L9 4.5" />
-    </svg>
-  );
 }
 
 /**
@@ -173,14 +165,10 @@ export const SearchFiltersBar = memo(function SearchFiltersBar({ client, filters
       />
       <label className="search-field">
         <span>{t('filters.version')}</span>
-        {/* Drawn as the menu buttons beside it are: no native arrow, their chevron. */}
-        <span className="search-select">
-          <select value={filters.allVersions ? 'all' : 'current'} onChange={(e) => set({ allVersions: e.target.value === 'all' })}>
-            <option value="current">{t('filters.current')}</option>
-            <option value="all">{t('filters.allVersions')}</option>
-          </select>
-          <Chevron />
-        </span>
+        <Select value={filters.allVersions ? 'all' : 'current'} onChange={(e) => set({ allVersions: e.target.value === 'all' })}>
+          <option value="current">{t('filters.current')}</option>
+          <option value="all">{t('filters.allVersions')}</option>
+        </Select>
       </label>
       <CheckMenu
         caption={t('filters.theme')}

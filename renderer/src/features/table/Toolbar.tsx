@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collation, GroupBy } from '../../../../shared/domain/table';
 import type { TableScope } from './view-state';
+import { Select } from '../../components/Select';
 
 export interface ToolbarProps {
   /** null: only one plan is loaded, so there is nothing to choose. */
@@ -42,19 +43,19 @@ export function Toolbar(props: ToolbarProps) {
       {props.scope !== null && (
         <label className="itable-control">
           <span>{t('toolbar.scope')}</span>
-          <select
+          <Select
             className="itable-field"
             value={props.scope}
             onChange={(e) => props.onScope(e.target.value === 'all' ? 'all' : 'plan')}
           >
             <option value="plan">{t('toolbar.scopePlan')}</option>
             <option value="all">{t('toolbar.scopeAll')}</option>
-          </select>
+          </Select>
         </label>
       )}
       <label className="itable-control">
         <span>{t('toolbar.groupBy')}</span>
-        <select
+        <Select
           className="itable-field"
           value={props.groupBy ?? ''}
           onChange={(e) => props.onGroupBy(e.target.value === 'theme' || e.target.value === 'status' ? e.target.value : null)}
@@ -62,19 +63,19 @@ export function Toolbar(props: ToolbarProps) {
           <option value="">{t('toolbar.groupNone')}</option>
           <option value="theme">{t('toolbar.groupTheme')}</option>
           <option value="status">{t('toolbar.groupStatus')}</option>
-        </select>
+        </Select>
       </label>
       {props.collation !== null && (
         <label className="itable-control">
           <span>{t('toolbar.collation')}</span>
-          <select
+          <Select
             className="itable-field"
             value={props.collation}
             onChange={(e) => props.onCollation(e.target.value === 'stroke' ? 'stroke' : 'pinyin')}
           >
             <option value="pinyin">{t('toolbar.pinyin')}</option>
             <option value="stroke">{t('toolbar.stroke')}</option>
-          </select>
+          </Select>
         </label>
       )}
       {props.columnMenu}

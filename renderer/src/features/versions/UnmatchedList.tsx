@@ -9,6 +9,7 @@ import { PRIORITY_LABELS } from '../../../../shared/i18n/table-columns';
 import type { StatusOption } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
 import './versions.css';
+import { Select } from '../../components/Select';
 
 interface Props {
   client: ApiClient;
@@ -83,7 +84,7 @@ export function UnmatchedList({ client, planId, onChanged }: Props) {
                 <span className="version-assign">
                   {options.length > 0 && (
                     <>
-                      <select
+                      <Select
                         aria-label={t('unmatched.target', { item: label(item) })}
                         value={selected}
                         onChange={(e) => setChoice({ ...choice, [item.id]: e.target.value })}
@@ -93,7 +94,7 @@ export function UnmatchedList({ client, planId, onChanged }: Props) {
                             {label(o)}
                           </option>
                         ))}
-                      </select>
+                      </Select>
                       <button type="button" className="version-button" onClick={() => void assign(item, selected)}>
                         {t('unmatched.assign')}
                       </button>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../../shared/api/plans/methods';
 import type { ApiClient } from '../../api/client';
 import './versions.css';
+import { Select } from '../../components/Select';
 
 export interface VersionTarget {
   planId: string;
@@ -37,7 +38,7 @@ export function VersionTargetChoice({ client, target, disabled, onChange }: Prop
     <section className="version-target">
       <label>
         <span>{t('importAs')}</span>
-        <select
+        <Select
           value={target?.planId ?? ''}
           disabled={disabled}
           onChange={(e) => {
@@ -51,7 +52,7 @@ export function VersionTargetChoice({ client, target, disabled, onChange }: Prop
               {t('asVersionOf', { title: p.title })}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       {target && <p className="version-hint">{t('versionHint')}</p>}
     </section>

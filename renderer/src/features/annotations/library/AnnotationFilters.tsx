@@ -12,6 +12,7 @@ import {
 } from '../../../../../shared/api/annotations/methods';
 import type { PlanSummary, TagCount } from '../../../../../shared/api/contract';
 import { colorLabel } from './colors';
+import { Select } from '../../../components/Select';
 
 export interface Filters {
   planId: string | null;
@@ -51,36 +52,36 @@ export function AnnotationFilters({ filters, onChange, plans, tags, colorNames, 
     <div className="alist-filters" role="group" aria-label={t('filters.label')}>
       <label className="alist-field">
         <span>{t('filters.plan')}</span>
-        <select value={filters.planId ?? ''} onChange={(e) => set('planId', e.target.value || null)}>
+        <Select value={filters.planId ?? ''} onChange={(e) => set('planId', e.target.value || null)}>
           <option value="">{t('filters.allPlans')}</option>
           {plans.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <label className="alist-field">
         <span>{t('filters.kind')}</span>
-        <select value={filters.kind ?? ''} onChange={(e) => set('kind', (e.target.value || null) as AnnotationKind | null)}>
+        <Select value={filters.kind ?? ''} onChange={(e) => set('kind', (e.target.value || null) as AnnotationKind | null)}>
           <option value="">{t('filters.allKinds')}</option>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`filters.${k}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <label className="alist-field">
         <span>{t('filters.tag')}</span>
-        <select value={filters.tag ?? ''} onChange={(e) => set('tag', e.target.value || null)}>
+        <Select value={filters.tag ?? ''} onChange={(e) => set('tag', e.target.value || null)}>
           <option value="">{t('filters.allTags')}</option>
           {tagChoices.map((c) => (
             <option key={c.tag} value={c.tag}>
               {c.tag}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       {filters.tag && (
         <button
@@ -94,14 +95,14 @@ export function AnnotationFilters({ filters, onChange, plans, tags, colorNames, 
       )}
       <label className="alist-field">
         <span>{t('filters.anchor')}</span>
-        <select value={filters.anchor ?? ''} onChange={(e) => set('anchor', (e.target.value || null) as AnchorStatus | null)}>
+        <Select value={filters.anchor ?? ''} onChange={(e) => set('anchor', (e.target.value || null) as AnchorStatus | null)}>
           <option value="">{t('filters.allAnchors')}</option>
           {ANCHORS.map((a) => (
             <option key={a} value={a}>
               {t(`anchor.${a}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <div className="alist-colors">
         <div className="alist-color-group" role="group" aria-label={t('filters.color')}>
@@ -133,13 +134,13 @@ export function AnnotationFilters({ filters, onChange, plans, tags, colorNames, 
             onto a line of its own once the window was narrow. */}
         <label className="alist-field alist-sort">
           <span>{t('filters.sort')}</span>
-          <select value={filters.sort} onChange={(e) => set('sort', e.target.value as AnnotationSort)}>
+          <Select value={filters.sort} onChange={(e) => set('sort', e.target.value as AnnotationSort)}>
             {SORTS.map((s) => (
               <option key={s} value={s}>
                 {t(`sort.${s}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       </div>
     </div>

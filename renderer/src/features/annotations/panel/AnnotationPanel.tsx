@@ -21,6 +21,7 @@ import { NoteEditor } from './NoteEditor';
 import { NoteMarkdown } from './NoteMarkdown';
 import type { NoteWrites } from './note-saver';
 import './panel.css';
+import { Select } from '../../../components/Select';
 
 // A note's history (and the diff library it compares revisions with) loads when first asked for.
 // The reader's fields edit with the table's cells, edit store and stylesheet: a chunk of their
@@ -172,24 +173,24 @@ export function AnnotationPanel({ client, planId, itemId }: Props) {
         {(colors.length > 0 || tags.length > 0) && (
           <div className="apanel-filters">
             {colors.length > 0 && (
-              <select aria-label={t('filterColor')} value={color} onChange={(e) => setColor(e.target.value as HighlightColor | '')}>
+              <Select aria-label={t('filterColor')} value={color} onChange={(e) => setColor(e.target.value as HighlightColor | '')}>
                 <option value="">{t('allColors')}</option>
                 {colors.map((c) => (
                   <option key={c} value={c}>
                     {colorLabel(c, colorNames, t)}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
             {tags.length > 0 && (
-              <select aria-label={t('filterTag')} value={tag} onChange={(e) => setTag(e.target.value)}>
+              <Select aria-label={t('filterTag')} value={tag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">{t('allTags')}</option>
                 {tags.map((x) => (
                   <option key={x} value={x}>
                     {x}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
             {filtered && (
               <button
