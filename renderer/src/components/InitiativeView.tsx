@@ -76,18 +76,24 @@ export function InitiativeView({ detail, outline, client }: Props) {
         </section>
       )}
       <nav className="pager" aria-label={t('pagerLabel')}>
-        <PagerLink direction="previous" id={detail.previousId} outline={outline} />
-        <PagerLink direction="next" id={detail.nextId} outline={outline} />
+        <PagerLink direction="previous" id={detail.previousId} outline={outline} fromTheme={theme.id} />
+        <PagerLink direction="next" id={detail.nextId} outline={outline} fromTheme={theme.id} />
       </nav>
       {client && <ItemAnnotations client={client} root={root} detail={detail} planTitle={outline.meta.title} />}
     </article>
   );
 }
 
-function PagerLink({ direction, id, outline }: { direction: 'previous' | 'next'; id: string | null; outline: PlanOutline }) {
+/**
+ * The way to the previous or next initiative: its numeral and headline, and — when it lies in
+ * another theme — that theme's label and headline over them, since a numeral counts within its
+ * theme (the last item of theme 1 is followed by "1." again, or 第一).
+ */
+function PagerLink({ direction, id, outline, fromTheme }: { direction: 'previous' | 'next'; id: string | null; outline: PlanOutline; fromTheme: string }) {
   const { t } = useTranslation();
   const { translation } = useReading();
-  const heading = id ? outline.themes.flatMap((th) => th.initiatives).find((i) => i.id === id) : undefined;
+  const theme = id ? outline.themes.find((th) => th.initiatives.some((i) => i.id === id)) : undefined;
+  const heading = theme?.initiatives.find((i) => i.id === id);
   if (!id) return <span className={`pager-link pager-${direction} pager-empty`} aria-hidden="true" />;
   return (
     <a
@@ -97,6 +103,14 @@ function PagerLink({ direction, id, outline }: { direction: 'previous' | 'next';
       title={direction === 'previous' ? t('previousTitle') : t('nextTitle')}
     >
       <span className="pager-direction">{direction === 'previous' ? t('previous') : t('next')}</span>
+      {theme && theme.id !== fromTheme && (
+        <span className="pager-theme">
+          <span className="pager-theme-label">{t('themeLabel', { ordinal: theme.ordinal })}</span>{' '}
+          <span className="pager-theme-headline">
+            <PlanText zh={theme.headline} en={translation?.themes[theme.id]} />
+          </span>
+        </span>
+      )}
       {heading && (
         <span className="pager-headline">
           <Numeral numeral={heading.numeral} ordinal={heading.ordinal} />{' '}
