@@ -13,7 +13,7 @@ import { refreshDerivedData } from '../../../electron/core/refresh-derived';
 import { updateLatest } from '../../helpers/core';
 import { writeTransaction } from '../../../electron/core/db/transaction';
 import { forgetKept, queryFacet, queryTable } from '../../../electron/core/services/table/query';
-import { matchingDocsSql, searchKeys } from '../../../electron/core/search/match';
+import { hasNeedleSql, matchingDocsSql, searchKeys } from '../../../electron/core/search/match';
 import { normalizeForSearch } from '../../../electron/core/search/normalize';
 import { GLOBAL_SEARCH_FIELDS } from '../../../electron/core/search/initiative-docs';
 import { fieldListSql } from '../../../electron/core/search/documents';
@@ -296,13 +296,14 @@ export function rawPager(db: Database.Database, s: Scenario): () => Pick<TablePa
 
 /** The floor of a search page answered with an estimated total (the core's walk, walk.ts), by
  *  hand: the order's index walked, each row tested for the term (its documents' stored text
- *  checked as the index's candidates are: search_has), and the same estimate done plainly —
+ *  checked as the index's candidates are: hasNeedleSql), and the same estimate done plainly —
  *  the same rows sampled (samplePoints), the share of hits among those in scope times the rows
  *  in scope counted off the index. */
 export function rawWalkedSearch(db: Database.Database, s: Scenario, term: string): () => Pick<TablePage, 'rows' | 'total' | 'totalExact'> {
-  const test = `EXISTS (SELECT 1 FROM search_doc_ids d WHERE d.key = k.initiative_id AND d.field IN (${fieldListSql(GLOBAL_SEARCH_FIELDS)})
-    AND search_has(${SOURCE_TEXT_SQL}, ?))`;
   const needle = normalizeForSearch(term);
+  const check = hasNeedleSql(SOURCE_TEXT_SQL, needle);
+  const test = `EXISTS (SELECT 1 FROM search_doc_ids d WHERE d.key = k.initiative_id AND d.field IN (${fieldListSql(GLOBAL_SEARCH_FIELDS)})
+    AND ${check.sql})`;
   const terms = ORDER.replace(/^ORDER BY /, '').split(', ');
   const rows = db.prepare(
     `SELECT ${RAW_COLUMNS} FROM (SELECT k.initiative_id AS id, ${terms.map((t, n) => `${t} AS o${n}`).join(', ')}
@@ -323,9 +324,9 @@ export function rawWalkedSearch(db: Database.Database, s: Scenario, term: string
       const scopeRows = inScope.get(TRASHED_PLAN) as number;
       const { n: all, top } = size.get() as { n: number; top: number };
       const p = samplePoints(top, all, scopeRows);
-      const { n, h } = sample.get(p.count, needle, p.first, p.run, p.step, p.run, TRASHED_PLAN) as { n: number; h: number };
+      const { n, h } = sample.get(p.count, ...check.params, p.first, p.run, p.step, p.run, TRASHED_PLAN) as { n: number; h: number };
       return {
-        rows: (rows.all(TRASHED_PLAN, needle) as (Omit<InitiativeRow, 'shortId' | 'tags' | 'industries'> & { tags: string; industries: string })[]).map((r) => ({
+        rows: (rows.all(TRASHED_PLAN, ...check.params) as (Omit<InitiativeRow, 'shortId' | 'tags' | 'industries'> & { tags: string; industries: string })[]).map((r) => ({
           ...r,
           shortId: `T${r.themeOrdinal}·I${r.ordinal}`,
           tags: JSON.parse(r.tags) as string[],

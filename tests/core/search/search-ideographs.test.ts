@@ -1,13 +1,19 @@
 // A note's body is checked for needles of common ideographs in SQL, on the text as stored
 // (query.ts, unitTextsSql), and in JavaScript only when it holds a character that folds into
-// one of the needle's: these tests hold that shortcut to the normalization it stands for.
+// one of the needle's; so is every candidate of the index (match.ts, hasNeedleSql: the table's
+// hits and its walked tests, searchKeys): these tests hold that shortcut to the normalization
+// it stands for.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../../shared/domain/plan';
 import { openDatabase, type Db } from '../../../electron/core/db/open';
 import { writeTransaction } from '../../../electron/core/db/transaction';
 import { importPlan } from '../../../electron/core/plan/store';
-import { ideographSources, ideographsOnly, normalizeForSearch } from '../../../electron/core/search/normalize';
+import { ideographSources, ideographsOnly, normalizeForSearch, storedHas } from '../../../electron/core/search/normalize';
+import { hasNeedleSql } from '../../../electron/core/search/match';
+import { forgetKept, queryTable } from '../../../electron/core/services/table/query';
+import { WALK_TUNING } from '../../../electron/core/services/table/walk';
+import { textTests } from '../../../electron/core/services/table/hits';
 import { indexAnnotation } from '../../../electron/core/search/source-docs';
 import { searchQuery } from '../../../electron/core/services/search/query';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -78,5 +84,68 @@ describe('needles of common ideographs', () => {
     expect(keys('数字 改革')).toEqual(['p-0000000e/T1/I1', 'p-0000000e/T1/I2']);
     expect(keys('数字 -改革')).toEqual(['p-0000000e/T1/I3', 'p-0000000e/T1/I4']);
     expect(keys('数字 -改⾰')).toEqual(['p-0000000e/T1/I3', 'p-0000000e/T1/I4']);
+  });
+
+  it('the index’s check of a candidate answers as search_has, whatever the text holds', () => {
+    const db = openDatabase(join(temp.make(), 'check.sqlite3'));
+    open.push(db);
+    const texts = [
+      '推进脑机接口研发', '推进脑机接⼝研发', '脑机 接口', '脑机接', '接口脑机', '脑机\u0000接口', '脑机接口\u0000其他', 'ＡＢ改⾰', '改⾰開放',
+      '改革', '改 革', '⾰新', '５G基站', '5g基站', '', null,
+    ];
+    const needles = ['脑机接口', '接口', '改革', '革', '一', '5g基站', 'ab改革', '数据'];
+    for (const needle of needles) {
+      const check = hasNeedleSql('t', needle);
+      const statement = db.prepare(`SELECT ${check.sql} AS found FROM (SELECT ? AS t)`);
+      for (const text of texts) {
+        const found = (statement.get(...check.params, text) as { found: number | null }).found;
+        expect(Boolean(found), `${JSON.stringify(text)} holds ${needle}`).toBe(text !== null && storedHas(text, needle));
+      }
+    }
+    // The needles above take each form of the check: instr alone, instr then search_has for a
+    // text with a folding character, and search_has alone (not ideographs only, or too many
+    // characters folding into them).
+    expect(hasNeedleSql('t', '数据').sql).not.toContain('search_has');
+    expect(hasNeedleSql('t', '接口').sql).toContain('instr');
+    expect(hasNeedleSql('t', '接口').sql).toContain('search_has');
+    expect(hasNeedleSql('t', '5g基站').sql).not.toContain('instr');
+  });
+
+  it('the table finds a text written with a folding character, its hits collected or walked', () => {
+    const db = openDatabase(join(temp.make(), 'table.sqlite3'));
+    open.push(db);
+    const bodies = ['发展脑机接⼝产业', '发展脑机接口产业', '发展脑机 接口产业', '发展其他产业', ...Array.from({ length: 8 }, (_, k) => `脑机接口${k}`)];
+    const plan: PlanDocument = {
+      meta: {
+        id: 'p-0000000f', title: '计划', column: null, publishedAt: null, source: null, author: null, editor: null, graphics: null,
+        tags: [], themeLine: null, lead: 'Lead', authorNote: null, language: 'zh',
+      },
+      themes: [{ id: 'p-0000000f/T1', planId: 'p-0000000f', ordinal: 1, headline: '主题' }],
+      initiatives: bodies.map((body, j) => ({
+        id: `p-0000000f/T1/I${j + 1}`, themeId: 'p-0000000f/T1', ordinal: j + 1, numeral: `${j + 1}`, headline: `举措${j + 1}`, body,
+      })),
+      lists: [],
+    };
+    importPlan(db, plan, 'x');
+    const query = { sort: [], collation: 'pinyin' as const, search: '脑机接口', filters: {}, groupBy: null, offset: 0, limit: 50, facets: false as const };
+    const expected = ['p-0000000f/T1/I1', 'p-0000000f/T1/I2', ...Array.from({ length: 8 }, (_, k) => `p-0000000f/T1/I${k + 5}`)];
+    const collected = queryTable(db, query);
+    expect(collected.rows.map((r) => r.id)).toEqual(expected);
+    expect(collected.total).toBe(10);
+    // Walked: every condition taken as common, a page of 4 stopping before the last hit, its
+    // total the sample's (every row of so small a corpus), each row tested by textTests.
+    const [test] = textTests('脑机接口', undefined);
+    const tested = db.prepare(`SELECT k.initiative_id AS id FROM initiative_sort_keys k WHERE ${test!.sql} ORDER BY k.ordinal`).all(...test!.params) as { id: string }[];
+    expect(tested.map((r) => r.id)).toEqual(expected);
+    const saved = { ...WALK_TUNING };
+    try {
+      Object.assign(WALK_TUNING, { candidates: 1, exactRows: 0, walkTests: 1_000_000 });
+      forgetKept(db);
+      const walked = queryTable(db, { ...query, limit: 4 });
+      expect(walked.rows.map((r) => r.id)).toEqual(expected.slice(0, 4));
+      expect(walked.total).toBe(10);
+    } finally {
+      Object.assign(WALK_TUNING, saved);
+    }
   });
 });

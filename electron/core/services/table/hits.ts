@@ -12,7 +12,7 @@
 import type { TableFilters } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
-import { matchingDocsSql, type KeyQuery } from '../../search/match';
+import { hasNeedleSql, matchingDocsSql, type KeyQuery } from '../../search/match';
 import { normalizeForSearch } from '../../search/normalize';
 import { fieldListSql } from '../../search/documents';
 import { SOURCE_TEXT_SQL } from '../../search/source-text';
@@ -49,18 +49,21 @@ export function textConditions(search: string, text: TableFilters['text']): KeyQ
  * Each text condition as a test of one row (k.initiative_id), for a walk along the order's
  * index that stops once its page is full: does one of the row's documents in the condition's
  * fields hold the needle? The row's documents come off search_doc_ids' (key, field) index and
- * each one's stored text is checked as matchingDocsSql checks a candidate (search_has: the
+ * each one's stored text is checked as matchingDocsSql checks a candidate (hasNeedleSql: the
  * normalized text contains the needle), which is what the index's hits are (the recall tests
  * hold the index to that plain substring search); so a row passes exactly when fillHits would
  * put it in the set. Asking the index instead, one seek per document (rowid = d.id AND MATCH),
  * cost 2–3× the CPU of the check at 100k initiatives.
  */
 export function textTests(search: string, text: TableFilters['text']): KeyQuery[] {
-  return textNeedles(search, text).map(({ needle, fields }) => ({
-    sql: `EXISTS (SELECT 1 FROM search_doc_ids d WHERE d.key = k.initiative_id AND d.field IN (${fieldListSql(fields)})
-      AND search_has(${SOURCE_TEXT_SQL}, ?))`,
-    params: [needle],
-  }));
+  return textNeedles(search, text).map(({ needle, fields }) => {
+    const check = hasNeedleSql(SOURCE_TEXT_SQL, needle);
+    return {
+      sql: `EXISTS (SELECT 1 FROM search_doc_ids d WHERE d.key = k.initiative_id AND d.field IN (${fieldListSql(fields)})
+      AND ${check.sql})`,
+      params: check.params,
+    };
+  });
 }
 
 /** At most how many documents the index could name as candidates for the most selective text
