@@ -62,6 +62,9 @@ export function CheckMenu(props: {
   chosen: readonly string[];
   onChange(next: string[]): void;
   disabled?: boolean;
+  /** Its choices are still coming: a menu with a fixed choice (the status menu's "no status")
+   *  has one before the rest arrive, and focus put on it would stay there, last, once they do. */
+  loading?: boolean;
   /** Said in the panel when there is nothing to choose. */
   empty: string;
   hint?: string;
@@ -73,7 +76,13 @@ export function CheckMenu(props: {
   const labelOf = (v: string) => choices.find((c) => c.value === v)?.label ?? v;
   const summary = chosen.length === 0 ? props.none : chosen.length === 1 ? labelOf(chosen[0]!) : props.many(chosen.length);
   // The first box chosen (or the first) has focus when the panel opens, or once its choices come.
-  const { rootRef, buttonRef, panelRef, onPanelKeyDown } = usePopup({ open, setOpen, items: 'input', chosen: 'input:checked', ready: choices.length > 0 });
+  const { rootRef, buttonRef, panelRef, onPanelKeyDown } = usePopup({
+    open,
+    setOpen,
+    items: 'input',
+    chosen: 'input:checked',
+    ready: choices.length > 0 && props.loading !== true,
+  });
 
   return (
     <div className="search-field search-menu-root" ref={rootRef}>
@@ -185,6 +194,7 @@ export const SearchFiltersBar = memo(function SearchFiltersBar({ client, filters
         none={t('filters.anyStatus')}
         many={(count) => t('filters.statusesChosen', { count })}
         choices={statusChoices}
+        loading={statuses.isPending}
         chosen={(filters.statuses ?? []).map((s) => s ?? NO_STATUS)}
         empty={t('filters.noOptions')}
         onChange={(next) => set({ statuses: next.map((v) => (v === NO_STATUS ? null : v)) })}
