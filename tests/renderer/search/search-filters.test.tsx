@@ -110,6 +110,22 @@ describe('search filters of several values', () => {
     expect(document.activeElement).toBe(within(filterBar()).getByRole('button', { name: /^状态:/ }));
   });
 
+  it('opened before the statuses come, gives focus to the first status once they do, not to "no status"', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const answers = answer();
+    const { client, calls } = fakeClient((method, args) =>
+      method === 'status.options' ? gate.then(() => answers(method, args)) : answers(method, args),
+    );
+    show(client);
+    await waitFor(() => expect(calls.some((c) => c.method === 'status.options')).toBe(true));
+    fireEvent.click(within(filterBar()).getByRole('button', { name: /^状态:/ }));
+    const panel = await screen.findByRole('group', { name: '状态' });
+    await act(async () => release());
+    await waitFor(() => expect(within(panel).getAllByRole('checkbox')).toHaveLength(3));
+    await waitFor(() => expect(document.activeElement).toBe(within(panel).getByRole('checkbox', { name: '已完成' })));
+  });
+
   it('saves a search with its filters and runs it again with them', async () => {
     const saved: SavedSearch = {
       id: 3,
