@@ -105,6 +105,12 @@ describe('packet.pdf, read back with poppler', () => {
     expect(front).toContain('内部资料');
     // The cover's date as a Chinese document writes it (the packet's language), not ISO.
     expect(front).toContain('2024年6月3日');
+    // So is every other date: the deadline (in the summary and the item's fields), the plan's
+    // publication date and when the notes were read (the running footer); no ISO date is left.
+    const whole = squash(pdftotext(file));
+    expect(whole.match(/2024年12月31日/g)?.length).toBe(2);
+    expect(whole).toMatch(/发布:2024年5月11日·笔记截至:\d{4}年\d{1,2}月\d{1,2}日\d\d:\d\d/);
+    expect(whole).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
     // The contents: each headline with a page number, and that page has the headline.
     const contents = pdftotext(file, '-layout', '-f', '2', '-l', '2');

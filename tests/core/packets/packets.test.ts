@@ -174,6 +174,30 @@ describe('packet.html', () => {
     expect(await coverDate('zh')).toBe('2024年6月1日');
     expect(await coverDate('en')).toBe('1 Jun 2024');
   });
+
+  it('prints every other date in the packet’s language too: deadlines, publication dates, notes as of', async () => {
+    updateLatest(core.db, 'hz-2024/T1/I1', { status: 'done', deadline: '2024-09-30' });
+    const published = core.db.prepare("SELECT published_at FROM plans WHERE id = 'hz-2024'").pluck().get() as string;
+    expect(published).toMatch(/^2024-05-11\b/);
+    const html = async (language: 'zh' | 'en') => value(await call<{ html: string }>('packet.html', { definition: VALID_PACKET, language })).html;
+    const zh = await html('zh');
+    const en = await html('en');
+    // The deadline in the summary table and in the item's fields.
+    const summaryRow = (page: string) => /<section class="summary">.*?<\/section>/s.exec(page)![0];
+    const fieldRows = (page: string, label: string) => [...page.matchAll(new RegExp(`<tr><th>${label}</th><td>([^<]*)</td></tr>`, 'g'))].map((m) => m[1]);
+    expect(summaryRow(zh)).toContain('<td>2024年9月30日</td>');
+    expect(summaryRow(en)).toContain('<td>30 Sep 2024</td>');
+    expect(fieldRows(zh, '完成时限')).toContain('2024年9月30日');
+    expect(fieldRows(en, 'Deadline')).toContain('30 Sep 2024');
+    // The plan's publication date: on the cover's list of documents and in the running footer,
+    // beside when the notes were read.
+    expect(/<span class="src-detail">([^<]*)<\/span>/.exec(zh)?.[1]).toContain('2024年5月11日');
+    expect(/<span class="src-detail">([^<]*)<\/span>/.exec(en)?.[1]).toContain('11 May 2024');
+    expect(zh).toMatch(/发布: 2024年5月11日 · 笔记截至: \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/);
+    expect(en).toMatch(/Published: 11 May 2024 · Notes as of: \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d/);
+    // No ISO date is left anywhere in the packet's text.
+    for (const page of [zh, en]) expect(page.replace(/<style>.*?<\/style>/gs, '')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });
 
 describe('left-out items (definition.excluded)', () => {

@@ -150,20 +150,22 @@ function localDate(now: Date): string {
 /** en-GB's short date (day, abbreviated month, year), in UTC so an ISO date never shifts a day. */
 const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** The cover's ISO date as the packet's language writes it, as the builder's date field shows it
- *  in English (1 Jun 2024, three-letter months: en-GB's "Sept" is not one); in Chinese the
- *  written form 2024年6月1日, which a printed document uses rather than the field's 2024-06-01. */
+/** An ISO date as the packet's language writes it (the cover's, a deadline, a plan's publication
+ *  date), as the builder's date field shows it in English (1 Jun 2024, three-letter months:
+ *  en-GB's "Sept" is not one); in Chinese the written form 2024年6月1日, which a printed document
+ *  uses rather than the field's 2024-06-01. A date with a time (2024-05-11 08:00) prints its day;
+ *  any other text as it is. */
 function printedDate(iso: string, language: 'zh' | 'en'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(iso);
   if (!m) return iso;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (language === 'zh') return `${year}年${month}月${day}日`;
   return ENGLISH_DATE.format(new Date(Date.UTC(year, month - 1, day))).replace('Sept', 'Sep');
 }
 
-function localDateTime(now: Date): string {
+function localDateTime(now: Date, language: 'zh' | 'en'): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${localDate(now)} ${p(now.getHours())}:${p(now.getMinutes())}`;
+  return `${printedDate(localDate(now), language)} ${p(now.getHours())}:${p(now.getMinutes())}`;
 }
 
 function readPlans(db: Db, ids: string[]): Map<string, PlanMeta> {
@@ -253,7 +255,8 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
   const statuses = new Map<string, StatusOption>(readStatusOptions(db).map((o) => [o.key, o]));
   const bodyOf = db.prepare('SELECT body FROM initiatives WHERE id = ?');
   const date = cover.date ?? localDate(now);
-  const asOf = localDateTime(now);
+  const asOf = localDateTime(now, language);
+  const printed = (iso: string) => printedDate(iso, language);
   // Both languages side by side leave no room for a margin: notes go after the item then.
   const noteMode = options.notes === 'margin' && options.language === 'both' ? 'endnotes' : options.notes;
 
@@ -277,7 +280,7 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
     const p = plans.get(planId);
     const parts = [
       p?.source ? `${L.source}: ${p.source}` : null,
-      p?.publishedAt || p?.docDate ? `${L.published}: ${(p.publishedAt ?? p.docDate)!.slice(0, 10)}` : null,
+      p?.publishedAt || p?.docDate ? `${L.published}: ${printed((p.publishedAt || p.docDate)!)}` : null,
       `${L.notesAsOf}: ${asOf}`,
     ];
     return parts.filter(Boolean).join(' · ');
@@ -375,7 +378,7 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
       [L.status, row.status ? (statuses.get(row.status)?.label[language] ?? row.status) : '—'],
       [L.priority, row.priority ? L.priorities[row.priority] : '—'],
       [L.leadUnit, row.leadUnit || '—'],
-      [L.deadline, row.deadline || '—'],
+      [L.deadline, row.deadline ? printed(row.deadline) : '—'],
       [L.progress, row.progressNote || '—'],
       [L.tags, row.tags.length ? row.tags.join('、') : '—'],
     ];
@@ -420,7 +423,7 @@ ${fields}${endnotes}${ruled}
             (r, i) =>
               `<tr><td>${i + 1}</td><td>${escapeHtml(r.headline)}<div class="s-plan">${escapeHtml(planName(r.planId))}</div></td><td>${escapeHtml(
                 r.status ? (statuses.get(r.status)?.label[language] ?? r.status) : '—',
-              )}</td><td>${escapeHtml(r.leadUnit || '—')}</td><td>${escapeHtml(r.deadline || '—')}</td></tr>`,
+              )}</td><td>${escapeHtml(r.leadUnit || '—')}</td><td>${escapeHtml(r.deadline ? printed(r.deadline) : '—')}</td></tr>`,
           )
           .join('')}</tbody></table></section>`
       : '';
@@ -429,7 +432,7 @@ ${fields}${endnotes}${ruled}
     .map((id) => {
       const p = plans.get(id);
       if (!p) return '';
-      const detail = [p.issuer, p.docNumber, (p.docDate ?? p.publishedAt)?.slice(0, 10), p.source].filter(Boolean).map((s) => escapeHtml(s!));
+      const detail = [p.issuer, p.docNumber, p.docDate || p.publishedAt ? printed((p.docDate || p.publishedAt)!) : null, p.source].filter(Boolean).map((s) => escapeHtml(s!));
       return `<li><span class="src-title">${escapeHtml(planName(id))}</span>${detail.length ? `<span class="src-detail">${detail.join(' · ')}</span>` : ''}</li>`;
     })
     .join('');
