@@ -397,6 +397,44 @@ describe('a version purged and imported again', () => {
   });
 });
 
+describe('the table over two versions', () => {
+  it('keeps each version’s rows together when a theme filter names themes of both (each theme is its own plan’s)', async () => {
+    const { result: first } = await importFile('renewal-v1.txt');
+    const v1 = first.planId;
+    const { result } = await importFile('renewal-v2.txt', v1);
+    const v2 = result.planId;
+    const themes = core.db.prepare('SELECT id, plan_id AS planId, headline FROM themes WHERE plan_id IN (?, ?) ORDER BY plan_id, ordinal').all(v1, v2) as {
+      id: string;
+      planId: string;
+      headline: string;
+    }[];
+    // A new version's themes are its own (their ids start with its plan id, as the table's
+    // spansPlans reads them), never the older version's ids kept.
+    for (const t of themes) expect(t.id.startsWith(`${t.planId}/`), t.id).toBe(true);
+    // The same heading in both versions, under two ids.
+    const shared = themes.filter((t) => t.planId === v1).find((t) => themes.some((u) => u.planId === v2 && u.headline === t.headline))!;
+    const pair = themes.filter((t) => t.headline === shared.headline);
+    expect(pair.map((t) => t.planId)).toEqual([v1, v2].sort());
+    for (const groupBy of [null, 'theme'] as const) {
+      const page = value(
+        await call<TablePage>('table.query', {
+          sort: [],
+          collation: 'pinyin',
+          search: '',
+          filters: { planIds: [v1, v2], themeIds: pair.map((t) => t.id) },
+          groupBy,
+          offset: 0,
+          limit: 200,
+        }),
+      );
+      const plans = page.rows.map((r) => r.planId);
+      expect(new Set(plans), String(groupBy)).toEqual(new Set([v1, v2]));
+      // One run of rows per version: each plan's rows together, not interleaved by ordinal.
+      expect(plans.filter((p, i) => p !== plans[i - 1]), String(groupBy)).toHaveLength(2);
+    }
+  });
+});
+
 describe('the version import transaction', () => {
   it('failing midway leaves every table exactly as before', async () => {
     const f = (name: string) => new Uint8Array(fixture(name));
