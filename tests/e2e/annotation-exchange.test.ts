@@ -138,6 +138,34 @@ describe('annotation export and import in the browser', () => {
     app.expectNothingBlocked();
   });
 
+  it('draws the menu button’s caret as the other menu buttons do (the shared chevron), zh and en, light and dark', async () => {
+    const url = `${app.server.url}#/library`;
+    const shots = await shootMatrix(app, 'annotation-menu', url, async (p, language) => {
+      await p.getByRole('list', { name: language === 'zh' ? '计划库' : 'Library' }).waitFor();
+      const summary = p.locator('.exchange-menu summary');
+      expect(await summary.textContent()).toBe(language === 'zh' ? '标注' : 'Annotations');
+      // The chevron of components/Select.tsx, not a triangle drawn by the stylesheet.
+      await expect.poll(() => summary.locator('svg.chevron').count()).toBe(1);
+      expect(await summary.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('none');
+      const [text, chevron] = await Promise.all([
+        summary.evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el.firstChild!);
+          return range.getBoundingClientRect().toJSON() as DOMRect;
+        }),
+        summary.locator('svg.chevron').boundingBox(),
+      ]);
+      // After the word, on its line.
+      expect(chevron!.x).toBeGreaterThan(text.right);
+      expect(Math.abs(chevron!.y + chevron!.height / 2 - (text.top + text.height / 2))).toBeLessThan(3);
+      if ((await p.locator('.exchange-menu[open]').count()) === 0) await summary.click();
+      await p.getByRole('menuitem').first().waitFor();
+    });
+    expect(shots).toHaveLength(8);
+    await page.keyboard.press('Escape');
+    app.expectNothingBlocked();
+  }, 300_000);
+
   it('screenshots: the export dialog and an import result, zh and en, light and dark', async () => {
     const url = `${app.server.url}#/library`;
     const exportShots = await shootMatrix(app, 'annotation-export', url, async (p, language) => {

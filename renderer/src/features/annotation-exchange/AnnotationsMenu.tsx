@@ -2,6 +2,7 @@
 // items (browser mode has no native menu, and the library is where a reader manages files).
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Chevron } from '../../components/Select';
 import { useAnnotationExchangeMenu } from './use-annotation-exchange';
 import './exchange.css';
 
@@ -16,7 +17,10 @@ export function AnnotationsMenu() {
   };
   return (
     <details ref={menu} className="exchange-menu" onKeyDown={(e) => e.key === 'Escape' && menu.current?.removeAttribute('open')}>
-      <summary>{t('menu')}</summary>
+      <summary>
+        {t('menu')}
+        <Chevron />
+      </summary>
       <div className="exchange-menu-items" role="menu">
         <button type="button" role="menuitem" onClick={pick(exchange.openExport)}>
           {t('exportItem')}
