@@ -16,7 +16,7 @@ export interface GroupHeaderProps {
 }
 
 export function GroupHeader({ group, label, plan, by, collapsed, colCount, onToggle }: GroupHeaderProps) {
-  const { t } = useTranslation('table');
+  const { t, i18n } = useTranslation('table');
   return (
     <div role="gridcell" aria-colindex={1} aria-colspan={colCount} className="itable-group-cell">
       <button
@@ -35,7 +35,7 @@ export function GroupHeader({ group, label, plan, by, collapsed, colCount, onTog
             {plan}
           </span>
         )}
-        <span className="itable-group-count">{t('group.count', { count: group.count })}</span>
+        <span className="itable-group-count">{t('group.count', { count: group.count, n: group.count.toLocaleString(i18n.language) })}</span>
       </button>
     </div>
   );

@@ -14,12 +14,15 @@ interface Props {
   /** Rows in scope (at most PRINT_ROW_LIMIT are printed). */
   count: number;
   total: number;
+  /** False when `total` is the core's estimate (a common term's search): the caption says "about". */
+  totalExact: boolean;
   columns: TableColumnId[];
   env: RowTextEnv;
 }
 
-export function PrintTable({ cache, count, total, columns, env }: Props) {
-  const { t } = useTranslation('table');
+export function PrintTable({ cache, count, total, totalExact, columns, env }: Props) {
+  const { t, i18n } = useTranslation('table');
+  const grouped = (n: number) => n.toLocaleString(i18n.language);
   const rows = [];
   for (let i = 0; i < count; i++) {
     const row = cache.rowAt(i);
@@ -27,7 +30,7 @@ export function PrintTable({ cache, count, total, columns, env }: Props) {
   }
   return (
     <table className="itable-print">
-      {count < total && <caption>{t('print.limited', { count, total })}</caption>}
+      {count < total && <caption>{t(totalExact ? 'print.limited' : 'print.limitedAbout', { shown: grouped(count), total: grouped(total) })}</caption>}
       <thead>
         <tr>
           {columns.map((c) => (

@@ -5,15 +5,16 @@ import { addItemsToDraft } from '../packets/draft';
 import type { RowSelection } from './use-row-selection';
 
 export function SelectionBar({ selection, total }: { selection: RowSelection; total: number }) {
-  const { t } = useTranslation('table');
+  const { t, i18n } = useTranslation('table');
+  const grouped = (n: number) => n.toLocaleString(i18n.language);
   const { t: tPackets } = useTranslation('packets');
   if (selection.count === 0 && !selection.busy) return null;
   return (
     <div className="itable-selection" aria-busy={selection.busy || undefined}>
-      <span className="itable-selection-count">{t('selection.count', { count: selection.count })}</span>
+      <span className="itable-selection-count">{t('selection.count', { count: selection.count, n: grouped(selection.count) })}</span>
       {selection.selectAllState !== 'all' && total > selection.count && (
         <button type="button" className="itable-link-button" disabled={selection.busy} onClick={() => void selection.selectAllMatching()}>
-          {t('selection.selectAll', { count: total })}
+          {t('selection.selectAll', { count: total, n: grouped(total) })}
         </button>
       )}
       {selection.count > 0 && (

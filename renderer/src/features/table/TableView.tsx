@@ -289,7 +289,14 @@ export function TableView(props: TableViewProps) {
         <TableStatus edits={edits} notice={notice} onDismissNotice={dismiss} cache={cache} />
         <EditConflicts edits={edits} statusOptions={props.statusOptions} />
         {printing && (
-          <PrintTable cache={cache} count={Math.min(total, PRINT_ROW_LIMIT)} total={total} columns={dataColumns} env={{ ...labelEnv, industryNames }} />
+          <PrintTable
+            cache={cache}
+            count={Math.min(total, PRINT_ROW_LIMIT)}
+            total={total}
+            totalExact={meta?.totalExact !== false}
+            columns={dataColumns}
+            env={{ ...labelEnv, industryNames }}
+          />
         )}
         <TableGrid
           table={table}
@@ -310,7 +317,9 @@ export function TableView(props: TableViewProps) {
         <p className="itable-footer">
           <span className="itable-total-line">
             <span className="itable-total">
-              {meta ? t(meta.totalExact === false ? 'summary.totalAbout' : 'summary.total', { count: total }) : t('summary.loading')}
+              {meta
+                ? t(meta.totalExact === false ? 'summary.totalAbout' : 'summary.total', { count: total, n: total.toLocaleString(language) })
+                : t('summary.loading')}
             </span>
             {/* An estimate (a common term's search, walk.ts in the core): the exact count on request. */}
             {meta?.totalExact === false && (
