@@ -536,6 +536,8 @@ h1, h2, h3, h4, .cover-sources, .numeral, .item-ref, .fields, .summary, .content
 .summary thead { display: table-header-group; }
 .summary th { text-align: left; border-bottom: 1.5px solid #333; padding: 1.5mm 2mm; }
 .summary td { border-bottom: 0.5px solid #ccc; padding: 1.5mm 2mm; vertical-align: top; }
+/* A deadline reads as one date (31 Dec 2024), not broken across lines by a narrow column. */
+.summary td:last-child { white-space: nowrap; }
 .summary tr { break-inside: avoid; }
 .s-plan { color: #777; font-size: 7.5pt; }
 .group { break-before: page; }
