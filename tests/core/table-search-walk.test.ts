@@ -8,6 +8,7 @@ import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { forgetKept, queryTable } from '../../electron/core/services/table/query';
 import { samplePoints, WALK_TUNING } from '../../electron/core/services/table/walk';
+import { CANDIDATE_TUNING } from '../../electron/core/services/table/candidates';
 import { readRows } from '../../electron/core/services/table/rows';
 import { DEFAULT_STATUS_OPTIONS, type TableQuery } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
@@ -23,6 +24,7 @@ const temp = useTempDirs();
 let core: Core;
 let model: { rows: ModelRow[]; themes: ModelTheme[]; plans: ModelPlan[] };
 const saved = { ...WALK_TUNING };
+const savedCandidates = { ...CANDIDATE_TUNING };
 
 const SHAPE = { plans: 40, themesPerPlan: 5, initiativesPerTheme: 10 };
 const TRASHED = 'bench-000003';
@@ -31,6 +33,8 @@ beforeAll(() => {
   // A condition is walked whatever its candidates, a sample aims at 300 rows in scope, a scope of
   // 50 rows or fewer is counted: at 2,000 rows a term in a sixth of them stops early.
   Object.assign(WALK_TUNING, { candidates: 1, sample: 300, samplePoints: 1_000, exactRows: 50, walkTests: 1_000_000 });
+  // No term collected for being rare (a rare term's case below is answered from its candidates).
+  CANDIDATE_TUNING.collectBelow = 0;
   core = createTestCore(temp.make());
   for (let index = 0; index < SHAPE.plans; index++) {
     const doc = generatePlan(7, index, SHAPE);
@@ -55,6 +59,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   Object.assign(WALK_TUNING, saved);
+  Object.assign(CANDIDATE_TUNING, savedCandidates);
   core?.close();
 });
 

@@ -16,6 +16,7 @@ import { prepared } from '../../db/statements';
 import { inWriteTransaction } from '../../db/transaction';
 import { fewestCandidates, hitsHeld, textTests } from './hits';
 import { changeStamp } from './plans';
+import { CANDIDATE_TUNING } from './candidates';
 import { countSql, fromOf, pageRowsSql, whereOf, type RowScope } from './query-sql';
 import { toRows } from './rows';
 
@@ -115,14 +116,17 @@ export function estimateHits(db: Db, scope: RowScope): HitEstimate {
   return estimate;
 }
 
-/** The text tests of a query when its search should be walked (the hit set is not held, some
- *  condition's term is common, no facets or groups asked for), else undefined. */
-export function walkTests(db: Db, query: TableQuery) {
+/** How a query's search is answered without collecting its hits, with the text tests of its
+ *  rows: `walk` when some condition's term is common (the order's index walked), else from its
+ *  candidates (candidates.ts); undefined when the hit set answers (it is held, the term is
+ *  rare, or facets, groups or the exact total are asked for). */
+export function searchPlan(db: Db, query: TableQuery): { tests: ReturnType<typeof textTests>; walk: boolean } | undefined {
   if (query.exactTotal || query.facets !== false || query.groupBy) return undefined;
   const tests = textTests(query.search, query.filters.text);
   if (tests.length === 0 || hitsHeld(db, query.search, query.filters.text)) return undefined;
-  if (fewestCandidates(db, query.search, query.filters.text, WALK_TUNING.candidates) < WALK_TUNING.candidates) return undefined;
-  return tests;
+  const fewest = fewestCandidates(db, query.search, query.filters.text, WALK_TUNING.candidates);
+  if (fewest < CANDIDATE_TUNING.collectBelow) return undefined;
+  return { tests, walk: fewest >= WALK_TUNING.candidates };
 }
 
 /** The page of a walked search (scope with its tests), or null when the hit set should answer
