@@ -34,7 +34,7 @@ const SAMPLE_HITS = 100;
 
 beforeAll(() => {
   // Never walked; more than 60 candidates sampled.
-  Object.assign(WALK_TUNING, { candidates: 1_000_000 });
+  Object.assign(WALK_TUNING, { candidates: 1_000_000, dense: Infinity });
   Object.assign(CANDIDATE_TUNING, { collectBelow: 0, exactCandidates: 60, sampleHits: SAMPLE_HITS, pageChecks: 1_000_000 });
   core = createTestCore(temp.make());
   for (let index = 0; index < SHAPE.plans; index++) {

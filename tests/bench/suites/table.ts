@@ -18,9 +18,8 @@ import { normalizeForSearch } from '../../../electron/core/search/normalize';
 import { GLOBAL_SEARCH_FIELDS } from '../../../electron/core/search/initiative-docs';
 import { fieldListSql } from '../../../electron/core/search/documents';
 import { SOURCE_TEXT_SQL } from '../../../electron/core/search/source-text';
-import { samplePoints, WALK_TUNING } from '../../../electron/core/services/table/walk';
+import { samplePoints, searchPlan } from '../../../electron/core/services/table/walk';
 import { candidateTotal } from '../../../electron/core/services/table/candidates';
-import { fewestCandidates } from '../../../electron/core/services/table/hits';
 import {
   DEFAULT_STATUS_OPTIONS,
   FACET_NAMES,
@@ -395,11 +394,12 @@ export function measurePages(ctx: SuiteContext, db: Db, floorDb: Db, initiatives
   for (const s of scenarios()) {
     const exactPage = rawPager(floorDb, s);
     forgetKept(db);
+    // The same choice as the core's (walk.ts searchPlan), made before its page: walked or not.
+    const walked = !!searchPlan(db, s.query, () => (db.prepare('SELECT count(*) AS n FROM initiative_sort_keys').get() as { n: number }).n)?.walk;
     const core = queryTable(db, s.query);
     // A search the core answers with an estimate has the floor doing the same work (the walk and
     // the same estimate by hand); the exact-count floor is measured too, below.
     const estimated = !core.totalExact;
-    const walked = estimated && fewestCandidates(db, s.query.search, undefined, WALK_TUNING.candidates) >= WALK_TUNING.candidates;
     const rawPage = !estimated ? exactPage : walked ? rawWalkedSearch(floorDb, s, s.query.search) : rawCandidateSearch(floorDb, s.query.search);
     const raw = rawPage();
     if (!isDeepStrictEqual({ rows: core.rows, total: core.total, totalExact: core.totalExact }, raw)) {

@@ -259,7 +259,7 @@ const NO_FACETS: TablePage['facets'] = { plan: [], theme: [], status: [], priori
 function readPage(db: Db, query: TableQuery): TablePage {
   // A search's page without collecting every hit: a common term's walks the order (walk.ts),
   // a rarer one's checks its candidates in order (candidates.ts).
-  const plan = searchPlan(db, query);
+  const plan = searchPlan(db, query, () => sortKeyRows(db));
   if (plan) {
     const { scope, order } = prepareQuery(db, query, undefined, plan.tests);
     const page = plan.walk ? walkedPage(db, query, scope, order, (statement) => withoutSort(db, statement, true)) : candidatePage(db, query, scope, order);
