@@ -3,8 +3,9 @@
 // rows) took seconds before the first row. The first page needs none of that: it walks the
 // order's index and tests each row against the text conditions (hits.ts textTests) until the
 // page is full, and the total is estimated from a sample spread over all rows, shown as
-// "about N" (totalExact false) as search everywhere does. A rare term keeps the hit set: its few
-// hits are found by the index at once and sorted, and their count is exact.
+// "about N" (totalExact false) as search everywhere does. A rarer term is answered from its
+// candidates (candidates.ts), a rare one keeps the hit set: its few hits are found by the index
+// at once and sorted, and their count is exact.
 //
 // What stays exact: a page always holds exactly the rows the hit set would give (the tests are
 // the same conditions); a page that ends the rows gives the exact total (its offset plus its
