@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { queryTable, tableStatements } from '../../electron/core/services/table/query';
+import { prepareQuery, queryTable, tableStatements } from '../../electron/core/services/table/query';
+import { candidatesSql } from '../../electron/core/services/table/candidates';
+import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
 import { matchingKeysSql } from '../../electron/core/search/match';
 import type { TableQuery } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
@@ -143,5 +145,17 @@ describe('query plans of the table', () => {
     expect(plan.some((s) => /^SCAN search_fts VIRTUAL TABLE INDEX/.test(s))).toBe(true);
     expect(plan).toContain('SEARCH d USING INTEGER PRIMARY KEY (rowid=?)');
     expect(pagePlan({ search: '数字' })).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
+  });
+
+  it('a search answered from its candidates: the index names them, each row found by its key, not the order walked', () => {
+    for (const query of [{ ...BASE, search: '数字经济' }, { ...BASE, search: '数字经济', sort: [{ column: 'status' as const, desc: false }], filters: { statuses: ['done'] } }]) {
+      const { scope, order } = prepareQuery(core.db, query, undefined, textTests(query.search, undefined));
+      const plan = planOf(candidatesSql(scope, order, candidateKeysSql(query.search, undefined)!));
+      expectNoBareScan(plan);
+      expect(plan.some((s) => /^SCAN search_fts VIRTUAL TABLE INDEX/.test(s)), plan.join(' | ')).toBe(true);
+      expect(plan).toContain('SEARCH d USING INTEGER PRIMARY KEY (rowid=?)');
+      expect(plan).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
+      expect(plan.some((s) => /initiative_sort_keys_by_plan/.test(s)), plan.join(' | ')).toBe(false);
+    }
   });
 });

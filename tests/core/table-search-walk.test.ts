@@ -8,6 +8,7 @@ import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { forgetKept, queryTable } from '../../electron/core/services/table/query';
 import { samplePoints, WALK_TUNING } from '../../electron/core/services/table/walk';
+import { CANDIDATE_TUNING } from '../../electron/core/services/table/candidates';
 import { readRows } from '../../electron/core/services/table/rows';
 import { DEFAULT_STATUS_OPTIONS, type TableQuery } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
@@ -23,6 +24,7 @@ const temp = useTempDirs();
 let core: Core;
 let model: { rows: ModelRow[]; themes: ModelTheme[]; plans: ModelPlan[] };
 const saved = { ...WALK_TUNING };
+const savedCandidates = { ...CANDIDATE_TUNING };
 
 const SHAPE = { plans: 40, themesPerPlan: 5, initiativesPerTheme: 10 };
 const TRASHED = 'bench-000003';
@@ -30,7 +32,9 @@ const TRASHED = 'bench-000003';
 beforeAll(() => {
   // A condition is walked whatever its candidates, a sample aims at 300 rows in scope, a scope of
   // 50 rows or fewer is counted: at 2,000 rows a term in a sixth of them stops early.
-  Object.assign(WALK_TUNING, { candidates: 1, sample: 300, samplePoints: 1_000, exactRows: 50, walkTests: 1_000_000 });
+  Object.assign(WALK_TUNING, { candidates: 1, dense: Infinity, sample: 300, samplePoints: 1_000, exactRows: 50, walkTests: 1_000_000 });
+  // No term collected for being rare (a rare term's case below is answered from its candidates).
+  CANDIDATE_TUNING.collectBelow = 0;
   core = createTestCore(temp.make());
   for (let index = 0; index < SHAPE.plans; index++) {
     const doc = generatePlan(7, index, SHAPE);
@@ -55,6 +59,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   Object.assign(WALK_TUNING, saved);
+  Object.assign(CANDIDATE_TUNING, savedCandidates);
   core?.close();
 });
 
@@ -137,6 +142,23 @@ describe('a common term walked, its total estimated', () => {
       forgetKept(core.db);
       const past = queryTable(core.db, { ...BASE, search, offset: want.total + 5, limit: 50 });
       expect([past.rows.length, past.total, past.totalExact]).toEqual([0, want.total, true]);
+    }
+  });
+
+  it('walks a term checked by its text whose rarest token is in a tenth of the rows or more, below the candidates threshold; two characters there are collected', () => {
+    // 低空经济 is in 325 of the 1,950 rows in scope (a sixth); 低空 in as many, answered by the index alone.
+    Object.assign(WALK_TUNING, { candidates: 1_000_000, dense: 0.1 });
+    try {
+      const q = { ...BASE, search: '低空经济' };
+      forgetKept(core.db);
+      const page = queryTable(core.db, q);
+      expect(page.rows).toEqual(expected(q).rows);
+      expect([page.total, page.totalExact]).toEqual([sampledEstimate(q), false]);
+      forgetKept(core.db);
+      const two = queryTable(core.db, { ...BASE, search: '低空' });
+      expect([two.rows, two.total, two.totalExact]).toEqual([expected({ ...BASE, search: '低空' }).rows, expected({ ...BASE, search: '低空' }).total, true]);
+    } finally {
+      Object.assign(WALK_TUNING, { candidates: 1, dense: Infinity });
     }
   });
 

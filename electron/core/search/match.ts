@@ -46,12 +46,26 @@ export function hasNeedleSql(text: string, needle: string): KeyQuery {
  * normalized, non-empty `needle`, with its parameters.
  */
 export function matchingDocsSql(needle: string, fields: readonly string[]): KeyQuery {
-  const expr = matchExpression(needle);
-  const inFields = `d.field IN (${fieldListSql(fields)})`;
+  const candidates = candidateDocsSql(needle, fields);
   const check = hasNeedleSql(SOURCE_TEXT_SQL, needle);
-  if (!expr) return { sql: `FROM search_doc_ids d WHERE ${inFields} AND ${check.sql}`, params: check.params };
-  const from = `FROM search_fts JOIN search_doc_ids d ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND ${inFields}`;
-  return expr.exact ? { sql: from, params: [expr.match] } : { sql: `${from} AND ${check.sql}`, params: [expr.match, ...check.params] };
+  if (!candidates) return { sql: `FROM search_doc_ids d WHERE d.field IN (${fieldListSql(fields)}) AND ${check.sql}`, params: check.params };
+  return candidates.exact ? candidates : { sql: `${candidates.sql} AND ${check.sql}`, params: [...candidates.params, ...check.params] };
+}
+
+/**
+ * FROM … WHERE … over the documents of `fields` the index names for the normalized `needle`
+ * (search_doc_ids aliased `d`), before any check of their text: `exact` when the index alone
+ * answers (one or two indexable characters), else a superset of matchingDocsSql's documents.
+ * Null when the needle has no indexable character (every document would be a candidate).
+ */
+export function candidateDocsSql(needle: string, fields: readonly string[]): (KeyQuery & { exact: boolean }) | null {
+  const expr = matchExpression(needle);
+  if (!expr) return null;
+  return {
+    sql: `FROM search_fts JOIN search_doc_ids d ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND d.field IN (${fieldListSql(fields)})`,
+    params: [expr.match],
+    exact: expr.exact,
+  };
 }
 
 /**

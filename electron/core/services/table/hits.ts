@@ -12,7 +12,7 @@
 import type { TableFilters } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
-import { hasNeedleSql, matchingDocsSql, type KeyQuery } from '../../search/match';
+import { candidateDocsSql, hasNeedleSql, matchingDocsSql, type KeyQuery } from '../../search/match';
 import { normalizeForSearch } from '../../search/normalize';
 import { fieldListSql } from '../../search/documents';
 import { SOURCE_TEXT_SQL } from '../../search/source-text';
@@ -43,6 +43,26 @@ function textNeedles(search: string, text: TableFilters['text']): { needle: stri
  *  FROM … WHERE … over search_docs d (see matchingDocsSql). */
 export function textConditions(search: string, text: TableFilters['text']): KeyQuery[] {
   return textNeedles(search, text).map((p) => matchingDocsSql(p.needle, p.fields));
+}
+
+/** For a query with one text condition: its candidates as the index names them, before any
+ *  text is read — one row per key (`key`) with its candidate documents' ids (`docs`, a JSON
+ *  array) — a superset of the hits, equal to them when `exact` (answered by the index alone);
+ *  and the check of one such document (`check`, over d, as matchingDocsSql checks it). Null
+ *  with no condition, several, or one without an indexable character (every document would
+ *  be a candidate). */
+export function candidateKeysSql(search: string, text: TableFilters['text']): (KeyQuery & { exact: boolean; check: KeyQuery }) | null {
+  const needles = textNeedles(search, text);
+  if (needles.length !== 1) return null;
+  const { needle, fields } = needles[0]!;
+  const docs = candidateDocsSql(needle, fields);
+  if (!docs) return null;
+  return {
+    sql: `SELECT d.key AS key, json_group_array(d.id) AS docs ${docs.sql} GROUP BY d.key`,
+    params: docs.params,
+    exact: docs.exact,
+    check: hasNeedleSql(SOURCE_TEXT_SQL, needle),
+  };
 }
 
 /**

@@ -14,7 +14,8 @@ import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
 import { changeStamp, ensurePlanRanks } from './plans';
 import { readRows, toRows } from './rows';
-import { forgetEstimates, walkedPage, walkTests } from './walk';
+import { forgetEstimates, searchPlan, walkedPage } from './walk';
+import { candidatePage, forgetCandidates } from './candidates';
 import { inWriteTransaction, readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
@@ -227,6 +228,7 @@ function countedTotal(db: Db, count: Statement, text: Pick<RowQuery, 'search'> &
 export function forgetKept(db: Db): void {
   totalsByDb.delete(db);
   forgetEstimates(db);
+  forgetCandidates(db);
   forgetHits(db);
 }
 
@@ -255,11 +257,12 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
 const NO_FACETS: TablePage['facets'] = { plan: [], theme: [], status: [], priority: [], tags: [] };
 
 function readPage(db: Db, query: TableQuery): TablePage {
-  // A common term's page walks the order instead of collecting every hit (walk.ts).
-  const tests = walkTests(db, query);
-  if (tests) {
-    const { scope, order } = prepareQuery(db, query, undefined, tests);
-    const page = walkedPage(db, query, scope, order, (statement) => withoutSort(db, statement, true));
+  // A search's page without collecting every hit: a common term's walks the order (walk.ts),
+  // a rarer one's checks its candidates in order (candidates.ts).
+  const plan = searchPlan(db, query, () => sortKeyRows(db));
+  if (plan) {
+    const { scope, order } = prepareQuery(db, query, undefined, plan.tests);
+    const page = plan.walk ? walkedPage(db, query, scope, order, (statement) => withoutSort(db, statement, true)) : candidatePage(db, query, scope, order);
     if (page) return { ...page, facets: NO_FACETS, groups: [] };
   }
   {
