@@ -178,6 +178,27 @@ function plansInScope(sql: Sql, filters: SearchFilters): string[] {
   return rows.map((r) => r.id).filter((id) => !named || named.has(id));
 }
 
+/** The plans searched as the walk's SQL tests them: a plan id in the JSON list `json` (`not`:
+ *  not in it). With plans named, the list of those in scope (plansInScope); without, the list
+ *  of the plans out of scope — trashed, or superseded unless allVersions — which is usually
+ *  empty: read from the trash's index and the few plans with versions, where the plans in scope
+ *  were every plan of the library read and looked up in a list per statement (at 2,000 plans
+ *  about 1.2 ms a search, and the list's index built again by each statement that tests it). */
+interface Scope {
+  not: boolean;
+  json: string;
+}
+
+function scopeOf(sql: Sql, filters: SearchFilters): Scope {
+  if (filters.planIds?.length) return { not: false, json: JSON.stringify(plansInScope(sql, filters)) };
+  const rows = sql.all<{ id: string }>(
+    `SELECT plan_id AS id FROM user_plan_state WHERE trashed_at IS NOT NULL
+     UNION SELECT p.id FROM (SELECT plan_id AS id FROM plan_versions) p WHERE NOT ? AND ${supersededSql('p')}`,
+    [filters.allVersions ? 1 : 0],
+  );
+  return { not: true, json: JSON.stringify(rows.map((r) => r.id)) };
+}
+
 /** A text found by the walk, with its unit. */
 interface WalkRow {
   id: number;
@@ -203,7 +224,7 @@ function anyOfExpression(needles: readonly string[]): { match: string; exact: bo
 
 /** The walk's pieces: each text with its unit (select, joins) and whether it passes (where:
  *  of a field searched, its unit still there, in a plan in scope; check: holds a needle). */
-function walkParts(needles: readonly string[], fields: readonly string[]) {
+function walkParts(needles: readonly string[], fields: readonly string[], scope: Scope) {
   // A note's body from its row joined below (a: the note of a note's text, its body the same).
   const check = `(${needles.map(() => `search_has(${sourceTextSql('a.body')}, ?)`).join(' OR ')})`;
   const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) AS planId,
@@ -216,29 +237,29 @@ function walkParts(needles: readonly string[], fields: readonly string[]) {
       WHEN d.field IN (${NOTE}) THEN a.id IS NOT NULL AND (a.item_id IS NULL OR ai.id IS NOT NULL)
       ELSE i.id IS NOT NULL END`;
   const where = `d.field IN (${fieldListSql(fields)}) AND ${unitExists}
-      AND coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) IN (SELECT value FROM json_each(?))`;
+      AND coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) ${scope.not ? 'NOT IN' : 'IN'} (SELECT value FROM json_each(?))`;
   return { expr: anyOfExpression(needles), check, select, joins, where };
 }
 
 /**
- * The walk: texts of `fields` in plans of `scopeJson` containing any of `needles`, best static
+ * The walk: texts of `fields` in plans of `scope` containing any of `needles`, best static
  * score first (the id, see score.ts), each with its unit. FTS5 is the outer loop (CROSS JOIN)
  * and returns rowids in descending order itself, so the statement yields its first rows without
  * reading the rest; the unit comes from search_initiative_units for an item's texts and from
  * the note's row for a note. The plan list is read once into a temporary index.
  */
-function walkSql(needles: readonly string[], fields: readonly string[], scopeJson: string): { sql: string; params: unknown[] } {
-  const { expr, check, select, joins, where } = walkParts(needles, fields);
+function walkSql(needles: readonly string[], fields: readonly string[], scope: Scope): { sql: string; params: unknown[] } {
+  const { expr, check, select, joins, where } = walkParts(needles, fields, scope);
   if (!expr) {
     return {
       sql: `${select} FROM search_doc_ids d ${joins} WHERE ${where} AND ${check} ORDER BY d.id DESC`,
-      params: [scopeJson, ...needles],
+      params: [scope.json, ...needles],
     };
   }
   return {
     sql: `${select} FROM search_fts f CROSS JOIN search_doc_ids d ON d.id = f.rowid ${joins}
       WHERE search_fts MATCH ? AND ${where}${expr.exact ? '' : ` AND ${check}`} ORDER BY f.rowid DESC`,
-    params: [expr.match, scopeJson, ...(expr.exact ? [] : needles)],
+    params: [expr.match, scope.json, ...(expr.exact ? [] : needles)],
   };
 }
 
@@ -344,7 +365,7 @@ function estimateUnits(
   sql: Sql,
   drive: string,
   fields: readonly string[],
-  scope: string,
+  scope: Scope,
   cap: number,
   keptUnit: (row: WalkRow) => boolean,
   units: Units,
@@ -389,11 +410,11 @@ function estimateUnits(
   const ids = picked.flat();
   if (ids.length === 0) return 0;
   // The picked candidates as the walk sees them (their units), and whether the walk passes them.
-  const { check, select, joins, where } = walkParts([drive], fields);
+  const { check, select, joins, where } = walkParts([drive], fields, scope);
   const exact = expr?.exact ?? false;
   const rows = sql.all<WalkRow & { pass: number }>(
     `${select}, (${where}${exact ? '' : ` AND ${check}`}) AS pass FROM search_doc_ids d ${joins} WHERE d.id IN (SELECT value FROM json_each(?))`,
-    [scope, ...(exact ? [] : [drive]), JSON.stringify(ids)],
+    [scope.json, ...(exact ? [] : [drive]), JSON.stringify(ids)],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const perText = (id: number): number => {
@@ -540,16 +561,18 @@ function unitTextsSql(
   // same answer as search_mask's (normalize.ts: ideographsOnly) unless the text holds one of
   // the characters that fold into the needle's (@s<k>_<j>, `sources[k]` of them), and a call
   // into JavaScript (most of a note's cost) only for those.
-  const bodyMask = sources
-    ? sources
-        .map((count, k) => {
-          const found = `instr(a.body, @n${k}) > 0`;
-          if (count === 0) return `iif(${found}, '1', '0')`;
-          const folded = Array.from({ length: count }, (_, j) => `instr(a.body, @s${k}_${j}) > 0`).join(' OR ');
-          return `CASE WHEN ${found} THEN '1' WHEN ${folded} THEN iif(search_has(a.body, @n${k}), '1', '0') ELSE '0' END`;
-        })
-        .join(' || ')
-    : `search_mask(a.body, ${needleList})`;
+  const maskOf = (col: string): string =>
+    sources
+      ? sources
+          .map((count, k) => {
+            const found = `instr(${col}, @n${k}) > 0`;
+            if (count === 0) return `iif(${found}, '1', '0')`;
+            const folded = Array.from({ length: count }, (_, j) => `instr(${col}, @s${k}_${j}) > 0`).join(' OR ');
+            return `CASE WHEN ${found} THEN '1' WHEN ${folded} THEN iif(search_has(${col}, @n${k}), '1', '0') ELSE '0' END`;
+          })
+          .join(' || ')
+      : `search_mask(${col}, ${needleList})`;
+  const bodyMask = maskOf('a.body');
   const ofItem = 'a.item_id = u.item AND a.deleted_at IS NULL WHERE u.item IS NOT NULL';
   const ofPlan = 'a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL WHERE u.item IS NULL';
   // A note's body and its tags in one pass over the unit's notes: the tags (most notes have
@@ -562,9 +585,18 @@ function unitTextsSql(
     : 'NULL';
   const noteTexts = (unit: string, of: string): string[] =>
     noteFields.length ? [`SELECT ${unit} AS unit, 0 AS id, 'note' AS field, a.id AS annotationId, ${body} AS mask, ${tags} AS tagMask FROM u JOIN user_annotations a ON ${of}`] : [];
+  // An item's own texts the same way: each read once into `own` (the CTE is materialized, so
+  // the instr checks do not each read the text again), where search_mask normalizing every
+  // headline and body in JavaScript was about a fifth of the statement at a million notes.
+  const units = 'u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))';
+  const itemTexts = sources
+    ? `WITH ${units}, own AS MATERIALIZED (SELECT u.item AS unit, d.id AS id, d.field AS f, ${SOURCE_TEXT_SQL} AS body
+        FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL)
+    SELECT unit, id, ${fieldNameSql('f')} AS field, NULL AS annotationId, ${maskOf('body')} AS mask, NULL AS tagMask FROM own`
+    : `WITH ${units}
+    ${text('u.item', 'NULL')}, NULL AS tagMask FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL`;
   sql = [
-    `WITH u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))
-    ${text('u.item', 'NULL')}, NULL AS tagMask FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL`,
+    itemTexts,
     `${text("'plan:' || u.plan", 'NULL')}, NULL AS tagMask FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL`,
     ...noteTexts('u.item', ofItem),
     ...noteTexts("'plan:' || u.plan", ofPlan),
@@ -759,7 +791,7 @@ function pageWith(
   const countCap = options.countCap ?? COUNT_CAP;
   const fields = searchedFields(filters);
   const units = new Units(sql, fields, [...needles, ...excluded]);
-  const scope = JSON.stringify(plansInScope(sql, filters));
+  const scope = scopeOf(sql, filters);
   const drive = pickDriving(sql, needles);
   const others = needles.filter((n) => n !== drive);
   const tiers: { needles: string[]; tier: 0 | 1 }[] = needles.length > 1 ? [{ needles: [phraseOf(needles)], tier: 0 }] : [];
