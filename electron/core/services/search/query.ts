@@ -43,7 +43,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readTransaction } from '../../db/transaction';
 import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValueSql } from '../../search/documents';
-import { matchingDocsSql } from '../../search/match';
+import { hasNeedleSql, matchingDocsSql } from '../../search/match';
 import { ideographSources, ideographsOnly } from '../../search/normalize';
 import { ID_SEQ, scoreOfId } from '../../search/score';
 import { SOURCE_TEXT_SQL, sourceTextSql } from '../../search/source-text';
@@ -225,8 +225,11 @@ function anyOfExpression(needles: readonly string[]): { match: string; exact: bo
 /** The walk's pieces: each text with its unit (select, joins) and whether it passes (where:
  *  of a field searched, its unit still there, in a plan in scope; check: holds a needle). */
 function walkParts(needles: readonly string[], fields: readonly string[], scope: Scope) {
-  // A note's body from its row joined below (a: the note of a note's text, its body the same).
-  const check = `(${needles.map(() => `search_has(${sourceTextSql('a.body')}, ?)`).join(' OR ')})`;
+  // A note's body from its row joined below (a: the note of a note's text, its body the same);
+  // a needle of common ideographs by instr on the text as stored (hasNeedleSql), as the units'
+  // texts are checked, search_has only for a text holding a character folding into it.
+  const checks = needles.map((n) => hasNeedleSql(sourceTextSql('a.body'), n));
+  const check = { sql: `(${checks.map((c) => c.sql).join(' OR ')})`, params: checks.flatMap((c) => c.params) };
   const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) AS planId,
       coalesce(i.id, a.item_id) AS itemId, coalesce(i.theme_id, ai.theme_id) AS themeId`;
   const joins = `
@@ -252,14 +255,14 @@ function walkSql(needles: readonly string[], fields: readonly string[], scope: S
   const { expr, check, select, joins, where } = walkParts(needles, fields, scope);
   if (!expr) {
     return {
-      sql: `${select} FROM search_doc_ids d ${joins} WHERE ${where} AND ${check} ORDER BY d.id DESC`,
-      params: [scope.json, ...needles],
+      sql: `${select} FROM search_doc_ids d ${joins} WHERE ${where} AND ${check.sql} ORDER BY d.id DESC`,
+      params: [scope.json, ...check.params],
     };
   }
   return {
     sql: `${select} FROM search_fts f CROSS JOIN search_doc_ids d ON d.id = f.rowid ${joins}
-      WHERE search_fts MATCH ? AND ${where}${expr.exact ? '' : ` AND ${check}`} ORDER BY f.rowid DESC`,
-    params: [expr.match, scope.json, ...(expr.exact ? [] : needles)],
+      WHERE search_fts MATCH ? AND ${where}${expr.exact ? '' : ` AND ${check.sql}`} ORDER BY f.rowid DESC`,
+    params: [expr.match, scope.json, ...(expr.exact ? [] : check.params)],
   };
 }
 
@@ -413,8 +416,8 @@ function estimateUnits(
   const { check, select, joins, where } = walkParts([drive], fields, scope);
   const exact = expr?.exact ?? false;
   const rows = sql.all<WalkRow & { pass: number }>(
-    `${select}, (${where}${exact ? '' : ` AND ${check}`}) AS pass FROM search_doc_ids d ${joins} WHERE d.id IN (SELECT value FROM json_each(?))`,
-    [scope.json, ...(exact ? [] : [drive]), JSON.stringify(ids)],
+    `${select}, (${where}${exact ? '' : ` AND ${check.sql}`}) AS pass FROM search_doc_ids d ${joins} WHERE d.id IN (SELECT value FROM json_each(?))`,
+    [scope.json, ...(exact ? [] : check.params), JSON.stringify(ids)],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const perText = (id: number): number => {
