@@ -592,18 +592,24 @@ function unitTextsSql(
   // the instr checks do not each read the text again), where search_mask normalizing every
   // headline and body in JavaScript was about a fifth of the statement at a million notes.
   const units = 'u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))';
-  const itemTexts = sources
+  const ownTexts = sources
     ? `WITH ${units}, own AS MATERIALIZED (SELECT u.item AS unit, d.id AS id, d.field AS f, ${SOURCE_TEXT_SQL} AS body
-        FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL)
-    SELECT unit, id, ${fieldNameSql('f')} AS field, NULL AS annotationId, ${maskOf('body')} AS mask, NULL AS tagMask FROM own`
-    : `WITH ${units}
-    ${text('u.item', 'NULL')}, NULL AS tagMask FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL`;
-  sql = [
-    itemTexts,
-    `${text("'plan:' || u.plan", 'NULL')}, NULL AS tagMask FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL`,
-    ...noteTexts('u.item', ofItem),
-    ...noteTexts("'plan:' || u.plan", ofPlan),
-  ].join('\n    UNION ALL\n    ');
+        FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL)`
+    : `WITH ${units}`;
+  const itemTexts = sources
+    ? `SELECT unit, id, ${fieldNameSql('f')} AS field, NULL AS annotationId, ${maskOf('body')} AS mask, NULL AS tagMask FROM own`
+    : `${text('u.item', 'NULL')}, NULL AS tagMask FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL`;
+  // Only the texts holding a needle come back: which of a unit's texts hold one is all that is
+  // asked of them (an item with hundreds of notes holds a needle in a few dozen), and each row
+  // is an object made in JavaScript.
+  sql = `${ownTexts}
+    SELECT * FROM (${[
+      itemTexts,
+      `${text("'plan:' || u.plan", 'NULL')}, NULL AS tagMask FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL`,
+      ...noteTexts('u.item', ofItem),
+      ...noteTexts("'plan:' || u.plan", ofPlan),
+    ].join('\n    UNION ALL\n    ')})
+    WHERE instr(mask, '1') > 0 OR instr(tagMask, '1') > 0`;
   unitTextsSqls.set(shape, sql);
   return sql;
 }
