@@ -86,6 +86,40 @@ describe('needles of common ideographs', () => {
     expect(keys('数字 -改⾰')).toEqual(['p-0000000e/T1/I3', 'p-0000000e/T1/I4']);
   });
 
+  it('an item’s own text written with a folding character is found by the walk, asked of its unit and excluded', () => {
+    const db = openDatabase(join(temp.make(), 'fold-own.sqlite3'));
+    open.push(db);
+    // 数字 in few headlines, 脑机接口 in many bodies: 数字 drives '数字 脑机接口', and 脑机接口
+    // is asked of each unit's own texts; alone, 脑机接口 (four characters) is walked and each
+    // candidate checked. ⼝ (the Kangxi radical) folds to 口.
+    const items = [
+      { headline: '数字一', body: '推进脑机接⼝研发' },
+      { headline: '数字二', body: '推进脑机接口研发' },
+      { headline: '数字三', body: '推进脑机 接口研发' },
+      { headline: '脑机接⼝', body: '正文' },
+      ...Array.from({ length: 12 }, (_, k) => ({ headline: `项目${k}`, body: `脑机接口第${k}项` })),
+    ];
+    const plan: PlanDocument = {
+      meta: {
+        id: 'p-0000000f', title: '计划', column: null, publishedAt: null, source: null, author: null, editor: null, graphics: null,
+        tags: [], themeLine: null, lead: 'Lead', authorNote: null, language: 'zh',
+      },
+      themes: [{ id: 'p-0000000f/T1', planId: 'p-0000000f', ordinal: 1, headline: '主题' }],
+      initiatives: items.map((it, j) => ({
+        id: `p-0000000f/T1/I${j + 1}`, themeId: 'p-0000000f/T1', ordinal: j + 1, numeral: `${j + 1}`, headline: it.headline, body: it.body,
+      })),
+      lists: [],
+    };
+    importPlan(db, plan, 'x');
+    const keys = (text: string) =>
+      searchQuery(db, { text, filters: {}, offset: 0, limit: 50 })
+        .hits.map((h) => h.itemId!.slice('p-0000000f/T1/'.length))
+        .sort();
+    expect(keys('数字 脑机接口')).toEqual(['I1', 'I2']);
+    expect(keys('数字 -脑机接口')).toEqual(['I3']);
+    expect(keys('脑机接口')).toEqual(['I1', 'I2', 'I4', ...Array.from({ length: 12 }, (_, k) => `I${k + 5}`)].sort());
+  });
+
   it('the index’s check of a candidate answers as search_has, whatever the text holds', () => {
     const db = openDatabase(join(temp.make(), 'check.sqlite3'));
     open.push(db);

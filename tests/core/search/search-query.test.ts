@@ -5,6 +5,7 @@
 // generated Chinese/Latin plans, and the fixed list of real queries over the embedded plan with
 // its English translation, the reader's fields, tags and notes.
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchFilters, SearchHit, SearchResult } from '../../../shared/api/search/methods';
@@ -15,7 +16,11 @@ import { importPlan } from '../../../electron/core/plan/store';
 import { rankUnits, searchQuery, unitScore, type SqlStep } from '../../../electron/core/services/search/query';
 import { parseQuery, singular } from '../../../electron/core/services/search/parse';
 import { rebuildSearchIndex } from '../../../electron/core/refresh-derived';
+import { importDocument } from '../../../electron/core/import/pipeline';
+import { storeImportedPlan } from '../../../electron/core/plan/store-imported';
+import { importVersion } from '../../../electron/core/services/versions/version-import';
 import { createTestCore, updateLatest } from '../../helpers/core';
+import { REPO_ROOT } from '../../helpers/paths';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const temp = useTempDirs();
@@ -282,6 +287,24 @@ describe('search.query on the embedded plan', () => {
     const restore = await core.router.dispatch('library.restore', { planId: 'hz-2024', baseRevision: 1 });
     expect(restore.ok, restore.ok ? '' : restore.error.message).toBe(true);
     expect(run(core.db, '营商环境').total).toBeGreaterThan(0);
+  });
+
+  it('searches the current version of a plan, every version when asked, and the older one once the newer is in the trash', async () => {
+    const core = createTestCore(temp.make());
+    open.push(core);
+    const fixture = (name: string) => new Uint8Array(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'versions', name)));
+    const v1 = storeImportedPlan(core.db, await importDocument(fixture('renewal-v1.txt'), 'renewal-v1.txt')).planId;
+    const v2 = importVersion(core.db, await importDocument(fixture('renewal-v2.txt'), 'renewal-v2.txt'), v1).planId;
+    // 口袋公园 is in one item of each version (and the fixture's alone).
+    const plans = (filters: SearchFilters = {}) => [...new Set(run(core.db, '口袋公园', filters).hits.map((h) => h.planId))].sort();
+    expect(plans()).toEqual([v2]);
+    expect(plans({ allVersions: true })).toEqual([v1, v2].sort());
+    expect(plans({ planIds: [v1] })).toEqual([]);
+    expect(plans({ planIds: [v1], allVersions: true })).toEqual([v1]);
+    const trash = await core.router.dispatch('library.trash', { planId: v2, baseRevision: 0, confirm: true });
+    expect(trash.ok).toBe(true);
+    expect(plans()).toEqual([v1]);
+    expect(plans({ allVersions: true })).toEqual([v1]);
   });
 
   it('the rebuild command writes the index again from the texts, notes included, with the same hits', async () => {

@@ -43,7 +43,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readTransaction } from '../../db/transaction';
 import { fieldCode, fieldListSql, fieldNameSql, keyTextSql, keyValueSql } from '../../search/documents';
-import { matchingDocsSql } from '../../search/match';
+import { hasNeedleSql, matchingDocsSql } from '../../search/match';
 import { ideographSources, ideographsOnly } from '../../search/normalize';
 import { ID_SEQ, scoreOfId } from '../../search/score';
 import { SOURCE_TEXT_SQL, sourceTextSql } from '../../search/source-text';
@@ -178,6 +178,27 @@ function plansInScope(sql: Sql, filters: SearchFilters): string[] {
   return rows.map((r) => r.id).filter((id) => !named || named.has(id));
 }
 
+/** The plans searched as the walk's SQL tests them: a plan id in the JSON list `json` (`not`:
+ *  not in it). With plans named, the list of those in scope (plansInScope); without, the list
+ *  of the plans out of scope — trashed, or superseded unless allVersions — which is usually
+ *  empty: read from the trash's index and the few plans with versions, where the plans in scope
+ *  were every plan of the library read and looked up in a list per statement (at 2,000 plans
+ *  about 1.2 ms a search, and the list's index built again by each statement that tests it). */
+interface Scope {
+  not: boolean;
+  json: string;
+}
+
+function scopeOf(sql: Sql, filters: SearchFilters): Scope {
+  if (filters.planIds?.length) return { not: false, json: JSON.stringify(plansInScope(sql, filters)) };
+  const rows = sql.all<{ id: string }>(
+    `SELECT plan_id AS id FROM user_plan_state WHERE trashed_at IS NOT NULL
+     UNION SELECT p.id FROM (SELECT plan_id AS id FROM plan_versions) p WHERE NOT ? AND ${supersededSql('p')}`,
+    [filters.allVersions ? 1 : 0],
+  );
+  return { not: true, json: JSON.stringify(rows.map((r) => r.id)) };
+}
+
 /** A text found by the walk, with its unit. */
 interface WalkRow {
   id: number;
@@ -203,9 +224,12 @@ function anyOfExpression(needles: readonly string[]): { match: string; exact: bo
 
 /** The walk's pieces: each text with its unit (select, joins) and whether it passes (where:
  *  of a field searched, its unit still there, in a plan in scope; check: holds a needle). */
-function walkParts(needles: readonly string[], fields: readonly string[]) {
-  // A note's body from its row joined below (a: the note of a note's text, its body the same).
-  const check = `(${needles.map(() => `search_has(${sourceTextSql('a.body')}, ?)`).join(' OR ')})`;
+function walkParts(needles: readonly string[], fields: readonly string[], scope: Scope) {
+  // A note's body from its row joined below (a: the note of a note's text, its body the same);
+  // a needle of common ideographs by instr on the text as stored (hasNeedleSql), as the units'
+  // texts are checked, search_has only for a text holding a character folding into it.
+  const checks = needles.map((n) => hasNeedleSql(sourceTextSql('a.body'), n));
+  const check = { sql: `(${checks.map((c) => c.sql).join(' OR ')})`, params: checks.flatMap((c) => c.params) };
   const select = `SELECT d.id AS id, ${fieldNameSql('d.field')} AS field, coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) AS planId,
       coalesce(i.id, a.item_id) AS itemId, coalesce(i.theme_id, ai.theme_id) AS themeId`;
   const joins = `
@@ -216,29 +240,29 @@ function walkParts(needles: readonly string[], fields: readonly string[]) {
       WHEN d.field IN (${NOTE}) THEN a.id IS NOT NULL AND (a.item_id IS NULL OR ai.id IS NOT NULL)
       ELSE i.id IS NOT NULL END`;
   const where = `d.field IN (${fieldListSql(fields)}) AND ${unitExists}
-      AND coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) IN (SELECT value FROM json_each(?))`;
+      AND coalesce(${ITEM_PLAN}, a.plan_id, ${KEY}) ${scope.not ? 'NOT IN' : 'IN'} (SELECT value FROM json_each(?))`;
   return { expr: anyOfExpression(needles), check, select, joins, where };
 }
 
 /**
- * The walk: texts of `fields` in plans of `scopeJson` containing any of `needles`, best static
+ * The walk: texts of `fields` in plans of `scope` containing any of `needles`, best static
  * score first (the id, see score.ts), each with its unit. FTS5 is the outer loop (CROSS JOIN)
  * and returns rowids in descending order itself, so the statement yields its first rows without
  * reading the rest; the unit comes from search_initiative_units for an item's texts and from
  * the note's row for a note. The plan list is read once into a temporary index.
  */
-function walkSql(needles: readonly string[], fields: readonly string[], scopeJson: string): { sql: string; params: unknown[] } {
-  const { expr, check, select, joins, where } = walkParts(needles, fields);
+function walkSql(needles: readonly string[], fields: readonly string[], scope: Scope): { sql: string; params: unknown[] } {
+  const { expr, check, select, joins, where } = walkParts(needles, fields, scope);
   if (!expr) {
     return {
-      sql: `${select} FROM search_doc_ids d ${joins} WHERE ${where} AND ${check} ORDER BY d.id DESC`,
-      params: [scopeJson, ...needles],
+      sql: `${select} FROM search_doc_ids d ${joins} WHERE ${where} AND ${check.sql} ORDER BY d.id DESC`,
+      params: [scope.json, ...check.params],
     };
   }
   return {
     sql: `${select} FROM search_fts f CROSS JOIN search_doc_ids d ON d.id = f.rowid ${joins}
-      WHERE search_fts MATCH ? AND ${where}${expr.exact ? '' : ` AND ${check}`} ORDER BY f.rowid DESC`,
-    params: [expr.match, scopeJson, ...(expr.exact ? [] : needles)],
+      WHERE search_fts MATCH ? AND ${where}${expr.exact ? '' : ` AND ${check.sql}`} ORDER BY f.rowid DESC`,
+    params: [expr.match, scope.json, ...(expr.exact ? [] : check.params)],
   };
 }
 
@@ -344,7 +368,7 @@ function estimateUnits(
   sql: Sql,
   drive: string,
   fields: readonly string[],
-  scope: string,
+  scope: Scope,
   cap: number,
   keptUnit: (row: WalkRow) => boolean,
   units: Units,
@@ -389,11 +413,11 @@ function estimateUnits(
   const ids = picked.flat();
   if (ids.length === 0) return 0;
   // The picked candidates as the walk sees them (their units), and whether the walk passes them.
-  const { check, select, joins, where } = walkParts([drive], fields);
+  const { check, select, joins, where } = walkParts([drive], fields, scope);
   const exact = expr?.exact ?? false;
   const rows = sql.all<WalkRow & { pass: number }>(
-    `${select}, (${where}${exact ? '' : ` AND ${check}`}) AS pass FROM search_doc_ids d ${joins} WHERE d.id IN (SELECT value FROM json_each(?))`,
-    [scope, ...(exact ? [] : [drive]), JSON.stringify(ids)],
+    `${select}, (${where}${exact ? '' : ` AND ${check.sql}`}) AS pass FROM search_doc_ids d ${joins} WHERE d.id IN (SELECT value FROM json_each(?))`,
+    [scope.json, ...(exact ? [] : check.params), JSON.stringify(ids)],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const perText = (id: number): number => {
@@ -540,34 +564,52 @@ function unitTextsSql(
   // same answer as search_mask's (normalize.ts: ideographsOnly) unless the text holds one of
   // the characters that fold into the needle's (@s<k>_<j>, `sources[k]` of them), and a call
   // into JavaScript (most of a note's cost) only for those.
-  const bodyMask = sources
-    ? sources
-        .map((count, k) => {
-          const found = `instr(a.body, @n${k}) > 0`;
-          if (count === 0) return `iif(${found}, '1', '0')`;
-          const folded = Array.from({ length: count }, (_, j) => `instr(a.body, @s${k}_${j}) > 0`).join(' OR ');
-          return `CASE WHEN ${found} THEN '1' WHEN ${folded} THEN iif(search_has(a.body, @n${k}), '1', '0') ELSE '0' END`;
-        })
-        .join(' || ')
-    : `search_mask(a.body, ${needleList})`;
+  const maskOf = (col: string): string =>
+    sources
+      ? sources
+          .map((count, k) => {
+            const found = `instr(${col}, @n${k}) > 0`;
+            if (count === 0) return `iif(${found}, '1', '0')`;
+            const folded = Array.from({ length: count }, (_, j) => `instr(${col}, @s${k}_${j}) > 0`).join(' OR ');
+            return `CASE WHEN ${found} THEN '1' WHEN ${folded} THEN iif(search_has(${col}, @n${k}), '1', '0') ELSE '0' END`;
+          })
+          .join(' || ')
+      : `search_mask(${col}, ${needleList})`;
+  const bodyMask = maskOf('a.body');
   const ofItem = 'a.item_id = u.item AND a.deleted_at IS NULL WHERE u.item IS NOT NULL';
   const ofPlan = 'a.plan_id = u.plan AND a.item_id IS NULL AND a.deleted_at IS NULL WHERE u.item IS NULL';
-  const noteTexts = (unit: string, of: string): string[] => [
-    ...(noteFields.includes('note') ? [`SELECT ${unit} AS unit, 0 AS id, 'note' AS field, a.id AS annotationId, ${bodyMask} AS mask FROM u JOIN user_annotations a ON ${of}`] : []),
-    ...(noteFields.includes('noteTags')
-      ? [
-          `SELECT ${unit} AS unit, 0 AS id, 'noteTags' AS field, a.id AS annotationId, search_mask(group_concat(t.tag, char(0)), ${needleList}) AS mask
-           FROM u JOIN user_annotations a ON ${of.replace(' WHERE', ' JOIN user_annotation_tags t ON t.annotation_id = a.id WHERE')} GROUP BY a.id`,
-        ]
-      : []),
-  ];
-  sql = [
-    `WITH u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))
-    ${text('u.item', 'NULL')} FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL`,
-    `${text("'plan:' || u.plan", 'NULL')} FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL`,
-    ...noteTexts('u.item', ofItem),
-    ...noteTexts("'plan:' || u.plan", ofPlan),
-  ].join('\n    UNION ALL\n    ');
+  // A note's body and its tags in one pass over the unit's notes: the tags (most notes have
+  // none) by a seek into their key per note, whose row is already read, where a second pass
+  // joining every note to its tags read each note's row again (about a tenth of the statement's
+  // time at a million notes, for no row). tagMask is NULL for a note without tags (no text).
+  const body = noteFields.includes('note') ? bodyMask : 'NULL';
+  const tags = noteFields.includes('noteTags')
+    ? `(SELECT search_mask(group_concat(t.tag, char(0)), ${needleList}) FROM user_annotation_tags t WHERE t.annotation_id = a.id HAVING count(*) > 0)`
+    : 'NULL';
+  const noteTexts = (unit: string, of: string): string[] =>
+    noteFields.length ? [`SELECT ${unit} AS unit, 0 AS id, 'note' AS field, a.id AS annotationId, ${body} AS mask, ${tags} AS tagMask FROM u JOIN user_annotations a ON ${of}`] : [];
+  // An item's own texts the same way: each read once into `own` (the CTE is materialized, so
+  // the instr checks do not each read the text again), where search_mask normalizing every
+  // headline and body in JavaScript was about a fifth of the statement at a million notes.
+  const units = 'u(item, plan) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@units))';
+  const ownTexts = sources
+    ? `WITH ${units}, own AS MATERIALIZED (SELECT u.item AS unit, d.id AS id, d.field AS f, ${SOURCE_TEXT_SQL} AS body
+        FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL)`
+    : `WITH ${units}`;
+  const itemTexts = sources
+    ? `SELECT unit, id, ${fieldNameSql('f')} AS field, NULL AS annotationId, ${maskOf('body')} AS mask, NULL AS tagMask FROM own`
+    : `${text('u.item', 'NULL')}, NULL AS tagMask FROM u JOIN search_doc_ids d ON d.key = u.item AND d.field IN (${fieldListSql(itemFields)}) WHERE u.item IS NOT NULL`;
+  // Only the texts holding a needle come back: which of a unit's texts hold one is all that is
+  // asked of them (an item with hundreds of notes holds a needle in a few dozen), and each row
+  // is an object made in JavaScript.
+  sql = `${ownTexts}
+    SELECT * FROM (${[
+      itemTexts,
+      `${text("'plan:' || u.plan", 'NULL')}, NULL AS tagMask FROM u JOIN search_doc_ids d ON d.key = ${keyValueSql('u.plan')} AND d.field IN (${fieldListSql(planFields)}) WHERE u.item IS NULL`,
+      ...noteTexts('u.item', ofItem),
+      ...noteTexts("'plan:' || u.plan", ofPlan),
+    ].join('\n    UNION ALL\n    ')})
+    WHERE instr(mask, '1') > 0 OR instr(tagMask, '1') > 0`;
   unitTextsSqls.set(shape, sql);
   return sql;
 }
@@ -630,7 +672,7 @@ class Units {
     const missing = new Map<string, [string | null, string]>();
     for (const u of list) if (!this.texts.has(unitKey(u))) missing.set(unitKey(u), [u.itemId, u.planId]);
     if (missing.size === 0) return;
-    const rows = this.sql.all<UnitText & { unit: string }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length, this.sources && this.sources.map((s) => s.length)), [
+    const rows = this.sql.all<UnitText & { unit: string; tagMask: string | null }>(unitTextsSql(this.itemFields, this.planFields, this.noteFields, this.needles.length, this.sources && this.sources.map((s) => s.length)), [
       {
         units: JSON.stringify([...missing.values()]),
         ...Object.fromEntries(this.needles.map((n, k) => [`n${k}`, n])),
@@ -638,7 +680,13 @@ class Units {
       },
     ]);
     for (const key of missing.keys()) this.texts.set(key, []);
-    for (const { unit, ...text } of rows) this.texts.get(unit)!.push(text);
+    const noteBody = this.noteFields.includes('note');
+    for (const { unit, tagMask, ...text } of rows) {
+      const list = this.texts.get(unit)!;
+      // A note's row stands for its body (when searched) and its tags (when it has any).
+      if (text.field !== 'note' || noteBody) list.push(text);
+      if (tagMask !== null) list.push({ id: 0, field: 'noteTags', annotationId: text.annotationId, mask: tagMask });
+    }
     this.loads += missing.size;
   }
 
@@ -752,7 +800,7 @@ function pageWith(
   const countCap = options.countCap ?? COUNT_CAP;
   const fields = searchedFields(filters);
   const units = new Units(sql, fields, [...needles, ...excluded]);
-  const scope = JSON.stringify(plansInScope(sql, filters));
+  const scope = scopeOf(sql, filters);
   const drive = pickDriving(sql, needles);
   const others = needles.filter((n) => n !== drive);
   const tiers: { needles: string[]; tier: 0 | 1 }[] = needles.length > 1 ? [{ needles: [phraseOf(needles)], tier: 0 }] : [];
