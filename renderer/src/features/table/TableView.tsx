@@ -74,14 +74,18 @@ export function TableView(props: TableViewProps) {
   const { display, toggleGroup } = useDisplayRows(meta, state.groupBy);
 
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  const virtualizer = useGridVirtualizer(scrollRef, display, cache);
-  const items = virtualizer.getVirtualItems();
+  const range = useGridVirtualizer(scrollRef, display, cache);
+  const { lines: items, scrollToTop } = range;
   // On paper: every row in scope, as a table of its own (print-all.ts, PrintTable).
   const printing = usePrintAllRows(cache, total);
-  // A new query starts at the top.
+  // A new query starts at the top. Not the first: the box is new, at its top already, and
+  // setting its offset would lay the page out before the first rows are drawn.
+  const scrolledFor = useRef(key);
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
-  }, [key, virtualizer]);
+    if (scrolledFor.current === key) return;
+    scrolledFor.current = key;
+    scrollToTop();
+  }, [key, scrollToTop]);
 
   // TanStack sees the loaded rows in view; the core did the sorting, filtering and paging.
   const windowRows = useMemo(() => {
@@ -200,7 +204,7 @@ export function TableView(props: TableViewProps) {
     [scope === 'all' ? t('toolbar.scopeAll') : (planLabel(planId) ?? ''), localToday(), ...filterWords].filter(Boolean).join(' · '),
   );
 
-  // Scrolling re-renders this view every frame (the virtualizer's range): what does not change
+  // Scrolling re-renders this view whenever the lines in view change (most frames): what does not change
   // with it is made once per change of its own inputs, not per frame (the column menu builds
   // every column's labels; the tag list one label per tag).
   const columnMenu = useMemo(
@@ -294,7 +298,7 @@ export function TableView(props: TableViewProps) {
         <TableGrid
           table={table}
           scrollRef={scrollRef}
-          virtualizer={virtualizer}
+          range={range}
           display={display}
           cache={cache}
           state={state}
