@@ -176,7 +176,14 @@ export function Shell(props: Props) {
   const [prefs, actions] = usePreferences(client, initialPreferences);
   const [translationVersion, setTranslationVersion] = useState(0);
   const firstScreen = useFirstScreen();
-  useEffect(() => firstScreen.committed(), [firstScreen]);
+  // A page opened on the table has its first rows for a first screen: the table says when they
+  // are committed (TableView). Until then the shell's frame holds only the table's fallback, and
+  // what waits for the first screen (the other views' code, the faces' rules, the English)
+  // would run while the rows are on their way, and hold them back.
+  const tableFirst = viewOf(route) === 'table' && planId !== null;
+  useEffect(() => {
+    if (!tableFirst) firstScreen.committed();
+  }, [firstScreen, tableFirst]);
   const settled = useFirstScreenSettled();
   // The English is asked for at once when it is shown; a reader of the Chinese alone gets it
   // after the first screen (for a switch of reading mode, the table's English columns).

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TagCount } from '../../../../shared/api/contract';
 import type { InitiativeRow, SavedView, StatusOption, TableColumnId, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
 import type { FeatureProps } from '../feature-props';
+import { useFirstScreen, useFirstScreenSettled } from '../../shell/first-screen';
 import { ColumnMenu } from './ColumnMenu';
 import { FACET_FILTER_KEY, textColumnSizes, type FacetName, type FacetValue } from './column-specs';
 import { activeFilters, FilterChips } from './FilterChips';
@@ -68,6 +69,16 @@ export function TableView(props: TableViewProps) {
   const query = useMemo(() => queryOf(state, planId, scope), [state, planId, scope]);
   const { cache, key, meta, themeLabel, planLabel } = useTableQuery(client, query);
   const total = meta?.total ?? 0;
+  // On a page opened on the table the first rows are its first screen (shell/first-screen.ts):
+  // committed once the first answer (rows, or the error shown instead) has been rendered.
+  const firstScreen = useFirstScreen();
+  const answered = cache.loaded || cache.error !== null;
+  useEffect(() => {
+    if (answered) firstScreen.committed();
+  }, [firstScreen, answered]);
+  // What the first rows do not show waits until they are painted (the tags offered in the tag
+  // editors, the saved views' menu): each answer renders the grid again.
+  const settled = useFirstScreenSettled();
   const planCount = usePlanCount(client, meta !== null);
   const { notice, announce, fail, dismiss } = useNotice();
   const edits = useEditStore(client, cache);
@@ -108,7 +119,7 @@ export function TableView(props: TableViewProps) {
   const selection = useRowSelection(client, query, key, cache);
   const omitted = useMemo(() => omittedColumns(scope), [scope]);
   const windowWidth = useWindowWidth();
-  const tagSuggestions = useTagSuggestions(client);
+  const tagSuggestions = useTagSuggestions(client, settled);
   const tagListId = `${titleId}-tags`;
   const table = useInitiativeTable({
     rows: windowRows.rows,
@@ -236,6 +247,7 @@ export function TableView(props: TableViewProps) {
       }),
       [],
     ),
+    settled,
   );
   const active = savedViews.views.find((v) => v.id === activeView) ?? null;
   const modified = active !== null && !sameViewState(active.state, state);
