@@ -25,37 +25,41 @@ import type { ApiClient } from '../api/client';
 import type { StartData } from '../load-start';
 import { loadBundledFaces } from '../fonts';
 import { useFirstScreen, useFirstScreenSettled, whenIdle, type FirstScreen } from '../shell/first-screen';
+import { chunk, lazyView } from '../shell/lazy-view';
 import type { FeatureProps } from '../features/feature-props';
 
 // Every view but reading is a chunk of its own, loaded when first shown: the first screen is
 // the reading view, which needs none of them (nor the dashboard's chart library, nor the
 // import dialog and the preferences, which wait for their first use). Once the first screen is
 // up the views are fetched in idle time, so switching views does not wait on them.
-const loadTable = () => import('../features/table/InitiativeTable');
-const loadDashboard = () => import('../features/dashboard/Dashboard');
-const loadAnnotations = () => import('../features/annotations/library/AnnotationsView');
-const loadLibrary = () => import('../features/library/LibraryView');
-const InitiativeTable = lazy(() => loadTable().then((m) => ({ default: m.InitiativeTable })));
-const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
+// A view whose chunk has come (fetched at the start or in idle time) renders at once, without
+// its fallback (shell/lazy-view.ts).
+const tableChunk = chunk(() => import('../features/table/InitiativeTable'));
+const dashboardChunk = chunk(() => import('../features/dashboard/Dashboard'));
+const annotationsChunk = chunk(() => import('../features/annotations/library/AnnotationsView'));
+const libraryChunk = chunk(() => import('../features/library/LibraryView'));
+const searchChunk = chunk(() => import('../features/search/SearchView'));
+const packetsChunk = chunk(() => import('../features/packets/PacketsView'));
+const loadTable = tableChunk.load;
+const InitiativeTable = lazyView(tableChunk, (m) => m.InitiativeTable);
+const Dashboard = lazyView(dashboardChunk, (m) => m.Dashboard);
 const loadCompare = () => import('../features/compare/CompareView');
 const CompareView = lazy(() => loadCompare().then((m) => ({ default: m.CompareView })));
-const AnnotationsView = lazy(() => loadAnnotations().then((m) => ({ default: m.AnnotationsView })));
-const LibraryView = lazy(() => loadLibrary().then((m) => ({ default: m.LibraryView })));
+const AnnotationsView = lazyView(annotationsChunk, (m) => m.AnnotationsView);
+const LibraryView = lazyView(libraryChunk, (m) => m.LibraryView);
 const ImportDialog = lazy(() => import('../features/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const PreferencesDialog = lazy(() => import('../features/preferences/PreferencesDialog').then((m) => ({ default: m.PreferencesDialog })));
-const loadSearch = () => import('../features/search/SearchView');
-const SearchView = lazy(() => loadSearch().then((m) => ({ default: m.SearchView })));
-const loadPackets = () => import('../features/packets/PacketsView');
-const PacketsView = lazy(() => loadPackets().then((m) => ({ default: m.PacketsView })));
+const SearchView = lazyView(searchChunk, (m) => m.SearchView);
+const PacketsView = lazyView(packetsChunk, (m) => m.PacketsView);
 
 /** The chunk of each view that has one (reading is in the first load). */
 const VIEW_LOADERS: Partial<Record<View, () => Promise<unknown>>> = {
-  table: loadTable,
-  dashboard: loadDashboard,
-  annotations: loadAnnotations,
-  library: loadLibrary,
-  search: loadSearch,
-  packets: loadPackets,
+  table: tableChunk.load,
+  dashboard: dashboardChunk.load,
+  annotations: annotationsChunk.load,
+  library: libraryChunk.load,
+  search: searchChunk.load,
+  packets: packetsChunk.load,
 };
 
 /**
@@ -172,7 +176,14 @@ export function Shell(props: Props) {
   const [prefs, actions] = usePreferences(client, initialPreferences);
   const [translationVersion, setTranslationVersion] = useState(0);
   const firstScreen = useFirstScreen();
-  useEffect(() => firstScreen.committed(), [firstScreen]);
+  // A page opened on the table has its first rows for a first screen: the table says when they
+  // are committed (TableView). Until then the shell's frame holds only the table's fallback, and
+  // what waits for the first screen (the other views' code, the faces' rules, the English)
+  // would run while the rows are on their way, and hold them back.
+  const tableFirst = viewOf(route) === 'table' && planId !== null;
+  useEffect(() => {
+    if (!tableFirst) firstScreen.committed();
+  }, [firstScreen, tableFirst]);
   const settled = useFirstScreenSettled();
   // The English is asked for at once when it is shown; a reader of the Chinese alone gets it
   // after the first screen (for a switch of reading mode, the table's English columns).

@@ -1,5 +1,6 @@
 // The first screen first (renderer/src/shell/first-screen.ts): what the overview's first screen
-// does not show waits until it is up and the page has been idle once — the plan notes below the
+// (or, on a page opened on the table, its first rows) does not show waits until it is up and
+// the page has been idle once — the plan notes below the
 // theme cards (and their calls), the English of a reader who reads the Chinese only — and the
 // view stored for the next launch is not written again when it is the one shown. The page's
 // idle moments are held back here (requestIdleCallback is the test's), so "before" and "after"
@@ -14,6 +15,8 @@ import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { createFakeBridge, installBridge, ok } from '../fake-bridge';
 import { TRANSLATION } from '../plan-fixture';
 import { atAddress, renderApp, resetApp } from '../render-app';
+import { createFakeTable, runQuery, type FakeTable } from '../table/fake-table';
+import { rowsShown } from '../table/render-table';
 
 /** The page's idle callbacks, run only when the test says so. */
 let idle: Array<(deadline: IdleDeadline) => void> = [];
@@ -129,5 +132,36 @@ describe('the first screen first', { timeout: 20_000 }, () => {
     expect(asked(fake)).not.toContain('annotation.list');
     // A view other than the stored one (none was stored) is written for the next launch.
     await waitFor(() => expect(fake.settings.get('ui.view')).toBe('read'), { timeout: 5000 });
+  });
+
+  it('on a page opened on the table, waits for its first rows: the English, the tags and the saved views after them', async () => {
+    atAddress('#/table');
+    // The first rows are held until the test lets them come.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fake: FakeTable = createFakeTable({
+      'table.query': async (q) => {
+        await held;
+        return ok(runQuery(fake.rows, q));
+      },
+    });
+    renderApp({ fake });
+    const after = ['plan.translation', 'tags.list', 'view.list'];
+    // The table's frame is up, its rows are on their way; the page goes idle meanwhile.
+    await waitFor(() => expect(screen.getByRole('grid')).toBeTruthy(), { timeout: 5000 });
+    for (let i = 0; i < 3; i++) {
+      await framesPass();
+      goIdle();
+    }
+    expect(asked(fake)).toContain('table.query');
+    expect(asked(fake).filter((m) => after.includes(m))).toEqual([]);
+
+    release();
+    await rowsShown(15);
+    for (let i = 0; i < 3; i++) {
+      await framesPass();
+      goIdle();
+    }
+    await waitFor(() => expect(asked(fake).filter((m) => after.includes(m)).sort()).toEqual([...after].sort()), { timeout: 5000 });
   });
 });

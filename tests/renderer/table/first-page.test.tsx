@@ -1,7 +1,8 @@
 // The table's first page asked for at the page's start (features/table/first-page.ts): the
 // table adopts it instead of asking again, for the stored state it opens on (search, text
 // filters, scope), and never for another query or a later open.
-import { waitFor } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
+import { lazy } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TableViewState } from '../../../shared/domain/table';
 import { createClientFromBridge } from '../../../renderer/src/api/client';
@@ -34,6 +35,23 @@ describe('initiative table: the first page asked for at the start', () => {
     const expected = runQuery(fake.rows, fake.queries()[0]!).rows.length;
     expect(expected).toBeGreaterThan(0);
     renderTable({ fake });
+    await rowsShown(expected);
+    expect(fake.queries()).toHaveLength(1);
+  });
+
+  it('is adopted even when React sets the table\'s first render aside and renders it again', async () => {
+    const stored = JSON.stringify({ ...STATE, scope: 'all' });
+    const fake = createFakeTable({}, { 'ui.tableState': stored }, { secondPlan: true });
+    prefetchFirstPage(createClientFromBridge(fake.bridge), stored, PLAN_ID);
+    const expected = runQuery(fake.rows, fake.queries()[0]!).rows.length;
+    // A sibling after the table suspends in the first render (as a concurrent render is
+    // interrupted and started again): that render of the table, its query caches included, is
+    // thrown away, and the table mounts afresh once the sibling is ready.
+    let release: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (release = resolve));
+    const Sibling = lazy(() => ready.then(() => ({ default: () => null })));
+    renderTable({ fake, startTableState: stored, after: <Sibling /> });
+    await act(async () => release());
     await rowsShown(expected);
     expect(fake.queries()).toHaveLength(1);
   });

@@ -3,12 +3,14 @@
 import { act, fireEvent, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
+import { Suspense, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { expect, vi } from 'vitest';
 import type { TableQuery } from '../../../shared/domain/table';
 import type { PlanTranslation } from '../../../shared/domain/translation';
 import { createClientFromBridge } from '../../../renderer/src/api/client';
 import { createQueryClient } from '../../../renderer/src/api/query-client';
+import { settingQueryKey } from '../../../renderer/src/load-start';
 import type { ReadingMode } from '../../../renderer/src/features/feature-props';
 import { InitiativeTable } from '../../../renderer/src/features/table/InitiativeTable';
 import {
@@ -27,6 +29,12 @@ export interface RenderTableOptions {
   i18n?: I18n;
   readingMode?: ReadingMode;
   translation?: PlanTranslation | null;
+  /** The table's stored state as the start data put it in the query cache (load-start.ts): the
+   *  table then renders its grid in its first render, asking for nothing first. */
+  startTableState?: string | null;
+  /** Something rendered after the table in the Suspense boundary around it: a sibling that
+   *  suspends sets the table's first render aside, and React renders it again from scratch. */
+  after?: ReactNode;
 }
 
 export function renderTable(options: RenderTableOptions = {}) {
@@ -35,17 +43,21 @@ export function renderTable(options: RenderTableOptions = {}) {
   const selection: TableSelectionStore = createTableSelectionStore();
   const onOpenInitiative = vi.fn();
   const queryClient = createQueryClient();
+  if (options.startTableState !== undefined) queryClient.setQueryData(settingQueryKey('ui.tableState'), options.startTableState);
   const result = render(
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
         <TableSelectionProvider store={selection}>
-          <InitiativeTable
-            client={createClientFromBridge(fake.bridge)}
-            planId={PLAN_ID}
-            readingMode={options.readingMode ?? 'zh'}
-            translation={options.translation ?? null}
-            onOpenInitiative={onOpenInitiative}
-          />
+          <Suspense fallback={<p>suspended</p>}>
+            <InitiativeTable
+              client={createClientFromBridge(fake.bridge)}
+              planId={PLAN_ID}
+              readingMode={options.readingMode ?? 'zh'}
+              translation={options.translation ?? null}
+              onOpenInitiative={onOpenInitiative}
+            />
+            {options.after}
+          </Suspense>
         </TableSelectionProvider>
       </I18nextProvider>
     </QueryClientProvider>,

@@ -4,7 +4,6 @@
 import { memo, useLayoutEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Table } from '@tanstack/react-table';
-import type { Virtualizer } from '@tanstack/react-virtual';
 import type { InitiativeRow, TableColumnId, TableFilters, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
 import { COLUMN_SPECS, FACET_FILTER_KEY, type FacetName, type FacetValue } from './column-specs';
 import { DataRow, frozenProps, PlaceholderRow } from './DataRow';
@@ -15,13 +14,13 @@ import { GroupHeader } from './GroupHeader';
 import { HeaderCell } from './HeaderCell';
 import type { PageCache } from './page-cache';
 import { TextFilter } from './TextFilter';
-import { ROW_HEIGHT } from './use-grid-virtualizer';
+import { ROW_HEIGHT, type GridRange } from './use-grid-virtualizer';
 import { hasFilters, SELECT_COLUMN, stickyOffsets } from './view-state';
 
 export interface TableGridProps {
   table: Table<InitiativeRow>;
   scrollRef: RefObject<HTMLDivElement | null>;
-  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  range: GridRange;
   display: DisplayRows;
   cache: PageCache;
   state: TableViewState;
@@ -36,7 +35,7 @@ export interface TableGridProps {
 }
 
 export function TableGrid(props: TableGridProps) {
-  const { table, scrollRef, virtualizer, display, cache, state, labels } = props;
+  const { table, scrollRef, range, display, cache, state, labels } = props;
   const { t } = useTranslation('table');
   const columns = table.getVisibleLeafColumns();
   const template = columns.map((c) => `${c.getSize()}px`).join(' ');
@@ -85,8 +84,8 @@ export function TableGrid(props: TableGridProps) {
           onDropColumn={props.onDropColumn}
           sticky={sticky}
         />
-        <div role="rowgroup" className="itable-body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <div role="rowgroup" className="itable-body" style={{ height: range.totalSize }}>
+          {range.lines.map((item) => {
             const line = display.at(item.index);
             if (line.kind === 'group') {
               return (
@@ -149,15 +148,16 @@ export function TableGrid(props: TableGridProps) {
  * anyway, yet each one is a layer of its own that the browser composites on every frame: with
  * them sticky, a frame of vertical scrolling cost about three times as long (some 110 of them in
  * view). Set on the element, not through state, so a scroll re-renders nothing. Listening from a
- * layout effect of this child puts the listener before the virtualizer's (its parent's), so
+ * layout effect of this child puts the listener before the line range's (its parent's), so
  * scrollLeft is read before that one re-renders the rows, not after (which forced a layout).
  */
 function useScrolledSideways(scrollRef: RefObject<HTMLDivElement | null>): void {
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
+    // Not read at once: a new box is at its left edge, and reading its offset before the first
+    // rows are drawn would lay the page out for nothing.
     const update = () => el.toggleAttribute('data-scrolled-x', el.scrollLeft > 0);
-    update();
     el.addEventListener('scroll', update, { passive: true });
     return () => el.removeEventListener('scroll', update);
   }, [scrollRef]);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TagCount } from '../../../../shared/api/contract';
 import type { InitiativeRow, SavedView, StatusOption, TableColumnId, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
 import type { FeatureProps } from '../feature-props';
+import { useFirstScreen, useFirstScreenSettled } from '../../shell/first-screen';
 import { ColumnMenu } from './ColumnMenu';
 import { FACET_FILTER_KEY, textColumnSizes, type FacetName, type FacetValue } from './column-specs';
 import { activeFilters, FilterChips } from './FilterChips';
@@ -68,20 +69,34 @@ export function TableView(props: TableViewProps) {
   const query = useMemo(() => queryOf(state, planId, scope), [state, planId, scope]);
   const { cache, key, meta, themeLabel, planLabel } = useTableQuery(client, query);
   const total = meta?.total ?? 0;
+  // On a page opened on the table the first rows are its first screen (shell/first-screen.ts):
+  // committed once the first answer (rows, or the error shown instead) has been rendered.
+  const firstScreen = useFirstScreen();
+  const answered = cache.loaded || cache.error !== null;
+  useEffect(() => {
+    if (answered) firstScreen.committed();
+  }, [firstScreen, answered]);
+  // What the first rows do not show waits until they are painted (the tags offered in the tag
+  // editors, the saved views' menu): each answer renders the grid again.
+  const settled = useFirstScreenSettled();
   const planCount = usePlanCount(client, meta !== null);
   const { notice, announce, fail, dismiss } = useNotice();
   const edits = useEditStore(client, cache);
   const { display, toggleGroup } = useDisplayRows(meta, state.groupBy);
 
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  const virtualizer = useGridVirtualizer(scrollRef, display, cache);
-  const items = virtualizer.getVirtualItems();
+  const range = useGridVirtualizer(scrollRef, display, cache);
+  const { lines: items, scrollToTop } = range;
   // On paper: every row in scope, as a table of its own (print-all.ts, PrintTable).
   const printing = usePrintAllRows(cache, total);
-  // A new query starts at the top.
+  // A new query starts at the top. Not the first: the box is new, at its top already, and
+  // setting its offset would lay the page out before the first rows are drawn.
+  const scrolledFor = useRef(key);
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
-  }, [key, virtualizer]);
+    if (scrolledFor.current === key) return;
+    scrolledFor.current = key;
+    scrollToTop();
+  }, [key, scrollToTop]);
 
   // TanStack sees the loaded rows in view; the core did the sorting, filtering and paging.
   const windowRows = useMemo(() => {
@@ -104,7 +119,7 @@ export function TableView(props: TableViewProps) {
   const selection = useRowSelection(client, query, key, cache);
   const omitted = useMemo(() => omittedColumns(scope), [scope]);
   const windowWidth = useWindowWidth();
-  const tagSuggestions = useTagSuggestions(client);
+  const tagSuggestions = useTagSuggestions(client, settled);
   const tagListId = `${titleId}-tags`;
   const table = useInitiativeTable({
     rows: windowRows.rows,
@@ -200,7 +215,7 @@ export function TableView(props: TableViewProps) {
     [scope === 'all' ? t('toolbar.scopeAll') : (planLabel(planId) ?? ''), localToday(), ...filterWords].filter(Boolean).join(' · '),
   );
 
-  // Scrolling re-renders this view every frame (the virtualizer's range): what does not change
+  // Scrolling re-renders this view whenever the lines in view change (most frames): what does not change
   // with it is made once per change of its own inputs, not per frame (the column menu builds
   // every column's labels; the tag list one label per tag).
   const columnMenu = useMemo(
@@ -232,6 +247,7 @@ export function TableView(props: TableViewProps) {
       }),
       [],
     ),
+    settled,
   );
   const active = savedViews.views.find((v) => v.id === activeView) ?? null;
   const modified = active !== null && !sameViewState(active.state, state);
@@ -301,7 +317,7 @@ export function TableView(props: TableViewProps) {
         <TableGrid
           table={table}
           scrollRef={scrollRef}
-          virtualizer={virtualizer}
+          range={range}
           display={display}
           cache={cache}
           state={state}

@@ -37,11 +37,16 @@ export function prefetchFirstPage(client: ApiClient, tableState: string | null, 
   );
 }
 
-/** The prefetched first page of the query `key` (null if none or another query's). Asked by
- *  the table's first query cache only: whatever it was, the entry goes, so rows from the start
- *  are never shown for a later open of the table (after edits). */
-export function takeFirstPage(key: string): Prefetched | null {
-  const entry = prefetched;
+/** The prefetched first page of the query `key` (null if none or another query's), for the
+ *  table's first query cache. Read during a render, so it stays until a table has committed
+ *  (dropFirstPage): a render that React sets aside and starts again (a concurrent render
+ *  interrupted) makes its caches afresh, and they must find it too, or the table asks again. */
+export function firstPageFor(key: string): Prefetched | null {
+  return prefetched && prefetched.key === key ? prefetched : null;
+}
+
+/** Once a table has committed, whatever was prefetched goes, taken or not, so rows from the
+ *  start are never shown for a later open of the table (after edits). */
+export function dropFirstPage(): void {
   prefetched = null;
-  return entry && entry.key === key ? entry : null;
 }

@@ -1,8 +1,12 @@
 // The virtual list of display lines (rows and group headers) at a fixed line height, and the
 // page requests it drives: after the visible range settles, the rows it shows (plus overscan)
 // are requested from the cache, and nothing else.
-import { useEffect, type RefObject } from 'react';
-import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+//
+// Every line is ROW_HEIGHT tall (set here, on each line's style; nothing is measured), so the
+// range in view is arithmetic on the scroll offset and the box's height. A general virtualizer
+// (TanStack's, as before) lays out every line's offset whenever the count changes: 100,000
+// entries of work before the first rows at 100k initiatives, ten times that at a million.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { DisplayRows } from './display-rows';
 import type { PageCache } from './page-cache';
 
@@ -11,32 +15,93 @@ const OVERSCAN = 10;
 /** Scrolling fast past pages requests none of them: the range must rest this long first. */
 const REQUEST_DELAY_MS = 40;
 /** Before the first measurement (and where there is no layout, as in tests): a laptop-sized box. */
-const INITIAL_RECT = { width: 1200, height: 640 };
+const INITIAL_HEIGHT = 640;
 
-/** The browser's measurement, except that an element with no size yet keeps the last one. */
-const observeRect: typeof observeElementRect = (instance, cb) =>
-  observeElementRect(instance, (rect) => {
-    if (rect.width > 0 || rect.height > 0) cb(rect);
-  });
+/** One line in the range: its index among the display lines and its top in the body. */
+export interface GridLine {
+  index: number;
+  start: number;
+}
 
-export function useGridVirtualizer(
-  scrollRef: RefObject<HTMLDivElement | null>,
-  display: DisplayRows,
-  cache: PageCache,
-): Virtualizer<HTMLDivElement, Element> {
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose
-  const virtualizer = useVirtualizer({
-    count: display.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    initialRect: INITIAL_RECT,
-    observeElementRect: observeRect,
-  });
+export interface GridRange {
+  /** The lines to render: those in view and OVERSCAN more on each side. */
+  lines: readonly GridLine[];
+  /** The body's height: every line's. */
+  totalSize: number;
+  /** Scrolls the box to its top (a new query). */
+  scrollToTop(): void;
+}
 
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+/**
+ * The first and last line to render for a box scrolled to `offset` and `height` tall, as the
+ * virtualizer before reckoned them: from the line at the offset to the first line reaching the
+ * box's bottom, then the overscan on each side. [0, -1] when there is nothing to show.
+ */
+export function lineRange(count: number, offset: number, height: number): [number, number] {
+  if (count === 0 || height <= 0) return [0, -1];
+  const top = Math.max(0, Math.min(offset, count * ROW_HEIGHT - height));
+  const start = Math.min(count - 1, Math.floor(top / ROW_HEIGHT));
+  const end = Math.min(count - 1, Math.max(start, Math.ceil((top + height) / ROW_HEIGHT) - 1));
+  return [Math.max(0, start - OVERSCAN), Math.min(count - 1, end + OVERSCAN)];
+}
+
+/** The scroll box's offset and height, as its scroll events and resize observer tell them (read
+ *  there, where the layout is done, not during a render, which would force one). */
+class Viewport {
+  offset = 0;
+  height = INITIAL_HEIGHT;
+  private readonly listeners = new Set<() => void>();
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  set(offset: number, height: number): void {
+    if (offset === this.offset && height === this.height) return;
+    this.offset = offset;
+    this.height = height;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export function useGridVirtualizer(scrollRef: RefObject<HTMLDivElement | null>, display: DisplayRows, cache: PageCache): GridRange {
+  const [viewport] = useState(() => new Viewport());
+  const count = display.count;
+  // The range as a string: a scroll within the same lines renders nothing. A store's change
+  // renders synchronously, so lines coming into view are drawn in the frame that scrolled them.
+  const key = useSyncExternalStore(
+    viewport.subscribe,
+    useCallback(() => lineRange(count, viewport.offset, viewport.height).join(':'), [count, viewport]),
+  );
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onScroll = () => viewport.set(el.scrollTop, viewport.height);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    // The content box's height, as the browser lays it out (no layout forced here); an element
+    // with no size yet (hidden) keeps the last one.
+    const observer =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver((entries) => {
+            const height = entries[entries.length - 1]?.contentRect.height ?? 0;
+            if (height > 0) viewport.set(viewport.offset, Math.round(height));
+          })
+        : null;
+    observer?.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      observer?.disconnect();
+    };
+  }, [scrollRef, viewport]);
+
+  const [first, last] = key.split(':').map(Number) as [number, number];
+  const lines = useMemo(() => {
+    const out: GridLine[] = [];
+    for (let i = first; i <= last; i++) out.push({ index: i, start: i * ROW_HEIGHT });
+    return out;
+  }, [first, last]);
 
   useEffect(() => {
     const spans = display.rowSpans(first, last);
@@ -53,5 +118,11 @@ export function useGridVirtualizer(
     return () => clearTimeout(timer);
   }, [display, cache, first, last]);
 
-  return virtualizer;
+  const scrollToTop = useCallback(() => {
+    const el = scrollRef.current;
+    if (el) el.scrollTop = 0;
+    viewport.set(0, viewport.height);
+  }, [scrollRef, viewport]);
+
+  return { lines, totalSize: count * ROW_HEIGHT, scrollToTop };
 }

@@ -24,7 +24,14 @@ export interface SavedViewsEvents {
   onRemoved?(id: number): void;
 }
 
-export function useSavedViews(client: ApiClient, announce: (message: string) => void, events: SavedViewsEvents = {}): SavedViewsApi {
+/** The list is asked for once `ready` (the table: once its first rows are up, so its answer
+ *  does not render the grid again before they are painted). */
+export function useSavedViews(
+  client: ApiClient,
+  announce: (message: string) => void,
+  events: SavedViewsEvents = {},
+  ready = true,
+): SavedViewsApi {
   const { onSaved, onRemoved } = events;
   const { t } = useTranslation('table');
   const [views, setViews] = useState<SavedView[]>([]);
@@ -44,6 +51,7 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
   }, [t]);
 
   useEffect(() => {
+    if (!ready) return;
     let cancelled = false;
     client.call('view.list', {}).then(
       (list) => {
@@ -56,7 +64,7 @@ export function useSavedViews(client: ApiClient, announce: (message: string) => 
     return () => {
       cancelled = true;
     };
-  }, [client, t]);
+  }, [client, t, ready]);
 
   const save = useCallback<SavedViewsApi['save']>(
     async (view) => {

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TableFilters } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
 import { PageCache, type PageMeta } from './page-cache';
-import { takeFirstPage } from './first-page';
+import { dropFirstPage, firstPageFor } from './first-page';
 import { sentQuery, type TableQueryBase } from './view-state';
 
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -49,7 +49,7 @@ class CacheShelf {
         },
       );
       // The first page asked for at the start (first-page.ts), if it is this query's.
-      const first = takeFirstPage(key);
+      const first = firstPageFor(key);
       if (first) cache.adopt(0, first.answer, first.value);
     }
     this.caches.set(key, cache);
@@ -103,6 +103,9 @@ export function useTableQuery(client: ApiClient, query: TableQueryBase): TableQu
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const cache = useMemo(() => shelf.get(key, effective), [shelf, key]);
   const version = useSyncExternalStore(cache.subscribe, cache.getVersion);
+
+  // The start's first page was this table's to take, in its first render; no later one's.
+  useEffect(() => dropFirstPage(), []);
 
   // The first page of a new query; the virtual list asks for the rest as it needs them.
   useEffect(() => {

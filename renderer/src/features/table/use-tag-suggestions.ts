@@ -1,6 +1,8 @@
 // The tags in use (tags.list), for the tag editors' suggestions, through the query cache
-// (['tags', 'list']: a save of an initiative's tags invalidates ['tags']). Loaded with the table
-// and again whenever a tag editor opens, so a tag just added elsewhere is offered too.
+// (['tags', 'list']: a save of an initiative's tags invalidates ['tags']). Loaded once `ready`
+// (the table: once its first rows are up, so the answer does not render the grid again before
+// they are painted) and again whenever a tag editor opens, so a tag just added elsewhere is
+// offered too.
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TagCount } from '../../../../shared/api/contract';
@@ -8,10 +10,12 @@ import type { ApiClient } from '../../api/client';
 
 const NONE: TagCount[] = [];
 
-export function useTagSuggestions(client: ApiClient): { tags: TagCount[]; refresh(): void } {
+export function useTagSuggestions(client: ApiClient, ready = true): { tags: TagCount[]; refresh(): void } {
   const { data, refetch } = useQuery({
     queryKey: ['tags', 'list'],
     queryFn: () => client.call('tags.list', {}),
+    // An editor's refresh asks even before (refetch ignores `enabled`).
+    enabled: ready,
     // Suggestions are a help, not the reader's data: without them the editor still works.
     retry: false,
   });
