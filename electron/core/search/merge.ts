@@ -17,9 +17,11 @@ import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 
-/** Pages written per step: about 1 MB of index (4 KB pages); measured at most tens of ms a step
- *  on the 1M-note corpus (README, Performance). */
-export const MERGE_STEP_PAGES = 256;
+/** Pages written per step (4 KB pages). Measured on the bench's 1M-note corpus (8 segments into
+ *  1): 64 pages a step took 11 ms of CPU at the median, 38 ms at most, 490 steps; 256 pages took
+ *  45 ms (70 ms at most) a step; the merge's total CPU was the same (6.2 s) either way. A step's
+ *  wall time beyond its CPU is its commit's fsync, which a save pays too. */
+export const MERGE_STEP_PAGES = 64;
 /** Merging starts once the index holds more segments than this. A run rewrites the whole index
  *  into one segment, so it waits until a few small segments have come (a save adds one; FTS5's
  *  automerge folds pairs) rather than rewriting a large index after every note. */
