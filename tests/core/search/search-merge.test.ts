@@ -1,10 +1,22 @@
-// The search index's segment merging (search/merge.ts): the app's own maintenance brings the
-// index down to one segment in small steps, the hits stay exactly the same, a note saved between
-// two steps is kept and found, and a core left idle merges a many-segment index by itself.
+// The search index's maintenance (search/merge.ts): after bulk work the app merges the index
+// into one segment in small steps, with the hits exactly the same; a note saved between two steps
+// is kept, found and the merge goes on; single-note saves afterwards are merged by FTS5's levels
+// only, never into the large segment (the policy not triggered by small writes); a core left
+// idle does the work by itself.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { mergeSearchIndex, mergeSearchStep, searchSegments } from '../../../electron/core/search/merge';
+import { writeTransaction } from '../../../electron/core/db/transaction';
+import {
+  plannedMerge,
+  readSearchStructure,
+  runSearchMaintenance,
+  searchMaintenanceStep,
+  searchSegments,
+  USERMERGE,
+  type Segment,
+} from '../../../electron/core/search/merge';
+import { createAnnotation } from '../../../electron/core/services/annotations/annotations';
 import { searchQuery } from '../../../electron/core/services/search/query';
 import { createTestCore } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -28,65 +40,110 @@ function hits(core: Core) {
 /** FTS5's own check of the index's structure and entries (throws when it finds it damaged). */
 const integrityCheck = (core: Core) => core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
 
-/** Notes saved one per transaction, as a reader saves them: each leaves a segment, and with
- *  automerge off (as a file whose merges fell behind) none is folded in until FTS5's crisis
- *  merge (16 at a level). */
-async function saveNotes(core: Core, count: number, automergeOff = false): Promise<void> {
-  if (automergeOff) core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)").run();
-  for (let n = 0; n < count; n++) {
-    const r = await core.router.dispatch('annotation.create', {
-      id: randomUUID(), kind: 'note', planId: 'hz-2024', itemId: `hz-2024/T4/I${(n % 3) + 1}`, target: null, color: null,
-      body: `第${n}条：数字化改革 qzv${n} ${n % 3 === 0 ? 'budget review' : '营商环境'}`, tags: [],
-    });
-    expect(r.ok, r.ok ? "" : r.error.message).toBe(true);
-  }
-  if (automergeOff) core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 2)").run();
+const note = (n: number) => ({
+  id: randomUUID(),
+  kind: 'note' as const,
+  planId: 'hz-2024',
+  itemId: `hz-2024/T4/I${(n % 3) + 1}`,
+  target: null,
+  color: null,
+  body: `第${n}条：数字化改革 qzv${n} ${n % 3 === 0 ? 'budget review' : '营商环境'} 杭州${n % 7}`,
+  tags: [],
+});
+
+/** Bulk work: notes written in batches, a transaction (a segment) each, as an import would. */
+function bulkNotes(core: Core, batches: number, perBatch: number): void {
+  for (let b = 0; b < batches; b++) writeTransaction(core.db, () => { for (let k = 0; k < perBatch; k++) createAnnotation(core.db, note(b * perBatch + k)); });
 }
 
-describe('the search index merged by the app', () => {
-  it('many segments become one, the hits identical, the index sound', async () => {
+/** Single notes saved through the API, one transaction each, as a reader saves them. */
+async function saveNote(core: Core, n: number): Promise<void> {
+  const r = await core.router.dispatch('annotation.create', note(n));
+  expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
+}
+
+const segmentsOf = (core: Core) => readSearchStructure(core.db).levels.flatMap((l) => l.segments);
+const largest = (segments: Segment[]) => segments.reduce((a, b) => (b.last - b.first > a.last - a.first ? b : a));
+
+describe('the search index kept by the app', () => {
+  it('after bulk work: many segments merged into one in small steps, the hits identical, the index sound', () => {
     const core = createTestCore(temp.make());
     open.push(core);
-    await saveNotes(core, 12, true);
+    bulkNotes(core, 12, 100);
     const before = hits(core);
     expect(before.find((h) => h.text === 'qzv')!.total).toBeGreaterThan(0);
     const segments = searchSegments(core.db);
     expect(segments).toBeGreaterThan(5);
+    expect(plannedMerge(readSearchStructure(core.db))).toBe('full');
 
-    const report = mergeSearchIndex(core.db, 4);
-    expect(report.segmentsBefore).toBe(segments);
-    expect(report.segmentsAfter).toBe(1);
+    const report = runSearchMaintenance(core.db, 4);
+    expect(report).toMatchObject({ segmentsBefore: segments, segmentsAfter: 1, full: true });
     expect(report.steps).toBeGreaterThan(1);
-    expect(searchSegments(core.db)).toBe(1);
+    expect(report.levelsAfter.filter((n) => n > 0)).toEqual([1]);
+    expect(plannedMerge(readSearchStructure(core.db))).toBe(null);
     integrityCheck(core);
     expect(hits(core)).toEqual(before);
     // Nothing left: a further step does no work.
-    expect(mergeSearchStep(core.db)).toBe(false);
+    expect(searchMaintenanceStep(core.db)).toEqual({ kind: null, pages: 0, more: false });
   });
 
-  it('a note saved between two merge steps is kept, found, and merged in', async () => {
+  it('a note saved between two steps of a full merge is kept and found, and the merge goes on', async () => {
     const core = createTestCore(temp.make());
     open.push(core);
-    await saveNotes(core, 20, true);
-    // A merge under way: a few steps of one page each.
-    for (let k = 0; k < 3; k++) expect(mergeSearchStep(core.db, 1)).toBe(true);
-    const saved = await core.router.dispatch('annotation.create', {
-      id: randomUUID(), kind: 'note', planId: 'hz-2024', itemId: 'hz-2024/T2/I1', target: null, color: null, body: '合并中写下的笔记 wqxmerge', tags: [],
-    });
+    bulkNotes(core, 12, 100);
+    for (let k = 0; k < 3; k++) expect(searchMaintenanceStep(core.db, 2).more).toBe(true);
+    const merged = readSearchStructure(core.db);
+    expect(merged.levels.some((l) => l.merging > 0)).toBe(true);
+    const saved = await core.router.dispatch('annotation.create', { ...note(0), itemId: 'hz-2024/T2/I1', body: '合并中写下的笔记 wqxmerge' });
     expect(saved.ok).toBe(true);
     const found = () => searchQuery(core.db, { text: 'wqxmerge', filters: {}, offset: 0, limit: 20 }).total;
     expect(found()).toBe(1);
-    const report = mergeSearchIndex(core.db, 4);
-    expect(report.segmentsAfter).toBe(1);
+    // The merge under way goes on (positive steps: the saved note's segment is not taken in,
+    // which would start it over).
+    expect(plannedMerge(readSearchStructure(core.db))).toBe('continue');
+    const report = runSearchMaintenance(core.db, 2);
+    // The merged segment, and the note's own small one beside it (no level of 4, no bulk).
+    expect(report.segmentsAfter).toBe(2);
     integrityCheck(core);
     expect(found()).toBe(1);
     expect(core.db.prepare("SELECT count(*) FROM user_annotations WHERE body LIKE '%wqxmerge%'").pluck().get()).toBe(1);
   });
 
-  it('an idle core merges a many-segment index by itself', async () => {
+  it('single-note saves are merged by levels of 4, never into the large segment', async () => {
+    const core = createTestCore(temp.make());
+    open.push(core);
+    bulkNotes(core, 8, 200);
+    runSearchMaintenance(core.db);
+    const big = largest(segmentsOf(core));
+    expect(segmentsOf(core)).toEqual([big]);
+
+    let pages = 0;
+    let levelMerges = 0;
+    for (let n = 0; n < 70; n++) {
+      await saveNote(core, 10_000 + n);
+      // The app's maintenance between two saves, to its end (the most it would ever do).
+      const report = runSearchMaintenance(core.db);
+      expect(report.full, `save ${n}`).toBe(false);
+      pages += report.pages;
+      if (report.steps > 0) levelMerges++;
+      // No level is left holding 4 segments, and the large segment is the one written before.
+      for (const level of readSearchStructure(core.db).levels) expect(level.segments.length).toBeLessThan(USERMERGE);
+      expect(segmentsOf(core)).toContainEqual(big);
+    }
+    // The levels did merge the small segments (70 saves: 17 merges of the lowest level, 4 of the
+    // next) and wrote a small share of the index doing so.
+    expect(levelMerges).toBeGreaterThan(15);
+    expect(segmentsOf(core).length).toBeLessThan(10);
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThan(big.last - big.first + 1);
+    integrityCheck(core);
+    expect(searchQuery(core.db, { text: 'qzv10069', filters: {}, offset: 0, limit: 20 }).total).toBe(1);
+  });
+
+  it('an idle core does the maintenance by itself after an open', async () => {
     const dir = temp.make();
     const first = createTestCore(dir);
-    await saveNotes(first, 20, true);
+    bulkNotes(first, 12, 50);
     const before = hits(first);
     expect(searchSegments(first.db)).toBeGreaterThan(3);
     first.close();
