@@ -30,7 +30,7 @@ describe('migration 0013 search-merge', () => {
     // The level size the idle-time merge assumes (search/merge.ts).
     expect(setting('usermerge')).toBe(USERMERGE);
     expect(USERMERGE).toBe(4);
-    expect(config).toHaveLength(configBefore.length + 1);
+    expect(config).toHaveLength(configBefore!.length + 1);
     expect(db.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH '绿色'").pluck().all()).toEqual([1]);
   });
 

@@ -2,9 +2,9 @@
 //
 // FTS5 writes each transaction's tokens as a new segment. A term's lookup opens a cursor in
 // every segment, a fixed cost per segment that the search's estimate pays per window it samples:
-// measured at 1M notes, 8 segments merged into 1 took "budget"'s raw median from 111 to 96 ms and
-// 营商环境's from 83 to 65, with the same hits. But merging rewrites what it merges: the whole
-// 1M-note index into one segment is 6 s of CPU, so how often and what is merged is the policy.
+// measured at 1M notes, 8 segments merged into 1 took 改革's raw median from 40 to 32 ms of CPU and
+// 营商环境's from 49 to 41, with the same hits. But merging rewrites what it merges: the whole
+// 1M-note index into one segment is 7.7 s of CPU, so how often and what is merged is the policy.
 //
 // The policy (migration 0013 sets the index's part of it):
 // - No merging in a write (FTS5's automerge off): a save writes its own small segment and
@@ -31,10 +31,11 @@ import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 
-/** Pages written per step (4 KB pages). Measured on the bench's 1M-note corpus (8 segments into
- *  1): 64 pages a step took 11 ms of CPU at the median, 38 ms at most; 256 pages took 45 ms
- *  (70 ms at most) a step; the merge's total CPU was the same either way. A step's wall time
- *  beyond its CPU is its commit's fsync, which a save pays too. */
+/** Pages written per step (4 KB pages). FTS5 checks the budget between terms, so a step writes
+ *  at least one term's whole doclist (at 1M notes up to 308 pages). Measured on the bench's
+ *  1M-note corpus (8 segments into 1, 553 steps): 10.5 ms of CPU a step at the median, 37 ms at
+ *  most; an earlier measure of 256 pages a step took 45 ms (70 ms at most) for the same total.
+ *  A step's wall time beyond its CPU is its commit's fsync, which a save pays too. */
 export const MERGE_STEP_PAGES = 64;
 /** Segments on one level that are merged (FTS5's usermerge, set to this by migration 0013). */
 export const USERMERGE = 4;

@@ -98,7 +98,7 @@ function merge(ctx: SuiteContext, core: Core): void {
       `the app's own idle-time index maintenance (search/merge.ts runSearchMaintenance) run to its end on this copy before measuring: ` +
       `segments ${r.segmentsBefore} → ${r.segmentsAfter} (per level ${r.levelsAfter.join(' ')}), ${r.full ? 'a full merge (bulk work found)' : 'level merges only'}, ` +
       `${r.steps} steps, ${r.pages} pages, ${fmt(ms / 1000)} s wall, ${fmt(cpuMs / 1000)} s CPU; longest step ${fmt(r.longestStepMs)} ms wall, ${fmt(r.longestStepCpuMs)} ms CPU`,
-    values: { ...r, ms, cpuMs },
+    values: { ...r, levelsAfter: r.levelsAfter.join(' '), full: r.full ? 1 : 0, ms, cpuMs },
   });
 }
 
