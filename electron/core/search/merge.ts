@@ -26,7 +26,9 @@
 // API has been idle, one every STEP_GAP_MS: a reader's save waits behind at most one step. The
 // index is read between steps as always; a write between steps lands in a new segment (a full
 // merge under way goes on with positive steps, which finish the merge it began and leave the new
-// segment to the levels, where a negative one would start over with it).
+// segment to the levels, where a negative one would start over with it; only when FTS5 would
+// leave it waiting, a merge of 2 or 3 segments with as many saves below it, a negative step
+// takes them in).
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
@@ -179,12 +181,26 @@ export interface StepReport {
 export function searchMaintenanceStep(db: Db, pages = MERGE_STEP_PAGES): StepReport {
   return writeTransaction(db, () => {
     const before = readSearchStructure(db);
-    const kind = plannedMerge(before);
+    let kind = plannedMerge(before);
     if (!kind) return { kind, pages: 0, more: false };
-    prepared(db, "INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)").run(kind === 'full' ? -pages : pages);
-    const after = readSearchStructure(db);
+    const merge = prepared(db, "INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)");
+    const unchanged = () => {
+      const now = readSearchStructure(db);
+      return now.raw && before.raw && now.raw.equals(before.raw) ? null : now;
+    };
+    merge.run(kind === 'full' ? -pages : pages);
+    let after = unchanged();
+    // A positive merge goes on with the merge under way only if no level below it holds as many
+    // segments (FTS5 takes the level with the most): a merge of 2 or 3 segments waits while 2 or
+    // 3 saves lie below it, until they are 4. A negative merge takes everything, that merge's
+    // output so far too, onto one level, so the work goes on.
+    if (!after && kind === 'continue') {
+      kind = 'full';
+      merge.run(-pages);
+      after = unchanged();
+    }
     // Nothing written: FTS5 found nothing to do after all; stop rather than ask again.
-    if (after.raw && before.raw && after.raw.equals(before.raw)) return { kind, pages: 0, more: false };
+    if (!after) return { kind, pages: 0, more: false };
     return { kind, pages: pagesWritten(before, after), more: plannedMerge(after) !== null };
   });
 }

@@ -16,7 +16,7 @@ import {
   USERMERGE,
   type Segment,
 } from '../../../electron/core/search/merge';
-import { createAnnotation } from '../../../electron/core/services/annotations/annotations';
+import { indexNewAnnotations } from '../../../electron/core/search/source-docs';
 import { searchQuery } from '../../../electron/core/services/search/query';
 import { createTestCore } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -51,9 +51,24 @@ const note = (n: number) => ({
   tags: [],
 });
 
-/** Bulk work: notes written in batches, a transaction (a segment) each, as an import would. */
+let bulkCount = 0;
+/** Bulk work: notes written in batches and indexed in bulk (indexNewAnnotations), a transaction
+ *  and one segment each, as an import writes its plan. */
 function bulkNotes(core: Core, batches: number, perBatch: number): void {
-  for (let b = 0; b < batches; b++) writeTransaction(core.db, () => { for (let k = 0; k < perBatch; k++) createAnnotation(core.db, note(b * perBatch + k)); });
+  const insert = core.db.prepare(
+    "INSERT INTO user_annotations (id, plan_id, item_id, kind, body, created_at, modified_at, revision) VALUES (?, ?, ?, 'note', ?, ?, ?, 1)",
+  );
+  for (let b = 0; b < batches; b++) {
+    writeTransaction(core.db, () => {
+      const ids = Array.from({ length: perBatch }, () => {
+        const n = note(bulkCount++);
+        const at = new Date().toISOString();
+        insert.run(n.id, n.planId, n.itemId, n.body, at, at);
+        return n.id;
+      });
+      indexNewAnnotations(core.db, ids);
+    });
+  }
 }
 
 /** Single notes saved through the API, one transaction each, as a reader saves them. */
@@ -107,6 +122,28 @@ describe('the search index kept by the app', () => {
     integrityCheck(core);
     expect(found()).toBe(1);
     expect(core.db.prepare("SELECT count(*) FROM user_annotations WHERE body LIKE '%wqxmerge%'").pluck().get()).toBe(1);
+  });
+
+  it('a full merge of two segments goes on with saves lying below it', async () => {
+    const core = createTestCore(temp.make());
+    open.push(core);
+    bulkNotes(core, 4, 200);
+    runSearchMaintenance(core.db);
+    // A second bulk batch, over a quarter of the first's pages: a full merge of the two.
+    bulkNotes(core, 1, 800);
+    expect(segmentsOf(core)).toHaveLength(2);
+    expect(searchMaintenanceStep(core.db, 1)).toMatchObject({ kind: 'full', more: true });
+    expect(readSearchStructure(core.db).levels.find((l) => l.merging > 0)!.merging).toBe(2);
+    // Two saves below it: FTS5's positive merge would take the lowest level with as many
+    // segments (2, too few to merge) and do nothing.
+    await saveNote(core, 50_000);
+    await saveNote(core, 50_001);
+    const step = searchMaintenanceStep(core.db, 1);
+    expect(step.pages).toBeGreaterThan(0);
+    const report = runSearchMaintenance(core.db);
+    expect(report.segmentsAfter).toBe(1);
+    integrityCheck(core);
+    expect(searchQuery(core.db, { text: 'qzv50001', filters: {}, offset: 0, limit: 20 }).total).toBe(1);
   });
 
   it('single-note saves are merged by levels of 4, never into the large segment', async () => {
