@@ -71,6 +71,9 @@ export interface CoreOptions {
   onInternalError?: (err: unknown) => void;
   /** Backups at start (when the newest is a day old) and daily; default on. Tests turn it off. */
   scheduleBackups?: boolean;
+  /** The search index's idle-time maintenance (search/merge.ts); default on. The command-line
+   *  tools turn it off: they run once, and a dry run writes nothing. */
+  indexMaintenance?: boolean;
   /** The import worker (default: the bundled one beside the build, or the sources via tsx). */
   importWorker?: SandboxOptions;
   /** The host's HTML-to-PDF renderer (its Chromium) for packet.pdf; without one packet.pdf is
@@ -124,7 +127,7 @@ export function openCore(options: CoreOptions): Core {
       searchMerge?.stop();
       // Looked at soon after the open: a rebuild of the index, or a file written by an older
       // build, may have left many segments.
-      searchMerge = db ? startSearchMerge(db, { onError: options.onInternalError ?? console.error }) : null;
+      searchMerge = db && options.indexMaintenance !== false ? startSearchMerge(db, { onError: options.onInternalError ?? console.error }) : null;
       searchMerge?.kick();
       imports = db ? importService(db, options) : null;
       packetPdf = db ? createPacketPdfService(db, options.pdfRenderer) : null;
