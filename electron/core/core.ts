@@ -18,6 +18,7 @@ import { AppError } from '../../shared/api/result';
 import { STORAGE_METHODS } from '../../shared/api/storage/methods';
 import { DamagedDatabaseError, problemFromSqliteError } from './db/errors';
 import { createStorage, type Storage } from './services/storage/storage';
+import { startSearchMerge, type SearchMerge } from './search/merge';
 import { getInitiative, getPlanOutline, listPlans } from './services/plans';
 import { getAllSettings, getSetting, setSetting } from './services/settings';
 import { appStart } from './services/start';
@@ -70,6 +71,9 @@ export interface CoreOptions {
   onInternalError?: (err: unknown) => void;
   /** Backups at start (when the newest is a day old) and daily; default on. Tests turn it off. */
   scheduleBackups?: boolean;
+  /** The search index's idle-time maintenance (search/merge.ts); default on. The command-line
+   *  tools turn it off: they run once, and a dry run writes nothing. */
+  indexMaintenance?: boolean;
   /** The import worker (default: the bundled one beside the build, or the sources via tsx). */
   importWorker?: SandboxOptions;
   /** The host's HTML-to-PDF renderer (its Chromium) for packet.pdf; without one packet.pdf is
@@ -107,6 +111,8 @@ export function openCore(options: CoreOptions): Core {
   let router: Router;
   let imports: ImportService | null = null;
   let packetPdf: PacketPdfService | null = null;
+  // The search index's segment merging, in idle time (search/merge.ts): per connection.
+  let searchMerge: SearchMerge | null = null;
   const storage: Storage = createStorage({
     dataDir: options.dataDir,
     file,
@@ -118,6 +124,11 @@ export function openCore(options: CoreOptions): Core {
     onConnection: (db) => {
       imports?.close();
       packetPdf?.close();
+      searchMerge?.stop();
+      // Looked at soon after the open: a rebuild of the index, or a file written by an older
+      // build, may have left many segments.
+      searchMerge = db && options.indexMaintenance !== false ? startSearchMerge(db, { onError: options.onInternalError ?? console.error }) : null;
+      searchMerge?.kick();
       imports = db ? importService(db, options) : null;
       packetPdf = db ? createPacketPdfService(db, options.pdfRenderer) : null;
       handlers = {
@@ -134,14 +145,22 @@ export function openCore(options: CoreOptions): Core {
       return db;
     },
     // Dispatches to the handlers of the connection open right now (they change on a restore).
-    router: { dispatch: (method, args) => router.dispatch(method, args) },
+    // A call also tells the merge maintenance the app is busy: no step runs until it is idle.
+    router: {
+      dispatch: (method, args) => {
+        searchMerge?.touch();
+        return router.dispatch(method, args);
+      },
+    },
     storage,
     close: () => {
+      searchMerge?.stop();
       imports?.close();
       packetPdf?.close();
       storage.close();
     },
     shutdown: async () => {
+      searchMerge?.stop();
       imports?.close();
       packetPdf?.close();
       await storage.shutdown();

@@ -70,7 +70,7 @@ function openLibrary(dataDir: string): Core {
         'open it in the app once to upgrade it, then run this again. Nothing was changed.',
     );
   }
-  return createCore({ dataDir, resourcesDir: join(projectRoot, 'resources'), host: 'browser', version: readVersion(), scheduleBackups: false });
+  return createCore({ dataDir, resourcesDir: join(projectRoot, 'resources'), host: 'browser', version: readVersion(), scheduleBackups: false, indexMaintenance: false });
 }
 
 async function call<T>(core: Core, method: 'annotation.export' | 'annotation.import', args: unknown): Promise<T> {

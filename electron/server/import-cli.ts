@@ -118,6 +118,7 @@ function openCore(dataDir: string): Core | null {
       host: 'browser',
       version: readVersion(),
       scheduleBackups: false,
+      indexMaintenance: false,
     });
   } catch (err) {
     process.stderr.write(`${(err as Error).message.split('\n')[0]}\n`);

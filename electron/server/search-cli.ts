@@ -58,7 +58,7 @@ function main(argv: string[]): void {
   } catch {
     // The version only labels the core; a missing package.json changes nothing here.
   }
-  const core = createCore({ dataDir, resourcesDir: join(projectRoot, 'resources'), host: 'browser', version, scheduleBackups: false });
+  const core = createCore({ dataDir, resourcesDir: join(projectRoot, 'resources'), host: 'browser', version, scheduleBackups: false, indexMaintenance: false });
   try {
     const report = rebuildSearchIndex(core.db);
     const docs = core.db.prepare('SELECT count(*) FROM search_docs').pluck().get() as number;

@@ -25,12 +25,18 @@
 // else copied from there (its plans and notes are counted and must match the options). A copy
 // is repacked by VACUUM, so its index size is not the size an app's writes leave: the size
 // figure of a copied corpus says so.
+//
+// Before it measures, the suite runs the app's own index maintenance to its end (search/merge.ts
+// runSearchMaintenance: the idle-time steps the app would have run by the time a reader searches,
+// the same function and policy, here without the pauses), and says so: segments before and after,
+// whether the policy chose a full merge, steps, pages, the longest step.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE, type Core } from '../../../electron/core/core';
 import { writeTransaction } from '../../../electron/core/db/transaction';
 import { importPlan } from '../../../electron/core/plan/store';
 import { refreshDerivedData } from '../../../electron/core/refresh-derived';
+import { runSearchMaintenance } from '../../../electron/core/search/merge';
 import { indexNewAnnotations } from '../../../electron/core/search/source-docs';
 import { parseQuery } from '../../../electron/core/services/search/parse';
 import { forgetEstimates, replaySql, searchQuery, type SqlStep } from '../../../electron/core/services/search/query';
@@ -69,12 +75,31 @@ export function runSearch(ctx: SuiteContext): void {
   try {
     if (kept) checkKept(ctx, core, notes);
     else load(ctx, core, notes);
+    merge(ctx, core);
     measureSize(ctx, core, kept);
     if (KEPT_CORPUS && !kept) core.db.prepare('VACUUM INTO ?').run(KEPT_CORPUS);
     for (const term of TERMS) measureTerm(ctx, core, term);
   } finally {
     core.close();
   }
+}
+
+/** The app's idle-time index maintenance, run to its end as the app would have by now. */
+function merge(ctx: SuiteContext, core: Core): void {
+  const cpu = process.cpuUsage();
+  const { ms, value: r } = measure(() => runSearchMaintenance(core.db));
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  ctx.record({
+    kind: 'fixed',
+    suite: SUITE,
+    name: 'search index maintenance',
+    text:
+      `the app's own idle-time index maintenance (search/merge.ts runSearchMaintenance) run to its end on this copy before measuring: ` +
+      `segments ${r.segmentsBefore} → ${r.segmentsAfter} (per level ${r.levelsAfter.join(' ')}), ${r.full ? 'a full merge (bulk work found)' : 'level merges only'}, ` +
+      `${r.steps} steps, ${r.pages} pages, ${fmt(ms / 1000)} s wall, ${fmt(cpuMs / 1000)} s CPU; longest step ${fmt(r.longestStepMs)} ms wall, ${fmt(r.longestStepCpuMs)} ms CPU`,
+    values: { ...r, levelsAfter: r.levelsAfter.join(' '), full: r.full ? 1 : 0, ms, cpuMs },
+  });
 }
 
 /** A kept corpus must be the one these options would load. */

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../../electron/core/db/open';
 import { importPlan } from '../../../electron/core/plan/store';
 import { refreshDerivedData } from '../../../electron/core/refresh-derived';
+import { runSearchMaintenance } from '../../../electron/core/search/merge';
 import { updateLatest } from '../../helpers/core';
 import { writeTransaction } from '../../../electron/core/db/transaction';
 import { forgetKept, queryFacet, queryTable } from '../../../electron/core/services/table/query';
@@ -119,6 +120,10 @@ function load(ctx: SuiteContext, db: Db, shape: typeof DEFAULT_SHAPE): number {
     values: { initiatives, importMs, rankMs, readerRows: touched, readerMs },
   });
   retirePlans(db);
+  // The search index as the app leaves it once idle: imports write a segment each and merge
+  // nothing (search/merge.ts), the app's idle-time maintenance does.
+  const m = runSearchMaintenance(db);
+  ctx.log(`search index maintenance (the app's, search/merge.ts) after the load: segments ${m.segmentsBefore} → ${m.segmentsAfter}, ${m.steps} steps`);
   return initiatives;
 }
 

@@ -12,5 +12,6 @@ import { packets } from './0009-packets';
 import { tableFacetIndexes } from './0010-table-facet-indexes';
 import { searchSize } from './0011-search-size';
 import { initiativeCounts } from './0012-initiative-counts';
+import { searchMerge } from './0013-search-merge';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets, tableFacetIndexes, searchSize, initiativeCounts];
+export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets, tableFacetIndexes, searchSize, initiativeCounts, searchMerge];
