@@ -6,29 +6,23 @@
 // paging on, a deep page and a query asking for it exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { importPlan } from '../../electron/core/plan/store';
 import { forgetKept, queryTable } from '../../electron/core/services/table/query';
 import { WALK_TUNING } from '../../electron/core/services/table/walk';
 import { CANDIDATE_TUNING } from '../../electron/core/services/table/candidates';
-import { readRows } from '../../electron/core/services/table/rows';
 import { DEFAULT_STATUS_OPTIONS, type TableQuery } from '../../shared/domain/table';
-import { articleText, generatePlan } from '../bench/corpus';
-import { createTestCore, updateLatest } from '../helpers/core';
-import { writeTransaction } from '../../electron/core/db/transaction';
-import { libraryEntry, trashPlan } from '../../electron/core/services/library/library';
-import { modelPage, type ModelPlan, type ModelRow, type ModelTheme } from './table-model';
+import { createTestCore } from '../helpers/core';
+import { modelPage } from './table-model';
+import { loadSearchCorpus, type SearchModel } from './table-search-corpus';
 import { useTempDirs } from '../helpers/temp-dir';
 import { fieldListSql } from '../../electron/core/search/documents';
 import { GLOBAL_SEARCH_FIELDS } from '../../electron/core/search/initiative-docs';
 
 const temp = useTempDirs();
 let core: Core;
-let model: { rows: ModelRow[]; themes: ModelTheme[]; plans: ModelPlan[] };
+let model: SearchModel;
 const savedWalk = { ...WALK_TUNING };
 const saved = { ...CANDIDATE_TUNING };
 
-const SHAPE = { plans: 40, themesPerPlan: 5, initiativesPerTheme: 10 };
-const TRASHED = 'bench-000003';
 /** Sampled until 100 hits: a relative standard error of at most 10%. */
 const SAMPLE_HITS = 100;
 
@@ -37,26 +31,7 @@ beforeAll(() => {
   Object.assign(WALK_TUNING, { candidates: 1_000_000, dense: Infinity });
   Object.assign(CANDIDATE_TUNING, { collectBelow: 0, exactCandidates: 60, sampleHits: SAMPLE_HITS, pageChecks: 1_000_000 });
   core = createTestCore(temp.make());
-  for (let index = 0; index < SHAPE.plans; index++) {
-    const doc = generatePlan(7, index, SHAPE);
-    importPlan(core.db, doc, articleText(doc));
-  }
-  const ids = (core.db.prepare("SELECT id FROM initiatives WHERE id LIKE 'bench-%' ORDER BY id").all() as { id: string }[]).map((x) => x.id);
-  writeTransaction(core.db, () => {
-    ids.forEach((id, n) => {
-      if (n % 7 === 0) updateLatest(core.db, id, { leadUnit: '低空经济办', status: n % 2 ? 'in_progress' : null, tags: n % 3 ? ['低空经济'] : [] });
-    });
-  });
-  trashPlan(core.db, TRASHED, libraryEntry(core.db, TRASHED)!.revision, true);
-  const bodies = core.db.prepare('SELECT id, body FROM initiatives').all() as { id: string; body: string }[];
-  const body = new Map(bodies.map((b) => [b.id, b.body]));
-  model = {
-    rows: readRows(core.db, bodies.map((b) => b.id))
-      .filter((row) => row.planId !== TRASHED)
-      .map((row) => ({ ...row, body: body.get(row.id)! })),
-    themes: core.db.prepare('SELECT id, plan_id AS planId, ordinal, headline FROM themes').all() as ModelTheme[],
-    plans: core.db.prepare('SELECT id, title FROM plans').all() as ModelPlan[],
-  };
+  model = loadSearchCorpus(core, (n) => ({ leadUnit: '低空经济办', status: n % 2 ? 'in_progress' : null, tags: n % 3 ? ['低空经济'] : [] }));
 });
 afterAll(() => {
   Object.assign(WALK_TUNING, savedWalk);

@@ -5,29 +5,21 @@
 // and a query asking for the exact total exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { importPlan } from '../../electron/core/plan/store';
 import { forgetKept, queryTable } from '../../electron/core/services/table/query';
 import { samplePoints, WALK_TUNING } from '../../electron/core/services/table/walk';
 import { CANDIDATE_TUNING } from '../../electron/core/services/table/candidates';
-import { readRows } from '../../electron/core/services/table/rows';
 import { DEFAULT_STATUS_OPTIONS, type TableQuery } from '../../shared/domain/table';
-import { articleText, generatePlan } from '../bench/corpus';
 import { createTestCore } from '../helpers/core';
-import { updateLatest } from '../helpers/core';
-import { writeTransaction } from '../../electron/core/db/transaction';
-import { trashPlan } from '../../electron/core/services/library/library';
-import { libraryEntry } from '../../electron/core/services/library/library';
-import { modelPage, type ModelPlan, type ModelRow, type ModelTheme } from './table-model';
+import { modelPage } from './table-model';
+import { loadSearchCorpus, type SearchModel } from './table-search-corpus';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const temp = useTempDirs();
 let core: Core;
-let model: { rows: ModelRow[]; themes: ModelTheme[]; plans: ModelPlan[] };
+let model: SearchModel;
 const saved = { ...WALK_TUNING };
 const savedCandidates = { ...CANDIDATE_TUNING };
 
-const SHAPE = { plans: 40, themesPerPlan: 5, initiativesPerTheme: 10 };
-const TRASHED = 'bench-000003';
 
 beforeAll(() => {
   // A condition is walked whatever its candidates, a sample aims at 300 rows in scope, a scope of
@@ -36,26 +28,7 @@ beforeAll(() => {
   // No term collected for being rare (a rare term's case below is answered from its candidates).
   CANDIDATE_TUNING.collectBelow = 0;
   core = createTestCore(temp.make());
-  for (let index = 0; index < SHAPE.plans; index++) {
-    const doc = generatePlan(7, index, SHAPE);
-    importPlan(core.db, doc, articleText(doc));
-  }
-  const ids = (core.db.prepare("SELECT id FROM initiatives WHERE id LIKE 'bench-%' ORDER BY id").all() as { id: string }[]).map((x) => x.id);
-  writeTransaction(core.db, () => {
-    ids.forEach((id, n) => {
-      if (n % 7 === 0) updateLatest(core.db, id, { leadUnit: '低空办', tags: n % 2 ? ['低空'] : [] });
-    });
-  });
-  trashPlan(core.db, TRASHED, libraryEntry(core.db, TRASHED)!.revision, true);
-  const bodies = core.db.prepare('SELECT id, body FROM initiatives').all() as { id: string; body: string }[];
-  const body = new Map(bodies.map((b) => [b.id, b.body]));
-  model = {
-    rows: readRows(core.db, bodies.map((b) => b.id))
-      .filter((row) => row.planId !== TRASHED)
-      .map((row) => ({ ...row, body: body.get(row.id)! })),
-    themes: core.db.prepare('SELECT id, plan_id AS planId, ordinal, headline FROM themes').all() as ModelTheme[],
-    plans: core.db.prepare('SELECT id, title FROM plans').all() as ModelPlan[],
-  };
+  model = loadSearchCorpus(core, (n) => ({ leadUnit: '低空办', tags: n % 2 ? ['低空'] : [] }));
 });
 afterAll(() => {
   Object.assign(WALK_TUNING, saved);
