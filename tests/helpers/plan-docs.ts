@@ -34,3 +34,19 @@ export function planOf(planId: string, themes: readonly { headline: string; init
     lists: [],
   };
 }
+
+/** A plan titled 计划 with one theme (主题) holding initiatives of the given headlines and bodies,
+ *  numbered 1, 2, …: the small corpora a search test writes item by item. */
+export function oneThemePlan(planId: string, items: readonly { headline: string; body: string }[]): PlanDocument {
+  return {
+    meta: {
+      id: planId, title: '计划', column: null, publishedAt: null, source: null, author: null, editor: null, graphics: null,
+      tags: [], themeLine: null, lead: 'Lead', authorNote: null, language: 'zh',
+    },
+    themes: [{ id: `${planId}/T1`, planId, ordinal: 1, headline: '主题' }],
+    initiatives: items.map((it, j) => ({
+      id: `${planId}/T1/I${j + 1}`, themeId: `${planId}/T1`, ordinal: j + 1, numeral: `${j + 1}`, headline: it.headline, body: it.body,
+    })),
+    lists: [],
+  };
+}

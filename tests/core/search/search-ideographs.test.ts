@@ -5,7 +5,6 @@
 // it stands for.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../../../shared/domain/plan';
 import { openDatabase, type Db } from '../../../electron/core/db/open';
 import { writeTransaction } from '../../../electron/core/db/transaction';
 import { importPlan } from '../../../electron/core/plan/store';
@@ -16,6 +15,7 @@ import { WALK_TUNING } from '../../../electron/core/services/table/walk';
 import { textTests } from '../../../electron/core/services/table/hits';
 import { indexAnnotation } from '../../../electron/core/search/source-docs';
 import { searchQuery } from '../../../electron/core/services/search/query';
+import { oneThemePlan } from '../../helpers/plan-docs';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const temp = useTempDirs();
@@ -55,18 +55,7 @@ describe('needles of common ideographs', () => {
       { headline: '数字四', body: '正文' }, // no note
       ...Array.from({ length: 12 }, (_, k) => ({ headline: `改革${k}`, body: '正文' })),
     ];
-    const plan: PlanDocument = {
-      meta: {
-        id: 'p-0000000e', title: '计划', column: null, publishedAt: null, source: null, author: null, editor: null, graphics: null,
-        tags: [], themeLine: null, lead: 'Lead', authorNote: null, language: 'zh',
-      },
-      themes: [{ id: 'p-0000000e/T1', planId: 'p-0000000e', ordinal: 1, headline: '主题' }],
-      initiatives: items.map((it, j) => ({
-        id: `p-0000000e/T1/I${j + 1}`, themeId: 'p-0000000e/T1', ordinal: j + 1, numeral: `${j + 1}`, headline: it.headline, body: it.body,
-      })),
-      lists: [],
-    };
-    importPlan(db, plan, 'x');
+    importPlan(db, oneThemePlan('p-0000000e', items), 'x');
     const notes: [number, string][] = [[1, '推进改⾰方案'], [2, '推进改革方案'], [3, '推进改 革方案']];
     writeTransaction(db, () => {
       for (const [item, body] of notes) {
@@ -99,18 +88,7 @@ describe('needles of common ideographs', () => {
       { headline: '脑机接⼝', body: '正文' },
       ...Array.from({ length: 12 }, (_, k) => ({ headline: `项目${k}`, body: `脑机接口第${k}项` })),
     ];
-    const plan: PlanDocument = {
-      meta: {
-        id: 'p-0000000f', title: '计划', column: null, publishedAt: null, source: null, author: null, editor: null, graphics: null,
-        tags: [], themeLine: null, lead: 'Lead', authorNote: null, language: 'zh',
-      },
-      themes: [{ id: 'p-0000000f/T1', planId: 'p-0000000f', ordinal: 1, headline: '主题' }],
-      initiatives: items.map((it, j) => ({
-        id: `p-0000000f/T1/I${j + 1}`, themeId: 'p-0000000f/T1', ordinal: j + 1, numeral: `${j + 1}`, headline: it.headline, body: it.body,
-      })),
-      lists: [],
-    };
-    importPlan(db, plan, 'x');
+    importPlan(db, oneThemePlan('p-0000000f', items), 'x');
     const keys = (text: string) =>
       searchQuery(db, { text, filters: {}, offset: 0, limit: 50 })
         .hits.map((h) => h.itemId!.slice('p-0000000f/T1/'.length))
@@ -149,18 +127,7 @@ describe('needles of common ideographs', () => {
     const db = openDatabase(join(temp.make(), 'table.sqlite3'));
     open.push(db);
     const bodies = ['发展脑机接⼝产业', '发展脑机接口产业', '发展脑机 接口产业', '发展其他产业', ...Array.from({ length: 8 }, (_, k) => `脑机接口${k}`)];
-    const plan: PlanDocument = {
-      meta: {
-        id: 'p-0000000f', title: '计划', column: null, publishedAt: null, source: null, author: null, editor: null, graphics: null,
-        tags: [], themeLine: null, lead: 'Lead', authorNote: null, language: 'zh',
-      },
-      themes: [{ id: 'p-0000000f/T1', planId: 'p-0000000f', ordinal: 1, headline: '主题' }],
-      initiatives: bodies.map((body, j) => ({
-        id: `p-0000000f/T1/I${j + 1}`, themeId: 'p-0000000f/T1', ordinal: j + 1, numeral: `${j + 1}`, headline: `举措${j + 1}`, body,
-      })),
-      lists: [],
-    };
-    importPlan(db, plan, 'x');
+    importPlan(db, oneThemePlan('p-0000000f', bodies.map((body, j) => ({ headline: `举措${j + 1}`, body }))), 'x');
     const query = { sort: [], collation: 'pinyin' as const, search: '脑机接口', filters: {}, groupBy: null, offset: 0, limit: 50, facets: false as const };
     const expected = ['p-0000000f/T1/I1', 'p-0000000f/T1/I2', ...Array.from({ length: 8 }, (_, k) => `p-0000000f/T1/I${k + 5}`)];
     const collected = queryTable(db, query);

@@ -5,13 +5,13 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlanDocument } from '../../../shared/domain/plan';
 import { openDatabase, type Db } from '../../../electron/core/db/open';
 import { writeTransaction } from '../../../electron/core/db/transaction';
 import { importPlan } from '../../../electron/core/plan/store';
 import { LATIN_INERT, latinInert, latinOnly, normalizeForSearch, normalizeStored, storedHas, storedMask } from '../../../electron/core/search/normalize';
 import { indexAnnotation } from '../../../electron/core/search/source-docs';
 import { searchQuery } from '../../../electron/core/services/search/query';
+import { oneThemePlan } from '../../helpers/plan-docs';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const temp = useTempDirs();
@@ -82,18 +82,7 @@ describe('needles of ASCII letters and digits', () => {
       { headline: '数字五', body: '正文' }, // no note
       ...Array.from({ length: 12 }, (_, k) => ({ headline: `budget ${k}`, body: '正文' })),
     ];
-    const plan: PlanDocument = {
-      meta: {
-        id: 'p-0000000f', title: '计划', column: null, publishedAt: null, source: null, author: null, editor: null, graphics: null,
-        tags: [], themeLine: null, lead: 'Lead', authorNote: null, language: 'zh',
-      },
-      themes: [{ id: 'p-0000000f/T1', planId: 'p-0000000f', ordinal: 1, headline: '主题' }],
-      initiatives: items.map((it, j) => ({
-        id: `p-0000000f/T1/I${j + 1}`, themeId: 'p-0000000f/T1', ordinal: j + 1, numeral: `${j + 1}`, headline: it.headline, body: it.body,
-      })),
-      lists: [],
-    };
-    importPlan(db, plan, 'x');
+    importPlan(db, oneThemePlan('p-0000000f', items), 'x');
     const notes: [number, string][] = [[1, '核对ｂｕｄｇｅｔ安排'], [2, '核对BUDGET安排'], [3, '核对budge\u0301t安排'], [4, 'ﬁnal budget²。']];
     writeTransaction(db, () => {
       for (const [item, body] of notes) {
