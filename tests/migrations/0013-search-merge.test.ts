@@ -15,14 +15,14 @@ describe('migration 0013 search-merge', () => {
     const db = atVersion(VERSION - 1);
     db.exec("INSERT INTO search_fts (rowid, tok) VALUES (1, '绿 绿色 色'), (2, '计 计划 划')");
     // The settings change FTS5's config cookie in its structure record: its segments stay.
-    const { search_fts_config: configBefore, search_fts_data: _data, ...before } = dumpTables(db);
+    const { search_fts_config: configBefore, ...before } = dumpTables(db);
     const segmentsBefore = readSearchStructure(db).levels;
     const schemaBefore = schemaObjects(db);
     expect(configBefore).toContain(JSON.stringify({ k: 'automerge', v: 2 }));
     expect(migrate(db, MIGRATIONS, VERSION)).toBe(VERSION);
     expect(readSchemaVersion(db)).toBe(VERSION);
     expect(schemaObjects(db)).toEqual(schemaBefore);
-    const { search_fts_config: config, search_fts_data: _dataAfter, ...after } = dumpTables(db);
+    const { search_fts_config: config, ...after } = dumpTables(db);
     expect(after).toEqual(before);
     expect(readSearchStructure(db).levels).toEqual(segmentsBefore);
     const setting = (k: string) => db.prepare('SELECT v FROM search_fts_config WHERE k = ?').pluck().get(k);
