@@ -120,6 +120,18 @@ describe('views and where the reader was', () => {
     expect(within(views).getByRole('link', { name: '仪表盘' }).getAttribute('aria-current')).toBe('page');
   });
 
+  it('writes nothing for a page opened on search, which a launch does not reopen: the view before it stays the saved one', async () => {
+    atAddress('#/search');
+    const { fake } = renderApp({ fake: createFakeBridge({}, { 'ui.view': 'dashboard' }) });
+    await screen.findByRole('combobox', { name: '搜索全部计划、译文和笔记' });
+    // Then to a view a launch reopens, which is written: by then the search page's own write,
+    // had it made one, would have come first.
+    const views = screen.getByRole('navigation', { name: '视图' });
+    fireEvent.click(within(views).getByRole('link', { name: '举措表' }));
+    await waitFor(() => expect(fake.settings.get('ui.view')).toBe('table'));
+    expect(fake.calls.filter((c) => c.method === 'settings.set').map((c) => c.args)).toEqual([{ key: 'ui.view', value: 'table' }]);
+  });
+
   it('reopens the reading mode and the last initiative when the saved view is reading', async () => {
     renderApp({ fake: createFakeBridge({}, { 'ui.view': 'read', 'ui.lastInitiative': 'hz-2024/T3/I3', 'ui.readingMode': 'both' }) });
     const view = await screen.findByRole('article');

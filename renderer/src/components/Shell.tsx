@@ -119,7 +119,7 @@ import { ReadingContext, readingOf } from '../reading/reading-context';
 import { useInitiative } from '../reading/use-initiative';
 import { usePlanTranslation } from '../reading/use-plan-translation';
 import { usePreferences } from '../reading/use-preferences';
-import { routeHref, viewOf, type Route, type View } from '../routing/hash-route';
+import { isView, routeHref, viewOf, type Route, type View } from '../routing/hash-route';
 import { neighbourId } from '../routing/reading-order';
 import { DropOverlay } from '../features/import/DropOverlay';
 import { ImportFilePicker } from '../features/import/ImportFilePicker';
@@ -565,11 +565,17 @@ function useFirstGlossaryUse(ref: RefObject<HTMLElement | null>): void {
   });
 }
 
-/** Remembers the top-level view for the next launch, once per change (the one stored is not written again). */
+/**
+ * Remembers the top-level view for the next launch, once per change (the one stored is not
+ * written again). Search is not one a launch reopens (an empty box; VIEWS): it is never written,
+ * so the view before it stays the one restored, and a page opened or reloaded on #/search
+ * writes nothing — any write also ends what the core keeps while nothing is written, such as a
+ * search's estimated total and the table's hit set, which that page is about to ask for.
+ */
 function useSavedView(client: ApiClient, view: View, stored: View | null): void {
   const saved = useRef<View | null>(stored);
   useEffect(() => {
-    if (saved.current === view) return;
+    if (saved.current === view || !isView(view)) return;
     saved.current = view;
     client.call('settings.set', { key: 'ui.view', value: view }).catch(() => undefined);
   }, [client, view]);

@@ -16,6 +16,8 @@ export type Route =
 /** The top-level views of the app bar; overview and initiative are both "read". Search has no
  *  tab of its own (the app bar's search button and Ctrl+Shift+F open it). */
 export type View = 'read' | 'table' | 'dashboard' | 'library' | 'annotations' | 'packets' | 'search';
+/** The views a launch may reopen (the one last shown is stored as ui.view); search is not among
+ *  them: it opens with an empty box, so the view before it is the one to come back to. */
 export const VIEWS: readonly View[] = ['read', 'table', 'dashboard', 'library', 'annotations', 'packets'];
 
 const INITIATIVE_PREFIX = '#/initiative/';
