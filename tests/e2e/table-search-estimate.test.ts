@@ -3,7 +3,8 @@
 // (约 N 项举措) with the core's estimate and offers to count exactly; asked, it shows the exact
 // total the core counts with exactTotal. In Chinese and in English, digits grouped as search's
 // totals are (约 24,261 项举措); a printout of the first 2,000 rows says it is of about N. Screenshots
-// of the footer: tests/output/polish/table-search-estimate-*.
+// of the footer: tests/output/polish/table-search-estimate-*. A row picked, the selection bar
+// offers every matching row as "about N" too, and selects them all (the exact count).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,13 @@ afterAll(async () => {
 const query: TableQuery = { sort: [], collation: 'pinyin', search: TERM, filters: {}, groupBy: null, offset: 0, limit: 200, facets: false };
 const total = () => page.locator('.itable-total');
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+const selectionCount = () => page.locator('.itable-selection-count');
+
+/** The first row's checkbox ticked (again, if a reload or a resize left it so: check() only ticks). */
+async function selectFirstRow(language: 'zh' | 'en', on: Page = page): Promise<void> {
+  // A row's box is named for its row (选择 T1.I1); the header's selects every matching row.
+  await on.getByRole('checkbox', { name: language === 'zh' ? /^选择 \S/ : /^Select (?!all matching)\S/ }).first().check();
+}
 
 /** The table over all plans, the term typed into its search box. */
 async function searchAllPlans(language: 'zh' | 'en'): Promise<void> {
@@ -77,10 +85,20 @@ describe('a common term’s total in the table', () => {
           : `Only the first 2,000 of about ${grouped} rows are printed; filter first.`,
       );
 
-      await page.getByRole('button', { name: language === 'zh' ? '精确计数' : 'Count exactly' }).click();
       const exact = await session.app.call('table.query', { ...query, exactTotal: true });
       expect(exact.totalExact).toBe(true);
       const exactly = exact.total.toLocaleString('en');
+
+      // One row picked: the bar offers every matching row, with the estimate said as one, and
+      // selects them all — the exact count, not the estimate's.
+      await selectFirstRow(language);
+      const selectAll = page.getByRole('button', { name: language === 'zh' ? `选择全部约 ${grouped} 项` : `Select all (about ${grouped})` });
+      await selectAll.click();
+      await expect.poll(() => selectionCount().textContent(), { timeout: 60_000 }).toBe(language === 'zh' ? `已选 ${exactly} 项` : `${exactly} selected`);
+      await page.getByRole('button', { name: language === 'zh' ? '取消选择' : 'Clear selection' }).click();
+      await expect.poll(() => selectionCount().count()).toBe(0);
+
+      await page.getByRole('button', { name: language === 'zh' ? '精确计数' : 'Count exactly' }).click();
       const shown = language === 'zh' ? `共 ${exactly} 项举措` : `${exactly} initiatives`;
       await expect.poll(() => total().textContent(), { timeout: 60_000 }).toBe(shown);
       expect(await printedCaption()).toBe(
@@ -99,6 +117,9 @@ describe('a common term’s total in the table', () => {
       await box.fill('');
       await box.fill(TERM);
       await expect.poll(() => total().textContent(), { timeout: 60_000 }).toMatch(/^(约 [\d,]+ 项举措|about [\d,]+ initiatives)$/);
+      // The selection bar above the grid, offering every matching row "about N".
+      await selectFirstRow(language, p);
+      await p.getByRole('button', { name: /^(选择全部约 [\d,]+ 项|Select all \(about [\d,]+\))$/ }).waitFor();
     });
     expect(files).toHaveLength(8);
   }, 300_000);

@@ -4,7 +4,10 @@ import { routeHref } from '../../routing/hash-route';
 import { addItemsToDraft } from '../packets/draft';
 import type { RowSelection } from './use-row-selection';
 
-export function SelectionBar({ selection, total }: { selection: RowSelection; total: number }) {
+/** `totalExact` false: `total` is the core's estimate (a common term's search), said "about N"
+ *  as the footer says it; the rows selected are then every matching one (fetchMatchingIds),
+ *  counted as they come. */
+export function SelectionBar({ selection, total, totalExact }: { selection: RowSelection; total: number; totalExact: boolean }) {
   const { t, i18n } = useTranslation('table');
   const grouped = (n: number) => n.toLocaleString(i18n.language);
   const { t: tPackets } = useTranslation('packets');
@@ -14,7 +17,7 @@ export function SelectionBar({ selection, total }: { selection: RowSelection; to
       <span className="itable-selection-count">{t('selection.count', { count: selection.count, n: grouped(selection.count) })}</span>
       {selection.selectAllState !== 'all' && total > selection.count && (
         <button type="button" className="itable-link-button" disabled={selection.busy} onClick={() => void selection.selectAllMatching()}>
-          {t('selection.selectAll', { count: total, n: grouped(total) })}
+          {t(totalExact ? 'selection.selectAll' : 'selection.selectAllAbout', { count: total, n: grouped(total) })}
         </button>
       )}
       {selection.count > 0 && (

@@ -301,7 +301,7 @@ export function TableView(props: TableViewProps) {
           onClearText={(column) => setText(column, '')}
           onClearAll={clearFilters}
         />
-        <SelectionBar selection={selection} total={total} />
+        <SelectionBar selection={selection} total={total} totalExact={meta?.totalExact !== false} />
         <TableStatus edits={edits} notice={notice} onDismissNotice={dismiss} cache={cache} />
         <EditConflicts edits={edits} statusOptions={props.statusOptions} />
         {printing && (

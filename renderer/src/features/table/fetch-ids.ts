@@ -11,6 +11,8 @@ export async function fetchMatchingIds(client: ApiClient, query: TableQueryBase)
   for (let offset = 0; ; offset += ID_PAGE_SIZE) {
     const page = await client.call('table.query', { ...query, offset, limit: ID_PAGE_SIZE, facets: false });
     for (const row of page.rows) ids.push(row.id);
-    if (page.rows.length < ID_PAGE_SIZE || ids.length >= page.total) return ids;
+    // An estimated total (a common term's search, "about N") may be short of the rows: only a
+    // short page or an exact total says they have all come.
+    if (page.rows.length < ID_PAGE_SIZE || (page.totalExact && ids.length >= page.total)) return ids;
   }
 }
