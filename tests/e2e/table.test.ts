@@ -223,13 +223,13 @@ describe('initiative table, built app in Chromium', () => {
       expect(sizes.length).toBeGreaterThan(0);
       expect(sizes.every((landscape) => landscape)).toBe(true);
       const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-      // Read as laid out: the running header in the page's top margin (plan · date), the title,
-      // then the header row with every visible column side by side in order (a sorted column's
-      // label carries its sort rank).
+      // Read as laid out: the running header in the page's top margin (plan · the day as a packet
+      // prints it, 2024年5月11日), the title, then the header row with every visible column side
+      // by side in order (a sorted column's label carries its sort rank).
       const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' })
         .split('\n')
         .filter((line) => line.trim());
-      expect(lines[0]!.trim()).toMatch(/^聚焦“深化改革、强基固本”主题主线.* · \d{4}-\d{2}-\d{2}$/);
+      expect(lines[0]!.trim()).toMatch(/^聚焦“深化改革、强基固本”主题主线.* · \d{4}年\d{1,2}月\d{1,2}日$/);
       expect(lines[1]!.trim()).toBe('举措表');
       expect(lines[2]!.replace(/\d/g, ' ').trim().split(/\s+/)).toEqual(
         ['编号', '举措', '主题', '状态', '优先级', '牵头单位', '完成时限', '进展', '标签', '划线', '笔记', '产业'],

@@ -19,6 +19,7 @@ import type { UiLanguage } from '../../../../shared/api/common';
 import type { InitiativeRow, StatusOption } from '../../../../shared/domain/table';
 import { anchorPassage, type TextSelectors } from '../../../../shared/domain/anchoring';
 import { noteMarkdownToHtml } from '../../../../shared/markdown/note-markdown';
+import { localDay, printedDate } from '../../../../shared/text/printed-date';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { readStatusOptions } from '../status-options';
@@ -142,30 +143,9 @@ const escapeHtml = (s: string): string =>
 /** A CSS string literal (margin box content). */
 const cssString = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
 
-function localDate(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-/** en-GB's short date (day, abbreviated month, year), in UTC so an ISO date never shifts a day. */
-const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** An ISO date as the packet's language writes it (the cover's, a deadline, a plan's publication
- *  date), as the builder's date field shows it in English (1 Jun 2024, three-letter months:
- *  en-GB's "Sept" is not one); in Chinese the written form 2024年6月1日, which a printed document
- *  uses rather than the field's 2024-06-01. A date with a time (2024-05-11 08:00) prints its day;
- *  any other text as it is. */
-function printedDate(iso: string, language: 'zh' | 'en'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(iso);
-  if (!m) return iso;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (language === 'zh') return `${year}年${month}月${day}日`;
-  return ENGLISH_DATE.format(new Date(Date.UTC(year, month - 1, day))).replace('Sept', 'Sep');
-}
-
 function localDateTime(now: Date, language: 'zh' | 'en'): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${printedDate(localDate(now), language)} ${p(now.getHours())}:${p(now.getMinutes())}`;
+  return `${printedDate(localDay(now), language)} ${p(now.getHours())}:${p(now.getMinutes())}`;
 }
 
 function readPlans(db: Db, ids: string[]): Map<string, PlanMeta> {
@@ -254,7 +234,7 @@ export function composePacketHtml(db: Db, { definition, language, pages, now = n
   const translations = readTranslations(db, planIds);
   const statuses = new Map<string, StatusOption>(readStatusOptions(db).map((o) => [o.key, o]));
   const bodyOf = db.prepare('SELECT body FROM initiatives WHERE id = ?');
-  const date = cover.date ?? localDate(now);
+  const date = cover.date ?? localDay(now);
   const asOf = localDateTime(now, language);
   const printed = (iso: string) => printedDate(iso, language);
   // Both languages side by side leave no room for a margin: notes go after the item then.

@@ -8,6 +8,7 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard as DashboardData, UiLanguage, UpcomingDeadline } from '../../../../shared/api/contract';
 import type { StatusOption } from '../../../../shared/domain/table';
+import { printedDate } from '../../../../shared/text/printed-date';
 import { ApiCallError } from '../../api/api-call-error';
 import type { FeatureProps } from '../feature-props';
 import { AnnotationChart } from './AnnotationChart';
@@ -41,14 +42,15 @@ export interface DashboardProps extends FeatureProps {
 }
 
 export function Dashboard({ client, planId, readingMode, translation, onOpenInitiative, chartWidth }: DashboardProps) {
-  const { t } = useTranslation('dashboard');
+  const { t, i18n } = useTranslation('dashboard');
   const [scope, setScope] = useState<DashboardScope>('plan');
   const { state, retry } = useDashboard(client, planId, scope);
   const formatters = useFormatters();
   // Every printed page names the plan (or all plans, the dashboard's only filter) and the day
-  // in its top margin.
+  // (written as a packet writes it) in its top margin.
+  const printed = state.status === 'ready' ? printedDate(state.today, i18n.language.startsWith('zh') ? 'zh' : 'en') : '';
   usePrintRunningHeader(
-    state.status === 'ready' ? `${scope === 'all' ? t('scopeAll') : state.dashboard.plans.map((p) => p.title).join('、')} · ${state.today}` : null,
+    state.status === 'ready' ? `${scope === 'all' ? t('scopeAll') : state.dashboard.plans.map((p) => p.title).join('、')} · ${printed}` : null,
   );
 
   if (state.status === 'loading') {

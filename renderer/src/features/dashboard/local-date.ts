@@ -1,11 +1,6 @@
 // Dates as the plan data keeps them: calendar days `YYYY-MM-DD`, with no time zone. "Today" is
-// the reader's local calendar day (what the wall calendar says), not the UTC one.
-
-/** The local calendar day of `now` as `YYYY-MM-DD`. */
-export function localDate(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+// the reader's local calendar day (what the wall calendar says), not the UTC one (localDay,
+// shared/text/printed-date.ts).
 
 /** A `YYYY-MM-DD` day as a Date at UTC midnight (format it with timeZone 'UTC' so it never shifts). */
 export function utcDay(day: string): Date {

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '../../../../shared/api/contract';
 import type { StatusOption } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
-import { localDate } from './local-date';
+import { localDay } from '../../../../shared/text/printed-date';
 
 export type DashboardState =
   | { status: 'loading' }
@@ -18,7 +18,7 @@ export type DashboardState =
 export type DashboardScope = 'plan' | 'all';
 
 export function useDashboard(client: ApiClient, planId: string, scope: DashboardScope = 'plan'): { state: DashboardState; retry(): void } {
-  const today = localDate();
+  const today = localDay();
   // Keyed by plan and scope, without placeholder data: another plan's figures never show while
   // this one's load.
   const query = useQuery({

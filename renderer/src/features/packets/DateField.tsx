@@ -9,7 +9,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseDateText } from '../table/date-text';
-import { localToday } from '../table/running-header';
+import { localDay } from '../../../../shared/text/printed-date';
 
 /** `iso` moved by `days` (calendar days, no time zone involved). */
 export function addDays(iso: string, days: number): string {
@@ -64,7 +64,7 @@ export function DateField({ id, value, disabled, onChange, onValidity }: DateFie
       if (parsed === 'invalid') return;
       e.preventDefault();
       // From an empty field the first step lands on today.
-      const next = parsed ? addDays(parsed, e.key === 'ArrowUp' ? 1 : -1) : localToday();
+      const next = parsed ? addDays(parsed, e.key === 'ArrowUp' ? 1 : -1) : localDay();
       setInvalid(false);
       setText(formatDate(next, language));
       onChange(next);

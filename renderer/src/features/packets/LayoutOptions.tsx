@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PacketCover, PacketOptions } from '../../../../shared/api/packets/methods';
-import { localToday } from '../table/running-header';
+import { localDay } from '../../../../shared/text/printed-date';
 import { DateField } from './DateField';
 
 export function CoverFields({ cover, onChange }: { cover: PacketCover; onChange(cover: PacketCover): void }) {
@@ -27,7 +27,7 @@ export function CoverFields({ cover, onChange }: { cover: PacketCover; onChange(
       )}
     </div>
   );
-  const today = localToday();
+  const today = localDay();
   return (
     <fieldset className="pk-section pk-cover">
       <legend>{t('cover.legend')}</legend>

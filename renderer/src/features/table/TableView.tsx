@@ -4,6 +4,7 @@ import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from '
 import { useTranslation } from 'react-i18next';
 import type { TagCount } from '../../../../shared/api/contract';
 import type { InitiativeRow, SavedView, StatusOption, TableColumnId, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
+import { localDay, printedDate } from '../../../../shared/text/printed-date';
 import type { FeatureProps } from '../feature-props';
 import { useFirstScreen, useFirstScreenSettled } from '../../shell/first-screen';
 import { ColumnMenu } from './ColumnMenu';
@@ -11,7 +12,7 @@ import { FACET_FILTER_KEY, textColumnSizes, type FacetName, type FacetValue } fr
 import { activeFilters, FilterChips } from './FilterChips';
 import { PRINT_ROW_LIMIT, usePrintAllRows } from './print-all';
 import { PrintTable } from './PrintTable';
-import { localToday, usePrintRunningHeader } from './running-header';
+import { usePrintRunningHeader } from './running-header';
 import { SavedViews } from './SavedViews';
 import { SelectionBar } from './SelectionBar';
 import { rememberingT, TableEnvContext, type TableEnv, type UiLanguage } from './table-env';
@@ -209,10 +210,11 @@ export function TableView(props: TableViewProps) {
   const knownLabel = (facet: FacetName, value: FacetValue) =>
     (value === null ? undefined : facet === 'theme' ? themeLabel(value) : facet === 'plan' ? planLabel(value) : undefined) ?? value ?? '';
 
-  // Every printed page names the plan, the day and the filters in its top margin.
+  // Every printed page names the plan, the day (written as a packet writes it) and the filters
+  // in its top margin.
   const filterWords = activeFilters(state, labelEnv, knownLabel, t).map((chip) => chip.text);
   usePrintRunningHeader(
-    [scope === 'all' ? t('toolbar.scopeAll') : (planLabel(planId) ?? ''), localToday(), ...filterWords].filter(Boolean).join(' · '),
+    [scope === 'all' ? t('toolbar.scopeAll') : (planLabel(planId) ?? ''), printedDate(localDay(), language), ...filterWords].filter(Boolean).join(' · '),
   );
 
   // Scrolling re-renders this view whenever the lines in view change (most frames): what does not change

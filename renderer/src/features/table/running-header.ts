@@ -30,9 +30,3 @@ export function usePrintRunningHeader(text: string | null): void {
     };
   }, [text]);
 }
-
-/** Today as the reader's calendar has it, YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
