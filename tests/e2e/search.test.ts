@@ -5,7 +5,8 @@
 // a note written with a made-up word found at once. Screenshots of the find bar and the search
 // view at 1400×900 and 900×700, zh and en, light and dark: tests/output/polish/search-*.
 // At scale (six more plans, a few hundred hits for 发展): the virtual list reaches the last hit by
-// scrolling, keeping only rows near the viewport in the DOM; two plans chosen in the plan filter
+// scrolling, keeping only rows near the viewport in the DOM (a new search's first frame only those
+// in view, stacked as measured); two plans chosen in the plan filter
 // give exactly the hits the core finds for them. Screenshots: tests/output/search-ui/.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -298,6 +299,52 @@ describe('search at scale', () => {
     expect(await searchBox().getAttribute('aria-activedescendant')).toBe(await chosen.getAttribute('id'));
     expect(await chosen.isVisible()).toBe(true);
     app.expectNothingBlocked();
+  });
+
+  it('draws a new search’s first rows in view only, stacked as measured (hits of one to several lines), and the rows below the fold after', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${app.server.origin}/#/search`);
+    await searchBox().waitFor();
+    type Box = { top: number; bottom: number };
+    type Frame = { view: Box; rows: Box[] };
+    // In the page: the rows' boxes in the first frame that shows the results (the commit's own
+    // layout, before its paint), and two frames and a task later.
+    const frames = page.evaluate(
+      (text) =>
+        new Promise<{ first: Frame; later: Frame }>((resolve) => {
+          const boxes = (): Frame => {
+            const view = document.querySelector('.search-scroll')!.getBoundingClientRect();
+            const rows = [...document.querySelectorAll('.search-row')].map((r) => r.getBoundingClientRect());
+            return { view: { top: view.top, bottom: view.bottom }, rows: rows.map((r) => ({ top: r.top, bottom: r.bottom })).sort((a, b) => a.top - b.top) };
+          };
+          const observer = new MutationObserver(() => {
+            const el = document.querySelector<HTMLElement>('.search-results');
+            if (el?.dataset.query !== text || el.dataset.state !== 'ready') return;
+            observer.disconnect();
+            requestAnimationFrame(() => {
+              const first = boxes();
+              requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve({ first, later: boxes() }), 100)));
+            });
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-query'] });
+        }),
+      '发展',
+    );
+    await searchBox().fill('发展');
+    const { first, later } = await frames;
+    const inView = (r: Box, view: Box) => r.bottom > view.top && r.top < view.bottom;
+    // Only rows in view, as many as fill it: nothing laid out below the fold before the paint.
+    expect(first.rows.length).toBeGreaterThan(2);
+    expect(first.rows.filter((r) => !inView(r, first.view))).toEqual([]);
+    expect(first.rows.at(-1)!.bottom).toBeGreaterThanOrEqual(first.view.bottom);
+    // Each row where the one above it ends: measured, not estimated (the hits' heights differ).
+    const heights = new Set(first.rows.map((r) => Math.round(r.bottom - r.top)));
+    expect(heights.size).toBeGreaterThan(1);
+    for (let i = 1; i < first.rows.length; i++) expect(Math.abs(first.rows[i]!.top - first.rows[i - 1]!.bottom), `row ${i}`).toBeLessThan(1);
+    // Then the rows below the fold, for scrolling, stacked the same way.
+    expect(later.rows.length).toBeGreaterThan(first.rows.length);
+    expect(later.rows.some((r) => r.top >= later.view.bottom)).toBe(true);
+    for (let i = 1; i < later.rows.length; i++) expect(Math.abs(later.rows[i]!.top - later.rows[i - 1]!.bottom), `row ${i}`).toBeLessThan(1);
   });
 
   it('two plans chosen in the plan filter give the hits the core finds in those two', async () => {
