@@ -203,11 +203,12 @@ async function main(): Promise<void> {
           const typed = await typeWord(page, viewUrl, word);
           keystrokes.push(...typed);
           a.push(...typed.map((k) => k.total));
-          // The same calls in the state the view's were made in: after a fresh load of the page
-          // (whatever its start writes, e.g. the view it opened on, ends what the core remembers
-          // while nothing is written, such as a text's estimated total), each prefix in order.
-          // Asked right after the view's own keystrokes instead, they reused what those left
-          // (17 ms against 30 for 营 on a quiet machine) and the ratio charged the view for it.
+          // The same calls in the state the view's were made in: after a fresh load of the page,
+          // each prefix in order. A start on #/search writes nothing, so both sides find what the
+          // core remembers while nothing is written (a text's estimated total) as the other left
+          // it. (When a start wrote the view it opened on, calls asked right after the view's
+          // keystrokes reused what those left, 17 ms against 30 for 营 on a quiet machine, and
+          // the ratio charged the view for it: hence the load before them.)
           await loadView(page, viewUrl);
           for (const text of prefixes) {
             const r = await page.evaluate(([u, au, t, p]) => (window as unknown as BenchWindow).__searchBench.api(u, au, t, p), [apiUrl, auth, text, PAGE] as const);
