@@ -125,7 +125,7 @@ describe('initiative table: filtering', () => {
       { query: expect.objectContaining({ planId: 'hz-2024' }), facet: 'theme', limit: THEME_MENU_LIMIT },
     ]);
     // The fixture's 5 themes have 3 initiatives each: the 2 listed are the first by id.
-    expect(within(panel).getByText('以上为举措最多的主题，另有 3 个未列出 — 输入文字查找')).toBeTruthy();
+    expect(within(panel).getByText('下列为举措最多的主题，另有 3 个未列出 — 输入文字查找')).toBeTruthy();
     fireEvent.change(within(panel).getByRole('searchbox', { name: '输入文字查找主题或计划' }), { target: { value: '绿色' } });
     await waitFor(() => expect(within(panel).getAllByRole('checkbox').map((c) => c.closest('label')!.textContent)).toEqual(['在深度推进绿色发展中打造中国式现代化范例城市“美丽样板”3']));
     expect(fake.calls.filter((c) => c.method === 'table.facets').at(-1)!.args).toMatchObject({ facet: 'theme', limit: THEME_MENU_LIMIT, match: '绿色' });

@@ -129,6 +129,14 @@ function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFil
           onChange={(e) => setTyped(e.target.value)}
         />
       )}
+      {/* Before the list: a reader sees at once that it is not every theme. */}
+      {more > 0 && (
+        <p className="itable-facet-more">
+          {match
+            ? t('filter.moreMatching', { count: more, n: more.toLocaleString(i18n.language) })
+            : t('filter.moreThemes', { count: more, n: more.toLocaleString(i18n.language) })}
+        </p>
+      )}
       {counts.state === 'failed' ? (
         <div className="itable-panel-empty" role="alert">
           <p>{t('filter.loadFailed', { message: counts.message })}</p>
@@ -160,13 +168,6 @@ function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFil
         </ul>
       ) : (
         <ul className="itable-facet-list">{entries.map(option)}</ul>
-      )}
-      {more > 0 && (
-        <p className="itable-facet-more">
-          {match
-            ? t('filter.moreMatching', { count: more, n: more.toLocaleString(i18n.language) })
-            : t('filter.moreThemes', { count: more, n: more.toLocaleString(i18n.language) })}
-        </p>
       )}
       {selected.length > 0 && (
         <button type="button" className="itable-button itable-panel-action" onClick={() => onChange([])}>
