@@ -6,14 +6,16 @@
 // tests/output/polish/table-theme-menu-*.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { THEME_MENU_LIMIT, type FacetList } from '../../shared/domain/table';
+import { THEME_MENU_LIMIT, type TableQuery } from '../../shared/domain/table';
 import { axeViolations } from './app-session';
 import { startCorpusSession, type CorpusSession } from './corpus-session';
 import { settle, shootMatrix } from './shots';
 
+type RowQuery = Omit<TableQuery, 'offset' | 'limit' | 'facets'>;
+
 let session: CorpusSession;
 let page: Page;
-const ALL = { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null } as const;
+const ALL: RowQuery = { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null };
 const dataRows = () => page.locator('[role="grid"] .itable-data-row');
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -38,7 +40,7 @@ describe('the theme filter of a library with many themes', () => {
     await page.goto(`${session.app.server.origin}/#/table`);
     await page.reload();
     await dataRows().first().waitFor();
-    const top = (await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT })) as FacetList;
+    const top = await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT });
     expect(top.entries).toHaveLength(THEME_MENU_LIMIT);
     expect(top.more).toBe(130 - THEME_MENU_LIMIT);
     const panel = await openThemeMenu('zh');
@@ -46,7 +48,7 @@ describe('the theme filter of a library with many themes', () => {
     await panel.getByText(`下列为举措最多的主题，另有 ${top.more} 个未列出 — 输入文字查找`).waitFor();
     // A plan's title typed: that plan's themes (and any other plan's the text is in).
     const plan = session.plans[3]!;
-    const found = (await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT, match: plan.title })) as FacetList;
+    const found = await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT, match: plan.title });
     expect(found.entries.filter((e) => e.planId === plan.id)).toHaveLength(5);
     await panel.getByRole('searchbox', { name: '输入文字查找主题或计划' }).fill(plan.title);
     await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 30_000 }).toBe(found.entries.length);
@@ -72,7 +74,7 @@ describe('the theme filter of a library with many themes', () => {
       await p.reload();
       await dataRows().first().waitFor();
       const panel = await openThemeMenu(language);
-      const found = (await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT, match: '发展' })) as FacetList;
+      const found = await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT, match: '发展' });
       await panel.getByRole('searchbox').fill('发展');
       await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 30_000 }).toBe(found.entries.length);
       await settle(p);
