@@ -49,7 +49,7 @@ import { searchQuery } from './services/search/query';
 import { recentSearches, rememberSearch } from './services/search/recent';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './services/search/saved';
 import { exportCsv } from './services/table/export';
-import { queryFacet, queryTable, tableRows } from './services/table/query';
+import { queryFacetList, queryTable, tableRows } from './services/table/query';
 import { createImportService, type ImportService } from './services/import/import-service';
 import { defaultImportWorker } from './services/import/worker-location';
 import type { SandboxOptions } from './import/sandbox';
@@ -234,7 +234,7 @@ function serviceHandlers(db: Db, options: CoreOptions, imports: ImportService, p
     },
     'plan.translation': ({ planId, language }) => readTranslation(db, planId, language),
     'table.query': (query) => queryTable(db, query),
-    'table.facets': ({ query, facet }) => queryFacet(db, query, facet),
+    'table.facets': ({ query, facet, limit, match }) => queryFacetList(db, query, facet, { limit, match }),
     'table.rows': ({ ids }) => tableRows(db, ids),
     'table.exportCsv': (args) => exportCsv(db, args),
     'initiative.update': ({ initiativeId, baseRevision, patch }) => updateInitiative(db, initiativeId, baseRevision, patch),

@@ -166,6 +166,18 @@ export interface FacetCount {
   planTitle?: string;
 }
 
+/** A facet's values as its menu lists them (table.facets): at most the limit asked for (the
+ *  values with the most rows, plus the chosen ones), and how many more values there are in
+ *  scope (matching the text asked for, if any). */
+/** Themes the table's theme menu lists at most (table.facets' limit). */
+export const THEME_MENU_LIMIT = 100;
+
+export interface FacetList {
+  entries: FacetCount[];
+  /** Values left out by the limit (0: every value is listed). */
+  more: number;
+}
+
 export interface TableGroup {
   /** Theme id or status key; null = no status. */
   key: string | null;

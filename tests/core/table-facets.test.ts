@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
-import { queryFacet, queryTable, type RowQuery } from '../../electron/core/services/table/query';
+import { queryFacet, queryFacetList, queryTable, type RowQuery } from '../../electron/core/services/table/query';
 import { changeStamp } from '../../electron/core/services/table/plans';
 import { openDatabase } from '../../electron/core/db/open';
 import { libraryEntry, trashPlan } from '../../electron/core/services/library/library';
@@ -199,6 +199,62 @@ describe('table.facets against a plain GROUP BY', () => {
     expect(searched.length).toBeGreaterThan(0);
     expect(searched.length).toBeLessThan(themes);
     expect(searched.every((e: FacetCount) => e.count > 0)).toBe(true);
+  });
+});
+
+// The theme menu's list (table.facets with a limit and a match): the themes in scope with the
+// most rows, among those whose headline or plan title holds the text, plus the chosen ones, in
+// the facet's order, each count the plain GROUP BY's, and how many it left out.
+describe('table.facets theme menu, limited and matched, against a plain GROUP BY', () => {
+  it('lists the top themes by count and says how many more, for 150 random queries, limits and texts', () => {
+    const r = new Prng(1415);
+    const planIds = (core.db.prepare('SELECT id FROM plans ORDER BY id').all() as { id: string }[]).map((x) => x.id);
+    const themes = core.db.prepare('SELECT t.id, t.headline, p.title FROM themes t JOIN plans p ON p.id = t.plan_id').all() as {
+      id: string;
+      headline: string;
+      title: string;
+    }[];
+    // Texts from theme headlines and plan titles (a slice of each), and one nothing holds.
+    const slice = (text: string) => {
+      const chars = Array.from(text);
+      const at = r.int(Math.max(1, chars.length - 1));
+      return chars.slice(at, at + r.between(1, 3)).join('');
+    };
+    const texts = [...Array.from({ length: 8 }, () => slice(r.pick(themes).headline)), ...Array.from({ length: 4 }, () => slice(r.pick(themes).title)), '不存在的字样'];
+    let cut = 0;
+    for (let n = 0; n < 150; n++) {
+      const q = randomQuery(r, planIds, themes.map((t) => t.id));
+      const limit = r.pick([1, 2, 3, 5, 8, 1000]);
+      const match = r.chance(0.5) ? r.pick(texts) : '';
+      const where = `query ${n} limit ${limit} match ${match}: ${JSON.stringify(q)}`;
+      const list = queryFacetList(core.db, q, 'theme', { limit, ...(match ? { match } : {}) });
+      const plain = plainCounts(q, 'theme');
+      const holds = (id: string) => {
+        const t = themes.find((x) => x.id === id)!;
+        return match === '' || t.headline.includes(match) || t.title.includes(match);
+      };
+      const matching = [...plain].filter(([id, count]) => count > 0 && holds(id!)).map(([id, count]) => ({ id: id!, count }));
+      const top = matching.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)).slice(0, limit).map((t) => t.id);
+      const chosen = q.filters.themeIds ?? [];
+      const full = queryFacet(core.db, q, 'theme');
+      // The full facet's entries (its order, labels and exact counts) that are in the top or chosen.
+      expect(list.entries, where).toEqual(full.filter((e) => top.includes(e.value!) || chosen.includes(e.value!)));
+      for (const entry of list.entries) expect(entry.count, `${where} ${entry.value}`).toBe(plain.get(entry.value) ?? 0);
+      const shownMatching = list.entries.filter((e) => matching.some((m) => m.id === e.value)).length;
+      expect(list.more, where).toBe(matching.length - shownMatching);
+      if (list.more > 0) cut++;
+    }
+    expect(cut).toBeGreaterThan(20); // the limits leave themes out often enough to be tested
+  });
+
+  it('leaves the other facets whole, and lists every theme without a limit or a text', () => {
+    const q = searchFor('');
+    expect(queryFacetList(core.db, q, 'theme')).toEqual({ entries: queryFacet(core.db, q, 'theme'), more: 0 });
+    expect(queryFacetList(core.db, q, 'plan', { limit: 1 })).toEqual({ entries: queryFacet(core.db, q, 'plan'), more: 0 });
+    const all = queryFacet(core.db, q, 'theme');
+    const one = queryFacetList(core.db, q, 'theme', { limit: 1 });
+    expect(one.entries).toHaveLength(1);
+    expect(one.more).toBe(all.filter((e) => e.count > 0).length - 1);
   });
 });
 

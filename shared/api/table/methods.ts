@@ -1,11 +1,17 @@
 // The initiative table: a page of rows with its total and facets, rows by id, CSV export.
-import type { FacetCount, FacetName, InitiativeRow, TableColumnId, TablePage, TableQuery } from '../../domain/table';
+import type { FacetList, FacetName, InitiativeRow, TableColumnId, TablePage, TableQuery } from '../../domain/table';
 import type { UiLanguage } from '../common';
 
 export interface TableMethods {
   'table.query': { args: TableQuery; result: TablePage };
-  /** One facet's counts under a query, as TablePage.facets[facet] (asked when its menu opens). */
-  'table.facets': { args: { query: Omit<TableQuery, 'offset' | 'limit' | 'facets'>; facet: FacetName }; result: FacetCount[] };
+  /** One facet's counts under a query, as TablePage.facets[facet] (asked when its menu opens).
+   *  The theme facet lists at most `limit` themes (those with the most rows, plus the chosen
+   *  ones), only those whose headline or plan title holds `match` when given; `more` says how
+   *  many were left out. Other facets are listed whole. */
+  'table.facets': {
+    args: { query: Omit<TableQuery, 'offset' | 'limit' | 'facets'>; facet: FacetName; limit?: number; match?: string };
+    result: FacetList;
+  };
   /** Rows by id, in the order given (for selection: copy, packets). */
   'table.rows': { args: { ids: string[] }; result: InitiativeRow[] };
   'table.exportCsv': {

@@ -87,7 +87,14 @@ export const tableViewState: z.ZodType<TableViewState> = z
 
 export const tableArgSchemas = {
   'table.query': tableQuery,
-  'table.facets': z.object({ query: z.object(queryFields).omit({ facets: true }).strict(), facet: z.enum(FACET_NAMES) }).strict(),
+  'table.facets': z
+    .object({
+      query: z.object(queryFields).omit({ facets: true }).strict(),
+      facet: z.enum(FACET_NAMES),
+      limit: z.number().int().min(1).max(1000).optional(),
+      match: z.string().max(200).optional(),
+    })
+    .strict(),
   'table.rows': z.object({ ids: z.array(initiativeId).max(1000, 'must name at most 1000 initiatives') }).strict(),
   'table.exportCsv': z
     .object({

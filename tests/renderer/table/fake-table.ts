@@ -7,6 +7,7 @@ import type { ApiBridge } from '../../../shared/api/contract';
 import {
   DEFAULT_STATUS_OPTIONS,
   type FacetCount,
+  type FacetList,
   type InitiativeRow,
   type SavedView,
   type TableFilters,
@@ -197,10 +198,28 @@ export interface FakeTable extends FakeBridge {
   queries(): TableQuery[];
 }
 
+/** A facet as the core lists it for a menu (table.facets): with a limit or a match, the themes
+ *  whose headline or plan title holds the match, the `limit` with the most rows (ties by id)
+ *  plus the chosen ones, in the facet's order, and how many matching ones were left out. */
+function facetList(all: FacetCount[], filters: TableFilters, limit?: number, match?: string): FacetList {
+  if (limit === undefined && !match) return { entries: all, more: 0 };
+  const matching = all.filter((e) => e.count > 0 && (!match || e.label.includes(match) || (e.planTitle ?? '').includes(match)));
+  const top = new Set(
+    [...matching]
+      .sort((a, b) => b.count - a.count || (a.value! < b.value! ? -1 : 1))
+      .slice(0, limit ?? Infinity)
+      .map((e) => e.value),
+  );
+  const entries = all.filter((e) => top.has(e.value) || (filters.themeIds ?? []).includes(e.value!));
+  return { entries, more: matching.length - matching.filter((e) => entries.includes(e)).length };
+}
+
 export function createFakeTable(
   overrides: Partial<ApiBridge> = {},
   saved: Parameters<typeof createFakeBridge>[1] = {},
-  options: { secondPlan?: boolean } = {},
+  /** themeMenuLimit: the theme menu lists at most this many (as if the library had more themes
+   *  than the menu's limit). */
+  options: { secondPlan?: boolean; themeMenuLimit?: number } = {},
 ): FakeTable {
   const rows = [...fixtureRows(), ...(options.secondPlan ? secondPlanRows() : [])];
   const second = { ...SUMMARY, id: SECOND_PLAN_ID, title: SECOND_PLAN_TITLE, themeCount: 2, initiativeCount: 3 };
@@ -210,7 +229,7 @@ export function createFakeTable(
   const fake = createFakeBridge(
     {
       'table.query': async (q) => ok(runQuery(rows, q)),
-      'table.facets': async ({ query, facet }) => ok(runQuery(rows, { ...query, offset: 0, limit: 1 }).facets[facet]),
+      'table.facets': async ({ query, facet, limit, match }) => ok(facetList(runQuery(rows, { ...query, offset: 0, limit: 1 }).facets[facet], query.filters, limit === undefined ? limit : Math.min(limit, options.themeMenuLimit ?? limit), match)),
       'table.rows': async ({ ids }) => ok(ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is InitiativeRow => !!r)),
       'table.exportCsv': async () => ok({ fileName: 'initiatives.csv', csv: '\uFEFFid\r\n' }),
       'initiative.update': async ({ initiativeId, baseRevision, patch }) => {

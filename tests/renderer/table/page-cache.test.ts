@@ -92,13 +92,13 @@ describe('PageCache facets', () => {
       () => Promise.resolve({ rows: [], total: 0, totalExact: true, groups: [] }),
       (facet) => {
         asked.push(facet);
-        return Promise.resolve([{ value: 'x', label: 'x', count: asked.length }]);
+        return Promise.resolve({ entries: [{ value: 'x', label: 'x', count: asked.length }], more: 0 });
       },
     );
     cache.request(0, 10);
     await settle();
     expect(asked).toEqual([]);
-    expect(await cache.facet('status')).toEqual([{ value: 'x', label: 'x', count: 1 }]);
+    expect(await cache.facet('status')).toEqual({ entries: [{ value: 'x', label: 'x', count: 1 }], more: 0 });
     await cache.facet('tags');
     expect(asked).toEqual(['status', 'tags']);
   });

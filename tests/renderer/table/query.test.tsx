@@ -2,6 +2,7 @@
 // shows what comes back (aria-sort, facet counts, group headers with counts).
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { THEME_MENU_LIMIT } from '../../../shared/domain/table';
 import { ok } from '../fake-bridge';
 import { SUMMARY } from '../plan-fixture';
 import { createFakeTable } from './fake-table';
@@ -110,6 +111,27 @@ describe('initiative table: filtering', () => {
     // Back to the unfiltered query, whose rows are still cached from the first load.
     await rowsShown(15);
     expect(screen.queryByRole('group', { name: '当前筛选' })).toBeNull();
+  });
+
+  it('lists the themes with the most rows, says how many more, and asks the core for what is typed', async () => {
+    const fake = createFakeTable({}, {}, { themeMenuLimit: 2 });
+    renderTable({ fake });
+    await rowsShown(15);
+    fireEvent.click(within(header('主题')).getByRole('button', { name: '筛选：主题' }));
+    const panel = screen.getByRole('dialog', { name: '筛选：主题' });
+    await within(panel).findAllByRole('checkbox');
+    expect(within(panel).getAllByRole('checkbox')).toHaveLength(2);
+    expect(fake.calls.filter((c) => c.method === 'table.facets').map((c) => c.args)).toEqual([
+      { query: expect.objectContaining({ planId: 'hz-2024' }), facet: 'theme', limit: THEME_MENU_LIMIT },
+    ]);
+    // The fixture's 5 themes have 3 initiatives each: the 2 listed are the first by id.
+    expect(within(panel).getByText('下列为举措最多的主题，另有 3 个未列出 — 输入文字查找')).toBeTruthy();
+    fireEvent.change(within(panel).getByRole('searchbox', { name: '输入文字查找主题或计划' }), { target: { value: '绿色' } });
+    await waitFor(() => expect(within(panel).getAllByRole('checkbox').map((c) => c.closest('label')!.textContent)).toEqual(['在深度推进绿色发展中打造中国式现代化范例城市“美丽样板”3']));
+    expect(fake.calls.filter((c) => c.method === 'table.facets').at(-1)!.args).toMatchObject({ facet: 'theme', limit: THEME_MENU_LIMIT, match: '绿色' });
+    expect(within(panel).queryByText(/未列出/)).toBeNull();
+    fireEvent.change(within(panel).getByRole('searchbox', { name: '输入文字查找主题或计划' }), { target: { value: '没有这样的主题' } });
+    await within(panel).findByText('没有相符的主题');
   });
 
   it('filters by tag, by theme and by priority, combining facets', async () => {

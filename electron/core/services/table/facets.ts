@@ -4,13 +4,15 @@
 // than the page itself. Statuses and priorities are counted from
 // the reader's state rows (few, and indexed) and the unset ones as the remainder of the row
 // count, instead of probing the state of every initiative in scope.
-import type { FacetCount, StatusOption, TableGroup, TablePage } from '../../../../shared/domain/table';
+import type { FacetCount, FacetList, StatusOption, TableGroup, TablePage } from '../../../../shared/domain/table';
 import { PRIORITIES } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { COLLATORS } from '../../collation/collators';
 import { countSql, fromOf, hasTestedConditions, keptWhereOf, whereOf, type FacetName, type RowScope } from './query-sql';
 import { ensurePlanRanks, planTitle } from './plans';
+import { hasNeedleSql } from '../../search/match';
+import { normalizeForSearch } from '../../search/normalize';
 
 type Counts = Map<string | null, number>;
 
@@ -179,20 +181,18 @@ function themeCountsSql(scope: RowScope): { inner: string; outer: string; params
   return { inner: byTheme(where), outer: '', params: where.params };
 }
 
-/** The theme facet: the counts joined to their themes (across many plans, thousands of them:
- *  the statement an honest GROUP BY by hand needs too), then each plan's shown title and rank
- *  looked up once per plan (temp.plan_ranks), and any chosen theme no row in scope has, at 0;
- *  plan by plan in the plan facet's order (title), each plan's themes in theme order, each
- *  naming its plan. Titles and ranks joined to every theme row and the rows sorted in SQL took
- *  three times as long as the counts at 200k rows. */
-function themeFacet(db: Db, scope: RowScope): FacetCount[] {
-  ensurePlanRanks(db);
-  const { inner, outer, params } = themeCountsSql(scope);
-  const counted = prepared(
-    db,
-    `SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline, t.ordinal AS ordinal, c.n AS n
-     FROM (${inner}) c JOIN themes t ON t.id = c.theme_id ${outer}`,
-  ).all(...params) as (ThemeRow & { n: number })[];
+/** How much of a facet to list (table.facets' limit and match). */
+export interface FacetListing {
+  /** At most this many values by count (most rows first), besides the chosen ones. */
+  limit?: number;
+  /** Only values whose label holds this text (a theme's headline or its plan's shown title),
+   *  normalized as search normalizes (search_has). */
+  match?: string;
+}
+
+/** Themes with their counts, plan by plan in the plan facet's order (title), each plan's themes
+ *  in theme order, each naming its plan; chosen ones no row in scope has at 0. */
+function themeEntries(db: Db, scope: RowScope, counted: (ThemeRow & { n: number })[]): FacetCount[] {
   const listed = new Set(counted.map((t) => t.id));
   const missing = themesOf(db, (scope.filters.themeIds ?? []).filter((id) => !listed.has(id)));
   // Bucketed by plan, the plans put in order, each plan's few themes sorted: a sort of every
@@ -210,6 +210,66 @@ function themeFacet(db: Db, scope: RowScope): FacetCount[] {
     }
   }
   return facet;
+}
+
+/** The theme facet: the counts joined to their themes (across many plans, thousands of them:
+ *  the statement an honest GROUP BY by hand needs too), then each plan's shown title and rank
+ *  looked up once per plan (temp.plan_ranks), and any chosen theme no row in scope has, at 0.
+ *  Titles and ranks joined to every theme row and the rows sorted in SQL took three times as
+ *  long as the counts at 200k rows. */
+function themeFacet(db: Db, scope: RowScope): FacetCount[] {
+  ensurePlanRanks(db);
+  const { inner, outer, params } = themeCountsSql(scope);
+  const counted = prepared(
+    db,
+    `SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline, t.ordinal AS ordinal, c.n AS n
+     FROM (${inner}) c JOIN themes t ON t.id = c.theme_id ${outer}`,
+  ).all(...params) as (ThemeRow & { n: number })[];
+  return themeEntries(db, scope, counted);
+}
+
+/**
+ * The theme facet as a menu lists it: the `limit` themes with the most rows in scope (ties by
+ * id), among those matching `match` if given, plus the chosen ones, in the facet's order, and
+ * how many more there are. At a million initiatives the scope holds about 100,000 themes: a
+ * reader cannot use a menu of them, and listing them (each joined to its theme, made an object,
+ * sent) cost most of its 0.7 s of CPU. Every theme in scope is still counted (a top by count
+ * needs every count), once, into a materialized table; only the listed ones are joined to
+ * their themes. The counts shown are exact.
+ */
+function themeFacetList(db: Db, scope: RowScope, listing: FacetListing): FacetList {
+  ensurePlanRanks(db);
+  const { inner, outer, params } = themeCountsSql(scope);
+  const counts = outer ? `SELECT c.theme_id AS theme_id, c.n AS n FROM (${inner}) c JOIN themes t ON t.id = c.theme_id ${outer}` : inner;
+  const needle = normalizeForSearch(listing.match ?? '');
+  // A theme matches by its headline or by its plan's shown title (the heading it is listed under).
+  const check = needle === '' ? null : [hasNeedleSql('t.headline', needle), hasNeedleSql('pr.title', needle)];
+  const matching = check
+    ? `SELECT c.theme_id AS theme_id, c.n AS n FROM c JOIN themes t ON t.id = c.theme_id JOIN temp.plan_ranks pr ON pr.plan_id = t.plan_id
+       WHERE c.n > 0 AND (${check[0]!.sql} OR ${check[1]!.sql})`
+    : 'SELECT theme_id, n FROM c WHERE n > 0';
+  const limit = listing.limit ?? -1;
+  const rows = prepared(
+    db,
+    `WITH c AS MATERIALIZED (${counts}),
+       m AS MATERIALIZED (${matching}),
+       top AS (SELECT theme_id, n FROM m ORDER BY n DESC, theme_id LIMIT ?)
+     SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline, t.ordinal AS ordinal, x.n AS n, x.matched AS matched,
+       (SELECT count(*) FROM m) AS listed
+     FROM (SELECT theme_id, n, 1 AS matched FROM top
+           UNION ALL
+           SELECT theme_id, n, theme_id IN (SELECT theme_id FROM m) FROM c
+           WHERE theme_id IN (SELECT value FROM json_each(?)) AND theme_id NOT IN (SELECT theme_id FROM top)) x
+     JOIN themes t ON t.id = x.theme_id`,
+  ).all(...params, ...(check ? check.flatMap((k) => k.params) : []), limit, JSON.stringify(scope.filters.themeIds ?? [])) as (ThemeRow & {
+    n: number;
+    matched: number;
+    listed: number;
+  })[];
+  // No row: no theme matches in scope (the limit is at least 1), and none was chosen.
+  const listed = rows[0]?.listed ?? 0;
+  const shown = rows.reduce((sum, r) => sum + r.matched, 0);
+  return { entries: themeEntries(db, scope, rows), more: listed - shown };
 }
 
 /** Status values in display order: configured options, other keys in use, then null. */
@@ -248,6 +308,13 @@ export function facetCounts(ctx: CountContext, facet: FacetName): FacetCount[] {
         .map(([value, count]) => ({ value, label: value ?? '', count }))
         .sort((a, b) => b.count - a.count || COLLATORS.pinyin.compare(a.label, b.label));
   }
+}
+
+/** One facet's counts as a menu lists them: the theme facet limited and matched (themeFacetList),
+ *  every other facet whole (a few statuses and priorities, the reader's tags, the plans). */
+export function facetList(ctx: CountContext, facet: FacetName, listing: FacetListing = {}): FacetList {
+  if (facet === 'theme' && (listing.limit !== undefined || (listing.match ?? '') !== '')) return themeFacetList(ctx.db, ctx.scope, listing);
+  return { entries: facetCounts(ctx, facet), more: 0 };
 }
 
 export function computeFacets(ctx: CountContext): TablePage['facets'] {

@@ -2,13 +2,13 @@
 // query-sql.ts); this module resolves the text conditions, runs the statements in one read
 // transaction (a consistent snapshot) and shapes the page.
 import { AppError } from '../../../../shared/api/result';
-import type { FacetCount, InitiativeRow, StatusOption, TablePage, TableQuery } from '../../../../shared/domain/table';
+import type { FacetCount, FacetList, InitiativeRow, StatusOption, TablePage, TableQuery } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
 import { readStatusOptions } from '../status-options';
 import { fillHits, forgetHits } from './hits';
-import { computeFacets, computeGroups, facetCounts } from './facets';
+import { computeFacets, computeGroups, facetList, type FacetListing } from './facets';
 import { countSql, hasTestedConditions, orderByOf, pageRowsSql, pageSql, type FacetName, type OrderBy, type PageForm, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
@@ -281,12 +281,18 @@ function readPage(db: Db, query: TableQuery): TablePage {
   }
 }
 
-/** One facet's counts under a query (table.facets: the table asks when the facet's menu opens). */
+/** One facet's counts under a query, every value listed (as TablePage.facets[facet]). */
 export function queryFacet(db: Db, query: RowQuery, facet: FacetName): FacetCount[] {
+  return queryFacetList(db, query, facet).entries;
+}
+
+/** One facet's counts under a query as its menu lists them (table.facets: the table asks when
+ *  the facet's menu opens; the theme menu with a limit, and what the reader typed to filter). */
+export function queryFacetList(db: Db, query: RowQuery, facet: FacetName, listing: FacetListing = {}): FacetList {
   return readTransaction(db, () => {
     const { scope, statusOptions } = prepareQuery(db, query);
     const total = () => countedTotal(db, countSql(scope), query, scope);
-    return facetCounts({ db, scope, total, statusOptions }, facet);
+    return facetList({ db, scope, total, statusOptions }, facet, listing);
   });
 }
 

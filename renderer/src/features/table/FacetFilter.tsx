@@ -3,19 +3,26 @@
 // query's page cache), not with every page: at scale they cost far more than the rows. The query
 // cache keeps them (['table', 'facets', …]) until a write invalidates ['table'].
 // Themes of several plans are listed under their plans' titles: plans' theme headlines alone
-// (在…中) would not say which plan they are from.
-import { useId } from 'react';
+// (在…中) would not say which plan they are from. The theme menu lists at most THEME_MENU_LIMIT
+// themes, those with the most rows (a library of thousands of plans has a hundred thousand
+// themes: no reader can use such a list, and counting and sending it cost most of a second at
+// a million rows); it says how many it left out, and what is typed in its box asks the core for
+// the themes whose headline or plan title holds it.
+import { useId, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { FacetCount } from '../../../../shared/domain/table';
+import { THEME_MENU_LIMIT, type FacetCount, type FacetList } from '../../../../shared/domain/table';
 import type { FacetName, FacetValue } from './column-specs';
 import { facetLabel, type FacetLabelEnv } from './facet-labels';
 import { ColumnFilterPopover } from './ColumnFilterPopover';
+import type { FacetListing } from './page-cache';
+import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from './use-table-query';
 
 /** Where a menu gets its counts: the current query's page cache. */
 export interface FacetSource {
-  facet(name: FacetName): Promise<FacetCount[]>;
+  facet(name: FacetName, listing?: FacetListing): Promise<FacetList>;
 }
+
 
 export interface FacetFilterProps {
   facet: FacetName;
@@ -66,19 +73,25 @@ function sourceId(source: FacetSource): number {
 function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFilterProps, 'columnLabel'>) {
   const { t, i18n } = useTranslation('table');
   const groupId = useId();
+  const [typed, setTyped] = useState('');
+  const match = useDebouncedValue(typed.trim(), SEARCH_DEBOUNCE_MS);
+  const limited = facet === 'theme';
   const query = useQuery({
-    queryKey: ['table', 'facets', sourceId(source), facet],
-    queryFn: () => source.facet(facet),
+    queryKey: ['table', 'facets', sourceId(source), facet, limited ? match : null],
+    queryFn: () => source.facet(facet, limited ? { limit: THEME_MENU_LIMIT, ...(match ? { match } : {}) } : undefined),
     placeholderData: keepPreviousData,
     // Opening the menu again after a failure asks again.
     retryOnMount: true,
   });
   const counts =
     query.data !== undefined
-      ? ({ state: 'ready', counts: query.data } as const)
+      ? ({ state: 'ready', counts: query.data.entries, more: query.data.more } as const)
       : query.error && !query.isFetching
         ? ({ state: 'failed', message: query.error instanceof Error ? query.error.message : String(query.error) } as const)
         : ({ state: 'loading' } as const);
+  const more = counts.state === 'ready' ? counts.more : 0;
+  // The box stays once shown (a typed text may match every theme it lists).
+  const findBox = limited && (more > 0 || typed !== '');
 
   const shown = counts.state === 'ready' ? counts.counts : [];
   // A chosen value that no row has any more stays listed (with 0), so it can be unchecked.
@@ -106,6 +119,24 @@ function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFil
   const groups = facet === 'theme' ? groupByPlan(entries) : [];
   return (
     <>
+      {findBox && (
+        <input
+          type="search"
+          className="itable-field itable-facet-find"
+          aria-label={t('filter.findTheme')}
+          placeholder={t('filter.findTheme')}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+      )}
+      {/* Before the list: a reader sees at once that it is not every theme. */}
+      {more > 0 && (
+        <p className="itable-facet-more">
+          {match
+            ? t('filter.moreMatching', { count: more, n: more.toLocaleString(i18n.language) })
+            : t('filter.moreThemes', { count: more, n: more.toLocaleString(i18n.language) })}
+        </p>
+      )}
       {counts.state === 'failed' ? (
         <div className="itable-panel-empty" role="alert">
           <p>{t('filter.loadFailed', { message: counts.message })}</p>
@@ -118,7 +149,7 @@ function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFil
           {t('filter.loading')}
         </p>
       ) : entries.length === 0 ? (
-        <p className="itable-panel-empty">{t('filter.noValues')}</p>
+        <p className="itable-panel-empty">{match ? t('filter.noMatch') : t('filter.noValues')}</p>
       ) : groups.length > 1 ? (
         <ul className="itable-facet-list itable-facet-groups">
           {groups.map((group, n) => {

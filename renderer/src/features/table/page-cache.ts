@@ -4,7 +4,7 @@
 // only when a facet's menu opens (facet(), kept by the query cache until a write). revalidate() (after
 // an edit) refetches what is in view while the old rows stay on screen, so the table never
 // blinks to placeholders.
-import type { FacetCount, FacetName, InitiativeRow, TablePage } from '../../../../shared/domain/table';
+import type { FacetList, FacetName, InitiativeRow, TablePage } from '../../../../shared/domain/table';
 
 export const PAGE_SIZE = 200;
 /** Pages kept per query; the farthest from the last requested range go first. */
@@ -15,8 +15,13 @@ export type PageAnswer = Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'grou
 /** `exactTotal`: the total counted exactly even for a search with many hits (table.query's
  *  exactTotal). */
 export type PageFetcher = (offset: number, limit: number, exactTotal?: boolean) => Promise<PageAnswer>;
+/** How much of a facet a menu lists (table.facets' limit and match). */
+export interface FacetListing {
+  limit?: number;
+  match?: string;
+}
 /** One facet's counts under the query (table.facets). */
-export type FacetFetcher = (facet: FacetName) => Promise<FacetCount[]>;
+export type FacetFetcher = (facet: FacetName, listing?: FacetListing) => Promise<FacetList>;
 export type PageMeta = Pick<TablePage, 'total' | 'totalExact' | 'groups'>;
 
 interface Page {
@@ -41,13 +46,13 @@ export class PageCache {
 
   constructor(
     private readonly fetchPage: PageFetcher,
-    private readonly fetchFacet: FacetFetcher = () => Promise.resolve([]),
+    private readonly fetchFacet: FacetFetcher = () => Promise.resolve({ entries: [], more: 0 }),
   ) {}
 
   /** One facet's counts under this query, fetched now. The query cache keeps them (FacetFilter's
    *  ['table', 'facets', …]), so a write that invalidates ['table'] refetches them too. */
-  facet(name: FacetName): Promise<FacetCount[]> {
-    return this.fetchFacet(name);
+  facet(name: FacetName, listing?: FacetListing): Promise<FacetList> {
+    return this.fetchFacet(name, listing);
   }
 
   /** A theme's headline from the rows loaded so far (a filter chip's label before any facet

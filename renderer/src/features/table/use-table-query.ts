@@ -41,10 +41,10 @@ class CacheShelf {
     } else {
       cache = new PageCache(
         (offset, limit, exactTotal) => this.client.call('table.query', { ...query, offset, limit, facets: false, ...(exactTotal ? { exactTotal } : {}) }),
-        async (facet) => {
-          const counts = await this.client.call('table.facets', { query, facet });
-          if (facet === 'theme') for (const c of counts) if (c.value !== null) this.themeLabels.set(c.value, c.label);
-          if (facet === 'plan') for (const c of counts) if (c.value !== null) this.planLabels.set(c.value, c.label);
+        async (facet, listing) => {
+          const counts = await this.client.call('table.facets', { query, facet, ...listing });
+          if (facet === 'theme') for (const c of counts.entries) if (c.value !== null) this.themeLabels.set(c.value, c.label);
+          if (facet === 'plan') for (const c of counts.entries) if (c.value !== null) this.planLabels.set(c.value, c.label);
           return counts;
         },
       );

@@ -1,0 +1,85 @@
+// The theme filter of a library with more themes than its menu lists, end to end: 25 generated
+// plans and the embedded one (130 themes) in browser mode; in Chromium the menu lists the
+// THEME_MENU_LIMIT themes with the most initiatives, says how many it left out, and what is typed
+// in its box asks the core for the themes whose headline or plan title holds it; a theme found
+// so filters the rows. Screenshots (1400×900 and 900×700, zh and en, light and dark) go to
+// tests/output/polish/table-theme-menu-*.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THEME_MENU_LIMIT, type TableQuery } from '../../shared/domain/table';
+import { axeViolations } from './app-session';
+import { startCorpusSession, type CorpusSession } from './corpus-session';
+import { settle, shootMatrix } from './shots';
+
+type RowQuery = Omit<TableQuery, 'offset' | 'limit' | 'facets'>;
+
+let session: CorpusSession;
+let page: Page;
+const ALL: RowQuery = { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null };
+const dataRows = () => page.locator('[role="grid"] .itable-data-row');
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+beforeAll(async () => {
+  session = await startCorpusSession('thememenu', 25);
+  page = session.app.page;
+  await session.app.call('settings.set', { key: 'ui.tableState', value: JSON.stringify({ scope: 'all' }) });
+}, 600_000);
+afterAll(async () => {
+  await session?.app.close();
+});
+
+async function openThemeMenu(language: 'zh' | 'en') {
+  await page.getByRole('button', { name: language === 'zh' ? '筛选：主题' : 'Filter: Theme' }).click();
+  const panel = page.getByRole('dialog', { name: language === 'zh' ? '筛选：主题' : 'Filter: Theme' });
+  await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  return panel;
+}
+
+describe('the theme filter of a library with many themes', () => {
+  it('lists the themes with the most initiatives, says how many more, and finds one by what is typed', async () => {
+    await page.goto(`${session.app.server.origin}/#/table`);
+    await page.reload();
+    await dataRows().first().waitFor();
+    const top = await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT });
+    expect(top.entries).toHaveLength(THEME_MENU_LIMIT);
+    expect(top.more).toBe(130 - THEME_MENU_LIMIT);
+    const panel = await openThemeMenu('zh');
+    await expect.poll(() => panel.getByRole('checkbox').count()).toBe(THEME_MENU_LIMIT);
+    await panel.getByText(`下列为举措最多的主题，另有 ${top.more} 个未列出 — 输入文字查找`).waitFor();
+    // A plan's title typed: that plan's themes (and any other plan's the text is in).
+    const plan = session.plans[3]!;
+    const found = await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT, match: plan.title });
+    expect(found.entries.filter((e) => e.planId === plan.id)).toHaveLength(5);
+    await panel.getByRole('searchbox', { name: '输入文字查找主题或计划' }).fill(plan.title);
+    await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 30_000 }).toBe(found.entries.length);
+    expect(await panel.getByText(/未列出/).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    const theme = found.entries.find((e) => e.planId === plan.id)!;
+    await panel.getByRole('checkbox', { name: new RegExp(`^${escaped(theme.label)}`) }).first().check();
+    await expect.poll(() => dataRows().count(), { timeout: 30_000 }).toBe(theme.count);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '清除全部' }).click();
+    session.app.expectNothingBlocked();
+  }, 180_000);
+
+  it('leaves screenshots of the menu, as opened and with a text typed', async () => {
+    const url = `${session.app.server.origin}/#/table`;
+    const opened = await shootMatrix(session.app, 'table-theme-menu', url, async (p, language) => {
+      await p.reload();
+      await dataRows().first().waitFor();
+      await openThemeMenu(language);
+      await settle(p);
+    });
+    const typed = await shootMatrix(session.app, 'table-theme-menu-typed', url, async (p, language) => {
+      await p.reload();
+      await dataRows().first().waitFor();
+      const panel = await openThemeMenu(language);
+      const found = await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT, match: '发展' });
+      await panel.getByRole('searchbox').fill('发展');
+      await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 30_000 }).toBe(found.entries.length);
+      await settle(p);
+    });
+    expect(opened).toHaveLength(8);
+    expect(typed).toHaveLength(8);
+  }, 300_000);
+});
