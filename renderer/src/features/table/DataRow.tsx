@@ -7,6 +7,9 @@ interface LineProps {
   line: number;
   start: number;
   height: number;
+  /** Cells drawn, from the left; the rest are empty until the first rows are painted
+   *  (TableGrid's cellsShown). */
+  shown: number;
 }
 
 interface DataRowProps extends LineProps {
@@ -35,7 +38,7 @@ export function frozenProps(sticky: Readonly<Record<string, number>>, id: string
  * a row re-renders only when its data, selection, place or columns did. Cells that read
  * context (language, reading mode) or an edit re-render on their own.
  */
-export const DataRow = memo(function DataRow({ row, line, start, height, selected, sticky }: DataRowProps) {
+export const DataRow = memo(function DataRow({ row, line, start, height, selected, sticky, shown }: DataRowProps) {
   return (
     <div
       role="row"
@@ -48,7 +51,7 @@ export const DataRow = memo(function DataRow({ row, line, start, height, selecte
     >
       {row.getVisibleCells().map((cell, i) => (
         <div key={cell.id} role="gridcell" aria-colindex={i + 1} data-col={cell.column.id} className="itable-td" {...frozenProps(sticky, cell.column.id)}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          {i < shown && flexRender(cell.column.columnDef.cell, cell.getContext())}
         </div>
       ))}
     </div>
@@ -62,6 +65,7 @@ function sameRow(a: DataRowProps, b: DataRowProps): boolean {
     a.line === b.line &&
     a.start === b.start &&
     a.height === b.height &&
+    a.shown === b.shown &&
     a.columnsKey === b.columnsKey
   );
 }
@@ -72,6 +76,7 @@ export function PlaceholderRow({
   height,
   columns,
   sticky,
+  shown,
 }: LineProps & { columns: Column<InitiativeRow, unknown>[]; sticky: Readonly<Record<string, number>> }) {
   return (
     <div
@@ -84,7 +89,7 @@ export function PlaceholderRow({
     >
       {columns.map((column, i) => (
         <div key={column.id} role="gridcell" aria-colindex={i + 1} className="itable-td" {...frozenProps(sticky, column.id)}>
-          <span className="itable-skeleton" aria-hidden="true" />
+          {i < shown && <span className="itable-skeleton" aria-hidden="true" />}
         </div>
       ))}
     </div>

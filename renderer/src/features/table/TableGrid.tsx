@@ -47,6 +47,7 @@ export function TableGrid(props: TableGridProps) {
   const sticky = stickyOffsets(sizes, props.frozen);
   const lastSticky = Object.keys(sticky).at(-1);
   const columnsKey = `${columns.map((c) => c.id).join(',')}|${template}|${lastSticky ?? ''}`;
+  const shown = cellsShown(sizes, range.firstPaint);
 
   // Theme groups of several plans name their plan (themes' headlines alone do not say which).
   const groupPlans = new Set((cache.meta?.groups ?? []).map((g) => g.planId));
@@ -118,12 +119,21 @@ export function TableGrid(props: TableGridProps) {
                 selected={row.getIsSelected()}
                 columnsKey={columnsKey}
                 sticky={sticky}
+                shown={shown}
                 line={item.index}
                 start={item.start}
                 height={ROW_HEIGHT}
               />
             ) : (
-              <PlaceholderRow key={`p:${item.index}`} line={item.index} start={item.start} height={ROW_HEIGHT} columns={columns} sticky={sticky} />
+              <PlaceholderRow
+                key={`p:${item.index}`}
+                line={item.index}
+                start={item.start}
+                height={ROW_HEIGHT}
+                columns={columns}
+                sticky={sticky}
+                shown={shown}
+              />
             );
           })}
         </div>
@@ -140,6 +150,21 @@ export function TableGrid(props: TableGridProps) {
       )}
     </div>
   );
+}
+
+/**
+ * How many of the columns, from the left, have their cells drawn. While the first rows are
+ * drawn (range.firstPaint), those starting past the window's right edge are left empty: a new
+ * box is at its left edge and no wider than the window, so the reader cannot see them before
+ * the overscan comes, a frame later, with their contents. The window's width, not the box's:
+ * reading the box's would lay the page out before the rows are drawn.
+ */
+function cellsShown(sizes: ReadonlyArray<{ size: number }>, firstPaint: boolean): number {
+  if (!firstPaint || typeof window === 'undefined') return sizes.length;
+  let left = 0;
+  let n = 0;
+  while (n < sizes.length && left < window.innerWidth) left += sizes[n++]!.size;
+  return n;
 }
 
 /**

@@ -6,7 +6,13 @@
 // range in view is arithmetic on the scroll offset and the box's height. A general virtualizer
 // (TanStack's, as before) lays out every line's offset whenever the count changes: 100,000
 // entries of work before the first rows at 100k initiatives, ten times that at a million.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
+//
+// The first rows are only those in the box: the overscan (lines above and below it, drawn so
+// that scrolling finds them ready) comes once those rows have been painted, and so do the cells
+// of the columns past the window's right edge (TableGrid). A row is some fifty elements; in a
+// 1280×800 window the overscan was 11 of the 28 rows of the first paint and 7 of the 16 columns
+// lay past the edge: their render, style, layout and paint came before any row was shown.
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { DisplayRows } from './display-rows';
 import type { PageCache } from './page-cache';
 
@@ -30,19 +36,22 @@ export interface GridRange {
   totalSize: number;
   /** Scrolls the box to its top (a new query). */
   scrollToTop(): void;
+  /** The first rows are being drawn: only what the box shows (no overscan yet; the grid leaves
+   *  the cells past the window's right edge empty until then, see TableGrid's cellsShown). */
+  firstPaint: boolean;
 }
 
 /**
  * The first and last line to render for a box scrolled to `offset` and `height` tall, as the
  * virtualizer before reckoned them: from the line at the offset to the first line reaching the
- * box's bottom, then the overscan on each side. [0, -1] when there is nothing to show.
+ * box's bottom, then `overscan` lines on each side. [0, -1] when there is nothing to show.
  */
-export function lineRange(count: number, offset: number, height: number): [number, number] {
+export function lineRange(count: number, offset: number, height: number, overscan = OVERSCAN): [number, number] {
   if (count === 0 || height <= 0) return [0, -1];
   const top = Math.max(0, Math.min(offset, count * ROW_HEIGHT - height));
   const start = Math.min(count - 1, Math.floor(top / ROW_HEIGHT));
   const end = Math.min(count - 1, Math.max(start, Math.ceil((top + height) / ROW_HEIGHT) - 1));
-  return [Math.max(0, start - OVERSCAN), Math.min(count - 1, end + OVERSCAN)];
+  return [Math.max(0, start - overscan), Math.min(count - 1, end + overscan)];
 }
 
 /** The scroll box's offset and height, as its scroll events and resize observer tell them (read
@@ -68,11 +77,12 @@ class Viewport {
 export function useGridVirtualizer(scrollRef: RefObject<HTMLDivElement | null>, display: DisplayRows, cache: PageCache): GridRange {
   const [viewport] = useState(() => new Viewport());
   const count = display.count;
+  const overscan = useOverscanAfterFirstRows(cache.loaded);
   // The range as a string: a scroll within the same lines renders nothing. A store's change
   // renders synchronously, so lines coming into view are drawn in the frame that scrolled them.
   const key = useSyncExternalStore(
     viewport.subscribe,
-    useCallback(() => lineRange(count, viewport.offset, viewport.height).join(':'), [count, viewport]),
+    useCallback(() => lineRange(count, viewport.offset, viewport.height, overscan).join(':'), [count, viewport, overscan]),
   );
 
   useLayoutEffect(() => {
@@ -124,5 +134,28 @@ export function useGridVirtualizer(scrollRef: RefObject<HTMLDivElement | null>, 
     viewport.set(0, viewport.height);
   }, [scrollRef, viewport]);
 
-  return { lines, totalSize: count * ROW_HEIGHT, scrollToTop };
+  return { lines, totalSize: count * ROW_HEIGHT, scrollToTop, firstPaint: overscan === 0 };
+}
+
+/**
+ * No overscan until the table's first rows are in and painted, then OVERSCAN for good (later
+ * queries and scrolling keep it). Asked for in a task after the frame that shows them
+ * (requestAnimationFrame runs before that frame; a task queued from it runs after), as a
+ * transition: React renders the extra lines in slices between frames instead of one long task.
+ */
+function useOverscanAfterFirstRows(loaded: boolean): number {
+  const [overscan, setOverscan] = useState(0);
+  const due = loaded && overscan === 0;
+  useEffect(() => {
+    if (!due) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grow = () => startTransition(() => setOverscan(OVERSCAN));
+    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => (timer = setTimeout(grow, 0))) : undefined;
+    if (frame === undefined) timer = setTimeout(grow, 0);
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [due]);
+  return overscan;
 }
