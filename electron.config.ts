@@ -4,6 +4,33 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * index.html's first script: the renderer's first-calls entry (renderer/src/first-calls.ts),
+ * put before the app's own script, so it sends the first screen's calls as soon as it is
+ * fetched, while the app's graph is still being fetched, compiled and evaluated (a module
+ * script runs once its whole graph is). Module scripts run in document order, and this one
+ * imports nothing of the app's, so it never waits for the app. The app imports it too: it
+ * runs once.
+ */
+function firstCallsScript(): Plugin {
+  return {
+    name: 'briefbook-first-calls-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'first-calls');
+        if (!chunk) throw new Error('the first-calls entry is missing from the renderer bundle');
+        const entry = html.indexOf('<script type="module"');
+        if (entry < 0) throw new Error('index.html has no module script to put the first calls before');
+        const tag = `<script type="module" crossorigin src="./${chunk.fileName}"></script>\n    `;
+        return html.slice(0, entry) + tag + html.slice(entry);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -38,14 +65,15 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), firstCallsScript()],
     build: {
       outDir: 'out/renderer',
       minify: true,
       // Fonts stay files: the CSP's font-src 'self' refuses data: URIs, which Vite would
       // otherwise make of the smallest woff/woff2 subsets.
       assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
-      rollupOptions: { input: resolve('renderer/index.html') },
+      // The first calls are an entry of their own (firstCallsScript above).
+      rollupOptions: { input: { index: resolve('renderer/index.html'), 'first-calls': resolve('renderer/src/first-calls.ts') } },
     },
   },
 });

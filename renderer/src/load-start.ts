@@ -2,7 +2,7 @@
 // saved choices (interface language, theme, reading mode and size, the plan, the view and the
 // initiative they had open last time). The current plan is the remembered one while it is in
 // the library, else the first plan; with no plan at all the outline is null.
-import type { PlanOutline, SettingKey } from '../../shared/api/contract';
+import type { AppStart, PlanOutline, SettingKey } from '../../shared/api/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from './api/client';
 import { isLanguage } from './i18n/i18n';
@@ -44,10 +44,11 @@ export function seedStartSettings(queryClient: QueryClient, data: StartData): vo
   queryClient.setQueryData(settingQueryKey('ui.tableState'), data.tableState);
 }
 
-export async function loadStart(client: ApiClient): Promise<StartData> {
+/** `sent`: the app.start call already on its way (first-calls.ts), else one is made. */
+export async function loadStart(client: ApiClient, sent?: Promise<AppStart>): Promise<StartData> {
   // One call: the plans, every saved choice (the current plan among them) and the current
   // plan's outline, read together by the host (app.start).
-  const { settings, outline } = await client.call('app.start', {});
+  const { settings, outline } = await (sent ?? client.call('app.start', {}));
   const setting = (key: SettingKey) => settings[key] ?? null;
   const lastId = setting('ui.lastInitiative');
   const view = setting('ui.view');
@@ -84,8 +85,8 @@ let early: Promise<StartData> | null = null;
  * failed early load is dropped (in recovery mode the database is not open), so an App started
  * after a recovery loads afresh.
  */
-export function loadStartEarly(client: ApiClient): void {
-  const started = loadStart(client);
+export function loadStartEarly(client: ApiClient, sent?: Promise<AppStart>): void {
+  const started = loadStart(client, sent);
   early = started;
   started.catch(() => {
     if (early === started) early = null;

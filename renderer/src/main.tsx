@@ -2,6 +2,8 @@
 // instance (starting in the system's language; App switches to a saved choice once loaded),
 // the reading fonts (the bundled Latin faces here, the Chinese ones per fonts.ts), one App behind the storage gate (the recovery screen when the
 // database could not be opened, the damage banner when the background check finds damage).
+// First: the api client and the first screen's two calls, sent before the rest is evaluated.
+import { client, firstCalls } from './first-calls';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -12,7 +14,6 @@ import '@fontsource/noto-serif/latin-ext-400.css';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
-import { createApiClient } from './api/client';
 import { readyCjkFaces } from './fonts';
 import { App } from './App';
 import { preloadViewOf } from './components/Shell';
@@ -30,11 +31,10 @@ import './styles/print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-const client = createApiClient();
-// The first screen's data and the storage check are asked for now, side by side, not one after
-// the other and not after the first render.
-askStorageStatusEarly(client);
-loadStartEarly(client);
+// The first screen's data and the storage check, asked for side by side by the page's first
+// script (first-calls.ts), not one after the other and not after the first render.
+askStorageStatusEarly(client, firstCalls.status);
+loadStartEarly(client, firstCalls.start);
 // And the code of the view the address opens on, if it is not the reading view (the table's
 // first rows too, once the start data say which).
 preloadViewOf(parseRoute(window.location.hash), client, earlyStart());

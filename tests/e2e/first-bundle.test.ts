@@ -18,20 +18,26 @@ const SIGNATURES = {
   'markdown-it': 'Input data should be a String',
 } as const;
 
-/** The entry's chunk and the chunks it imports statically, transitively (file names). */
-function firstLoad(): string[] {
+/** The module scripts index.html runs, in document order (file names). */
+function entryScripts(): string[] {
   const html = readFileSync(join(OUT, 'index.html'), 'utf8');
-  const entry = /<script type="module"[^>]*src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
-  if (!entry) throw new Error('out/renderer/index.html has no module entry script');
+  const entries = [...html.matchAll(/<script type="module"[^>]*src="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  if (entries.length === 0) throw new Error('out/renderer/index.html has no module entry script');
+  return entries;
+}
+
+/** Static imports only (`import … from "./x.js"`, `import "./x.js"`); `import("./x.js")` is on demand. */
+const staticImports = (code: string) => [...code.matchAll(/(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+
+/** The entries' chunks and the chunks they import statically, transitively (file names). */
+function firstLoad(): string[] {
   const seen = new Set<string>();
-  const queue = [entry];
+  const queue = entryScripts();
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const code = readFileSync(join(ASSETS, file), 'utf8');
-    // Static imports only (`import … from "./x.js"`, `import "./x.js"`); `import("./x.js")` is on demand.
-    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g)) queue.push(m[1]!);
+    queue.push(...staticImports(readFileSync(join(ASSETS, file), 'utf8')));
   }
   return [...seen].sort();
 }
@@ -60,6 +66,21 @@ describe('the first screen’s bundle', () => {
   it('loads the entry and its static imports, a part of all the scripts', () => {
     expect(first.some((f) => f.startsWith('index-'))).toBe(true);
     expect(first.length).toBeLessThan(all.length);
+  });
+
+  it('runs the first calls first: a script of their own, before the app’s, that sends app.start and storage.status and holds none of the app', () => {
+    const [first, ...rest] = entryScripts();
+    expect(first).toMatch(/^first-calls-/);
+    expect(rest.some((f) => f.startsWith('index-'))).toBe(true);
+    // Nothing to wait for: no import of its own, so it runs as soon as it is fetched, while the
+    // app's graph is still being fetched, compiled and evaluated.
+    const code = readFileSync(join(ASSETS, first!), 'utf8');
+    expect(staticImports(code)).toEqual([]);
+    expect(code).toMatch(/\.call\(\s*[`'"]app\.start[`'"]/);
+    expect(code).toMatch(/\.call\(\s*[`'"]storage\.status[`'"]/);
+    // React and i18next are the app's, not this script's ('react.transitional.element' is React's own).
+    expect(code).not.toContain('react.transitional.element');
+    expect(Buffer.byteLength(code)).toBeLessThan(8_000);
   });
 
   it.each(Object.entries(SIGNATURES))('does not contain %s, which is in a chunk loaded on demand', (_library, signature) => {

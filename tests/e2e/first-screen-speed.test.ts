@@ -60,6 +60,39 @@ describe('the first screens’ calls', () => {
     app.expectNothingBlocked();
   });
 
+  it('sends app.start and storage.status before the app’s own script has even arrived (the page’s first script sends them)', async () => {
+    // The app's entry chunk is held back until both calls have been asked for (or 5 s have
+    // passed): the calls must not wait for the app's graph to be fetched, compiled and run.
+    const page = app.page;
+    const asked = new Set<string>();
+    const onRequest = (request: { url(): string }) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith(API_PREFIX)) asked.add(path.slice(API_PREFIX.length));
+    };
+    page.on('request', onRequest);
+    const bothAsked = () => asked.has('app.start') && asked.has('storage.status');
+    let askedWhileHeld: boolean | null = null;
+    const hold = async (route: { continue(): Promise<void> }) => {
+      const until = Date.now() + 5000;
+      while (!bothAsked() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      askedWhileHeld = (askedWhileHeld ?? true) && bothAsked();
+      await route.continue();
+    };
+    // One fresh load of the page (the token stays in the tab's sessionStorage).
+    await page.goto('about:blank');
+    asked.clear();
+    await page.route(/\/assets\/index-[^/]+\.js$/, hold);
+    try {
+      await page.goto(`${app.server.origin}/#/`);
+      await page.locator('.theme-card').nth(4).waitFor();
+    } finally {
+      await page.unroute(/\/assets\/index-[^/]+\.js$/, hold);
+      page.off('request', onRequest);
+    }
+    expect(askedWhileHeld).toBe(true);
+    app.expectNothingBlocked();
+  });
+
   it('queries the table’s first rows before reading anything else, on its stored state', async () => {
     await app.call('settings.set', { key: 'ui.tableState', value: JSON.stringify({ sort: [{ column: 'headline', desc: true }] }) });
     const calls = await callsUntil(app, `${app.server.origin}/#/table`, '__rowsAt');

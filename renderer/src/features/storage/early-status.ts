@@ -6,17 +6,18 @@ import type { ApiClient } from '../../api/client';
 let early: Promise<StorageStatus | null> | null = null;
 
 /** What the gate's ask does: the status, or null when the host cannot tell (its screens explain). */
-export async function askStorageStatus(client: ApiClient): Promise<StorageStatus | null> {
+/** `sent`: the call already on its way (first-calls.ts), else one is made. */
+export async function askStorageStatus(client: ApiClient, sent?: Promise<StorageStatus>): Promise<StorageStatus | null> {
   try {
-    return await client.call('storage.status', {});
+    return await (sent ?? client.call('storage.status', {}));
   } catch {
     // A host without the storage methods, or no key: the app's own screens explain.
     return null;
   }
 }
 
-export function askStorageStatusEarly(client: ApiClient): void {
-  early = askStorageStatus(client);
+export function askStorageStatusEarly(client: ApiClient, sent?: Promise<StorageStatus>): void {
+  early = askStorageStatus(client, sent);
 }
 
 /** The early answer if one is waiting (once: later asks, the polls, go to the host). */
