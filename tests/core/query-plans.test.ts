@@ -157,6 +157,21 @@ describe('query plans of the table', () => {
     }
   });
 
+  it.each([
+    ['headline', 'pinyin'],
+    ['theme', 'stroke'],
+  ] as const)('descending sort by %s (%s), no empty text: reads the rank index backwards, sorting only runs of equal ranks', (column, collation) => {
+    const query = { ...BASE, sort: [{ column, desc: true }], collation };
+    const rows = tableStatements(core.db, query).rows(queryTable(core.db, query).total);
+    const plan = planOf(rows);
+    expectNoBareScan(plan);
+    expect(rows.form).toBe('nested');
+    expect(plan, plan.join(' | ')).toContain(`SCAN k USING COVERING INDEX initiative_sort_keys_by_${column}_${collation}`);
+    expect(plan.filter((step) => step.startsWith('USE TEMP B-TREE FOR') && step.endsWith('ORDER BY')), plan.join(' | ')).toEqual([
+      'USE TEMP B-TREE FOR LAST 3 TERMS OF ORDER BY',
+    ]);
+  });
+
   it('count: counts an index, across plans or within one', () => {
     const all = planOf(tableStatements(core.db, BASE).count);
     expect(all).toHaveLength(1);

@@ -173,6 +173,7 @@ export function orderByOf(
   groupBy: GroupBy,
   statusKeys: readonly string[],
   acrossPlans = false,
+  emptyRanks: (rankColumn: string) => boolean = () => true,
 ): OrderBy {
   const terms: OrderTerm[] = [];
   const params: unknown[] = [];
@@ -207,9 +208,14 @@ export function orderByOf(
         break;
       case 'theme':
       case 'headline': {
-        const rank = `k.${column === 'theme' ? 'theme' : 'headline'}_${collation}`;
-        // Ascending, the empty text's rank is already last; descending, it is put last first.
-        if (desc) push(`${rank} = ${EMPTY_RANK}`);
+        const rankColumn = `${column === 'theme' ? 'theme' : 'headline'}_${collation}`;
+        const rank = `k.${rankColumn}`;
+        // Ascending, the empty text's rank is already last; descending, it is put last first —
+        // unless no row has it (`emptyRanks`): that term then says nothing, and without it the
+        // rank index read backwards gives the order up to ties, each run of equal ranks sorted
+        // by default order and the sort stopping with the page (at 1M items a descending
+        // headline sort's first page sorted every row: 190 ms).
+        if (desc && emptyRanks(rankColumn)) push(`${rank} = ${EMPTY_RANK}`);
         push(rank, desc);
         break;
       }

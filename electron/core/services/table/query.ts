@@ -6,6 +6,7 @@ import type { FacetCount, InitiativeRow, StatusOption, TablePage, TableQuery } f
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
+import { EMPTY_RANK } from '../../collation/collators';
 import { readStatusOptions } from '../status-options';
 import { fillHits, forgetHits } from './hits';
 import { computeFacets, computeGroups, facetCounts } from './facets';
@@ -47,6 +48,21 @@ interface Settled {
   ranked?: boolean;
   /** Rows of initiative_sort_keys (when some query needed it): what a walk may have to test. */
   rows?: number;
+  /** By rank column: whether some row has the empty text's rank there (orderByOf). */
+  emptyRanks?: Map<string, boolean>;
+}
+
+/** Whether some row of initiative_sort_keys has the empty text's rank in this rank column (one
+ *  seek in its index), known while nothing is written. */
+function hasEmptyRank(db: Db, known: Settled, column: string): boolean {
+  if (!/^(headline|theme)_(pinyin|stroke)$/.test(column)) throw new Error(`not a rank column: ${column}`);
+  known.emptyRanks ??= new Map();
+  let empty = known.emptyRanks.get(column);
+  if (empty === undefined) {
+    empty = (prepared(db, `SELECT EXISTS (SELECT 1 FROM initiative_sort_keys WHERE ${column} = ?) AS e`).get(EMPTY_RANK) as { e: number }).e === 1;
+    known.emptyRanks.set(column, empty);
+  }
+  return empty;
 }
 const settledByDb = new WeakMap<Db, Settled>();
 
@@ -89,15 +105,18 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[], t
     ? { filters: {}, hits: false, ids }
     : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(known, query), ...(tests ? { tests } : {}) };
   if (sortsByPlan(query)) ensurePlanRanks(db);
-  const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query));
+  const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query), (column) =>
+    hasEmptyRank(db, known, column),
+  );
   return { scope, order, statusOptions };
 }
 
 const MAX_PLANS_KNOWN = 256;
 const sortFree = new WeakMap<Db, Map<string, boolean>>();
 
-/** A step sorting the rows of the statement; a json_group_array's ORDER BY does not count. */
-const SORT_STEP = /^USE TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF )?ORDER BY$/;
+/** A step sorting the rows of the statement, whole or the terms after those an index gives (each
+ *  run of rows equal in those sorted apart); a json_group_array's ORDER BY does not count. */
+const SORT_STEP = /^USE TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF |LAST \d+ TERMS OF )?ORDER BY$/;
 
 /** Whether SQLite runs a statement without a sort step (its order from an index), by EXPLAIN
  *  QUERY PLAN, once per statement text: the plan depends on the text, not on the values bound.
