@@ -12,6 +12,7 @@ import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
 import { prepareQuery, queryTable, tableStatements } from '../../electron/core/services/table/query';
 import { candidatesSql } from '../../electron/core/services/table/candidates';
+import { SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
 import { matchingKeysSql } from '../../electron/core/search/match';
 import type { TableQuery } from '../../shared/domain/table';
@@ -128,6 +129,46 @@ describe('query plans of the table', () => {
   ] as const)('sort by %s (%s): walks the rank index in order, no sort', (column, collation) => {
     expect(pagePlan({ sort: [{ column, desc: false }], collation })).toEqual([
       `SCAN k USING COVERING INDEX initiative_sort_keys_by_${column}_${collation}`,
+    ]);
+  });
+
+  it('a page deep in an order an index gives: the rows before it skipped in the index alone, from the nearer end', () => {
+    const saved = SKIP_TUNING.from;
+    SKIP_TUNING.from = 100;
+    try {
+      for (const [sort, index] of [
+        [[], 'initiative_sort_keys_by_plan'],
+        [[{ column: 'headline' as const, desc: false }], 'initiative_sort_keys_by_headline_pinyin'],
+      ] as const) {
+        for (const offset of [300, 900]) {
+          const query = { ...BASE, sort: [...sort], offset };
+          const rows = tableStatements(core.db, query).rows(queryTable(core.db, query).total);
+          expect(rows.form).toBe('skip');
+          const plan = planOf(rows);
+          // The inner statement walks the index (backwards for the page near the end) and reads
+          // nothing else; each of the page's rows is then found by its key.
+          expect(plan, plan.join(' | ')).toContain(`SCAN k USING COVERING INDEX ${index}`);
+          expect(plan.filter((step) => /^SCAN /.test(step) && !step.startsWith('SCAN k ')), plan.join(' | ')).toEqual(['SCAN pg']);
+          expect(rows.sql.includes(' DESC'), rows.sql).toBe(offset === 900);
+        }
+      }
+    } finally {
+      SKIP_TUNING.from = saved;
+    }
+  });
+
+  it.each([
+    ['headline', 'pinyin'],
+    ['theme', 'stroke'],
+  ] as const)('descending sort by %s (%s), no empty text: reads the rank index backwards, sorting only runs of equal ranks', (column, collation) => {
+    const query = { ...BASE, sort: [{ column, desc: true }], collation };
+    const rows = tableStatements(core.db, query).rows(queryTable(core.db, query).total);
+    const plan = planOf(rows);
+    expectNoBareScan(plan);
+    expect(rows.form).toBe('nested');
+    expect(plan, plan.join(' | ')).toContain(`SCAN k USING COVERING INDEX initiative_sort_keys_by_${column}_${collation}`);
+    expect(plan.filter((step) => step.startsWith('USE TEMP B-TREE FOR') && step.endsWith('ORDER BY')), plan.join(' | ')).toEqual([
+      'USE TEMP B-TREE FOR LAST 3 TERMS OF ORDER BY',
     ]);
   });
 

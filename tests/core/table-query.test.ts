@@ -7,7 +7,9 @@ import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
 import { ensureSortRanks, prepareQuery, queryTable, tableStatements } from '../../electron/core/services/table/query';
+import { libraryEntry, trashPlan } from '../../electron/core/services/library/library';
 import { pageRowsSql } from '../../electron/core/services/table/query-sql';
+import { SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { readRows, toRows } from '../../electron/core/services/table/rows';
 import type { Result } from '../../shared/api/result';
 import {
@@ -134,10 +136,10 @@ describe('table.query against the JavaScript model', () => {
     buildDataset(r);
     const model = loadModel();
     ensureSortRanks(core.db);
-    const forms = { flat: 0, nested: 0, walk: 0 };
+    const forms = { flat: 0, nested: 0, walk: 0, skip: 0 };
     const sortSteps = (statement: { sql: string; params: unknown[] }) =>
       (core.db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { parent: number; detail: string }[]).filter(
-        (step) => /^USE TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF )?ORDER BY$/.test(step.detail),
+        (step) => /^USE TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF |LAST \d+ TERMS OF )?ORDER BY$/.test(step.detail),
       );
     for (let n = 0; n < 150; n++) {
       const q = randomQuery(r, model);
@@ -160,6 +162,71 @@ describe('table.query against the JavaScript model', () => {
     // query-plans.test.ts has it chosen where it does).
     expect(forms.flat).toBeGreaterThan(10);
     expect(forms.nested).toBeGreaterThan(10);
+  });
+});
+
+describe('table.query at any offset', () => {
+  it('gives the model’s page at every depth, the rows before a deep page skipped in the order’s index from the nearer end', () => {
+    core = createTestCore(temp.make());
+    const r = new Prng(17);
+    buildDataset(r);
+    // A plan in the trash: the skip leaves its rows out as the count does, from either end.
+    const trashed = 'bench-000001';
+    trashPlan(core.db, trashed, libraryEntry(core.db, trashed)!.revision, true);
+    const loaded = loadModel();
+    const model = { ...loaded, rows: loaded.rows.filter((row) => row.planId !== trashed) };
+    ensureSortRanks(core.db);
+    const saved = SKIP_TUNING.from;
+    SKIP_TUNING.from = 1;
+    const chosen = { flat: 0, nested: 0, walk: 0, skip: 0 };
+    let fromEnd = 0;
+    let started = 0;
+    try {
+      for (let n = 0; n < 400; n++) {
+        // Half of them across every plan in an order an index gives: the trashed plan's rows
+        // are then among those the skip passes.
+        const random = randomQuery(r, loaded);
+        const picked: TableQuery =
+          n % 2
+            ? random
+            : {
+                ...random,
+                planId: undefined,
+                filters: {},
+                search: '',
+                groupBy: null,
+                sort: r.pick([[], ...(['headline', 'theme', 'shortId'] as const).map((column) => [{ column, desc: false }])]),
+              };
+        const { total } = modelPage(model.rows, model.themes, { ...picked, offset: 0 }, DEFAULT_STATUS_OPTIONS, model.plans);
+        // Anywhere from the first row to just past the last, pages short beside the rows.
+        const q = { ...picked, offset: r.int(total + 3), limit: r.between(1, 8), facets: false };
+        const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans);
+        const { rows, total: count, totalExact, groups } = queryTable(core.db, q);
+        expect({ rows, total: count, totalExact, groups }, `query ${n}: ${JSON.stringify(q)}`).toEqual({
+          rows: expected.rows,
+          total: expected.total,
+          totalExact: true,
+          groups: expected.groups,
+        });
+        // The skip form gives the model's page whatever the order, sorted or not.
+        const { scope, order } = prepareQuery(core.db, q);
+        const skip = pageRowsSql(scope, order, { offset: q.offset, limit: q.limit, total: expected.total }, 'skip');
+        expect(toRows(core.db.prepare(skip.sql).all(...skip.params)), `query ${n} (skip): ${JSON.stringify(q)}`).toEqual(expected.rows);
+        if (!q.search && !q.filters.text) {
+          const { form, sql } = tableStatements(core.db, q).rows(expected.total);
+          chosen[form]++;
+          if (form === 'skip' && 2 * q.offset + q.limit > expected.total) fromEnd++;
+          // Started at a row found beforehand, put right by the trashed plan's rows before it.
+          if (form === 'skip' && /\) [<>]= \(\?/.test(sql)) started++;
+        }
+      }
+    } finally {
+      SKIP_TUNING.from = saved;
+    }
+    // Deep pages of index orders took the skip, some of them from the end.
+    expect(chosen.skip).toBeGreaterThan(20);
+    expect(fromEnd).toBeGreaterThan(10);
+    expect(started).toBeGreaterThan(10);
   });
 });
 

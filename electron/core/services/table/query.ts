@@ -6,6 +6,7 @@ import type { FacetCount, FacetList, InitiativeRow, StatusOption, TablePage, Tab
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
+import { EMPTY_RANK } from '../../collation/collators';
 import { readStatusOptions } from '../status-options';
 import { fillHits, forgetHits } from './hits';
 import { computeFacets, computeGroups, facetList, type FacetListing } from './facets';
@@ -16,6 +17,7 @@ import { changeStamp, ensurePlanRanks } from './plans';
 import { readRows, toRows } from './rows';
 import { forgetEstimates, searchPlan, walkedPage } from './walk';
 import { candidatePage, forgetCandidates } from './candidates';
+import { skipStatement, SKIP_TUNING } from './skip';
 import { inWriteTransaction, readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
@@ -46,6 +48,21 @@ interface Settled {
   ranked?: boolean;
   /** Rows of initiative_sort_keys (when some query needed it): what a walk may have to test. */
   rows?: number;
+  /** By rank column: whether some row has the empty text's rank there (orderByOf). */
+  emptyRanks?: Map<string, boolean>;
+}
+
+/** Whether some row of initiative_sort_keys has the empty text's rank in this rank column (one
+ *  seek in its index), known while nothing is written. */
+function hasEmptyRank(db: Db, known: Settled, column: string): boolean {
+  if (!/^(headline|theme)_(pinyin|stroke)$/.test(column)) throw new Error(`not a rank column: ${column}`);
+  known.emptyRanks ??= new Map();
+  let empty = known.emptyRanks.get(column);
+  if (empty === undefined) {
+    empty = (prepared(db, `SELECT EXISTS (SELECT 1 FROM initiative_sort_keys WHERE ${column} = ?) AS e`).get(EMPTY_RANK) as { e: number }).e === 1;
+    known.emptyRanks.set(column, empty);
+  }
+  return empty;
 }
 const settledByDb = new WeakMap<Db, Settled>();
 
@@ -88,28 +105,34 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[], t
     ? { filters: {}, hits: false, ids }
     : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(known, query), ...(tests ? { tests } : {}) };
   if (sortsByPlan(query)) ensurePlanRanks(db);
-  const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query));
+  const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query), (column) =>
+    hasEmptyRank(db, known, column),
+  );
   return { scope, order, statusOptions };
 }
 
 const MAX_PLANS_KNOWN = 256;
 const sortFree = new WeakMap<Db, Map<string, boolean>>();
 
-/** A step sorting the rows of the statement (at its top, or anywhere with `anywhere`: the
- *  picked page of a nested form); a json_group_array's ORDER BY does not count. */
-const SORT_STEP = /^USE TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF )?ORDER BY$/;
+/** A step sorting the rows of the statement, whole or the terms after those an index gives (each
+ *  run of rows equal in those sorted apart); a json_group_array's ORDER BY does not count. */
+const SORT_STEP = /^USE TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF |LAST \d+ TERMS OF )?ORDER BY$/;
 
 /** Whether SQLite runs a statement without a sort step (its order from an index), by EXPLAIN
- *  QUERY PLAN, once per statement text: the plan depends on the text, not on the values bound. */
-function withoutSort(db: Db, statement: { sql: string; params: unknown[] }, anywhere = false): boolean {
+ *  QUERY PLAN, once per statement text: the plan depends on the text, not on the values bound.
+ *  Where: at its top (`top`), anywhere (the picked page of a nested form too), or anywhere but
+ *  its top (`inner`: a skipped page counted from the end sorts its own rows back at the top). */
+function withoutSort(db: Db, statement: { sql: string; params: unknown[] }, where: 'top' | 'anywhere' | 'inner' = 'top'): boolean {
   let known = sortFree.get(db);
   if (!known) sortFree.set(db, (known = new Map()));
-  let free = known.get(statement.sql);
+  const key = `${where} ${statement.sql}`;
+  let free = known.get(key);
   if (free === undefined) {
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { parent: number; detail: string }[];
-    free = !plan.some((step) => (anywhere || step.parent === 0) && SORT_STEP.test(step.detail));
+    const counted = (parent: number) => (where === 'top' ? parent === 0 : where === 'inner' ? parent !== 0 : true);
+    free = !plan.some((step) => counted(step.parent) && SORT_STEP.test(step.detail));
     if (known.size >= MAX_PLANS_KNOWN) known.clear();
-    known.set(statement.sql, free);
+    known.set(key, free);
   }
   return free;
 }
@@ -119,6 +142,7 @@ function withoutSort(db: Db, statement: { sql: string; params: unknown[] }, anyw
  *  each dearer than a test. The walk is taken while its tests stay under this many per row in
  *  scope (a status in a twentieth of the rows: 1,000 tests against 5,000 rows sorted). */
 const WALK_TESTS_PER_ROW = 2;
+
 
 function sortKeyRows(db: Db): number {
   const known = settled(db);
@@ -187,11 +211,16 @@ export function tableStatements(db: Db, query: TableQuery) {
     },
     rows(total: number): Statement & { form: PageForm } {
       const flat = form('flat');
-      if (withoutSort(db, flat)) return flat;
+      if (withoutSort(db, flat)) {
+        // Deep in the order: the rows before the page passed in the order's index (skip.ts).
+        if (range.offset < SKIP_TUNING.from) return flat;
+        const skip = { ...skipStatement(db, scope, order, range, total), form: 'skip' as const };
+        return withoutSort(db, skip, 'inner') ? skip : flat;
+      }
       const tests = total > 0 ? ((range.offset + range.limit) * sortKeyRows(db)) / total : Infinity;
       if (hasTestedConditions(scope) && tests <= WALK_TESTS_PER_ROW * total) {
         const walk = form('walk');
-        if (withoutSort(db, walk, true)) return walk;
+        if (withoutSort(db, walk, 'anywhere')) return walk;
       }
       return form('nested');
     },
@@ -262,7 +291,7 @@ function readPage(db: Db, query: TableQuery): TablePage {
   const plan = searchPlan(db, query, () => sortKeyRows(db));
   if (plan) {
     const { scope, order } = prepareQuery(db, query, undefined, plan.tests);
-    const page = plan.walk ? walkedPage(db, query, scope, order, (statement) => withoutSort(db, statement, true)) : candidatePage(db, query, scope, order);
+    const page = plan.walk ? walkedPage(db, query, scope, order, (statement) => withoutSort(db, statement, 'anywhere')) : candidatePage(db, query, scope, order);
     if (page) return { ...page, facets: NO_FACETS, groups: [] };
   }
   {

@@ -1,0 +1,66 @@
+// A page deep in an order an index gives (the default order, a headline or theme sort, the
+// short id): the reader drags the scroll bar to the middle of a million rows and the renderer
+// asks for rows 500,001–500,200. The rows before the page are passed in the order's index alone
+// (pageRowsSql's skip form; from the end when fewer rows follow the page), not joined to their
+// text and the reader's fields as the flat form does for every row it passes.
+//
+// An OFFSET passes index entries fast only while nothing is tested on them: at 1M initiatives,
+// 500,000 entries of the pinyin index in about 4 ms of CPU. The plans a query leaves out (the
+// reader's trash, superseded versions) are such a test: the rank indexes do not hold the plan,
+// so each entry passed cost a lookup of its row (1.5–2.2 s of CPU for the middle page; the
+// flat form took 7 s), a set of the left-out rows' ids about 70 ms, a plan column added to the
+// index about 20 ms (and 13 bytes an entry in four indexes, rebuilt by a migration). Instead the
+// rows are passed with the left-out plans counted in, and the page is put right by those plans'
+// rows before it, which are few:
+// - `start`: the row at the page's offset in the order, left-out plans included (no test);
+// - `before`: the left-out rows before that row (each found by its plan's index);
+// - the page: from `start` on, every condition tested, passing `before` rows of the scope.
+// The row at live position N is the `before`-th row of the scope from the N-th row of the
+// index on, since exactly `before` of the N rows before that one were left out.
+import type { Db } from '../../db/open';
+import { prepared } from '../../db/statements';
+import { fromOf, fromStartSql, pageRowsSql, skipWalk, whereOf, type OrderBy, type RowScope } from './query-sql';
+
+export const SKIP_TUNING = {
+  /** From this offset on, a page in an order an index gives is picked by the skip form. */
+  from: 1_000,
+  /** With more rows of left-out plans in scope than this, the skip tests each row it passes
+   *  (their correction would cost a lookup each). */
+  hiddenRows: 50_000,
+};
+
+type Statement = { sql: string; params: unknown[] };
+
+/** The statement of a page deep in an order an index gives (see the file's comment). `total` is
+ *  the exact number of rows in scope. */
+export function skipStatement(db: Db, scope: RowScope, order: OrderBy, page: { offset: number; limit: number }, total: number): Statement {
+  const counted = { ...page, total };
+  const plain = pageRowsSql(scope, order, counted, 'skip');
+  const hidden = scope.trashedPlans ?? [];
+  const { terms } = order;
+  // A start is a row value of the order's terms: columns of the sort keys, all one way.
+  const keyed = terms.every((t) => /^k\.\w+$/.test(t.expr) && t.desc === terms[0]!.desc) && order.params.length === 0;
+  const walk = skipWalk(counted);
+  if (hidden.length === 0 || !keyed || walk.limit === 0) return plain;
+  const open = whereOf({ ...scope, trashedPlans: undefined });
+  const from = fromOf(open.usesState);
+  const columns = terms.map((t, n) => `${t.expr} AS s${n}`).join(', ');
+  const direction = terms.map((t) => `${t.expr}${t.desc !== walk.backwards ? ' DESC' : ''}`).join(', ');
+  const start = prepared(db, `SELECT ${columns} ${from} ${open.sql} ORDER BY ${direction} LIMIT 1 OFFSET ?`).get(...open.params, walk.skip) as
+    | Record<string, unknown>
+    | undefined;
+  // Fewer rows than the offset, left-out ones included: the page is empty.
+  if (!start) return pageRowsSql(scope, order, { offset: 0, limit: 0 }, 'nested');
+  const key = terms.map((_, n) => start[`s${n}`]);
+  if (key.some((v) => v === null || v === undefined)) return plain;
+  const left = `${open.sql ? `${open.sql} AND` : 'WHERE'} k.plan_id IN (SELECT value FROM json_each(?))`;
+  const nulls = terms.map((t) => `${t.expr} IS NULL`).join(' OR ');
+  const { n, after, unranked } = prepared(
+    db,
+    `SELECT count(*) AS n, coalesce(sum(h.after), 0) AS after, coalesce(sum(h.unranked), 0) AS unranked
+     FROM (SELECT ${fromStartSql(order, walk.backwards)} AS after, ${nulls} AS unranked ${from} ${left} LIMIT ?) h`,
+  ).get(...key, ...open.params, JSON.stringify(hidden), SKIP_TUNING.hiddenRows + 1) as { n: number; after: number; unranked: number };
+  // A row value with a NULL compares as NULL: such rows would be miscounted.
+  if (n > SKIP_TUNING.hiddenRows || unranked > 0) return plain;
+  return pageRowsSql(scope, order, { ...counted, start: { key, skip: n - after } }, 'skip');
+}
