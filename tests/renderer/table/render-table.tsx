@@ -75,6 +75,9 @@ export const grid = () => screen.getByRole('grid');
 export async function rowsShown(count: number): Promise<HTMLElement[]> {
   // The first render of a file also loads its modules: give a busy machine time.
   await waitFor(() => expect(dataRows()).toHaveLength(count));
+  // Whole rows, as a reader first reaches them: the first rows' cells right of the window come
+  // a frame after the rows (TableGrid's cellsShown), and the grid is busy until then.
+  await waitFor(() => expect(grid().getAttribute('aria-busy')).toBeNull());
   return dataRows();
 }
 

@@ -70,7 +70,9 @@ export function TableGrid(props: TableGridProps) {
         aria-rowcount={display.count + 1}
         aria-colcount={columns.length}
         aria-multiselectable="true"
-        aria-busy={!loaded || undefined}
+        // Busy until its rows are whole: while the first rows are drawn, the cells right of the
+        // window wait for the frame after (cellsShown).
+        aria-busy={!loaded || range.firstPaint || undefined}
         className="itable-grid"
         style={{ width, ['--itable-cols' as string]: template, ['--itable-print-cols' as string]: printTemplate }}
       >
