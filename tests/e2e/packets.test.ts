@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldPunctuationWidth } from '../../shared/text/cjk-punctuation';
+import { localDay, printedDate } from '../../shared/text/printed-date';
 import { REPO_ROOT } from '../helpers/paths';
 import { OUTPUT_DIR, SANDBOXED_FRAME_REFUSAL, startAppSession, type AppSession } from './app-session';
 import { settle, shootMatrix } from './shots';
@@ -188,10 +189,8 @@ describe('the table on paper', () => {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', '-singlefile', pdf, join(OUTPUT_DIR, 'table-print-all-2')]);
       const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
       expect(pages).toBeGreaterThanOrEqual(2);
-      const today = await page.evaluate(() => {
-        const d = new Date();
-        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-      });
+      // Today (the page runs on this machine's calendar), printed as a packet prints a day.
+      const today = printedDate(localDay(), 'zh');
       for (let n = 1; n <= pages; n++) {
         const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
         // Every page: the running header (all plans, today) and the table's header row.

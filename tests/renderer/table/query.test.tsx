@@ -131,7 +131,7 @@ describe('initiative table: filtering', () => {
     expect(fake.calls.filter((c) => c.method === 'table.facets').at(-1)!.args).toMatchObject({ facet: 'theme', limit: THEME_MENU_LIMIT, match: '绿色' });
     expect(within(panel).queryByText(/未列出/)).toBeNull();
     fireEvent.change(within(panel).getByRole('searchbox', { name: '输入文字查找主题或计划' }), { target: { value: '没有这样的主题' } });
-    await within(panel).findByText('没有相符的主题');
+    await within(panel).findByText('暂无相符的主题');
   });
 
   it('filters by tag, by theme and by priority, combining facets', async () => {

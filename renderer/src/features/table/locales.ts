@@ -55,7 +55,7 @@ export const table = {
       remove: '移除筛选 {{value}}',
       search: '搜索：{{value}}',
       findTheme: '输入文字查找主题或计划',
-      noMatch: '没有相符的主题',
+      noMatch: '暂无相符的主题',
       moreThemes_one: '下列为举措最多的主题，另有 {{n}} 个未列出 — 输入文字查找',
       moreThemes_other: '下列为举措最多的主题，另有 {{n}} 个未列出 — 输入文字查找',
       moreMatching_one: '另有 {{n}} 个相符的主题未列出 — 请输入更多文字',
