@@ -93,3 +93,15 @@ export function linkTree(from: string, to: string): void {
     }
   }
 }
+
+/** A CDP stream (a trace Tracing.end wrote, say) read to its end, then closed. */
+export async function readStream(cdp: CDPSession, handle: string): Promise<string> {
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  return text;
+}

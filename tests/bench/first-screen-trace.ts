@@ -21,7 +21,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { API_PREFIX, AUTH_SCHEME, TOKEN_QUERY_PARAM } from '../../shared/api/http';
 import { assertBuilt, SERVER_ENTRY } from '../e2e/built-server';
 import { REPO_ROOT } from '../helpers/paths';
-import { launchBenchBrowser, linkTree, whenNoted } from './chromium-bench';
+import { launchBenchBrowser, linkTree, readStream, whenNoted } from './chromium-bench';
 import { BASELINE_PATH, PAGE_SCRIPT, STATIC_PATH, staticPageHtml } from './table-ui-page';
 
 const { values } = parseArgs({
@@ -112,17 +112,6 @@ async function storeScopeAll(page: Page, serverUrl: string): Promise<void> {
 let cdpOf: CDPSession | null = null;
 const themesAt = (_page: Page) => whenNoted(cdpOf!, 'themes');
 const momentAt = () => whenNoted(cdpOf!, MOMENT);
-
-async function readStream(cdp: CDPSession, handle: string): Promise<string> {
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  return text;
-}
 
 /** Another page first, as the bench alternates: going to the same address with only its hash
  *  would not load the page again. */

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { assertBuilt, startBuiltServer, type BuiltServer } from '../e2e/built-server';
-import { corpusDataDir, launchBenchBrowser, linkTree } from './chromium-bench';
+import { corpusDataDir, launchBenchBrowser, linkTree, readStream } from './chromium-bench';
 import { DEFAULT_SEED } from './corpus';
 
 const { values } = parseArgs({
@@ -64,17 +64,6 @@ window.__first = (text) => new Promise((resolve) => {
   observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-query'] });
 });
 `;
-
-async function readStream(cdp: CDPSession, handle: string): Promise<string> {
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  return text;
-}
 
 interface Sample {
   wall: number;
