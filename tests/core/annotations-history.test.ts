@@ -12,11 +12,12 @@ import {
 import { searchKeys } from '../../electron/core/search/match';
 import type { Annotation, AnnotationRevision, ColorNames } from '../../shared/api/annotations/methods';
 import type { ApiArgs, ApiMethod, TagCount } from '../../shared/api/contract';
-import type { ApiError, Result } from '../../shared/api/result';
+import type { Result } from '../../shared/api/result';
 import { describePassage } from '../../shared/domain/anchoring';
 import type { InitiativeRow } from '../../shared/domain/table';
 import { createTestCore, revisionOf, updateLatest } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value, error } from '../helpers/result';
 
 const temp = useTempDirs();
 let core: Core;
@@ -26,14 +27,6 @@ beforeEach(() => {
 afterEach(() => core.close());
 
 const call = <M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<Result<unknown>> => core.router.dispatch(method, args);
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-function error(result: Result<unknown>): ApiError {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 const ITEM = 'hz-2024/T1/I1';
 const T0 = Date.parse('2024-06-01T08:00:00.000Z');

@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '../../electron/core/core';
 import type { ApiArgs, ApiMethod } from '../../shared/api/contract';
 import type { Annotation, AnnotationPage, NewAnnotation } from '../../shared/api/annotations/methods';
-import type { ApiError, Result } from '../../shared/api/result';
+import type { Result } from '../../shared/api/result';
 import { describePassage } from '../../shared/domain/anchoring';
 import type { InitiativeRow } from '../../shared/domain/table';
 import { createAnnotation, trashAnnotation, updateAnnotation } from '../../electron/core/services/annotations/annotations';
 import { createTestCore } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value, error } from '../helpers/result';
 
 const temp = useTempDirs();
 let core: Core;
@@ -20,14 +21,6 @@ beforeEach(() => {
 afterEach(() => core.close());
 
 const call = <M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<Result<unknown>> => core.router.dispatch(method, args);
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-function error(result: Result<unknown>): ApiError {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 const ITEM = 'hz-2024/T3/I3';
 const bodyOf = (id: string) => core.db.prepare('SELECT body FROM initiatives WHERE id = ?').pluck().get(id) as string;

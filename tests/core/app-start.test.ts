@@ -8,19 +8,15 @@ import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { trashPlan } from '../../electron/core/services/library/library';
 import { pickCurrentPlan, type AppStart, type PlanSummary } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/result';
 import { createTestCore } from '../helpers/core';
 import { planOf } from '../helpers/plan-docs';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value } from '../helpers/result';
 
 const temp = useTempDirs();
 let core: Core;
 afterEach(() => core?.close());
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 const start = async () => value<AppStart>(await core.router.dispatch('app.start', {}));
 const set = async (key: 'ui.currentPlan' | 'ui.theme', v: string | null) => value(await core.router.dispatch('settings.set', { key, value: v }));

@@ -18,6 +18,7 @@ import { createTestCore } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
 import { REPO_ROOT } from '../helpers/paths';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value } from '../helpers/result';
 
 // Each preview starts a worker that loads the TypeScript sources through tsx.
 vi.setConfig({ testTimeout: 60_000 });
@@ -34,10 +35,6 @@ afterEach(() => core.close());
 
 async function call<T>(method: string, args: unknown): Promise<Result<T>> {
   return (await core.router.dispatch(method, args)) as Result<T>;
-}
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
 }
 async function preview(name: string, previewId = `commit-test-${++n}`): Promise<ImportPreview> {
   const dataBase64 = readFileSync(join(FIXTURES, name)).toString('base64');

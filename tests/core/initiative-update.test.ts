@@ -13,6 +13,7 @@ import { rebuildSearchIndex } from '../../electron/core/refresh-derived';
 import { createTestCore, revisionOf } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value } from '../helpers/result';
 
 const temp = useTempDirs();
 let core: Core;
@@ -27,10 +28,6 @@ const PLAN_CONTENT = /^(plans|themes|initiatives|plan_lists|list_items|plan_tran
 async function update(patch: unknown, initiativeId = ID): Promise<Result<InitiativeRow>> {
   const baseRevision = revisionOf(core.db, initiativeId);
   return (await core.router.dispatch('initiative.update', { initiativeId, baseRevision, patch })) as Result<InitiativeRow>;
-}
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
 }
 
 describe('initiative.update', () => {

@@ -3,11 +3,12 @@
 // and the record as stored now, and changes nothing (every table compared before and after).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import type { ApiError, Result } from '../../shared/api/result';
+import type { Result } from '../../shared/api/result';
 import type { InitiativeRow, SavedView, StatusOption, StatusOptionsRecord, TableViewState } from '../../shared/domain/table';
 import { createTestCore } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value, error } from '../helpers/result';
 
 const temp = useTempDirs();
 let core: Core;
@@ -18,14 +19,6 @@ afterEach(() => core.close());
 
 const ID = 'hz-2024/T2/I1';
 const call = async <T>(method: string, args: unknown): Promise<Result<T>> => (await core.router.dispatch(method, args)) as Result<T>;
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-function error(result: Result<unknown>): ApiError {
-  if (result.ok) throw new Error('expected an error');
-  return result.error;
-}
 const update = (baseRevision: number, patch: unknown) =>
   call<InitiativeRow>('initiative.update', { initiativeId: ID, baseRevision, patch });
 

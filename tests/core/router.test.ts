@@ -13,6 +13,7 @@ import type { InitiativeDetail, PlanOutline, PlanSummary } from '../../shared/ap
 import { createTestCore } from '../helpers/core';
 import { validArgs } from '../helpers/valid-args';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value as valueOf } from '../helpers/result';
 
 const temp = useTempDirs();
 
@@ -31,10 +32,6 @@ function errorOf(result: Result<unknown>): { code: string; message: string } {
   return result.error;
 }
 
-function valueOf<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected a value, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 describe('createRouter', () => {
   it.each(['plan.delete', '', 'constructor', '__proto__', 'toString', 'PLAN.GET'])(

@@ -11,6 +11,7 @@ import { DEFAULT_STATUS_OPTIONS, type SavedView, type StatusOption, type TableVi
 import { createTestCore } from '../helpers/core';
 import { planOf } from '../helpers/plan-docs';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value, error } from '../helpers/result';
 
 const temp = useTempDirs();
 let core: Core;
@@ -21,14 +22,6 @@ afterEach(() => core.close());
 
 const call = async <T>(method: string, args: unknown): Promise<Result<T>> =>
   (await core.router.dispatch(method, args)) as Result<T>;
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-function error(result: Result<unknown>): { code: string; message: string } {
-  if (result.ok) throw new Error('expected an error');
-  return result.error;
-}
 
 const option = (key: string, zh: string, en: string): StatusOption => ({ key, label: { zh, en } });
 

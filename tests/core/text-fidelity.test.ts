@@ -6,12 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { isCalendarDate } from '../../shared/api/schemas';
-import type { ApiError, Result } from '../../shared/api/result';
+import type { Result } from '../../shared/api/result';
 import type { InitiativeRow, SavedView, TablePage } from '../../shared/domain/table';
 import { FIELD_LIMITS, findLoneSurrogate, normalizeTag } from '../../shared/text';
 import { createTestCore, revisionOf } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value, error } from '../helpers/result';
 
 const temp = useTempDirs();
 let core: Core;
@@ -24,14 +25,6 @@ const ID = 'hz-2024/T1/I3';
 const call = async <T>(method: string, args: unknown): Promise<Result<T>> => (await core.router.dispatch(method, args)) as Result<T>;
 const update = (patch: unknown) =>
   call<InitiativeRow>('initiative.update', { initiativeId: ID, baseRevision: revisionOf(core.db, ID), patch });
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-function error(result: Result<unknown>): ApiError {
-  if (result.ok) throw new Error('expected an error');
-  return result.error;
-}
 
 describe('lone surrogates', () => {
   it.each([

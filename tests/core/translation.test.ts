@@ -15,11 +15,11 @@ import { checkTranslation, parseTranslation, TranslationError } from '../../elec
 import type { PlanDocument } from '../../shared/domain/plan';
 import type { PlanTranslation } from '../../shared/domain/translation';
 import type { TablePage } from '../../shared/domain/table';
-import type { Result } from '../../shared/api/result';
 import { createTestCore } from '../helpers/core';
 import { dumpTables } from '../helpers/db-dump';
 import { EMBEDDED_PLAN_FILE, RESOURCES_DIR } from '../helpers/paths';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value as valueOf } from '../helpers/result';
 
 const temp = useTempDirs();
 const RAW = readFileSync(EMBEDDED_PLAN_FILE, 'utf8');
@@ -27,10 +27,6 @@ const EN_FILE = join(RESOURCES_DIR, EMBEDDED_PLAN.translations[0].file);
 const EN_JSON = readFileSync(EN_FILE, 'utf8');
 const PLAN: PlanDocument = parseArticle(RAW, { planId: EMBEDDED_PLAN.id });
 
-function valueOf<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /** A resources folder with the shipped plan and the given English file. */
 function resourcesWith(enJson: string): string {

@@ -14,7 +14,7 @@ import { createTestCore } from '../helpers/core';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { useTempDirs } from '../helpers/temp-dir';
 import type { InitiativeRow, SavedView, StatusOptionsRecord } from '../../shared/domain/table';
-import type { Result } from '../../shared/api/result';
+import { value } from '../helpers/result';
 
 const atVersion = useDatabaseAtVersion();
 const temp = useTempDirs();
@@ -27,10 +27,6 @@ function copyFixture(): string {
   return dir;
 }
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 describe('migration 0004 revisions', () => {
   it('keeps every row of a database filled at schema 3 and starts each user record at revision 1', () => {

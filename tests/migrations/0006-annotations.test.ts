@@ -11,20 +11,16 @@ import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import type { Annotation, AnnotationPage } from '../../shared/api/annotations/methods';
 import { describePassage } from '../../shared/domain/anchoring';
-import type { Result } from '../../shared/api/result';
 import { createTestCore } from '../helpers/core';
 import { columnsOf, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 import { useTempDirs } from '../helpers/temp-dir';
+import { value } from '../helpers/result';
 
 const atVersion = useDatabaseAtVersion();
 const temp = useTempDirs();
 const FIXTURE = new URL('./fixtures/v4-filled.sqlite3', import.meta.url);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 function insertPlan(db: Database.Database): void {
   db.exec(`

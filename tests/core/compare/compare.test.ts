@@ -16,6 +16,7 @@ import type { Result } from '../../../shared/api/result';
 import { createTestCore } from '../../helpers/core';
 import { REPO_ROOT } from '../../helpers/paths';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { value } from '../../helpers/result';
 
 const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'versions');
 const temp = useTempDirs('briefbook-compare-');
@@ -29,10 +30,6 @@ afterEach(() => core.close());
 const doc = (name: string) => importDocument(readFileSync(join(FIXTURES, name)), name);
 async function call<T>(method: string, args: unknown): Promise<Result<T>> {
   return (await core.router.dispatch(method, args)) as Result<T>;
-}
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
 }
 
 /** Each row as "kind flags: left numeral+headline | right numeral+headline". */

@@ -17,6 +17,7 @@ import { describePassage } from '../../../shared/domain/anchoring';
 import { createTestCore, updateLatest } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { importSecondPlan } from './second-plan';
+import { value } from '../../helpers/result';
 
 const OUT = join(__dirname, '..', '..', 'output', 'packets');
 const temp = useTempDirs();
@@ -24,10 +25,6 @@ let core: Core;
 let second: { planId: string; itemIds: string[] };
 
 const call = async <T>(method: string, args: unknown): Promise<Result<T>> => (await core.router.dispatch(method, args)) as Result<T>;
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 const FIRST = ['hz-2024/T3/I3', 'hz-2024/T1/I1', 'hz-2024/T2/I1'];
 /** Notes in the order the packet shows them: per item, notes on the item, then highlight notes. */

@@ -11,6 +11,7 @@ import { VALID_PACKET } from '../../helpers/valid-args';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { importSecondPlan } from './second-plan';
 import { savePacket } from '../../../electron/core/services/packets/store';
+import { value, error } from '../../helpers/result';
 
 const temp = useTempDirs();
 let core: Core;
@@ -20,14 +21,6 @@ beforeEach(() => {
 afterEach(() => core.close());
 
 const call = async <T>(method: string, args: unknown): Promise<Result<T>> => (await core.router.dispatch(method, args)) as Result<T>;
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-function error(result: Result<unknown>): { code: string; message: string; current?: unknown } {
-  if (result.ok) throw new Error('expected an error');
-  return result.error;
-}
 
 const withSources = (sources: PacketDefinition['sources'], order: string[] = []): PacketDefinition => ({ ...VALID_PACKET, sources, order });
 const resolve = async (definition: PacketDefinition) =>

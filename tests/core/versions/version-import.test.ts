@@ -25,6 +25,7 @@ import { createTestCore } from '../../helpers/core';
 import { dumpTables } from '../../helpers/db-dump';
 import { REPO_ROOT } from '../../helpers/paths';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { value, error as errorOf } from '../../helpers/result';
 
 // Each preview starts a worker that loads the TypeScript sources through tsx.
 vi.setConfig({ testTimeout: 60_000 });
@@ -41,14 +42,6 @@ afterEach(() => core.close());
 
 async function call<T>(method: string, args: unknown): Promise<Result<T>> {
   return (await core.router.dispatch(method, args)) as Result<T>;
-}
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-function errorOf(r: Result<unknown>): { code: string; message: string } {
-  if (r.ok) throw new Error(`expected an error, got ${JSON.stringify(r.value)}`);
-  return r.error;
 }
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 
