@@ -124,6 +124,7 @@ export function runSkipStatement(db: Db, scope: RowScope, order: OrderBy, page: 
   ).get(...open.params, ...key, ...at) as { within: number };
   const earlier = `(${lead.map((t) => t.expr).join(', ')}) ${down ? '>' : '<'} (${placeholders(lead.length)})`;
   let left = 0;
+  let leftAfter: number | undefined;
   if (hidden.length) {
     const { n, early } = prepared(
       db,
@@ -132,8 +133,9 @@ export function runSkipStatement(db: Db, scope: RowScope, order: OrderBy, page: 
     ).get(...key, ...open.params, JSON.stringify(hidden), SKIP_TUNING.hiddenRows + 1) as { n: number; early: number };
     if (n > SKIP_TUNING.hiddenRows) return undefined;
     left = early;
+    leftAfter = n - early;
   }
   // `walk.skip - within` rows precede the run, `left` of them left out: the rows of the scope
   // before the page's first, from the run's start on, are `within + left`.
-  return pageRowsSql(scope, order, { ...counted, start: { key, skip: within + left } }, 'skip');
+  return pageRowsSql(scope, order, { ...counted, start: { key, skip: within + left, ...(leftAfter === undefined ? {} : { leftAfter }) } }, 'skip');
 }
