@@ -223,7 +223,10 @@ export function tableStatements(db: Db, query: TableQuery) {
       }
       // Deep in an order whose first term's index gives it run by run (a descending sort, a
       // second sort column): the page starts at its run (skip.ts), each run sorted, none before.
-      if (range.offset >= SKIP_TUNING.from) {
+      // A first page too when plans are left out: they are then tested on the page's window
+      // only, not on every row of the first runs (a descending short-id sort's first run at 1M
+      // is one row per plan: 96 → 38 ms of CPU).
+      if (range.offset >= SKIP_TUNING.from || scope.trashedPlans?.length) {
         const runs = runSkipStatement(db, scope, order, range, total);
         if (runs && withoutSort(db, runs, 'whole')) return { ...runs, form: 'skip' };
       }
