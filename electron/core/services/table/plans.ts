@@ -66,16 +66,22 @@ const RANKS = [
   'CREATE TEMP TABLE IF NOT EXISTS plan_ranks_of (signature TEXT NOT NULL, stamp TEXT NOT NULL)',
 ];
 
-/** Each plan's place (from 1) in the order of its rank, ascending or descending, an empty title
- *  last either way (as the table's other text columns), ties by id. */
-function places(plans: readonly PlanTitle[], rank: ReadonlyMap<string, number>, desc: boolean): Map<string, number> {
-  const byId = (a: PlanTitle, b: PlanTitle) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const key = (p: PlanTitle) => {
-    const r = rank.get(p.title)!;
-    return r === EMPTY_RANK ? Infinity : desc ? -r : r;
-  };
-  const sorted = [...plans].sort((a, b) => key(a) - key(b) || byId(a, b));
-  return new Map(sorted.map((p, n) => [p.id, n + 1]));
+/** Each plan's place (from 1) in the order of its rank, ascending (`up`) and descending
+ *  (`down`), an empty title last either way (as the table's other text columns), ties by id:
+ *  one sort of numbers, the descending order its runs of equal ranks taken from the end. */
+function places(plans: readonly PlanTitle[], rank: ReadonlyMap<string, number>): { up: Map<string, number>; down: Map<string, number> } {
+  const keyed = plans.map((p) => ({ id: p.id, rank: rank.get(p.title)! }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const up = new Map(keyed.map((p, n) => [p.id, n + 1]));
+  const runs: (typeof keyed)[] = [];
+  for (const p of keyed) {
+    const run = runs.at(-1);
+    if (run && run[0]!.rank === p.rank) run.push(p);
+    else runs.push([p]);
+  }
+  const empty = runs.at(-1)?.[0]!.rank === EMPTY_RANK ? runs.pop()! : [];
+  const down = new Map([...runs.reverse().flat(), ...empty].map((p, n) => [p.id, n + 1]));
+  return { up, down };
 }
 
 /** Which titles temp.plan_ranks ranks now (a digest of every plan's id and shown title) and at
@@ -114,7 +120,8 @@ export function ensurePlanRanks(db: Db): void {
     const pinyin = denseRanks(titles, COLLATORS.pinyin);
     const stroke = denseRanks(titles, COLLATORS.stroke);
     written += prepared(db, 'DELETE FROM temp.plan_ranks').run().changes;
-    const [pinyinUp, pinyinDown, strokeUp, strokeDown] = [places(plans, pinyin, false), places(plans, pinyin, true), places(plans, stroke, false), places(plans, stroke, true)];
+    const [byPinyin, byStroke] = [places(plans, pinyin), places(plans, stroke)];
+    const [pinyinUp, pinyinDown, strokeUp, strokeDown] = [byPinyin.up, byPinyin.down, byStroke.up, byStroke.down];
     const insert = prepared(
       db,
       'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke, title, pinyin_up, pinyin_down, stroke_up, stroke_down) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
