@@ -10,6 +10,8 @@ import { refreshInitiativeSortKeys, sortKeysStale } from '../../electron/core/co
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
 import { queryTable } from '../../electron/core/services/table/query';
+import { SKIP_TUNING } from '../../electron/core/services/table/skip';
+import { libraryEntry, trashPlan } from '../../electron/core/services/library/library';
 import type { Collation, InitiativeRow, SortableColumn, TableQuery, TableSort } from '../../shared/domain/table';
 import { createTestCore } from '../helpers/core';
 import { mixedText, Prng } from '../helpers/mixed-text';
@@ -171,6 +173,57 @@ describe('sorting Chinese text in SQL', () => {
       const rows = query(sort, 'pinyin');
       const expected = [...rows].sort(byDefaultOrder).sort(compare);
       expect(rows.map((r) => r.id), JSON.stringify(sort)).toEqual(expected.map((r) => r.id));
+    }
+  });
+
+  it('gives every page, at any depth, of descending and two-column sorts as Intl.Collator orders the rows, a plan in the trash', () => {
+    // A third plan of the same texts in the trash: its rows fall among the others' in every order.
+    const r = new Prng(77);
+    const pool = textPool(r);
+    importPlan(core.db, planOf('mix-c', Array.from({ length: 5 }, () => ({ headline: r.pick(pool), initiatives: Array.from({ length: 4 }, () => r.pick(pool)) }))), 'mix-c');
+    trashPlan(core.db, 'mix-c', libraryEntry(core.db, 'mix-c')!.revision, true);
+    const sorts: TableSort[][] = [
+      [{ column: 'headline', desc: true }],
+      [{ column: 'theme', desc: true }],
+      [{ column: 'shortId', desc: true }],
+      [{ column: 'plan', desc: false }, { column: 'headline', desc: false }],
+      [{ column: 'plan', desc: true }, { column: 'theme', desc: true }],
+      [{ column: 'theme', desc: false }, { column: 'headline', desc: true }],
+      [{ column: 'theme', desc: true }, { column: 'shortId', desc: false }],
+      [{ column: 'headline', desc: true }, { column: 'theme', desc: false }],
+    ];
+    const saved = SKIP_TUNING.from;
+    SKIP_TUNING.from = 1;
+    try {
+      for (const collation of ['pinyin', 'stroke'] as const) {
+        const collator = new Intl.Collator(LOCALE[collation]);
+        const text = (get: (r: InitiativeRow) => string, desc: boolean) => (a: InitiativeRow, b: InitiativeRow) => {
+          const [x, y] = [get(a), get(b)];
+          if (x === '' || y === '') return Number(x === '') - Number(y === '');
+          return desc ? collator.compare(y, x) : collator.compare(x, y);
+        };
+        const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+        const compareOf = ({ column, desc }: TableSort) => {
+          const sign = desc ? -1 : 1;
+          if (column === 'plan') return (a: InitiativeRow, b: InitiativeRow) => text((x) => x.planTitle, desc)(a, b) || byId(a.planId, b.planId);
+          if (column === 'shortId') return (a: InitiativeRow, b: InitiativeRow) => sign * (a.themeOrdinal - b.themeOrdinal || a.ordinal - b.ordinal);
+          return text(column === 'theme' ? (x) => x.themeHeadline : (x) => x.headline, desc);
+        };
+        for (const sort of sorts) {
+          const rows = query(sort, collation);
+          expect(rows.some((row) => row.planId === 'mix-c')).toBe(false);
+          const chain = sort.map(compareOf);
+          const expected = [...rows].sort(byDefaultOrder).sort((a, b) => chain.reduce((d, c) => d || c(a, b), 0));
+          const ids = rows.map((row) => row.id);
+          expect(ids, JSON.stringify(sort)).toEqual(expected.map((row) => row.id));
+          for (let offset = 0; offset < ids.length + 7; offset += 7) {
+            const page = query(sort, collation, { offset, limit: 7 }).map((row) => row.id);
+            expect(page, `${collation} ${JSON.stringify(sort)} at ${offset}`).toEqual(ids.slice(offset, offset + 7));
+          }
+        }
+      }
+    } finally {
+      SKIP_TUNING.from = saved;
     }
   });
 

@@ -172,6 +172,48 @@ describe('query plans of the table', () => {
     ]);
   });
 
+  it.each([
+    [[{ column: 'plan' as const, desc: false }], 0],
+    [[{ column: 'plan' as const, desc: true }], 0],
+    [[{ column: 'plan' as const, desc: false }, { column: 'headline' as const, desc: false }], 4],
+    [[{ column: 'plan' as const, desc: true }, { column: 'theme' as const, desc: true }], 4],
+  ])('plan sort across plans %j: reads the plans in their place index and each plan’s rows by its plan index, sorting at most each plan’s rows', (sort, sorted) => {
+    const query = { ...BASE, sort };
+    const rows = tableStatements(core.db, query).rows(queryTable(core.db, query).total);
+    const plan = planOf(rows);
+    expectNoBareScan(plan);
+    expect(plan, plan.join(' | ')).toContain(`SCAN pr USING COVERING INDEX plan_ranks_pinyin_${sort[0]!.desc ? 'down' : 'up'}`);
+    expect(plan.some((step) => /^SEARCH k USING (COVERING )?INDEX initiative_sort_keys_by_plan \(plan_id=\?\)$/.test(step)), plan.join(' | ')).toBe(true);
+    // No sort of every row: none at all for the plan alone, each plan's rows by the second column.
+    expect(plan.filter((step) => /^USE TEMP B-TREE FOR (.* OF )?ORDER BY$/.test(step)), plan.join(' | ')).toEqual(
+      sorted ? [`USE TEMP B-TREE FOR LAST ${sorted} TERMS OF ORDER BY`] : [],
+    );
+  });
+
+  it.each([
+    [[{ column: 'headline' as const, desc: true }], 'initiative_sort_keys_by_headline_pinyin'],
+    [[{ column: 'shortId' as const, desc: true }], 'initiative_sort_keys_by_order'],
+    [[{ column: 'theme' as const, desc: false }, { column: 'headline' as const, desc: false }], 'initiative_sort_keys_by_theme_pinyin'],
+  ])('a page deep in %j: starts at the run of the first term at its offset, found in that index alone', (sort, index) => {
+    const saved = SKIP_TUNING.from;
+    SKIP_TUNING.from = 100;
+    try {
+      for (const offset of [300, 900]) {
+        const query = { ...BASE, sort, offset };
+        const rows = tableStatements(core.db, query).rows(queryTable(core.db, query).total);
+        expect(rows.form).toBe('skip');
+        const plan = planOf(rows);
+        expectNoBareScan(plan);
+        // The page reads the index from the run on (a range), sorting runs, never every row.
+        expect(plan.some((step) => step.startsWith(`SEARCH k USING `) && step.includes(index) && /[<>]/.test(step)), plan.join(' | ')).toBe(true);
+        // The page's own rows may be sorted back at the top; inside, no sort of every row.
+        expect(plan.slice(0, plan.indexOf('SCAN pg')), plan.join(' | ')).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+      }
+    } finally {
+      SKIP_TUNING.from = saved;
+    }
+  });
+
   it('count: counts an index, across plans or within one', () => {
     const all = planOf(tableStatements(core.db, BASE).count);
     expect(all).toHaveLength(1);

@@ -7,7 +7,7 @@ import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
 import { ensureSortRanks, prepareQuery, queryTable, tableStatements } from '../../electron/core/services/table/query';
-import { libraryEntry, trashPlan } from '../../electron/core/services/library/library';
+import { libraryEntry, trashPlan, updateLibraryPlan } from '../../electron/core/services/library/library';
 import { pageRowsSql } from '../../electron/core/services/table/query-sql';
 import { SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { readRows, toRows } from '../../electron/core/services/table/rows';
@@ -227,6 +227,55 @@ describe('table.query at any offset', () => {
     expect(chosen.skip).toBeGreaterThan(20);
     expect(fromEnd).toBeGreaterThan(10);
     expect(started).toBeGreaterThan(10);
+  });
+});
+
+describe('table.query at any offset of a sort its index gives run by run', () => {
+  it('gives the model’s page at every depth of descending and two-column sorts, each deep page started at its run, with a plan in the trash and tied titles', () => {
+    core = createTestCore(temp.make());
+    const r = new Prng(29);
+    buildDataset(r);
+    // A third plan in the trash, and two plans whose shown titles tie (kept apart by id).
+    const third = generatePlan(42, 2, { plans: 3, themesPerPlan: 3, initiativesPerTheme: 5 });
+    importPlan(core.db, third, articleText(third));
+    const trashed = 'bench-000002';
+    trashPlan(core.db, trashed, libraryEntry(core.db, trashed)!.revision, true);
+    const hzTitle = (core.db.prepare("SELECT title FROM plans WHERE id = 'hz-2024'").get() as { title: string }).title;
+    updateLibraryPlan(core.db, 'bench-000001', libraryEntry(core.db, 'bench-000001')!.revision, { title: hzTitle });
+    const loaded = loadModel();
+    const model = { ...loaded, rows: loaded.rows.filter((row) => row.planId !== trashed) };
+    expect(new Set(model.rows.filter((row) => row.planTitle === hzTitle).map((row) => row.planId)).size).toBe(2);
+    ensureSortRanks(core.db);
+    const saved = SKIP_TUNING.from;
+    SKIP_TUNING.from = 1;
+    const COLUMNS = ['plan', 'theme', 'headline', 'shortId'] as const;
+    const runs = { skip: 0, fromEnd: 0, other: 0 };
+    try {
+      for (let n = 0; n < 400; n++) {
+        // A descending sort of one column, or two columns of the plan's own, either way.
+        const [first, second] = r.sample(COLUMNS, 2);
+        const sort =
+          n % 3 === 0 ? [{ column: r.pick(['theme', 'headline', 'shortId'] as const), desc: true }] : [first!, second!].map((column) => ({ column, desc: r.chance(0.5) }));
+        const filters: TableQuery['filters'] = r.chance(0.15) ? { planIds: r.sample(['hz-2024', 'bench-000000', 'bench-000001'], 2) } : {};
+        const picked: TableQuery = { sort, collation: r.pick(['pinyin', 'stroke'] as const), search: '', filters, groupBy: null, offset: 0, limit: 1, facets: false };
+        const { total } = modelPage(model.rows, model.themes, picked, DEFAULT_STATUS_OPTIONS, model.plans);
+        const q = { ...picked, offset: r.int(total + 3), limit: r.between(1, 8) };
+        const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans);
+        const { rows, total: count } = queryTable(core.db, q);
+        expect({ rows, total: count }, `query ${n}: ${JSON.stringify(q)}`).toEqual({ rows: expected.rows, total: expected.total });
+        const { form, sql } = tableStatements(core.db, q).rows(expected.total);
+        // Started at a run: the start compares the order's first term(s) alone.
+        if (form === 'skip' && /\((k\.\w+|pr\.\w+)(, k\.ordinal)?\) [<>]= \(\?(, \?)?\)/.test(sql)) {
+          runs.skip++;
+          if (2 * q.offset + q.limit > expected.total) runs.fromEnd++;
+        } else runs.other++;
+      }
+    } finally {
+      SKIP_TUNING.from = saved;
+    }
+    // Most deep pages of these sorts started at their run, many counted from the end.
+    expect(runs.skip).toBeGreaterThan(200);
+    expect(runs.fromEnd).toBeGreaterThan(60);
   });
 });
 

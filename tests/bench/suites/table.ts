@@ -173,8 +173,12 @@ interface Scenario {
    *  a WHERE written to use no index (many rows match: the page fills after a few); skipped,
    *  a page deep in an order an index gives: the rows before it skipped in that index alone
    *  (from the end when the page is nearer the end, the index read backwards), the page's rows
-   *  joined to their columns after. */
-  form: 'flat' | 'sorted' | 'walked' | 'skipped';
+   *  joined to their columns after; runs, a page deep in an order whose first term's index gives
+   *  it run by run (runsPage). */
+  form: 'flat' | 'sorted' | 'walked' | 'skipped' | 'runs';
+  /** Plans read in the Plan column's order (the floor's own places of the plans, kept as the
+   *  core keeps its own: computed once per connection), each plan's rows by its plan index. */
+  byPlanPlace?: boolean;
   /** A search: its hits put once into temp.floor_hits, which the WHERE and count then read. */
   hits?: { sql: string; params: unknown[] };
 }
@@ -229,6 +233,38 @@ function deepScenarios(all: Pick<Scenario, 'where' | 'params' | 'countSql' | 'co
       form: 'sorted',
     },
     { name: 'middle page', query: { ...BASE, ...page(middle) }, ...all, orderBy: ORDER, form: 'skipped' },
+    {
+      name: 'pinyin sort descending middle page',
+      query: { ...BASE, sort: [{ column: 'headline', desc: true }], ...page(middle) },
+      ...all,
+      orderBy: 'ORDER BY k.headline_pinyin DESC, k.theme_ordinal, k.ordinal, k.initiative_id',
+      form: 'runs',
+    },
+    {
+      name: 'short id descending middle page',
+      query: { ...BASE, sort: [{ column: 'shortId', desc: true }], ...page(middle) },
+      ...all,
+      orderBy: 'ORDER BY k.theme_ordinal DESC, k.ordinal DESC, k.initiative_id',
+      form: 'runs',
+    },
+    {
+      // Two columns, the first with long runs of ties (a plan's rows): the floor reads the plans
+      // in order and sorts each one's rows by headline, stopping at the page.
+      name: 'plan then pinyin sort',
+      query: { ...BASE, sort: [{ column: 'plan', desc: false }, { column: 'headline', desc: false }], limit: VIEW_PAGE },
+      ...all,
+      orderBy: 'ORDER BY pp.up, k.headline_pinyin, k.theme_ordinal, k.ordinal, k.initiative_id',
+      form: 'sorted',
+      byPlanPlace: true,
+    },
+    {
+      name: 'plan then pinyin sort middle page',
+      query: { ...BASE, sort: [{ column: 'plan', desc: false }, { column: 'headline', desc: false }], ...page(middle) },
+      ...all,
+      orderBy: 'ORDER BY pp.up, k.headline_pinyin, k.theme_ordinal, k.ordinal, k.initiative_id',
+      form: 'runs',
+      byPlanPlace: true,
+    },
     { name: 'pinyin sort middle page', query: { ...BASE, sort: [{ column: 'headline', desc: false }], ...page(middle) }, ...all, orderBy: pinyin, form: 'skipped' },
     { name: 'pinyin sort last page', query: { ...BASE, sort: [{ column: 'headline', desc: false }], ...page(last) }, ...all, orderBy: pinyin, form: 'skipped' },
   ];
@@ -343,6 +379,72 @@ function skippedPage(db: Database.Database, s: Scenario, terms: string[], joins:
   };
 }
 
+/** The Plan column's order by hand: each plan's place among the plans by its shown title
+ *  (Intl.Collator, pinyin), ties by id, in a table of the floor's connection made once (the
+ *  core keeps its own per connection, made once while no title changes). */
+function floorPlanPlaces(db: Database.Database): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS floor_plan_places (plan_id TEXT PRIMARY KEY, up INTEGER NOT NULL UNIQUE) WITHOUT ROWID');
+  if (db.prepare('SELECT count(*) FROM temp.floor_plan_places').pluck().get()) return;
+  const plans = db.prepare(`SELECT p.id, coalesce(u.title, p.title) AS title FROM plans p LEFT JOIN user_plan_state u ON u.plan_id = p.id AND u.title <> ''`).all() as {
+    id: string;
+    title: string;
+  }[];
+  const collator = new Intl.Collator('zh');
+  plans.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const insert = db.prepare('INSERT INTO temp.floor_plan_places (plan_id, up) VALUES (?, ?)');
+  db.transaction(() => plans.forEach((p, n) => insert.run(p.id, n + 1)))();
+}
+
+/** A page deep in an order whose first term's index gives it only run by run (a descending
+ *  sort, its ties ascending; a second sort column), by hand: from the nearer end, the first
+ *  term's value at the page's offset found in its index alone (with the default order's
+ *  columns, all one way, as the index holds them), the rows of its run before that one counted,
+ *  and the trashed plan's rows before the run; then the page read from the run on, each run
+ *  sorted, passing as many rows of the scope: a window read in the index alone (the rows passed,
+ *  the page's, and at most all the trashed plan's), those of the trashed plan then left out by
+ *  their ids (testing each row's plan is a lookup of the row). The scope is every plan but the
+ *  trashed one. `from`: FROM over k reading the first term's order. */
+function runsPage(db: Database.Database, s: Scenario, terms: { expr: string; desc: boolean }[], joins: string, from: string): (total: number) => unknown[] {
+  const { offset, limit } = s.query;
+  const lead = terms[0]!;
+  const tail = ['k.theme_ordinal', 'k.ordinal', 'k.initiative_id'].filter((c) => c !== lead.expr && !(lead.expr === 'k.theme_ordinal' && c === 'k.ordinal'));
+  const leads = lead.expr === 'k.theme_ordinal' ? ['k.theme_ordinal', 'k.ordinal'] : [lead.expr];
+  const tuple = (xs: string[]) => `(${xs.join(', ')})`;
+  const marks = (xs: string[]) => `(${xs.map(() => '?').join(', ')})`;
+  const way = (backwards: boolean) => {
+    const down = lead.desc !== backwards;
+    const dir = down ? ' DESC' : '';
+    return {
+      value: db.prepare(`SELECT ${[...leads, ...tail].join(', ')} ${from} ORDER BY ${[...leads, ...tail].map((c) => `${c}${dir}`).join(', ')} LIMIT 1 OFFSET ?`).raw(),
+      within: db.prepare(`SELECT count(*) ${from} WHERE ${tuple(leads)} = ${marks(leads)} AND ${tuple(tail)} ${down ? '>' : '<'} ${marks(tail)}`).pluck(),
+      left: db.prepare(`SELECT count(*) ${from} WHERE k.plan_id = ? AND ${tuple(leads)} ${down ? '>' : '<'} ${marks(leads)}`).pluck(),
+      // The window of rows the page can come from read in the index alone (the trashed plan's
+      // rows among them at most all of its rows), then those rows left out by their ids.
+      page: db.prepare(`SELECT ${RAW_COLUMNS} FROM (SELECT id, ${terms.map((_, n) => `o${n}`).join(', ')} FROM (
+           SELECT k.initiative_id AS id, ${terms.map((t, n) => `${t.expr} AS o${n}`).join(', ')}
+           ${from} WHERE ${tuple(leads)} ${down ? '<=' : '>='} ${marks(leads)}
+           ORDER BY ${terms.map((t) => `${t.expr}${t.desc !== backwards ? ' DESC' : ''}`).join(', ')} LIMIT ?) w
+           WHERE id NOT IN (SELECT x.initiative_id FROM initiative_sort_keys x WHERE x.plan_id = ?)
+           ORDER BY ${terms.map((t, n) => `o${n}${t.desc !== backwards ? ' DESC' : ''}`).join(', ')} LIMIT ? OFFSET ?) pg
+         CROSS JOIN initiatives i ON i.id = pg.id ${joins} ORDER BY ${terms.map((t, n) => `pg.o${n}${t.desc ? ' DESC' : ''}`).join(', ')}`),
+    };
+  };
+  const forward = way(false);
+  const backward = way(true);
+  const trashedRows = db.prepare('SELECT count(*) FROM initiative_sort_keys WHERE plan_id = ?').pluck();
+  return (total) => {
+    const after = total - offset - limit;
+    const backwards = after < offset;
+    const { value, within, left, page } = backwards ? backward : forward;
+    const take = backwards ? Math.max(0, Math.min(limit, limit + after)) : limit;
+    const row = value.get(backwards ? Math.max(0, after) : offset) as unknown[] | undefined;
+    if (!row || take === 0) return [];
+    const key = row.slice(0, leads.length);
+    const skip = (within.get(...key, ...row.slice(leads.length)) as number) + (left.get(TRASHED_PLAN, ...key) as number);
+    return page.all(...key, skip + take + (trashedRows.get(TRASHED_PLAN) as number), TRASHED_PLAN, take, skip);
+  };
+}
+
 /** The floor: the page's rows and total with the best SQL written by hand for this one query
  *  (no query builder, no facets), statements prepared once, as the core's are. */
 export function rawPager(db: Database.Database, s: Scenario): () => Pick<TablePage, 'rows' | 'total' | 'totalExact'> {
@@ -355,10 +457,14 @@ export function rawPager(db: Database.Database, s: Scenario): () => Pick<TablePa
     .map((t) => ({ expr: t.replace(/ DESC$/, ''), desc: t.endsWith(' DESC') }));
   const dir = (desc: boolean) => (desc ? ' DESC' : '');
   const hits = floorHits(db, s);
+  if (s.byPlanPlace) floorPlanPlaces(db);
+  const fromK = s.byPlanPlace
+    ? 'FROM temp.floor_plan_places pp CROSS JOIN initiative_sort_keys k ON k.plan_id = pp.plan_id'
+    : 'FROM initiative_sort_keys k';
   const rows =
     s.form !== 'flat'
       ? db.prepare(`SELECT ${RAW_COLUMNS} FROM (SELECT k.initiative_id AS id, ${terms.map((t, n) => `${t.expr} AS o${n}`).join(', ')}
-           FROM initiative_sort_keys k LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id
+           ${fromK} LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id
            ${s.where} ORDER BY ${terms.map((t) => `${t.expr}${dir(t.desc)}`).join(', ')} LIMIT ? OFFSET ?) pg
          CROSS JOIN initiatives i ON i.id = pg.id ${joins} ORDER BY ${terms.map((t, n) => `pg.o${n}${dir(t.desc)}`).join(', ')}`)
       : db.prepare(`SELECT ${RAW_COLUMNS} FROM initiative_sort_keys k JOIN initiatives i ON i.id = k.initiative_id
@@ -368,7 +474,8 @@ export function rawPager(db: Database.Database, s: Scenario): () => Pick<TablePa
      ${s.where} ${s.orderBy} LIMIT ? OFFSET ?`);
   const total = db.prepare(s.countSql).pluck();
   const { offset, limit } = s.query;
-  const skipped = s.form === 'skipped' ? skippedPage(db, s, terms.map((t) => t.expr), joins) : null;
+  const skipped =
+    s.form === 'skipped' ? skippedPage(db, s, terms.map((t) => t.expr), joins) : s.form === 'runs' ? runsPage(db, s, terms, joins, fromK) : null;
   return () =>
     db.transaction(() => {
       hits();

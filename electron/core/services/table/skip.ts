@@ -18,8 +18,8 @@
 // The row at live position N is the `before`-th row of the scope from the N-th row of the
 // index on, since exactly `before` of the N rows before that one were left out.
 import type { Db } from '../../db/open';
-import { prepared } from '../../db/statements';
-import { fromOf, fromStartSql, pageRowsSql, skipWalk, whereOf, type OrderBy, type RowScope } from './query-sql';
+import { placeholders, prepared } from '../../db/statements';
+import { fromOf, fromStartSql, hasTestedConditions, pageRowsSql, skipWalk, whereOf, type OrderBy, type RowScope } from './query-sql';
 
 export const SKIP_TUNING = {
   /** From this offset on, a page in an order an index gives is picked by the skip form. */
@@ -63,4 +63,79 @@ export function skipStatement(db: Db, scope: RowScope, order: OrderBy, page: { o
   // A row value with a NULL compares as NULL: such rows would be miscounted.
   if (n > SKIP_TUNING.hiddenRows || unranked > 0) return plain;
   return pageRowsSql(scope, order, { ...counted, start: { key, skip: n - after } }, 'skip');
+}
+
+/** The lead of an order whose rows an index gives run by run: its first term, a column of the
+ *  sort keys or the plan's place (plans.ts), and the initiative's ordinal after the theme's
+ *  (the default order's index); undefined for any other first term. */
+function leadOf(order: OrderBy): OrderBy['terms'] | undefined {
+  const [first, second] = order.terms;
+  if (!first || !/^(k\.(theme_ordinal|(headline|theme)_(pinyin|stroke))|pr\.(pinyin|stroke)_(up|down))$/.test(first.expr)) return undefined;
+  return first.expr === 'k.theme_ordinal' && second?.expr === 'k.ordinal' && second.desc === first.desc ? [first, second] : [first];
+}
+
+/**
+ * The statement of a page deep in an order the index of its first term gives only run by run:
+ * a descending headline, theme or short-id sort (its ties in default order, ascending, so the
+ * index read backwards has each run of equal values the wrong way round), or a second sort
+ * column after the first (SQLite sorts each run of the first's equal values). The flat form
+ * passed every row before the page through that sort: 1.5–3 s at 1M initiatives for the
+ * middle page. Here the page starts at the run holding the row at its offset:
+ * - `lead`: the first term's value at that offset, left-out plans counted in, read in its
+ *   index alone; `within`: the rows of its run before it, counted in that run alone;
+ * - `left`: the left-out rows before the run (few, see skipStatement);
+ * - the page: from that run on, every condition tested, sorted run by run, passing the rows
+ *   of the scope before the page in that run (and those of the left-out plans before it).
+ * Undefined when the order has another first term, the scope has conditions tested row by row,
+ * some row has no rank yet, or too many rows are left out.
+ */
+export function runSkipStatement(db: Db, scope: RowScope, order: OrderBy, page: { offset: number; limit: number }, total: number): Statement | undefined {
+  const lead = leadOf(order);
+  if (!lead || hasTestedConditions(scope)) return undefined;
+  const counted = { ...page, total };
+  const walk = skipWalk(counted);
+  if (walk.limit === 0) return pageRowsSql(scope, order, { offset: 0, limit: 0 }, 'nested');
+  // A NULL rank compares as NULL: such rows (not ranked yet) would be miscounted.
+  for (const t of lead) {
+    const rank = /^k\.(\w+_(pinyin|stroke))$/.exec(t.expr)?.[1];
+    if (rank && (prepared(db, `SELECT EXISTS (SELECT 1 FROM initiative_sort_keys WHERE ${rank} IS NULL) AS u`).get() as { u: number }).u) return undefined;
+  }
+  const hidden = scope.trashedPlans ?? [];
+  const open = whereOf({ ...scope, trashedPlans: undefined });
+  const from = fromOf(open.usesState, new Map(), order.planRanks, true);
+  const down = lead[0]!.desc !== walk.backwards;
+  // The row at the offset, read in its index's own order (the lead, then the default order's
+  // columns, all one way): its run starts `within` rows earlier, counted in that run alone.
+  const tail = ['k.theme_ordinal', 'k.ordinal', 'k.initiative_id'].filter((c) => !lead.some((t) => t.expr === c));
+  const way = down ? ' DESC' : '';
+  const value = prepared(
+    db,
+    `SELECT ${[...lead.map((t) => t.expr), ...tail].map((c, n) => `${c} AS s${n}`).join(', ')} ${from} ${open.sql}
+     ORDER BY ${[...lead.map((t) => t.expr), ...tail].map((c) => `${c}${way}`).join(', ')} LIMIT 1 OFFSET ?`,
+  ).get(...open.params, walk.skip) as Record<string, unknown> | undefined;
+  if (!value) return pageRowsSql(scope, order, { offset: 0, limit: 0 }, 'nested');
+  const key = lead.map((_, n) => value[`s${n}`]);
+  const at = tail.map((_, n) => value[`s${lead.length + n}`]);
+  const and = open.sql ? `${open.sql} AND` : 'WHERE';
+  const same = `(${lead.map((t) => t.expr).join(', ')}) = (${placeholders(lead.length)})`;
+  const { within } = prepared(
+    db,
+    `SELECT count(*) AS within ${from} ${and} ${same} AND (${tail.join(', ')}) ${down ? '>' : '<'} (${placeholders(tail.length)})`,
+  ).get(...open.params, ...key, ...at) as { within: number };
+  const earlier = `(${lead.map((t) => t.expr).join(', ')}) ${down ? '>' : '<'} (${placeholders(lead.length)})`;
+  let left = 0;
+  let leftAfter: number | undefined;
+  if (hidden.length) {
+    const { n, early } = prepared(
+      db,
+      `SELECT count(*) AS n, coalesce(sum(h.early), 0) AS early
+       FROM (SELECT ${earlier} AS early ${fromOf(open.usesState, new Map(), order.planRanks)} ${and} k.plan_id IN (SELECT value FROM json_each(?)) LIMIT ?) h`,
+    ).get(...key, ...open.params, JSON.stringify(hidden), SKIP_TUNING.hiddenRows + 1) as { n: number; early: number };
+    if (n > SKIP_TUNING.hiddenRows) return undefined;
+    left = early;
+    leftAfter = n - early;
+  }
+  // `walk.skip - within` rows precede the run, `left` of them left out: the rows of the scope
+  // before the page's first, from the run's start on, are `within + left`.
+  return pageRowsSql(scope, order, { ...counted, start: { key, skip: within + left, ...(leftAfter === undefined ? {} : { leftAfter }) } }, 'skip');
 }
