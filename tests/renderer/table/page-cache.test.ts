@@ -1,8 +1,8 @@
 // The page cache behind the virtual rows: fetches only the windows asked for, once each, keeps
 // old rows on screen while revalidating, and ignores answers that arrive too late.
 import { describe, expect, it } from 'vitest';
-import type { InitiativeRow, TablePage } from '../../../shared/domain/table';
-import { PAGE_SIZE, PageCache } from '../../../renderer/src/features/table/page-cache';
+import type { InitiativeRow, TableGroup } from '../../../shared/domain/table';
+import { PAGE_SIZE, PageCache, type PageAnswer } from '../../../renderer/src/features/table/page-cache';
 import { displayRows, groupKey } from '../../../renderer/src/features/table/display-rows';
 
 const TOTAL = 100_000;
@@ -11,9 +11,9 @@ const TOTAL = 100_000;
 function manualFetcher(rowName = (i: number) => `r${i}`) {
   const calls: Array<{ offset: number; limit: number; answer(): void; fail(err: Error): void }> = [];
   const fetch = (offset: number, limit: number) =>
-    new Promise<Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups'>>((resolve, reject) => {
+    new Promise<PageAnswer>((resolve, reject) => {
       const rows = Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, k) => ({ id: rowName(offset + k) }) as InitiativeRow);
-      calls.push({ offset, limit, answer: () => resolve({ rows, total: TOTAL, totalExact: true, groups: [] }), fail: reject });
+      calls.push({ offset, limit, answer: () => resolve({ rows, total: TOTAL, totalExact: true, groups: [], groupCounts: [], groupsAcrossPlans: false }), fail: reject });
     });
   return { calls, fetch };
 }
@@ -89,7 +89,7 @@ describe('PageCache facets', () => {
   it('fetches a facet only when asked (its menu opened), not with the pages', async () => {
     const asked: string[] = [];
     const cache = new PageCache(
-      () => Promise.resolve({ rows: [], total: 0, totalExact: true, groups: [] }),
+      () => Promise.resolve({ rows: [], total: 0, totalExact: true, groups: [], groupCounts: [], groupsAcrossPlans: false }),
       (facet) => {
         asked.push(facet);
         return Promise.resolve({ entries: [{ value: 'x', label: 'x', count: asked.length }], more: 0 });
@@ -105,10 +105,11 @@ describe('PageCache facets', () => {
 });
 
 describe('displayRows', () => {
-  const groups = [
-    { key: 'a', label: 'A', count: 2 },
-    { key: null, label: '', count: 3 },
+  const all: TableGroup[] = [
+    { key: 'a', label: 'A', count: 2, index: 0, firstRow: 0 },
+    { key: null, label: '', count: 3, index: 1, firstRow: 2 },
   ];
+  const groups = { counts: [2, 3], named: new Map(all.map((g) => [g.index, g])) };
 
   it('maps lines to rows one to one without grouping', () => {
     const d = displayRows(5, null, new Set());
@@ -120,7 +121,7 @@ describe('displayRows', () => {
   it('puts a header line before each group, and folds collapsed groups', () => {
     const d = displayRows(5, groups, new Set());
     expect(d.count).toBe(7);
-    expect([0, 1, 2, 3, 4, 5, 6].map((i) => d.at(i)).map((x) => (x.kind === 'group' ? `g${x.group.key}` : x.rowIndex))).toEqual([
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => d.at(i)).map((x) => (x.kind === 'group' ? `g${x.group?.key}` : x.rowIndex))).toEqual([
       'ga', 0, 1, 'gnull', 2, 3, 4,
     ]);
     expect(d.lineOf(2)).toBe(4);
@@ -139,13 +140,13 @@ describe('displayRows', () => {
       const rows = Array.from({ length: Math.max(0, Math.min(limit, TRUE_TOTAL - offset)) }, (_, k) => ({ id: `r${offset + k}` }) as InitiativeRow);
       // The core's answer: an estimate unless asked for the exact count or the rows end here.
       const exact = exactTotal === true || rows.length < limit;
-      return Promise.resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [] });
+      return Promise.resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [], groupCounts: [], groupsAcrossPlans: false });
     });
     cache.request(0, 10);
     await settle();
-    expect(cache.meta).toEqual({ total: 1_300, totalExact: false, groups: [] });
+    expect(cache.meta).toEqual({ total: 1_300, totalExact: false, groups: new Map(), groupCounts: [], groupsAcrossPlans: false });
     await cache.countExactly();
-    expect(cache.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: [] });
+    expect(cache.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: new Map(), groupCounts: [], groupsAcrossPlans: false });
     cache.request(400, 410);
     await settle();
     expect(asked).toEqual([
@@ -159,7 +160,7 @@ describe('displayRows', () => {
     const other = new PageCache((offset, limit) => {
       const rows = Array.from({ length: Math.max(0, Math.min(limit, TRUE_TOTAL - offset)) }, (_, k) => ({ id: `r${offset + k}` }) as InitiativeRow);
       const exact = rows.length < limit;
-      return new Promise((resolve) => late.push(() => resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [] })));
+      return new Promise((resolve) => late.push(() => resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [], groupCounts: [], groupsAcrossPlans: false })));
     });
     other.request(1_200, 1_210);
     other.request(0, 10);
@@ -167,6 +168,6 @@ describe('displayRows', () => {
     await settle();
     late[1]!();
     await settle();
-    expect(other.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: [] });
+    expect(other.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: new Map(), groupCounts: [], groupsAcrossPlans: false });
   });
 });

@@ -9,7 +9,8 @@ import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initia
 import { EMPTY_RANK } from '../../collation/collators';
 import { readStatusOptions } from '../status-options';
 import { fillHits, forgetHits } from './hits';
-import { computeFacets, computeGroups, facetList, type FacetListing } from './facets';
+import { computeFacets, facetList, type FacetListing } from './facets';
+import { groupLayout, pageGroups, type GroupLayout } from './groups';
 import { countSql, hasTestedConditions, orderByOf, pageRowsSql, pageSql, type FacetName, type OrderBy, type PageForm, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
@@ -251,11 +252,35 @@ function countedTotal(db: Db, count: Statement, text: Pick<RowQuery, 'search'> &
   return total;
 }
 
+const MAX_LAYOUTS = 8;
+const layoutsByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, GroupLayout> }>();
+
+/** The groups of a grouped query (groups.ts), counted once while nothing is written, as its
+ *  total is (countedTotal): every page of a grouped view, as the reader scrolls, names the groups
+ *  of its rows from the same layout. Not kept inside a write transaction. */
+function keptLayout(db: Db, query: TableQuery, built: { scope: RowScope; count: Statement; statusOptions: StatusOption[] }, total: number): GroupLayout {
+  const groupBy = query.groupBy!;
+  const run = () => groupLayout(db, built.scope, groupBy, () => total, built.statusOptions);
+  if (inWriteTransaction(db)) return run();
+  const stamp = settled(db).stamp;
+  let memo = layoutsByDb.get(db);
+  if (memo?.stamp !== stamp) layoutsByDb.set(db, (memo = { stamp, byQuery: new Map() }));
+  const key = JSON.stringify([groupBy, built.count.sql, built.count.params, built.scope.hits ? [query.search, query.filters.text ?? null] : null]);
+  let layout = memo.byQuery.get(key);
+  if (!layout) {
+    layout = run();
+    if (memo.byQuery.size >= MAX_LAYOUTS) memo.byQuery.clear();
+    memo.byQuery.set(key, layout);
+  }
+  return layout;
+}
+
 /** Forgets the hit set and the totals kept for the next query, so that it runs as asked for the
  *  first time: what the bench times (asked again with nothing written, a page would find its
  *  total and hits kept from the sample before). */
 export function forgetKept(db: Db): void {
   totalsByDb.delete(db);
+  layoutsByDb.delete(db);
   forgetEstimates(db);
   forgetCandidates(db);
   forgetHits(db);
@@ -292,7 +317,7 @@ function readPage(db: Db, query: TableQuery): TablePage {
   if (plan) {
     const { scope, order } = prepareQuery(db, query, undefined, plan.tests);
     const page = plan.walk ? walkedPage(db, query, scope, order, (statement) => withoutSort(db, statement, 'anywhere')) : candidatePage(db, query, scope, order);
-    if (page) return { ...page, facets: NO_FACETS, groups: [] };
+    if (page) return { ...page, facets: NO_FACETS, groups: [], groupCounts: [], groupsAcrossPlans: false };
   }
   {
     const statements = tableStatements(db, query);
@@ -300,12 +325,15 @@ function readPage(db: Db, query: TableQuery): TablePage {
     const total = countedTotal(db, count, query, scope);
     const rows = statements.rows(total);
     const ctx = { db, scope, total: () => total, statusOptions };
+    const layout = query.groupBy ? keptLayout(db, query, statements, total) : null;
     return {
       rows: toRows(prepared(db, rows.sql).all(...rows.params)),
       total,
       totalExact: true,
       facets: query.facets === false ? NO_FACETS : computeFacets(ctx),
-      groups: query.groupBy ? computeGroups(ctx, query.groupBy) : [],
+      groups: layout ? pageGroups(db, layout, query, query.groupKeys) : [],
+      groupCounts: layout ? layout.counts : [],
+      groupsAcrossPlans: layout?.acrossPlans ?? false,
     };
   }
 }
