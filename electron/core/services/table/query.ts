@@ -2,7 +2,7 @@
 // query-sql.ts); this module resolves the text conditions, runs the statements in one read
 // transaction (a consistent snapshot) and shapes the page.
 import { AppError } from '../../../../shared/api/result';
-import type { FacetCount, FacetList, InitiativeRow, StatusOption, TablePage, TableQuery } from '../../../../shared/domain/table';
+import type { FacetCount, FacetList, InitiativeRow, StatusOption, TableGroup, TablePage, TableQuery } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
@@ -323,19 +323,47 @@ function readPage(db: Db, query: TableQuery): TablePage {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;
     const total = countedTotal(db, count, query, scope);
-    const rows = statements.rows(total);
     const ctx = { db, scope, total: () => total, statusOptions };
     const layout = query.groupBy ? keptLayout(db, query, statements, total) : null;
+    const groups = layout ? pageGroups(db, layout, query, query.groupKeys) : [];
+    const rows = () => {
+      const statement = statements.rows(total);
+      return toRows(prepared(db, statement.sql).all(...statement.params));
+    };
     return {
-      rows: toRows(prepared(db, rows.sql).all(...rows.params)),
+      rows: layout ? groupedRows(db, query, groups) : rows(),
       total,
       totalExact: true,
       facets: query.facets === false ? NO_FACETS : computeFacets(ctx),
-      groups: layout ? pageGroups(db, layout, query, query.groupKeys) : [],
+      groups,
       groupCounts: layout ? layout.counts : [],
       groupsAcrossPlans: layout?.acrossPlans ?? false,
     };
   }
+}
+
+/**
+ * A grouped page's rows, group by group: each group's part of the page is that query's page
+ * with the group's key as its only status or theme (its rows, in the same order: within a group
+ * the grouped order is the reader's sort, then default order), at the page's offset within the
+ * group, as the layout places it. So each part takes the fast paths of a filtered page (the
+ * walk of a status, a theme's rows by their index) instead of one statement sorting every row
+ * by its group: at a million initiatives a status group's first page sorted them all (about
+ * 0.5 s of CPU), and a theme group's page half-way down passed 500,000 rows.
+ */
+function groupedRows(db: Db, query: TableQuery, groups: readonly TableGroup[]): InitiativeRow[] {
+  const rows: InitiativeRow[] = [];
+  const end = query.offset + query.limit;
+  for (const group of groups) {
+    const from = Math.max(query.offset, group.firstRow);
+    const to = Math.min(end, group.firstRow + group.count);
+    // A folded group named by groupKeys, away from the page.
+    if (to <= from) continue;
+    const filters = query.groupBy === 'theme' ? { ...query.filters, themeIds: [group.key!] } : { ...query.filters, statuses: [group.key] };
+    const part: TableQuery = { ...query, filters, groupBy: null, groupKeys: undefined, offset: from - group.firstRow, limit: to - from, facets: false };
+    rows.push(...readPage(db, part).rows);
+  }
+  return rows;
 }
 
 /** One facet's counts under a query, every value listed (as TablePage.facets[facet]). */
