@@ -1,6 +1,6 @@
 // The lines of the virtual list for the current query: rows, plus group headers when grouping,
 // with the groups the reader folded (remembered per grouping: a new grouping starts unfolded).
-// The folded keys are also what every page of a new query asks the core to name (`folded`,
+// The folded keys are also what every page of a new query asks the core to name (`foldedRef`,
 // read by the query's fetches), so that a folded group stays folded wherever its rows are.
 import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import type { GroupBy } from '../../../../shared/domain/table';
@@ -13,7 +13,7 @@ export type FoldedKeys = RefObject<(string | null)[]>;
 export function useDisplayRows(
   meta: PageMeta | null,
   groupBy: GroupBy,
-  folded?: FoldedKeys,
+  foldedRef?: FoldedKeys,
 ): { display: DisplayRows; toggleGroup(key: string | null): void } {
   const [collapsed, setCollapsed] = useState<{ by: GroupBy; keys: ReadonlySet<string>; raw: readonly (string | null)[] }>({
     by: null,
@@ -24,8 +24,8 @@ export function useDisplayRows(
   const keys = useMemo(() => current?.keys ?? new Set<string>(), [current]);
   // Before the effects that fetch a new query's pages.
   useLayoutEffect(() => {
-    if (folded) folded.current = groupBy ? [...(current?.raw ?? [])] : [];
-  }, [folded, groupBy, current]);
+    if (foldedRef) foldedRef.current = groupBy ? [...(current?.raw ?? [])] : [];
+  }, [foldedRef, groupBy, current]);
   const total = meta?.total ?? 0;
   const groups = groupBy && meta ? meta : null;
   const counts = groups?.groupCounts;
