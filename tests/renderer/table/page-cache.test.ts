@@ -132,6 +132,47 @@ describe('displayRows', () => {
     expect(folded.rowSpans(0, 4)).toEqual([[2, 4]]);
   });
 
+  it('places a header no answer has named yet by the counts, and asks for its first row, whose page names it', () => {
+    // Three groups of 300 rows; only the first is named (the first page's).
+    const counts = [300, 300, 300];
+    const d = displayRows(900, { counts, named: new Map([[0, { key: 'a', label: 'A', count: 300, index: 0, firstRow: 0 }]]) }, new Set());
+    expect(d.count).toBe(903);
+    expect(d.at(301)).toEqual({ kind: 'group', group: undefined, groupIndex: 1, firstRow: 300, count: 300, collapsed: false });
+    // The header at the bottom of the view brings the page of its first row.
+    expect(d.rowSpans(290, 301)).toEqual([[289, 300]]);
+    expect(d.rowSpans(301, 301)).toEqual([[300, 300]]);
+    // A folded group is one the reader folded from its named header.
+    const folded = displayRows(900, { counts, named: new Map([[1, { key: 'b', label: 'B', count: 300, index: 1, firstRow: 300 }]]) }, new Set([groupKey('b')]));
+    expect(folded.count).toBe(603);
+    expect(folded.at(301)).toMatchObject({ kind: 'group', groupIndex: 1, collapsed: true });
+    expect(folded.at(303)).toEqual({ kind: 'row', rowIndex: 600 });
+  });
+
+  it('keeps the groups named by each page while the layout stays, and forgets them when it changes', async () => {
+    const group = (index: number, firstRow: number): TableGroup => ({ key: `t${index}`, label: `T${index}`, count: 300, index, firstRow });
+    let counts = [300, 300, 300];
+    const cache = new PageCache((offset) =>
+      Promise.resolve({
+        rows: [],
+        total: 900,
+        totalExact: true,
+        groups: [group(Math.floor(offset / 300), Math.floor(offset / 300) * 300)],
+        groupCounts: counts,
+        groupsAcrossPlans: false,
+      }),
+    );
+    cache.request(0, 10);
+    await settle();
+    cache.request(400, 410);
+    await settle();
+    expect([...cache.meta!.groups.keys()].sort()).toEqual([0, 1]);
+    // An edit moved rows between groups: what was named under the old counts goes.
+    counts = [200, 400, 300];
+    cache.revalidate();
+    await settle();
+    expect([...cache.meta!.groups.keys()].sort()).toEqual([1]);
+  });
+
   it('counts exactly when asked: the first page again with exactTotal, later pages too; an estimate never replaces the exact total', async () => {
     const asked: Array<{ offset: number; exact: boolean | undefined }> = [];
     const TRUE_TOTAL = 1_234;
