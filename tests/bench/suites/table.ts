@@ -632,7 +632,7 @@ function rawGroupedPage(db: Database.Database, query: TableQuery): () => Pick<Ta
 
 /** The grouped pages against their floors (rawGroupedPage); each sample as the view first asks
  *  for it (the core keeps a query's groups while nothing is written). */
-function measureGroupedPages(ctx: SuiteContext, db: Db, floorDb: Db, initiatives: number, inScope: number): void {
+export function measureGroupedPages(ctx: SuiteContext, db: Db, floorDb: Db, initiatives: number, inScope: number): void {
   for (const s of groupedScenarios(inScope)) {
     const rawPage = rawGroupedPage(floorDb, s.query);
     forgetKept(db);

@@ -310,7 +310,8 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
 
 const NO_FACETS: TablePage['facets'] = { plan: [], theme: [], status: [], priority: [], tags: [] };
 
-function readPage(db: Db, query: TableQuery): TablePage {
+/** `total`: the rows in scope when known (a group's part of a grouped page: its count). */
+function readPage(db: Db, query: TableQuery, known?: number): TablePage {
   // A search's page without collecting every hit: a common term's walks the order (walk.ts),
   // a rarer one's checks its candidates in order (candidates.ts).
   const plan = searchPlan(db, query, () => sortKeyRows(db));
@@ -322,16 +323,16 @@ function readPage(db: Db, query: TableQuery): TablePage {
   {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;
-    const total = countedTotal(db, count, query, scope);
+    const total = known ?? countedTotal(db, count, query, scope);
     const ctx = { db, scope, total: () => total, statusOptions };
     const layout = query.groupBy ? keptLayout(db, query, statements, total) : null;
     const groups = layout ? pageGroups(db, layout, query, query.groupKeys) : [];
-    const rows = () => {
-      const statement = statements.rows(total);
-      return toRows(prepared(db, statement.sql).all(...statement.params));
-    };
+    // A grouped page whose order an index gives (by theme in default order, near the top) is
+    // read in one statement; others group by group (groupedRows).
+    const statement = statements.rows(total);
+    const indexed = statement.form === 'flat' || statement.form === 'skip';
     return {
-      rows: layout ? groupedRows(db, query, groups) : rows(),
+      rows: layout && !indexed ? groupedRows(db, query, groups) : toRows(prepared(db, statement.sql).all(...statement.params)),
       total,
       totalExact: true,
       facets: query.facets === false ? NO_FACETS : computeFacets(ctx),
@@ -361,7 +362,7 @@ function groupedRows(db: Db, query: TableQuery, groups: readonly TableGroup[]): 
     if (to <= from) continue;
     const filters = query.groupBy === 'theme' ? { ...query.filters, themeIds: [group.key!] } : { ...query.filters, statuses: [group.key] };
     const part: TableQuery = { ...query, filters, groupBy: null, groupKeys: undefined, offset: from - group.firstRow, limit: to - from, facets: false };
-    rows.push(...readPage(db, part).rows);
+    rows.push(...readPage(db, part, group.count).rows);
   }
   return rows;
 }
