@@ -147,6 +147,9 @@ export interface TableQuery {
   /** true: the total counted exactly even when a search has many hits (otherwise it may be an
    *  estimate, TablePage.totalExact false). */
   exactTotal?: boolean;
+  /** With groupBy: groups (keys) the answer describes too wherever their rows are, so that the
+   *  groups the reader folded stay folded in a new query (TablePage.groups). */
+  groupKeys?: (string | null)[];
 }
 
 /** The faceted columns, as TablePage.facets names them. */
@@ -184,6 +187,10 @@ export interface TableGroup {
   /** As FacetCount.label. */
   label: string;
   count: number;
+  /** Its place among the query's groups in display order (TablePage.groupCounts). */
+  index: number;
+  /** Its first row's place among the query's rows. */
+  firstRow: number;
   /** Theme groups only: the theme's plan. */
   planId?: string;
   /** Theme groups only: that plan's title as the reader sees it. */
@@ -205,8 +212,15 @@ export interface TablePage {
    *  the configured options in order, then any other key in use, then null; priority: high,
    *  medium, low, null; tags: tags counted above zero plus the chosen ones, most used first. */
   facets: { plan: FacetCount[]; theme: FacetCount[]; status: FacetCount[]; priority: FacetCount[]; tags: FacetCount[] };
-  /** With groupBy: the groups in display order with their row counts (rows come grouped). */
+  /** With groupBy: the groups the page's rows are in, and those named in the query's groupKeys
+   *  (the reader's folded groups), in display order. At a million initiatives grouped by theme
+   *  there are about 100,000 groups: each page names its own, and groupCounts places them all. */
   groups: TableGroup[];
+  /** With groupBy: every group's row count in display order (rows come grouped; empty groups
+   *  left out), so that the renderer lays out every header line; empty without groupBy. */
+  groupCounts: number[];
+  /** Theme groups from more than one plan (their headers then name their plan). */
+  groupsAcrossPlans: boolean;
 }
 
 /** Everything a saved view restores. */

@@ -5,11 +5,11 @@ import type {
   FacetCount,
   InitiativeRow,
   StatusOption,
-  TableGroup,
   TablePage,
   TableQuery,
   TextFilterColumn,
 } from '../../shared/domain/table';
+import { pageGroupsOf, type WholeGroup } from '../helpers/page-groups';
 
 export interface ModelRow extends InitiativeRow {
   body: string;
@@ -178,7 +178,7 @@ export function modelPage(
   for (const t of q.filters.tags ?? []) if (!tagCounts.has(t)) tagCounts.set(t, 0);
   const facet = (value: string | null, label: string, count: number): FacetCount => ({ value, label, count });
 
-  let groups: TableGroup[] = [];
+  let groups: WholeGroup[] = [];
   if (q.groupBy === 'theme') {
     const c = countsOf(matching, (r) => [r.themeId]);
     groups = inRowOrder
@@ -195,6 +195,7 @@ export function modelPage(
     rows: matching.slice(q.offset, q.offset + q.limit).map(({ body: _body, ...row }) => row),
     total: matching.length,
     totalExact: true,
+    ...pageGroupsOf(groups, q),
     facets: {
       // Plans and themes some row in scope has, and the chosen ones.
       plan: plansInScope
@@ -213,6 +214,5 @@ export function modelPage(
         .map(([k, n]) => facet(k, k, n))
         .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label)),
     },
-    groups,
   };
 }

@@ -21,6 +21,7 @@ import {
   type TablePage,
   type TableQuery,
   type TextFilterColumn,
+  TableGroup,
 } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
 import { createTestCore } from '../helpers/core';
@@ -100,15 +101,24 @@ function randomQuery(r: Prng, model: { rows: ModelRow[]; themes: ModelTheme[]; p
     filters.text = { [column]: source ? pieceOf(r, source, r.between(1, 3)) : r.pick(['市', 'x', '']) };
   }
   const search = r.chance(0.35) ? (r.chance(0.85) ? pieceOf(r, textOf(r.pick(pool)), r.between(1, 4)) : mixedText(r, 1, 3)) : '';
+  const groupBy = r.pick([null, null, 'theme', 'status'] as const);
+  // The groups the reader folded, named by the answer wherever their rows are (some not in scope).
+  const folded =
+    groupBy === 'theme'
+      ? r.sample(model.themes.map((t) => t.id), r.int(4))
+      : groupBy === 'status'
+        ? r.sample([...DEFAULT_STATUS_OPTIONS.map((o) => o.key), null], r.int(3))
+        : [];
   return {
     planId,
     sort: r.sample(SORTABLE_COLUMNS, r.int(4)).map((column) => ({ column, desc: r.chance(0.5) })),
     collation: r.pick(['pinyin', 'stroke'] as const),
     search: r.chance(0.2) ? search.toUpperCase() : search,
     filters,
-    groupBy: r.pick([null, null, 'theme', 'status'] as const),
+    groupBy,
     offset: r.chance(0.5) ? 0 : r.int(30),
     limit: r.between(1, 60),
+    ...(folded.length && r.chance(0.5) ? { groupKeys: folded } : {}),
   };
 }
 
@@ -128,6 +138,34 @@ describe('table.query against the JavaScript model', () => {
       expect(actual, `query ${n}: ${JSON.stringify(q)}`).toEqual(expected);
     }
     expect(nonEmpty).toBeGreaterThan(150); // most queries find something
+  });
+
+  it('names each group on the pages its rows are on, at its place in the counts, for grouped views paged through', () => {
+    core = createTestCore(temp.make());
+    const r = new Prng(23);
+    buildDataset(r);
+    const model = loadModel();
+    for (let n = 0; n < 60; n++) {
+      const random = randomQuery(r, model);
+      const q = { ...random, groupBy: r.pick(['theme', 'status'] as const), groupKeys: undefined, offset: 0, limit: r.between(1, 9), facets: false };
+      // Every group with its count, as a plain GROUP BY over the model's rows gives them.
+      const whole = modelPage(model.rows, model.themes, { ...q, limit: 10_000 }, DEFAULT_STATUS_OPTIONS, model.plans);
+      const named = new Map<number, TableGroup>();
+      for (let offset = 0; offset < whole.total; offset += q.limit) {
+        const page = queryTable(core.db, { ...q, offset });
+        expect(page.groupCounts, `query ${n} at ${offset}`).toEqual(whole.groupCounts);
+        // Each row of the page lies in a group the page names, at the row's place.
+        page.rows.forEach((row, k) => {
+          const at = offset + k;
+          const group = page.groups.find((g) => g.firstRow <= at && at < g.firstRow + g.count);
+          expect(group?.key, `query ${n}, row ${at}`).toBe(q.groupBy === 'theme' ? row.themeId : row.status);
+        });
+        for (const group of page.groups) named.set(group.index, group);
+      }
+      // Paged through, every group was named once, in order, with the model's counts and labels.
+      expect([...named.keys()].sort((a, b) => a - b), `query ${n}`).toEqual(whole.groupCounts.map((_, i) => i));
+      expect([...named.values()].sort((a, b) => a.index - b.index), `query ${n}`).toEqual(whole.groups);
+    }
   });
 
   it('gives the model’s page from every form of the page statement, flat, nested or walking, and runs flat and walking only without a sort step', () => {
@@ -330,11 +368,12 @@ describe('table.query rules', () => {
   it('groups by status in option order, unset last, rows grouped and groups counted', () => {
     const page = queryTable(core.db, { ...q, groupBy: 'status', sort: [{ column: 'shortId', desc: true }] });
     expect(page.groups).toEqual([
-      { key: 'in_progress', label: 'in_progress', count: 1 },
-      { key: 'done', label: 'done', count: 2 },
-      { key: 'watching', label: 'watching', count: 1 },
-      { key: null, label: '', count: 11 },
+      { key: 'in_progress', label: 'in_progress', count: 1, index: 0, firstRow: 0 },
+      { key: 'done', label: 'done', count: 2, index: 1, firstRow: 1 },
+      { key: 'watching', label: 'watching', count: 1, index: 2, firstRow: 3 },
+      { key: null, label: '', count: 11, index: 3, firstRow: 4 },
     ]);
+    expect(page.groupCounts).toEqual([1, 2, 1, 11]);
     expect(ids(page).slice(0, 5)).toEqual(['T2/I1', 'T1/I2', 'T1/I1', 'T3/I3', 'T5/I3']);
   });
 

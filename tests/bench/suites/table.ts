@@ -646,6 +646,129 @@ export function measurePages(ctx: SuiteContext, db: Db, floorDb: Db, initiatives
       }),
     );
   }
+  measureGroupedPages(ctx, db, floorDb, initiatives, inScope);
+}
+
+/** Grouped pages (the toolbar's Group by) as the renderer asks for them, 200 rows: by theme
+ *  (about a theme per 10 initiatives) first and middle pages, by status the first page. The
+ *  core answers each with every group's count in display order (the renderer lays out the
+ *  header lines with them) and names the groups of the page's rows. */
+function groupedScenarios(inScope: number): { name: string; query: TableQuery }[] {
+  const middle = Math.floor(inScope / 2 / VIEW_PAGE) * VIEW_PAGE;
+  const grouped = (groupBy: 'theme' | 'status', offset: number) => ({ ...BASE, groupBy, offset, limit: VIEW_PAGE });
+  return [
+    { name: 'grouped by theme, first page', query: grouped('theme', 0) },
+    { name: 'grouped by theme, middle page', query: grouped('theme', middle) },
+    { name: 'grouped by status, first page', query: grouped('status', 0) },
+  ];
+}
+
+/** A grouped page by hand, the best way known: every group's count in display order summed from
+ *  the kept counts (initiative_counts, the trashed plan left out; theme groups sorted by plan and
+ *  theme order through the themes table, each read as one number, its theme's rowid and count
+ *  packed), the groups of the page's rows found by those counts, and each group's part of the
+ *  page read as that group's rows alone: a theme's by the theme index, a status's by walking the
+ *  plan index testing the status (a twentieth of the rows or more each); the page's groups'
+ *  headlines and plan titles looked up by their rowids. */
+function rawGroupedPage(db: Database.Database, query: TableQuery): () => Pick<TablePage, 'rows' | 'total' | 'groupCounts'> & { labels: string[] } {
+  const PACK = 2 ** 26;
+  const count = db.prepare(scenarios()[0]!.countSql).pluck();
+  const themeCounts = db
+    .prepare(
+      `SELECT t.rowid * ${PACK} + c.n FROM (SELECT theme_id, sum(n) AS n FROM initiative_counts WHERE plan_id <> ? GROUP BY plan_id, theme_id) c
+       JOIN themes t ON t.id = c.theme_id WHERE c.n > 0 ORDER BY t.plan_id, t.ordinal`,
+    )
+    .pluck();
+  const statusCounts = db.prepare(`SELECT status, sum(n) AS n FROM initiative_counts WHERE plan_id <> ? GROUP BY status`);
+  const page = (where: string) =>
+    db.prepare(`SELECT ${RAW_COLUMNS} FROM initiative_sort_keys k JOIN initiatives i ON i.id = k.initiative_id
+       JOIN themes t ON t.id = k.theme_id JOIN plans p ON p.id = k.plan_id
+       LEFT JOIN user_plan_state u ON u.plan_id = k.plan_id AND u.title <> ''
+       LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id
+       WHERE ${where} AND ${LIVE} ${where.startsWith('k.theme_id') ? 'ORDER BY k.theme_ordinal, k.ordinal, k.initiative_id' : ORDER} LIMIT ? OFFSET ?`);
+  const byTheme = page('k.theme_id = ?');
+  const byStatus = page('+s.status = ?');
+  const unset = page('s.status IS NULL');
+  const themes = db.prepare(`SELECT rowid AS row, id, headline FROM themes WHERE rowid IN (SELECT value FROM json_each(?))`);
+  const end = query.offset + query.limit;
+  return () =>
+    db.transaction(() => {
+      const total = count.get(TRASHED_PLAN) as number;
+      let keys: (string | number | null)[];
+      let counts: number[];
+      if (query.groupBy === 'theme') {
+        const packed = themeCounts.all(TRASHED_PLAN) as number[];
+        keys = packed.map((v) => Math.floor(v / PACK));
+        counts = packed.map((v) => v % PACK);
+      } else {
+        const byKey = new Map((statusCounts.all(TRASHED_PLAN) as { status: string; n: number }[]).map((r) => [r.status === '' ? null : r.status, r.n]));
+        keys = [...STATUSES, null].filter((k) => (byKey.get(k) ?? 0) > 0);
+        counts = keys.map((k) => byKey.get(k as string | null)!);
+      }
+      const parts: { g: number; from: number; to: number; start: number }[] = [];
+      let start = 0;
+      counts.forEach((n, g) => {
+        const from = Math.max(query.offset, start);
+        const to = Math.min(end, start + n);
+        if (from < to) parts.push({ g, from, to, start });
+        start += n;
+      });
+      const named =
+        query.groupBy === 'theme'
+          ? new Map((themes.all(JSON.stringify(parts.map((p) => keys[p.g]))) as { row: number; id: string; headline: string }[]).map((t) => [t.row, t]))
+          : null;
+      const rows = parts.flatMap(({ g, from, to, start: first }) => {
+        const key = keys[g]!;
+        const statement = named ? byTheme : key === null ? unset : byStatus;
+        const params = named ? [named.get(key as number)!.id] : key === null ? [] : [key];
+        return statement.all(...params, TRASHED_PLAN, to - from, from - first) as (Omit<InitiativeRow, 'shortId' | 'tags' | 'industries'> & { tags: string; industries: string })[];
+      });
+      return {
+        rows: rows.map((r) => ({
+          ...r,
+          shortId: `T${r.themeOrdinal}·I${r.ordinal}`,
+          tags: JSON.parse(r.tags) as string[],
+          industries: JSON.parse(r.industries) as string[],
+        })),
+        total,
+        groupCounts: counts,
+        labels: parts.map(({ g }) => (named ? named.get(keys[g] as number)!.headline : ((keys[g] as string | null) ?? ''))),
+      };
+    })();
+}
+
+/** The grouped pages against their floors (rawGroupedPage); each sample as the view first asks
+ *  for it (the core keeps a query's groups while nothing is written). */
+export function measureGroupedPages(ctx: SuiteContext, db: Db, floorDb: Db, initiatives: number, inScope: number): void {
+  for (const s of groupedScenarios(inScope)) {
+    const rawPage = rawGroupedPage(floorDb, s.query);
+    forgetKept(db);
+    const core = queryTable(db, s.query);
+    const raw = rawPage();
+    const same =
+      isDeepStrictEqual(core.rows, raw.rows) &&
+      core.total === raw.total &&
+      isDeepStrictEqual(core.groupCounts, raw.groupCounts) &&
+      isDeepStrictEqual(
+        core.groups.map((g) => g.label),
+        raw.labels,
+      );
+    if (!same) throw new Error(`table ${s.name}: the floor gives a different page or groups from table.query; fix it before comparing`);
+    const r = runAb(
+      sampleCount(ctx, 15, 5),
+      () => {
+        forgetKept(db);
+        return measure(() => queryTable(db, s.query)).ms;
+      },
+      () => measure(rawPage).ms,
+    );
+    ctx.record(
+      ratioMeasurement(SUITE, `table ${s.name}`, ['core', 'floor'], r, {
+        note: `rows ${s.query.offset + 1}–${s.query.offset + core.rows.length} of ${core.total}, ${core.groupCounts.length} groups (${core.groups.length} named)`,
+        detail: { initiatives, matching: core.total, groups: core.groupCounts.length },
+      }),
+    );
+  }
 }
 
 /** The five facets' counts by hand: one GROUP BY each over the rows in scope (unset statuses

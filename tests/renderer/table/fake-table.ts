@@ -15,6 +15,7 @@ import {
   type TableQuery,
 } from '../../../shared/domain/table';
 import { EMERGING_INDUSTRIES, FUTURE_INDUSTRIES, LISTS_INITIATIVE_ID, META, OUTLINE, PLAN_ID, SUMMARY } from '../plan-fixture';
+import { pageGroupsOf, type WholeGroup } from '../../helpers/page-groups';
 import { createFakeBridge, fail, ok, type FakeBridge } from '../fake-bridge';
 
 /** The reader's fields on some fixture rows, so sorting and facets have something to show. */
@@ -173,7 +174,7 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
     tags: counts(under('tags'), (r) => r.tags, (v) => v ?? ''),
   };
   let ordered = matching;
-  let groups: TablePage['groups'] = [];
+  let groups: WholeGroup[] = [];
   if (q.groupBy) {
     const keyOf = (r: InitiativeRow) => (q.groupBy === 'theme' ? r.themeId : r.status);
     const keys: (string | null)[] = [];
@@ -187,7 +188,7 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
       ...(q.groupBy === 'theme' ? { planId: planOf(key), planTitle: planTitleOf(planOf(key)) } : {}),
     }));
   }
-  const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, totalExact: true, facets, groups };
+  const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, totalExact: true, facets, ...pageGroupsOf(groups, q) };
   return q.facets === false ? { ...page, facets: { plan: [], theme: [], status: [], priority: [], tags: [] } } : page;
 }
 

@@ -25,7 +25,7 @@ describe('the table\'s first lines', () => {
     const answered = new Promise<void>((resolve) => (answer = resolve));
     const cache = new PageCache(async (offset, limit) => {
       await answered;
-      return { rows: rowsOf(offset, limit), total: TOTAL, totalExact: true, groups: [] };
+      return { rows: rowsOf(offset, limit), total: TOTAL, totalExact: true, groups: [], groupCounts: [], groupsAcrossPlans: false };
     });
     const display = displayRows(TOTAL, null, new Set());
     const renders: { loaded: boolean; lines: number }[] = [];

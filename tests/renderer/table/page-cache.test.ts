@@ -1,8 +1,8 @@
 // The page cache behind the virtual rows: fetches only the windows asked for, once each, keeps
 // old rows on screen while revalidating, and ignores answers that arrive too late.
 import { describe, expect, it } from 'vitest';
-import type { InitiativeRow, TablePage } from '../../../shared/domain/table';
-import { PAGE_SIZE, PageCache } from '../../../renderer/src/features/table/page-cache';
+import type { InitiativeRow, TableGroup } from '../../../shared/domain/table';
+import { PAGE_SIZE, PageCache, type PageAnswer } from '../../../renderer/src/features/table/page-cache';
 import { displayRows, groupKey } from '../../../renderer/src/features/table/display-rows';
 
 const TOTAL = 100_000;
@@ -11,9 +11,9 @@ const TOTAL = 100_000;
 function manualFetcher(rowName = (i: number) => `r${i}`) {
   const calls: Array<{ offset: number; limit: number; answer(): void; fail(err: Error): void }> = [];
   const fetch = (offset: number, limit: number) =>
-    new Promise<Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups'>>((resolve, reject) => {
+    new Promise<PageAnswer>((resolve, reject) => {
       const rows = Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, k) => ({ id: rowName(offset + k) }) as InitiativeRow);
-      calls.push({ offset, limit, answer: () => resolve({ rows, total: TOTAL, totalExact: true, groups: [] }), fail: reject });
+      calls.push({ offset, limit, answer: () => resolve({ rows, total: TOTAL, totalExact: true, groups: [], groupCounts: [], groupsAcrossPlans: false }), fail: reject });
     });
   return { calls, fetch };
 }
@@ -89,7 +89,7 @@ describe('PageCache facets', () => {
   it('fetches a facet only when asked (its menu opened), not with the pages', async () => {
     const asked: string[] = [];
     const cache = new PageCache(
-      () => Promise.resolve({ rows: [], total: 0, totalExact: true, groups: [] }),
+      () => Promise.resolve({ rows: [], total: 0, totalExact: true, groups: [], groupCounts: [], groupsAcrossPlans: false }),
       (facet) => {
         asked.push(facet);
         return Promise.resolve({ entries: [{ value: 'x', label: 'x', count: asked.length }], more: 0 });
@@ -105,10 +105,11 @@ describe('PageCache facets', () => {
 });
 
 describe('displayRows', () => {
-  const groups = [
-    { key: 'a', label: 'A', count: 2 },
-    { key: null, label: '', count: 3 },
+  const all: TableGroup[] = [
+    { key: 'a', label: 'A', count: 2, index: 0, firstRow: 0 },
+    { key: null, label: '', count: 3, index: 1, firstRow: 2 },
   ];
+  const groups = { counts: [2, 3], named: new Map(all.map((g) => [g.index, g])) };
 
   it('maps lines to rows one to one without grouping', () => {
     const d = displayRows(5, null, new Set());
@@ -120,7 +121,7 @@ describe('displayRows', () => {
   it('puts a header line before each group, and folds collapsed groups', () => {
     const d = displayRows(5, groups, new Set());
     expect(d.count).toBe(7);
-    expect([0, 1, 2, 3, 4, 5, 6].map((i) => d.at(i)).map((x) => (x.kind === 'group' ? `g${x.group.key}` : x.rowIndex))).toEqual([
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => d.at(i)).map((x) => (x.kind === 'group' ? `g${x.group?.key}` : x.rowIndex))).toEqual([
       'ga', 0, 1, 'gnull', 2, 3, 4,
     ]);
     expect(d.lineOf(2)).toBe(4);
@@ -131,6 +132,47 @@ describe('displayRows', () => {
     expect(folded.rowSpans(0, 4)).toEqual([[2, 4]]);
   });
 
+  it('places a header no answer has named yet by the counts, and asks for its first row, whose page names it', () => {
+    // Three groups of 300 rows; only the first is named (the first page's).
+    const counts = [300, 300, 300];
+    const d = displayRows(900, { counts, named: new Map([[0, { key: 'a', label: 'A', count: 300, index: 0, firstRow: 0 }]]) }, new Set());
+    expect(d.count).toBe(903);
+    expect(d.at(301)).toEqual({ kind: 'group', group: undefined, groupIndex: 1, firstRow: 300, count: 300, collapsed: false });
+    // The header at the bottom of the view brings the page of its first row.
+    expect(d.rowSpans(290, 301)).toEqual([[289, 300]]);
+    expect(d.rowSpans(301, 301)).toEqual([[300, 300]]);
+    // A folded group is one the reader folded from its named header.
+    const folded = displayRows(900, { counts, named: new Map([[1, { key: 'b', label: 'B', count: 300, index: 1, firstRow: 300 }]]) }, new Set([groupKey('b')]));
+    expect(folded.count).toBe(603);
+    expect(folded.at(301)).toMatchObject({ kind: 'group', groupIndex: 1, collapsed: true });
+    expect(folded.at(303)).toEqual({ kind: 'row', rowIndex: 600 });
+  });
+
+  it('keeps the groups named by each page while the layout stays, and forgets them when it changes', async () => {
+    const group = (index: number, firstRow: number): TableGroup => ({ key: `t${index}`, label: `T${index}`, count: 300, index, firstRow });
+    let counts = [300, 300, 300];
+    const cache = new PageCache((offset) =>
+      Promise.resolve({
+        rows: [],
+        total: 900,
+        totalExact: true,
+        groups: [group(Math.floor(offset / 300), Math.floor(offset / 300) * 300)],
+        groupCounts: counts,
+        groupsAcrossPlans: false,
+      }),
+    );
+    cache.request(0, 10);
+    await settle();
+    cache.request(400, 410);
+    await settle();
+    expect([...cache.meta!.groups.keys()].sort()).toEqual([0, 1]);
+    // An edit moved rows between groups: what was named under the old counts goes.
+    counts = [200, 400, 300];
+    cache.revalidate();
+    await settle();
+    expect([...cache.meta!.groups.keys()].sort()).toEqual([1]);
+  });
+
   it('counts exactly when asked: the first page again with exactTotal, later pages too; an estimate never replaces the exact total', async () => {
     const asked: Array<{ offset: number; exact: boolean | undefined }> = [];
     const TRUE_TOTAL = 1_234;
@@ -139,13 +181,13 @@ describe('displayRows', () => {
       const rows = Array.from({ length: Math.max(0, Math.min(limit, TRUE_TOTAL - offset)) }, (_, k) => ({ id: `r${offset + k}` }) as InitiativeRow);
       // The core's answer: an estimate unless asked for the exact count or the rows end here.
       const exact = exactTotal === true || rows.length < limit;
-      return Promise.resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [] });
+      return Promise.resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [], groupCounts: [], groupsAcrossPlans: false });
     });
     cache.request(0, 10);
     await settle();
-    expect(cache.meta).toEqual({ total: 1_300, totalExact: false, groups: [] });
+    expect(cache.meta).toEqual({ total: 1_300, totalExact: false, groups: new Map(), groupCounts: [], groupsAcrossPlans: false });
     await cache.countExactly();
-    expect(cache.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: [] });
+    expect(cache.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: new Map(), groupCounts: [], groupsAcrossPlans: false });
     cache.request(400, 410);
     await settle();
     expect(asked).toEqual([
@@ -159,7 +201,7 @@ describe('displayRows', () => {
     const other = new PageCache((offset, limit) => {
       const rows = Array.from({ length: Math.max(0, Math.min(limit, TRUE_TOTAL - offset)) }, (_, k) => ({ id: `r${offset + k}` }) as InitiativeRow);
       const exact = rows.length < limit;
-      return new Promise((resolve) => late.push(() => resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [] })));
+      return new Promise((resolve) => late.push(() => resolve({ rows, total: exact ? TRUE_TOTAL : 1_300, totalExact: exact, groups: [], groupCounts: [], groupsAcrossPlans: false })));
     });
     other.request(1_200, 1_210);
     other.request(0, 10);
@@ -167,6 +209,6 @@ describe('displayRows', () => {
     await settle();
     late[1]!();
     await settle();
-    expect(other.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: [] });
+    expect(other.meta).toEqual({ total: TRUE_TOTAL, totalExact: true, groups: new Map(), groupCounts: [], groupsAcrossPlans: false });
   });
 });

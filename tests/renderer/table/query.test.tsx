@@ -229,6 +229,25 @@ describe('initiative table: grouping', () => {
     expect(groups[0]!.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('asks a new query to name the groups the reader folded, so they stay folded wherever their rows are', async () => {
+    const { fake } = renderTable();
+    await rowsShown(15);
+    fireEvent.change(screen.getByRole('combobox', { name: '分组' }), { target: { value: 'theme' } });
+    const groups = await waitFor(() => {
+      const found = within(grid()).getAllByRole('button', { expanded: true });
+      expect(found).toHaveLength(5);
+      return found;
+    });
+    fireEvent.click(groups[1]!);
+    await waitFor(() => expect(grid().getAttribute('aria-rowcount')).toBe(String(15 + 5 + 1 - 3)));
+    // A new query (another collation): its pages name the folded theme.
+    fireEvent.change(screen.getByRole('combobox', { name: '中文排序' }), { target: { value: 'stroke' } });
+    await waitFor(() => expect(lastQuery(fake).collation).toBe('stroke'));
+    expect(lastQuery(fake).groupKeys).toEqual(['hz-2024/T2']);
+    await waitFor(() => expect(grid().querySelectorAll('.itable-group-row button[aria-expanded="false"]')).toHaveLength(1));
+    expect(grid().getAttribute('aria-rowcount')).toBe(String(15 + 5 + 1 - 3));
+  });
+
   it('groups by status, labelling groups with the configured status names', async () => {
     renderTable();
     await rowsShown(15);

@@ -1,20 +1,20 @@
-// Facet counts and group counts of a table query. A facet is counted under every active filter
-// except its own selection; groups under all filters. The table asks for a facet only when its
+// Facet counts of a table query (groups: groups.ts). A facet is counted under every active
+// filter except its own selection. The table asks for a facet only when its
 // menu opens (table.facets), never with every page: at a million rows counting costs far more
 // than the page itself. Statuses and priorities are counted from
 // the reader's state rows (few, and indexed) and the unset ones as the remainder of the row
 // count, instead of probing the state of every initiative in scope.
-import type { FacetCount, FacetList, StatusOption, TableGroup, TablePage } from '../../../../shared/domain/table';
+import type { FacetCount, FacetList, StatusOption, TablePage } from '../../../../shared/domain/table';
 import { PRIORITIES } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { COLLATORS } from '../../collation/collators';
 import { countSql, fromOf, hasTestedConditions, keptWhereOf, whereOf, type FacetName, type RowScope } from './query-sql';
-import { ensurePlanRanks, planTitle } from './plans';
+import { ensurePlanRanks } from './plans';
 import { hasNeedleSql } from '../../search/match';
 import { normalizeForSearch } from '../../search/normalize';
 
-type Counts = Map<string | null, number>;
+export type Counts = Map<string | null, number>;
 
 function rowsToCounts(rows: { value: string | null; n: number }[]): Counts {
   return new Map(rows.map((r) => [r.value, r.n]));
@@ -28,7 +28,7 @@ function facetActive(scope: RowScope, facet: FacetName): boolean {
 
 /** Rows per value of one dimension, under the scope without `except`'s selection.
  *  `rowsUnder` is the row count under the same filters (for the unset remainder). */
-function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetName | undefined, rowsUnder: () => number): Counts {
+export function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetName | undefined, rowsUnder: () => number): Counts {
   const kept = keptWhereOf(scope, except);
   if (kept && dim === 'tags') {
     return rowsToCounts(
@@ -273,7 +273,7 @@ function themeFacetList(db: Db, scope: RowScope, listing: FacetListing): FacetLi
 }
 
 /** Status values in display order: configured options, other keys in use, then null. */
-function statusValues(options: readonly StatusOption[], counts: Counts): (string | null)[] {
+export function statusValues(options: readonly StatusOption[], counts: Counts): (string | null)[] {
   const configured = options.map((o) => o.key);
   const others = [...counts.keys()].filter((k): k is string => k !== null && !configured.includes(k)).sort();
   return [...configured, ...others, null];
@@ -331,23 +331,4 @@ export function computeFacets(ctx: CountContext): TablePage['facets'] {
 function countRows(db: Db, scope: RowScope, except: FacetName): number {
   const { sql, params } = countSql(scope, except);
   return (prepared(db, sql).get(...params) as { n: number }).n;
-}
-
-/** Groups of a grouped query in display order, with their row counts (empty groups left out). */
-export function computeGroups(ctx: CountContext, groupBy: 'theme' | 'status'): TableGroup[] {
-  const { db, scope } = ctx;
-  const counts = countBy(db, scope, groupBy, undefined, ctx.total);
-  if (groupBy === 'theme') {
-    // In the order the rows come in: plan by plan (by id, see orderByOf), then theme order.
-    const ids = [...counts].filter(([id, n]) => id !== null && n > 0).map(([id]) => id!);
-    const titles = new Map<string, string>();
-    const titleOf = (planId: string) => {
-      if (!titles.has(planId)) titles.set(planId, planTitle(db, planId)?.title ?? planId);
-      return titles.get(planId)!;
-    };
-    return themesOf(db, ids).map((t) => ({ key: t.id, label: t.headline, count: counts.get(t.id)!, planId: t.planId, planTitle: titleOf(t.planId) }));
-  }
-  return statusValues(ctx.statusOptions, counts)
-    .filter((key) => (counts.get(key) ?? 0) > 0)
-    .map((key) => ({ key, label: key ?? '', count: counts.get(key)! }));
 }

@@ -10,7 +10,7 @@ import { DataRow, frozenProps, PlaceholderRow } from './DataRow';
 import type { DisplayRows } from './display-rows';
 import { FacetFilter } from './FacetFilter';
 import { facetLabel, type FacetLabelEnv } from './facet-labels';
-import { GroupHeader } from './GroupHeader';
+import { GroupHeader, PlaceholderGroupHeader } from './GroupHeader';
 import { HeaderCell } from './HeaderCell';
 import type { PageCache } from './page-cache';
 import { TextFilter } from './TextFilter';
@@ -50,9 +50,9 @@ export function TableGrid(props: TableGridProps) {
   const shown = cellsShown(sizes, range.firstPaint);
 
   // Theme groups of several plans name their plan (themes' headlines alone do not say which).
-  const groupPlans = new Set((cache.meta?.groups ?? []).map((g) => g.planId));
+  const acrossPlans = cache.meta?.groupsAcrossPlans === true;
   const groupPlan = (planId: string | undefined, planTitle: string | undefined) =>
-    state.groupBy === 'theme' && planId !== undefined && groupPlans.size > 1 ? (planTitle ?? planId) : undefined;
+    state.groupBy === 'theme' && planId !== undefined && acrossPlans ? (planTitle ?? planId) : undefined;
   const groupLabel = (key: string | null, label: string) =>
     state.groupBy === 'theme'
       ? facetLabel('theme', { value: key, label }, labels)
@@ -100,15 +100,19 @@ export function TableGrid(props: TableGridProps) {
                   className="itable-row itable-group-row"
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 >
-                  <GroupHeader
-                    group={line.group}
-                    label={groupLabel(line.group.key, line.group.label)}
-                    plan={groupPlan(line.group.planId, line.group.planTitle)}
-                    by={state.groupBy === 'status' ? 'status' : 'theme'}
-                    collapsed={line.collapsed}
-                    colCount={columns.length}
-                    onToggle={() => props.onToggleGroup(line.group.key)}
-                  />
+                  {line.group ? (
+                    <GroupHeader
+                      group={line.group}
+                      label={groupLabel(line.group.key, line.group.label)}
+                      plan={groupPlan(line.group.planId, line.group.planTitle)}
+                      by={state.groupBy === 'status' ? 'status' : 'theme'}
+                      collapsed={line.collapsed}
+                      colCount={columns.length}
+                      onToggle={() => props.onToggleGroup(line.group!.key)}
+                    />
+                  ) : (
+                    <PlaceholderGroupHeader count={line.count} colCount={columns.length} />
+                  )}
                 </div>
               );
             }

@@ -68,7 +68,9 @@ export function TableView(props: TableViewProps) {
   );
 
   const query = useMemo(() => queryOf(state, planId, scope), [state, planId, scope]);
-  const { cache, key, meta, themeLabel, planLabel } = useTableQuery(client, query);
+  // The folded groups' keys: useDisplayRows keeps them, the query's pages ask for them by name.
+  const foldedRef = useRef<(string | null)[]>([]);
+  const { cache, key, meta, themeLabel, planLabel } = useTableQuery(client, query, foldedRef);
   const total = meta?.total ?? 0;
   // On a page opened on the table the first rows are its first screen (shell/first-screen.ts):
   // committed once the first answer (rows, or the error shown instead) has been rendered.
@@ -83,7 +85,7 @@ export function TableView(props: TableViewProps) {
   const planCount = usePlanCount(client, meta !== null);
   const { notice, announce, fail, dismiss } = useNotice();
   const edits = useEditStore(client, cache);
-  const { display, toggleGroup } = useDisplayRows(meta, state.groupBy);
+  const { display, toggleGroup } = useDisplayRows(meta, state.groupBy, foldedRef);
 
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const range = useGridVirtualizer(scrollRef, display, cache);

@@ -1,17 +1,17 @@
 // Rows of one table query, fetched in fixed windows of PAGE_SIZE rows as the viewport needs
-// them. The core answers every page with the query's total and groups too, so the newest
-// answer also refreshes those. Facet counts cost far more than a page at scale, so they come
-// only when a facet's menu opens (facet(), kept by the query cache until a write). revalidate() (after
-// an edit) refetches what is in view while the old rows stay on screen, so the table never
-// blinks to placeholders.
-import type { FacetList, FacetName, InitiativeRow, TablePage } from '../../../../shared/domain/table';
+// them. The core answers every page with the query's total and groups too (every group's
+// count, and the groups of the page's rows by name), so the newest answer also refreshes those.
+// Facet counts cost far more than a page at scale, so they come only when a facet's menu opens
+// (facet(), kept by the query cache until a write). revalidate() (after an edit) refetches what
+// is in view while the old rows stay on screen, so the table never blinks to placeholders.
+import type { FacetList, FacetName, InitiativeRow, TableGroup, TablePage } from '../../../../shared/domain/table';
 
 export const PAGE_SIZE = 200;
 /** Pages kept per query; the farthest from the last requested range go first. */
 const MAX_PAGES = 40;
 
 /** A page of rows with the query's total and groups (no facet counts). */
-export type PageAnswer = Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups'>;
+export type PageAnswer = Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups' | 'groupCounts' | 'groupsAcrossPlans'>;
 /** `exactTotal`: the total counted exactly even for a search with many hits (table.query's
  *  exactTotal). */
 export type PageFetcher = (offset: number, limit: number, exactTotal?: boolean) => Promise<PageAnswer>;
@@ -22,7 +22,20 @@ export interface FacetListing {
 }
 /** One facet's counts under the query (table.facets). */
 export type FacetFetcher = (facet: FacetName, listing?: FacetListing) => Promise<FacetList>;
-export type PageMeta = Pick<TablePage, 'total' | 'totalExact' | 'groups'>;
+/** The query's total and its groups: every group's row count (the layout of the header lines),
+ *  and the groups named so far by the answers (each page names those its rows are in), by index. */
+export interface PageMeta extends Pick<TablePage, 'total' | 'totalExact' | 'groupCounts' | 'groupsAcrossPlans'> {
+  groups: ReadonlyMap<number, TableGroup>;
+}
+
+const sameCounts = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+
+/** The meta of an answer, with the groups `known` named before under the same layout. */
+export function metaOf(page: PageAnswer, known?: PageMeta | null): PageMeta {
+  const groups = new Map(known && sameCounts(known.groupCounts, page.groupCounts) ? known.groups : []);
+  for (const group of page.groups) groups.set(group.index, group);
+  return { total: page.total, totalExact: page.totalExact, groupCounts: page.groupCounts, groupsAcrossPlans: page.groupsAcrossPlans, groups };
+}
 
 interface Page {
   rows: InitiativeRow[];
@@ -42,6 +55,8 @@ export class PageCache {
   /** Bumped on every change: the snapshot React subscribes to. */
   version = 0;
   meta: PageMeta | null = null;
+  /** The generation the meta's groups were named in (an edit since may have moved them). */
+  private metaGeneration = -1;
   error: unknown = null;
 
   constructor(
@@ -146,7 +161,7 @@ export class PageCache {
     const page = await this.fetchPage(0, PAGE_SIZE, true);
     if (this.disposed || generation !== this.generation) return;
     this.pages.set(0, { rows: page.rows, generation });
-    this.meta = { total: page.total, totalExact: page.totalExact, groups: page.groups };
+    this.setMeta(page, generation);
     this.notify();
   }
 
@@ -205,10 +220,17 @@ export class PageCache {
     // An estimated total never replaces an exact one of the same generation (a page near the
     // end counted exactly; an earlier page's answer arriving after it).
     const keepExact = this.meta?.totalExact && !page.totalExact && generation === this.generation;
-    if ((generation === this.generation || !this.meta) && !keepExact) this.meta = { total: page.total, totalExact: page.totalExact, groups: page.groups };
+    if ((generation === this.generation || !this.meta) && !keepExact) this.setMeta(page, generation);
     this.error = null;
     this.evict();
     this.notify();
+  }
+
+  /** The answer's total and groups; the groups named by earlier answers of the same generation
+   *  are kept (each page names only its own). */
+  private setMeta(page: PageAnswer, generation: number): void {
+    this.meta = metaOf(page, this.metaGeneration === generation ? this.meta : null);
+    this.metaGeneration = generation;
   }
 
   private nearRange(p: number): boolean {

@@ -8,6 +8,7 @@ import type { ApiClient } from '../../api/client';
 import { PageCache, type PageMeta } from './page-cache';
 import { dropFirstPage, firstPageFor } from './first-page';
 import { sentQuery, type TableQueryBase } from './view-state';
+import type { FoldedKeys } from './use-display-rows';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 const KEPT_QUERIES = 4;
@@ -32,7 +33,11 @@ class CacheShelf {
   /** Plan titles by id from every plan facet fetched (filter chips name chosen plans). */
   readonly planLabels = new Map<string, string>();
 
-  constructor(private readonly client: ApiClient) {}
+  constructor(
+    private readonly client: ApiClient,
+    /** The groups the reader folded, which a grouped query's pages ask the core to name. */
+    private readonly folded?: FoldedKeys,
+  ) {}
 
   get(key: string, query: TableQueryBase): PageCache {
     let cache = this.caches.get(key);
@@ -40,7 +45,17 @@ class CacheShelf {
       this.caches.delete(key);
     } else {
       cache = new PageCache(
-        (offset, limit, exactTotal) => this.client.call('table.query', { ...query, offset, limit, facets: false, ...(exactTotal ? { exactTotal } : {}) }),
+        (offset, limit, exactTotal) => {
+          const groupKeys = query.groupBy ? (this.folded?.current ?? []) : [];
+          return this.client.call('table.query', {
+            ...query,
+            offset,
+            limit,
+            facets: false,
+            ...(exactTotal ? { exactTotal } : {}),
+            ...(groupKeys.length ? { groupKeys } : {}),
+          });
+        },
         async (facet, listing) => {
           const counts = await this.client.call('table.facets', { query, facet, ...listing });
           if (facet === 'theme') for (const c of counts.entries) if (c.value !== null) this.themeLabels.set(c.value, c.label);
@@ -91,14 +106,14 @@ export interface TableQueryResult {
   planLabel(planId: string): string | undefined;
 }
 
-export function useTableQuery(client: ApiClient, query: TableQueryBase): TableQueryResult {
+export function useTableQuery(client: ApiClient, query: TableQueryBase, folded?: FoldedKeys): TableQueryResult {
   // What is typed (the search box and the text filters) waits for a pause; clicks apply at once.
   const typed = useDebouncedValue(JSON.stringify([query.search, query.filters.text ?? null]), SEARCH_DEBOUNCE_MS);
   const { query: effective, key } = useMemo(() => {
     const [search, text] = JSON.parse(typed) as [string, TableFilters['text'] | null];
     return sentQuery(query, search, text);
   }, [query, typed]);
-  const [shelf] = useState(() => new CacheShelf(client));
+  const [shelf] = useState(() => new CacheShelf(client, folded));
   // The cache for this key; effective is read through the key so an equal query reuses it.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const cache = useMemo(() => shelf.get(key, effective), [shelf, key]);
