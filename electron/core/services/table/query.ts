@@ -18,6 +18,7 @@ import { readRows, toRows } from './rows';
 import { forgetEstimates, searchPlan, walkedPage } from './walk';
 import { candidatePage, forgetCandidates } from './candidates';
 import { skipStatement, SKIP_TUNING } from './skip';
+import { readerSegments, segmentedPage } from './reader-sort';
 import { inWriteTransaction, readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
@@ -200,7 +201,6 @@ function built(db: Db, query: TableQuery): Built {
 export function tableStatements(db: Db, query: TableQuery) {
   const { scope, order, statusOptions, count, forms } = built(db, query);
   const range = { offset: query.offset, limit: query.limit };
-  const form = (name: PageForm) => ({ ...(forms[name] ??= pageRowsSql(scope, order, range, name)), form: name });
   return {
     scope,
     statusOptions,
@@ -209,22 +209,35 @@ export function tableStatements(db: Db, query: TableQuery) {
     get page() {
       return pageSql(scope, order, range);
     },
-    rows(total: number): Statement & { form: PageForm } {
-      const flat = form('flat');
-      if (withoutSort(db, flat)) {
-        // Deep in the order: the rows before the page passed in the order's index (skip.ts).
-        if (range.offset < SKIP_TUNING.from) return flat;
-        const skip = { ...skipStatement(db, scope, order, range, total), form: 'skip' as const };
-        return withoutSort(db, skip, 'inner') ? skip : flat;
-      }
-      const tests = total > 0 ? ((range.offset + range.limit) * sortKeyRows(db)) / total : Infinity;
-      if (hasTestedConditions(scope) && tests <= WALK_TESTS_PER_ROW * total) {
-        const walk = form('walk');
-        if (withoutSort(db, walk, 'anywhere')) return walk;
-      }
-      return form('nested');
-    },
+    rows: (total: number) => rowsStatement(db, scope, order, range, total, forms),
   };
+}
+
+/** The statement of a page's rows given the exact number of rows in its scope (`forms` keeps
+ *  the forms built): flat when the order needs no sort step (skipped deep in it); else walking
+ *  the order's index when many rows match; else the page picked first (see pageRowsSql). */
+export function rowsStatement(
+  db: Db,
+  scope: RowScope,
+  order: OrderBy,
+  range: { offset: number; limit: number },
+  total: number,
+  forms: Partial<Record<PageForm, Statement>> = {},
+): Statement & { form: PageForm } {
+  const form = (name: PageForm) => ({ ...(forms[name] ??= pageRowsSql(scope, order, range, name)), form: name });
+  const flat = form('flat');
+  if (withoutSort(db, flat)) {
+    // Deep in the order: the rows before the page passed in the order's index (skip.ts).
+    if (range.offset < SKIP_TUNING.from) return flat;
+    const skip = { ...skipStatement(db, scope, order, range, total), form: 'skip' as const };
+    return withoutSort(db, skip, 'inner') ? skip : flat;
+  }
+  const tests = total > 0 ? ((range.offset + range.limit) * sortKeyRows(db)) / total : Infinity;
+  if (hasTestedConditions(scope) && tests <= WALK_TESTS_PER_ROW * total) {
+    const walk = form('walk');
+    if (withoutSort(db, walk, 'anywhere')) return walk;
+  }
+  return form('nested');
 }
 
 const MAX_TOTALS = 64;
@@ -298,10 +311,23 @@ function readPage(db: Db, query: TableQuery): TablePage {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;
     const total = countedTotal(db, count, query, scope);
-    const rows = statements.rows(total);
+    const run = (statement: Statement) => prepared(db, statement.sql).all(...statement.params);
+    // A sort by a reader's field: read value by value off its index (reader-sort.ts).
+    const segments = scope.ids === undefined ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key)) : null;
+    const rows = segments
+      ? segmentedPage(
+          scope,
+          segments,
+          query,
+          total,
+          (within) => countedTotal(db, countSql(within), query, within),
+          (within, order, range, size) => rowsStatement(db, within, order, range, size),
+          run,
+        )
+      : run(statements.rows(total));
     const ctx = { db, scope, total: () => total, statusOptions };
     return {
-      rows: toRows(prepared(db, rows.sql).all(...rows.params)),
+      rows: toRows(rows),
       total,
       totalExact: true,
       facets: query.facets === false ? NO_FACETS : computeFacets(ctx),
