@@ -37,7 +37,7 @@ describe('migration 0014 reader-sort-keys', () => {
       [
         ...schemaBefore,
         ...['status', 'priority', 'deadline', 'touched'].map((c) => `index:initiative_sort_keys_by_${c}`),
-        ...['row_in', 'state_in', 'state_out', 'state_changed'].map((t) => `trigger:reader_sort_keys_${t}`),
+        ...['row_in', 'state_in', 'state_out', 'status_changed', 'priority_changed', 'deadline_changed', 'touched_at_changed', 'state_moved'].map((t) => `trigger:reader_sort_keys_${t}`),
       ].sort(),
     );
     // Every table as it was but the sort keys, which gained the copies.

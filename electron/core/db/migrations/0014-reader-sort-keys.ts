@@ -52,11 +52,19 @@ export const readerSortKeys: Migration = {
       CREATE TRIGGER reader_sort_keys_state_out AFTER DELETE ON user_initiative_state BEGIN
         ${set('OLD.initiative_id', cleared)}
       END;
-      -- A save; or the values moved to another initiative (a version update), the old one's
-      -- row left without them.
-      CREATE TRIGGER reader_sort_keys_state_changed AFTER UPDATE OF initiative_id, ${columns} ON user_initiative_state BEGIN
-        UPDATE initiative_sort_keys SET (${columns}) = ${cleared}
-          WHERE initiative_id = OLD.initiative_id AND OLD.initiative_id IS NOT NEW.initiative_id;
+      -- A save: only the values it changed, so only their indexes are written (a save sets
+      -- touched_at, and most change one field besides).
+      ${READER_SORT_COLUMNS.map(
+        (c) => `CREATE TRIGGER reader_sort_keys_${c}_changed AFTER UPDATE OF ${c} ON user_initiative_state
+      WHEN OLD.initiative_id IS NEW.initiative_id AND OLD.${c} IS NOT NEW.${c} BEGIN
+        UPDATE initiative_sort_keys SET ${c} = NEW.${c} WHERE initiative_id = NEW.initiative_id;
+      END;`,
+      ).join('\n      ')}
+      -- The values moved to another initiative (a version update): the old one's row left
+      -- without them.
+      CREATE TRIGGER reader_sort_keys_state_moved AFTER UPDATE OF initiative_id ON user_initiative_state
+      WHEN OLD.initiative_id IS NOT NEW.initiative_id BEGIN
+        ${set('OLD.initiative_id', cleared)}
         ${set('NEW.initiative_id', `(${READER_SORT_COLUMNS.map((c) => `NEW.${c}`).join(', ')})`)}
       END;
     `);
