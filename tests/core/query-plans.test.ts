@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { prepareQuery, queryTable, tableStatements } from '../../electron/core/services/table/query';
+import { prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { candidatesSql } from '../../electron/core/services/table/candidates';
 import { SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
@@ -219,13 +219,15 @@ describe('query plans of the table', () => {
       }
       return statement;
     }) as typeof core.db.prepare;
-    const saved = SKIP_TUNING.from;
+    const saved = { from: SKIP_TUNING.from, minRows: READER_SORT_TUNING.minRows };
     SKIP_TUNING.from = 100;
+    READER_SORT_TUNING.minRows = 100;
     try {
       queryTable(core.db, { ...BASE, sort: [{ column, desc }], offset, limit: 50 });
     } finally {
       core.db.prepare = prepare;
-      SKIP_TUNING.from = saved;
+      SKIP_TUNING.from = saved.from;
+      READER_SORT_TUNING.minRows = saved.minRows;
     }
     // The statements reading rows (not counting them) from the sort keys.
     const counts = /^\s*SELECT (\(SELECT )?(count\(\*\)|ifnull\(sum\(c\.n\))/;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { ensureSortRanks, prepareQuery, queryTable, tableStatements } from '../../electron/core/services/table/query';
+import { ensureSortRanks, prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { libraryEntry, trashPlan } from '../../electron/core/services/library/library';
 import { pageRowsSql } from '../../electron/core/services/table/query-sql';
 import { SKIP_TUNING } from '../../electron/core/services/table/skip';
@@ -250,8 +250,10 @@ describe('table.query sorted by a reader’s field', () => {
     const model = { ...loaded, rows: loaded.rows.filter((row) => row.planId !== trashed) };
     expect(new Set(model.rows.map((row) => row.status))).toEqual(new Set([null, 'not_started', 'in_progress', 'done', 'watching', 'aaa_old', 'paused', 'zzz_old']));
     ensureSortRanks(core.db);
-    const saved = SKIP_TUNING.from;
+    const saved = { from: SKIP_TUNING.from, ...READER_SORT_TUNING };
     SKIP_TUNING.from = 1;
+    // Read value by value on these few rows, under any condition, half of the queries.
+    READER_SORT_TUNING.minRows = 0;
     let deep = 0;
     try {
       for (let n = 0; n < 400; n++) {
@@ -264,6 +266,7 @@ describe('table.query sorted by a reader’s field', () => {
           sort: [{ column, desc: r.chance(0.5) }],
           groupBy: null,
         };
+        READER_SORT_TUNING.testsPerRow = n % 4 < 2 ? Infinity : saved.testsPerRow;
         const { total } = modelPage(model.rows, model.themes, { ...picked, offset: 0 }, DEFAULT_STATUS_OPTIONS, model.plans);
         // Any offset to just past the end; pages short and long, spanning several values.
         const q = { ...picked, offset: r.int(total + 3), limit: r.chance(0.7) ? r.between(1, 8) : r.between(9, 40), facets: false };
@@ -273,7 +276,8 @@ describe('table.query sorted by a reader’s field', () => {
         expect({ rows, total: count, totalExact }, `query ${n}: ${JSON.stringify(q)}`).toEqual({ rows: expected.rows, total: expected.total, totalExact: true });
       }
     } finally {
-      SKIP_TUNING.from = saved;
+      SKIP_TUNING.from = saved.from;
+      Object.assign(READER_SORT_TUNING, { minRows: saved.minRows, testsPerRow: saved.testsPerRow });
     }
     expect(deep).toBeGreaterThan(300);
   });

@@ -296,6 +296,38 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
   return readTransaction(db, () => readPage(db, query));
 }
 
+export const READER_SORT_TUNING = {
+  /** Fewer rows in scope than this are sorted (a sort by a reader's field read value by value
+   *  walks each value's index range, testing the scope's conditions on every row it passes). */
+  minRows: 2_000,
+  /** Under conditions, read value by value while the walks' tests stay under this many per row
+   *  in scope (as WALK_TESTS_PER_ROW). */
+  testsPerRow: 2,
+};
+
+/** Whether a sort by a reader's field reads its page value by value (reader-sort.ts): not for a
+ *  search or a selection (their rows are few, or walk.ts and candidates.ts page them), nor a
+ *  scope small enough to sort; under other conditions (plans, themes, statuses, tags), only
+ *  while the walks would test about as few rows as a walk of the order's index would (each
+ *  value's range holds matches as the whole order does). */
+function readerSorted(db: Db, scope: RowScope, query: TableQuery, total: number): boolean {
+  if (scope.hits || scope.ids !== undefined || scope.tests?.length || total < READER_SORT_TUNING.minRows) return false;
+  const f = scope.filters;
+  const conditions = scope.planId !== undefined || !!f.planIds?.length || !!f.themeIds?.length || hasTestedConditions(scope);
+  return !conditions || ((query.offset + query.limit) * sortKeyRows(db)) / total <= READER_SORT_TUNING.testsPerRow * total;
+}
+
+/** A segment's page statement: under conditions on the reader's fields or tags, its value's
+ *  index range walked with each row tested (left to choose, SQLite drove it from the reader's
+ *  status or priority index and sorted what it found, once per segment: at 1M a descending
+ *  status sort under a priority took 417 ms); else as any page of an index order. */
+function segmentRows(db: Db, scope: RowScope, order: OrderBy, range: { offset: number; limit: number }, total: number): Statement {
+  // The walk of a range of many values descending sorts each run of equal values back into
+  // default order as it goes (a partial sort, stopped with the page): still a walk.
+  if (hasTestedConditions(scope)) return pageRowsSql(scope, order, range, 'walk');
+  return rowsStatement(db, scope, order, range, total);
+}
+
 const NO_FACETS: TablePage['facets'] = { plan: [], theme: [], status: [], priority: [], tags: [] };
 
 function readPage(db: Db, query: TableQuery): TablePage {
@@ -313,7 +345,7 @@ function readPage(db: Db, query: TableQuery): TablePage {
     const total = countedTotal(db, count, query, scope);
     const run = (statement: Statement) => prepared(db, statement.sql).all(...statement.params);
     // A sort by a reader's field: read value by value off its index (reader-sort.ts).
-    const segments = scope.ids === undefined ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key)) : null;
+    const segments = readerSorted(db, scope, query, total) ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key)) : null;
     const rows = segments
       ? segmentedPage(
           scope,
@@ -321,7 +353,7 @@ function readPage(db: Db, query: TableQuery): TablePage {
           query,
           total,
           (within) => countedTotal(db, countSql(within), query, within),
-          (within, order, range, size) => rowsStatement(db, within, order, range, size),
+          (within, order, range, size) => segmentRows(db, within, order, range, size),
           run,
         )
       : run(statements.rows(total));
