@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { prepareQuery, queryTable, tableStatements } from '../../electron/core/services/table/query';
+import { prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { candidatesSql } from '../../electron/core/services/table/candidates';
 import { SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
@@ -239,6 +239,51 @@ describe('query plans of the table', () => {
       expect(plan).toContain('SEARCH d USING INTEGER PRIMARY KEY (rowid=?)');
       expect(plan).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
       expect(plan.some((s) => /initiative_sort_keys_by_plan/.test(s)), plan.join(' | ')).toBe(false);
+    }
+  });
+
+  it.each([
+    ['status', false, 0, 'status'],
+    ['status', true, 0, 'status'],
+    ['status', false, 600, 'status'],
+    ['touchedAt', true, 0, 'touched'],
+    ['touchedAt', false, 500, 'touched'],
+    ['priority', false, 300, 'priority'],
+  ] as const)('a sort by a reader’s field (%s, descending %s, offset %i): its rows read off the field’s index, no sort of the rows in scope', (column, desc, offset, index) => {
+    // Every statement the page runs, as first prepared (no other test sorts by these fields).
+    const run: { sql: string; params: unknown[] }[] = [];
+    const prepare = core.db.prepare.bind(core.db);
+    core.db.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      for (const method of ['all', 'get'] as const) {
+        const call = statement[method].bind(statement) as (...params: unknown[]) => unknown;
+        (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => (run.push({ sql, params }), call(...params));
+      }
+      return statement;
+    }) as typeof core.db.prepare;
+    const saved = { from: SKIP_TUNING.from, minRows: READER_SORT_TUNING.minRows };
+    SKIP_TUNING.from = 100;
+    READER_SORT_TUNING.minRows = 100;
+    try {
+      queryTable(core.db, { ...BASE, sort: [{ column, desc }], offset, limit: 50 });
+    } finally {
+      core.db.prepare = prepare;
+      SKIP_TUNING.from = saved.from;
+      READER_SORT_TUNING.minRows = saved.minRows;
+    }
+    // The statements reading rows (not counting them) from the sort keys.
+    const counts = /^\s*SELECT (\(SELECT )?(count\(\*\)|ifnull\(sum\(c\.n\))/;
+    const pages = run.filter((s) => /^\s*SELECT\b/.test(s.sql) && !counts.test(s.sql) && /initiative_sort_keys k/.test(s.sql));
+    expect(pages.length, run.map((s) => s.sql).join('\n')).toBeGreaterThan(0);
+    for (const statement of pages) {
+      const plan = planOf(statement);
+      expectNoBareScan(plan);
+      // Runs of equal values put back in default order (descending) are sorted, and a page
+      // picked first (nested, skipped) its own rows at the top; the rows in scope never are.
+      const steps = core.db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { parent: number; detail: string }[];
+      const picked = /\) pg CROSS JOIN/.test(statement.sql);
+      expect(steps.filter((step) => step.detail === 'USE TEMP B-TREE FOR ORDER BY' && (step.parent !== 0 || !picked)), plan.join(' | ')).toEqual([]);
+      expect(plan.some((step) => step.includes(`initiative_sort_keys_by_${index} `) || step.endsWith(`initiative_sort_keys_by_${index}`)), plan.join(' | ')).toBe(true);
     }
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { ensureSortRanks, prepareQuery, queryTable, tableStatements } from '../../electron/core/services/table/query';
+import { ensureSortRanks, prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { libraryEntry, trashPlan, updateLibraryPlan } from '../../electron/core/services/library/library';
 import { pageRowsSql } from '../../electron/core/services/table/query-sql';
 import { SKIP_TUNING } from '../../electron/core/services/table/skip';
@@ -314,6 +314,59 @@ describe('table.query at any offset of a sort its index gives run by run', () =>
     // Most deep pages of these sorts started at their run, many counted from the end.
     expect(runs.skip).toBeGreaterThan(200);
     expect(runs.fromEnd).toBeGreaterThan(60);
+  });
+});
+
+describe('table.query sorted by a reader’s field', () => {
+  it('gives the model’s page at every depth, ascending and descending, under filters, with ties, unset values, statuses no longer among the options and a plan in the trash', () => {
+    core = createTestCore(temp.make());
+    const r = new Prng(29);
+    buildDataset(r);
+    // Statuses the options no longer hold (kept on the reader's rows after the options changed):
+    // below, between and above the options' keys in key order. Ties: one deadline and one
+    // touched time on several rows. Written as a store from before would have them.
+    const ids = (core.db.prepare('SELECT initiative_id AS id FROM user_initiative_state ORDER BY initiative_id').all() as { id: string }[]).map((x) => x.id);
+    const set = core.db.prepare('UPDATE user_initiative_state SET status = ? WHERE initiative_id = ?');
+    ['aaa_old', 'paused', 'zzz_old', 'paused'].forEach((status, n) => set.run(status, ids[3 * n + 1]));
+    core.db.prepare(`UPDATE user_initiative_state SET deadline = '2025-06-30', touched_at = '2024-06-01T00:00:09.000Z' WHERE initiative_id IN (SELECT value FROM json_each(?))`).run(
+      JSON.stringify(ids.filter((_, n) => n % 5 === 2)),
+    );
+    const trashed = 'bench-000001';
+    trashPlan(core.db, trashed, libraryEntry(core.db, trashed)!.revision, true);
+    const loaded = loadModel();
+    const model = { ...loaded, rows: loaded.rows.filter((row) => row.planId !== trashed) };
+    expect(new Set(model.rows.map((row) => row.status))).toEqual(new Set([null, 'not_started', 'in_progress', 'done', 'watching', 'aaa_old', 'paused', 'zzz_old']));
+    ensureSortRanks(core.db);
+    const saved = { from: SKIP_TUNING.from, ...READER_SORT_TUNING };
+    SKIP_TUNING.from = 1;
+    // Read value by value on these few rows, under any condition, half of the queries.
+    READER_SORT_TUNING.minRows = 0;
+    let deep = 0;
+    try {
+      for (let n = 0; n < 400; n++) {
+        const random = randomQuery(r, loaded);
+        const column = r.pick(['status', 'priority', 'deadline', 'touchedAt'] as const);
+        // Half across every plan with no condition (the trashed plan's rows among those the
+        // index passes), half under the random query's plan, filters and search.
+        const picked: TableQuery = {
+          ...(n % 2 ? random : { ...random, planId: undefined, filters: {}, search: '' }),
+          sort: [{ column, desc: r.chance(0.5) }],
+          groupBy: null,
+        };
+        READER_SORT_TUNING.testsPerRow = n % 4 < 2 ? Infinity : saved.testsPerRow;
+        const { total } = modelPage(model.rows, model.themes, { ...picked, offset: 0 }, DEFAULT_STATUS_OPTIONS, model.plans);
+        // Any offset to just past the end; pages short and long, spanning several values.
+        const q = { ...picked, offset: r.int(total + 3), limit: r.chance(0.7) ? r.between(1, 8) : r.between(9, 40), facets: false };
+        if (q.offset > 0) deep++;
+        const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans);
+        const { rows, total: count, totalExact } = queryTable(core.db, q);
+        expect({ rows, total: count, totalExact }, `query ${n}: ${JSON.stringify(q)}`).toEqual({ rows: expected.rows, total: expected.total, totalExact: true });
+      }
+    } finally {
+      SKIP_TUNING.from = saved.from;
+      Object.assign(READER_SORT_TUNING, { minRows: saved.minRows, testsPerRow: saved.testsPerRow });
+    }
+    expect(deep).toBeGreaterThan(300);
   });
 });
 

@@ -23,6 +23,17 @@ export interface RowScope {
   tests?: readonly { sql: string; params: unknown[] }[];
   /** Plans in the reader's trash, left out (none: the SQL is as without a trash). */
   trashedPlans?: readonly string[];
+  /** Conditions on the sort keys' own columns, left for an index to serve (reader-sort.ts: one
+   *  value's rows of a reader's field), each with the same condition over the kept counts
+   *  (alias c) when they can count it. */
+  keys?: readonly KeyCondition[];
+}
+
+/** A condition over initiative_sort_keys (alias k), and the same over initiative_counts (c). */
+export interface KeyCondition {
+  sql: string;
+  params: unknown[];
+  kept?: { sql: string; params: unknown[] };
 }
 
 /** Whether a scope (without one facet's selection) has conditions on the reader's fields, tags,
@@ -107,6 +118,10 @@ export function whereOf(scope: RowScope, except?: FacetName, walk = false): Wher
         GROUP BY initiative_id HAVING count(*) = ${tags.length})`,
     );
     params.push(...tags);
+  }
+  for (const key of scope.keys ?? []) {
+    clauses.push(key.sql);
+    params.push(...key.params);
   }
   if (scope.trashedPlans?.length) {
     const left = planList(scope.trashedPlans);
@@ -435,6 +450,11 @@ export function keptWhereOf(scope: RowScope, except?: FacetName): { sql: string;
   // An unset value is kept as '' (see the migration).
   if (except !== 'status' && filters.statuses?.length) among('c.status', filters.statuses.map((v) => v ?? ''));
   if (except !== 'priority' && filters.priorities?.length) among('c.priority', filters.priorities.map((v) => v ?? ''));
+  for (const key of scope.keys ?? []) {
+    if (!key.kept) return null;
+    clauses.push(key.kept.sql);
+    params.push(...key.kept.params);
+  }
   if (scope.trashedPlans?.length) {
     const left = planList(scope.trashedPlans);
     clauses.push(`c.plan_id NOT IN (${left.sql})`);
@@ -453,7 +473,8 @@ export function countSql(scope: RowScope, except?: FacetName): { sql: string; pa
   // A status or priority condition: the kept counts of those values (without one, the rows
   // of an index are counted at the speed of a page walk, faster than summing every count).
   const f = scope.filters;
-  const byState = (except !== 'status' && !!f.statuses?.length) || (except !== 'priority' && !!f.priorities?.length);
+  const byState =
+    (except !== 'status' && !!f.statuses?.length) || (except !== 'priority' && !!f.priorities?.length) || !!scope.keys?.some((key) => key.kept);
   const kept = byState ? keptWhereOf(scope, except) : null;
   if (kept) return { sql: `SELECT ifnull(sum(c.n), 0) AS n FROM initiative_counts c ${kept.sql}`, params: kept.params };
   // With a condition tested row by row, the rows are reached through it, not by a count of an

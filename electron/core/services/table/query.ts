@@ -19,6 +19,7 @@ import { readRows, toRows } from './rows';
 import { forgetEstimates, searchPlan, walkedPage } from './walk';
 import { candidatePage, forgetCandidates } from './candidates';
 import { runSkipStatement, skipStatement, SKIP_TUNING } from './skip';
+import { readerSegments, segmentedPage } from './reader-sort';
 import { inWriteTransaction, readTransaction } from '../../db/transaction';
 
 /** Query fields that choose and order rows (everything but paging). */
@@ -205,7 +206,6 @@ function built(db: Db, query: TableQuery): Built {
 export function tableStatements(db: Db, query: TableQuery) {
   const { scope, order, statusOptions, count, forms } = built(db, query);
   const range = { offset: query.offset, limit: query.limit };
-  const form = (name: PageForm) => ({ ...(forms[name] ??= pageRowsSql(scope, order, range, name)), form: name });
   return {
     scope,
     statusOptions,
@@ -214,31 +214,44 @@ export function tableStatements(db: Db, query: TableQuery) {
     get page() {
       return pageSql(scope, order, range);
     },
-    rows(total: number): Statement & { form: PageForm } {
-      const flat = form('flat');
-      if (withoutSort(db, flat)) {
-        // Deep in the order: the rows before the page passed in the order's index (skip.ts).
-        if (range.offset < SKIP_TUNING.from) return flat;
-        const skip = { ...skipStatement(db, scope, order, range, total), form: 'skip' as const };
-        return withoutSort(db, skip, 'inner') ? skip : flat;
-      }
-      // Deep in an order whose first term's index gives it run by run (a descending sort, a
-      // second sort column): the page starts at its run (skip.ts), each run sorted, none before.
-      // A first page too when plans are left out: they are then tested on the page's window
-      // only, not on every row of the first runs (a descending short-id sort's first run at 1M
-      // is one row per plan: 96 → 38 ms of CPU).
-      if (range.offset >= SKIP_TUNING.from || scope.trashedPlans?.length) {
-        const runs = runSkipStatement(db, scope, order, range, total);
-        if (runs && withoutSort(db, runs, 'whole')) return { ...runs, form: 'skip' };
-      }
-      const tests = total > 0 ? ((range.offset + range.limit) * sortKeyRows(db)) / total : Infinity;
-      if (hasTestedConditions(scope) && tests <= WALK_TESTS_PER_ROW * total) {
-        const walk = form('walk');
-        if (withoutSort(db, walk, 'anywhere')) return walk;
-      }
-      return form('nested');
-    },
+    rows: (total: number) => rowsStatement(db, scope, order, range, total, forms),
   };
+}
+
+/** The statement of a page's rows given the exact number of rows in its scope (`forms` keeps
+ *  the forms built): flat when the order needs no sort step (skipped deep in it); else walking
+ *  the order's index when many rows match; else the page picked first (see pageRowsSql). */
+export function rowsStatement(
+  db: Db,
+  scope: RowScope,
+  order: OrderBy,
+  range: { offset: number; limit: number },
+  total: number,
+  forms: Partial<Record<PageForm, Statement>> = {},
+): Statement & { form: PageForm } {
+  const form = (name: PageForm) => ({ ...(forms[name] ??= pageRowsSql(scope, order, range, name)), form: name });
+  const flat = form('flat');
+  if (withoutSort(db, flat)) {
+    // Deep in the order: the rows before the page passed in the order's index (skip.ts).
+    if (range.offset < SKIP_TUNING.from) return flat;
+    const skip = { ...skipStatement(db, scope, order, range, total), form: 'skip' as const };
+    return withoutSort(db, skip, 'inner') ? skip : flat;
+  }
+  // Deep in an order whose first term's index gives it run by run (a descending sort, a
+  // second sort column): the page starts at its run (skip.ts), each run sorted, none before.
+  // A first page too when plans are left out: they are then tested on the page's window
+  // only, not on every row of the first runs (a descending short-id sort's first run at 1M
+  // is one row per plan: 96 → 38 ms of CPU).
+  if (range.offset >= SKIP_TUNING.from || scope.trashedPlans?.length) {
+    const runs = runSkipStatement(db, scope, order, range, total);
+    if (runs && withoutSort(db, runs, 'whole')) return { ...runs, form: 'skip' };
+  }
+  const tests = total > 0 ? ((range.offset + range.limit) * sortKeyRows(db)) / total : Infinity;
+  if (hasTestedConditions(scope) && tests <= WALK_TESTS_PER_ROW * total) {
+    const walk = form('walk');
+    if (withoutSort(db, walk, 'anywhere')) return walk;
+  }
+  return form('nested');
 }
 
 const MAX_TOTALS = 64;
@@ -321,6 +334,38 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
   return readTransaction(db, () => readPage(db, query));
 }
 
+export const READER_SORT_TUNING = {
+  /** Fewer rows in scope than this are sorted (a sort by a reader's field read value by value
+   *  walks each value's index range, testing the scope's conditions on every row it passes). */
+  minRows: 2_000,
+  /** Under conditions, read value by value while the walks' tests stay under this many per row
+   *  in scope (as WALK_TESTS_PER_ROW). */
+  testsPerRow: 2,
+};
+
+/** Whether a sort by a reader's field reads its page value by value (reader-sort.ts): not for a
+ *  search or a selection (their rows are few, or walk.ts and candidates.ts page them), nor a
+ *  scope small enough to sort; under other conditions (plans, themes, statuses, tags), only
+ *  while the walks would test about as few rows as a walk of the order's index would (each
+ *  value's range holds matches as the whole order does). */
+function readerSorted(db: Db, scope: RowScope, query: TableQuery, total: number): boolean {
+  if (scope.hits || scope.ids !== undefined || scope.tests?.length || total < READER_SORT_TUNING.minRows) return false;
+  const f = scope.filters;
+  const conditions = scope.planId !== undefined || !!f.planIds?.length || !!f.themeIds?.length || hasTestedConditions(scope);
+  return !conditions || ((query.offset + query.limit) * sortKeyRows(db)) / total <= READER_SORT_TUNING.testsPerRow * total;
+}
+
+/** A segment's page statement: under conditions on the reader's fields or tags, its value's
+ *  index range walked with each row tested (left to choose, SQLite drove it from the reader's
+ *  status or priority index and sorted what it found, once per segment: at 1M a descending
+ *  status sort under a priority took 417 ms); else as any page of an index order. */
+function segmentRows(db: Db, scope: RowScope, order: OrderBy, range: { offset: number; limit: number }, total: number): Statement {
+  // The walk of a range of many values descending sorts each run of equal values back into
+  // default order as it goes (a partial sort, stopped with the page): still a walk.
+  if (hasTestedConditions(scope)) return pageRowsSql(scope, order, range, 'walk');
+  return rowsStatement(db, scope, order, range, total);
+}
+
 const NO_FACETS: TablePage['facets'] = { plan: [], theme: [], status: [], priority: [], tags: [] };
 
 /** `total`: the rows in scope when known (a group's part of a grouped page: its count). */
@@ -337,15 +382,12 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;
     const total = known ?? countedTotal(db, count, query, scope);
+    const run = (statement: Statement) => prepared(db, statement.sql).all(...statement.params);
     const ctx = { db, scope, total: () => total, statusOptions };
     const layout = query.groupBy ? keptLayout(db, query, statements, total) : null;
     const groups = layout ? pageGroups(db, layout, query, query.groupKeys) : [];
-    // A grouped page whose order an index gives (by theme in default order, near the top) is
-    // read in one statement; others group by group (groupedRows).
-    const statement = statements.rows(total);
-    const indexed = statement.form === 'flat' || statement.form === 'skip';
     return {
-      rows: layout && !indexed ? groupedRows(db, query, groups) : toRows(prepared(db, statement.sql).all(...statement.params)),
+      rows: layout ? groupedPageRows(db, query, groups, statements.rows(total), run) : toRows(ungroupedRows(db, query, statements, total, run)),
       total,
       totalExact: true,
       facets: query.facets === false ? NO_FACETS : computeFacets(ctx),
@@ -354,6 +396,30 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
       groupsAcrossPlans: layout?.acrossPlans ?? false,
     };
   }
+}
+
+/** An ungrouped page's rows: a sort by a reader's field read value by value off its index
+ *  (reader-sort.ts), any other order by its page statement. */
+function ungroupedRows(db: Db, query: TableQuery, statements: ReturnType<typeof tableStatements>, total: number, run: (statement: Statement) => unknown[]): unknown[] {
+  const { scope, statusOptions } = statements;
+  const segments = readerSorted(db, scope, query, total) ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key)) : null;
+  if (!segments) return run(statements.rows(total));
+  return segmentedPage(
+    scope,
+    segments,
+    query,
+    total,
+    (within) => countedTotal(db, countSql(within), query, within),
+    (within, order, range, size) => segmentRows(db, within, order, range, size),
+    run,
+  );
+}
+
+/** A grouped page's rows: in one statement when its order is an index's (by theme in default
+ *  order, near the top), else group by group (groupedRows). */
+function groupedPageRows(db: Db, query: TableQuery, groups: readonly TableGroup[], statement: Statement & { form: PageForm }, run: (statement: Statement) => unknown[]): InitiativeRow[] {
+  const indexed = statement.form === 'flat' || statement.form === 'skip';
+  return indexed ? toRows(run(statement)) : groupedRows(db, query, groups);
 }
 
 /**

@@ -44,6 +44,10 @@ export function skipStatement(db: Db, scope: RowScope, order: OrderBy, page: { o
   if (hidden.length === 0 || !keyed || walk.limit === 0) return plain;
   const open = whereOf({ ...scope, trashedPlans: undefined });
   const from = fromOf(open.usesState);
+  // The left-out rows are found by their plans' index: with a condition on a reader's value
+  // (reader-sort.ts), SQLite took that value's index instead and looked up each of its rows'
+  // plans (at 1M items, 800,000 unset rows: 13 s).
+  const fromLeft = scope.keys?.length ? from.replace('FROM initiative_sort_keys k', 'FROM initiative_sort_keys k INDEXED BY initiative_sort_keys_by_plan') : from;
   const columns = terms.map((t, n) => `${t.expr} AS s${n}`).join(', ');
   const direction = terms.map((t) => `${t.expr}${t.desc !== walk.backwards ? ' DESC' : ''}`).join(', ');
   const start = prepared(db, `SELECT ${columns} ${from} ${open.sql} ORDER BY ${direction} LIMIT 1 OFFSET ?`).get(...open.params, walk.skip) as
@@ -58,7 +62,7 @@ export function skipStatement(db: Db, scope: RowScope, order: OrderBy, page: { o
   const { n, after, unranked } = prepared(
     db,
     `SELECT count(*) AS n, coalesce(sum(h.after), 0) AS after, coalesce(sum(h.unranked), 0) AS unranked
-     FROM (SELECT ${fromStartSql(order, walk.backwards)} AS after, ${nulls} AS unranked ${from} ${left} LIMIT ?) h`,
+     FROM (SELECT ${fromStartSql(order, walk.backwards)} AS after, ${nulls} AS unranked ${fromLeft} ${left} LIMIT ?) h`,
   ).get(...key, ...open.params, JSON.stringify(hidden), SKIP_TUNING.hiddenRows + 1) as { n: number; after: number; unranked: number };
   // A row value with a NULL compares as NULL: such rows would be miscounted.
   if (n > SKIP_TUNING.hiddenRows || unranked > 0) return plain;

@@ -1,0 +1,159 @@
+// A sort by one of the reader's fields — status, priority, deadline, last touched — read off
+// indexes, value by value, instead of sorting every row in scope. The order (orderByOf's) is:
+// the rows with a value, by value (a status by its place among the options, then statuses no
+// longer among them by key; a priority high, medium, low), each value's rows in default order,
+// then the rows without one in default order. Migration 0014 keeps these values on the sort
+// keys with an index (value, default order) each; so that order is a run of index ranges, one
+// per segment below, and a page is read from the segments it spans:
+// - one value (a status option, a priority, the unset rows): `k.col = ?` / `k.col IS NULL`, in
+//   default order — one range of the index, in order, skippable as any index order (skip.ts);
+// - many values (deadlines, times, statuses not among the options): `k.col IS NOT NULL`, by
+//   value then default order: the index ascending; descending, read backwards with each run of
+//   equal values put back into default order (a sort of the run, stopped with the page).
+// The rows of segments before the page are counted (the kept counts for a status or priority,
+// else the index range), never read; the last segment's count is the total less the others.
+// At a million initiatives a status sort's first page sorted every row: about half a second.
+import type { GroupBy, TableSort } from '../../../../shared/domain/table';
+import type { KeyCondition, OrderBy, OrderTerm, RowScope } from './query-sql';
+
+export interface Segment {
+  key: KeyCondition;
+  order: OrderBy;
+}
+
+const TIES: OrderTerm[] = ['k.theme_ordinal', 'k.ordinal', 'k.initiative_id'].map((expr) => ({ expr, desc: false }));
+const PRIORITIES = ['high', 'medium', 'low'];
+
+function orderOf(terms: OrderTerm[]): OrderBy {
+  return {
+    sql: `ORDER BY ${terms.map((t) => (t.desc ? `${t.expr} DESC` : t.expr)).join(', ')}`,
+    terms,
+    params: [],
+    usesState: false,
+    textJoins: new Map(),
+    planRanks: false,
+  };
+}
+
+/** One value's rows in default order (the index's range of that value). */
+function oneValue(column: string, value: string, counted: boolean): Segment {
+  return {
+    key: { sql: `k.${column} = ?`, params: [value], ...(counted ? { kept: { sql: `c.${column} = ?`, params: [value] } } : {}) },
+    order: orderOf(TIES),
+  };
+}
+
+/** The rows without a value, in default order (the index's NULL range). The kept counts hold an
+ *  unset value as ''. */
+function unset(column: string, counted: boolean): Segment {
+  return {
+    key: { sql: `k.${column} IS NULL`, params: [], ...(counted ? { kept: { sql: `c.${column} = ''`, params: [] } } : {}) },
+    order: orderOf(TIES),
+  };
+}
+
+/** The rows with a value, by value, ties in default order: all of them, or (`between`) those
+ *  above and below two values (either end open), as the index orders them. */
+function byValue(column: string, desc: boolean, between?: { above?: string; below?: string }, counted = false): Segment {
+  const bounds = (alias: string) => {
+    const parts: string[] = [];
+    const params: string[] = [];
+    if (between?.above !== undefined) {
+      parts.push(`${alias}.${column} > ?`);
+      params.push(between.above);
+    }
+    if (between?.below !== undefined) {
+      parts.push(`${alias}.${column} < ?`);
+      params.push(between.below);
+    }
+    return { parts, params };
+  };
+  const k = bounds('k');
+  const c = bounds('c');
+  return {
+    key: { sql: k.parts.length ? k.parts.join(' AND ') : `k.${column} IS NOT NULL`, params: k.params,
+      // The kept counts hold an unset value as '' (a status is never empty: the options' keys).
+      ...(counted ? { kept: { sql: [`c.${column} <> ''`, ...c.parts].join(' AND '), params: c.params } } : {}) },
+    order: orderOf([{ expr: `k.${column}`, desc }, ...TIES]),
+  };
+}
+
+/** Text order as SQLite's BINARY collation compares (UTF-8 bytes). */
+const binary = (x: string, y: string) => Buffer.compare(Buffer.from(x), Buffer.from(y));
+
+/** The statuses no longer among the options, by key: the ranges of the status index between
+ *  the options' keys, each one seek when empty (the usual case), where one range less the
+ *  options would read every row with a status. */
+function otherStatuses(keys: readonly string[], desc: boolean): Segment[] {
+  const sorted = [...keys].sort(binary);
+  const ranges = sorted.length
+    ? [...sorted.map((below, n) => ({ above: sorted[n - 1], below })), { above: sorted.at(-1) }]
+    : [{}];
+  const each = ranges.map((between) => byValue('status', desc, between, true));
+  return desc ? each.reverse() : each;
+}
+
+/** The segments of a sort by one reader's field, in page order; null for any other query (its
+ *  order is orderByOf's alone). */
+export function readerSegments(sort: readonly TableSort[], groupBy: GroupBy, statusKeys: readonly string[]): Segment[] | null {
+  if (groupBy !== null || sort.length !== 1) return null;
+  const { column, desc } = sort[0]!;
+  const values = (column: string, keys: readonly string[]) => {
+    const each = keys.map((v) => oneValue(column, v, true));
+    return desc ? each.reverse() : each;
+  };
+  switch (column) {
+    case 'status': {
+      const keys = [...new Set(statusKeys)];
+      // Statuses no longer among the options come after them (before them, descending).
+      const others = otherStatuses(keys, desc);
+      const options = values('status', keys);
+      return [...(desc ? [...others, ...options] : [...options, ...others]), unset('status', true)];
+    }
+    case 'priority':
+      return [...values('priority', PRIORITIES), unset('priority', true)];
+    case 'deadline':
+      return [byValue('deadline', desc), unset('deadline', false)];
+    case 'touchedAt':
+      return [byValue('touched_at', desc), unset('touched_at', false)];
+    default:
+      return null;
+  }
+}
+
+type Statement = { sql: string; params: unknown[] };
+
+/** A page read from the segments it spans: those before it counted (`count`), the page's rows
+ *  taken from each in turn (`rows`: the statement for a scope, order and range given the
+ *  scope's exact number of rows). `total` is the number of rows of the whole scope. */
+export function segmentedPage<Row>(
+  scope: RowScope,
+  segments: readonly Segment[],
+  page: { offset: number; limit: number },
+  total: number,
+  count: (scope: RowScope) => number,
+  rows: (scope: RowScope, order: OrderBy, range: { offset: number; limit: number }, total: number) => Statement,
+  run: (statement: Statement) => Row[],
+): Row[] {
+  const out: Row[] = [];
+  let offset = page.offset;
+  let left = total;
+  for (let n = 0; n < segments.length && out.length < page.limit && left > 0; n++) {
+    const { key, order } = segments[n]!;
+    const within: RowScope = { ...scope, keys: [...(scope.keys ?? []), key] };
+    // Counted only while the page is still ahead: from its first row on, a segment is read
+    // until the page is full (its size, unknown, at most the rows left).
+    const size = offset === 0 ? undefined : n === segments.length - 1 ? left : count(within);
+    if (size !== undefined) {
+      left -= size;
+      if (offset >= size) {
+        offset -= size;
+        continue;
+      }
+    }
+    const range = { offset, limit: page.limit - out.length };
+    out.push(...run(rows(within, order, range, size ?? left)));
+    offset = 0;
+  }
+  return out;
+}
