@@ -138,6 +138,39 @@ describe('the app bar on one line', () => {
     expect(row).toBeCloseTo(oneRow, 0);
   });
 
+  // A face that finishes loading restyles the whole page. Measured in that task, the bar laid
+  // the page out on its own between two frames (on the table, right after its first rows, which
+  // the next frame then laid out again); it fits in the next frame instead, before its paint.
+  it('refits after a font loads in the next frame, not in the font event\'s task', async () => {
+    await open('en', 900, '#/table');
+    await page.locator('.itable-data-row').first().waitFor();
+    const seen = await page.evaluate(async () => {
+      const row = document.querySelector<HTMLElement>('.top-bar-row')!;
+      let written = 0;
+      const writes = new MutationObserver((records) => (written += records.length));
+      writes.observe(row, { attributes: true, attributeFilter: ['data-fit'] });
+      const own = Element.prototype.getBoundingClientRect;
+      let measured = 0;
+      Element.prototype.getBoundingClientRect = function (this: Element) {
+        measured++;
+        return own.call(this);
+      };
+      try {
+        document.fonts.dispatchEvent(new FontFaceSetLoadEvent('loadingdone', { fontfaces: [] }));
+        const inTask = { writes: written + writes.takeRecords().length, measured };
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return { inTask, inFrame: written + writes.takeRecords().length };
+      } finally {
+        Element.prototype.getBoundingClientRect = own;
+        writes.disconnect();
+      }
+    });
+    expect(seen.inTask).toEqual({ writes: 0, measured: 0 });
+    expect(seen.inFrame).toBeGreaterThan(0);
+    const { row, oneRow } = await rowHeights();
+    expect(row).toBeCloseTo(oneRow, 0);
+  });
+
   it('Chinese at 900 px keeps its full words (they fit)', async () => {
     await open('zh', 900, '#/initiative/hz-2024/T1/I1');
     const both = page.getByRole('group', { name: '正文语言' }).getByRole('button', { name: '中英对照' });

@@ -43,20 +43,40 @@ export function fitAppBar(row: HTMLElement): void {
 }
 
 /** language: the labels' language; view: the view shown, whose controls the bar holds. A change
- *  of either fits the bar again. */
+ *  of either fits the bar again.
+ *
+ *  The fit measures the page, so it lays out whatever is dirty. Run inside React's commit (a
+ *  layout effect) or in a font's loadingdone task, it laid out the page on its own, and the next
+ *  frame laid it out again: on a page opened on the table the bar mounts in the commit of the
+ *  table's frame, whose first rows come right after, and a face that finished loading after the
+ *  rows (the Latin face, fetched when its first text is laid out) restyled the whole page in a
+ *  task between the rows' frame and the next. So those fits wait for the next frame's animation
+ *  callbacks: they run before its style, layout and paint (no step of the bar is ever shown),
+ *  and the layout they ask for is the one that frame does anyway. A resize already comes in
+ *  the frame (its resize steps), so it fits at once. */
 export function useAppBarFit(ref: RefObject<HTMLElement | null>, language: string, view = ''): void {
   useLayoutEffect(() => {
     const row = ref.current;
     if (!row) return;
     const refit = () => fitAppBar(row);
-    refit();
+    let frame = 0;
+    const refitInFrame = () => {
+      if (frame === 0) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          refit();
+        });
+      }
+    };
+    refitInFrame();
     // The window's width and the labels' fonts are what change the room the bar needs. (A
     // ResizeObserver on the row itself would see its own refit and report a loop.)
     window.addEventListener('resize', refit);
-    document.fonts?.addEventListener('loadingdone', refit);
+    document.fonts?.addEventListener('loadingdone', refitInFrame);
     return () => {
+      cancelAnimationFrame(frame);
       window.removeEventListener('resize', refit);
-      document.fonts?.removeEventListener('loadingdone', refit);
+      document.fonts?.removeEventListener('loadingdone', refitInFrame);
     };
   }, [ref, language, view]);
 }

@@ -7,8 +7,9 @@ interface LineProps {
   line: number;
   start: number;
   height: number;
-  /** Cells drawn, from the left; the rest are empty until the first rows are painted
-   *  (TableGrid's cellsShown). */
+  /** Cells drawn, from the left; the rest are not in the row until the first rows are painted
+   *  (TableGrid's cellsShown). The grid's column tracks (--itable-cols) give the row its width
+   *  with or without them, and the grid is aria-busy until they come. */
   shown: number;
 }
 
@@ -49,11 +50,14 @@ export const DataRow = memo(function DataRow({ row, line, start, height, selecte
       className={selected ? 'itable-row itable-data-row is-selected' : 'itable-row itable-data-row'}
       style={{ transform: `translateY(${start}px)`, height }}
     >
-      {row.getVisibleCells().map((cell, i) => (
-        <div key={cell.id} role="gridcell" aria-colindex={i + 1} data-col={cell.column.id} className="itable-td" {...frozenProps(sticky, cell.column.id)}>
-          {i < shown && flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </div>
-      ))}
+      {row
+        .getVisibleCells()
+        .slice(0, shown)
+        .map((cell, i) => (
+          <div key={cell.id} role="gridcell" aria-colindex={i + 1} data-col={cell.column.id} className="itable-td" {...frozenProps(sticky, cell.column.id)}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </div>
+        ))}
     </div>
   );
 }, sameRow);
@@ -87,9 +91,9 @@ export function PlaceholderRow({
       className="itable-row itable-placeholder"
       style={{ transform: `translateY(${start}px)`, height }}
     >
-      {columns.map((column, i) => (
+      {columns.slice(0, shown).map((column, i) => (
         <div key={column.id} role="gridcell" aria-colindex={i + 1} className="itable-td" {...frozenProps(sticky, column.id)}>
-          {i < shown && <span className="itable-skeleton" aria-hidden="true" />}
+          <span className="itable-skeleton" aria-hidden="true" />
         </div>
       ))}
     </div>

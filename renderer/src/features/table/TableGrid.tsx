@@ -160,7 +160,8 @@ export function TableGrid(props: TableGridProps) {
 
 /**
  * How many of the columns, from the left, have their cells drawn. While the first rows are
- * drawn (range.firstPaint), those starting past the window's right edge are left empty: a new
+ * drawn (range.firstPaint), those starting past the window's right edge are left out of the rows
+ * (not even an empty gridcell: a sixth of the first paint's elements at 1280 px): a new
  * box is at its left edge and no wider than the window, so the reader cannot see them before
  * the overscan comes, a frame later, with their contents. The window's width, not the box's:
  * reading the box's would lay the page out before the rows are drawn.
