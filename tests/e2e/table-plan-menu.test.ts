@@ -6,19 +6,16 @@
 // (1400×900 and 900×700, zh and en, light and dark) go to tests/output/polish/table-plan-menu-*.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN_MENU_LIMIT, type TableQuery } from '../../shared/domain/table';
+import { PLAN_MENU_LIMIT } from '../../shared/domain/table';
 import { axeViolations } from './app-session';
 import { startCorpusSession, type CorpusSession } from './corpus-session';
-import { settle, shootMatrix } from './shots';
-
-type RowQuery = Omit<TableQuery, 'offset' | 'limit' | 'facets'>;
+import { ALL, dataRows as rowsOf, openFacetMenu, shootFacetMenu, PLAN_COLUMN } from './facet-menu';
 
 const PLANS = 105;
 const ENGLISH = 'Hangzhou Digital Economy Action Plan';
 let session: CorpusSession;
 let page: Page;
-const ALL: RowQuery = { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null };
-const dataRows = () => page.locator('[role="grid"] .itable-data-row');
+const dataRows = () => rowsOf(page);
 
 beforeAll(async () => {
   session = await startCorpusSession('planmenu', PLANS);
@@ -28,13 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.app.close();
 });
-
-async function openPlanMenu(language: 'zh' | 'en') {
-  await page.getByRole('button', { name: language === 'zh' ? '筛选：计划' : 'Filter: Plan' }).click();
-  const panel = page.getByRole('dialog', { name: language === 'zh' ? '筛选：计划' : 'Filter: Plan' });
-  await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-  return panel;
-}
 
 describe('the plan filter of a library with many plans', () => {
   it('lists the plans with the most initiatives, says how many more, and finds one by its title typed', async () => {
@@ -49,7 +39,7 @@ describe('the plan filter of a library with many plans', () => {
     expect(top.entries).toHaveLength(PLAN_MENU_LIMIT);
     expect(top.more).toBe(PLANS + 1 - PLAN_MENU_LIMIT);
     expect(top.entries.map((e) => e.value)).not.toContain(last.id);
-    const panel = await openPlanMenu('zh');
+    const panel = await openFacetMenu(page, PLAN_COLUMN, 'zh');
     await expect.poll(() => panel.getByRole('checkbox').count()).toBe(PLAN_MENU_LIMIT);
     await panel.getByText(`下列为举措最多的计划，另有 ${top.more} 个未列出 — 输入文字查找`).waitFor();
     // Typed in lower case, the English title is found, as search finds a text.
@@ -69,23 +59,6 @@ describe('the plan filter of a library with many plans', () => {
   }, 180_000);
 
   it('leaves screenshots of the menu, as opened and with a text typed', async () => {
-    const url = `${session.app.server.origin}/#/table`;
-    const opened = await shootMatrix(session.app, 'table-plan-menu', url, async (p, language) => {
-      await p.reload();
-      await dataRows().first().waitFor();
-      await openPlanMenu(language);
-      await settle(p);
-    });
-    const typed = await shootMatrix(session.app, 'table-plan-menu-typed', url, async (p, language) => {
-      await p.reload();
-      await dataRows().first().waitFor();
-      const panel = await openPlanMenu(language);
-      const found = await session.app.call('table.facets', { query: ALL, facet: 'plan', limit: PLAN_MENU_LIMIT, match: '杭州' });
-      await panel.getByRole('searchbox').fill('杭州');
-      await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 30_000 }).toBe(found.entries.length);
-      await settle(p);
-    });
-    expect(opened).toHaveLength(8);
-    expect(typed).toHaveLength(8);
+    await shootFacetMenu(session, 'table-plan-menu', PLAN_COLUMN, '杭州');
   }, 300_000);
 });
