@@ -15,7 +15,7 @@ import { libraryEntry, purgePlan, restorePlan, trashPlan } from '../../electron/
 import { queryFacet, queryTable } from '../../electron/core/services/table/query';
 import { writeTransaction } from '../../electron/core/db/transaction';
 import { INITIATIVE_COUNTS_SQL, INITIATIVE_TAG_COUNTS_SQL } from '../../electron/core/db/migrations/0012-initiative-counts';
-import { PLAN_TOTALS_SQL } from '../../electron/core/db/migrations/0014-plan-totals';
+import { PLAN_TOTALS_SQL } from '../../electron/core/db/migrations/0015-plan-totals';
 import { DEFAULT_STATUS_OPTIONS, PRIORITIES, type TableQuery } from '../../shared/domain/table';
 import { articleText, benchPlanId, generatePlan } from '../bench/corpus';
 import { createTestCore, updateLatest } from '../helpers/core';

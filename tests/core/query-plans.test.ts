@@ -172,7 +172,7 @@ describe('query plans of the table', () => {
     ]);
   });
 
-  it('count: sums the totals kept by plan (migration 0014), across plans or within one, reading no row', () => {
+  it('count: sums the totals kept by plan (migration 0015), across plans or within one, reading no row', () => {
     // Not an index of every row: at a million rows its 6,578 pages were most of a fresh
     // connection's first page.
     expect(planOf(tableStatements(core.db, BASE).count)).toEqual(['SCAN c']);

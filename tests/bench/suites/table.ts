@@ -240,7 +240,7 @@ export function scenarios(inScope?: number): Scenario[] {
   const all = {
     where: `WHERE ${LIVE}`,
     params: [TRASHED_PLAN],
-    // The rows kept counted by plan (migration 0014), the trashed plan's left out: counting an
+    // The rows kept counted by plan (migration 0015), the trashed plan's left out: counting an
     // index of every row (as this floor did before) reads its 6,578 pages at a million rows.
     countSql: 'SELECT sum(n) FROM initiative_plan_totals WHERE plan_id <> ?',
     countParams: [TRASHED_PLAN],

@@ -13,6 +13,6 @@ import { tableFacetIndexes } from './0010-table-facet-indexes';
 import { searchSize } from './0011-search-size';
 import { initiativeCounts } from './0012-initiative-counts';
 import { searchMerge } from './0013-search-merge';
-import { planTotals } from './0014-plan-totals';
+import { planTotals } from './0015-plan-totals';
 
 export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets, tableFacetIndexes, searchSize, initiativeCounts, searchMerge, planTotals];

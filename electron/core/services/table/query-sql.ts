@@ -427,7 +427,7 @@ export function countSql(scope: RowScope, except?: FacetName): { sql: string; pa
   const kept = byState ? keptWhereOf(scope, except) : null;
   if (kept) return { sql: `SELECT ifnull(sum(c.n), 0) AS n FROM initiative_counts c ${kept.sql}`, params: kept.params };
   // No condition but plans (every plan but those left out, a plan, plans chosen): the totals
-  // kept by plan (migration 0014), where the index of every row is read page by page, which
+  // kept by plan (migration 0015), where the index of every row is read page by page, which
   // is most of a fresh connection's first page. Every plan less the plans left out, as below:
   // \`NOT IN\` tests each of 20,000 totals (1.9 ms of CPU at 1M, the sum of all of them 0.5).
   const byPlan = !hasTestedConditions(scope, except) && !(except !== 'theme' && f.themeIds?.length) ? keptWhereOf(scope, except) : null;

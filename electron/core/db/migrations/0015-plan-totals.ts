@@ -15,7 +15,7 @@ import type { Migration } from '../migrate';
 export const PLAN_TOTALS_SQL = 'SELECT plan_id, count(*) AS n FROM initiative_sort_keys GROUP BY plan_id';
 
 export const planTotals: Migration = {
-  version: 14,
+  version: 15,
   name: 'plan-totals',
   up(db) {
     db.exec(`

@@ -1,18 +1,18 @@
-// Migration 14 keeps the table's rows counted by plan (initiative_plan_totals, kept by
+// Migration 15 keeps the table's rows counted by plan (initiative_plan_totals, kept by
 // triggers): it builds the totals of an existing library, and from then on every write that
 // adds, removes or moves a row keeps them (tests/core/initiative-counts.test.ts checks the
 // writes in random sequences).
 import { describe, expect, it } from 'vitest';
 import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { PLAN_TOTALS_SQL } from '../../electron/core/db/migrations/0014-plan-totals';
+import { PLAN_TOTALS_SQL } from '../../electron/core/db/migrations/0015-plan-totals';
 import { dumpTables } from '../helpers/db-dump';
 import { schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'plan-totals')!.version;
 
-describe('migration 0014 plan-totals', () => {
+describe('migration 0015 plan-totals', () => {
   it('counts the rows of an existing library by plan, keeps every other row, and keeps the totals on later writes', () => {
     const db = atVersion(VERSION - 1);
     const plan = (id: string, themes: number, perTheme: number) => {
