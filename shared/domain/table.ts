@@ -169,12 +169,17 @@ export interface FacetCount {
   planTitle?: string;
 }
 
+/** Themes the table's theme menu lists at most (table.facets' limit). */
+export const THEME_MENU_LIMIT = 100;
+/** Plans the table's plan menu lists at most (table.facets' limit). */
+export const PLAN_MENU_LIMIT = 100;
+/** The menus that list a limited number of values and find the rest by what the reader types;
+ *  every other facet's menu lists its values whole. */
+export const FACET_MENU_LIMITS: Partial<Record<FacetName, number>> = { theme: THEME_MENU_LIMIT, plan: PLAN_MENU_LIMIT };
+
 /** A facet's values as its menu lists them (table.facets): at most the limit asked for (the
  *  values with the most rows, plus the chosen ones), and how many more values there are in
  *  scope (matching the text asked for, if any). */
-/** Themes the table's theme menu lists at most (table.facets' limit). */
-export const THEME_MENU_LIMIT = 100;
-
 export interface FacetList {
   entries: FacetCount[];
   /** Values left out by the limit (0: every value is listed). */

@@ -1,5 +1,5 @@
 // The kept counts of the table's rows by theme, status and priority (initiative_counts, kept by
-// triggers) never drift from a plain GROUP BY over the rows and the reader's values: checked
+// triggers) and by plan (initiative_plan_totals) never drift from a plain GROUP BY over the rows and the reader's values: checked
 // after every step of random sequences of saves, tag edits, removed state rows, imports,
 // version imports (values moved to the new items), trash, restore and purge, and transactions
 // rolled back after some of them. Then the table's totals and facets that read them against
@@ -15,6 +15,7 @@ import { libraryEntry, purgePlan, restorePlan, trashPlan } from '../../electron/
 import { queryFacet, queryTable } from '../../electron/core/services/table/query';
 import { writeTransaction } from '../../electron/core/db/transaction';
 import { INITIATIVE_COUNTS_SQL, INITIATIVE_TAG_COUNTS_SQL } from '../../electron/core/db/migrations/0012-initiative-counts';
+import { PLAN_TOTALS_SQL } from '../../electron/core/db/migrations/0015-plan-totals';
 import { DEFAULT_STATUS_OPTIONS, PRIORITIES, type TableQuery } from '../../shared/domain/table';
 import { articleText, benchPlanId, generatePlan } from '../bench/corpus';
 import { createTestCore, updateLatest } from '../helpers/core';
@@ -184,14 +185,16 @@ async function apply(o: Op): Promise<void> {
 const kept = () => ({
   rows: core.db.prepare('SELECT plan_id, theme_id, status, priority, n FROM initiative_counts ORDER BY 1, 2, 3, 4').all(),
   tags: core.db.prepare('SELECT plan_id, theme_id, status, priority, tag, n FROM initiative_tag_counts ORDER BY 1, 2, 3, 4, 5').all(),
+  plans: core.db.prepare('SELECT plan_id, n FROM initiative_plan_totals ORDER BY 1').all(),
 });
 const counted = () => ({
   rows: core.db.prepare(`SELECT * FROM (${INITIATIVE_COUNTS_SQL}) ORDER BY 1, 2, 3, 4`).all(),
   tags: core.db.prepare(`SELECT * FROM (${INITIATIVE_TAG_COUNTS_SQL}) ORDER BY 1, 2, 3, 4, 5`).all(),
+  plans: core.db.prepare(`SELECT * FROM (${PLAN_TOTALS_SQL}) ORDER BY 1`).all(),
 });
 
-describe('initiative_counts', () => {
-  it('equals a plain GROUP BY after every step of random writes, rollbacks, imports, versions, trash and purge', async () => {
+describe('initiative_counts and initiative_plan_totals', () => {
+  it('equal a plain GROUP BY after every step of random writes, rollbacks, imports, versions, trash and purge', async () => {
     let steps = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
@@ -209,6 +212,7 @@ describe('initiative_counts', () => {
     expect((core.db.prepare("SELECT count(*) FROM initiative_counts WHERE status <> ''").pluck().get() as number)).toBeGreaterThan(0);
     expect((core.db.prepare("SELECT count(*) FROM initiative_tag_counts WHERE status <> ''").pluck().get() as number)).toBeGreaterThan(0);
     expect((core.db.prepare('SELECT count(*) FROM plan_versions').pluck().get() as number)).toBeGreaterThan(0);
+    expect(purged.size + reimported).toBeGreaterThan(0); // plans purged: totals that went away
   });
 
   it('gives the table the totals and facets a plain count gives, under status and priority filters', () => {
@@ -216,6 +220,17 @@ describe('initiative_counts', () => {
     const live = `FROM initiatives i JOIN plans p ON p.id = i.plan_id LEFT JOIN user_plan_state u ON u.plan_id = i.plan_id
       LEFT JOIN user_initiative_state s ON s.initiative_id = i.id
       WHERE u.trashed_at IS NULL AND NOT ${supersededSql('p')}`;
+    // No condition but plans: the totals kept by plan, against every live row, and the rows of
+    // plans asked for (a superseded version asked for is listed, a plan in the trash is not).
+    expect(queryTable(core.db, base).total).toBe(core.db.prepare(`SELECT count(*) ${live}`).pluck().get());
+    const asked = `FROM initiatives i LEFT JOIN user_plan_state u ON u.plan_id = i.plan_id WHERE u.trashed_at IS NULL AND i.plan_id IN (SELECT value FROM json_each(?))`;
+    const plans = ids('SELECT id FROM plans ORDER BY id');
+    expect(plans.length).toBeGreaterThan(3);
+    for (const planId of plans) {
+      expect(queryTable(core.db, { ...base, planId }).total, planId).toBe(core.db.prepare(`SELECT count(*) ${asked}`).pluck().get(JSON.stringify([planId])));
+    }
+    const chosen = plans.slice(-3);
+    expect(queryTable(core.db, { ...base, filters: { planIds: chosen } }).total).toBe(core.db.prepare(`SELECT count(*) ${asked}`).pluck().get(JSON.stringify(chosen)));
     for (const statuses of [['in_progress'], [null], ['done', null], ['retired_key']] as (string | null)[][]) {
       const inList = statuses.map((v) => (v === null ? 's.status IS NULL' : `s.status = '${v}'`)).join(' OR ');
       const want = core.db.prepare(`SELECT count(*) ${live} AND (${inList})`).pluck().get() as number;

@@ -10,7 +10,8 @@ import { importPlan } from '../../electron/core/plan/store';
 import { queryFacet, queryFacetList, queryTable, type RowQuery } from '../../electron/core/services/table/query';
 import { changeStamp } from '../../electron/core/services/table/plans';
 import { openDatabase } from '../../electron/core/db/open';
-import { libraryEntry, trashPlan } from '../../electron/core/services/library/library';
+import { libraryEntry, trashPlan, updateLibraryPlan } from '../../electron/core/services/library/library';
+import { normalizeForSearch } from '../../electron/core/search/normalize';
 import { readTransaction, writeTransaction } from '../../electron/core/db/transaction';
 import { DEFAULT_STATUS_OPTIONS, PRIORITIES, type FacetCount, type TableFilters } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
@@ -247,10 +248,12 @@ describe('table.facets theme menu, limited and matched, against a plain GROUP BY
     expect(cut).toBeGreaterThan(20); // the limits leave themes out often enough to be tested
   });
 
-  it('leaves the other facets whole, and lists every theme without a limit or a text', () => {
+  it('leaves the other facets whole, and lists every theme and plan without a limit or a text', () => {
     const q = searchFor('');
     expect(queryFacetList(core.db, q, 'theme')).toEqual({ entries: queryFacet(core.db, q, 'theme'), more: 0 });
-    expect(queryFacetList(core.db, q, 'plan', { limit: 1 })).toEqual({ entries: queryFacet(core.db, q, 'plan'), more: 0 });
+    expect(queryFacetList(core.db, q, 'plan')).toEqual({ entries: queryFacet(core.db, q, 'plan'), more: 0 });
+    expect(queryFacetList(core.db, q, 'status', { limit: 1 })).toEqual({ entries: queryFacet(core.db, q, 'status'), more: 0 });
+    expect(queryFacetList(core.db, q, 'tags', { limit: 1 })).toEqual({ entries: queryFacet(core.db, q, 'tags'), more: 0 });
     const all = queryFacet(core.db, q, 'theme');
     const one = queryFacetList(core.db, q, 'theme', { limit: 1 });
     expect(one.entries).toHaveLength(1);
@@ -397,5 +400,105 @@ describe('table.facets of a search, menu after menu', () => {
         if (facet === 'theme') expect(actual.filter((e) => e.planId === planId)).toEqual([]);
       }
     }
+  });
+});
+
+// The plan menu's list (table.facets for 'plan' with a limit and a match): the plans in scope
+// with the most rows, among those whose shown title (the reader's rename, Chinese or English,
+// else the plan's own) holds the text as search checks it (normalized: case, full-width forms),
+// plus the chosen ones, in the facet's order (by title), and how many it left out. Its own
+// library: plans of different sizes (so the counts differ and tie), some renamed, one in the
+// trash.
+describe('table.facets plan menu, limited and matched, against a plain GROUP BY', () => {
+  let db: Core['db'];
+  let menu: Core;
+  const RENAMES: [number, string][] = [
+    [1, 'Hangzhou Digital Economy Plan'],
+    [4, 'Low-Altitude ECONOMY Action 2025'],
+    [6, 'ＡＩ＋ Manufacturing Plan'],
+    [8, '数字经济创新提质行动计划'],
+  ];
+  beforeAll(() => {
+    menu = createTestCore(temp.make());
+    db = menu.db;
+    for (let p = 0; p < 14; p++) {
+      const doc = generatePlan(9, p, { plans: 14, themesPerPlan: 1 + (p % 3), initiativesPerTheme: 1 + ((p * 5) % 4) });
+      importPlan(db, doc, articleText(doc));
+    }
+    const ids = (db.prepare('SELECT id FROM plans ORDER BY id').all() as { id: string }[]).map((x) => x.id);
+    for (const [n, title] of RENAMES) updateLibraryPlan(db, ids[n]!, libraryEntry(db, ids[n]!)!.revision, { title });
+    trashPlan(db, ids[10]!, libraryEntry(db, ids[10]!)!.revision, true);
+    const r = new Prng(15);
+    const initiatives = (db.prepare('SELECT id FROM initiatives ORDER BY id').all() as { id: string }[]).map((x) => x.id);
+    writeTransaction(db, () => {
+      for (const id of initiatives) {
+        if (r.chance(0.4)) continue;
+        updateLatest(db, id, { status: r.pick(STATUSES), priority: r.chance(0.5) ? null : r.pick(PRIORITIES), tags: r.sample(TAGS, r.int(3)) });
+      }
+    });
+    return () => menu.close();
+  });
+
+  it('lists the top plans by count and says how many more, for 200 random queries, limits and texts', () => {
+    const r = new Prng(1416);
+    const trashed = (db.prepare('SELECT plan_id AS id FROM user_plan_state WHERE trashed_at IS NOT NULL').all() as { id: string }[]).map((x) => x.id);
+    expect(trashed).toHaveLength(1);
+    // The title a plan is shown by, written here without the core's SQL.
+    const plans = (
+      db.prepare("SELECT p.id AS id, coalesce(nullif(u.title, ''), p.title) AS title FROM plans p LEFT JOIN user_plan_state u ON u.plan_id = p.id").all() as {
+        id: string;
+        title: string;
+      }[]
+    ).filter((p) => !trashed.includes(p.id));
+    const themeIds = (db.prepare('SELECT id FROM themes ORDER BY id').all() as { id: string }[]).map((x) => x.id);
+    const slice = (text: string) => {
+      const chars = Array.from(text);
+      const at = r.int(Math.max(1, chars.length - 1));
+      return chars.slice(at, at + r.between(1, 4)).join('');
+    };
+    // Slices of shown titles, the English ones in another case and in full-width forms, and
+    // one text no title holds.
+    const texts = [
+      ...Array.from({ length: 10 }, () => slice(r.pick(plans).title)),
+      'digital',
+      'economy',
+      'ＥＣＯＮＯＭＹ',
+      'ai+',
+      'plan',
+      '数字经济',
+      '不存在的字样',
+    ];
+    const holds = (id: string, match: string) =>
+      match === '' || normalizeForSearch(plans.find((p) => p.id === id)!.title).includes(normalizeForSearch(match));
+    let cut = 0;
+    let english = 0;
+    for (let n = 0; n < 200; n++) {
+      const random = randomQuery(r, plans.map((p) => p.id), themeIds);
+      // Mostly across plans: a query of one plan lists one plan.
+      const { planId, ...across } = random;
+      const q = planId !== undefined && r.chance(0.3) ? random : across;
+      const limit = r.pick([1, 2, 3, 5, 8, 1000]);
+      const match = r.chance(0.5) ? r.pick(texts) : '';
+      const where = `query ${n} limit ${limit} match ${match}: ${JSON.stringify(q)}`;
+      const list = queryFacetList(db, q, 'plan', { limit, ...(match ? { match } : {}) });
+      const plain = plainCounts(q, 'plan', db);
+      for (const id of trashed) plain.delete(id);
+      const matching = [...plain].filter(([id, count]) => count > 0 && holds(id!, match)).map(([id, count]) => ({ id: id!, count }));
+      const top = matching.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)).slice(0, limit).map((p) => p.id);
+      const chosen = q.filters.planIds ?? [];
+      // The full facet's entries (its order, titles and exact counts) that are in the top or chosen.
+      const full = queryFacet(db, q, 'plan');
+      expect(list.entries, where).toEqual(full.filter((e) => top.includes(e.value!) || chosen.includes(e.value!)));
+      for (const entry of list.entries) {
+        expect(entry.count, `${where} ${entry.value}`).toBe(plain.get(entry.value) ?? 0);
+        expect(entry.label, `${where} ${entry.value}`).toBe(plans.find((p) => p.id === entry.value)!.title);
+      }
+      const shownMatching = list.entries.filter((e) => matching.some((m) => m.id === e.value)).length;
+      expect(list.more, where).toBe(matching.length - shownMatching);
+      if (list.more > 0) cut++;
+      if (/[a-z]/i.test(match) && top.length > 0) english++;
+    }
+    expect(cut).toBeGreaterThan(15); // the limits leave plans out often enough to be tested
+    expect(english).toBeGreaterThan(10); // English titles are found by texts in another case and width
   });
 });

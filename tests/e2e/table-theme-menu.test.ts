@@ -6,17 +6,14 @@
 // tests/output/polish/table-theme-menu-*.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { THEME_MENU_LIMIT, type TableQuery } from '../../shared/domain/table';
+import { THEME_MENU_LIMIT } from '../../shared/domain/table';
 import { axeViolations } from './app-session';
 import { startCorpusSession, type CorpusSession } from './corpus-session';
-import { settle, shootMatrix } from './shots';
-
-type RowQuery = Omit<TableQuery, 'offset' | 'limit' | 'facets'>;
+import { ALL, dataRows as rowsOf, openFacetMenu, shootFacetMenu, THEME_COLUMN } from './facet-menu';
 
 let session: CorpusSession;
 let page: Page;
-const ALL: RowQuery = { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null };
-const dataRows = () => page.locator('[role="grid"] .itable-data-row');
+const dataRows = () => rowsOf(page);
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 beforeAll(async () => {
@@ -28,13 +25,6 @@ afterAll(async () => {
   await session?.app.close();
 });
 
-async function openThemeMenu(language: 'zh' | 'en') {
-  await page.getByRole('button', { name: language === 'zh' ? '筛选：主题' : 'Filter: Theme' }).click();
-  const panel = page.getByRole('dialog', { name: language === 'zh' ? '筛选：主题' : 'Filter: Theme' });
-  await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-  return panel;
-}
-
 describe('the theme filter of a library with many themes', () => {
   it('lists the themes with the most initiatives, says how many more, and finds one by what is typed', async () => {
     await page.goto(`${session.app.server.origin}/#/table`);
@@ -43,7 +33,7 @@ describe('the theme filter of a library with many themes', () => {
     const top = await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT });
     expect(top.entries).toHaveLength(THEME_MENU_LIMIT);
     expect(top.more).toBe(130 - THEME_MENU_LIMIT);
-    const panel = await openThemeMenu('zh');
+    const panel = await openFacetMenu(page, THEME_COLUMN, 'zh');
     await expect.poll(() => panel.getByRole('checkbox').count()).toBe(THEME_MENU_LIMIT);
     await panel.getByText(`下列为举措最多的主题，另有 ${top.more} 个未列出 — 输入文字查找`).waitFor();
     // A plan's title typed: that plan's themes (and any other plan's the text is in).
@@ -63,23 +53,6 @@ describe('the theme filter of a library with many themes', () => {
   }, 180_000);
 
   it('leaves screenshots of the menu, as opened and with a text typed', async () => {
-    const url = `${session.app.server.origin}/#/table`;
-    const opened = await shootMatrix(session.app, 'table-theme-menu', url, async (p, language) => {
-      await p.reload();
-      await dataRows().first().waitFor();
-      await openThemeMenu(language);
-      await settle(p);
-    });
-    const typed = await shootMatrix(session.app, 'table-theme-menu-typed', url, async (p, language) => {
-      await p.reload();
-      await dataRows().first().waitFor();
-      const panel = await openThemeMenu(language);
-      const found = await session.app.call('table.facets', { query: ALL, facet: 'theme', limit: THEME_MENU_LIMIT, match: '发展' });
-      await panel.getByRole('searchbox').fill('发展');
-      await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 30_000 }).toBe(found.entries.length);
-      await settle(p);
-    });
-    expect(opened).toHaveLength(8);
-    expect(typed).toHaveLength(8);
+    await shootFacetMenu(session, 'table-theme-menu', THEME_COLUMN, '发展');
   }, 300_000);
 });

@@ -5,9 +5,10 @@ import type { UiLanguage } from '../common';
 export interface TableMethods {
   'table.query': { args: TableQuery; result: TablePage };
   /** One facet's counts under a query, as TablePage.facets[facet] (asked when its menu opens).
-   *  The theme facet lists at most `limit` themes (those with the most rows, plus the chosen
-   *  ones), only those whose headline or plan title holds `match` when given; `more` says how
-   *  many were left out. Other facets are listed whole. */
+   *  The theme and plan facets list at most `limit` values (those with the most rows, plus the
+   *  chosen ones), only those whose label holds `match` when given (a theme's headline or its
+   *  plan's title; a plan's title); `more` says how many were left out. Other facets are listed
+   *  whole. */
   'table.facets': {
     args: { query: Omit<TableQuery, 'offset' | 'limit' | 'facets'>; facet: FacetName; limit?: number; match?: string };
     result: FacetList;

@@ -26,6 +26,8 @@ import {
   DEFAULT_STATUS_OPTIONS,
   FACET_NAMES,
   THEME_MENU_LIMIT,
+  PLAN_MENU_LIMIT,
+  FACET_MENU_LIMITS,
   PRIORITIES,
   type InitiativeRow,
   type TablePage,
@@ -318,8 +320,9 @@ export function scenarios(inScope?: number): Scenario[] {
   const all = {
     where: `WHERE ${LIVE}`,
     params: [TRASHED_PLAN],
-    // Every row counted from an index, less the trashed plan's rows (found by its plan id).
-    countSql: 'SELECT (SELECT count(*) FROM initiative_sort_keys) - (SELECT count(*) FROM initiative_sort_keys WHERE plan_id = ?)',
+    // The rows kept counted by plan (migration 0015), the trashed plan's left out: counting an
+    // index of every row (as this floor did before) reads its 6,578 pages at a million rows.
+    countSql: 'SELECT sum(n) FROM initiative_plan_totals WHERE plan_id <> ?',
     countParams: [TRASHED_PLAN],
   };
   return [
@@ -835,9 +838,14 @@ export function rawFacets(db: Database.Database, s: Scenario, hitsFilled = false
   if (hitsFilled) fill();
   const state = s.where.includes('s.') ? ' LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id' : '';
   const and = (condition: string) => `${s.where} AND ${condition}`;
-  const byKey = (column: string) =>
-    db.prepare(`SELECT ${column}, count(*) FROM initiative_sort_keys k${state} ${s.where} GROUP BY ${column}`).raw();
-  const plan = byKey('k.plan_id');
+  // The plan menu lists the PLAN_MENU_LIMIT plans with the most rows (ties by id), by title.
+  const plan = db
+    .prepare(
+      `WITH c AS MATERIALIZED (SELECT k.plan_id AS plan_id, count(*) AS n FROM initiative_sort_keys k${state} ${s.where} GROUP BY k.plan_id)
+       SELECT p.id, c.n, p.title, (SELECT count(*) FROM c) AS listed
+       FROM (SELECT plan_id, n FROM c ORDER BY n DESC, plan_id LIMIT ${PLAN_MENU_LIMIT}) c JOIN plans p ON p.id = c.plan_id ORDER BY p.title`,
+    )
+    .raw();
   // With no condition but the trashed plan, every row counted by theme off the theme index
   // (which has no plan id), the trashed plan's themes dropped after: its rows are its themes'.
   // The theme menu lists the THEME_MENU_LIMIT themes with the most rows (ties by id) and how
@@ -901,8 +909,8 @@ export function measureFacets(ctx: SuiteContext, db: Db, floorDb: Db, initiative
     .flatMap((s) => (s.hits ? [{ s, afterPage: false }, { s, afterPage: true }] : [{ s, afterPage: false }]));
   for (const { s, afterPage } of runs) {
     const { offset: _o, limit: _l, facets: _f, ...query } = s.query;
-    // As the menus ask: the theme menu its top themes (THEME_MENU_LIMIT), the others whole.
-    const core = () => FACET_NAMES.map((f) => queryFacetList(db, query, f, f === 'theme' ? { limit: THEME_MENU_LIMIT } : {}).entries);
+    // As the menus ask: the theme and plan menus their top values (FACET_MENU_LIMITS), the others whole.
+    const core = () => FACET_NAMES.map((f) => queryFacetList(db, query, f, { limit: FACET_MENU_LIMITS[f] }).entries);
     const raw = rawFacets(floorDb, s, afterPage);
     const nonZero = (entries: [string | null, number][]) =>
       new Map(entries.filter(([, n]) => n > 0).map(([v, n]) => [String(v), n]));

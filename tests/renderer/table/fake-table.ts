@@ -200,9 +200,10 @@ export interface FakeTable extends FakeBridge {
 }
 
 /** A facet as the core lists it for a menu (table.facets): with a limit or a match, the themes
- *  whose headline or plan title holds the match, the `limit` with the most rows (ties by id)
- *  plus the chosen ones, in the facet's order, and how many matching ones were left out. */
-function facetList(all: FacetCount[], filters: TableFilters, limit?: number, match?: string): FacetList {
+ *  whose headline or plan title (the plans whose title) holds the match, the `limit` with the
+ *  most rows (ties by id) plus the chosen ones, in the facet's order, and how many matching ones
+ *  were left out. */
+function facetList(all: FacetCount[], chosen: readonly (string | null)[], limit?: number, match?: string): FacetList {
   if (limit === undefined && !match) return { entries: all, more: 0 };
   const matching = all.filter((e) => e.count > 0 && (!match || e.label.includes(match) || (e.planTitle ?? '').includes(match)));
   const top = new Set(
@@ -211,16 +212,16 @@ function facetList(all: FacetCount[], filters: TableFilters, limit?: number, mat
       .slice(0, limit ?? Infinity)
       .map((e) => e.value),
   );
-  const entries = all.filter((e) => top.has(e.value) || (filters.themeIds ?? []).includes(e.value!));
+  const entries = all.filter((e) => top.has(e.value) || chosen.includes(e.value));
   return { entries, more: matching.length - matching.filter((e) => entries.includes(e)).length };
 }
 
 export function createFakeTable(
   overrides: Partial<ApiBridge> = {},
   saved: Parameters<typeof createFakeBridge>[1] = {},
-  /** themeMenuLimit: the theme menu lists at most this many (as if the library had more themes
+  /** menuLimit: the theme and plan menus list at most this many (as if the library had more
    *  than the menu's limit). */
-  options: { secondPlan?: boolean; themeMenuLimit?: number } = {},
+  options: { secondPlan?: boolean; menuLimit?: number } = {},
 ): FakeTable {
   const rows = [...fixtureRows(), ...(options.secondPlan ? secondPlanRows() : [])];
   const second = { ...SUMMARY, id: SECOND_PLAN_ID, title: SECOND_PLAN_TITLE, themeCount: 2, initiativeCount: 3 };
@@ -230,7 +231,7 @@ export function createFakeTable(
   const fake = createFakeBridge(
     {
       'table.query': async (q) => ok(runQuery(rows, q)),
-      'table.facets': async ({ query, facet, limit, match }) => ok(facetList(runQuery(rows, { ...query, offset: 0, limit: 1 }).facets[facet], query.filters, limit === undefined ? limit : Math.min(limit, options.themeMenuLimit ?? limit), match)),
+      'table.facets': async ({ query, facet, limit, match }) => ok(facetList(runQuery(rows, { ...query, offset: 0, limit: 1 }).facets[facet], { plan: query.filters.planIds, theme: query.filters.themeIds }[facet as 'plan' | 'theme'] ?? [], limit === undefined ? limit : Math.min(limit, options.menuLimit ?? limit), match)),
       'table.rows': async ({ ids }) => ok(ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is InitiativeRow => !!r)),
       'table.exportCsv': async () => ok({ fileName: 'initiatives.csv', csv: '\uFEFFid\r\n' }),
       'initiative.update': async ({ initiativeId, baseRevision, patch }) => {

@@ -4,7 +4,7 @@
 // export carry the plan column and filter; listing one plan again drops them from the query.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TableViewState } from '../../../shared/domain/table';
+import { PLAN_MENU_LIMIT, type TableViewState } from '../../../shared/domain/table';
 import { META } from '../plan-fixture';
 import { createFakeTable, SECOND_PLAN_ID, SECOND_PLAN_TITLE } from './fake-table';
 import { header, headerLabels, lastQuery, renderTable, resetTable, rowOf, rowsShown, sortButton } from './render-table';
@@ -61,6 +61,34 @@ describe('initiative table across plans', () => {
     fireEvent.change(screen.getByRole('combobox', { name: '范围' }), { target: { value: 'plan' } });
     await rowsShown(15);
     expect(lastQuery(fake)).toMatchObject({ planId: 'hz-2024', filters: {} });
+  });
+
+  it('lists the plans with the most rows, says how many more, and asks the core for a typed title', async () => {
+    const fake = createFakeTable({}, ALL_PLANS, { secondPlan: true, menuLimit: 1 });
+    renderTable({ fake });
+    await rowsShown(18);
+    const panel = await openFilter('计划');
+    expect(fake.calls.filter((c) => c.method === 'table.facets').map((c) => c.args)).toEqual([
+      { query: expect.not.objectContaining({ planId: expect.anything() }), facet: 'plan', limit: PLAN_MENU_LIMIT },
+    ]);
+    const options = () => within(panel).getAllByRole('checkbox').map((c) => c.closest('label')!.textContent);
+    // The plan with the most rows (15 against 3), and a note before the list of the one left out.
+    expect(options()).toEqual([`${META.title}15`]);
+    expect(within(panel).getByText('下列为举措最多的计划，另有 1 个未列出 — 输入文字查找')).toBeTruthy();
+    const find = within(panel).getByRole('searchbox', { name: '输入文字查找计划' });
+    fireEvent.change(find, { target: { value: '安吉' } });
+    await waitFor(() => expect(options()).toEqual([`${SECOND_PLAN_TITLE}3`]));
+    expect(fake.calls.filter((c) => c.method === 'table.facets').at(-1)!.args).toMatchObject({ facet: 'plan', limit: PLAN_MENU_LIMIT, match: '安吉' });
+    expect(within(panel).queryByText(/未列出/)).toBeNull();
+    // Chosen, it stays listed (to be unchecked) when another text is typed.
+    fireEvent.click(within(panel).getByRole('checkbox', { name: new RegExp(`^${SECOND_PLAN_TITLE}`) }));
+    await rowsShown(3);
+    expect(lastQuery(fake).filters).toEqual({ planIds: [SECOND_PLAN_ID] });
+    fireEvent.change(find, { target: { value: '没有这样的计划' } });
+    await waitFor(() => expect(fake.calls.filter((c) => c.method === 'table.facets').at(-1)!.args).toMatchObject({ match: '没有这样的计划' }));
+    await waitFor(() => expect(options()).toEqual([`${SECOND_PLAN_TITLE}3`]));
+    fireEvent.click(within(panel).getByRole('checkbox', { name: new RegExp(`^${SECOND_PLAN_TITLE}`) }));
+    await within(panel).findByText('暂无相符的计划');
   });
 
   it('lists themes under their plans in the theme filter when several plans are in scope', async () => {

@@ -114,7 +114,7 @@ describe('initiative table: filtering', () => {
   });
 
   it('lists the themes with the most rows, says how many more, and asks the core for what is typed', async () => {
-    const fake = createFakeTable({}, {}, { themeMenuLimit: 2 });
+    const fake = createFakeTable({}, {}, { menuLimit: 2 });
     renderTable({ fake });
     await rowsShown(15);
     fireEvent.click(within(header('主题')).getByRole('button', { name: '筛选：主题' }));

@@ -14,5 +14,22 @@ import { searchSize } from './0011-search-size';
 import { initiativeCounts } from './0012-initiative-counts';
 import { searchMerge } from './0013-search-merge';
 import { readerSortKeys } from './0014-reader-sort-keys';
+import { planTotals } from './0015-plan-totals';
 
-export const MIGRATIONS: readonly Migration[] = [planContent, userSettings, initiativeTable, revisions, planLibrary, annotations, planVersions, search, packets, tableFacetIndexes, searchSize, initiativeCounts, searchMerge, readerSortKeys];
+export const MIGRATIONS: readonly Migration[] = [
+  planContent,
+  userSettings,
+  initiativeTable,
+  revisions,
+  planLibrary,
+  annotations,
+  planVersions,
+  search,
+  packets,
+  tableFacetIndexes,
+  searchSize,
+  initiativeCounts,
+  searchMerge,
+  readerSortKeys,
+  planTotals,
+];

@@ -135,27 +135,35 @@ function rankedPlans(db: Db, ids: readonly string[]): RankedPlan[] {
 const byPlanRank = (a: { rank: number | null; id: string }, b: { rank: number | null; id: string }) =>
   (a.rank ?? Infinity) - (b.rank ?? Infinity) || byId(a, b);
 
+/** Rows per plan in scope (`SELECT id, n`), under the scope without its plan selection. */
+function planCountsSql(scope: RowScope): { sql: string; params: unknown[] } {
+  const kept = keptWhereOf(scope, 'plan');
+  if (kept) return { sql: `SELECT c.plan_id AS id, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY c.plan_id`, params: kept.params };
+  const where = whereOf(scope, 'plan');
+  return { sql: `SELECT k.plan_id AS id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.plan_id`, params: where.params };
+}
+
+/** Plans with their counts by the title the reader sees, plus the chosen ones no row in scope
+ *  has (another plan, or in the trash since), at 0, so they can be unchecked. */
+function planEntries(db: Db, scope: RowScope, counted: (RankedPlan & { n: number })[]): FacetCount[] {
+  const listed = new Set(counted.map((p) => p.id));
+  const extra = rankedPlans(db, [...new Set(scope.filters.planIds ?? [])].filter((id) => !listed.has(id))).map((p) => ({ ...p, n: 0 }));
+  return [...counted, ...extra].sort(byPlanRank).map((p) => ({ value: p.id, label: p.title, count: p.n }));
+}
+
 /** The plan facet: the plans in scope some row under the other filters is in (counted and
- *  titled in one statement), plus the chosen ones (so they can be unchecked), by the title
- *  the reader sees. */
+ *  titled in one statement), plus the chosen ones, by the title the reader sees. */
 function planFacet(db: Db, scope: RowScope): FacetCount[] {
   ensurePlanRanks(db);
-  const kept = keptWhereOf(scope, 'plan');
-  const where = whereOf(scope, 'plan');
-  const { sql: byPlan, params } = kept
-    ? { sql: `SELECT c.plan_id AS plan_id, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY c.plan_id`, params: kept.params }
-    : { sql: `SELECT k.plan_id AS plan_id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.plan_id`, params: where.params };
+  const counts = planCountsSql(scope);
   // temp.plan_ranks holds every plan (with its shown title): the join keeps the ids of plans.
   const counted = prepared(
     db,
-    `SELECT c.plan_id AS id, pr.title AS title, pr.pinyin AS rank, c.n AS n
-     FROM (${byPlan}) c
-     JOIN temp.plan_ranks pr ON pr.plan_id = c.plan_id`,
-  ).all(...params) as (RankedPlan & { n: number })[];
-  const listed = new Set(counted.map((p) => p.id));
-  // A chosen plan outside the scope (another plan, or in the trash since) stays listed too.
-  const extra = rankedPlans(db, [...new Set(scope.filters.planIds ?? [])].filter((id) => !listed.has(id))).map((p) => ({ ...p, n: 0 }));
-  return [...counted, ...extra].sort(byPlanRank).map((p) => ({ value: p.id, label: p.title, count: p.n }));
+    `SELECT c.id AS id, pr.title AS title, pr.pinyin AS rank, c.n AS n
+     FROM (${counts.sql}) c
+     JOIN temp.plan_ranks pr ON pr.plan_id = c.id`,
+  ).all(...counts.params) as (RankedPlan & { n: number })[];
+  return planEntries(db, scope, counted);
 }
 
 /**
@@ -185,8 +193,8 @@ function themeCountsSql(scope: RowScope): { inner: string; outer: string; params
 export interface FacetListing {
   /** At most this many values by count (most rows first), besides the chosen ones. */
   limit?: number;
-  /** Only values whose label holds this text (a theme's headline or its plan's shown title),
-   *  normalized as search normalizes (search_has). */
+  /** Only values whose label holds this text (a theme's headline or its plan's shown title; a
+   *  plan's shown title), normalized as search normalizes (search_has). */
   match?: string;
 }
 
@@ -228,48 +236,92 @@ function themeFacet(db: Db, scope: RowScope): FacetCount[] {
   return themeEntries(db, scope, counted);
 }
 
+/** A menu's values before they are listed: every value in scope with its count (`SELECT id, n`),
+ *  and how a value's labels are reached from its count row `c` to be matched (joins, texts). */
+interface MenuCounts {
+  sql: string;
+  params: unknown[];
+  labelJoins: string;
+  labels: readonly string[];
+}
+
 /**
- * The theme facet as a menu lists it: the `limit` themes with the most rows in scope (ties by
- * id), among those matching `match` if given, plus the chosen ones, in the facet's order, and
- * how many more there are. At a million initiatives the scope holds about 100,000 themes: a
- * reader cannot use a menu of them, and listing them (each joined to its theme, made an object,
- * sent) cost most of its 0.7 s of CPU. Every theme in scope is still counted (a top by count
- * needs every count), once, into a materialized table; only the listed ones are joined to
- * their themes. The counts shown are exact.
+ * The values a menu lists (table.facets' limit and match): the `limit` values with the most rows
+ * in scope (ties by id), among those whose labels hold `match` if given, plus the `chosen` ones
+ * counted in scope, as SQL giving `x(id, n, matched, listed)`: `matched` 0 for a chosen value
+ * that does not match, `listed` how many values match in all. Every value is still counted (a
+ * top by count needs every count), once, into a materialized table; only the listed ones leave
+ * SQLite, to be joined to their labels by the caller. An empty answer means nothing matches in
+ * scope (the limit is at least 1) and nothing was chosen.
+ */
+function menuTopSql(counts: MenuCounts, listing: FacetListing, chosen: readonly string[]): { sql: string; params: unknown[] } {
+  const needle = normalizeForSearch(listing.match ?? '');
+  const checks = needle === '' ? [] : counts.labels.map((text) => hasNeedleSql(text, needle));
+  const matching = checks.length
+    ? `SELECT c.id AS id, c.n AS n FROM c ${counts.labelJoins} WHERE c.n > 0 AND (${checks.map((k) => k.sql).join(' OR ')})`
+    : 'SELECT id, n FROM c WHERE n > 0';
+  return {
+    sql: `WITH c AS MATERIALIZED (${counts.sql}),
+       m AS MATERIALIZED (${matching}),
+       top AS (SELECT id, n FROM m ORDER BY n DESC, id LIMIT ?)
+     SELECT x.id AS id, x.n AS n, x.matched AS matched, (SELECT count(*) FROM m) AS listed
+     FROM (SELECT id, n, 1 AS matched FROM top
+           UNION ALL
+           SELECT id, n, id IN (SELECT id FROM m) FROM c
+           WHERE id IN (SELECT value FROM json_each(?)) AND id NOT IN (SELECT id FROM top)) x`,
+    params: [...counts.params, ...checks.flatMap((k) => k.params), listing.limit ?? -1, JSON.stringify(chosen)],
+  };
+}
+
+/** How many matching values a menu's answer (menuTopSql's rows) left out. */
+function leftOut(rows: readonly { matched: number; listed: number }[]): number {
+  return (rows[0]?.listed ?? 0) - rows.reduce((sum, r) => sum + r.matched, 0);
+}
+
+/**
+ * The theme facet as a menu lists it (menuTopSql): a theme matches by its headline or by its
+ * plan's shown title (the heading it is listed under). At a million initiatives the scope holds
+ * about 100,000 themes: a reader cannot use a menu of them, and listing them (each joined to its
+ * theme, made an object, sent) cost most of its 0.7 s of CPU. The counts shown are exact.
  */
 function themeFacetList(db: Db, scope: RowScope, listing: FacetListing): FacetList {
   ensurePlanRanks(db);
   const { inner, outer, params } = themeCountsSql(scope);
-  const counts = outer ? `SELECT c.theme_id AS theme_id, c.n AS n FROM (${inner}) c JOIN themes t ON t.id = c.theme_id ${outer}` : inner;
-  const needle = normalizeForSearch(listing.match ?? '');
-  // A theme matches by its headline or by its plan's shown title (the heading it is listed under).
-  const check = needle === '' ? null : [hasNeedleSql('t.headline', needle), hasNeedleSql('pr.title', needle)];
-  const matching = check
-    ? `SELECT c.theme_id AS theme_id, c.n AS n FROM c JOIN themes t ON t.id = c.theme_id JOIN temp.plan_ranks pr ON pr.plan_id = t.plan_id
-       WHERE c.n > 0 AND (${check[0]!.sql} OR ${check[1]!.sql})`
-    : 'SELECT theme_id, n FROM c WHERE n > 0';
-  const limit = listing.limit ?? -1;
+  const counts = outer
+    ? `SELECT c.theme_id AS id, c.n AS n FROM (${inner}) c JOIN themes t ON t.id = c.theme_id ${outer}`
+    : `SELECT theme_id AS id, n FROM (${inner})`;
+  const top = menuTopSql(
+    { sql: counts, params, labelJoins: 'JOIN themes t ON t.id = c.id JOIN temp.plan_ranks pr ON pr.plan_id = t.plan_id', labels: ['t.headline', 'pr.title'] },
+    listing,
+    scope.filters.themeIds ?? [],
+  );
   const rows = prepared(
     db,
-    `WITH c AS MATERIALIZED (${counts}),
-       m AS MATERIALIZED (${matching}),
-       top AS (SELECT theme_id, n FROM m ORDER BY n DESC, theme_id LIMIT ?)
-     SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline, t.ordinal AS ordinal, x.n AS n, x.matched AS matched,
-       (SELECT count(*) FROM m) AS listed
-     FROM (SELECT theme_id, n, 1 AS matched FROM top
-           UNION ALL
-           SELECT theme_id, n, theme_id IN (SELECT theme_id FROM m) FROM c
-           WHERE theme_id IN (SELECT value FROM json_each(?)) AND theme_id NOT IN (SELECT theme_id FROM top)) x
-     JOIN themes t ON t.id = x.theme_id`,
-  ).all(...params, ...(check ? check.flatMap((k) => k.params) : []), limit, JSON.stringify(scope.filters.themeIds ?? [])) as (ThemeRow & {
-    n: number;
-    matched: number;
-    listed: number;
-  })[];
-  // No row: no theme matches in scope (the limit is at least 1), and none was chosen.
-  const listed = rows[0]?.listed ?? 0;
-  const shown = rows.reduce((sum, r) => sum + r.matched, 0);
-  return { entries: themeEntries(db, scope, rows), more: listed - shown };
+    `SELECT t.id AS id, t.plan_id AS planId, t.headline AS headline, t.ordinal AS ordinal, x.n AS n, x.matched AS matched, x.listed AS listed
+     FROM (${top.sql}) x JOIN themes t ON t.id = x.id`,
+  ).all(...top.params) as (ThemeRow & { n: number; matched: number; listed: number })[];
+  return { entries: themeEntries(db, scope, rows), more: leftOut(rows) };
+}
+
+/**
+ * The plan facet as a menu lists it (menuTopSql): a plan matches by its shown title. At a
+ * million initiatives a library holds 20,000 plans; the menu listed every one (about 140 ms of
+ * CPU and a list no reader can use).
+ */
+function planFacetList(db: Db, scope: RowScope, listing: FacetListing): FacetList {
+  ensurePlanRanks(db);
+  const counts = planCountsSql(scope);
+  const top = menuTopSql(
+    { ...counts, labelJoins: 'JOIN temp.plan_ranks pr ON pr.plan_id = c.id', labels: ['pr.title'] },
+    listing,
+    scope.filters.planIds ?? [],
+  );
+  const rows = prepared(
+    db,
+    `SELECT x.id AS id, pr.title AS title, pr.pinyin AS rank, x.n AS n, x.matched AS matched, x.listed AS listed
+     FROM (${top.sql}) x JOIN temp.plan_ranks pr ON pr.plan_id = x.id`,
+  ).all(...top.params) as (RankedPlan & { n: number; matched: number; listed: number })[];
+  return { entries: planEntries(db, scope, rows), more: leftOut(rows) };
 }
 
 /** Status values in display order: configured options, other keys in use, then null. */
@@ -310,10 +362,13 @@ export function facetCounts(ctx: CountContext, facet: FacetName): FacetCount[] {
   }
 }
 
-/** One facet's counts as a menu lists them: the theme facet limited and matched (themeFacetList),
- *  every other facet whole (a few statuses and priorities, the reader's tags, the plans). */
+/** One facet's counts as a menu lists them: the theme and plan facets limited and matched
+ *  (themeFacetList, planFacetList), every other facet whole (a few statuses and priorities, the
+ *  reader's tags). */
 export function facetList(ctx: CountContext, facet: FacetName, listing: FacetListing = {}): FacetList {
-  if (facet === 'theme' && (listing.limit !== undefined || (listing.match ?? '') !== '')) return themeFacetList(ctx.db, ctx.scope, listing);
+  const limited = listing.limit !== undefined || (listing.match ?? '') !== '';
+  if (facet === 'theme' && limited) return themeFacetList(ctx.db, ctx.scope, listing);
+  if (facet === 'plan' && limited) return planFacetList(ctx.db, ctx.scope, listing);
   return { entries: facetCounts(ctx, facet), more: 0 };
 }
 

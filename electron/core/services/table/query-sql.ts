@@ -477,6 +477,19 @@ export function countSql(scope: RowScope, except?: FacetName): { sql: string; pa
     (except !== 'status' && !!f.statuses?.length) || (except !== 'priority' && !!f.priorities?.length) || !!scope.keys?.some((key) => key.kept);
   const kept = byState ? keptWhereOf(scope, except) : null;
   if (kept) return { sql: `SELECT ifnull(sum(c.n), 0) AS n FROM initiative_counts c ${kept.sql}`, params: kept.params };
+  // No condition but plans (every plan but those left out, a plan, plans chosen): the totals
+  // kept by plan (migration 0015), where the index of every row is read page by page, which
+  // is most of a fresh connection's first page. Every plan less the plans left out, as below:
+  // \`NOT IN\` tests each of 20,000 totals (1.9 ms of CPU at 1M, the sum of all of them 0.5).
+  const byPlan = !hasTestedConditions(scope, except) && !(except !== 'theme' && f.themeIds?.length) ? keptWhereOf(scope, except) : null;
+  if (byPlan && scope.trashedPlans?.length && scope.planId === undefined && !(except !== 'plan' && f.planIds?.length)) {
+    const left = planList(scope.trashedPlans);
+    return {
+      sql: `SELECT (SELECT ifnull(sum(n), 0) FROM initiative_plan_totals) - (SELECT ifnull(sum(n), 0) FROM initiative_plan_totals WHERE plan_id IN (${left.sql})) AS n`,
+      params: left.params,
+    };
+  }
+  if (byPlan) return { sql: `SELECT ifnull(sum(c.n), 0) AS n FROM initiative_plan_totals c ${byPlan.sql}`, params: byPlan.params };
   // With a condition tested row by row, the rows are reached through it, not by a count of an
   // index: leaving the trash out is one more test on rows already read.
   if (!scope.trashedPlans?.length || hasTestedConditions(scope, except)) {

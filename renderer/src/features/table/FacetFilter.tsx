@@ -3,15 +3,16 @@
 // query's page cache), not with every page: at scale they cost far more than the rows. The query
 // cache keeps them (['table', 'facets', …]) until a write invalidates ['table'].
 // Themes of several plans are listed under their plans' titles: plans' theme headlines alone
-// (在…中) would not say which plan they are from. The theme menu lists at most THEME_MENU_LIMIT
-// themes, those with the most rows (a library of thousands of plans has a hundred thousand
-// themes: no reader can use such a list, and counting and sending it cost most of a second at
-// a million rows); it says how many it left out, and what is typed in its box asks the core for
-// the themes whose headline or plan title holds it.
+// (在…中) would not say which plan they are from. The theme and plan menus list at most
+// FACET_MENU_LIMITS' values, those with the most rows (a library of thousands of plans has a
+// hundred thousand themes: no reader can use such a list, and counting and sending it cost most
+// of a second at a million rows); they say how many they left out, and what is typed in their
+// box asks the core for the values whose label holds it (a theme's headline or its plan's title;
+// a plan's title).
 import { useId, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { THEME_MENU_LIMIT, type FacetCount, type FacetList } from '../../../../shared/domain/table';
+import { FACET_MENU_LIMITS, type FacetCount, type FacetList } from '../../../../shared/domain/table';
 import type { FacetName, FacetValue } from './column-specs';
 import { facetLabel, type FacetLabelEnv } from './facet-labels';
 import { ColumnFilterPopover } from './ColumnFilterPopover';
@@ -75,10 +76,11 @@ function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFil
   const groupId = useId();
   const [typed, setTyped] = useState('');
   const match = useDebouncedValue(typed.trim(), SEARCH_DEBOUNCE_MS);
-  const limited = facet === 'theme';
+  const limit = FACET_MENU_LIMITS[facet];
+  const limited = limit !== undefined;
   const query = useQuery({
     queryKey: ['table', 'facets', sourceId(source), facet, limited ? match : null],
-    queryFn: () => source.facet(facet, limited ? { limit: THEME_MENU_LIMIT, ...(match ? { match } : {}) } : undefined),
+    queryFn: () => source.facet(facet, limited ? { limit, ...(match ? { match } : {}) } : undefined),
     placeholderData: keepPreviousData,
     // Opening the menu again after a failure asks again.
     retryOnMount: true,
@@ -90,8 +92,10 @@ function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFil
         ? ({ state: 'failed', message: query.error instanceof Error ? query.error.message : String(query.error) } as const)
         : ({ state: 'loading' } as const);
   const more = counts.state === 'ready' ? counts.more : 0;
-  // The box stays once shown (a typed text may match every theme it lists).
+  // The box stays once shown (a typed text may match every value it lists).
   const findBox = limited && (more > 0 || typed !== '');
+  const menuFacet = facet === 'plan' ? 'plan' : 'theme';
+  const nouns = { thing: t(`filter.noun.${menuFacet}`), things: t(`filter.noun.${menuFacet}s`) };
 
   const shown = counts.state === 'ready' ? counts.counts : [];
   // A chosen value that no row has any more stays listed (with 0), so it can be unchecked.
@@ -123,18 +127,16 @@ function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFil
         <input
           type="search"
           className="itable-field itable-facet-find"
-          aria-label={t('filter.findTheme')}
-          placeholder={t('filter.findTheme')}
+          aria-label={t(`filter.find.${menuFacet}`)}
+          placeholder={t(`filter.find.${menuFacet}`)}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
         />
       )}
-      {/* Before the list: a reader sees at once that it is not every theme. */}
+      {/* Before the list: a reader sees at once that it is not every value. */}
       {more > 0 && (
         <p className="itable-facet-more">
-          {match
-            ? t('filter.moreMatching', { count: more, n: more.toLocaleString(i18n.language) })
-            : t('filter.moreThemes', { count: more, n: more.toLocaleString(i18n.language) })}
+          {t(match ? 'filter.moreMatching' : 'filter.moreTop', { count: more, n: more.toLocaleString(i18n.language), ...nouns })}
         </p>
       )}
       {counts.state === 'failed' ? (
@@ -149,7 +151,7 @@ function FacetPanel({ facet, source, selected, labels, onChange }: Omit<FacetFil
           {t('filter.loading')}
         </p>
       ) : entries.length === 0 ? (
-        <p className="itable-panel-empty">{match ? t('filter.noMatch') : t('filter.noValues')}</p>
+        <p className="itable-panel-empty">{match ? t('filter.noMatch', nouns) : t('filter.noValues')}</p>
       ) : groups.length > 1 ? (
         <ul className="itable-facet-list itable-facet-groups">
           {groups.map((group, n) => {
