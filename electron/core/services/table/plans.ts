@@ -67,20 +67,37 @@ const RANKS = [
 ];
 
 /** Each plan's place (from 1) in the order of its rank, ascending (`up`) and descending
- *  (`down`), an empty title last either way (as the table's other text columns), ties by id:
- *  one sort of numbers, the descending order its runs of equal ranks taken from the end. */
-function places(plans: readonly PlanTitle[], rank: ReadonlyMap<string, number>): { up: Map<string, number>; down: Map<string, number> } {
-  const keyed = plans.map((p) => ({ id: p.id, rank: rank.get(p.title)! }));
-  keyed.sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const up = new Map(keyed.map((p, n) => [p.id, n + 1]));
-  const runs: (typeof keyed)[] = [];
-  for (const p of keyed) {
-    const run = runs.at(-1);
-    if (run && run[0]!.rank === p.rank) run.push(p);
-    else runs.push([p]);
+ *  (`down`), an empty title last either way (as the table's other text columns), ties by id.
+ *  `ranks` holds the plans' dense ranks (1…top, EMPTY_RANK), the plans in id order: a counting
+ *  sort of them keeps that order within each rank, so no comparison is made at all (sorting
+ *  20,000 plans by rank then id, and keeping each place in a map, took a fifth of the fill). */
+function places(ranks: readonly number[]): { up: Int32Array; down: Int32Array } {
+  let top = 0;
+  for (const r of ranks) if (r !== EMPTY_RANK && r > top) top = r;
+  const bucket = (r: number) => (r === EMPTY_RANK ? top + 1 : r);
+  const count = new Int32Array(top + 2);
+  for (const r of ranks) count[bucket(r)]!++;
+  // Where each rank's run starts, ascending (1…top, empty) and descending (top…1, empty).
+  const upStart = new Int32Array(top + 2);
+  const downStart = new Int32Array(top + 2);
+  let at = 1;
+  for (let b = 1; b <= top + 1; b++) {
+    upStart[b] = at;
+    at += count[b]!;
   }
-  const empty = runs.at(-1)?.[0]!.rank === EMPTY_RANK ? runs.pop()! : [];
-  const down = new Map([...runs.reverse().flat(), ...empty].map((p, n) => [p.id, n + 1]));
+  at = 1;
+  for (let b = top; b >= 1; b--) {
+    downStart[b] = at;
+    at += count[b]!;
+  }
+  downStart[top + 1] = at;
+  const up = new Int32Array(ranks.length);
+  const down = new Int32Array(ranks.length);
+  ranks.forEach((r, i) => {
+    const b = bucket(r);
+    up[i] = upStart[b]!++;
+    down[i] = downStart[b]!++;
+  });
   return { up, down };
 }
 
@@ -116,20 +133,23 @@ export function ensurePlanRanks(db: Db): void {
   const signature = createHash('sha256').update(JSON.stringify(plans)).digest('base64');
   let written = prepared(db, 'DELETE FROM temp.plan_ranks_of').run().changes;
   if (known?.signature !== signature) {
+    // Ties by id as JavaScript compares them (SQLite's order above is by bytes): in that order
+    // already, bar ids beyond the ASCII ones.
+    plans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const titles = plans.map((p) => p.title);
-    const pinyin = denseRanks(titles, COLLATORS.pinyin);
-    const stroke = denseRanks(titles, COLLATORS.stroke);
+    const pinyinOf = denseRanks(titles, COLLATORS.pinyin);
+    const strokeOf = denseRanks(titles, COLLATORS.stroke);
+    const pinyin = titles.map((t) => pinyinOf.get(t)!);
+    const stroke = titles.map((t) => strokeOf.get(t)!);
     written += prepared(db, 'DELETE FROM temp.plan_ranks').run().changes;
-    const [byPinyin, byStroke] = [places(plans, pinyin), places(plans, stroke)];
-    const [pinyinUp, pinyinDown, strokeUp, strokeDown] = [byPinyin.up, byPinyin.down, byStroke.up, byStroke.down];
+    const [byPinyin, byStroke] = [places(pinyin), places(stroke)];
     const insert = prepared(
       db,
       'INSERT INTO temp.plan_ranks (plan_id, pinyin, stroke, title, pinyin_up, pinyin_down, stroke_up, stroke_down) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const p of plans) {
-      const at = [pinyinUp, pinyinDown, strokeUp, strokeDown].map((m) => m.get(p.id)!);
-      written += insert.run(p.id, pinyin.get(p.title)!, stroke.get(p.title)!, p.title, ...at).changes;
-    }
+    plans.forEach((p, i) => {
+      written += insert.run(p.id, pinyin[i], stroke[i], p.title, byPinyin.up[i], byPinyin.down[i], byStroke.up[i], byStroke.down[i]).changes;
+    });
   }
   written += prepared(db, 'INSERT INTO temp.plan_ranks_of (signature, stamp) VALUES (?, ?)').run(signature, stamp).changes;
   countOwnTempWrites(db, written);
