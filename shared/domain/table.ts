@@ -150,6 +150,10 @@ export interface TableQuery {
   /** With groupBy: groups (keys) the answer describes too wherever their rows are, so that the
    *  groups the reader folded stay folded in a new query (TablePage.groups). */
   groupKeys?: (string | null)[];
+  /** With groupBy: the stamp of the layout whose counts the asker holds (TablePage.groupLayout).
+   *  While the core's layout of this query still has that stamp (nothing written since), the
+   *  answer leaves the counts out (groupCounts null); any other stamp gets them. */
+  groupLayout?: string;
 }
 
 /** The faceted columns, as TablePage.facets names them. */
@@ -222,8 +226,13 @@ export interface TablePage {
    *  there are about 100,000 groups: each page names its own, and groupCounts places them all. */
   groups: TableGroup[];
   /** With groupBy: every group's row count in display order (rows come grouped; empty groups
-   *  left out), so that the renderer lays out every header line; empty without groupBy. */
-  groupCounts: number[];
+   *  left out), so that the renderer lays out every header line; empty without groupBy. null
+   *  when the query named this layout's stamp (groupLayout): the asker holds these counts (at
+   *  100,000 groups they are about 400 kB of JSON, resent with every page otherwise). */
+  groupCounts: number[] | null;
+  /** With groupBy: the stamp of the layout (the groups and their counts), which a later query
+   *  names to be answered without the counts while it holds. Opaque; absent without groupBy. */
+  groupLayout?: string;
   /** Theme groups from more than one plan (their headers then name their plan). */
   groupsAcrossPlans: boolean;
 }

@@ -9,6 +9,7 @@ import type {
   TableQuery,
   TextFilterColumn,
 } from '../../shared/domain/table';
+import { expect } from 'vitest';
 import { pageGroupsOf, type WholeGroup } from '../helpers/page-groups';
 
 export interface ModelRow extends InitiativeRow {
@@ -196,6 +197,8 @@ export function modelPage(
     total: matching.length,
     totalExact: true,
     ...pageGroupsOf(groups, q),
+    // The layout's stamp is the core's own (opaque): any string, grouped only.
+    ...(q.groupBy ? { groupLayout: expect.any(String) as string } : {}),
     facets: {
       // Plans and themes some row in scope has, and the chosen ones.
       plan: plansInScope

@@ -163,7 +163,7 @@ describe('table.query against the JavaScript model', () => {
         for (const group of page.groups) named.set(group.index, group);
       }
       // Paged through, every group was named once, in order, with the model's counts and labels.
-      expect([...named.keys()].sort((a, b) => a - b), `query ${n}`).toEqual(whole.groupCounts.map((_, i) => i));
+      expect([...named.keys()].sort((a, b) => a - b), `query ${n}`).toEqual(whole.groupCounts!.map((_, i) => i));
       expect([...named.values()].sort((a, b) => a.index - b.index), `query ${n}`).toEqual(whole.groups);
     }
   });
@@ -442,6 +442,48 @@ describe('table.query rules', () => {
     expect(runs).toEqual(page.groups.map((g) => g.key));
   });
 
+  it('leaves a grouped page’s counts out when the query names the layout it holds, while nothing is written', () => {
+    const grouped: TableQuery = { ...q, groupBy: 'status', limit: 5 };
+    const first = queryTable(core.db, grouped);
+    expect(first.groupCounts).toEqual([1, 2, 1, 11]);
+    expect(first.groupLayout).toEqual(expect.any(String));
+    // The second page, naming the layout: the same groups and rows, without the counts.
+    const second = queryTable(core.db, { ...grouped, offset: 5, groupLayout: first.groupLayout });
+    expect(second.groupCounts).toBeNull();
+    expect(second.groupLayout).toBe(first.groupLayout);
+    const unnamed = queryTable(core.db, { ...grouped, offset: 5 });
+    expect({ ...second, groupCounts: unnamed.groupCounts }).toEqual(unnamed);
+    expect(second.groups).toEqual([{ key: null, label: '', count: 11, index: 3, firstRow: 4 }]);
+  });
+
+  it('gives a grouped page fresh counts under a new stamp after a write, though the query names the old one', () => {
+    const grouped: TableQuery = { ...q, groupBy: 'status', limit: 5 };
+    const first = queryTable(core.db, grouped);
+    updateLatest(core.db, 'hz-2024/T5/I3', { status: 'done' });
+    const after = queryTable(core.db, { ...grouped, offset: 5, groupLayout: first.groupLayout });
+    expect(after.groupCounts).toEqual([1, 3, 1, 10]);
+    expect(after.groupLayout).not.toBe(first.groupLayout);
+    // The new stamp holds until the next write.
+    expect(queryTable(core.db, { ...grouped, groupLayout: after.groupLayout }).groupCounts).toBeNull();
+  });
+
+  it('gives the counts for a stamp it never gave, or one of another query’s layout', () => {
+    const byStatus: TableQuery = { ...q, groupBy: 'status', limit: 5 };
+    const byTheme: TableQuery = { ...q, groupBy: 'theme', limit: 5 };
+    const status = queryTable(core.db, byStatus);
+    const theme = queryTable(core.db, byTheme);
+    expect(queryTable(core.db, { ...byStatus, groupLayout: 'not-a-stamp' }).groupCounts).toEqual([1, 2, 1, 11]);
+    expect(queryTable(core.db, { ...byStatus, groupLayout: theme.groupLayout }).groupCounts).toEqual([1, 2, 1, 11]);
+    expect(queryTable(core.db, { ...byTheme, groupLayout: status.groupLayout }).groupCounts).toEqual([3, 3, 3, 3, 3]);
+    // The same grouping under another filter is another layout.
+    const filtered = { ...byStatus, filters: { priorities: ['high' as const] } };
+    expect(queryTable(core.db, { ...filtered, groupLayout: status.groupLayout }).groupCounts).toEqual([1, 1]);
+    // Counted inside a write transaction (not kept), a layout's stamp is never answered as held.
+    const inWrite = writeTransaction(core.db, () => queryTable(core.db, byStatus));
+    expect(inWrite.groupCounts).toEqual([1, 2, 1, 11]);
+    expect(queryTable(core.db, { ...byStatus, groupLayout: inWrite.groupLayout }).groupCounts).toEqual([1, 2, 1, 11]);
+  });
+
   it('searches the reader’s own fields and tags as well as the plan text', () => {
     expect(ids(queryTable(core.db, { ...q, search: '经信' }))).toEqual(['T3/I3']);
     expect(ids(queryTable(core.db, { ...q, search: '调研' }))).toEqual(['T3/I3']);
@@ -490,10 +532,20 @@ describe('table.query and table.rows through the router', () => {
     ['the same sort column twice', { ...base, sort: [{ column: 'status', desc: false }, { column: 'status', desc: true }] }, /twice/],
     ['an unknown filter', { ...base, filters: { body: 'x' } }, /filters/],
     ['a bad theme id', { ...base, filters: { themeIds: ['T1'] } }, /theme id/],
+    ['a group layout stamp that is not a string', { ...base, groupBy: 'theme', groupLayout: 7 }, /groupLayout/],
+    ['a group layout stamp too long', { ...base, groupBy: 'theme', groupLayout: 'x'.repeat(65) }, /groupLayout/],
   ])('answers BAD_REQUEST for %s', async (_what, args, message) => {
     const result = await dispatch('table.query', args);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(!result.ok && result.error.message).toMatch(message);
+  });
+
+  it('takes a grouped query naming its layout through the router, and answers it without the counts', async () => {
+    const grouped = { ...base, planId: 'hz-2024', groupBy: 'status', limit: 5 };
+    const first = (await dispatch('table.query', grouped)) as Result<TablePage>;
+    if (!first.ok) throw new Error(first.error.message);
+    const second = await dispatch('table.query', { ...grouped, offset: 5, groupLayout: first.value.groupLayout });
+    expect(second).toMatchObject({ ok: true, value: { groupCounts: null, groupLayout: first.value.groupLayout } });
   });
 
   it('table.rows returns rows in the order asked, with their plan text and industries', async () => {

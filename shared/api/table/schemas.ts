@@ -58,6 +58,7 @@ export const tableQuery = z
     offset: z.number().int().min(0).max(10_000_000),
     limit: z.number().int().min(1).max(500, 'must be at most 500'),
     groupKeys: z.array(z.string().max(200).nullable()).max(1000).optional(),
+    groupLayout: z.string().max(64).optional(),
   })
   .strict();
 

@@ -822,8 +822,8 @@ export function measureGroupedPages(ctx: SuiteContext, db: Db, floorDb: Db, init
     );
     ctx.record(
       ratioMeasurement(SUITE, `table ${s.name}`, ['core', 'floor'], r, {
-        note: `rows ${s.query.offset + 1}–${s.query.offset + core.rows.length} of ${core.total}, ${core.groupCounts.length} groups (${core.groups.length} named)`,
-        detail: { initiatives, matching: core.total, groups: core.groupCounts.length },
+        note: `rows ${s.query.offset + 1}–${s.query.offset + core.rows.length} of ${core.total}, ${core.groupCounts!.length} groups (${core.groups.length} named)`,
+        detail: { initiatives, matching: core.total, groups: core.groupCounts!.length },
       }),
     );
   }

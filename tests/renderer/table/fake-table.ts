@@ -188,8 +188,20 @@ export function runQuery(all: InitiativeRow[], q: TableQuery): TablePage {
       ...(q.groupBy === 'theme' ? { planId: planOf(key), planTitle: planTitleOf(planOf(key)) } : {}),
     }));
   }
-  const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, totalExact: true, facets, ...pageGroupsOf(groups, q) };
+  // Like the core, the layout's counts are left out when the query names its stamp (here its
+  // groups' keys and counts hashed: a layout changed by an edit has another).
+  const named = pageGroupsOf(groups, q);
+  const stamp = q.groupBy ? layoutStamp(JSON.stringify([q.groupBy, groups.map((g) => [g.key, g.count])])) : undefined;
+  const layout = stamp === undefined ? named : { ...named, groupLayout: stamp, groupCounts: q.groupLayout === stamp ? null : named.groupCounts };
+  const page = { rows: ordered.slice(q.offset, q.offset + q.limit), total: matching.length, totalExact: true, facets, ...layout };
   return q.facets === false ? { ...page, facets: { plan: [], theme: [], status: [], priority: [], tags: [] } } : page;
+}
+
+/** A short stamp of a layout's text (FNV-1a). */
+function layoutStamp(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `fake-${(h >>> 0).toString(36)}`;
 }
 
 export interface FakeTable extends FakeBridge {

@@ -2,7 +2,7 @@
 // old rows on screen while revalidating, and ignores answers that arrive too late.
 import { describe, expect, it } from 'vitest';
 import type { InitiativeRow, TableGroup } from '../../../shared/domain/table';
-import { PAGE_SIZE, PageCache, type PageAnswer } from '../../../renderer/src/features/table/page-cache';
+import { PAGE_SIZE, PageCache, type PageAnswer, type PageMeta } from '../../../renderer/src/features/table/page-cache';
 import { displayRows, groupKey } from '../../../renderer/src/features/table/display-rows';
 
 const TOTAL = 100_000;
@@ -171,6 +171,68 @@ describe('displayRows', () => {
     cache.revalidate();
     await settle();
     expect([...cache.meta!.groups.keys()].sort()).toEqual([1]);
+  });
+
+  it('asks each page naming the group layout it holds, uses the held counts when the core leaves them out, and takes a changed layout’s', async () => {
+    // As the core answers: the counts left out when the query names the layout's stamp.
+    let layout = { stamp: 's1', counts: [300, 300, 300] };
+    const sent: (string | undefined)[] = [];
+    const group = (index: number, firstRow: number): TableGroup => ({ key: `t${index}`, label: `T${index}`, count: layout.counts[index]!, index, firstRow });
+    const cache = new PageCache((offset, _limit, _exact, groupLayout) => {
+      sent.push(groupLayout);
+      const g = layout.counts.findIndex((_, i) => layout.counts.slice(0, i + 1).reduce((a, b) => a + b, 0) > offset);
+      const firstRow = layout.counts.slice(0, g).reduce((a, b) => a + b, 0);
+      return Promise.resolve({
+        rows: [],
+        total: 900,
+        totalExact: true,
+        groups: [group(g, firstRow)],
+        groupCounts: groupLayout === layout.stamp ? null : [...layout.counts],
+        groupLayout: layout.stamp,
+        groupsAcrossPlans: false,
+      });
+    });
+    cache.request(0, 10);
+    await settle();
+    const held = cache.meta!.groupCounts;
+    expect(held).toEqual([300, 300, 300]);
+    cache.request(400, 410);
+    await settle();
+    cache.request(650, 660);
+    await settle();
+    // The first page asked without a stamp, the next ones naming the layout's: answered without
+    // the counts, the held ones stay, with every group named so far.
+    expect(sent).toEqual([undefined, 's1', 's1']);
+    expect(cache.meta!.groupCounts).toBe(held);
+    expect(cache.meta!.groupLayout).toBe('s1');
+    expect([...cache.meta!.groups.keys()].sort()).toEqual([0, 1, 2]);
+    const lines = (meta: PageMeta) => displayRows(meta.total, { counts: meta.groupCounts, named: meta.groups }, new Set());
+    expect(lines(cache.meta!).count).toBe(903);
+    expect(lines(cache.meta!).at(301)).toMatchObject({ kind: 'group', groupIndex: 1, firstRow: 300, count: 300 });
+    // An edit moved rows between groups: the page asked naming the old stamp gets the new
+    // layout's counts, which replace the held ones (and the groups named under the old go).
+    layout = { stamp: 's2', counts: [200, 400, 300] };
+    cache.revalidate();
+    await settle();
+    expect(sent.at(-1)).toBe('s1');
+    expect(cache.meta!.groupCounts).toEqual([200, 400, 300]);
+    expect(cache.meta!.groupLayout).toBe('s2');
+    expect([...cache.meta!.groups.keys()]).toEqual([2]);
+    expect(lines(cache.meta!).at(201)).toMatchObject({ kind: 'group', groupIndex: 1, firstRow: 200, count: 400 });
+    cache.request(0, 10);
+    await settle();
+    expect(sent.at(-1)).toBe('s2');
+    expect(cache.meta!.groupCounts).toEqual([200, 400, 300]);
+  });
+
+  it('fails a page whose answer leaves out the counts of a layout it did not name', async () => {
+    const cache = new PageCache(() =>
+      Promise.resolve({ rows: [], total: 900, totalExact: true, groups: [], groupCounts: null, groupLayout: 'never-held', groupsAcrossPlans: false }),
+    );
+    cache.request(0, 10);
+    await settle();
+    expect(cache.meta).toBeNull();
+    expect(String(cache.error)).toMatch(/not held/);
   });
 
   it('counts exactly when asked: the first page again with exactTotal, later pages too; an estimate never replaces the exact total', async () => {

@@ -4,7 +4,9 @@
 // there are about 100,000 groups: listing each with its headline and plan title on every page
 // took 1.9 s of CPU and 13 MB. So the layout is counted once while nothing is written (kept by
 // query.ts) as bare counts in display order, and a page names only the groups its rows are in,
-// plus the ones the reader folded (the query's groupKeys), wherever they are.
+// plus the ones the reader folded (the query's groupKeys), wherever they are. Each layout counted
+// has its own stamp, which a later query names to be answered without the counts (query.ts).
+import { randomUUID } from 'node:crypto';
 import type { StatusOption, TableGroup } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
@@ -14,6 +16,8 @@ import { fromOf, keptWhereOf, whereOf, type RowScope } from './query-sql';
 
 /** Every group of a query in display order, with its row count (empty groups left out). */
 export interface GroupLayout {
+  /** This layout's own stamp (TablePage.groupLayout), never given to another: see stampOf. */
+  stamp: string;
   counts: number[];
   /** Each group's first row (the running sum of the counts). */
   starts: number[];
@@ -69,6 +73,13 @@ function themeGroups(db: Db, scope: RowScope): { themeRows: number[]; counts: nu
   return { themeRows, counts: n, acrossPlans: plans > 1 };
 }
 
+/** This process's part of every stamp: a renderer that held a layout of an earlier run (the app
+ *  restarted under it) must not find its stamp given to another layout. */
+const RUN = randomUUID().slice(0, 8);
+let layoutsCounted = 0;
+/** A stamp no other layout of any run has (up to the 32 random bits of RUN). */
+const stampOf = () => `${RUN}.${++layoutsCounted}`;
+
 /** The groups of a query under all its filters, in the order its rows come. `total` is the
  *  query's row count (the unset status as the remainder). */
 export function groupLayout(
@@ -80,11 +91,11 @@ export function groupLayout(
 ): GroupLayout {
   let layout: GroupLayout;
   if (groupBy === 'theme') {
-    layout = { ...themeGroups(db, scope), starts: [] };
+    layout = { stamp: stampOf(), ...themeGroups(db, scope), starts: [] };
   } else {
     const byStatus = countBy(db, scope, 'status', undefined, total);
     const statusKeys = statusValues(statusOptions, byStatus).filter((key) => (byStatus.get(key) ?? 0) > 0);
-    layout = { statusKeys, counts: statusKeys.map((key) => byStatus.get(key)!), starts: [], acrossPlans: false };
+    layout = { stamp: stampOf(), statusKeys, counts: statusKeys.map((key) => byStatus.get(key)!), starts: [], acrossPlans: false };
   }
   let start = 0;
   for (const n of layout.counts) {

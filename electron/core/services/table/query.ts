@@ -283,7 +283,10 @@ const layoutsByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, GroupL
 
 /** The groups of a grouped query (groups.ts), counted once while nothing is written, as its
  *  total is (countedTotal): every page of a grouped view, as the reader scrolls, names the groups
- *  of its rows from the same layout. Not kept inside a write transaction. */
+ *  of its rows from the same layout, and leaves out its counts when the query names its stamp
+ *  (the renderer holds them). Not kept inside a write transaction: a layout counted there has a
+ *  stamp no query holds, so its counts always go out. A write since, or a layout dropped to make
+ *  room, is counted again under a new stamp: a stamp named is never taken for another layout. */
 function keptLayout(db: Db, query: TableQuery, built: { scope: RowScope; count: Statement; statusOptions: StatusOption[] }, total: number): GroupLayout {
   const groupBy = query.groupBy!;
   const run = () => groupLayout(db, built.scope, groupBy, () => total, built.statusOptions);
@@ -392,7 +395,9 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
       totalExact: true,
       facets: query.facets === false ? NO_FACETS : computeFacets(ctx),
       groups,
-      groupCounts: layout ? layout.counts : [],
+      // The asker holds this layout's counts when it names its stamp.
+      groupCounts: !layout ? [] : query.groupLayout === layout.stamp ? null : layout.counts,
+      ...(layout ? { groupLayout: layout.stamp } : {}),
       groupsAcrossPlans: layout?.acrossPlans ?? false,
     };
   }

@@ -1,6 +1,9 @@
 // Rows of one table query, fetched in fixed windows of PAGE_SIZE rows as the viewport needs
 // them. The core answers every page with the query's total and groups too (every group's
 // count, and the groups of the page's rows by name), so the newest answer also refreshes those.
+// Every group's count is sent once per layout: a page asks naming the layout it holds (its
+// stamp), and the core leaves the counts out while that layout stands (at 100,000 theme groups
+// they are about 400 kB of JSON a page).
 // Facet counts cost far more than a page at scale, so they come only when a facet's menu opens
 // (facet(), kept by the query cache until a write). revalidate() (after an edit) refetches what
 // is in view while the old rows stay on screen, so the table never blinks to placeholders.
@@ -11,10 +14,11 @@ export const PAGE_SIZE = 200;
 const MAX_PAGES = 40;
 
 /** A page of rows with the query's total and groups (no facet counts). */
-export type PageAnswer = Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups' | 'groupCounts' | 'groupsAcrossPlans'>;
+export type PageAnswer = Pick<TablePage, 'rows' | 'total' | 'totalExact' | 'groups' | 'groupCounts' | 'groupLayout' | 'groupsAcrossPlans'>;
 /** `exactTotal`: the total counted exactly even for a search with many hits (table.query's
- *  exactTotal). */
-export type PageFetcher = (offset: number, limit: number, exactTotal?: boolean) => Promise<PageAnswer>;
+ *  exactTotal); `groupLayout`: the stamp of the group layout whose counts the cache holds
+ *  (table.query's groupLayout: the answer's groupCounts is null while it stands). */
+export type PageFetcher = (offset: number, limit: number, exactTotal?: boolean, groupLayout?: string) => Promise<PageAnswer>;
 /** How much of a facet a menu lists (table.facets' limit and match). */
 export interface FacetListing {
   limit?: number;
@@ -24,17 +28,43 @@ export interface FacetListing {
 export type FacetFetcher = (facet: FacetName, listing?: FacetListing) => Promise<FacetList>;
 /** The query's total and its groups: every group's row count (the layout of the header lines),
  *  and the groups named so far by the answers (each page names those its rows are in), by index. */
-export interface PageMeta extends Pick<TablePage, 'total' | 'totalExact' | 'groupCounts' | 'groupsAcrossPlans'> {
+export interface PageMeta extends Pick<TablePage, 'total' | 'totalExact' | 'groupLayout' | 'groupsAcrossPlans'> {
+  /** Every group's count (held from the answer that brought them when later ones leave them out). */
+  groupCounts: number[];
   groups: ReadonlyMap<number, TableGroup>;
 }
 
-const sameCounts = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+/** An answer with its counts: those of the layout the page was asked naming (`held`) when the
+ *  core left them out. */
+export type CountedAnswer = Omit<PageAnswer, 'groupCounts'> & { groupCounts: number[] };
+
+/** A group layout's stamp and counts, as a page names it (PageFetcher's groupLayout). */
+interface HeldLayout {
+  stamp: string;
+  counts: number[];
+}
+
+export function withCounts(page: PageAnswer, held: HeldLayout | null): CountedAnswer {
+  if (page.groupCounts) return page as CountedAnswer;
+  // The core leaves them out only for the stamp it was sent.
+  if (!held || page.groupLayout !== held.stamp) throw new Error(`table.query left out the counts of a group layout not held (${page.groupLayout})`);
+  return { ...page, groupCounts: held.counts };
+}
+
+const sameCounts = (a: readonly number[], b: readonly number[]) => a === b || (a.length === b.length && a.every((n, i) => n === b[i]));
 
 /** The meta of an answer, with the groups `known` named before under the same layout. */
-export function metaOf(page: PageAnswer, known?: PageMeta | null): PageMeta {
+export function metaOf(page: CountedAnswer, known?: PageMeta | null): PageMeta {
   const groups = new Map(known && sameCounts(known.groupCounts, page.groupCounts) ? known.groups : []);
   for (const group of page.groups) groups.set(group.index, group);
-  return { total: page.total, totalExact: page.totalExact, groupCounts: page.groupCounts, groupsAcrossPlans: page.groupsAcrossPlans, groups };
+  return {
+    total: page.total,
+    totalExact: page.totalExact,
+    groupCounts: page.groupCounts,
+    ...(page.groupLayout !== undefined ? { groupLayout: page.groupLayout } : {}),
+    groupsAcrossPlans: page.groupsAcrossPlans,
+    groups,
+  };
 }
 
 interface Page {
@@ -158,7 +188,7 @@ export class PageCache {
   async countExactly(): Promise<void> {
     this.exact = true;
     const generation = this.generation;
-    const page = await this.fetchPage(0, PAGE_SIZE, true);
+    const page = await this.ask(0, true);
     if (this.disposed || generation !== this.generation) return;
     this.pages.set(0, { rows: page.rows, generation });
     this.setMeta(page, generation);
@@ -182,11 +212,12 @@ export class PageCache {
    * after has the rows), else the request, as if this cache had made it.
    */
   adopt(p: number, answer: Promise<PageAnswer>, value?: PageAnswer): void {
+    // Asked without a stamp: its counts are in.
     if (value) {
-      this.store(p, value, this.generation);
+      this.store(p, withCounts(value, null), this.generation);
       return;
     }
-    void this.load(p, this.generation, answer).catch(() => undefined);
+    void this.load(p, this.generation, answer.then((page) => withCounts(page, null))).catch(() => undefined);
   }
 
   private fetch(p: number): void {
@@ -196,10 +227,18 @@ export class PageCache {
     void this.load(p, this.generation).catch(() => undefined);
   }
 
-  private async load(p: number, generation: number, asked?: Promise<PageAnswer>): Promise<void> {
+  /** A page asked naming the group layout held now, its counts filled in from it if left out
+   *  (the layout held when the answer comes may be another). */
+  private async ask(offset: number, exactTotal?: boolean): Promise<CountedAnswer> {
+    const stamp = this.meta?.groupLayout;
+    const held = stamp !== undefined ? { stamp, counts: this.meta!.groupCounts } : null;
+    return withCounts(await this.fetchPage(offset, PAGE_SIZE, exactTotal, held?.stamp), held);
+  }
+
+  private async load(p: number, generation: number, asked?: Promise<CountedAnswer>): Promise<void> {
     this.inflight.set(p, generation);
     try {
-      const page = await (asked ?? this.fetchPage(p * PAGE_SIZE, PAGE_SIZE, this.exact || undefined));
+      const page = await (asked ?? this.ask(p * PAGE_SIZE, this.exact || undefined));
       if (this.disposed) return;
       const current = this.pages.get(p);
       // A late answer from before a revalidate must not replace a newer one.
@@ -215,7 +254,7 @@ export class PageCache {
     }
   }
 
-  private store(p: number, page: PageAnswer, generation: number): void {
+  private store(p: number, page: CountedAnswer, generation: number): void {
     this.pages.set(p, { rows: page.rows, generation });
     // An estimated total never replaces an exact one of the same generation (a page near the
     // end counted exactly; an earlier page's answer arriving after it).
@@ -228,7 +267,7 @@ export class PageCache {
 
   /** The answer's total and groups; the groups named by earlier answers of the same generation
    *  are kept (each page names only its own). */
-  private setMeta(page: PageAnswer, generation: number): void {
+  private setMeta(page: CountedAnswer, generation: number): void {
     this.meta = metaOf(page, this.metaGeneration === generation ? this.meta : null);
     this.metaGeneration = generation;
   }

@@ -45,7 +45,7 @@ class CacheShelf {
       this.caches.delete(key);
     } else {
       cache = new PageCache(
-        (offset, limit, exactTotal) => {
+        (offset, limit, exactTotal, groupLayout) => {
           const groupKeys = query.groupBy ? (this.folded?.current ?? []) : [];
           return this.client.call('table.query', {
             ...query,
@@ -54,6 +54,7 @@ class CacheShelf {
             facets: false,
             ...(exactTotal ? { exactTotal } : {}),
             ...(groupKeys.length ? { groupKeys } : {}),
+            ...(query.groupBy && groupLayout !== undefined ? { groupLayout } : {}),
           });
         },
         async (facet, listing) => {
