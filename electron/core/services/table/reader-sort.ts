@@ -93,9 +93,24 @@ function otherStatuses(keys: readonly string[], desc: boolean): Segment[] {
   return desc ? each.reverse() : each;
 }
 
+/** The rows of lead units sharing one rank (texts the collator calls equal: one, nearly
+ *  always) in default order: one range of the index, or a few merged by a sort. */
+function leadUnitRank(texts: readonly string[]): Segment {
+  return {
+    key: { sql: texts.length === 1 ? 'k.lead_unit = ?' : `k.lead_unit IN (${texts.map(() => '?').join(', ')})`, params: [...texts] },
+    order: orderOf(TIES),
+  };
+}
+
 /** The segments of a sort by one reader's field, in page order; null for any other query (its
- *  order is orderByOf's alone). */
-export function readerSegments(sort: readonly TableSort[], groupBy: GroupBy, statusKeys: readonly string[]): Segment[] | null {
+ *  order is orderByOf's alone). `leadUnits`: the lead units in use, grouped by rank in the
+ *  query's collation, ascending (null: too many to read one by one, the sort kept). */
+export function readerSegments(
+  sort: readonly TableSort[],
+  groupBy: GroupBy,
+  statusKeys: readonly string[],
+  leadUnits: () => readonly (readonly string[])[] | null = () => null,
+): Segment[] | null {
   if (groupBy !== null || sort.length !== 1) return null;
   const { column, desc } = sort[0]!;
   const values = (column: string, keys: readonly string[]) => {
@@ -116,6 +131,13 @@ export function readerSegments(sort: readonly TableSort[], groupBy: GroupBy, sta
       return [byValue('deadline', desc), unset('deadline', false)];
     case 'touchedAt':
       return [byValue('touched_at', desc), unset('touched_at', false)];
+    case 'leadUnit': {
+      // By the value's rank (the empty text's is the largest), descending too; unset rows last.
+      const ranks = leadUnits();
+      if (!ranks) return null;
+      const each = ranks.map(leadUnitRank);
+      return [...(desc ? each.reverse() : each), unset('lead_unit', false)];
+    }
     default:
       return null;
   }
