@@ -1,12 +1,14 @@
-// A sort by one of the reader's fields — status, priority, deadline, last touched — read off
-// indexes, value by value, instead of sorting every row in scope. The order (orderByOf's) is:
-// the rows with a value, by value (a status by its place among the options, then statuses no
-// longer among them by key; a priority high, medium, low), each value's rows in default order,
-// then the rows without one in default order. Migration 0014 keeps these values on the sort
-// keys with an index (value, default order) each; so that order is a run of index ranges, one
-// per segment below, and a page is read from the segments it spans:
-// - one value (a status option, a priority, the unset rows): `k.col = ?` / `k.col IS NULL`, in
-//   default order — one range of the index, in order, skippable as any index order (skip.ts);
+// A sort by one of the reader's fields — status, priority, deadline, last touched, lead unit —
+// read off indexes, value by value, instead of sorting every row in scope. The order
+// (orderByOf's) is: the rows with a value, by value (a status by its place among the options,
+// then statuses no longer among them by key; a priority high, medium, low; a lead unit by its
+// typed value's rank), each value's rows in default order, then the rows without one in
+// default order. Migrations 0014 and 0016 keep these values on the sort keys with an index
+// (value, default order) each; so that order is a run of index ranges, one per segment below,
+// and a page is read from the segments it spans:
+// - one value (a status option, a priority, a lead unit's rank, the unset rows): `k.col = ?` /
+//   `k.col IS NULL`, in default order — one range of the index, in order, skippable as any
+//   index order (skip.ts);
 // - many values (deadlines, times, statuses not among the options): `k.col IS NOT NULL`, by
 //   value then default order: the index ascending; descending, read backwards with each run of
 //   equal values put back into default order (a sort of the run, stopped with the page).
