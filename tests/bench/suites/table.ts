@@ -239,6 +239,8 @@ function deepScenarios(all: Pick<Scenario, 'where' | 'params' | 'countSql' | 'co
     flat('status sort descending', { sort: statusSort(true) }, `k.status = '${STATUSES.at(-1)}'`),
     flat('priority sort descending', { sort: [{ column: 'priority', desc: true }] }, "k.priority = 'low'"),
     flat('deadline sort', { sort: [{ column: 'deadline', desc: false }] }, 'k.deadline IS NULL'),
+    // The lead unit (migration 0016): the first unit in pinyin order, its rows off that index.
+    flat('lead unit sort', { sort: [{ column: 'leadUnit', desc: false }] }, `k.lead_unit = '${[...UNITS].sort(new Intl.Collator('zh').compare)[0]}'`),
     {
       name: 'last touched sort descending',
       query: { ...BASE, sort: [{ column: 'touchedAt', desc: true }], limit: VIEW_PAGE },
@@ -268,6 +270,19 @@ function deepScenarios(all: Pick<Scenario, 'where' | 'params' | 'countSql' | 'co
         range: 'k.status IS NULL',
         before: `SELECT (SELECT count(*) FROM initiative_sort_keys WHERE status IS NOT NULL) -
           (SELECT count(*) FROM initiative_sort_keys INDEXED BY initiative_sort_keys_by_plan WHERE plan_id = ? AND status IS NOT NULL)`,
+      },
+    },
+    {
+      name: 'lead unit sort middle page',
+      query: { ...BASE, sort: [{ column: 'leadUnit' as const, desc: false }], ...page(middle) },
+      ...all,
+      where: `WHERE k.lead_unit IS NULL AND ${LIVE}`,
+      orderBy: `ORDER BY ${ties}`,
+      form: 'skipped',
+      segment: {
+        range: 'k.lead_unit IS NULL',
+        before: `SELECT (SELECT count(*) FROM initiative_sort_keys WHERE lead_unit IS NOT NULL) -
+          (SELECT count(*) FROM initiative_sort_keys INDEXED BY initiative_sort_keys_by_plan WHERE plan_id = ? AND lead_unit IS NOT NULL)`,
       },
     },
     {

@@ -15,6 +15,7 @@ import { initiativeCounts } from './0012-initiative-counts';
 import { searchMerge } from './0013-search-merge';
 import { readerSortKeys } from './0014-reader-sort-keys';
 import { planTotals } from './0015-plan-totals';
+import { leadUnitSortKey } from './0016-lead-unit-sort-key';
 
 export const MIGRATIONS: readonly Migration[] = [
   planContent,
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   searchMerge,
   readerSortKeys,
   planTotals,
+  leadUnitSortKey,
 ];

@@ -500,9 +500,13 @@ export function countSql(scope: RowScope, except?: FacetName): { sql: string; pa
   const plans = planList(scope.trashedPlans);
   const left = `k.plan_id IN (${plans.sql})`;
   const from = fromOf(all.usesState);
+  // The left-out rows by their plans' index: under a reader's value (reader-sort.ts) SQLite
+  // took that value's index and looked up each of its rows' plans (at 1M items the five lead
+  // units' ranges before a middle page, 200,000 rows: 960 ms of CPU), as skip.ts's do.
+  const fromLeft = scope.keys?.length ? from.replace('FROM initiative_sort_keys k', 'FROM initiative_sort_keys k INDEXED BY initiative_sort_keys_by_plan') : from;
   return {
     sql: `SELECT (SELECT count(*) ${from} ${all.sql}) -
-      (SELECT count(*) ${from} ${all.sql ? `${all.sql} AND ${left}` : `WHERE ${left}`}) AS n`,
+      (SELECT count(*) ${fromLeft} ${all.sql ? `${all.sql} AND ${left}` : `WHERE ${left}`}) AS n`,
     params: [...all.params, ...all.params, ...plans.params],
   };
 }

@@ -344,7 +344,30 @@ export const READER_SORT_TUNING = {
   /** Under conditions, read value by value while the walks' tests stay under this many per row
    *  in scope (as WALK_TESTS_PER_ROW). */
   testsPerRow: 2,
+  /** A lead-unit sort is read value by value up to this many lead units in use (each a range
+   *  of its index; a deep page counts the ranges before it); more are sorted. */
+  maxLeadUnits: 256,
 };
+
+/** The lead units in use (the index's distinct values, one seek each, stopped past the
+ *  limit), grouped by their rank in `collation` ascending; null past the limit, or should a
+ *  value have no rank (the sort then puts it with the unset rows: kept to the sort). */
+function leadUnitRanks(db: Db, collation: TableQuery['collation']): string[][] | null {
+  const values = prepared(
+    db,
+    `WITH RECURSIVE v(text) AS (
+       SELECT min(lead_unit) FROM initiative_sort_keys
+       UNION ALL SELECT (SELECT min(lead_unit) FROM initiative_sort_keys WHERE lead_unit > v.text) FROM v WHERE v.text IS NOT NULL)
+     SELECT v.text AS text, t.${collation === 'stroke' ? 'stroke' : 'pinyin'} AS rank
+     FROM v LEFT JOIN text_sort_keys t ON t.text = v.text WHERE v.text IS NOT NULL LIMIT ?`,
+  ).all(READER_SORT_TUNING.maxLeadUnits + 1) as { text: string; rank: number | null }[];
+  if (values.length > READER_SORT_TUNING.maxLeadUnits || values.some((v) => v.rank === null)) return null;
+  // Equal ranks in text order: the segments are ranges of the index, merged when they share one.
+  values.sort((a, b) => a.rank! - b.rank! || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const groups: string[][] = [];
+  values.forEach((v, n) => (n > 0 && values[n - 1]!.rank === v.rank ? groups.at(-1)!.push(v.text) : groups.push([v.text])));
+  return groups;
+}
 
 /** Whether a sort by a reader's field reads its page value by value (reader-sort.ts): not for a
  *  search or a selection (their rows are few, or walk.ts and candidates.ts page them), nor a
@@ -407,7 +430,7 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
  *  (reader-sort.ts), any other order by its page statement. */
 function ungroupedRows(db: Db, query: TableQuery, statements: ReturnType<typeof tableStatements>, total: number, run: (statement: Statement) => unknown[]): unknown[] {
   const { scope, statusOptions } = statements;
-  const segments = readerSorted(db, scope, query, total) ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key)) : null;
+  const segments = readerSorted(db, scope, query, total) ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key), () => leadUnitRanks(db, query.collation)) : null;
   if (!segments) return run(statements.rows(total));
   return segmentedPage(
     scope,

@@ -1,12 +1,14 @@
-// A sort by one of the reader's fields — status, priority, deadline, last touched — read off
-// indexes, value by value, instead of sorting every row in scope. The order (orderByOf's) is:
-// the rows with a value, by value (a status by its place among the options, then statuses no
-// longer among them by key; a priority high, medium, low), each value's rows in default order,
-// then the rows without one in default order. Migration 0014 keeps these values on the sort
-// keys with an index (value, default order) each; so that order is a run of index ranges, one
-// per segment below, and a page is read from the segments it spans:
-// - one value (a status option, a priority, the unset rows): `k.col = ?` / `k.col IS NULL`, in
-//   default order — one range of the index, in order, skippable as any index order (skip.ts);
+// A sort by one of the reader's fields — status, priority, deadline, last touched, lead unit —
+// read off indexes, value by value, instead of sorting every row in scope. The order
+// (orderByOf's) is: the rows with a value, by value (a status by its place among the options,
+// then statuses no longer among them by key; a priority high, medium, low; a lead unit by its
+// typed value's rank), each value's rows in default order, then the rows without one in
+// default order. Migrations 0014 and 0016 keep these values on the sort keys with an index
+// (value, default order) each; so that order is a run of index ranges, one per segment below,
+// and a page is read from the segments it spans:
+// - one value (a status option, a priority, a lead unit's rank, the unset rows): `k.col = ?` /
+//   `k.col IS NULL`, in default order — one range of the index, in order, skippable as any
+//   index order (skip.ts);
 // - many values (deadlines, times, statuses not among the options): `k.col IS NOT NULL`, by
 //   value then default order: the index ascending; descending, read backwards with each run of
 //   equal values put back into default order (a sort of the run, stopped with the page).
@@ -93,9 +95,24 @@ function otherStatuses(keys: readonly string[], desc: boolean): Segment[] {
   return desc ? each.reverse() : each;
 }
 
+/** The rows of lead units sharing one rank (texts the collator calls equal: one, nearly
+ *  always) in default order: one range of the index, or a few merged by a sort. */
+function leadUnitRank(texts: readonly string[]): Segment {
+  return {
+    key: { sql: texts.length === 1 ? 'k.lead_unit = ?' : `k.lead_unit IN (${texts.map(() => '?').join(', ')})`, params: [...texts] },
+    order: orderOf(TIES),
+  };
+}
+
 /** The segments of a sort by one reader's field, in page order; null for any other query (its
- *  order is orderByOf's alone). */
-export function readerSegments(sort: readonly TableSort[], groupBy: GroupBy, statusKeys: readonly string[]): Segment[] | null {
+ *  order is orderByOf's alone). `leadUnits`: the lead units in use, grouped by rank in the
+ *  query's collation, ascending (null: too many to read one by one, the sort kept). */
+export function readerSegments(
+  sort: readonly TableSort[],
+  groupBy: GroupBy,
+  statusKeys: readonly string[],
+  leadUnits: () => readonly (readonly string[])[] | null = () => null,
+): Segment[] | null {
   if (groupBy !== null || sort.length !== 1) return null;
   const { column, desc } = sort[0]!;
   const values = (column: string, keys: readonly string[]) => {
@@ -116,6 +133,13 @@ export function readerSegments(sort: readonly TableSort[], groupBy: GroupBy, sta
       return [byValue('deadline', desc), unset('deadline', false)];
     case 'touchedAt':
       return [byValue('touched_at', desc), unset('touched_at', false)];
+    case 'leadUnit': {
+      // By the value's rank (the empty text's is the largest), descending too; unset rows last.
+      const ranks = leadUnits();
+      if (!ranks) return null;
+      const each = ranks.map(leadUnitRank);
+      return [...(desc ? each.reverse() : each), unset('lead_unit', false)];
+    }
     default:
       return null;
   }
