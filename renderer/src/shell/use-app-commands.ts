@@ -4,7 +4,7 @@
 // way a shortcut never fires while the reader types in a field, except Find, Print and
 // Preferences, and a command without a handler (or whose handler returns false) leaves the
 // key to the browser.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { COMMANDS_WHILE_TYPING, isCommandAvailable, type AppCommand } from '../../../shared/api/commands';
 import { commandForKey } from './accelerators';
 import { DEFAULT_COMMAND_HANDLERS } from './default-commands';
@@ -18,9 +18,12 @@ export type CommandHandlers = Partial<Record<AppCommand, CommandHandler>>;
 const worksWhileTyping = (command: AppCommand) => (COMMANDS_WHILE_TYPING as readonly AppCommand[]).includes(command);
 
 export function useAppCommands(handlers: CommandHandlers, win: Window = window): void {
-  // The latest handlers, without re-subscribing on every render.
+  // The latest handlers, without re-subscribing on every render. Taken as the render is
+  // committed (a layout effect), not in a passive effect, which React may run a task later: a
+  // key pressed in between, as soon as the screen showed the new data, ran the handlers of the
+  // render before it (Alt+↓ pressed as the outline appeared found no outline).
   const latest = useRef(handlers);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = handlers;
   });
 

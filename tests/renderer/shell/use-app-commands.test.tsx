@@ -2,6 +2,7 @@
 // desktop it runs what the native menu sends through window.briefbookShell. Either way text
 // fields keep their keys, except for Find, Print and Preferences.
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { useEffect, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SHELL_GLOBAL, type AppCommand, type CommandOrigin, type ShellBridge } from '../../../shared/api/commands';
 import { FIND_TARGET_ATTRIBUTE } from '../../../renderer/src/shell/default-commands';
@@ -239,5 +240,42 @@ describe('fireEvent interop', () => {
     render(<Harness handlers={handlers} />);
     fireEvent.keyDown(document.body, { key: '2', ctrlKey: true });
     expect(handlers['view.table']).toHaveBeenCalledOnce();
+  });
+});
+
+describe('useAppCommands and the screen', () => {
+  it('answers a key with the handlers of what is on screen as soon as it is drawn, before React’s passive effects run', async () => {
+    // A key can come the moment a render is on screen (the reader pressed it as the outline
+    // appeared): the handlers then must be that render's, not the one before it, whose data
+    // had not come (Alt+↓ found no outline and did nothing).
+    const seen: string[] = [];
+    function Loads() {
+      const [data, setData] = useState('none');
+      useEffect(() => {
+        void Promise.resolve().then(() => setData('loaded'));
+      }, []);
+      useAppCommands({ 'view.table': () => void seen.push(data) });
+      return <p data-testid="data">{data}</p>;
+    }
+    const actEnvironment = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT;
+    // Outside act, as the app runs: React draws the update, then runs passive effects in a later task.
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      const drawn = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-testid="data"]')?.textContent !== 'loaded') return;
+          observer.disconnect();
+          // Pressed as soon as the page shows the data, in the same turn.
+          document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', ctrlKey: true, bubbles: true, cancelable: true }));
+          resolve();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      render(<Loads />);
+      await drawn;
+      expect(seen).toEqual(['loaded']);
+    } finally {
+      (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+    }
   });
 });
