@@ -47,3 +47,17 @@ export function schemaObjects(db: Database.Database): string[] {
 export function columnsOf(db: Database.Database, table: string): string[] {
   return (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
 }
+
+/** One plan ('p-1') of one theme and three initiatives (I1–I3) with their sort-key rows: the
+ *  library the migrations of the table's derived rows (0014, 0016) start from. */
+export const ONE_PLAN_SQL = `
+  INSERT INTO plans (id, title, lead, language, source_sha256, imported_at)
+    VALUES ('p-1', 'Title', 'Lead', 'zh', 'abc', '2024-05-11T00:00:00.000Z');
+  INSERT INTO themes (id, plan_id, ordinal, headline) VALUES ('p-1/T1', 'p-1', 1, '主题一');
+  INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES
+    ('p-1/T1/I1', 'p-1', 'p-1/T1', 1, '第一', '甲', 'Body'),
+    ('p-1/T1/I2', 'p-1', 'p-1/T1', 2, '第二', '乙', 'Body'),
+    ('p-1/T1/I3', 'p-1', 'p-1/T1', 3, '第三', '丙', 'Body');
+  INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal)
+    SELECT id, plan_id, theme_id, 1, ordinal FROM initiatives;
+`;

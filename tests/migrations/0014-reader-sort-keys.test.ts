@@ -6,7 +6,7 @@ import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { READER_SORT_KEYS_SQL } from '../../electron/core/db/migrations/0014-reader-sort-keys';
 import { dumpTables } from '../helpers/db-dump';
-import { schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'reader-sort-keys')!.version;
@@ -14,16 +14,8 @@ const VERSION = MIGRATIONS.find((m) => m.name === 'reader-sort-keys')!.version;
 describe('migration 0014 reader-sort-keys', () => {
   it('copies the reader’s values of an existing library onto its sort keys, keeps every other row, and keeps the copies on later writes', () => {
     const db = atVersion(VERSION - 1);
+    db.exec(ONE_PLAN_SQL);
     db.exec(`
-      INSERT INTO plans (id, title, lead, language, source_sha256, imported_at)
-        VALUES ('p-1', 'Title', 'Lead', 'zh', 'abc', '2024-05-11T00:00:00.000Z');
-      INSERT INTO themes (id, plan_id, ordinal, headline) VALUES ('p-1/T1', 'p-1', 1, '主题一');
-      INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES
-        ('p-1/T1/I1', 'p-1', 'p-1/T1', 1, '第一', '甲', 'Body'),
-        ('p-1/T1/I2', 'p-1', 'p-1/T1', 2, '第二', '乙', 'Body'),
-        ('p-1/T1/I3', 'p-1', 'p-1/T1', 3, '第三', '丙', 'Body');
-      INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal)
-        SELECT id, plan_id, theme_id, 1, ordinal FROM initiatives;
       -- Set values, a state row without them, and a purged plan's item's values (no row to copy to).
       INSERT INTO user_initiative_state (initiative_id, status, priority, deadline, touched_at) VALUES
         ('p-1/T1/I1', 'done', 'high', '2025-01-31', 't1'), ('p-1/T1/I2', NULL, NULL, NULL, 't2'),

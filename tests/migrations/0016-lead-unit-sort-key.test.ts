@@ -6,7 +6,7 @@ import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { LEAD_UNIT_SORT_KEYS_SQL } from '../../electron/core/db/migrations/0016-lead-unit-sort-key';
 import { dumpTables } from '../helpers/db-dump';
-import { schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'lead-unit-sort-key')!.version;
@@ -14,16 +14,8 @@ const VERSION = MIGRATIONS.find((m) => m.name === 'lead-unit-sort-key')!.version
 describe('migration 0016 lead-unit-sort-key', () => {
   it('copies the reader’s lead units of an existing library onto its sort keys, keeps every other row, and keeps the copies on later writes', () => {
     const db = atVersion(VERSION - 1);
+    db.exec(ONE_PLAN_SQL);
     db.exec(`
-      INSERT INTO plans (id, title, lead, language, source_sha256, imported_at)
-        VALUES ('p-1', 'Title', 'Lead', 'zh', 'abc', '2024-05-11T00:00:00.000Z');
-      INSERT INTO themes (id, plan_id, ordinal, headline) VALUES ('p-1/T1', 'p-1', 1, '主题一');
-      INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES
-        ('p-1/T1/I1', 'p-1', 'p-1/T1', 1, '第一', '甲', 'Body'),
-        ('p-1/T1/I2', 'p-1', 'p-1/T1', 2, '第二', '乙', 'Body'),
-        ('p-1/T1/I3', 'p-1', 'p-1/T1', 3, '第三', '丙', 'Body');
-      INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal)
-        SELECT id, plan_id, theme_id, 1, ordinal FROM initiatives;
       -- A set value, the empty text, a state row without one, and a purged plan's item's value.
       INSERT INTO user_initiative_state (initiative_id, lead_unit, status, touched_at) VALUES
         ('p-1/T1/I1', '市经信局', 'done', 't1'), ('p-1/T1/I2', '', NULL, 't2'),
