@@ -1,6 +1,6 @@
 // electron-vite build of the three Electron targets. The main build's entries: the Electron
-// app (index), browser mode's loopback server (server) and the plan import's command line and
-// worker (import, import-worker), which share the core.
+// app (index), browser mode's loopback server (server), the plan import's command line and
+// worker (import, import-worker) and the migrations' worker (open-worker), which share the core.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -43,6 +43,8 @@ export default defineConfig({
           // Plan import: its command line and the worker thread every file is parsed in.
           import: resolve('electron/server/import-cli.ts'),
           'import-worker': resolve('electron/core/import/worker.ts'),
+          // A library's migrations at its first open by this version (services/storage/opening.ts).
+          'open-worker': resolve('electron/core/services/storage/open-worker.ts'),
         },
         // Browser mode's PDF renderer drives the machine's Chromium with playwright-core, which
         // reads its own package.json at run time: it cannot be bundled, it is loaded from

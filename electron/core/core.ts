@@ -52,6 +52,7 @@ import { exportCsv } from './services/table/export';
 import { queryFacetList, queryTable, tableRows } from './services/table/query';
 import { createImportService, type ImportService } from './services/import/import-service';
 import { defaultImportWorker } from './services/import/worker-location';
+import { workerEntry } from './worker-entry';
 import type { SandboxOptions } from './import/sandbox';
 import { attachTranslation, translationTemplate } from './services/translations/translations';
 import { deletePacket, duplicatePacket, getPacket, listPackets, savePacket } from './services/packets/store';
@@ -74,6 +75,10 @@ export interface CoreOptions {
   /** The search index's idle-time maintenance (search/merge.ts); default on. The command-line
    *  tools turn it off: they run once, and a dry run writes nothing. */
   indexMaintenance?: boolean;
+  /** Migrations of a library behind this code run in a worker thread while the host serves the
+   *  opening screen (storage/opening.ts), rather than inside openCore; the hosts with a page set
+   *  it, the command-line tools and createCore do not (they wait for the open anyway). */
+  migrateInWorker?: boolean;
   /** The import worker (default: the bundled one beside the build, or the sources via tsx). */
   importWorker?: SandboxOptions;
   /** The host's HTML-to-PDF renderer (its Chromium) for packet.pdf; without one packet.pdf is
@@ -94,7 +99,7 @@ export interface Core {
 
 /** The core on a database that opened; a refused database throws its DatabaseProblemError. */
 export function createCore(options: CoreOptions): Core {
-  const core = openCore(options);
+  const core = openCore({ ...options, migrateInWorker: false });
   const problem = core.storage.problem;
   if (problem) {
     core.close();
@@ -119,6 +124,7 @@ export function openCore(options: CoreOptions): Core {
     latestSchema: latestVersion(MIGRATIONS),
     nativeBinding: options.nativeBinding,
     scheduleBackups: options.scheduleBackups,
+    openWorker: options.migrateInWorker ? workerEntry('open-worker.js', 'electron/core/services/storage/open-worker.ts') : undefined,
     onBackgroundError: (err) => (options.onInternalError ?? console.error)(err),
     open: (beforeMigrate) => openReady(file, options, beforeMigrate),
     onConnection: (db) => {
@@ -195,6 +201,8 @@ function storageHandlers(storage: () => Storage): Pick<Handlers, StorageMethod> 
     'storage.backupNow': () => storage().backupNow(),
     'storage.restore': ({ name }) => storage().restore(name),
     'storage.quarantineAndStartNew': () => storage().quarantineAndStartNew(),
+    'storage.cancelOpening': () => storage().cancelOpening(),
+    'storage.openLibrary': () => storage().openLibrary(),
   };
 }
 

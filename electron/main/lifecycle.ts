@@ -116,6 +116,9 @@ async function start(): Promise<void> {
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     host: 'desktop',
     version: app.getVersion(),
+    // A library behind this version is updated off this thread while the window shows how far
+    // (the window opens at once instead of after the migrations).
+    migrateInWorker: true,
     nativeBinding,
     pdfRenderer: renderPacketPdf,
   });

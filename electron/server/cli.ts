@@ -89,6 +89,9 @@ async function main(): Promise<void> {
       resourcesDir: options.resourcesDir,
       host: 'browser',
       version: readVersion(),
+      // A library behind this version is updated while the page shows how far (the server
+      // listens at once instead of after the migrations).
+      migrateInWorker: true,
       ...(pdf ? { pdfRenderer: pdf.render } : {}),
     });
   } catch (err) {

@@ -141,6 +141,8 @@ export const VALID_ARGS: { [M in ApiMethod]: ApiArgs<M> } = {
   // A placeholder: callers restore the backup storage.backupNow has just made (its name has the time).
   'storage.restore': { name: 'briefbook-2024-06-01T00-00-00-000Z-manual.sqlite3' },
   'storage.quarantineAndStartNew': { confirm: true },
+  'storage.cancelOpening': {},
+  'storage.openLibrary': {},
   'import.preview': { previewId: 'valid-preview-1', fileName: 'plan.txt', dataBase64: Buffer.from(VALID_IMPORT_TEXT).toString('base64') },
   // Another preview's id: cancelling one that is gone is no error, and preview 1 stays to commit.
   'import.cancel': { previewId: 'valid-preview-2' },

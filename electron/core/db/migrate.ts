@@ -3,11 +3,33 @@
 import type Database from 'better-sqlite3';
 import { writeTransaction } from './transaction';
 
+/** What a migration that works through rows in chunks says as it goes (the opening screen
+ *  shows it). Calling it may throw: that is how the reader's cancel stops a migration, and the
+ *  one transaction all pending steps run in then rolls back. */
+export interface MigrationProgress {
+  rows(done: number, total: number): void;
+}
+
 export interface Migration {
   version: number;
   name: string;
-  up(db: Database.Database): void;
+  up(db: Database.Database, progress: MigrationProgress): void;
 }
+
+/** Where the runner is: before each pending step (rows null until the step reports any),
+ *  after each of its chunks, and once more (index === count) before the commit. */
+export interface MigrationStep {
+  version: number;
+  name: string;
+  /** 0-based among the pending steps; `count` once all have run and the commit comes next. */
+  index: number;
+  count: number;
+  done: number | null;
+  total: number | null;
+}
+
+/** Told every MigrationStep; throwing from it stops the run and rolls every step back. */
+export type OnMigrationStep = (step: MigrationStep) => void;
 
 export function readSchemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -31,6 +53,7 @@ export function migrate(
   db: Database.Database,
   migrations: readonly Migration[],
   target = latestVersion(migrations),
+  onStep?: OnMigrationStep,
 ): number {
   checkMigrationList(migrations);
   const current = readSchemaVersion(db);
@@ -42,10 +65,15 @@ export function migrate(
   // may have migrated it while this one waited for the lock.
   writeTransaction(db, () => {
     const now = readSchemaVersion(db);
-    for (const m of migrations.filter((m) => m.version > now && m.version <= target)) {
-      m.up(db);
+    const pending = migrations.filter((m) => m.version > now && m.version <= target);
+    pending.forEach((m, index) => {
+      const step = { version: m.version, name: m.name, index, count: pending.length };
+      onStep?.({ ...step, done: null, total: null });
+      m.up(db, { rows: (done, total) => onStep?.({ ...step, done, total }) });
       db.pragma(`user_version = ${m.version}`);
-    }
+    });
+    const last = pending[pending.length - 1];
+    if (last) onStep?.({ version: last.version, name: last.name, index: pending.length, count: pending.length, done: null, total: null });
   });
   return readSchemaVersion(db);
 }

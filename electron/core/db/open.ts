@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, copyFileSync, linkSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { writeTransaction } from './transaction';
-import { latestVersion, migrate, readSchemaVersion } from './migrate';
+import { latestVersion, migrate, readSchemaVersion, type OnMigrationStep } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { normalizeStored, storedHas, storedMask } from '../search/normalize';
 import { DatabaseFromFutureError, ForeignDatabaseError, problemFromSqliteError, UnreadableDatabaseError } from './errors';
@@ -22,6 +22,9 @@ export interface OpenOptions {
    * connection; Briefbook makes its pre-migration backup here. Throwing stops the opening.
    */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
+  /** Told where the migrations are (migrate.ts); throwing stops them, rolled back, and the
+   *  opening fails with that error. */
+  onMigrationStep?: OnMigrationStep;
 }
 
 // Not better-sqlite3's default (5000), so a test can tell that this setting is applied.
@@ -53,7 +56,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (found > 0 && found < latest) options.beforeMigrate?.(db, found, latest);
     // Claiming the file (application_id) commits with the migrations or not at all.
     writeTransaction(db, () => {
-      migrate(db, MIGRATIONS);
+      migrate(db, MIGRATIONS, latest, options.onMigrationStep);
       if (applicationId !== BRIEFBOOK_APPLICATION_ID) db.pragma(`application_id = ${BRIEFBOOK_APPLICATION_ID}`);
     });
     return db;

@@ -50,9 +50,42 @@ export interface BackupInfo {
   schemaVersion: number;
 }
 
+/**
+ * Where the opening of a library that needs this version's migrations is (status mode
+ * 'opening'): they run in a worker thread, in one transaction, after a backup of the file as it
+ * was; the opening screen shows this while the other methods answer UNAVAILABLE.
+ */
+export interface OpeningProgress {
+  /** Schema versions: the file's, and this code's. */
+  from: number;
+  to: number;
+  /** 'start': opening the file; 'backup': the backup made before the update; 'migrate': a step
+   *  (`step` of `steps`); 'commit': every step done, the transaction being written. */
+  phase: 'start' | 'backup' | 'migrate' | 'commit';
+  /** 1-based, of `steps` (the migrations pending); 0 before the first. */
+  step: number;
+  steps: number;
+  /** The code names of the pending migrations, in order (versions from + 1 … to). */
+  stepNames: string[];
+  /** The migration running (version and its code name), or null outside 'migrate'. */
+  version: number | null;
+  name: string | null;
+  /** Rows done of total, for a step that works in chunks; null when it cannot say. */
+  done: number | null;
+  total: number | null;
+  /** The reader asked to cancel: honoured at the next chunk or step (a backup or a single index
+   *  build finishes first), then everything rolls back. */
+  cancelling: boolean;
+  startedAt: string;
+}
+
 export interface StorageStatus {
-  /** 'recovery': the database was refused; only the storage methods (and app.info) answer. */
-  mode: 'ready' | 'recovery';
+  /** 'recovery': the database was refused; only the storage methods (and app.info) answer.
+   *  'opening': its update is running (`opening` says how far); 'cancelled': the reader cancelled
+   *  that update: it was rolled back, the file is as it was and not open (storage.openLibrary
+   *  starts the update again). In both only the storage methods and app.info answer. */
+  mode: 'ready' | 'recovery' | 'opening' | 'cancelled';
+  opening: OpeningProgress | null;
   file: string;
   problem: StorageProblem | null;
   check: StorageCheck | null;
@@ -73,6 +106,10 @@ export interface StorageMethods {
   'storage.restore': { args: { name: string }; result: StorageStatus };
   /** Moves the database (and its -wal/-shm) into quarantine/<time>/ and starts a new one. */
   'storage.quarantineAndStartNew': { args: { confirm: true }; result: StorageStatus & { quarantinedTo: string } };
+  /** Stops the running update: it rolls back, the file stays as it was and the library is not opened. */
+  'storage.cancelOpening': { args: NoArgs; result: StorageStatus };
+  /** After a cancel: opens the library again, which starts its update again. */
+  'storage.openLibrary': { args: NoArgs; result: StorageStatus };
 }
 
 export const STORAGE_METHODS = [
@@ -82,6 +119,8 @@ export const STORAGE_METHODS = [
   'storage.backupNow',
   'storage.restore',
   'storage.quarantineAndStartNew',
+  'storage.cancelOpening',
+  'storage.openLibrary',
 ] as const satisfies readonly (keyof StorageMethods)[];
 
 /** Backup file names as the core writes them: briefbook-<time>-<reason>[-v<schema>].sqlite3 */

@@ -15,4 +15,6 @@ export const storageArgSchemas = {
     .strict(),
   // Moving the reader's file aside happens only when they said so.
   'storage.quarantineAndStartNew': z.object({ confirm: z.literal(true) }).strict(),
+  'storage.cancelOpening': noArgs,
+  'storage.openLibrary': noArgs,
 } satisfies { [M in keyof StorageMethods]: z.ZodType<StorageMethods[M]['args']> };

@@ -23,7 +23,7 @@ export interface CapturedSchema {
 export function captureSchema(migrations: readonly Migration[]): CapturedSchema {
   const scratch = new Database(':memory:');
   try {
-    for (const m of migrations) m.up(scratch);
+    for (const m of migrations) m.up(scratch, { rows: () => undefined });
     // FTS5 shadow tables (search_fts_data…) are made by their virtual table's CREATE; SQLite
     // refuses them as separate statements.
     const rows = scratch

@@ -19,9 +19,10 @@ const BACKUP: BackupInfo = {
   reason: 'scheduled',
   schemaVersion: 3,
 };
-const READY: StorageStatus = { mode: 'ready', file: FILE, problem: null, check: { state: 'ok', level: 'quick', finishedAt: 'x', details: [] }, lastBackup: BACKUP, backupError: null };
+const READY: StorageStatus = { mode: 'ready', opening: null, file: FILE, problem: null, check: { state: 'ok', level: 'quick', finishedAt: 'x', details: [] }, lastBackup: BACKUP, backupError: null };
 const RECOVERY: StorageStatus = {
   mode: 'recovery',
+  opening: null,
   file: FILE,
   problem: { kind: 'truncated', file: FILE, message: `The database ${FILE} is cut short (8192 bytes).` },
   check: null,

@@ -9,6 +9,7 @@ import { AppError } from '../../../../shared/api/result';
 import type { BackupInfo, StorageCheck, StorageProblem, StorageStatus } from '../../../../shared/api/storage/methods';
 import type { Db } from '../../db/open';
 import { DatabaseProblemError } from '../../db/errors';
+import type { DatabaseProblemKind } from '../../../../shared/api/storage/methods';
 import {
   BACKUP_INTERVAL_MS,
   backupName,
@@ -23,6 +24,8 @@ import {
   rotateBackups,
 } from './backups';
 import { complaints, runHealthTask, type HealthTask, type RunningTask } from './health-check';
+import { pendingMigrationFrom, startOpening, type Opening } from './opening';
+import type { WorkerEntry } from '../../worker-entry';
 
 export const QUARANTINE_FOLDER = 'quarantine';
 const COMPANIONS = ['-wal', '-shm', '-journal'];
@@ -35,6 +38,9 @@ export interface StorageOptions {
   /** Opens `file` ready for use (migrations, seeding); throws a DatabaseProblemError when refused.
    *  `beforeMigrate` makes the pre-migration backup. */
   open(beforeMigrate: (db: Db) => void): Db;
+  /** Runs the migrations of a file behind this code in this worker (opening.ts) while the host
+   *  serves the opening screen; without one they run in open(), on the caller's thread. */
+  openWorker?: WorkerEntry;
   /** Told the new connection (null: none, recovery mode) every time it changes. */
   onConnection(db: Db | null): void;
   /** Scheduled backups (at start when the newest is older than a day, then daily); default on. */
@@ -58,12 +64,28 @@ export interface Storage {
   backupNow(): Promise<BackupInfo>;
   restore(name: string): Promise<StorageStatus>;
   quarantineAndStartNew(): Promise<StorageStatus & { quarantinedTo: string }>;
+  /** Stops a running update (it rolls back); the status then turns 'cancelled'. */
+  cancelOpening(): StorageStatus;
+  /** After a cancel: starts the opening, and so the update, again. */
+  openLibrary(): StorageStatus;
   /** Closes at once; a background check's or backup's worker may still hold its own connection
    *  for a moment, and then the -wal stays beside the file (kept for Electron's sync quit). */
   close(): void;
   /** Stops the background workers and waits for their connections to close, then closes ours:
    *  as the last connection, SQLite checkpoints the -wal into the file and removes it. */
   shutdown(): Promise<void>;
+}
+
+/** A refusal the migrations' worker met and named (its kind and sentence, sent across). */
+class OpeningProblemError extends DatabaseProblemError {
+  constructor(
+    readonly kind: DatabaseProblemKind,
+    file: string,
+    message: string,
+  ) {
+    super(file, message);
+    this.name = 'OpeningProblemError';
+  }
 }
 
 function toProblem(err: DatabaseProblemError): StorageProblem {
@@ -79,6 +101,10 @@ export function createStorage(options: StorageOptions): Storage {
   let checkDone: Promise<StorageCheck | null> = Promise.resolve(null);
   let backupError: string | null = null;
   let closed = false;
+  // The update of a file behind this code, while it runs (status 'opening'); `cancelled` once the
+  // reader stopped it (status 'cancelled': the file as it was, not open).
+  let opening: Opening | null = null;
+  let cancelled = false;
   const running = new Set<RunningTask>();
   let timer: NodeJS.Timeout | null = null;
   // Restores, moves and backups one at a time: a restore must not close the file under a backup.
@@ -128,6 +154,49 @@ export function createStorage(options: StorageOptions): Storage {
       check = null;
       checkDone = Promise.resolve(null);
     }
+  }
+
+  /** Opens the file: through the migrations' worker when it is behind this code, else at once. */
+  function begin(): void {
+    const from = options.openWorker ? pendingMigrationFrom(file, options.latestSchema, nativeBinding) : null;
+    if (from === null || !options.openWorker) {
+      openReady();
+      return;
+    }
+    db = null;
+    problem = null;
+    check = null;
+    checkDone = Promise.resolve(null);
+    const current = startOpening({ worker: options.openWorker, file, dataDir, nativeBinding, from, to: options.latestSchema, now: now() });
+    opening = current;
+    options.onConnection(null);
+    void current.done.then((outcome) => {
+      if (opening !== current) return;
+      opening = null;
+      if (closed) return;
+      if (outcome.type === 'cancelled') {
+        cancelled = true;
+        return;
+      }
+      if (outcome.type === 'failed' && outcome.kind !== null) {
+        problem = new OpeningProblemError(outcome.kind, file, outcome.message);
+        options.onConnection(null);
+        return;
+      }
+      // Migrated (or failed in a way the worker could not name): the ordinary open, which finds
+      // nothing left to migrate, or meets the failure itself and says what it is.
+      try {
+        openReady();
+      } catch (err) {
+        options.onBackgroundError?.(err);
+        problem = new OpeningProblemError('unreadable', file, `Briefbook could not open ${file}: ${(err as Error).message}`);
+        options.onConnection(null);
+      }
+    });
+  }
+
+  function refuseWhileOpening(): void {
+    if (opening) throw new AppError('UNAVAILABLE', 'The library is being updated; wait for the update or cancel it first.');
   }
 
   function startQuickCheck(): void {
@@ -213,7 +282,7 @@ export function createStorage(options: StorageOptions): Storage {
     options.onConnection(null);
   }
 
-  openReady();
+  begin();
 
   return {
     get db() {
@@ -236,6 +305,7 @@ export function createStorage(options: StorageOptions): Storage {
     backupNow: () => backgroundBackup('manual'),
     restore: (name) =>
       exclusive(async () => {
+        refuseWhileOpening();
         const source = backupPath(dataDir, name);
         checkBackupForRestore(source, options.latestSchema, nativeBinding);
         const stamp = now();
@@ -261,25 +331,46 @@ export function createStorage(options: StorageOptions): Storage {
           closeSync(fd);
         }
         renameSync(incoming, file);
-        openReady();
+        cancelled = false;
+        begin();
         return currentStatus();
       }),
     quarantineAndStartNew: () =>
       exclusive(async () => {
+        refuseWhileOpening();
+        cancelled = false;
         await closeConnection();
         const quarantinedTo = moveAside(now());
         openReady();
         return { ...currentStatus(), quarantinedTo };
       }),
+    cancelOpening: () => {
+      opening?.cancel();
+      return currentStatus();
+    },
+    openLibrary: () => {
+      if (cancelled && !opening && !closed) {
+        cancelled = false;
+        begin();
+      }
+      return currentStatus();
+    },
     close: () => {
       // Synchronous for the hosts' exit paths: workers are told to stop, the connection closes.
+      // An update still running is cancelled; if the process ends first, its transaction was
+      // never committed, which SQLite rolls back on the next open.
       closed = true;
+      opening?.cancel();
       void stopBackground();
       db?.close();
       db = null;
     },
     shutdown: async () => {
       closed = true;
+      // An update still running rolls back first: its worker lets go of the file.
+      const running = opening;
+      running?.cancel();
+      await running?.done;
       await stopBackground();
       db?.close();
       db = null;
@@ -288,7 +379,8 @@ export function createStorage(options: StorageOptions): Storage {
 
   function currentStatus(): StorageStatus {
     return {
-      mode: db ? 'ready' : 'recovery',
+      mode: opening ? 'opening' : cancelled ? 'cancelled' : db ? 'ready' : 'recovery',
+      opening: opening?.progress() ?? null,
       file,
       problem: problem ? toProblem(problem) : null,
       check,

@@ -1,5 +1,6 @@
-// Asks the backend about the database before the app starts: in recovery mode it shows the
-// recovery screen instead of the app; otherwise it starts the app and watches the background
+// Asks the backend about the database before the app starts: while a new version updates the
+// library it shows the opening screen (how far, and a cancel), in recovery mode the recovery
+// screen, instead of the app; otherwise it starts the app and watches the background
 // check, showing the damage banner the moment damage is found. After a restore or a new start
 // the app is mounted afresh, so every view reads the reopened database.
 import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
@@ -7,6 +8,7 @@ import type { StorageStatus } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import { DamageBanner } from './DamageBanner';
 import { askStorageStatus, takeEarlyStorageStatus } from './early-status';
+import { OpeningScreen } from './OpeningScreen';
 import { RecoveryScreen } from './RecoveryScreen';
 
 /** How often the status is asked for while the background check runs. */
@@ -45,6 +47,9 @@ export function StorageGate({ client, children }: { client: ApiClient; children:
 
   if (state.phase === 'asking') return null;
   const { status } = state;
+  if (status?.mode === 'opening' || status?.mode === 'cancelled') {
+    return <OpeningScreen client={client} status={status} onStatus={setStatus} onOpened={restart} />;
+  }
   if (status?.mode === 'recovery' && status.problem) {
     return <RecoveryScreen client={client} problem={status.problem} onRecovered={restart} />;
   }

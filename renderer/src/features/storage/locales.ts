@@ -1,5 +1,6 @@
 // UI strings of the storage feature (i18next namespace `storage`): the recovery screen shown
-// when the database could not be opened, and the banner shown when damage is found later.
+// when the database could not be opened, the opening screen shown while a library is updated
+// by a new version, and the banner shown when damage is found later.
 // zh and en have the same keys.
 export const storage = {
   zh: {
@@ -49,6 +50,30 @@ export const storage = {
         'pre-migration': '升级前备份',
         'before-restore': '恢复前的文件',
       },
+    },
+    opening: {
+      title: '正在更新资料库',
+      lead: '这一版 Briefbook 需要更新资料库的结构（第 {{from}} 版 → 第 {{to}} 版）。只在第一次打开时进行一次；大型资料库可能需要一两分钟。完成后会自动打开。',
+      elapsed: '已用时 {{seconds}} 秒',
+      stepsLabel: '更新步骤',
+      backup: '备份更新前的文件',
+      step: '第 {{version}} 版：{{name}}',
+      commit: '保存更新',
+      phaseStart: '正在打开文件…',
+      phaseBackup: '正在备份更新前的文件（备份进行中无法停止）…',
+      phaseMigrate: '第 {{step}} 步，共 {{steps}} 步：{{name}}',
+      phaseCommit: '正在保存更新…',
+      rows: '已处理 {{done}} / {{total}} 行',
+      working: '进行中（这一步无法报告进度）',
+      cancel: '取消更新',
+      cancelHint: '取消后，已做的更改会全部撤销，文件与更新前完全相同，Briefbook 不会打开这个资料库。',
+      cancelling: '正在撤销…',
+      cancellingHint: '当前这一步完成后即全部撤销（备份或建立一个索引无法中途停止）。',
+      cancelledTitle: '更新已取消',
+      cancelledLead: '所做的更改已全部撤销，资料库文件与更新前完全相同。Briefbook 没有打开它：要使用这个资料库，需要先完成更新。',
+      retry: '重新更新并打开',
+      leaveHint: '也可以关闭此窗口（浏览器模式下在终端按 Ctrl+C 停止服务），文件保持原样。',
+      failed: '操作未完成：{{message}}',
     },
     banner: {
       title: '数据库文件检测到损坏',
@@ -118,6 +143,30 @@ export const storage = {
         'pre-migration': 'Before upgrade',
         'before-restore': 'Replaced by a restore',
       },
+    },
+    opening: {
+      title: 'Updating your library',
+      lead: 'This version of Briefbook updates the structure of your library (version {{from}} → {{to}}). This happens once, the first time it opens; a large library can take a minute or two. It opens by itself when the update is done.',
+      elapsed: '{{seconds}} s so far',
+      stepsLabel: 'Update steps',
+      backup: 'Back up the file as it is',
+      step: 'Version {{version}}: {{name}}',
+      commit: 'Save the update',
+      phaseStart: 'Opening the file…',
+      phaseBackup: 'Backing up the file as it is (a backup cannot be stopped halfway)…',
+      phaseMigrate: 'Step {{step}} of {{steps}}: {{name}}',
+      phaseCommit: 'Saving the update…',
+      rows: '{{done}} of {{total}} rows done',
+      working: 'Working (this step cannot report its progress)',
+      cancel: 'Cancel the update',
+      cancelHint: 'Cancelling undoes every change: the file stays exactly as it was before, and Briefbook does not open this library.',
+      cancelling: 'Undoing…',
+      cancellingHint: 'Everything is undone as soon as the current step finishes (a backup or one index build cannot be stopped halfway).',
+      cancelledTitle: 'Update cancelled',
+      cancelledLead: 'Every change was undone: the library file is exactly as it was before the update. Briefbook did not open it: to use this library, let the update finish.',
+      retry: 'Update and open again',
+      leaveHint: 'Or close this window (in browser mode, press Ctrl+C in the terminal to stop the server); the file stays as it is.',
+      failed: 'That did not work: {{message}}',
     },
     banner: {
       title: 'Damage found in the database file',
