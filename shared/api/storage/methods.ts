@@ -60,8 +60,9 @@ export interface OpeningProgress {
   from: number;
   to: number;
   /** 'start': opening the file; 'backup': the backup made before the update; 'migrate': a step
-   *  (`step` of `steps`); 'commit': every step done, the transaction being written. */
-  phase: 'start' | 'backup' | 'migrate' | 'commit';
+   *  (`step` of `steps`); 'wait': another process is writing to the file, the update waits for
+   *  it; 'commit': every step done, the transaction being written. */
+  phase: 'start' | 'backup' | 'migrate' | 'wait' | 'commit';
   /** 1-based, of `steps` (the migrations pending); 0 before the first. */
   step: number;
   steps: number;

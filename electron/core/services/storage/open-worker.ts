@@ -16,6 +16,10 @@ import type { OpenWorkerData, OpenWorkerMessage, WorkerProgress } from './openin
 
 class CancelledError extends Error {}
 
+/** Between two tries while another process holds the write lock (each try waits the busy
+ *  timeout first). */
+const RETRY_MS = 200;
+
 function run(data: OpenWorkerData, post: (message: OpenWorkerMessage) => void): void {
   const cancel = new Int32Array(data.cancel);
   const stopIfCancelled = () => {
@@ -23,26 +27,43 @@ function run(data: OpenWorkerData, post: (message: OpenWorkerMessage) => void): 
   };
   const progress = (p: Partial<WorkerProgress>) =>
     post({ type: 'progress', progress: { phase: 'start', step: 0, version: null, name: null, done: null, total: null, ...p } });
+  let backedUp = false;
   try {
-    stopIfCancelled();
-    const db = openDatabase(data.file, {
-      nativeBinding: data.nativeBinding,
-      beforeMigrate: (opened) => {
-        stopIfCancelled();
-        progress({ phase: 'backup' });
-        backupNowSync(opened, data.dataDir, 'pre-migration', data.nativeBinding, new Date(data.now));
-        rotateBackups(data.dataDir, new Date(data.now));
-        stopIfCancelled();
-      },
-      onMigrationStep: (step) => {
-        stopIfCancelled();
-        if (step.index === step.count) progress({ phase: 'commit', step: step.count });
-        else progress({ phase: 'migrate', step: step.index + 1, version: step.version, name: step.name, done: step.done, total: step.total });
-      },
-    });
-    // The last connection: closing checkpoints the migrated pages into the file.
-    db.close();
-    post({ type: 'done' });
+    for (;;) {
+      stopIfCancelled();
+      try {
+        const db = openDatabase(data.file, {
+          nativeBinding: data.nativeBinding,
+          beforeMigrate: (opened, from) => {
+            stopIfCancelled();
+            if (!backedUp) {
+              progress({ phase: 'backup' });
+              backupNowSync(opened, data.dataDir, 'pre-migration', data.nativeBinding, new Date(data.now));
+              rotateBackups(data.dataDir, new Date(data.now));
+              backedUp = true;
+            }
+            stopIfCancelled();
+            // Next: the first step, once the transaction has the write lock.
+            progress({ phase: 'migrate', step: 1, version: from + 1, name: null });
+          },
+          onMigrationStep: (step) => {
+            stopIfCancelled();
+            if (step.index === step.count) progress({ phase: 'commit', step: step.count });
+            else progress({ phase: 'migrate', step: step.index + 1, version: step.version, name: step.name, done: step.done, total: step.total });
+          },
+        });
+        // The last connection: closing checkpoints the migrated pages into the file.
+        db.close();
+        post({ type: 'done' });
+        return;
+      } catch (err) {
+        // Another process (a second browser-mode server, the desktop app) is writing to the
+        // library: wait for it as long as the reader does, not the busy timeout alone.
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+        progress({ phase: 'wait' });
+        Atomics.wait(cancel, 0, 0, RETRY_MS);
+      }
+    }
   } catch (err) {
     if (err instanceof CancelledError) post({ type: 'cancelled' });
     else if (err instanceof DatabaseProblemError) post({ type: 'failed', kind: err.kind, message: err.message });

@@ -103,7 +103,10 @@ export function startOpening(options: OpeningOptions): Opening {
     }),
     cancel: () => {
       cancelling = true;
-      Atomics.store(new Int32Array(cancel), 0, 1);
+      const flag = new Int32Array(cancel);
+      Atomics.store(flag, 0, 1);
+      // Wakes a worker waiting between tries for another process's write lock.
+      Atomics.notify(flag, 0);
     },
     done,
   };

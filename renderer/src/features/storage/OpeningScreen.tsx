@@ -127,10 +127,12 @@ function Progress({ progress, seconds }: { progress: OpeningProgress; seconds: n
         ? t('opening.phaseBackup')
         : phase === 'commit'
           ? t('opening.phaseCommit')
-          : t('opening.phaseMigrate', { step, steps, name: progress.name ?? '' });
+          : phase === 'wait'
+            ? t('opening.phaseWait')
+            : t('opening.phaseMigrate', { step, steps, name: progress.name ?? progress.stepNames[step - 1] ?? '' });
   const counted = phase === 'migrate' && done !== null && total !== null && total > 0;
   // Where each line of the list stands: before, now, done.
-  const at = phase === 'start' ? -1 : phase === 'backup' ? 0 : phase === 'migrate' ? step : steps + 1;
+  const at = phase === 'start' ? -1 : phase === 'backup' ? 0 : phase === 'migrate' || phase === 'wait' ? Math.max(step, 1) : steps + 1;
   const lines = [
     t('opening.backup'),
     ...progress.stepNames.map((name, i) => t('opening.step', { version: from + i + 1, name })),
@@ -151,13 +153,13 @@ function Progress({ progress, seconds }: { progress: OpeningProgress; seconds: n
         <span>{counted ? t('opening.rows', { done: number.format(done), total: number.format(total) }) : t('opening.working')}</span>
         <span>{t('opening.elapsed', { seconds })}</span>
       </p>
-      <ol className="opening-steps" aria-label={t('opening.stepsLabel')}>
+      <ul className="opening-steps" aria-label={t('opening.stepsLabel')}>
         {lines.map((line, i) => (
           <li key={i} className={i < at ? 'is-done' : i === at ? 'is-current' : undefined} aria-current={i === at ? 'step' : undefined}>
             {line}
           </li>
         ))}
-      </ol>
+      </ul>
     </section>
   );
 }
