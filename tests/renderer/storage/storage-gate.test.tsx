@@ -1,13 +1,14 @@
 // The storage gate in jsdom with a scripted client: the recovery screen in place of the app
-// when the database was refused (restore and move-aside both lead to the app), and the damage
-// banner appearing once the background check, pending at first, reports damage.
+// when the database was refused (restore and move-aside both lead to the app), the opening
+// screen while a new version updates the library (its cancel, and starting again), and the
+// damage banner appearing once the background check, pending at first, reports damage.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { StorageGate } from '../../../renderer/src/features/storage/StorageGate';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
-import type { BackupInfo, StorageStatus } from '../../../shared/api/storage/methods';
+import type { BackupInfo, OpeningProgress, StorageStatus } from '../../../shared/api/storage/methods';
 
 afterEach(cleanup);
 
@@ -41,11 +42,31 @@ function scriptedClient(statuses: StorageStatus[]) {
       if (method === 'storage.backups') return [BACKUP];
       if (method === 'storage.restore') return READY;
       if (method === 'storage.quarantineAndStartNew') return { ...READY, quarantinedTo: '/data/Briefbook/quarantine/x' };
+      if (method === 'storage.cancelOpening') return { ...opening(CHUNKED), opening: { ...CHUNKED, cancelling: true } };
+      if (method === 'storage.openLibrary') return opening(STARTED);
       throw new Error(`unexpected ${method}`);
     }) as ApiClient['call'],
   };
   return { client, calls };
 }
+
+const STARTED: OpeningProgress = {
+  from: 13,
+  to: 16,
+  phase: 'backup',
+  step: 0,
+  steps: 3,
+  stepNames: ['reader-sort-keys', 'plan-totals', 'lead-unit-sort-key'],
+  version: null,
+  name: null,
+  done: null,
+  total: null,
+  cancelling: false,
+  startedAt: '2026-12-07T07:00:00.000Z',
+};
+const CHUNKED: OpeningProgress = { ...STARTED, phase: 'migrate', step: 1, version: 14, name: 'reader-sort-keys', done: 40_000, total: 199_792 };
+const opening = (progress: OpeningProgress): StorageStatus => ({ ...READY, mode: 'opening', opening: progress, check: null });
+const CANCELLED: StorageStatus = { ...READY, mode: 'cancelled', opening: null, check: null };
 
 function renderGate(client: ApiClient) {
   return render(
@@ -103,5 +124,41 @@ describe('storage gate', () => {
     expect(screen.getByText(/Page 56: btreeInitPage/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '暂时隐藏' }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: '数据库文件检测到损坏' })).toBeNull());
+  });
+
+  it('shows the update of the library as it runs (step, rows done of total), then the app', async () => {
+    const { client } = scriptedClient([opening(STARTED), opening(CHUNKED), READY]);
+    renderGate(client);
+    await screen.findByRole('heading', { level: 1, name: '正在更新资料库' });
+    expect(screen.queryByText('the app')).toBeNull();
+    expect(screen.getByText('正在备份更新前的文件（备份进行中无法停止）…')).toBeTruthy();
+    await screen.findByText('第 1 步，共 3 步：reader-sort-keys');
+    expect(screen.getByText('已处理 40,000 / 199,792 行')).toBeTruthy();
+    const bar = screen.getByRole('progressbar');
+    expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['40000', '199792']);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '备份更新前的文件',
+      '第 14 版：reader-sort-keys',
+      '第 15 版：plan-totals',
+      '第 16 版：lead-unit-sort-key',
+      '保存更新',
+    ]);
+    expect(screen.getAllByRole('listitem')[1]!.getAttribute('aria-current')).toBe('step');
+    await screen.findByText('the app', undefined, { timeout: 3000 });
+  });
+
+  it('cancels the update when asked, says the file is unchanged, and starts it again', async () => {
+    const { client, calls } = scriptedClient([opening(CHUNKED), opening(CHUNKED), CANCELLED]);
+    renderGate(client);
+    fireEvent.click(await screen.findByRole('button', { name: '取消更新' }));
+    await screen.findByRole('button', { name: '正在撤销…' });
+    await screen.findByRole('heading', { level: 1, name: '更新已取消' }, { timeout: 3000 });
+    expect(screen.queryByText('the app')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '重新更新并打开' }));
+    await screen.findByRole('heading', { level: 1, name: '正在更新资料库' });
+    expect(calls.filter((c) => c.method === 'storage.cancelOpening' || c.method === 'storage.openLibrary').map((c) => c.method)).toEqual([
+      'storage.cancelOpening',
+      'storage.openLibrary',
+    ]);
   });
 });
