@@ -59,10 +59,11 @@ export interface OpeningProgress {
   /** Schema versions: the file's, and this code's. */
   from: number;
   to: number;
-  /** 'start': opening the file; 'backup': the backup made before the update; 'migrate': a step
+  /** 'start': opening the file; 'backup': the backup made before the update is written;
+   *  'verify': its integrity_check (most of a large library's backup time); 'migrate': a step
    *  (`step` of `steps`); 'wait': another process is writing to the file, the update waits for
    *  it; 'commit': every step done, the transaction being written. */
-  phase: 'start' | 'backup' | 'migrate' | 'wait' | 'commit';
+  phase: 'start' | 'backup' | 'verify' | 'migrate' | 'wait' | 'commit';
   /** 1-based, of `steps` (the migrations pending); 0 before the first. */
   step: number;
   steps: number;

@@ -127,11 +127,12 @@ describe('storage gate', () => {
   });
 
   it('shows the update of the library as it runs (step, rows done of total), then the app', async () => {
-    const { client } = scriptedClient([opening(STARTED), opening(CHUNKED), READY]);
+    const { client } = scriptedClient([opening(STARTED), opening({ ...STARTED, phase: 'verify' }), opening(CHUNKED), READY]);
     renderGate(client);
     await screen.findByRole('heading', { level: 1, name: '正在更新资料库' });
     expect(screen.queryByText('the app')).toBeNull();
     expect(screen.getByText('正在备份更新前的文件（备份进行中无法停止）…')).toBeTruthy();
+    await screen.findByText('正在检查备份是否完好（检查进行中无法停止）…');
     await screen.findByText('第 1 步，共 3 步：reader-sort-keys');
     expect(screen.getByText('已处理 40,000 / 199,792 行')).toBeTruthy();
     const bar = screen.getByRole('progressbar');

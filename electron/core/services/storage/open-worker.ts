@@ -38,7 +38,7 @@ function run(data: OpenWorkerData, post: (message: OpenWorkerMessage) => void): 
             stopIfCancelled();
             if (!backedUp) {
               progress({ phase: 'backup' });
-              backupNowSync(opened, data.dataDir, 'pre-migration', data.nativeBinding, new Date(data.now));
+              backupNowSync(opened, data.dataDir, 'pre-migration', data.nativeBinding, new Date(data.now), () => progress({ phase: 'verify' }));
               rotateBackups(data.dataDir, new Date(data.now));
               backedUp = true;
             }

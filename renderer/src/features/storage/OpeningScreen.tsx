@@ -116,23 +116,25 @@ export function OpeningScreen({ client, status, onStatus, onOpened }: Props) {
   );
 }
 
+const PHASE_KEYS = {
+  start: 'opening.phaseStart',
+  backup: 'opening.phaseBackup',
+  verify: 'opening.phaseVerify',
+  wait: 'opening.phaseWait',
+  commit: 'opening.phaseCommit',
+} as const satisfies Record<Exclude<OpeningProgress['phase'], 'migrate'>, string>;
+
 function Progress({ progress, seconds }: { progress: OpeningProgress; seconds: number }) {
   const { t, i18n } = useTranslation('storage');
   const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en' : 'zh-CN');
   const { phase, step, steps, from, done, total } = progress;
   const phaseText =
-    phase === 'start'
-      ? t('opening.phaseStart')
-      : phase === 'backup'
-        ? t('opening.phaseBackup')
-        : phase === 'commit'
-          ? t('opening.phaseCommit')
-          : phase === 'wait'
-            ? t('opening.phaseWait')
-            : t('opening.phaseMigrate', { step, steps, name: progress.name ?? progress.stepNames[step - 1] ?? '' });
+    phase === 'migrate'
+      ? t('opening.phaseMigrate', { step, steps, name: progress.name ?? progress.stepNames[step - 1] ?? '' })
+      : t(PHASE_KEYS[phase]);
   const counted = phase === 'migrate' && done !== null && total !== null && total > 0;
   // Where each line of the list stands: before, now, done.
-  const at = phase === 'start' ? -1 : phase === 'backup' ? 0 : phase === 'migrate' || phase === 'wait' ? Math.max(step, 1) : steps + 1;
+  const at = phase === 'start' ? -1 : phase === 'backup' || phase === 'verify' ? 0 : phase === 'migrate' || phase === 'wait' ? Math.max(step, 1) : steps + 1;
   const lines = [
     t('opening.backup'),
     ...progress.stepNames.map((name, i) => t('opening.step', { version: from + i + 1, name })),
