@@ -107,6 +107,12 @@ async function main(): Promise<void> {
   const url = `${server.url}/?${TOKEN_QUERY_PARAM}=${server.token}`;
   const problem = core.storage.problem;
   if (problem) process.stderr.write(`${problem.message.replace(/\s+/g, ' ')}\n`);
+  const opening = core.storage.status().opening;
+  if (opening) {
+    process.stdout.write(
+      `Updating the library from schema version ${opening.from} to ${opening.to} (once, after a backup); the page shows how far, and can cancel it.\n`,
+    );
+  }
   process.stdout.write(
     [
       problem

@@ -127,7 +127,8 @@ describe('storage gate', () => {
   });
 
   it('shows the update of the library as it runs (step, rows done of total), then the app', async () => {
-    const { client } = scriptedClient([opening(STARTED), opening({ ...STARTED, phase: 'verify' }), opening(CHUNKED), READY]);
+    const filled = opening({ ...CHUNKED, done: 199_792 });
+    const { client } = scriptedClient([opening(STARTED), opening({ ...STARTED, phase: 'verify' }), opening(CHUNKED), filled, READY]);
     renderGate(client);
     await screen.findByRole('heading', { level: 1, name: '正在更新资料库' });
     expect(screen.queryByText('the app')).toBeNull();
@@ -145,6 +146,8 @@ describe('storage gate', () => {
       '保存更新',
     ]);
     expect(screen.getAllByRole('listitem')[1]!.getAttribute('aria-current')).toBe('step');
+    await screen.findByText('199,792 行已全部处理，正在完成这一步（无法报告进度）');
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBeNull();
     await screen.findByText('the app', undefined, { timeout: 3000 });
   });
 

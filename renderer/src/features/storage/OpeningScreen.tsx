@@ -132,7 +132,10 @@ function Progress({ progress, seconds }: { progress: OpeningProgress; seconds: n
     phase === 'migrate'
       ? t('opening.phaseMigrate', { step, steps, name: progress.name ?? progress.stepNames[step - 1] ?? '' })
       : t(PHASE_KEYS[phase]);
-  const counted = phase === 'migrate' && done !== null && total !== null && total > 0;
+  // A fill done is not the step done (its indexes are built after it): the bar turns back to
+  // the band that says the step is working.
+  const filled = phase === 'migrate' && done !== null && total !== null && done >= total;
+  const counted = phase === 'migrate' && done !== null && total !== null && total > 0 && !filled;
   // Where each line of the list stands: before, now, done.
   const at = phase === 'start' ? -1 : phase === 'backup' || phase === 'verify' ? 0 : phase === 'migrate' || phase === 'wait' ? Math.max(step, 1) : steps + 1;
   const lines = [
@@ -152,7 +155,13 @@ function Progress({ progress, seconds }: { progress: OpeningProgress; seconds: n
         <span style={counted ? { width: `${(100 * done) / total}%` } : undefined} />
       </div>
       <p className="opening-detail">
-        <span>{counted ? t('opening.rows', { done: number.format(done), total: number.format(total) }) : t('opening.working')}</span>
+        <span>
+          {counted
+            ? t('opening.rows', { done: number.format(done), total: number.format(total) })
+            : filled
+              ? t('opening.rowsFilled', { total: number.format(total ?? 0) })
+              : t('opening.working')}
+        </span>
         <span>{t('opening.elapsed', { seconds })}</span>
       </p>
       <ul className="opening-steps" aria-label={t('opening.stepsLabel')}>
