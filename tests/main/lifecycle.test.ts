@@ -12,6 +12,7 @@ import { ipcChannel } from '../../shared/api/contract';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { BRIEFBOOK_APPLICATION_ID } from '../../electron/core/db/inspect';
 import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
+import { makeOlderLibrary, OLDER_VERSION } from '../helpers/older-library';
 import { useTempDirs } from '../helpers/temp-dir';
 import { fakeElectron, fakeEvent, resetFakeElectron, type FakeElectron } from './fake-electron';
 
@@ -188,6 +189,26 @@ describe('desktop lifecycle', () => {
     expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before!)).toBe(true);
     expect(existsSync(join(dataDir, `${DATABASE_FILE}-wal`))).toBe(false);
   });
+
+  it('a library an older version wrote: the window opens at once on its update, which a cancel rolls back', async () => {
+    let before: Buffer | null = null;
+    const { electron, dataDir, win, invoke } = await launch({
+      prepareDataDir: (dir) => {
+        mkdirSync(dir, { recursive: true });
+        before = readFileSync(makeOlderLibrary(dir, 200));
+      },
+    });
+    // The window is there before the migrations have run (they run in the core's worker).
+    expect(win!.webContents.loadURL).toHaveBeenCalledWith('app://briefbook/index.html');
+    type Status = { ok: true; value: { mode: string; opening: { from: number; cancelling: boolean } | null } };
+    const first = (await invoke('storage.status')) as Status;
+    expect(first.value).toMatchObject({ mode: 'opening', opening: { from: OLDER_VERSION } });
+    expect(await invoke('plan.list')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(((await invoke('storage.cancelOpening')) as Status).value.opening?.cancelling).toBe(true);
+    await vi.waitFor(async () => expect(((await invoke('storage.status')) as Status).value.mode).toBe('cancelled'), { timeout: 30_000, interval: 50 });
+    expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before!)).toBe(true);
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
+  }, 60_000);
 });
 
 type MenuItem = MenuItemConstructorOptions;
