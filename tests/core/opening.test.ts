@@ -3,13 +3,14 @@
 // updating and how far, and opens the library when the update is done; a cancel rolls every
 // step back, leaves the file byte for byte as it was and does not open it; and the runner
 // reports each step, and the rows of a fill that works in chunks, whatever the migrations are.
-import { existsSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openCore, type Core } from '../../electron/core/core';
 import { latestVersion, migrate, type MigrationStep } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { CHUNK_ROWS } from '../../electron/core/db/migrations/in-chunks';
+import { backupNowSync, backupsDir } from '../../electron/core/services/storage/backups';
 import type { StorageStatus } from '../../shared/api/storage/methods';
 import { makeOlderLibrary, OLDER_VERSION } from '../helpers/older-library';
 import { RESOURCES_DIR } from '../helpers/paths';
@@ -116,6 +117,28 @@ describe('opening a library behind this version', () => {
     await until(core, (s) => s.mode !== 'opening');
     expect(core.storage.status().mode).toBe('recovery');
     expect(sha256(file)).toBe(before);
+  });
+});
+
+describe('the backup before the update', () => {
+  it('stopped once its copy is written (a cancel then): the unchecked copy is deleted, nothing listed', () => {
+    const dataDir = temp.make();
+    const file = makeOlderLibrary(dataDir, 50);
+    const db = new Database(file, { readonly: true });
+    try {
+      let told = 0;
+      expect(() =>
+        backupNowSync(db, dataDir, 'pre-migration', undefined, new Date(), () => {
+          told++;
+          expect(readdirSync(backupsDir(dataDir)).filter((f) => f.endsWith('.partial'))).toHaveLength(1);
+          throw new Error('cancelled');
+        }),
+      ).toThrow('cancelled');
+      expect(told).toBe(1);
+      expect(readdirSync(backupsDir(dataDir))).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 });
 

@@ -109,7 +109,8 @@ export function backupNowSync(
   nativeBinding?: string,
   now = new Date(),
   /** Told when the copy is written and its integrity_check begins (the opening screen says so:
-   *  at a million initiatives the check is most of the backup's time). */
+   *  at a million initiatives the check is most of the backup's time). Throwing stops there:
+   *  the unchecked copy is deleted and the error goes on. */
   onWritten?: () => void,
 ): BackupInfo {
   const dir = backupsDir(dataDir);
@@ -124,7 +125,13 @@ export function backupNowSync(
     rmSync(partial, { force: true });
     throw new BackupFailedError(`The backup into ${dir} could not be written: ${(err as Error).message}`);
   }
-  onWritten?.();
+  try {
+    onWritten?.();
+  } catch (err) {
+    // The caller stopped here (a cancelled update): an unchecked copy is not kept as a backup.
+    rmSync(partial, { force: true });
+    throw err;
+  }
   return finishBackup(partial, join(dir, name), integrityProblems(partial, nativeBinding));
 }
 

@@ -38,7 +38,11 @@ function run(data: OpenWorkerData, post: (message: OpenWorkerMessage) => void): 
             stopIfCancelled();
             if (!backedUp) {
               progress({ phase: 'backup' });
-              backupNowSync(opened, data.dataDir, 'pre-migration', data.nativeBinding, new Date(data.now), () => progress({ phase: 'verify' }));
+              // A cancel during the copy skips its check (most of the backup's time at scale).
+              backupNowSync(opened, data.dataDir, 'pre-migration', data.nativeBinding, new Date(data.now), () => {
+                stopIfCancelled();
+                progress({ phase: 'verify' });
+              });
               rotateBackups(data.dataDir, new Date(data.now));
               backedUp = true;
             }
