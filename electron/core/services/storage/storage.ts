@@ -1,4 +1,5 @@
-// The database file's keeper: opens it (or records why it was refused, for recovery mode),
+// The database file's keeper: opens it (or records why it was refused, for recovery mode; a file
+// behind this code through the migrations' worker, opening.ts, for the opening screen),
 // runs quick_check in the background after every open, makes scheduled and manual backups,
 // restores a chosen backup and moves a bad file aside when the reader asks. The core rebuilds
 // its handlers whenever the connection changes (onConnection), so the router keeps serving
@@ -6,10 +7,9 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../../shared/api/result';
-import type { BackupInfo, StorageCheck, StorageProblem, StorageStatus } from '../../../../shared/api/storage/methods';
+import type { BackupInfo, DatabaseProblemKind, StorageCheck, StorageProblem, StorageStatus } from '../../../../shared/api/storage/methods';
 import type { Db } from '../../db/open';
 import { DatabaseProblemError } from '../../db/errors';
-import type { DatabaseProblemKind } from '../../../../shared/api/storage/methods';
 import {
   BACKUP_INTERVAL_MS,
   backupName,
