@@ -37,6 +37,9 @@ beforeAll(() => {
       status: 'in_progress',
       // Lead units on those rows (a sort by them reads their index): three values, ties.
       leadUnit: ['市经信局', '市发改委', 'Hangzhou DRC'][i % 3],
+      // Free texts, mostly distinct (a sort by them walks the typed values' rank index).
+      responsibleUnits: `${['市经信局', '市发改委', 'Hangzhou DRC'][i % 3]}、第${i % 40}组`,
+      progressNote: `进展${i}`,
     });
   }
 });
@@ -257,6 +260,10 @@ describe('query plans of the table', () => {
     ['leadUnit', true, 0, 'lead_unit'],
     ['leadUnit', true, 150, 'lead_unit'],
     ['leadUnit', false, 600, 'lead_unit'],
+    ['responsibleUnits', false, 0, 'responsible_units'],
+    ['responsibleUnits', true, 0, 'responsible_units'],
+    ['progressNote', true, 150, 'progress_note'],
+    ['progressNote', false, 600, 'progress_note'],
   ] as const)('a sort by a reader’s field (%s, descending %s, offset %i): its rows read off the field’s index, no sort of the rows in scope', (column, desc, offset, index) => {
     // Every statement the page runs, those prepared by an earlier case too (an ascending and a
     // descending lead-unit sort run the same statements, the segments in turn reversed).
@@ -293,6 +300,9 @@ describe('query plans of the table', () => {
       const picked = /\) pg CROSS JOIN/.test(statement.sql);
       expect(steps.filter((step) => step.detail === 'USE TEMP B-TREE FOR ORDER BY' && (step.parent !== 0 || !picked)), plan.join(' | ')).toEqual([]);
       expect(plan.some((step) => step.includes(`initiative_sort_keys_by_${index} `) || step.endsWith(`initiative_sort_keys_by_${index}`)), plan.join(' | ')).toBe(true);
+      // A free text's rows with a value: the typed values walked in their rank index's order.
+      if (/\btv\.pinyin\b/.test(statement.sql)) expect(plan.some((step) => /^(SCAN|SEARCH) tv USING COVERING INDEX text_sort_keys_by_pinyin\b/.test(step)), plan.join(' | ')).toBe(true);
     }
+    if (column === 'responsibleUnits' || column === 'progressNote') expect(pages.some((s) => /\btv\.pinyin\b/.test(s.sql)), run.map((s) => s.sql).join('\n')).toBe(offset < 200);
   });
 });

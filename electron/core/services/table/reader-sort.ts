@@ -15,8 +15,8 @@
 // The rows of segments before the page are counted (the kept counts for a status or priority,
 // else the index range), never read; the last segment's count is the total less the others.
 // At a million initiatives a status sort's first page sorted every row: about half a second.
-import type { GroupBy, TableSort } from '../../../../shared/domain/table';
-import type { KeyCondition, OrderBy, OrderTerm, RowScope } from './query-sql';
+import type { Collation, GroupBy, TableSort } from '../../../../shared/domain/table';
+import type { KeyCondition, OrderBy, OrderTerm, RankedText, RowScope } from './query-sql';
 
 export interface Segment {
   key: KeyCondition;
@@ -104,6 +104,21 @@ function leadUnitRank(texts: readonly string[]): Segment {
   };
 }
 
+/** The rows with a free text (responsible units, progress note: mostly distinct values, too
+ *  many for a range each), by the text's rank in the collation, each rank's rows in default
+ *  order: the typed values' rank index walked (either way), each value's rows looked up in the
+ *  copy's index (migration 0017), each run of equal ranks sorted back into default order (a
+ *  partial sort, stopped with the page; values the collator calls equal, nearly never). The
+ *  empty text's rank is the largest, as in orderByOf. */
+function rankedText(ranked: RankedText, desc: boolean): Segment {
+  return {
+    key: { sql: `k.${ranked.column} IS NOT NULL`, params: [] },
+    order: { ...orderOf([{ expr: `tv.${ranked.collation}`, desc }, ...TIES]), ranked },
+  };
+}
+
+const FREE_TEXTS = { responsibleUnits: 'responsible_units', progressNote: 'progress_note' } as const;
+
 /** The segments of a sort by one reader's field, in page order; null for any other query (its
  *  order is orderByOf's alone). `leadUnits`: the lead units in use, grouped by rank in the
  *  query's collation, ascending (null: too many to read one by one, the sort kept). */
@@ -112,6 +127,7 @@ export function readerSegments(
   groupBy: GroupBy,
   statusKeys: readonly string[],
   leadUnits: () => readonly (readonly string[])[] | null = () => null,
+  collation: Collation = 'pinyin',
 ): Segment[] | null {
   if (groupBy !== null || sort.length !== 1) return null;
   const { column, desc } = sort[0]!;
@@ -139,6 +155,11 @@ export function readerSegments(
       if (!ranks) return null;
       const each = ranks.map(leadUnitRank);
       return [...(desc ? each.reverse() : each), unset('lead_unit', false)];
+    }
+    case 'responsibleUnits':
+    case 'progressNote': {
+      const copy = FREE_TEXTS[column];
+      return [rankedText({ column: copy, collation }, desc), unset(copy, false)];
     }
     default:
       return null;
