@@ -1,17 +1,21 @@
-// A sort by one of the reader's fields — status, priority, deadline, last touched, lead unit —
-// read off indexes, value by value, instead of sorting every row in scope. The order
-// (orderByOf's) is: the rows with a value, by value (a status by its place among the options,
-// then statuses no longer among them by key; a priority high, medium, low; a lead unit by its
-// typed value's rank), each value's rows in default order, then the rows without one in
-// default order. Migrations 0014 and 0016 keep these values on the sort keys with an index
-// (value, default order) each; so that order is a run of index ranges, one per segment below,
-// and a page is read from the segments it spans:
+// A sort by one of the reader's fields — status, priority, deadline, last touched, lead unit,
+// responsible units, progress note — read off indexes, value by value, instead of sorting
+// every row in scope. The order (orderByOf's) is: the rows with a value, by value (a status by
+// its place among the options, then statuses no longer among them by key; a priority high,
+// medium, low; a typed text by its rank), each value's rows in default order, then the rows
+// without one in default order. Migrations 0014, 0016 and 0017 keep these values on the sort
+// keys with an index (value, default order) each; so that order is a run of index ranges, one
+// per segment below, and a page is read from the segments it spans:
 // - one value (a status option, a priority, a lead unit's rank, the unset rows): `k.col = ?` /
 //   `k.col IS NULL`, in default order — one range of the index, in order, skippable as any
 //   index order (skip.ts);
 // - many values (deadlines, times, statuses not among the options): `k.col IS NOT NULL`, by
 //   value then default order: the index ascending; descending, read backwards with each run of
-//   equal values put back into default order (a sort of the run, stopped with the page).
+//   equal values put back into default order (a sort of the run, stopped with the page);
+// - the free texts' many values (responsible units, progress notes: mostly distinct, too many
+//   for a range each, and the ranks may not be copied onto the rows, whose renumbering would
+//   then rewrite them): `k.col IS NOT NULL`, read by walking the typed values' rank index and
+//   looking each value's rows up in the copy's index (rankedText).
 // The rows of segments before the page are counted (the kept counts for a status or priority,
 // else the index range), never read; the last segment's count is the total less the others.
 // At a million initiatives a status sort's first page sorted every row: about half a second.
