@@ -264,7 +264,10 @@ describe('query plans of the table', () => {
     ['responsibleUnits', true, 0, 'responsible_units'],
     ['progressNote', true, 150, 'progress_note'],
     ['progressNote', false, 600, 'progress_note'],
-  ] as const)('a sort by a reader’s field (%s, descending %s, offset %i): its rows read off the field’s index, no sort of the rows in scope', (column, desc, offset, index) => {
+    // More lead units in use than read one range each: the rank index walked.
+    ['leadUnit', false, 0, 'lead_unit', 2],
+    ['leadUnit', true, 100, 'lead_unit', 2],
+  ] as const)('a sort by a reader’s field (%s, descending %s, offset %i): its rows read off the field’s index, no sort of the rows in scope', (column, desc, offset, index, maxLeadUnits?: number) => {
     // Every statement the page runs, those prepared by an earlier case too (an ascending and a
     // descending lead-unit sort run the same statements, the segments in turn reversed).
     const run: { sql: string; params: unknown[] }[] = [];
@@ -276,15 +279,17 @@ describe('query plans of the table', () => {
         return calls[method].apply(this, params);
       };
     }
-    const saved = { from: SKIP_TUNING.from, minRows: READER_SORT_TUNING.minRows };
+    const saved = { from: SKIP_TUNING.from, minRows: READER_SORT_TUNING.minRows, maxLeadUnits: READER_SORT_TUNING.maxLeadUnits };
     SKIP_TUNING.from = 100;
     READER_SORT_TUNING.minRows = 100;
+    if (maxLeadUnits !== undefined) READER_SORT_TUNING.maxLeadUnits = maxLeadUnits;
     try {
       queryTable(core.db, { ...BASE, sort: [{ column, desc }], offset, limit: 50 });
     } finally {
       Object.assign(proto, calls);
       SKIP_TUNING.from = saved.from;
       READER_SORT_TUNING.minRows = saved.minRows;
+      READER_SORT_TUNING.maxLeadUnits = saved.maxLeadUnits;
     }
     // The statements reading rows (not counting them) from the sort keys by the field's copy
     // (not the others the query runs, such as the ranks' upkeep).
@@ -303,6 +308,6 @@ describe('query plans of the table', () => {
       // A free text's rows with a value: the typed values walked in their rank index's order.
       if (/\btv\.pinyin\b/.test(statement.sql)) expect(plan.some((step) => /^(SCAN|SEARCH) tv USING COVERING INDEX text_sort_keys_by_pinyin\b/.test(step)), plan.join(' | ')).toBe(true);
     }
-    if (column === 'responsibleUnits' || column === 'progressNote') expect(pages.some((s) => /\btv\.pinyin\b/.test(s.sql)), run.map((s) => s.sql).join('\n')).toBe(offset < 200);
+    if (column === 'responsibleUnits' || column === 'progressNote' || maxLeadUnits !== undefined) expect(pages.some((s) => /\btv\.pinyin\b/.test(s.sql)), run.map((s) => s.sql).join('\n')).toBe(offset < 200);
   });
 });

@@ -365,6 +365,8 @@ describe('table.query sorted by a reader’s field', () => {
           groupBy: null,
         };
         READER_SORT_TUNING.testsPerRow = n % 4 < 2 ? Infinity : saved.testsPerRow;
+        // A third of the lead-unit sorts with more lead units in use than read a range each.
+        READER_SORT_TUNING.maxLeadUnits = n % 3 === 0 ? 2 : saved.maxLeadUnits;
         const { total } = modelPage(model.rows, model.themes, { ...picked, offset: 0 }, DEFAULT_STATUS_OPTIONS, model.plans);
         // Any offset to just past the end; pages short and long, spanning several values.
         const q = { ...picked, offset: r.int(total + 3), limit: r.chance(0.7) ? r.between(1, 8) : r.between(9, 40), facets: false };
@@ -402,7 +404,7 @@ describe('table.query sorted by a reader’s field', () => {
       expect(agree({ ...renumbered, rows: renumbered.rows.filter((row) => row.planId !== trashed) }, 300, ['leadUnit', 'responsibleUnits', 'progressNote'])).toBeGreaterThan(200);
     } finally {
       SKIP_TUNING.from = saved.from;
-      Object.assign(READER_SORT_TUNING, { minRows: saved.minRows, testsPerRow: saved.testsPerRow });
+      Object.assign(READER_SORT_TUNING, { minRows: saved.minRows, testsPerRow: saved.testsPerRow, maxLeadUnits: saved.maxLeadUnits });
     }
   });
 });

@@ -164,7 +164,7 @@ export interface OrderBy {
 
 /** A free text of the reader's copied onto the sort keys (k.column), ranked in a collation. */
 export interface RankedText {
-  column: 'responsible_units' | 'progress_note';
+  column: 'lead_unit' | 'responsible_units' | 'progress_note';
   collation: Collation;
 }
 

@@ -125,12 +125,13 @@ const FREE_TEXTS = { responsibleUnits: 'responsible_units', progressNote: 'progr
 
 /** The segments of a sort by one reader's field, in page order; null for any other query (its
  *  order is orderByOf's alone). `leadUnits`: the lead units in use, grouped by rank in the
- *  query's collation, ascending (null: too many to read one by one, the sort kept). */
+ *  query's collation, ascending ('many': too many to read one by one, read as the free texts
+ *  are; null: a value without a rank, the sort kept). */
 export function readerSegments(
   sort: readonly TableSort[],
   groupBy: GroupBy,
   statusKeys: readonly string[],
-  leadUnits: () => readonly (readonly string[])[] | null = () => null,
+  leadUnits: () => readonly (readonly string[])[] | 'many' | null = () => null,
   collation: Collation = 'pinyin',
 ): Segment[] | null {
   if (groupBy !== null || sort.length !== 1) return null;
@@ -157,6 +158,9 @@ export function readerSegments(
       // By the value's rank (the empty text's is the largest), descending too; unset rows last.
       const ranks = leadUnits();
       if (!ranks) return null;
+      // Too many lead units for a range each (a deep page counts the ranges before it): the
+      // rank index walked, as for responsible units.
+      if (ranks === 'many') return [rankedText({ column: 'lead_unit', collation }, desc), unset('lead_unit', false)];
       const each = ranks.map(leadUnitRank);
       return [...(desc ? each.reverse() : each), unset('lead_unit', false)];
     }
