@@ -37,6 +37,9 @@ beforeAll(() => {
       status: 'in_progress',
       // Lead units on those rows (a sort by them reads their index): three values, ties.
       leadUnit: ['市经信局', '市发改委', 'Hangzhou DRC'][i % 3],
+      // Free texts, mostly distinct (a sort by them walks the typed values' rank index).
+      responsibleUnits: `${['市经信局', '市发改委', 'Hangzhou DRC'][i % 3]}、第${i % 40}组`,
+      progressNote: `进展${i}`,
     });
   }
 });
@@ -257,7 +260,14 @@ describe('query plans of the table', () => {
     ['leadUnit', true, 0, 'lead_unit'],
     ['leadUnit', true, 150, 'lead_unit'],
     ['leadUnit', false, 600, 'lead_unit'],
-  ] as const)('a sort by a reader’s field (%s, descending %s, offset %i): its rows read off the field’s index, no sort of the rows in scope', (column, desc, offset, index) => {
+    ['responsibleUnits', false, 0, 'responsible_units'],
+    ['responsibleUnits', true, 0, 'responsible_units'],
+    ['progressNote', true, 150, 'progress_note'],
+    ['progressNote', false, 600, 'progress_note'],
+    // More lead units in use than read one range each: the rank index walked.
+    ['leadUnit', false, 0, 'lead_unit', 2],
+    ['leadUnit', true, 100, 'lead_unit', 2],
+  ] as const)('a sort by a reader’s field (%s, descending %s, offset %i): its rows read off the field’s index, no sort of the rows in scope', (column, desc, offset, index, maxLeadUnits?: number) => {
     // Every statement the page runs, those prepared by an earlier case too (an ascending and a
     // descending lead-unit sort run the same statements, the segments in turn reversed).
     const run: { sql: string; params: unknown[] }[] = [];
@@ -269,15 +279,17 @@ describe('query plans of the table', () => {
         return calls[method].apply(this, params);
       };
     }
-    const saved = { from: SKIP_TUNING.from, minRows: READER_SORT_TUNING.minRows };
+    const saved = { from: SKIP_TUNING.from, minRows: READER_SORT_TUNING.minRows, maxLeadUnits: READER_SORT_TUNING.maxLeadUnits };
     SKIP_TUNING.from = 100;
     READER_SORT_TUNING.minRows = 100;
+    if (maxLeadUnits !== undefined) READER_SORT_TUNING.maxLeadUnits = maxLeadUnits;
     try {
       queryTable(core.db, { ...BASE, sort: [{ column, desc }], offset, limit: 50 });
     } finally {
       Object.assign(proto, calls);
       SKIP_TUNING.from = saved.from;
       READER_SORT_TUNING.minRows = saved.minRows;
+      READER_SORT_TUNING.maxLeadUnits = saved.maxLeadUnits;
     }
     // The statements reading rows (not counting them) from the sort keys by the field's copy
     // (not the others the query runs, such as the ranks' upkeep).
@@ -293,6 +305,9 @@ describe('query plans of the table', () => {
       const picked = /\) pg CROSS JOIN/.test(statement.sql);
       expect(steps.filter((step) => step.detail === 'USE TEMP B-TREE FOR ORDER BY' && (step.parent !== 0 || !picked)), plan.join(' | ')).toEqual([]);
       expect(plan.some((step) => step.includes(`initiative_sort_keys_by_${index} `) || step.endsWith(`initiative_sort_keys_by_${index}`)), plan.join(' | ')).toBe(true);
+      // A free text's rows with a value: the typed values walked in their rank index's order.
+      if (/\btv\.pinyin\b/.test(statement.sql)) expect(plan.some((step) => /^(SCAN|SEARCH) tv USING COVERING INDEX text_sort_keys_by_pinyin\b/.test(step)), plan.join(' | ')).toBe(true);
     }
+    if (column === 'responsibleUnits' || column === 'progressNote' || maxLeadUnits !== undefined) expect(pages.some((s) => /\btv\.pinyin\b/.test(s.sql)), run.map((s) => s.sql).join('\n')).toBe(offset < 200);
   });
 });

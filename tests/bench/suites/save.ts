@@ -50,6 +50,9 @@ export function runSave(ctx: SuiteContext): void {
     // Tens of thousands of distinct values: one per initiative, written directly and ranked once.
     setLeadUnits(core, ids.map((id, i) => [id, `${r.pick(V.CITIES)}${r.pick(V.POLICY_TERMS)}${r.pick(V.MECHANISMS)}第${i}组`]));
     measureText(ctx, core, ids, `${distinct(core)} distinct values`, r);
+    // A progress note (migration 0017 copies it onto the table's sort keys, indexed, and the
+    // new value's ranks into the rank indexes) with as many distinct values in the dictionary.
+    measureText(ctx, core, ids, `${distinct(core)} distinct values`, r, 'progressNote');
     measureStatus(ctx, core, ids);
   } finally {
     core.close();
@@ -159,12 +162,13 @@ function cpuResult(a: number[], b: number[]): AbResult {
   return { a: sa, b: sb, ratio: sa.median / sb.median, aSamples: a, bSamples: b };
 }
 
-function measureText(ctx: SuiteContext, core: Core, ids: string[], what: string, r: Prng): void {
+function measureText(ctx: SuiteContext, core: Core, ids: string[], what: string, r: Prng, field: 'leadUnit' | 'progressNote' = 'leadUnit'): void {
   // A value no one typed before, each time: the sort-key dictionary gains one.
   const fresh = (side: string) => (n: number) => `${r.pick(V.CITIES)}${r.pick(V.ACTORS)}${side}${n}号`;
-  const api = saver(core, ids, (n) => ({ leadUnit: fresh('甲')(n) }));
-  const raw = rawSaver(core, ids, 'lead_unit', fresh('乙'));
-  measureSaves(ctx, `save text, ${what.split(' ')[0]}`, api, raw, `lead unit, a new value each save, ${what}; `, { distinct: what });
+  const api = saver(core, ids, (n) => ({ [field]: fresh('甲')(n) }));
+  const raw = rawSaver(core, ids, field === 'leadUnit' ? 'lead_unit' : 'progress_note', fresh('乙'));
+  const name = field === 'leadUnit' ? `save text, ${what.split(' ')[0]}` : `save progress note, ${what.split(' ')[0]}`;
+  measureSaves(ctx, name, api, raw, `${field === 'leadUnit' ? 'lead unit' : 'progress note'}, a new value each save, ${what}; `, { distinct: what });
 }
 
 function measureStatus(ctx: SuiteContext, core: Core, ids: string[]): void {

@@ -16,6 +16,7 @@ import { searchMerge } from './0013-search-merge';
 import { readerSortKeys } from './0014-reader-sort-keys';
 import { planTotals } from './0015-plan-totals';
 import { leadUnitSortKey } from './0016-lead-unit-sort-key';
+import { freeTextSortKeys } from './0017-free-text-sort-keys';
 
 export const MIGRATIONS: readonly Migration[] = [
   planContent,
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   readerSortKeys,
   planTotals,
   leadUnitSortKey,
+  freeTextSortKeys,
 ];

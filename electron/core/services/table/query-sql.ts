@@ -156,6 +156,16 @@ export interface OrderBy {
   textJoins: Map<string, string>;
   /** Sorts by plan title: temp.plan_ranks (plans.ts) is joined as pr. */
   planRanks: boolean;
+  /** Sorts by the rank of a free text copied onto the sort keys (reader-sort.ts, migration
+   *  0017): the typed values' ranks are joined as tv by that copy, and read in their index's
+   *  order when the rows are read in the order's (fromOf). */
+  ranked?: RankedText;
+}
+
+/** A free text of the reader's copied onto the sort keys (k.column), ranked in a collation. */
+export interface RankedText {
+  column: 'lead_unit' | 'responsible_units' | 'progress_note';
+  collation: Collation;
 }
 
 const TEXT_COLUMNS = {
@@ -285,8 +295,23 @@ export function orderByOf(
  *  plan by plan in the order's place column (its index), each plan's rows by its plan index —
  *  for a scope neither bounded by plans or themes nor tested row by row before the order
  *  (pageRowsSql), where SQLite would otherwise read every row and sort them all. */
-export function fromOf(usesState: boolean, textJoins: ReadonlyMap<string, string> = new Map(), planRanks = false, fromPlans = false): string {
-  const joins = [planRanks && fromPlans ? 'FROM temp.plan_ranks pr CROSS JOIN initiative_sort_keys k ON k.plan_id = pr.plan_id' : 'FROM initiative_sort_keys k'];
+export function fromOf(
+  usesState: boolean,
+  textJoins: ReadonlyMap<string, string> = new Map(),
+  planRanks = false,
+  fromPlans = false,
+  ranked?: RankedText,
+): string {
+  // A ranked text's order read as `fromPlans` reads a plan sort's: the typed values in their
+  // rank index's order (CROSS JOIN: SQLite keeps that order), each value's rows by the copy's
+  // index; otherwise the rows' own values looked up (only rows with a value: the segment's).
+  const first = ranked && fromPlans
+    ? `FROM text_sort_keys tv INDEXED BY text_sort_keys_by_${ranked.collation} CROSS JOIN initiative_sort_keys k ON k.${ranked.column} = tv.text`
+    : planRanks && fromPlans
+      ? 'FROM temp.plan_ranks pr CROSS JOIN initiative_sort_keys k ON k.plan_id = pr.plan_id'
+      : 'FROM initiative_sort_keys k';
+  const joins = [first];
+  if (ranked && !fromPlans) joins.push(`JOIN text_sort_keys tv ON tv.text = k.${ranked.column}`);
   if (planRanks && !fromPlans) joins.push('LEFT JOIN temp.plan_ranks pr ON pr.plan_id = k.plan_id');
   if (usesState || textJoins.size) joins.push('LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id');
   for (const [alias, column] of textJoins) joins.push(`LEFT JOIN text_sort_keys ${alias} ON ${alias}.text = ${column}`);
@@ -301,7 +326,7 @@ export function pageSql(
   walk = false,
 ): { sql: string; params: unknown[] } {
   const where = whereOf(scope, undefined, walk);
-  const from = fromOf(where.usesState || order.usesState, order.textJoins, order.planRanks);
+  const from = fromOf(where.usesState || order.usesState, order.textJoins, order.planRanks, false, order.ranked);
   const limit = page ? ' LIMIT ? OFFSET ?' : '';
   return {
     sql: `SELECT k.initiative_id AS id ${from} ${where.sql} ${order.sql}${limit}`,
@@ -373,7 +398,7 @@ export function pageRowsSql(
   const where = whereOf(scope, undefined, tested);
   if (form === 'flat') {
     // Themes and plans joined by k's copies of their ids, as the order's index has them.
-    const from = fromOf(true, order.textJoins, order.planRanks).replace(
+    const from = fromOf(true, order.textJoins, order.planRanks, false, order.ranked).replace(
       'FROM initiative_sort_keys k',
       `FROM initiative_sort_keys k JOIN initiatives i ON i.id = k.initiative_id
         JOIN themes t ON t.id = k.theme_id JOIN plans p ON p.id = k.plan_id`,
@@ -387,7 +412,7 @@ export function pageRowsSql(
   // plan by plan (fromOf); a bounded scope's few rows, or hits found by their index, are
   // reached through their own index and sorted.
   const fromPlans = form === 'walk' || !(bounded || hasTestedConditions(scope));
-  const from = fromOf(where.usesState || order.usesState, order.textJoins, order.planRanks, fromPlans);
+  const from = fromOf(where.usesState || order.usesState, order.textJoins, order.planRanks, fromPlans, order.ranked);
   // The inner ORDER BY names its terms by column number, so each is computed once per row.
   const values = order.terms.map((t, n) => `${t.expr} AS o${n}`).join(', ');
   // From the end: the page's rows are the last ones before the rows after it, in reverse order
@@ -410,7 +435,7 @@ export function pageRowsSql(
     const left = planList(scope.trashedPlans);
     // The window reads the order's index alone (the plan is not in it); its rows are tested
     // against the left-out plans' row ids, a set made once from their plan index.
-    const window = `SELECT k.initiative_id AS id, ${values} ${fromOf(open.usesState || order.usesState, order.textJoins, order.planRanks, fromPlans)}
+    const window = `SELECT k.initiative_id AS id, ${values} ${fromOf(open.usesState || order.usesState, order.textJoins, order.planRanks, fromPlans, order.ranked)}
       ${open.sql ? `${open.sql} AND` : 'WHERE'} ${fromStartSql(order, walk.backwards, start.key.length)} ORDER BY ${directions(2)} LIMIT ?`;
     const inner = `SELECT id, ${order.terms.map((_, n) => `o${n}`).join(', ')} FROM (${window}) w
       WHERE id NOT IN (SELECT x.initiative_id FROM initiative_sort_keys x WHERE x.plan_id IN (${left.sql}))

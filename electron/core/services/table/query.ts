@@ -345,14 +345,17 @@ export const READER_SORT_TUNING = {
    *  in scope (as WALK_TESTS_PER_ROW). */
   testsPerRow: 2,
   /** A lead-unit sort is read value by value up to this many lead units in use (each a range
-   *  of its index; a deep page counts the ranges before it); more are sorted. */
+   *  of its index; a deep page counts the ranges before it); with more, its rank index is
+   *  walked (reader-sort.ts rankedText, as for responsible units). */
   maxLeadUnits: 256,
 };
 
 /** The lead units in use (the index's distinct values, one seek each, stopped past the
- *  limit), grouped by their rank in `collation` ascending; null past the limit, or should a
- *  value have no rank (the sort then puts it with the unset rows: kept to the sort). */
-function leadUnitRanks(db: Db, collation: TableQuery['collation']): string[][] | null {
+ *  limit), grouped by their rank in `collation` ascending; 'many' past the limit; null should
+ *  a value looked at have no rank (the sort then puts it with the unset rows: kept to the
+ *  sort). Past the limit every value has a rank as the free texts' do (a save ranks its new
+ *  texts, a rebuild every value in use). */
+function leadUnitRanks(db: Db, collation: TableQuery['collation']): string[][] | 'many' | null {
   const values = prepared(
     db,
     `WITH RECURSIVE v(text) AS (
@@ -361,7 +364,8 @@ function leadUnitRanks(db: Db, collation: TableQuery['collation']): string[][] |
      SELECT v.text AS text, t.${collation === 'stroke' ? 'stroke' : 'pinyin'} AS rank
      FROM v LEFT JOIN text_sort_keys t ON t.text = v.text WHERE v.text IS NOT NULL LIMIT ?`,
   ).all(READER_SORT_TUNING.maxLeadUnits + 1) as { text: string; rank: number | null }[];
-  if (values.length > READER_SORT_TUNING.maxLeadUnits || values.some((v) => v.rank === null)) return null;
+  if (values.some((v) => v.rank === null)) return null;
+  if (values.length > READER_SORT_TUNING.maxLeadUnits) return 'many';
   // Equal ranks in text order: the segments are ranges of the index, merged when they share one.
   values.sort((a, b) => a.rank! - b.rank! || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   const groups: string[][] = [];
@@ -430,7 +434,7 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
  *  (reader-sort.ts), any other order by its page statement. */
 function ungroupedRows(db: Db, query: TableQuery, statements: ReturnType<typeof tableStatements>, total: number, run: (statement: Statement) => unknown[]): unknown[] {
   const { scope, statusOptions } = statements;
-  const segments = readerSorted(db, scope, query, total) ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key), () => leadUnitRanks(db, query.collation)) : null;
+  const segments = readerSorted(db, scope, query, total) ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key), () => leadUnitRanks(db, query.collation), query.collation) : null;
   if (!segments) return run(statements.rows(total));
   return segmentedPage(
     scope,

@@ -1,22 +1,26 @@
-// A sort by one of the reader's fields — status, priority, deadline, last touched, lead unit —
-// read off indexes, value by value, instead of sorting every row in scope. The order
-// (orderByOf's) is: the rows with a value, by value (a status by its place among the options,
-// then statuses no longer among them by key; a priority high, medium, low; a lead unit by its
-// typed value's rank), each value's rows in default order, then the rows without one in
-// default order. Migrations 0014 and 0016 keep these values on the sort keys with an index
-// (value, default order) each; so that order is a run of index ranges, one per segment below,
-// and a page is read from the segments it spans:
+// A sort by one of the reader's fields — status, priority, deadline, last touched, lead unit,
+// responsible units, progress note — read off indexes, value by value, instead of sorting
+// every row in scope. The order (orderByOf's) is: the rows with a value, by value (a status by
+// its place among the options, then statuses no longer among them by key; a priority high,
+// medium, low; a typed text by its rank), each value's rows in default order, then the rows
+// without one in default order. Migrations 0014, 0016 and 0017 keep these values on the sort
+// keys with an index (value, default order) each; so that order is a run of index ranges, one
+// per segment below, and a page is read from the segments it spans:
 // - one value (a status option, a priority, a lead unit's rank, the unset rows): `k.col = ?` /
 //   `k.col IS NULL`, in default order — one range of the index, in order, skippable as any
 //   index order (skip.ts);
 // - many values (deadlines, times, statuses not among the options): `k.col IS NOT NULL`, by
 //   value then default order: the index ascending; descending, read backwards with each run of
-//   equal values put back into default order (a sort of the run, stopped with the page).
+//   equal values put back into default order (a sort of the run, stopped with the page);
+// - the free texts' many values (responsible units, progress notes: mostly distinct, too many
+//   for a range each, and the ranks may not be copied onto the rows, whose renumbering would
+//   then rewrite them): `k.col IS NOT NULL`, read by walking the typed values' rank index and
+//   looking each value's rows up in the copy's index (rankedText).
 // The rows of segments before the page are counted (the kept counts for a status or priority,
 // else the index range), never read; the last segment's count is the total less the others.
 // At a million initiatives a status sort's first page sorted every row: about half a second.
-import type { GroupBy, TableSort } from '../../../../shared/domain/table';
-import type { KeyCondition, OrderBy, OrderTerm, RowScope } from './query-sql';
+import type { Collation, GroupBy, TableSort } from '../../../../shared/domain/table';
+import type { KeyCondition, OrderBy, OrderTerm, RankedText, RowScope } from './query-sql';
 
 export interface Segment {
   key: KeyCondition;
@@ -104,14 +108,31 @@ function leadUnitRank(texts: readonly string[]): Segment {
   };
 }
 
+/** The rows with a free text (responsible units, progress note: mostly distinct values, too
+ *  many for a range each), by the text's rank in the collation, each rank's rows in default
+ *  order: the typed values' rank index walked (either way), each value's rows looked up in the
+ *  copy's index (migration 0017), each run of equal ranks sorted back into default order (a
+ *  partial sort, stopped with the page; values the collator calls equal, nearly never). The
+ *  empty text's rank is the largest, as in orderByOf. */
+function rankedText(ranked: RankedText, desc: boolean): Segment {
+  return {
+    key: { sql: `k.${ranked.column} IS NOT NULL`, params: [] },
+    order: { ...orderOf([{ expr: `tv.${ranked.collation}`, desc }, ...TIES]), ranked },
+  };
+}
+
+const FREE_TEXTS = { responsibleUnits: 'responsible_units', progressNote: 'progress_note' } as const;
+
 /** The segments of a sort by one reader's field, in page order; null for any other query (its
  *  order is orderByOf's alone). `leadUnits`: the lead units in use, grouped by rank in the
- *  query's collation, ascending (null: too many to read one by one, the sort kept). */
+ *  query's collation, ascending ('many': too many to read one by one, read as the free texts
+ *  are; null: a value without a rank, the sort kept). */
 export function readerSegments(
   sort: readonly TableSort[],
   groupBy: GroupBy,
   statusKeys: readonly string[],
-  leadUnits: () => readonly (readonly string[])[] | null = () => null,
+  leadUnits: () => readonly (readonly string[])[] | 'many' | null = () => null,
+  collation: Collation = 'pinyin',
 ): Segment[] | null {
   if (groupBy !== null || sort.length !== 1) return null;
   const { column, desc } = sort[0]!;
@@ -137,8 +158,16 @@ export function readerSegments(
       // By the value's rank (the empty text's is the largest), descending too; unset rows last.
       const ranks = leadUnits();
       if (!ranks) return null;
+      // Too many lead units for a range each (a deep page counts the ranges before it): the
+      // rank index walked, as for responsible units.
+      if (ranks === 'many') return [rankedText({ column: 'lead_unit', collation }, desc), unset('lead_unit', false)];
       const each = ranks.map(leadUnitRank);
       return [...(desc ? each.reverse() : each), unset('lead_unit', false)];
+    }
+    case 'responsibleUnits':
+    case 'progressNote': {
+      const copy = FREE_TEXTS[column];
+      return [rankedText({ column: copy, collation }, desc), unset(copy, false)];
     }
     default:
       return null;
