@@ -155,7 +155,7 @@ describe('the migration runner reports where it is', () => {
         ...pending.map((m, i) => [i, m.version]),
         [pending.length, pending[pending.length - 1]!.version],
       ]);
-      const fill = steps.filter((s) => s.version === 14 && s.done !== null).map((s) => [s.done, s.total]);
+      const fill = steps.filter((s) => s.version === 17 && s.done !== null).map((s) => [s.done, s.total]);
       expect(fill).toEqual([
         [0, CHUNK_ROWS + 5],
         [CHUNK_ROWS, CHUNK_ROWS + 5],

@@ -1,7 +1,7 @@
 // A library as a version of Briefbook before migration 0014 left it: the schema of migration 13,
 // one plan of `initiatives` initiatives in 10 themes, every fifth with the reader's status,
 // priority and lead unit. Opening it with this code runs 0014 onwards (and any migration added
-// later), with rows enough that their fills work in several chunks (in-chunks.ts) and the
+// later), with rows enough that their fills work in several chunks (0017's, in-chunks.ts) and the
 // update lasts long enough for a page to see it. Derived data (search index, sort ranks) are
 // left for the opened app to build, as for a library whose plans were stored by raw SQL.
 import { join } from 'node:path';
@@ -38,8 +38,9 @@ export function makeOlderLibrary(dataDir: string, initiatives: number): string {
       db.exec(`
         INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal)
           SELECT id, plan_id, theme_id, CAST(substr(theme_id, 6) AS INTEGER), ordinal FROM initiatives;
-        INSERT INTO user_initiative_state (initiative_id, status, priority, lead_unit, touched_at)
-          SELECT id, '推进中', 'high', '单位' || (ordinal % 7), '2024-06-01T00:00:00.000Z' FROM initiatives WHERE ordinal % 5 = 0;
+        INSERT INTO user_initiative_state (initiative_id, status, priority, lead_unit, responsible_units, progress_note, touched_at)
+          SELECT id, '推进中', 'high', '单位' || (ordinal % 7), '责任单位' || (ordinal % 11), '进展' || ordinal, '2024-06-01T00:00:00.000Z'
+          FROM initiatives WHERE ordinal % 5 = 0;
       `);
     })();
     // A closed file stands alone, as an older version leaves it on quitting.

@@ -12,7 +12,6 @@
 // Indexes of every row, NULLs included: a page deep in the unset rows (most rows) is skipped in
 // the index's NULL range, where a partial index would leave them to be tested row by row.
 import type { Migration } from '../migrate';
-import { inChunks } from './in-chunks';
 
 /** The reader's values the table sorts by, as named in both tables. */
 export const READER_SORT_COLUMNS = ['status', 'priority', 'deadline', 'touched_at'] as const;
@@ -30,18 +29,11 @@ export const READER_SORT_KEYS_SQL = `
 export const readerSortKeys: Migration = {
   version: 14,
   name: 'reader-sort-keys',
-  up(db, progress) {
-    db.exec(READER_SORT_COLUMNS.map((c) => `ALTER TABLE initiative_sort_keys ADD COLUMN ${c} TEXT;`).join('\n'));
-    // The fill, a chunk of the reader's states at a time (in-chunks.ts): the same rows as one
-    // UPDATE over all of them, with the opening screen told how far it is.
-    inChunks(
-      db,
-      progress,
-      'user_initiative_state',
-      `UPDATE initiative_sort_keys SET (${columns}) = ${copyOf('initiative_sort_keys.initiative_id')}
-        WHERE initiative_id IN (SELECT initiative_id FROM user_initiative_state WHERE rowid > @after AND rowid <= @last)`,
-    );
+  up(db) {
     db.exec(`
+      ${READER_SORT_COLUMNS.map((c) => `ALTER TABLE initiative_sort_keys ADD COLUMN ${c} TEXT;`).join('\n')}
+      UPDATE initiative_sort_keys SET (${columns}) = ${copyOf('initiative_sort_keys.initiative_id')}
+        WHERE initiative_id IN (SELECT initiative_id FROM user_initiative_state);
       -- A value's rows in default order (ties of a sort by it); NULL first: the unset rows.
       CREATE INDEX initiative_sort_keys_by_status ON initiative_sort_keys (status, theme_ordinal, ordinal, initiative_id);
       CREATE INDEX initiative_sort_keys_by_priority ON initiative_sort_keys (priority, theme_ordinal, ordinal, initiative_id);

@@ -11,7 +11,6 @@
 // Derived data kept by triggers in every write's transaction, as 0014's copies; the reader's
 // state stays the only original.
 import type { Migration } from '../migrate';
-import { inChunks } from './in-chunks';
 
 const copyOf = (initiative: string) => `(SELECT lead_unit FROM user_initiative_state WHERE initiative_id = ${initiative})`;
 const set = (initiative: string, value: string) => `UPDATE initiative_sort_keys SET lead_unit = ${value} WHERE initiative_id = ${initiative};`;
@@ -24,18 +23,11 @@ export const LEAD_UNIT_SORT_KEYS_SQL = `
 export const leadUnitSortKey: Migration = {
   version: 16,
   name: 'lead-unit-sort-key',
-  up(db, progress) {
-    db.exec('ALTER TABLE initiative_sort_keys ADD COLUMN lead_unit TEXT;');
-    // The fill, a chunk of the reader's states at a time (in-chunks.ts), as in 0014.
-    inChunks(
-      db,
-      progress,
-      'user_initiative_state',
-      `UPDATE initiative_sort_keys SET lead_unit = ${copyOf('initiative_sort_keys.initiative_id')}
-        WHERE initiative_id IN (SELECT initiative_id FROM user_initiative_state
-                                WHERE rowid > @after AND rowid <= @last AND lead_unit IS NOT NULL)`,
-    );
+  up(db) {
     db.exec(`
+      ALTER TABLE initiative_sort_keys ADD COLUMN lead_unit TEXT;
+      UPDATE initiative_sort_keys SET lead_unit = ${copyOf('initiative_sort_keys.initiative_id')}
+        WHERE initiative_id IN (SELECT initiative_id FROM user_initiative_state WHERE lead_unit IS NOT NULL);
       -- A value's rows in default order; NULL first: the unset rows (most rows).
       CREATE INDEX initiative_sort_keys_by_lead_unit ON initiative_sort_keys (lead_unit, theme_ordinal, ordinal, initiative_id);
 

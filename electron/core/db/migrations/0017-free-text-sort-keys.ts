@@ -14,6 +14,7 @@
 // Derived data kept by triggers in every write's transaction, as 0014's and 0016's copies; the
 // reader's state stays the only original.
 import type { Migration } from '../migrate';
+import { inChunks } from './in-chunks';
 
 const COLUMNS = ['responsible_units', 'progress_note'] as const;
 const ALL = COLUMNS.join(', ');
@@ -31,11 +32,19 @@ export const FREE_TEXT_SORT_KEYS_SQL = `
 export const freeTextSortKeys: Migration = {
   version: 17,
   name: 'free-text-sort-keys',
-  up(db) {
+  up(db, progress) {
+    db.exec(COLUMNS.map((c) => `ALTER TABLE initiative_sort_keys ADD COLUMN ${c} TEXT;`).join('\n'));
+    // The fill, a chunk of the reader's states at a time (in-chunks.ts): the same rows as one
+    // UPDATE over all of them, with the opening screen told how far it is.
+    inChunks(
+      db,
+      progress,
+      'user_initiative_state',
+      `UPDATE initiative_sort_keys SET (${ALL}) = ${copyOf('initiative_sort_keys.initiative_id')}
+        WHERE initiative_id IN (SELECT initiative_id FROM user_initiative_state
+                                WHERE rowid > @after AND rowid <= @last AND (${COLUMNS.map((c) => `${c} IS NOT NULL`).join(' OR ')}))`,
+    );
     db.exec(`
-      ${COLUMNS.map((c) => `ALTER TABLE initiative_sort_keys ADD COLUMN ${c} TEXT;`).join('\n')}
-      UPDATE initiative_sort_keys SET (${ALL}) = ${copyOf('initiative_sort_keys.initiative_id')}
-        WHERE initiative_id IN (SELECT initiative_id FROM user_initiative_state WHERE ${COLUMNS.map((c) => `${c} IS NOT NULL`).join(' OR ')});
       -- A value's rows in default order; NULL first: the unset rows (most rows).
       ${COLUMNS.map((c) => `CREATE INDEX initiative_sort_keys_by_${c} ON initiative_sort_keys (${c}, theme_ordinal, ordinal, initiative_id);`).join('\n')}
       -- The typed values in each collation's order (the text, its key, is in every entry).
