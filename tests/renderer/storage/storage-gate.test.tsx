@@ -7,6 +7,8 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { StorageGate } from '../../../renderer/src/features/storage/StorageGate';
+import { MIGRATIONS } from '../../../electron/core/db/migrations';
+import { storage as storageLocales } from '../../../renderer/src/features/storage/locales';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
 import type { BackupInfo, OpeningProgress, StorageStatus } from '../../../shared/api/storage/methods';
 
@@ -134,15 +136,15 @@ describe('storage gate', () => {
     expect(screen.queryByText('the app')).toBeNull();
     expect(screen.getByText('正在备份更新前的文件（备份进行中无法停止）…')).toBeTruthy();
     await screen.findByText('正在检查备份是否完好（检查进行中无法停止）…');
-    await screen.findByText('第 1 步，共 3 步：reader-sort-keys');
+    await screen.findByText('第 1 步，共 3 步：按状态、优先级、期限和修改时间排序的索引');
     expect(screen.getByText('已处理 40,000 / 199,792 行')).toBeTruthy();
     const bar = screen.getByRole('progressbar');
     expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['40000', '199792']);
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       '备份更新前的文件',
-      '第 14 版：reader-sort-keys',
-      '第 15 版：plan-totals',
-      '第 16 版：lead-unit-sort-key',
+      '第 14 版：按状态、优先级、期限和修改时间排序的索引',
+      '第 15 版：各计划的举措总数',
+      '第 16 版：按牵头单位排序的索引',
       '保存更新',
     ]);
     expect(screen.getAllByRole('listitem')[1]!.getAttribute('aria-current')).toBe('step');
@@ -164,5 +166,17 @@ describe('storage gate', () => {
       'storage.cancelOpening',
       'storage.openLibrary',
     ]);
+  });
+
+  it('names every update step for what it changes, in both languages (a step with no name yet says so plainly)', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const names: Record<string, string> = storageLocales[lang].opening.names;
+      expect(MIGRATIONS.map((m) => m.name).filter((name) => !names[name])).toEqual([]);
+    }
+    const unknown: OpeningProgress = { ...CHUNKED, name: 'some-later-step', stepNames: ['some-later-step', 'plan-totals', 'lead-unit-sort-key'] };
+    const { client } = scriptedClient([opening(unknown), opening(unknown), opening(unknown)]);
+    renderGate(client);
+    await screen.findByText('第 1 步，共 3 步：结构更新');
+    expect(screen.getAllByRole('listitem')[1]!.textContent).toBe('第 14 版：结构更新');
   });
 });

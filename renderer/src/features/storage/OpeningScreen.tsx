@@ -128,9 +128,11 @@ function Progress({ progress, seconds }: { progress: OpeningProgress; seconds: n
   const { t, i18n } = useTranslation('storage');
   const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en' : 'zh-CN');
   const { phase, step, steps, from, done, total } = progress;
+  // A step is named for what it changes; its code name (plan-totals) means nothing to a reader.
+  const label = (name: string) => t(`opening.names.${name}`, { defaultValue: t('opening.unnamed') });
   const phaseText =
     phase === 'migrate'
-      ? t('opening.phaseMigrate', { step, steps, name: progress.name ?? progress.stepNames[step - 1] ?? '' })
+      ? t('opening.phaseMigrate', { step, steps, name: label(progress.name ?? progress.stepNames[step - 1] ?? '') })
       : t(PHASE_KEYS[phase]);
   // A fill done is not the step done (its indexes are built after it): the bar turns back to
   // the band that says the step is working.
@@ -140,7 +142,7 @@ function Progress({ progress, seconds }: { progress: OpeningProgress; seconds: n
   const at = phase === 'start' ? -1 : phase === 'backup' || phase === 'verify' ? 0 : phase === 'migrate' || phase === 'wait' ? Math.max(step, 1) : steps + 1;
   const lines = [
     t('opening.backup'),
-    ...progress.stepNames.map((name, i) => t('opening.step', { version: from + i + 1, name })),
+    ...progress.stepNames.map((name, i) => t('opening.step', { version: from + i + 1, name: label(name) })),
     t('opening.commit'),
   ];
   return (
