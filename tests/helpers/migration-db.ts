@@ -48,16 +48,21 @@ export function columnsOf(db: Database.Database, table: string): string[] {
   return (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
 }
 
-/** One plan ('p-1') of one theme and three initiatives (I1–I3) with their sort-key rows: the
- *  library the migrations of the table's derived rows (0014, 0016) start from. */
-export const ONE_PLAN_SQL = `
+/** One plan (`id`, 'p-1' unless named) of one theme and three initiatives (I1–I3) with their
+ *  sort-key rows: the library the migration tests start from (several plans: one call each). */
+export function onePlanSql(id = 'p-1'): string {
+  return `
   INSERT INTO plans (id, title, lead, language, source_sha256, imported_at)
-    VALUES ('p-1', 'Title', 'Lead', 'zh', 'abc', '2024-05-11T00:00:00.000Z');
-  INSERT INTO themes (id, plan_id, ordinal, headline) VALUES ('p-1/T1', 'p-1', 1, '主题一');
+    VALUES ('${id}', 'Title', 'Lead', 'zh', '${id}', '2024-05-11T00:00:00.000Z');
+  INSERT INTO themes (id, plan_id, ordinal, headline) VALUES ('${id}/T1', '${id}', 1, '主题一');
   INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES
-    ('p-1/T1/I1', 'p-1', 'p-1/T1', 1, '第一', '甲', 'Body'),
-    ('p-1/T1/I2', 'p-1', 'p-1/T1', 2, '第二', '乙', 'Body'),
-    ('p-1/T1/I3', 'p-1', 'p-1/T1', 3, '第三', '丙', 'Body');
+    ('${id}/T1/I1', '${id}', '${id}/T1', 1, '第一', '甲', 'Body'),
+    ('${id}/T1/I2', '${id}', '${id}/T1', 2, '第二', '乙', 'Body'),
+    ('${id}/T1/I3', '${id}', '${id}/T1', 3, '第三', '丙', 'Body');
   INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal)
-    SELECT id, plan_id, theme_id, 1, ordinal FROM initiatives;
+    SELECT id, plan_id, theme_id, 1, ordinal FROM initiatives WHERE plan_id = '${id}';
 `;
+}
+
+/** onePlanSql()'s library, plan 'p-1'. */
+export const ONE_PLAN_SQL = onePlanSql();

@@ -6,20 +6,15 @@ import type Database from 'better-sqlite3';
 import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { dumpTables } from '../helpers/db-dump';
-import { columnsOf, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { columnsOf, onePlanSql, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'plan-versions')!.version;
 
+/** A plan of three initiatives, the first with the reader's status. */
 function insertPlan(db: Database.Database, id: string): void {
-  db.exec(`
-    INSERT INTO plans (id, title, lead, language, source_sha256, imported_at)
-      VALUES ('${id}', 'Title', 'Lead', 'zh', '${id}', '2024-05-11T00:00:00.000Z');
-    INSERT INTO themes (id, plan_id, ordinal, headline) VALUES ('${id}/T1', '${id}', 1, '主题一');
-    INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES
-      ('${id}/T1/I1', '${id}', '${id}/T1', 1, '第一', '甲', 'Body');
-    INSERT INTO user_initiative_state (initiative_id, status, touched_at) VALUES ('${id}/T1/I1', 'done', 't');
-  `);
+  db.exec(onePlanSql(id));
+  db.exec(`INSERT INTO user_initiative_state (initiative_id, status, touched_at) VALUES ('${id}/T1/I1', 'done', 't')`);
 }
 
 describe('migration 0007 plan-versions', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { dumpTables } from '../helpers/db-dump';
-import { columnsOf, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { columnsOf, ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'search')!.version;
@@ -14,11 +14,8 @@ const VERSION = MIGRATIONS.find((m) => m.name === 'search')!.version;
 describe('migration 0008 search', () => {
   it('adds its tables and index, keeps every existing row and sets user_version', () => {
     const db = atVersion(VERSION - 1);
-    db.exec(`
-      INSERT INTO plans (id, title, lead, language, source_sha256, imported_at)
-        VALUES ('p-1', 'Title', 'Lead', 'zh', 'p-1', '2024-05-11T00:00:00.000Z');
-      INSERT INTO user_saved_views (name, state_json, created_at, updated_at) VALUES ('v', '{}', 't', 't');
-    `);
+    db.exec(ONE_PLAN_SQL);
+    db.exec("INSERT INTO user_saved_views (name, state_json, created_at, updated_at) VALUES ('v', '{}', 't', 't')");
     const before = dumpTables(db);
     const schemaBefore = schemaObjects(db);
     expect(migrate(db, MIGRATIONS, VERSION)).toBe(VERSION);

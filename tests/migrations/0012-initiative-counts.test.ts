@@ -6,7 +6,7 @@ import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { INITIATIVE_COUNTS_SQL } from '../../electron/core/db/migrations/0012-initiative-counts';
 import { dumpTables } from '../helpers/db-dump';
-import { schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'initiative-counts')!.version;
@@ -14,17 +14,15 @@ const VERSION = MIGRATIONS.find((m) => m.name === 'initiative-counts')!.version;
 describe('migration 0012 initiative-counts', () => {
   it('counts the rows of an existing library, keeps every other row, and keeps the counts on later writes', () => {
     const db = atVersion(VERSION - 1);
+    // The shared plan's theme (I1–I3), and a second theme: counts are kept by theme.
+    db.exec(ONE_PLAN_SQL);
     db.exec(`
-      INSERT INTO plans (id, title, lead, language, source_sha256, imported_at)
-        VALUES ('p-1', 'Title', 'Lead', 'zh', 'abc', '2024-05-11T00:00:00.000Z');
-      INSERT INTO themes (id, plan_id, ordinal, headline) VALUES ('p-1/T1', 'p-1', 1, '主题一'), ('p-1/T2', 'p-1', 2, '主题二');
+      INSERT INTO themes (id, plan_id, ordinal, headline) VALUES ('p-1/T2', 'p-1', 2, '主题二');
       INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES
-        ('p-1/T1/I1', 'p-1', 'p-1/T1', 1, '第一', '甲', 'Body'),
-        ('p-1/T1/I2', 'p-1', 'p-1/T1', 2, '第二', '乙', 'Body'),
-        ('p-1/T2/I1', 'p-1', 'p-1/T2', 1, '第一', '丙', 'Body'),
-        ('p-1/T2/I2', 'p-1', 'p-1/T2', 2, '第二', '丁', 'Body');
+        ('p-1/T2/I1', 'p-1', 'p-1/T2', 1, '第一', '丁', 'Body'),
+        ('p-1/T2/I2', 'p-1', 'p-1/T2', 2, '第二', '戊', 'Body');
       INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal)
-        SELECT id, plan_id, theme_id, 1, ordinal FROM initiatives;
+        SELECT id, plan_id, theme_id, 2, ordinal FROM initiatives WHERE theme_id = 'p-1/T2';
       -- Set values, a state row without them (tags only), and a purged plan's item's values.
       INSERT INTO user_initiative_state (initiative_id, status, priority, touched_at) VALUES
         ('p-1/T1/I1', 'done', 'high', 't'), ('p-1/T1/I2', 'done', NULL, 't'), ('p-1/T2/I1', NULL, NULL, 't'),
@@ -49,13 +47,14 @@ describe('migration 0012 initiative-counts', () => {
     const { initiative_counts: counts, initiative_tag_counts: tagCounts, ...rest } = dumpTables(db);
     expect(rest).toEqual(before);
     const rows = () => db.prepare('SELECT theme_id, status, priority, n FROM initiative_counts ORDER BY 1, 2, 3').raw().all();
-    // Unset values as '', the purged plan's values not counted.
+    // Unset values as '' (a row without a state row, T1/I3, too), the purged plan's values not counted.
     expect(rows()).toEqual([
+      ['p-1/T1', '', '', 1],
       ['p-1/T1', 'done', '', 1],
       ['p-1/T1', 'done', 'high', 1],
       ['p-1/T2', '', '', 2],
     ]);
-    expect(counts).toHaveLength(3);
+    expect(counts).toHaveLength(4);
     const tagRows = () => db.prepare('SELECT theme_id, status, priority, tag, n FROM initiative_tag_counts ORDER BY 1, 2, 3, 4').raw().all();
     expect(tagRows()).toEqual([
       ['p-1/T1', 'done', '', '重点', 1],
@@ -67,6 +66,7 @@ describe('migration 0012 initiative-counts', () => {
     db.exec(`UPDATE user_initiative_state SET status = 'watching' WHERE initiative_id = 'p-1/T2/I1';
       DELETE FROM initiative_sort_keys WHERE initiative_id = 'p-1/T1/I1'`);
     expect(rows()).toEqual([
+      ['p-1/T1', '', '', 1],
       ['p-1/T1', 'done', '', 1],
       ['p-1/T2', '', '', 1],
       ['p-1/T2', 'watching', '', 1],
