@@ -393,7 +393,9 @@ export function pageRowsSql(
   // From the end: the page's rows are the last ones before the rows after it, in reverse order
   // (the outer ORDER BY puts them back).
   const walk = form === 'skip' ? skipWalk(page) : { backwards: false, limit: page.limit, skip: page.offset };
-  const start = form === 'skip' ? page.start : undefined;
+  // A walk may start at a row found beforehand too (skip.ts countedSkipStatement: the rows of
+  // the plans before the page's plan passed by their kept counts).
+  const start = form === 'skip' || form === 'walk' ? page.start : undefined;
   const conditions = start ? `${where.sql ? `${where.sql} AND` : 'WHERE'} ${fromStartSql(order, walk.backwards, start.key.length)}` : where.sql;
   const directions = (first: number) => order.terms.map((t, n) => `${n + first}${t.desc !== walk.backwards ? ' DESC' : ''}`).join(', ');
   const outer = (inner: string, params: unknown[]) => ({
@@ -427,14 +429,16 @@ export function pageRowsSql(
  * selection; null when some condition is not a plan, theme, status or priority (a search's
  * hits, tags, a selection of ids): those rows must be counted one by one.
  */
-export function keptWhereOf(scope: RowScope, except?: FacetName): { sql: string; params: unknown[] } | null {
+export function keptWhereOf(scope: RowScope, except?: FacetName, byPlan = false): { sql: string; params: unknown[] } | null {
   const { filters } = scope;
   if (scope.hits || scope.ids !== undefined || (except !== 'tags' && filters.tags?.length)) return null;
   const clauses: string[] = [];
   const params: unknown[] = [];
+  // `byPlan`: the status and priority left unindexed (unary +), so the counts are read in their
+  // key's plan order, each plan's summed as it ends (skip.ts countedSkipStatement).
   const among = (column: string, values: readonly unknown[]) => {
     const keys = [...new Set(values)];
-    clauses.push(`${column} IN (${placeholders(keys.length)})`);
+    clauses.push(`${byPlan && /^c\.(status|priority)$/.test(column) ? '+' : ''}${column} IN (${placeholders(keys.length)})`);
     params.push(...keys);
   };
   if (scope.planId !== undefined) among('c.plan_id', [scope.planId]);
