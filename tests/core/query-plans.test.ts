@@ -140,6 +140,12 @@ describe('query plans of the table', () => {
     }
   });
 
+  it('count under one tag: sums the kept counts of that tag, reads no row; two tags count the rows having both', () => {
+    expect(planOf(tableStatements(core.db, { ...BASE, filters: { tags: ['数字'] } }).count)).toEqual(['SCAN c']);
+    expect(tableStatements(core.db, { ...BASE, filters: { tags: ['数字'] } }).count.sql).toContain('FROM initiative_tag_counts c');
+    expect(tableStatements(core.db, { ...BASE, filters: { tags: ['数字', 'AI'] } }).count.sql).not.toContain('initiative_tag_counts');
+  });
+
   it('count under a status filter: sums the kept counts of that status, reads no row', () => {
     expect(planOf(tableStatements(core.db, { ...BASE, filters: { statuses: ['done'] } }).count)).toEqual([
       'SEARCH c USING COVERING INDEX initiative_counts_by_status (status=?)',

@@ -468,6 +468,23 @@ export function keptWhereOf(scope: RowScope, except?: FacetName, byPlan = false)
 }
 
 /**
+ * The kept counts of a scope, as keptWhereOf gives their conditions, with the table they are in:
+ * initiative_counts, or with one tag chosen initiative_tag_counts (the same columns, and the
+ * tag: rows having it, counted by plan, theme, status and priority in every write's
+ * transaction). Null where rows must be counted one by one: several tags (a row must have each),
+ * a search's hits, text tests, a selection of ids.
+ */
+export function keptCountsOf(scope: RowScope, except?: FacetName, byPlan = false): { table: string; sql: string; params: unknown[] } | null {
+  if (scope.tests?.length) return null;
+  const tags = except !== 'tags' ? [...new Set(scope.filters.tags ?? [])] : [];
+  if (tags.length > 1) return null;
+  const kept = keptWhereOf({ ...scope, filters: { ...scope.filters, tags: undefined } }, except, byPlan);
+  if (!kept) return null;
+  if (tags.length === 0) return { table: 'initiative_counts', ...kept };
+  return { table: 'initiative_tag_counts', sql: `${kept.sql ? `${kept.sql} AND` : 'WHERE'} c.tag = ?`, params: [...kept.params, tags[0]] };
+}
+
+/**
  * The number of rows a scope covers (without one facet's selection, if named). With plans left
  * out (the trash), the rows counted without leaving them out, less those of the plans left
  * out: both counts can come from an index (all rows, a plan's rows), where `plan_id NOT IN`
@@ -481,6 +498,10 @@ export function countSql(scope: RowScope, except?: FacetName): { sql: string; pa
     (except !== 'status' && !!f.statuses?.length) || (except !== 'priority' && !!f.priorities?.length) || !!scope.keys?.some((key) => key.kept);
   const kept = byState ? keptWhereOf(scope, except) : null;
   if (kept) return { sql: `SELECT ifnull(sum(c.n), 0) AS n FROM initiative_counts c ${kept.sql}`, params: kept.params };
+  // One tag: the kept counts of that tag (at 1M initiatives, a tag on 40,000 rows counted row
+  // by row, each looked up: about 70 ms of CPU; its kept counts summed: about 15).
+  const tagged = except !== 'tags' && new Set(f.tags ?? []).size === 1 ? keptCountsOf(scope, except) : null;
+  if (tagged) return { sql: `SELECT ifnull(sum(c.n), 0) AS n FROM ${tagged.table} c ${tagged.sql}`, params: tagged.params };
   // No condition but plans (every plan but those left out, a plan, plans chosen): the totals
   // kept by plan (migration 0015), where the index of every row is read page by page, which
   // is most of a fresh connection's first page. Every plan less the plans left out, as below:

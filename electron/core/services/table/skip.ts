@@ -19,7 +19,7 @@
 // index on, since exactly `before` of the N rows before that one were left out.
 import type { Db } from '../../db/open';
 import { placeholders, prepared } from '../../db/statements';
-import { fromOf, fromStartSql, hasTestedConditions, keptWhereOf, pageRowsSql, skipWalk, whereOf, type OrderBy, type RowScope } from './query-sql';
+import { fromOf, fromStartSql, hasTestedConditions, keptCountsOf, pageRowsSql, skipWalk, whereOf, type OrderBy, type RowScope } from './query-sql';
 
 export const SKIP_TUNING = {
   /** From this offset on, a page in an order an index gives is picked by the skip form. */
@@ -155,8 +155,8 @@ const PLAN_ORDER = ['k.plan_id', 'k.theme_ordinal', 'k.ordinal', 'k.initiative_i
 
 /**
  * The statement of a page deep in the default order across plans under conditions tested row
- * by row that the kept counts can count (statuses, priorities, besides plans and themes: no
- * tags, text or ids). Without it such a page was the scope's every row collected and sorted (a
+ * by row that the kept counts can count (statuses, priorities, one tag, besides plans and
+ * themes: not several tags, text or ids). Without it such a page was the scope's every row collected and sorted (a
  * status at 1M initiatives, 50,000 rows: 115 ms of CPU for its middle page; two statuses 340),
  * or the order's index walked up to the page testing each row it passed (the unset status's
  * middle page: 400,000 rows, 240 ms). Here the rows of whole plans are passed by their counts
@@ -169,9 +169,9 @@ const PLAN_ORDER = ['k.plan_id', 'k.theme_ordinal', 'k.ordinal', 'k.initiative_i
 export function countedSkipStatement(db: Db, scope: RowScope, order: OrderBy, page: { offset: number; limit: number }): Statement | undefined {
   if (page.offset < SKIP_TUNING.from || !hasTestedConditions(scope) || scope.tests?.length) return undefined;
   if (order.terms.length !== PLAN_ORDER.length || order.terms.some((t, n) => t.expr !== PLAN_ORDER[n] || t.desc)) return undefined;
-  const kept = keptWhereOf(scope, undefined, true);
+  const kept = keptCountsOf(scope, undefined, true);
   if (!kept) return undefined;
-  const sums = prepared(db, `SELECT c.plan_id AS plan, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY c.plan_id ORDER BY c.plan_id`);
+  const sums = prepared(db, `SELECT c.plan_id AS plan, sum(c.n) AS n FROM ${kept.table} c ${kept.sql} GROUP BY c.plan_id ORDER BY c.plan_id`);
   let before = 0;
   for (const { plan, n } of sums.iterate(...kept.params) as IterableIterator<{ plan: string; n: number }>) {
     // Leaving the loop resets the statement: the plans after this one are not read.
