@@ -341,27 +341,36 @@ function deepScenarios(all: Pick<Scenario, 'where' | 'params' | 'countSql' | 'co
     },
     { name: 'pinyin sort middle page', query: { ...BASE, sort: [{ column: 'headline', desc: false }], ...page(middle) }, ...all, orderBy: pinyin, form: 'skipped' },
     { name: 'pinyin sort last page', query: { ...BASE, sort: [{ column: 'headline', desc: false }], ...page(last) }, ...all, orderBy: pinyin, form: 'skipped' },
-    // Deep in the default order under a status: a twentieth of the rows, and the unset status
-    // (four fifths), each page in the middle of its own rows. By hand the best known is what the
-    // core does: the plans before the page's plan passed by the kept counts, read plan by plan
-    // (collecting the status's rows and sorting them, or walking the order's index up to the
-    // page, cost 3–8× as much at 1M), then the order's index walked from that plan.
+    // Deep in the default order under a status (a twentieth of the rows), the unset status (four
+    // fifths) and a tag (a twenty-fifth), each page in the middle of its own rows. By hand the
+    // best known is what the core does: the plans before the page's plan passed by the kept
+    // counts, read plan by plan (collecting the rows in scope and sorting them, or walking the
+    // order's index up to the page, cost 3–8× as much at 1M), then the order's index walked from
+    // that plan, each row tested (a tag by a seek in the reader's tags).
     ...(
       [
-        ['status filter middle page', 'in_progress', "+s.status = 'in_progress'"],
-        ['unset status filter middle page', null, 's.status IS NULL'],
-      ] as const
-    ).map(([name, status, where]): Scenario => ({
+        ['status filter middle page', { statuses: ['in_progress'] }, "+s.status = 'in_progress'", 'initiative_counts', "status = 'in_progress'"],
+        ['unset status filter middle page', { statuses: [null] }, 's.status IS NULL', 'initiative_counts', "status = ''"],
+        [
+          'tag filter middle page',
+          { tags: [TAGS[1]!] },
+          `EXISTS (SELECT 1 FROM user_initiative_tags g WHERE g.initiative_id = k.initiative_id AND g.tag = '${TAGS[1]}')`,
+          'initiative_tag_counts',
+          `tag = '${TAGS[1]}'`,
+        ],
+      ] as [string, TableQuery['filters'], string, string, string][]
+    ).map(([name, filters, where, counts, kept]): Scenario => ({
       name,
-      query: { ...BASE, filters: { statuses: [status] }, limit: VIEW_PAGE },
+      query: { ...BASE, filters, limit: VIEW_PAGE },
       middleOfScope: true,
       where: `WHERE ${where} AND ${LIVE}`,
       params: [TRASHED_PLAN],
-      countSql: `SELECT ifnull(sum(n), 0) FROM initiative_counts WHERE status = '${status ?? ''}' AND plan_id <> ?`,
+      countSql: `SELECT ifnull(sum(n), 0) FROM ${counts} WHERE ${kept} AND plan_id <> ?`,
       countParams: [TRASHED_PLAN],
       orderBy: ORDER,
       form: 'counted',
-      byPlanCounts: `SELECT plan_id, sum(n) FROM initiative_counts WHERE +status = '${status ?? ''}' AND plan_id <> ? GROUP BY plan_id ORDER BY plan_id`,
+      // Read in the counts' key order (plan first): the status left unindexed (+).
+      byPlanCounts: `SELECT plan_id, sum(n) FROM ${counts} WHERE +${kept} AND plan_id <> ? GROUP BY plan_id ORDER BY plan_id`,
     })),
   ];
 }
