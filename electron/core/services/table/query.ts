@@ -232,7 +232,7 @@ export function rowsStatement(
   const form = (name: PageForm) => ({ ...(forms[name] ??= pageRowsSql(scope, order, range, name)), form: name });
   const flat = form('flat');
   const indexed = withoutSort(db, flat);
-  // Deep in the default order under a status or priority: whole plans passed by their counts
+  // Deep in the default order under a status, priority or one tag: whole plans passed by their counts
   // (skip.ts), then walked while the page's own tests stay few (as a walk from the top). Not
   // where the order's index, walked from the nearer end, reaches the page after a few tests (a
   // dense status's last page: its counts summed would cost more).

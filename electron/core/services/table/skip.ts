@@ -156,11 +156,12 @@ const PLAN_ORDER = ['k.plan_id', 'k.theme_ordinal', 'k.ordinal', 'k.initiative_i
 /**
  * The statement of a page deep in the default order across plans under conditions tested row
  * by row that the kept counts can count (statuses, priorities, one tag, besides plans and
- * themes: not several tags, text or ids). Without it such a page was the scope's every row collected and sorted (a
- * status at 1M initiatives, 50,000 rows: 115 ms of CPU for its middle page; two statuses 340),
- * or the order's index walked up to the page testing each row it passed (the unset status's
- * middle page: 400,000 rows, 240 ms). Here the rows of whole plans are passed by their counts
- * (initiative_counts, kept in every write's transaction), read in their key's plan order and
+ * themes: not several tags, text or ids). Without it such a page was the scope's every row
+ * collected and sorted (a status at 1M initiatives, 50,000 rows: 115 ms of CPU for its middle
+ * page; two statuses 340), or the order's index walked up to the page testing each row it
+ * passed (the unset status's middle page: 400,000 rows, 240 ms). Here the rows of whole plans
+ * are passed by their counts (keptCountsOf: initiative_counts, or one tag's
+ * initiative_tag_counts, kept in every write's transaction), read in their key's plan order and
  * summed plan by plan up to the plan holding the row at the page's offset (`before`: the
  * scope's rows in the plans before it); the page walks the plan index from that plan on,
  * testing each row, passing `offset - before` rows of the scope (that plan's, a few).
