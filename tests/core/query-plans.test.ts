@@ -120,6 +120,35 @@ describe('query plans of the table', () => {
     expect(plan.some((step) => step.includes('user_initiative_state_by_status')), plan.join(' | ')).toBe(false);
   });
 
+  it('a page deep in the default order under a status or priority: the plans before its plan passed by their kept counts, the plan index walked from that plan', () => {
+    const saved = { ...SKIP_TUNING };
+    SKIP_TUNING.from = 100;
+    SKIP_TUNING.nearEndTests = 0;
+    try {
+      for (const filters of [{ statuses: ['in_progress'] }, { statuses: [null] }, { statuses: ['in_progress', null], priorities: [null] }]) {
+        const total = queryTable(core.db, { ...BASE, filters }).total;
+        for (const offset of [Math.floor(total / 2), total - 60]) {
+          const query = { ...BASE, filters, offset };
+          const rows = tableStatements(core.db, query).rows(total);
+          expect(rows.form, `${JSON.stringify(filters)} at ${offset} of ${total}`).toBe('walk');
+          const plan = planOf(rows);
+          expectNoBareScan(plan);
+          expect(plan, plan.join(' | ')).toContain('SEARCH k USING COVERING INDEX initiative_sort_keys_by_plan (plan_id>?)');
+          // No sort: the walk stops with the page.
+          expect(plan.filter((step) => /^USE TEMP B-TREE FOR (.* OF )?ORDER BY$/.test(step)), plan.join(' | ')).toEqual([]);
+        }
+      }
+    } finally {
+      Object.assign(SKIP_TUNING, saved);
+    }
+  });
+
+  it('count under one tag: sums the kept counts of that tag, reads no row; two tags count the rows having both', () => {
+    expect(planOf(tableStatements(core.db, { ...BASE, filters: { tags: ['数字'] } }).count)).toEqual(['SCAN c']);
+    expect(tableStatements(core.db, { ...BASE, filters: { tags: ['数字'] } }).count.sql).toContain('FROM initiative_tag_counts c');
+    expect(tableStatements(core.db, { ...BASE, filters: { tags: ['数字', 'AI'] } }).count.sql).not.toContain('initiative_tag_counts');
+  });
+
   it('count under a status filter: sums the kept counts of that status, reads no row', () => {
     expect(planOf(tableStatements(core.db, { ...BASE, filters: { statuses: ['done'] } }).count)).toEqual([
       'SEARCH c USING COVERING INDEX initiative_counts_by_status (status=?)',

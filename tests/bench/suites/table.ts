@@ -176,8 +176,14 @@ interface Scenario {
    *  a page deep in an order an index gives: the rows before it skipped in that index alone
    *  (from the end when the page is nearer the end, the index read backwards), the page's rows
    *  joined to their columns after; runs, a page deep in an order whose first term's index gives
-   *  it run by run (runsPage). */
-  form: 'flat' | 'sorted' | 'walked' | 'skipped' | 'runs';
+   *  it run by run (runsPage); counted, a page deep in the default order under a status: the
+   *  plans before the page's plan passed by their kept counts (countedPage). */
+  form: 'flat' | 'sorted' | 'walked' | 'skipped' | 'runs' | 'counted';
+  /** Counted: the scope's rows plan by plan in plan order, from the kept counts (params: the
+   *  trashed plan). */
+  byPlanCounts?: string;
+  /** The page in the middle of the scenario's own rows (its count), not of every row's. */
+  middleOfScope?: boolean;
   /** Plans read in the Plan column's order (the floor's own places of the plans, kept as the
    *  core keeps its own: computed once per connection), each plan's rows by its plan index. */
   byPlanPlace?: boolean;
@@ -353,6 +359,37 @@ function deepScenarios(all: Pick<Scenario, 'where' | 'params' | 'countSql' | 'co
     },
     { name: 'pinyin sort middle page', query: { ...BASE, sort: [{ column: 'headline', desc: false }], ...page(middle) }, ...all, orderBy: pinyin, form: 'skipped' },
     { name: 'pinyin sort last page', query: { ...BASE, sort: [{ column: 'headline', desc: false }], ...page(last) }, ...all, orderBy: pinyin, form: 'skipped' },
+    // Deep in the default order under a status (a twentieth of the rows), the unset status (four
+    // fifths) and a tag (a twenty-fifth), each page in the middle of its own rows. By hand the
+    // best known is what the core does: the plans before the page's plan passed by the kept
+    // counts, read plan by plan (collecting the rows in scope and sorting them, or walking the
+    // order's index up to the page, cost 3–8× as much at 1M), then the order's index walked from
+    // that plan, each row tested (a tag by a seek in the reader's tags).
+    ...(
+      [
+        ['status filter middle page', { statuses: ['in_progress'] }, "+s.status = 'in_progress'", 'initiative_counts', "status = 'in_progress'"],
+        ['unset status filter middle page', { statuses: [null] }, 's.status IS NULL', 'initiative_counts', "status = ''"],
+        [
+          'tag filter middle page',
+          { tags: [TAGS[1]!] },
+          `EXISTS (SELECT 1 FROM user_initiative_tags g WHERE g.initiative_id = k.initiative_id AND g.tag = '${TAGS[1]}')`,
+          'initiative_tag_counts',
+          `tag = '${TAGS[1]}'`,
+        ],
+      ] as [string, TableQuery['filters'], string, string, string][]
+    ).map(([name, filters, where, counts, kept]): Scenario => ({
+      name,
+      query: { ...BASE, filters, limit: VIEW_PAGE },
+      middleOfScope: true,
+      where: `WHERE ${where} AND ${LIVE}`,
+      params: [TRASHED_PLAN],
+      countSql: `SELECT ifnull(sum(n), 0) FROM ${counts} WHERE ${kept} AND plan_id <> ?`,
+      countParams: [TRASHED_PLAN],
+      orderBy: ORDER,
+      form: 'counted',
+      // Read in the counts' key order (plan first): the status left unindexed (+).
+      byPlanCounts: `SELECT plan_id, sum(n) FROM ${counts} WHERE +${kept} AND plan_id <> ? GROUP BY plan_id ORDER BY plan_id`,
+    })),
   ];
 }
 
@@ -541,6 +578,28 @@ function runsPage(db: Database.Database, s: Scenario, terms: { expr: string; des
   };
 }
 
+/** A page deep in the default order under a status, by hand: the scope's rows counted plan by
+ *  plan in plan order off the kept counts (s.byPlanCounts), read up to the plan holding the
+ *  page's first row; then the order's index walked from that plan, each row tested, passing the
+ *  scope's rows of that plan before the page. */
+function countedPage(db: Database.Database, s: Scenario, joins: string): () => unknown[] {
+  const { offset, limit } = s.query;
+  const sums = db.prepare(s.byPlanCounts!).raw();
+  const terms = ORDER.replace(/^ORDER BY /, '').split(', ');
+  const page = db.prepare(`SELECT ${RAW_COLUMNS} FROM (SELECT k.initiative_id AS id, ${terms.map((t, n) => `${t} AS o${n}`).join(', ')}
+       FROM initiative_sort_keys k LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id
+       ${s.where} AND k.plan_id >= ? ${ORDER} LIMIT ? OFFSET ?) pg
+     CROSS JOIN initiatives i ON i.id = pg.id ${joins} ORDER BY ${terms.map((_, n) => `pg.o${n}`).join(', ')}`);
+  return () => {
+    let before = 0;
+    for (const [plan, n] of sums.iterate(TRASHED_PLAN) as IterableIterator<[string, number]>) {
+      if (before + n > offset) return page.all(...s.params, plan, limit, offset - before);
+      before += n;
+    }
+    return [];
+  };
+}
+
 /** The floor: the page's rows and total with the best SQL written by hand for this one query
  *  (no query builder, no facets), statements prepared once, as the core's are. */
 export function rawPager(db: Database.Database, s: Scenario): () => Pick<TablePage, 'rows' | 'total' | 'totalExact'> {
@@ -570,8 +629,9 @@ export function rawPager(db: Database.Database, s: Scenario): () => Pick<TablePa
      ${s.where} ${s.orderBy} LIMIT ? OFFSET ?`);
   const total = db.prepare(s.countSql).pluck();
   const { offset, limit } = s.query;
+  const counted = s.form === 'counted' ? countedPage(db, s, joins) : null;
   const skipped =
-    s.form === 'skipped' ? skippedPage(db, s, terms.map((t) => t.expr), joins) : s.form === 'runs' ? runsPage(db, s, terms, joins, fromK) : null;
+    s.form === 'skipped' ? skippedPage(db, s, terms.map((t) => t.expr), joins) : s.form === 'runs' ? runsPage(db, s, terms, joins, fromK) : counted ? () => counted() : null;
   return () =>
     db.transaction(() => {
       hits();
@@ -691,7 +751,10 @@ export function rawCandidateSearch(db: Database.Database, term: string): () => P
 export function measurePages(ctx: SuiteContext, db: Db, floorDb: Db, initiatives: number): void {
   const first = scenarios()[0]!;
   const inScope = floorDb.prepare(first.countSql).pluck().get(...first.countParams) as number;
-  for (const s of scenarios(inScope)) {
+  for (const scenario of scenarios(inScope)) {
+    const s = scenario.middleOfScope
+      ? { ...scenario, query: { ...scenario.query, offset: Math.floor((floorDb.prepare(scenario.countSql).pluck().get(...scenario.countParams) as number) / 2 / VIEW_PAGE) * VIEW_PAGE } }
+      : scenario;
     const fills = s.fills === undefined ? Infinity : (floorDb.prepare(s.fills).pluck().get(TRASHED_PLAN) as number);
     if (fills < s.query.limit) {
       ctx.log(`table ${s.name}: left out at ${initiatives} initiatives (its floor takes a page of ${s.query.limit} rows from ${fills})`);

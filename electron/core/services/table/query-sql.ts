@@ -418,7 +418,9 @@ export function pageRowsSql(
   // From the end: the page's rows are the last ones before the rows after it, in reverse order
   // (the outer ORDER BY puts them back).
   const walk = form === 'skip' ? skipWalk(page) : { backwards: false, limit: page.limit, skip: page.offset };
-  const start = form === 'skip' ? page.start : undefined;
+  // A walk may start at a row found beforehand too (skip.ts countedSkipStatement: the rows of
+  // the plans before the page's plan passed by their kept counts).
+  const start = form === 'skip' || form === 'walk' ? page.start : undefined;
   const conditions = start ? `${where.sql ? `${where.sql} AND` : 'WHERE'} ${fromStartSql(order, walk.backwards, start.key.length)}` : where.sql;
   const directions = (first: number) => order.terms.map((t, n) => `${n + first}${t.desc !== walk.backwards ? ' DESC' : ''}`).join(', ');
   const outer = (inner: string, params: unknown[]) => ({
@@ -452,14 +454,16 @@ export function pageRowsSql(
  * selection; null when some condition is not a plan, theme, status or priority (a search's
  * hits, tags, a selection of ids): those rows must be counted one by one.
  */
-export function keptWhereOf(scope: RowScope, except?: FacetName): { sql: string; params: unknown[] } | null {
+export function keptWhereOf(scope: RowScope, except?: FacetName, byPlan = false): { sql: string; params: unknown[] } | null {
   const { filters } = scope;
   if (scope.hits || scope.ids !== undefined || (except !== 'tags' && filters.tags?.length)) return null;
   const clauses: string[] = [];
   const params: unknown[] = [];
+  // `byPlan`: the status and priority left unindexed (unary +), so the counts are read in their
+  // key's plan order, each plan's summed as it ends (skip.ts countedSkipStatement).
   const among = (column: string, values: readonly unknown[]) => {
     const keys = [...new Set(values)];
-    clauses.push(`${column} IN (${placeholders(keys.length)})`);
+    clauses.push(`${byPlan && /^c\.(status|priority)$/.test(column) ? '+' : ''}${column} IN (${placeholders(keys.length)})`);
     params.push(...keys);
   };
   if (scope.planId !== undefined) among('c.plan_id', [scope.planId]);
@@ -489,6 +493,23 @@ export function keptWhereOf(scope: RowScope, except?: FacetName): { sql: string;
 }
 
 /**
+ * The kept counts of a scope, as keptWhereOf gives their conditions, with the table they are in:
+ * initiative_counts, or with one tag chosen initiative_tag_counts (the same columns, and the
+ * tag: rows having it, counted by plan, theme, status and priority in every write's
+ * transaction). Null where rows must be counted one by one: several tags (a row must have each),
+ * a search's hits, text tests, a selection of ids.
+ */
+export function keptCountsOf(scope: RowScope, except?: FacetName, byPlan = false): { table: string; sql: string; params: unknown[] } | null {
+  if (scope.tests?.length) return null;
+  const tags = except !== 'tags' ? [...new Set(scope.filters.tags ?? [])] : [];
+  if (tags.length > 1) return null;
+  const kept = keptWhereOf({ ...scope, filters: { ...scope.filters, tags: undefined } }, except, byPlan);
+  if (!kept) return null;
+  if (tags.length === 0) return { table: 'initiative_counts', ...kept };
+  return { table: 'initiative_tag_counts', sql: `${kept.sql ? `${kept.sql} AND` : 'WHERE'} c.tag = ?`, params: [...kept.params, tags[0]] };
+}
+
+/**
  * The number of rows a scope covers (without one facet's selection, if named). With plans left
  * out (the trash), the rows counted without leaving them out, less those of the plans left
  * out: both counts can come from an index (all rows, a plan's rows), where `plan_id NOT IN`
@@ -502,6 +523,10 @@ export function countSql(scope: RowScope, except?: FacetName): { sql: string; pa
     (except !== 'status' && !!f.statuses?.length) || (except !== 'priority' && !!f.priorities?.length) || !!scope.keys?.some((key) => key.kept);
   const kept = byState ? keptWhereOf(scope, except) : null;
   if (kept) return { sql: `SELECT ifnull(sum(c.n), 0) AS n FROM initiative_counts c ${kept.sql}`, params: kept.params };
+  // One tag: the kept counts of that tag (at 1M initiatives, a tag on 40,000 rows counted row
+  // by row, each looked up: about 70 ms of CPU; its kept counts summed: about 15).
+  const tagged = except !== 'tags' && new Set(f.tags ?? []).size === 1 ? keptCountsOf(scope, except) : null;
+  if (tagged) return { sql: `SELECT ifnull(sum(c.n), 0) AS n FROM ${tagged.table} c ${tagged.sql}`, params: tagged.params };
   // No condition but plans (every plan but those left out, a plan, plans chosen): the totals
   // kept by plan (migration 0015), where the index of every row is read page by page, which
   // is most of a fresh connection's first page. Every plan less the plans left out, as below:

@@ -18,7 +18,7 @@ import { changeStamp, ensurePlanRanks } from './plans';
 import { readRows, toRows } from './rows';
 import { forgetEstimates, searchPlan, walkedPage } from './walk';
 import { candidatePage, forgetCandidates } from './candidates';
-import { runSkipStatement, skipStatement, SKIP_TUNING } from './skip';
+import { countedSkipStatement, runSkipStatement, skipStatement, SKIP_TUNING } from './skip';
 import { readerSegments, segmentedPage } from './reader-sort';
 import { inWriteTransaction, readTransaction } from '../../db/transaction';
 
@@ -231,7 +231,18 @@ export function rowsStatement(
 ): Statement & { form: PageForm } {
   const form = (name: PageForm) => ({ ...(forms[name] ??= pageRowsSql(scope, order, range, name)), form: name });
   const flat = form('flat');
-  if (withoutSort(db, flat)) {
+  const indexed = withoutSort(db, flat);
+  // Deep in the default order under a status, priority or one tag: whole plans passed by their counts
+  // (skip.ts), then walked while the page's own tests stay few (as a walk from the top). Not
+  // where the order's index, walked from the nearer end, reaches the page after a few tests (a
+  // dense status's last page: its counts summed would cost more).
+  const rowsPerMatch = total > 0 ? sortKeyRows(db) / total : Infinity;
+  const fromNearerEnd = Math.min(range.offset + range.limit, total - range.offset) * rowsPerMatch;
+  if (range.limit * rowsPerMatch <= WALK_TESTS_PER_ROW * total && !(indexed && fromNearerEnd <= SKIP_TUNING.nearEndTests)) {
+    const counted = countedSkipStatement(db, scope, order, range);
+    if (counted && withoutSort(db, counted, 'anywhere')) return { ...counted, form: 'walk' };
+  }
+  if (indexed) {
     // Deep in the order: the rows before the page passed in the order's index (skip.ts).
     if (range.offset < SKIP_TUNING.from) return flat;
     const skip = { ...skipStatement(db, scope, order, range, total), form: 'skip' as const };
