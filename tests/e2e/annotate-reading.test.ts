@@ -127,6 +127,27 @@ describe('highlighting in the Chinese text', () => {
     await expect.poll(painted).toEqual({ green: [{ text: ZH_QUOTE, lang: 'zh-CN' }] });
   });
 
+  it('styles the highlights (and find’s marks) in the item’s text only: no other element of the page has a highlight style', async () => {
+    // A ::highlight() rule that any element matches gives every element of the page a style per
+    // highlight name in every style recalculation (the table's first rows, the overview's first
+    // frame): the rules name the item's text, the only place anything is painted.
+    const styles = await page.evaluate(() => {
+      const names = ['bb-highlight-yellow', 'bb-highlight-green', 'bb-highlight-blue', 'bb-highlight-pink', 'bb-highlight-purple', 'bb-highlight-focus', 'bb-find', 'bb-find-current'];
+      const background = (el: Element | null, name: string) => (el ? getComputedStyle(el, `::highlight(${name})`).backgroundColor : 'missing');
+      const text = document.querySelector('article [data-anchor-part="body"]');
+      const elsewhere = [document.querySelector('nav a'), document.querySelector('header button'), document.body];
+      return names.map((name) => ({ name, inText: background(text, name), elsewhere: elsewhere.map((el) => background(el, name)) }));
+    });
+    const none = 'rgba(0, 0, 0, 0)';
+    for (const s of styles) {
+      expect(s.inText, s.name).not.toBe(none);
+      expect(s.inText, s.name).not.toBe('missing');
+      expect(s.elsewhere, s.name).toEqual([none, none, none]);
+    }
+    // The painted highlight's own colour, from its rule.
+    expect(styles.find((s) => s.name === 'bb-highlight-green')!.inText).toBe('rgba(74, 200, 110, 0.3)');
+  });
+
   it('a click on the painted words focuses that highlight and flashes it', async () => {
     const [saved] = await highlights();
     await page.getByRole('article').locator('p', { hasText: ZH_QUOTE }).first().waitFor();
