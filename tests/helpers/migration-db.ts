@@ -48,6 +48,20 @@ export function columnsOf(db: Database.Database, table: string): string[] {
   return (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
 }
 
+/**
+ * Migrates `db` (one version below `version`) with a table already named `blocker`, one of the
+ * names the migration creates late, so it fails half-way: the version, the schema and `table`'s
+ * columns must be as before (none of `added` left), the one transaction rolled back whole.
+ */
+export function expectRolledBackWhole(db: Database.Database, version: number, blocker: string, table: string, added: readonly string[]): void {
+  const schemaBefore = schemaObjects(db);
+  db.exec(`CREATE TABLE ${blocker} (x)`);
+  expect(() => migrate(db, MIGRATIONS, version)).toThrow();
+  expect(db.pragma('user_version', { simple: true })).toBe(version - 1);
+  expect(schemaObjects(db)).toEqual([...schemaBefore, `table:${blocker}`].sort());
+  expect(columnsOf(db, table).filter((c) => added.includes(c))).toEqual([]);
+}
+
 /** One plan (`id`, 'p-1' unless named) of one theme and three initiatives (I1–I3) with their
  *  sort-key rows: the library the migration tests start from (several plans: one call each). */
 export function onePlanSql(id = 'p-1'): string {

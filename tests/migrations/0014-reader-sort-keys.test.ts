@@ -6,7 +6,7 @@ import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { READER_SORT_KEYS_SQL } from '../../electron/core/db/migrations/0014-reader-sort-keys';
 import { dumpTables } from '../helpers/db-dump';
-import { ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { expectRolledBackWhole, ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'reader-sort-keys')!.version;
@@ -71,14 +71,7 @@ describe('migration 0014 reader-sort-keys', () => {
   });
 
   it('rolls back whole when a statement fails: no column, index or trigger is left', () => {
-    const db = atVersion(VERSION - 1);
-    const schemaBefore = schemaObjects(db);
     // A table in the way of nothing but the last index's name: the migration's last statements fail.
-    db.exec('CREATE TABLE initiative_sort_keys_by_touched (x)');
-    expect(() => migrate(db, MIGRATIONS, VERSION)).toThrow();
-    expect(readSchemaVersion(db)).toBe(VERSION - 1);
-    expect(schemaObjects(db)).toEqual([...schemaBefore, 'table:initiative_sort_keys_by_touched'].sort());
-    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all('initiative_sort_keys') as { name: string }[]).map((r) => r.name);
-    expect(columns).not.toContain('status');
+    expectRolledBackWhole(atVersion(VERSION - 1), VERSION, 'initiative_sort_keys_by_touched', 'initiative_sort_keys', ['status', 'priority', 'deadline', 'touched_at']);
   });
 });

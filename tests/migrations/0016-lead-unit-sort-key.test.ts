@@ -6,7 +6,7 @@ import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { LEAD_UNIT_SORT_KEYS_SQL } from '../../electron/core/db/migrations/0016-lead-unit-sort-key';
 import { dumpTables } from '../helpers/db-dump';
-import { ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { expectRolledBackWhole, ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'lead-unit-sort-key')!.version;
@@ -76,14 +76,7 @@ describe('migration 0016 lead-unit-sort-key', () => {
   });
 
   it('rolls back whole when a statement fails: no column, index or trigger is left', () => {
-    const db = atVersion(VERSION - 1);
-    const schemaBefore = schemaObjects(db);
     // A table in the way of the index's name: the migration fails half-way.
-    db.exec('CREATE TABLE initiative_sort_keys_by_lead_unit (x)');
-    expect(() => migrate(db, MIGRATIONS, VERSION)).toThrow();
-    expect(readSchemaVersion(db)).toBe(VERSION - 1);
-    expect(schemaObjects(db)).toEqual([...schemaBefore, 'table:initiative_sort_keys_by_lead_unit'].sort());
-    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all('initiative_sort_keys') as { name: string }[]).map((r) => r.name);
-    expect(columns).not.toContain('lead_unit');
+    expectRolledBackWhole(atVersion(VERSION - 1), VERSION, 'initiative_sort_keys_by_lead_unit', 'initiative_sort_keys', ['lead_unit']);
   });
 });

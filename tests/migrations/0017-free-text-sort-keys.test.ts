@@ -7,7 +7,7 @@ import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { FREE_TEXT_SORT_KEYS_SQL } from '../../electron/core/db/migrations/0017-free-text-sort-keys';
 import { dumpTables } from '../helpers/db-dump';
-import { ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { expectRolledBackWhole, ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'free-text-sort-keys')!.version;
@@ -96,15 +96,7 @@ describe('migration 0017 free-text-sort-keys', () => {
   });
 
   it('rolls back whole when a statement fails: no column, index or trigger is left', () => {
-    const db = atVersion(VERSION - 1);
-    const schemaBefore = schemaObjects(db);
     // A table in the way of the last index's name: the migration fails half-way.
-    db.exec('CREATE TABLE text_sort_keys_by_stroke (x)');
-    expect(() => migrate(db, MIGRATIONS, VERSION)).toThrow();
-    expect(readSchemaVersion(db)).toBe(VERSION - 1);
-    expect(schemaObjects(db)).toEqual([...schemaBefore, 'table:text_sort_keys_by_stroke'].sort());
-    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all('initiative_sort_keys') as { name: string }[]).map((r) => r.name);
-    expect(columns).not.toContain('responsible_units');
-    expect(columns).not.toContain('progress_note');
+    expectRolledBackWhole(atVersion(VERSION - 1), VERSION, 'text_sort_keys_by_stroke', 'initiative_sort_keys', ['responsible_units', 'progress_note']);
   });
 });
