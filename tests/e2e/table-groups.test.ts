@@ -45,10 +45,31 @@ async function scrollTo(fraction: number) {
   }, fraction);
 }
 
-/** Every header in view named (none waiting for its page) and rows drawn. */
+/**
+ * The headers in view once the table has drawn the lines at its scroll offset and named every
+ * header there (none waiting for its page). Read in one poll: a check made before the table
+ * re-rendered for a scroll saw the previous offset's headers, all named, and the next read then
+ * found the new offset's placeholders (a loaded machine shows it).
+ */
 async function named() {
-  await expect.poll(() => page.locator('.itable-group-row [aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
-  await expect.poll(() => page.locator('.itable-group-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  let shown: Awaited<ReturnType<typeof headersShown>> = [];
+  await expect
+    .poll(
+      async () => {
+        const atOffset = await page.locator('.itable-scroll').evaluate((el) => {
+          const height = (el.querySelector('.itable-body [data-line]') as HTMLElement | null)?.offsetHeight || 1;
+          const top = Math.floor(el.scrollTop / height);
+          const bottom = Math.ceil((el.scrollTop + el.clientHeight) / height);
+          const lines = [...el.querySelectorAll('.itable-body [data-line]')].map((r) => Number(r.getAttribute('data-line')));
+          return lines.some((line) => line >= top && line <= bottom);
+        });
+        shown = await headersShown();
+        return atOffset && shown.length > 0 && shown.every((h) => h.label !== null);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return shown;
 }
 
 describe('a grouped view of many groups', () => {
@@ -85,9 +106,7 @@ describe('a grouped view of many groups', () => {
     page.on('response', onResponse);
     for (const fraction of [0.5, 1]) {
       await scrollTo(fraction);
-      await named();
-      const shown = await headersShown();
-      expect(shown.length).toBeGreaterThan(0);
+      const shown = await named();
       for (const header of shown) {
         const g = lineOf.get(header.line);
         expect(g, `a header at line ${header.line}`).toBeDefined();
@@ -103,7 +122,7 @@ describe('a grouped view of many groups', () => {
     expect(answers.some((a) => a.counts === null), answers.map(told).join(', ')).toBe(true);
 
     // Fold the last group in view (far past the first page), then ask a new query (a sort).
-    const shown = await headersShown();
+    const shown = await named();
     const last = shown.at(-1)!;
     const folded = lineOf.get(last.line)!;
     await page.locator(`.itable-group-row[data-line="${last.line}"] button`).click();
@@ -119,8 +138,7 @@ describe('a grouped view of many groups', () => {
     // though its page is not asked for.
     await expect.poll(() => grid().getAttribute('aria-rowcount'), { timeout: 15_000 }).toBe(rowCount);
     await scrollTo(1);
-    await named();
-    const after = (await headersShown()).find((h) => h.label === last.label);
+    const after = (await named()).find((h) => h.label === last.label);
     expect(after?.expanded).toBe('false');
     session.app.expectNothingBlocked();
   }, 240_000);
