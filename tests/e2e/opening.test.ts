@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/core';
 import { latestVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { storage } from '../../renderer/src/features/storage/locales';
 import { makeOlderLibrary, OLDER_VERSION } from '../helpers/older-library';
 import { sha256 } from '../helpers/storage-files';
 import { axeViolations, OUTPUT_DIR, startAppSession, type AppSession } from './app-session';
@@ -80,7 +81,9 @@ describe('opening a library an older version wrote', () => {
     await page.getByRole('progressbar').waitFor();
     // The steps: the backup, each pending migration by version, the save.
     expect(await page.locator('.opening-steps li').count()).toBe(latestVersion(MIGRATIONS) - OLDER_VERSION + 2);
-    expect(await page.locator('.opening-steps li').nth(1).textContent()).toBe(`第 ${OLDER_VERSION + 1} 版：${MIGRATIONS[OLDER_VERSION]!.name}`);
+    // Each named for what it changes, not by its code name.
+    const name = storage.zh.opening.names[MIGRATIONS[OLDER_VERSION]!.name as keyof typeof storage.zh.opening.names];
+    expect(await page.locator('.opening-steps li').nth(1).textContent()).toBe(`第 ${OLDER_VERSION + 1} 版：${name}`);
     await shootAll(page, 'opening', { zh: '正在更新资料库', en: 'Updating your library' });
 
     release();
