@@ -3,8 +3,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
-import { migrate } from '../../electron/core/db/migrate';
+import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { dumpTables } from './db-dump';
 import { useTempDirs } from './temp-dir';
 
 export function openBareDatabase(dir: string): Database.Database {
@@ -46,6 +47,21 @@ export function schemaObjects(db: Database.Database): string[] {
 
 export function columnsOf(db: Database.Database, table: string): string[] {
   return (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
+}
+
+/**
+ * Migrates `db` (one version below `version`) up to `version` and checks that the version is
+ * set and that no schema object went missing. Returns what the test checks next: the schema
+ * objects the migration added (as `type:name`, sorted) and every table's rows from before.
+ */
+export function migrateOneUp(db: Database.Database, version: number): { added: string[]; before: Record<string, unknown[]> } {
+  const before = dumpTables(db);
+  const schemaBefore = schemaObjects(db);
+  expect(migrate(db, MIGRATIONS, version)).toBe(version);
+  expect(readSchemaVersion(db)).toBe(version);
+  const schemaAfter = schemaObjects(db);
+  expect(schemaBefore.filter((o) => !schemaAfter.includes(o)), 'schema objects dropped').toEqual([]);
+  return { added: schemaAfter.filter((o) => !schemaBefore.includes(o)), before };
 }
 
 /**

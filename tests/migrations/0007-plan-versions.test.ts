@@ -3,10 +3,9 @@
 // where the reader's values went). It keeps every row already in the database.
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { dumpTables } from '../helpers/db-dump';
-import { columnsOf, onePlanSql, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { columnsOf, migrateOneUp, onePlanSql, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'plan-versions')!.version;
@@ -21,17 +20,13 @@ describe('migration 0007 plan-versions', () => {
   it('adds its tables and indexes, keeps every existing row and sets user_version', () => {
     const db = atVersion(VERSION - 1);
     insertPlan(db, 'p-1');
-    const before = dumpTables(db);
-    const schemaBefore = schemaObjects(db);
-    expect(migrate(db, MIGRATIONS, VERSION)).toBe(VERSION);
-    expect(readSchemaVersion(db)).toBe(VERSION);
-    expect(schemaObjects(db)).toEqual(
+    const { added, before } = migrateOneUp(db, VERSION);
+    expect(added).toEqual(
       [
-        ...schemaBefore,
-        'index:item_successions_by_plan',
-        'index:item_successions_by_to',
-        'table:item_successions',
-        'table:plan_versions',
+      'index:item_successions_by_plan',
+      'index:item_successions_by_to',
+      'table:item_successions',
+      'table:plan_versions',
       ].sort(),
     );
     const after = dumpTables(db);

@@ -2,11 +2,10 @@
 // (initiative_counts, kept by triggers): it builds the counts of an existing library, and from
 // then on every write keeps them (tests/core/initiative-counts.test.ts checks the writes).
 import { describe, expect, it } from 'vitest';
-import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { INITIATIVE_COUNTS_SQL } from '../../electron/core/db/migrations/0012-initiative-counts';
 import { dumpTables } from '../helpers/db-dump';
-import { ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { migrateOneUp, ONE_PLAN_SQL, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'initiative-counts')!.version;
@@ -29,19 +28,15 @@ describe('migration 0012 initiative-counts', () => {
         ('gone/T1/I1', 'in_progress', 'low', 't');
       INSERT INTO user_initiative_tags (initiative_id, tag) VALUES ('p-1/T1/I1', '重点'), ('p-1/T1/I2', '重点'), ('p-1/T2/I2', 'AI'), ('gone/T1/I1', 'AI');
     `);
-    const before = dumpTables(db);
-    const schemaBefore = schemaObjects(db);
-    expect(migrate(db, MIGRATIONS, VERSION)).toBe(VERSION);
-    expect(readSchemaVersion(db)).toBe(VERSION);
-    expect(schemaObjects(db)).toEqual(
+    const { added, before } = migrateOneUp(db, VERSION);
+    expect(added).toEqual(
       [
-        ...schemaBefore,
-        'table:initiative_counts',
-        'table:initiative_tag_counts',
-        'index:initiative_counts_by_status',
-        ...['row_in', 'row_in_valued', 'row_out', 'row_moved', 'state_in', 'state_out', 'state_changed', 'state_moved', 'tag_in', 'tag_out', 'tag_changed'].map(
-          (t) => `trigger:initiative_counts_${t}`,
-        ),
+      'table:initiative_counts',
+      'table:initiative_tag_counts',
+      'index:initiative_counts_by_status',
+      ...['row_in', 'row_in_valued', 'row_out', 'row_moved', 'state_in', 'state_out', 'state_changed', 'state_moved', 'tag_in', 'tag_out', 'tag_changed'].map(
+        (t) => `trigger:initiative_counts_${t}`,
+      ),
       ].sort(),
     );
     const { initiative_counts: counts, initiative_tag_counts: tagCounts, ...rest } = dumpTables(db);

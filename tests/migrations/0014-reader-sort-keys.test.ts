@@ -2,11 +2,10 @@
 // table's sort keys, indexed in default order within a value (reader-sort.ts reads a sort by
 // one of them off these indexes), and keeps the copies by triggers on every later write.
 import { describe, expect, it } from 'vitest';
-import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { READER_SORT_KEYS_SQL } from '../../electron/core/db/migrations/0014-reader-sort-keys';
 import { dumpTables } from '../helpers/db-dump';
-import { expectRolledBackWhole, ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { expectRolledBackWhole, migrateOneUp, ONE_PLAN_SQL, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'reader-sort-keys')!.version;
@@ -21,15 +20,11 @@ describe('migration 0014 reader-sort-keys', () => {
         ('p-1/T1/I1', 'done', 'high', '2025-01-31', 't1'), ('p-1/T1/I2', NULL, NULL, NULL, 't2'),
         ('gone/T1/I1', 'in_progress', 'low', '2025-02-01', 't3');
     `);
-    const before = dumpTables(db);
-    const schemaBefore = schemaObjects(db);
-    expect(migrate(db, MIGRATIONS, VERSION)).toBe(VERSION);
-    expect(readSchemaVersion(db)).toBe(VERSION);
-    expect(schemaObjects(db)).toEqual(
+    const { added, before } = migrateOneUp(db, VERSION);
+    expect(added).toEqual(
       [
-        ...schemaBefore,
-        ...['status', 'priority', 'deadline', 'touched'].map((c) => `index:initiative_sort_keys_by_${c}`),
-        ...['row_in', 'state_in', 'state_out', 'status_changed', 'priority_changed', 'deadline_changed', 'touched_at_changed', 'state_moved'].map((t) => `trigger:reader_sort_keys_${t}`),
+      ...['status', 'priority', 'deadline', 'touched'].map((c) => `index:initiative_sort_keys_by_${c}`),
+      ...['row_in', 'state_in', 'state_out', 'status_changed', 'priority_changed', 'deadline_changed', 'touched_at_changed', 'state_moved'].map((t) => `trigger:reader_sort_keys_${t}`),
       ].sort(),
     );
     // Every table as it was but the sort keys, which gained the copies.

@@ -2,11 +2,10 @@
 // order within a value (reader-sort.ts reads a lead-unit sort off it), and keeps the copy by
 // triggers on every later write.
 import { describe, expect, it } from 'vitest';
-import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { LEAD_UNIT_SORT_KEYS_SQL } from '../../electron/core/db/migrations/0016-lead-unit-sort-key';
 import { dumpTables } from '../helpers/db-dump';
-import { expectRolledBackWhole, ONE_PLAN_SQL, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { expectRolledBackWhole, migrateOneUp, ONE_PLAN_SQL, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'lead-unit-sort-key')!.version;
@@ -21,15 +20,11 @@ describe('migration 0016 lead-unit-sort-key', () => {
         ('p-1/T1/I1', '市经信局', 'done', 't1'), ('p-1/T1/I2', '', NULL, 't2'),
         ('gone/T1/I1', '市发改委', NULL, 't3');
     `);
-    const before = dumpTables(db);
-    const schemaBefore = schemaObjects(db);
-    expect(migrate(db, MIGRATIONS, VERSION)).toBe(VERSION);
-    expect(readSchemaVersion(db)).toBe(VERSION);
-    expect(schemaObjects(db)).toEqual(
+    const { added, before } = migrateOneUp(db, VERSION);
+    expect(added).toEqual(
       [
-        ...schemaBefore,
-        'index:initiative_sort_keys_by_lead_unit',
-        ...['row_in', 'state_in', 'state_out', 'changed', 'moved'].map((t) => `trigger:lead_unit_sort_key_${t}`),
+      'index:initiative_sort_keys_by_lead_unit',
+      ...['row_in', 'state_in', 'state_out', 'changed', 'moved'].map((t) => `trigger:lead_unit_sort_key_${t}`),
       ].sort(),
     );
     const { initiative_sort_keys: keys, ...rest } = dumpTables(db);
