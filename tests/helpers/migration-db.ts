@@ -51,16 +51,20 @@ export function columnsOf(db: Database.Database, table: string): string[] {
 
 /**
  * Migrates `db` (one version below `version`) up to `version` and checks that the version is
- * set and that no schema object went missing. Returns what the test checks next: the schema
- * objects the migration added (as `type:name`, sorted) and every table's rows from before.
+ * set and that the schema objects it dropped are exactly `dropped` (as `type:name`). Returns what
+ * the test checks next: the objects it added (sorted) and every table's rows from before.
  */
-export function migrateOneUp(db: Database.Database, version: number): { added: string[]; before: Record<string, unknown[]> } {
+export function migrateOneUp(
+  db: Database.Database,
+  version: number,
+  dropped: readonly string[] = [],
+): { added: string[]; before: Record<string, unknown[]> } {
   const before = dumpTables(db);
   const schemaBefore = schemaObjects(db);
   expect(migrate(db, MIGRATIONS, version)).toBe(version);
   expect(readSchemaVersion(db)).toBe(version);
   const schemaAfter = schemaObjects(db);
-  expect(schemaBefore.filter((o) => !schemaAfter.includes(o)), 'schema objects dropped').toEqual([]);
+  expect(schemaBefore.filter((o) => !schemaAfter.includes(o)), 'schema objects dropped').toEqual([...dropped].sort());
   return { added: schemaAfter.filter((o) => !schemaBefore.includes(o)), before };
 }
 

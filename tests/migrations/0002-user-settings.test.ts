@@ -1,9 +1,7 @@
 // Migration 2 adds the first user-data table, user_settings, beside the plan content.
 import { describe, expect, it } from 'vitest';
-import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { dumpTables } from '../helpers/db-dump';
-import { columnsOf, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { columnsOf, migrateOneUp, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 
@@ -17,13 +15,8 @@ describe('migration 0002 user-settings', () => {
       INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body)
         VALUES ('p-1/T1/I1', 'p-1', 'p-1/T1', 1, '第一', 'Headline', 'Body');
     `);
-    const contentBefore = dumpTables(db);
-    const schemaBefore = schemaObjects(db);
-
-    expect(migrate(db, MIGRATIONS, 2)).toBe(2);
-
-    expect(readSchemaVersion(db)).toBe(2);
-    expect(schemaObjects(db)).toEqual([...schemaBefore, 'table:user_settings'].sort());
+    const { added, before: contentBefore } = migrateOneUp(db, 2);
+    expect(added).toEqual(['table:user_settings']);
     expect(columnsOf(db, 'user_settings')).toEqual(['key', 'value', 'updated_at']);
     const { user_settings: settings, ...content } = dumpTables(db);
     expect(settings).toEqual([]);

@@ -10,10 +10,10 @@ import { readPlanTree } from '../../electron/core/plan/store-imported';
 import { searchKeys } from '../../electron/core/search/match';
 import { createTestCore } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
-import { latestVersion, migrate, readSchemaVersion } from '../../electron/core/db/migrate';
+import { latestVersion, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { dumpTables } from '../helpers/db-dump';
-import { columnsOf, schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { columnsOf, migrateOneUp, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const temp = useTempDirs();
@@ -52,15 +52,9 @@ describe('migration 0005 plan-library', () => {
   it('adds its tables and indexes, keeps every existing row and sets user_version 5', () => {
     const db = atVersion(4);
     insertPlan(db);
-    const before = dumpTables(db);
-    const schemaBefore = schemaObjects(db);
-
-    expect(migrate(db, MIGRATIONS, 5)).toBe(5);
-
-    expect(readSchemaVersion(db)).toBe(5);
-    expect(schemaObjects(db)).toEqual(
+    const { added, before } = migrateOneUp(db, 5);
+    expect(added).toEqual(
       [
-        ...schemaBefore,
         'index:plan_blocks_by_plan',
         'index:plan_blocks_by_section',
         'index:plan_files_by_plan',

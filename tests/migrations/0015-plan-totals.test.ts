@@ -3,11 +3,10 @@
 // adds, removes or moves a row keeps them (tests/core/initiative-counts.test.ts checks the
 // writes in random sequences).
 import { describe, expect, it } from 'vitest';
-import { migrate, readSchemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { PLAN_TOTALS_SQL } from '../../electron/core/db/migrations/0015-plan-totals';
 import { dumpTables } from '../helpers/db-dump';
-import { schemaObjects, useDatabaseAtVersion } from '../helpers/migration-db';
+import { migrateOneUp, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'plan-totals')!.version;
@@ -32,13 +31,8 @@ describe('migration 0015 plan-totals', () => {
     plan('p-1', 2, 2);
     plan('p-2', 1, 3);
     db.exec(`INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal) SELECT id, plan_id, theme_id, 1, ordinal FROM initiatives`);
-    const before = dumpTables(db);
-    const schemaBefore = schemaObjects(db);
-    expect(migrate(db, MIGRATIONS, VERSION)).toBe(VERSION);
-    expect(readSchemaVersion(db)).toBe(VERSION);
-    expect(schemaObjects(db)).toEqual(
-      [...schemaBefore, 'table:initiative_plan_totals', ...['row_in', 'row_out', 'row_moved'].map((t) => `trigger:initiative_plan_totals_${t}`)].sort(),
-    );
+    const { added, before } = migrateOneUp(db, VERSION);
+    expect(added).toEqual(['table:initiative_plan_totals', ...['row_in', 'row_out', 'row_moved'].map((t) => `trigger:initiative_plan_totals_${t}`)].sort());
     const { initiative_plan_totals: totals, ...rest } = dumpTables(db);
     expect(rest).toEqual(before);
     expect(totals).toHaveLength(2);
