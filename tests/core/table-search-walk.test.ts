@@ -28,7 +28,8 @@ beforeAll(() => {
   // No term collected for being rare (a rare term's case below is answered from its candidates).
   CANDIDATE_TUNING.collectBelow = 0;
   core = createTestCore(temp.make());
-  model = loadSearchCorpus(core, (n) => ({ leadUnit: '低空办', tags: n % 2 ? ['低空'] : [] }));
+  // A status and a priority on a third of those rows (a walk under them tests them first).
+  model = loadSearchCorpus(core, (n) => ({ leadUnit: '低空办', tags: n % 2 ? ['低空'] : [], ...(n % 3 === 0 ? { status: 'in_progress', priority: 'high' as const } : {}) }));
 });
 afterAll(() => {
   Object.assign(WALK_TUNING, saved);
@@ -116,6 +117,27 @@ describe('a common term walked, its total estimated', () => {
       const past = queryTable(core.db, { ...BASE, search, offset: want.total + 5, limit: 50 });
       expect([past.rows.length, past.total, past.totalExact]).toEqual([0, want.total, true]);
     }
+  });
+
+  it('under a status or a priority: the model’s pages, walked with an estimate or exact', () => {
+    let walked = 0;
+    for (const search of ['低空', '发展', '数']) {
+      for (const filters of [{ statuses: ['in_progress'] }, { statuses: [null] }, { priorities: ['high' as const] }, { statuses: ['in_progress', null], priorities: ['high' as const] }]) {
+        for (const offset of [0, 20]) {
+          const q = { ...BASE, search, filters, offset, limit: 20 };
+          const want = expected(q);
+          forgetKept(core.db);
+          const page = queryTable(core.db, q);
+          expect(page.rows, `${search} ${JSON.stringify(filters)} at ${offset}`).toEqual(want.rows);
+          if (page.totalExact) expect(page.total).toBe(want.total);
+          else {
+            walked++;
+            expect(page.total).toBe(sampledEstimate(q));
+          }
+        }
+      }
+    }
+    expect(walked).toBeGreaterThan(0);
   });
 
   it('walks a term checked by its text whose rarest token is in a tenth of the rows or more, below the candidates threshold; two characters there are collected', () => {

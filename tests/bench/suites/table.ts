@@ -672,7 +672,8 @@ export function rawWalkedSearch(db: Database.Database, s: Scenario, term: string
      LEFT JOIN user_initiative_state s ON s.initiative_id = i.id ORDER BY ${terms.map((_, n) => `pg.o${n}`).join(', ')}`,
   );
   const inScope = db.prepare(scenarios()[0]!.countSql).pluck();
-  const size = db.prepare('SELECT count(*) AS n, max(rowid) AS top FROM initiatives');
+  // The rows kept counted by plan (migration 0015), as the core reads them.
+  const size = db.prepare('SELECT (SELECT ifnull(sum(n), 0) FROM initiative_plan_totals) AS n, (SELECT max(rowid) FROM initiatives) AS top');
   const sample = db.prepare(
     `WITH RECURSIVE pts(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM pts LIMIT ?)
      SELECT count(*) AS n, coalesce(sum(${test}), 0) AS h FROM pts CROSS JOIN initiatives i ON i.rowid = ? + (pts.n / CAST(? AS INTEGER)) * ? + pts.n % CAST(? AS INTEGER)
