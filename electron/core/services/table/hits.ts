@@ -91,18 +91,27 @@ export function textTests(search: string, text: TableFilters['text']): KeyQuery[
  *  entries read in rowid order, no join, stopping at the cap). A bound on what filling the hit
  *  set would read; counting the conjunction itself cost as much again as collecting a rare
  *  term's hits (its common tokens skipped through). A condition with no indexable character has
- *  every document of its fields as a candidate. */
-export function fewestCandidates(db: Db, search: string, text: TableFilters['text'], cap: number): number {
-  let fewest = cap;
+ *  every document of its fields as a candidate. Given `below`, every token is counted up to it
+ *  first, and only when none is under it up to `cap`: the same answer. */
+export function fewestCandidates(db: Db, search: string, text: TableFilters['text'], cap: number, below = 0): number {
   const count = prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)');
-  for (const { needle } of textNeedles(search, text)) {
-    const expr = matchExpression(needle);
-    for (const token of expr?.match.match(/"(?:[^"]|"")*"/g) ?? []) {
+  const tokens = textNeedles(search, text).flatMap(({ needle }) => matchExpression(needle)?.match.match(/"(?:[^"]|"")*"/g) ?? []);
+  const fewestUpTo = (limit: number) => {
+    let fewest = limit;
+    for (const token of tokens) {
       fewest = Math.min(fewest, (count.get(token, fewest) as { n: number }).n);
       if (fewest === 0) return 0;
     }
+    return fewest;
+  };
+  // Every token counted up to `below` first: a rare term's first token is often common (投资 of
+  // 投资873亿元), and counting it up to the cap cost half of the rare term's page at 100k
+  // initiatives (2 of 4 ms counting, the whole page 8); any token under `below` answers.
+  if (below > 0 && below < cap) {
+    const few = fewestUpTo(below);
+    if (few < below) return few;
   }
-  return fewest;
+  return fewestUpTo(cap);
 }
 
 /** Whether temp.table_hits holds these text conditions now, as fillHits left them. */
