@@ -138,9 +138,9 @@ function heldNow(db: Db): { conditions: string; stamp: string } | undefined {
 /** Fills temp.table_hits with the ids meeting every text condition; false when there are none
  *  (then the query has no text restriction and the set is not used). Kept as it is when it
  *  already holds these conditions and nothing was written since. One condition's keys go
- *  in as its documents give them, a key met again ignored by the table's key (half the time
- *  of a DISTINCT over a common word's documents, which sorts them all once more); several are
- *  intersected. Its own writes are not counted as changes (countOwnTempWrites). */
+ *  in sorted, a key met again ignored by the table's key (a DISTINCT, which sorts and
+ *  compares them once more, cost about a tenth more: 677 against 626 ms for 数 at 1M); several
+ *  are intersected. Its own writes are not counted as changes (countOwnTempWrites). */
 export function fillHits(db: Db, search: string, text: TableFilters['text']): boolean {
   const parts = textConditions(search, text);
   if (parts.length === 0) return false;
@@ -148,7 +148,11 @@ export function fillHits(db: Db, search: string, text: TableFilters['text']): bo
   const stamp = changeStamp(db);
   const held = heldNow(db);
   if (held?.conditions === conditions && held.stamp === stamp) return true;
-  const select = parts.map((p) => `SELECT d.key ${p.sql}`).join(' INTERSECT ');
+  // One condition's keys go in sorted: inserted in the documents' order (by score) they land
+  // all over the set's B-tree; sorted first, each goes next to the one before (at 1M 数's
+  // 809,000 documents 767 → 626 ms of CPU, 低空's 240 → 150; the lead unit's documents, written
+  // in key order already, the same). An INTERSECT gives its keys sorted.
+  const select = parts.length === 1 ? `SELECT d.key ${parts[0]!.sql} ORDER BY d.key` : parts.map((p) => `SELECT d.key ${p.sql}`).join(' INTERSECT ');
   countOwnTempWrites(
     db,
     prepared(db, 'DELETE FROM temp.table_hits_of').run().changes +
