@@ -12,7 +12,7 @@ import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
 import { prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { candidatesSql } from '../../electron/core/services/table/candidates';
-import { SKIP_TUNING } from '../../electron/core/services/table/skip';
+import { hitsByPlanSql, SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
 import { pageRowsSql } from '../../electron/core/services/table/query-sql';
 import { matchingKeysSql } from '../../electron/core/search/match';
@@ -282,6 +282,19 @@ describe('query plans of the table', () => {
       expect(inner).not.toMatch(/user_initiative_state s\b|\bs\.(status|priority)\b/);
       expect(inner).toMatch(/\+k\.(status|priority)\b/);
     }
+  });
+
+  it('a search’s hits counted plan by plan (a deep page starts at its plan): along the plan index with no sort when dense, else from the hits', () => {
+    // prepareQuery fills the hit set the statements read.
+    const { scope } = prepareQuery(core.db, { ...BASE, search: '发展' });
+    expect(scope.hits).toBe(true);
+    const dense = planOf(hitsByPlanSql(scope, true));
+    expect(dense.some((step) => /^SCAN k USING COVERING INDEX initiative_sort_keys_by_plan$/.test(step)), dense.join(' | ')).toBe(true);
+    expect(dense.filter((step) => /TEMP B-TREE/.test(step)), dense.join(' | ')).toEqual([]);
+    const sparse = planOf(hitsByPlanSql(scope, false));
+    expect(sparse, sparse.join(' | ')).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
+    expect(sparse.some((step) => /^SCAN h\b/.test(step)), sparse.join(' | ')).toBe(true);
+    expectNoBareScan(sparse);
   });
 
   it('a search answered from its candidates: the index names them, each row found by its key, not the order walked', () => {

@@ -250,15 +250,7 @@ export function hitsByPlan(db: Db, scope: RowScope): HitsByPlan {
   if (kept) return kept;
   const hits = (prepared(db, 'SELECT count(*) AS n FROM temp.table_hits').get() as { n: number }).n;
   const rows = (prepared(db, 'SELECT ifnull(sum(n), 0) AS n FROM initiative_plan_totals').get() as { n: number }).n;
-  let statement: Statement;
-  if (3 * hits >= rows) {
-    const walked = whereOf(scope, undefined, true);
-    const from = fromOf(walked.usesState).replace('FROM initiative_sort_keys k', 'FROM initiative_sort_keys k INDEXED BY initiative_sort_keys_by_plan');
-    statement = { sql: `SELECT k.plan_id AS plan, count(*) AS n ${from} ${walked.sql} GROUP BY k.plan_id ORDER BY k.plan_id`, params: walked.params };
-  } else {
-    const from = fromOf(where.usesState).replace('FROM initiative_sort_keys k', 'FROM temp.table_hits h CROSS JOIN initiative_sort_keys k ON k.initiative_id = h.id');
-    statement = { sql: `SELECT k.plan_id AS plan, count(*) AS n ${from} ${where.sql} GROUP BY k.plan_id ORDER BY k.plan_id`, params: where.params };
-  }
+  const statement = hitsByPlanSql(scope, 3 * hits >= rows);
   const plans = prepared(db, statement.sql).all(...statement.params) as { plan: string; n: number }[];
   const counted = { plans, total: plans.reduce((sum, p) => sum + p.n, 0) };
   if (keep) {
@@ -266,6 +258,20 @@ export function hitsByPlan(db: Db, scope: RowScope): HitsByPlan {
     memo!.byScope.set(key, counted);
   }
   return counted;
+}
+
+/** hitsByPlan's statement: `dense`, the plan index walked, each row tested against the hits
+ *  (grouped in the index's order, no sort); else the hits driving, each row looked up by its
+ *  key, grouped by plan. */
+export function hitsByPlanSql(scope: RowScope, dense: boolean): Statement {
+  if (dense) {
+    const walked = whereOf(scope, undefined, true);
+    const from = fromOf(walked.usesState).replace('FROM initiative_sort_keys k', 'FROM initiative_sort_keys k INDEXED BY initiative_sort_keys_by_plan');
+    return { sql: `SELECT k.plan_id AS plan, count(*) AS n ${from} ${walked.sql} GROUP BY k.plan_id ORDER BY k.plan_id`, params: walked.params };
+  }
+  const where = whereOf({ ...scope, hits: false });
+  const from = fromOf(where.usesState).replace('FROM initiative_sort_keys k', 'FROM temp.table_hits h CROSS JOIN initiative_sort_keys k ON k.initiative_id = h.id');
+  return { sql: `SELECT k.plan_id AS plan, count(*) AS n ${from} ${where.sql} GROUP BY k.plan_id ORDER BY k.plan_id`, params: where.params };
 }
 
 /** Forgets the hits' counts kept (forgetKept: a page timed as if first asked). */
