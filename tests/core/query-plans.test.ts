@@ -12,8 +12,9 @@ import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
 import { prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { candidatesSql } from '../../electron/core/services/table/candidates';
-import { SKIP_TUNING } from '../../electron/core/services/table/skip';
+import { hitsByPlanSql, SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
+import { pageRowsSql } from '../../electron/core/services/table/query-sql';
 import { matchingKeysSql } from '../../electron/core/search/match';
 import type { TableQuery } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
@@ -264,6 +265,36 @@ describe('query plans of the table', () => {
     expect(plan.some((s) => /^SCAN search_fts VIRTUAL TABLE INDEX/.test(s))).toBe(true);
     expect(plan).toContain('SEARCH d USING INTEGER PRIMARY KEY (rowid=?)');
     expect(pagePlan({ search: '数字' })).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
+  });
+
+  it('a search walked under a status or priority: tests them on the sort keys’ copies, not through the reader’s state joined after', () => {
+    // The state joined is a later loop than the sort keys: SQLite tested each row's text, the
+    // dear test, on every row walked before its status (at 1M initiatives 低空 under a status,
+    // a first page: 23,500 texts read for 200 rows).
+    for (const filters of [{ statuses: ['in_progress'] }, { priorities: ['high' as const] }, { statuses: [null, 'done'] }]) {
+      const query = { ...BASE, search: '数字', filters };
+      const { scope, order } = prepareQuery(core.db, query, undefined, textTests(query.search, undefined));
+      const walk = pageRowsSql(scope, order, { offset: 0, limit: 50 }, 'walk');
+      const plan = planOf(walk);
+      expect(plan.some((step) => /^SCAN k USING (COVERING )?INDEX initiative_sort_keys_by_plan$/.test(step)), plan.join(' | ')).toBe(true);
+      // The page's rows are read joined to their state (the outer statement); the walk is not.
+      const inner = walk.sql.slice(walk.sql.indexOf('FROM (') + 6, walk.sql.lastIndexOf(') pg CROSS JOIN'));
+      expect(inner).not.toMatch(/user_initiative_state s\b|\bs\.(status|priority)\b/);
+      expect(inner).toMatch(/\+k\.(status|priority)\b/);
+    }
+  });
+
+  it('a search’s hits counted plan by plan (a deep page starts at its plan): along the plan index with no sort when dense, else from the hits', () => {
+    // prepareQuery fills the hit set the statements read.
+    const { scope } = prepareQuery(core.db, { ...BASE, search: '发展' });
+    expect(scope.hits).toBe(true);
+    const dense = planOf(hitsByPlanSql(scope, true));
+    expect(dense.some((step) => /^SCAN k USING COVERING INDEX initiative_sort_keys_by_plan$/.test(step)), dense.join(' | ')).toBe(true);
+    expect(dense.filter((step) => /TEMP B-TREE/.test(step)), dense.join(' | ')).toEqual([]);
+    const sparse = planOf(hitsByPlanSql(scope, false));
+    expect(sparse, sparse.join(' | ')).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
+    expect(sparse.some((step) => /^SCAN h\b/.test(step)), sparse.join(' | ')).toBe(true);
+    expectNoBareScan(sparse);
   });
 
   it('a search answered from its candidates: the index names them, each row found by its key, not the order walked', () => {

@@ -28,7 +28,8 @@ beforeAll(() => {
   // No term collected for being rare (a rare term's case below is answered from its candidates).
   CANDIDATE_TUNING.collectBelow = 0;
   core = createTestCore(temp.make());
-  model = loadSearchCorpus(core, (n) => ({ leadUnit: '低空办', tags: n % 2 ? ['低空'] : [] }));
+  // A status and a priority on a third of those rows (a walk under them tests them first).
+  model = loadSearchCorpus(core, (n) => ({ leadUnit: '低空办', tags: n % 2 ? ['低空'] : [], ...(n % 3 === 0 ? { status: 'in_progress', priority: 'high' as const } : {}) }));
 });
 afterAll(() => {
   Object.assign(WALK_TUNING, saved);
@@ -118,7 +119,28 @@ describe('a common term walked, its total estimated', () => {
     }
   });
 
-  it('walks a term checked by its text whose rarest token is in a tenth of the rows or more, below the candidates threshold; two characters there are collected', () => {
+  it('under a status or a priority: the model’s pages, walked with an estimate or exact', () => {
+    let walked = 0;
+    for (const search of ['低空', '发展', '数']) {
+      for (const filters of [{ statuses: ['in_progress'] }, { statuses: [null] }, { priorities: ['high' as const] }, { statuses: ['in_progress', null], priorities: ['high' as const] }]) {
+        for (const offset of [0, 20]) {
+          const q = { ...BASE, search, filters, offset, limit: 20 };
+          const want = expected(q);
+          forgetKept(core.db);
+          const page = queryTable(core.db, q);
+          expect(page.rows, `${search} ${JSON.stringify(filters)} at ${offset}`).toEqual(want.rows);
+          if (page.totalExact) expect(page.total).toBe(want.total);
+          else {
+            walked++;
+            expect(page.total).toBe(sampledEstimate(q));
+          }
+        }
+      }
+    }
+    expect(walked).toBeGreaterThan(0);
+  });
+
+  it('walks a term whose rarest token is in a tenth of the rows or more, below the candidates threshold; two characters there only on a page near the top with no other condition than plans', () => {
     // 低空经济 is in 325 of the 1,950 rows in scope (a sixth); 低空 in as many, answered by the index alone.
     Object.assign(WALK_TUNING, { candidates: 1_000_000, dense: 0.1 });
     try {
@@ -127,11 +149,20 @@ describe('a common term walked, its total estimated', () => {
       const page = queryTable(core.db, q);
       expect(page.rows).toEqual(expected(q).rows);
       expect([page.total, page.totalExact]).toEqual([sampledEstimate(q), false]);
+      const two = { ...BASE, search: '低空' };
       forgetKept(core.db);
-      const two = queryTable(core.db, { ...BASE, search: '低空' });
-      expect([two.rows, two.total, two.totalExact]).toEqual([expected({ ...BASE, search: '低空' }).rows, expected({ ...BASE, search: '低空' }).total, true]);
+      const walked = queryTable(core.db, two);
+      expect([walked.rows, walked.total, walked.totalExact]).toEqual([expected(two).rows, sampledEstimate(two), false]);
+      // Under a status, and deep (the walk would test more rows than walkTests), its hits are
+      // collected: exact.
+      WALK_TUNING.walkTests = 1_000;
+      for (const q of [{ ...two, filters: { statuses: ['in_progress'] } }, { ...two, offset: 300 }]) {
+        forgetKept(core.db);
+        const page = queryTable(core.db, q);
+        expect([page.rows, page.total, page.totalExact], JSON.stringify(q)).toEqual([expected(q).rows, expected(q).total, true]);
+      }
     } finally {
-      Object.assign(WALK_TUNING, { candidates: 1, dense: Infinity });
+      Object.assign(WALK_TUNING, { candidates: 1, dense: Infinity, walkTests: 1_000_000 });
     }
   });
 

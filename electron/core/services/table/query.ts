@@ -18,7 +18,7 @@ import { changeStamp, ensurePlanRanks } from './plans';
 import { readRows, toRows } from './rows';
 import { forgetEstimates, searchPlan, walkedPage } from './walk';
 import { candidatePage, forgetCandidates } from './candidates';
-import { countedSkipStatement, runSkipStatement, skipStatement, SKIP_TUNING } from './skip';
+import { countedSkipStatement, forgetHitCounts, hitsAlone, hitsByPlan, inPlanOrder, runSkipStatement, skipStatement, SKIP_TUNING } from './skip';
 import { readerSegments, segmentedPage } from './reader-sort';
 import { inWriteTransaction, readTransaction } from '../../db/transaction';
 
@@ -208,6 +208,7 @@ export function tableStatements(db: Db, query: TableQuery) {
   const range = { offset: query.offset, limit: query.limit };
   return {
     scope,
+    order,
     statusOptions,
     count,
     /** Built when asked for (the EXPLAIN tests): queryTable runs `rows`. */
@@ -323,6 +324,7 @@ export function forgetKept(db: Db): void {
   layoutsByDb.delete(db);
   forgetEstimates(db);
   forgetCandidates(db);
+  forgetHitCounts(db);
   forgetHits(db);
 }
 
@@ -422,7 +424,7 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
   {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;
-    const total = known ?? countedTotal(db, count, query, scope);
+    const total = known ?? deepHitsTotal(db, query, statements) ?? countedTotal(db, count, query, scope);
     const run = (statement: Statement) => prepared(db, statement.sql).all(...statement.params);
     const ctx = { db, scope, total: () => total, statusOptions };
     const layout = query.groupBy ? keptLayout(db, query, statements, total) : null;
@@ -439,6 +441,15 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
       groupsAcrossPlans: layout?.acrossPlans ?? false,
     };
   }
+}
+
+/** The total of a page deep in the default order under a search's or text filter's hits: the
+ *  hits counted plan by plan (skip.ts hitsByPlan), which its page starts from; undefined for
+ *  any other page (its count statement counts). */
+function deepHitsTotal(db: Db, query: TableQuery, statements: ReturnType<typeof tableStatements>): number | undefined {
+  const { scope, order } = statements;
+  if (!hitsAlone(scope) || query.groupBy || query.offset < SKIP_TUNING.from || !inPlanOrder(order)) return undefined;
+  return hitsByPlan(db, scope).total;
 }
 
 /** An ungrouped page's rows: a sort by a reader's field read value by value off its index
