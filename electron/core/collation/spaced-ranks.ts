@@ -104,7 +104,7 @@ export function insertRespaced(order: RankEntry[], at: number, text: string): Ra
   let b = at;
   let groups = 0;
   let level = 0;
-  let base = below;
+  let base: number;
   let size = 1;
   for (;;) {
     level++;
