@@ -1,14 +1,16 @@
 // The ranks of the reader's typed values (text_sort_keys) against their oracle, Intl.Collator:
 // values added one at a time, in any order, get ranks whose order is the collator's order in
 // both collations (equal texts share a rank), through gaps running out and renumbering, and
-// when another connection added values meanwhile.
+// when another connection added values meanwhile. A renumbering rewrites a neighbourhood of the
+// crowded gap, not the dictionary, and one rolled back leaves no stale ranks behind.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { COLLATORS } from '../../electron/core/collation/collators';
 import { ensureTextSortKeys, rebuildTextSortKeys } from '../../electron/core/collation/text-sort-keys';
-import { RANK_GAP } from '../../electron/core/collation/spaced-ranks';
+import { insertRespaced, RANK_GAP, RANK_LIMIT, type RankEntry } from '../../electron/core/collation/spaced-ranks';
+import { writeTransaction } from '../../electron/core/db/transaction';
 import { createTestCore } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -51,6 +53,20 @@ function expectCollatorOrder(db: Db, values: readonly string[]): void {
   }
 }
 
+/** Each collation's stored order against the collator's, neighbour by neighbour (for
+ *  dictionaries too large to compare every pair): equal texts share a rank, others ascend. */
+function expectAdjacentCollatorOrder(db: Db): void {
+  const rows = stored(db).filter((r) => r.text !== '');
+  for (const c of ['pinyin', 'stroke'] as const) {
+    const sorted = [...rows].sort((a, b) => COLLATORS[c].compare(a.text, b.text));
+    for (let i = 1; i < sorted.length; i++) {
+      const [a, b] = [sorted[i - 1]!, sorted[i]!];
+      const ok = COLLATORS[c].compare(a.text, b.text) === 0 ? a[c] === b[c] : a[c] < b[c];
+      if (!ok) throw new Error(`${c}: “${a.text}” (${a[c]}) before “${b.text}” (${b[c]})`);
+    }
+  }
+}
+
 const PIECES = [
   '市', '发', '改', '委', '科', '技', '局', '经', '信', '区', '政', '府', '一', '乙', '丁', '十', '长', '重', '行', '数',
   '𠀀', 'a', 'A', 'b', 'Z', '1', '9', '10', '、', '“', ' ', 'é', 'e',
@@ -75,10 +91,65 @@ describe('text sort keys: order-preserving ranks with gaps', () => {
     const values = Array.from({ length: 40 }, (_, i) => `a${String(99 - i).padStart(2, '0')}`);
     for (const v of values) ensureTextSortKeys(core.db, [v]);
     expectCollatorOrder(core.db, values);
-    // After a renumbering the smallest rank is back to one gap.
+    // After the renumberings the front has room again, and no rank went to 0 or below.
     const min = Math.min(...stored(core.db).map((r) => r.pinyin));
     expect(min).toBeGreaterThan(1);
     expect(min).toBeLessThanOrEqual(RANK_GAP);
+  });
+
+  it('renumbers only the crowded gap\'s neighbourhood when many new values land between the same two neighbours', () => {
+    reset(core.db);
+    // 2,000 values ranked one gap apart, then 300 saves' new values, each sorting right after
+    // the one before and before the 12th value: the same gap, halved until it runs out, again
+    // and again (dated notes typed one after another do this).
+    const values = Array.from({ length: 2000 }, (_, i) => `局${String(i).padStart(5, '0')}`);
+    ensureTextSortKeys(core.db, values);
+    const crowd = Array.from({ length: 300 }, (_, j) => `局00010a${String(j).padStart(5, '0')}`);
+    const ranks = () => new Map(stored(core.db).map((r) => [r.text, `${r.pinyin}/${r.stroke}`]));
+    let before = ranks();
+    let rewritten = 0;
+    const movedFar = new Set<string>();
+    for (const v of crowd) {
+      ensureTextSortKeys(core.db, [v]);
+      const after = ranks();
+      for (const [text, rank] of before) {
+        if (after.get(text) === rank) continue;
+        rewritten++;
+        // Values well past the crowd (the 101st on) have room around them: never rewritten.
+        if (values.indexOf(text) > 100) movedFar.add(text);
+      }
+      before = after;
+    }
+    // Spreading the whole dictionary again each time the gap ran out (every 16 saves) rewrote
+    // every value after the crowd: 32,283 far values and 34,085 ranks in all.
+    expect([...movedFar]).toEqual([]);
+    expect(rewritten).toBeLessThan(crowd.length * 16);
+    expectAdjacentCollatorOrder(core.db);
+  });
+
+  it('forgets a renumbering that rolled back: later values are placed by the ranks the table holds', () => {
+    reset(core.db);
+    const values = Array.from({ length: 200 }, (_, i) => `局${String(i).padStart(4, '0')}`);
+    ensureTextSortKeys(core.db, values);
+    const crowd = (j: number) => `局0010a${String(j).padStart(4, '0')}`;
+    // Sixteen fill the gap after 局0010; the seventeenth renumbers its neighbourhood.
+    for (let j = 0; j < 16; j++) ensureTextSortKeys(core.db, [crowd(j)]);
+    const kept = stored(core.db);
+    expect(() =>
+      writeTransaction(core.db, () => {
+        ensureTextSortKeys(core.db, [crowd(16)]);
+        expect(stored(core.db).filter((r) => !kept.some((k) => k.text === r.text && k.pinyin === r.pinyin)).length).toBeGreaterThan(1);
+        throw new Error('the save failed');
+      }),
+    ).toThrow('the save failed');
+    expect(stored(core.db)).toEqual(kept);
+    // Values placed next, in the crowded gap and around it.
+    const more = [crowd(17), crowd(18), '局0010', '局0011a', '局0009z', ...Array.from({ length: 20 }, (_, j) => crowd(100 + j))];
+    for (const v of more) {
+      ensureTextSortKeys(core.db, [v]);
+      // After each: a later renumbering could rewrite a wrong rank before a final check.
+      expectAdjacentCollatorOrder(core.db);
+    }
   });
 
   it('gives a value the collator calls equal to a stored one the same rank, and the empty text the last', () => {
@@ -104,5 +175,53 @@ describe('text sort keys: order-preserving ranks with gaps', () => {
     }
     ensureTextSortKeys(core.db, ['市经信局', '乙']);
     expectCollatorOrder(core.db, ['市科技局', '区政府', '市发改委', '丁', '市经信局', '乙']);
+  });
+});
+
+describe('insertRespaced: renumbering a neighbourhood', () => {
+  /** An order of `ranks` (ascending, repeats = texts sharing a rank). */
+  const orderOf = (ranks: number[]): RankEntry[] => ranks.map((rank, i) => ({ text: `t${i}`, rank }));
+
+  it('keeps ranks ascending, shared ranks shared, and reports exactly the ranks it changed', () => {
+    fc.assert(
+      fc.property(
+        // A dense start (gaps of 0 = a shared rank, 1 = no room) and the places of 200 inserts.
+        fc.array(fc.constantFrom(0, 1, 1, 1, 2, 5), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        (gaps, places) => {
+          let rank = 1;
+          const order = orderOf(gaps.map((g) => (rank += g)));
+          let n = 0;
+          for (const p of places) {
+            // Where the new text goes: between two distinct ranks (or at either end).
+            const at = Math.min(order.length, Math.floor(p * (order.length + 1)));
+            if (at > 0 && at < order.length && order[at - 1]!.rank === order[at]!.rank) continue;
+            const was = new Map(order.map((e) => [e, e.rank]));
+            const shared = order.flatMap((e, i) => (i > 0 && order[i - 1]!.rank === e.rank ? [[order[i - 1]!, e] as const] : []));
+            const changed = insertRespaced(order, at, `new${n++}`);
+            expect(order[at]!.text).toBe(`new${n - 1}`);
+            for (let i = 1; i < order.length; i++) {
+              const [a, b] = [order[i - 1]!, order[i]!];
+              if (!shared.some(([x, y]) => x === a && y === b)) expect(a.rank, `${i}`).toBeLessThan(b.rank);
+            }
+            for (const [a, b] of shared) expect(a.rank).toBe(b.rank);
+            expect(order[0]!.rank).toBeGreaterThan(0);
+            expect(order[order.length - 1]!.rank).toBeLessThan(RANK_LIMIT);
+            expect(new Set(changed)).toEqual(new Set(order.filter((e) => was.get(e) !== e.rank)));
+          }
+        },
+      ),
+      { numRuns: 150, seed: 2020 },
+    );
+  });
+
+  it('rewrites a window around the gap, not the order', () => {
+    // 10,000 texts one gap apart; a text between the 5,000th and a text one rank above it.
+    const order = orderOf(Array.from({ length: 10_000 }, (_, i) => (i + 1) * RANK_GAP));
+    order.splice(5000, 0, { text: 'close', rank: 5000 * RANK_GAP + 1 });
+    const changed = insertRespaced(order, 5000, 'between');
+    expect(changed.length).toBeLessThanOrEqual(4);
+    expect(order[4999]!.rank).toBeLessThan(order[5000]!.rank);
+    expect(order[5000]!.rank).toBeLessThan(order[5001]!.rank);
   });
 });

@@ -80,6 +80,69 @@ export function placeTexts(
   return { ranks, order: mergeByRank(order, added) };
 }
 
+/** Ranks stay below 2^52: EMPTY_RANK (2^53 − 1) sorts after every one of them, and spreading
+ *  ranks over a power-of-two range stays exact in a double. */
+export const RANK_LIMIT = 2 ** 52;
+
+/**
+ * Inserts `text` into `order` at position `at`, where its neighbours' ranks leave no room
+ * (adjacent integers), by renumbering a neighbourhood only, as order-maintenance structures do
+ * (Bender et al., "Two simplified algorithms for maintaining order in a list", 2002): the
+ * smallest aligned range of 2^i ranks around the lower neighbour's rank that holds at most
+ * 2^(i/2) distinct ranks once the new text is in gets its ranks spread evenly. A crowd of new
+ * texts between the same two neighbours thus renumbers a window that grows with the crowd, not
+ * with the order (each range left sparser than its thresholds, amortized O(log n) ranks
+ * rewritten per insert), where spreading the whole order again cost every text a write each
+ * time a gap ran out. Texts sharing a rank (the collator calls them equal) keep sharing one.
+ * Returns the entries whose rank changed, the new one included.
+ */
+export function insertRespaced(order: RankEntry[], at: number, text: string): RankEntry[] {
+  const below = at > 0 ? order[at - 1]!.rank : 0;
+  // The window [a, b) of entries with a rank in [base, base + 2^i), grown level by level;
+  // `groups` counts its distinct ranks.
+  let a = at;
+  let b = at;
+  let groups = 0;
+  let level = 0;
+  let base: number;
+  let size = 1;
+  for (;;) {
+    level++;
+    size *= 2;
+    base = Math.floor(below / size) * size;
+    const end = base + size;
+    while (a > 0 && order[a - 1]!.rank >= base) {
+      if (a === b || order[a - 1]!.rank !== order[a]!.rank) groups++;
+      a--;
+    }
+    while (b < order.length && order[b]!.rank < end) {
+      if (a === b || order[b]!.rank !== order[b - 1]!.rank) groups++;
+      b++;
+    }
+    if (groups + 1 <= 2 ** (level / 2) || size >= RANK_LIMIT) break;
+  }
+  const entry: RankEntry = { text, rank: 0 };
+  order.splice(at, 0, entry);
+  b++;
+  const slots = groups + 1;
+  const changed: RankEntry[] = [];
+  let k = -1;
+  let previous = NaN;
+  for (let i = a; i < b; i++) {
+    const e = order[i]!;
+    // Each distinct old rank is one slot; the new text (between two distinct ranks) is its own.
+    const old = e === entry ? NaN : e.rank;
+    if (old !== previous) k++;
+    previous = old;
+    const rank = base + Math.floor(((k + 1) * size) / (slots + 1));
+    if (e === entry || e.rank !== rank) {
+      e.rank = rank;
+      changed.push(e);
+    }
+  }
+  return changed;
+}
+
 /** The first position whose text is not below `text`. */
 export function lowerBound(order: readonly RankEntry[], text: string, compare: (a: string, b: string) => number): number {
   let lo = 0;

@@ -2,48 +2,57 @@
 // table's free-text fields (lead unit, responsible units, progress note). SQL sorts by the
 // ranks; only their order matters, so they are order-preserving keys with gaps between them:
 // a new value gets a rank between its two neighbours, found by binary search with the
-// collator, and the dictionary is renumbered only when two neighbours have no room left
-// between them. A save therefore costs the same however many distinct values there are,
-// instead of re-ranking the whole dictionary for every new value.
+// collator, and when two neighbours have no room left between them only a neighbourhood is
+// renumbered (spaced-ranks.ts insertRespaced), not the whole dictionary. A save therefore costs
+// the same however many distinct values there are, even when many new values land between the
+// same two neighbours (dated notes typed one after another).
 //
 // The search runs over an in-memory copy of each order, loaded once per connection and kept
 // in step with our own inserts. PRAGMA data_version changes when another connection commits,
 // and the copy is then reloaded. A copy that holds a value whose transaction rolled back is
-// still a superset of the table in the right order, so ranks chosen from it stay correct; a
-// renumbering drops the copy, since a rollback would undo it in the table only.
+// still a superset of the table in the right order, so ranks chosen from it stay correct. A
+// renumbering is different: rolled back, it is undone in the table only. So each one writes a
+// token of its own (NUMBERING, in the same transaction) that the copy remembers; the copy is
+// kept while the table holds that token and reloaded when it does not.
 import type { Collation } from '../../../shared/domain/table';
 import type { Db } from '../db/open';
 import { readStamp, writeStamp } from '../db/derived-state';
 import { prepared } from '../db/statements';
 import { collatorStamp, COLLATORS, EMPTY_RANK } from './collators';
 import { inWriteTransaction, writeTransaction } from '../db/transaction';
-import { dataVersion, lowerBound, RANK_GAP, spacedRanks, SPACED_ORDERS, type OrdersCopy, type RankEntry } from './spaced-ranks';
+import { dataVersion, insertRespaced, lowerBound, RANK_GAP, RANK_LIMIT, spacedRanks, SPACED_ORDERS, type OrdersCopy, type RankEntry } from './spaced-ranks';
 
 const STAMP = 'text_sort_keys.collators';
+/** Names the latest renumbering: see the top of the file. */
+const NUMBERING = 'text_sort_keys.numbering';
 const ORDERS = SPACED_ORDERS;
 
-
 type Entry = RankEntry;
-type Copy = OrdersCopy;
+interface Copy extends OrdersCopy {
+  /** The token of the latest renumbering made through this copy, if any. */
+  numbering?: string;
+}
 
 const copies = new WeakMap<Db, Copy>();
+let renumberings = 0;
 
 function loadCopy(db: Db): Copy {
   const have = copies.get(db);
   const version = dataVersion(db);
-  if (have && have.dataVersion === version) return have;
+  if (have && have.dataVersion === version && (have.numbering === undefined || readStamp(db, NUMBERING) === have.numbering)) return have;
   const orders = {} as Record<Collation, Entry[]>;
   for (const c of ORDERS) {
     orders[c] = prepared(db, `SELECT text, ${c} AS rank FROM text_sort_keys WHERE text <> '' ORDER BY ${c}, text`).all() as Entry[];
   }
-  const copy = { dataVersion: version, orders };
+  const copy: Copy = { dataVersion: version, orders };
   copies.set(db, copy);
   return copy;
 }
 
-/** Ranks for `text` in one order (inserted into the copy), renumbering the order if its
- *  neighbours leave no room. */
-function placeIn(db: Db, order: Entry[], c: Collation, text: string): number {
+/** Ranks for `text` in one order (inserted into the copy), renumbering a neighbourhood of the
+ *  order if its neighbours leave no room. */
+function placeIn(db: Db, copy: Copy, c: Collation, text: string): number {
+  const order = copy.orders[c];
   const compare = COLLATORS[c].compare;
   const lo = lowerBound(order, text, compare);
   if (lo < order.length && compare(order[lo]!.text, text) === 0) {
@@ -52,31 +61,19 @@ function placeIn(db: Db, order: Entry[], c: Collation, text: string): number {
     return order[lo]!.rank;
   }
   const below = lo > 0 ? order[lo - 1]!.rank : 0;
-  const above = lo < order.length ? order[lo]!.rank : below + 2 * RANK_GAP;
+  const above = lo < order.length ? order[lo]!.rank : Math.min(below + 2 * RANK_GAP, RANK_LIMIT);
   if (above - below >= 2) {
     const rank = below + Math.floor((above - below) / 2);
     order.splice(lo, 0, { text, rank });
     return rank;
   }
-  order.splice(lo, 0, { text, rank: 0 });
-  renumber(db, order, c);
-  // Should this transaction roll back, the table keeps its old numbering: the next call
-  // reloads rather than trust this copy's.
-  copies.delete(db);
-  return order[lo]!.rank;
-}
-
-/** Spreads an order's ranks RANK_GAP apart again (equal texts keep sharing one) and stores
- *  them; the entry of a text not yet in the table is written by its caller. */
-function renumber(db: Db, order: Entry[], c: Collation): void {
-  const compare = COLLATORS[c].compare;
   const update = prepared(db, `UPDATE text_sort_keys SET ${c} = ? WHERE text = ?`);
-  let rank = 0;
-  for (let i = 0; i < order.length; i++) {
-    if (i === 0 || compare(order[i - 1]!.text, order[i]!.text) !== 0) rank += RANK_GAP;
-    order[i]!.rank = rank;
-    update.run(rank, order[i]!.text);
-  }
+  const changed = insertRespaced(order, lo, text);
+  // The new text's entry is written by the caller (it is not in the table yet).
+  for (const e of changed) if (e !== order[lo]) update.run(e.rank, e.text);
+  copy.numbering = `${process.pid}.${Date.now()}.${++renumberings}`;
+  writeStamp(db, NUMBERING, copy.numbering);
+  return order[lo]!.rank;
 }
 
 /** Gives every value of `values` missing from the dictionary its ranks. Inside the writing
@@ -103,7 +100,7 @@ function insertRanked(db: Db, missing: readonly string[]): void {
       insert.run(text, EMPTY_RANK, EMPTY_RANK);
       continue;
     }
-    insert.run(text, placeIn(db, copy.orders.pinyin, 'pinyin', text), placeIn(db, copy.orders.stroke, 'stroke', text));
+    insert.run(text, placeIn(db, copy, 'pinyin', text), placeIn(db, copy, 'stroke', text));
   }
 }
 

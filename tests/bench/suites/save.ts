@@ -3,6 +3,10 @@
 // row) against the floor, the raw UPDATE and commit of the same field on the same database.
 // A free-text field with a new value each time, once with a handful of distinct values in use
 // and once with tens of thousands (what a save costs must not grow with them), and a status.
+// The worst case for the dictionary's spaced ranks is measured too: every new value between
+// the same two neighbours (dated notes typed one after another), so the gap between them runs
+// out every 16 saves; it is timed as runs of 16 saves, the mean save of a run per sample, so
+// the renumbering a run includes is in every sample rather than in the tail only.
 // The router's work is synchronous: dispatch() has done it all, commit included, when it returns
 // its promise, so it is timed like the other suites' synchronous calls.
 //
@@ -53,6 +57,7 @@ export function runSave(ctx: SuiteContext): void {
     // A progress note (migration 0017 copies it onto the table's sort keys, indexed, and the
     // new value's ranks into the rank indexes) with as many distinct values in the dictionary.
     measureText(ctx, core, ids, `${distinct(core)} distinct values`, r, 'progressNote');
+    measureCrowded(ctx, core, ids);
     measureStatus(ctx, core, ids);
   } finally {
     core.close();
@@ -169,6 +174,54 @@ function measureText(ctx: SuiteContext, core: Core, ids: string[], what: string,
   const raw = rawSaver(core, ids, field === 'leadUnit' ? 'lead_unit' : 'progress_note', fresh('乙'));
   const name = field === 'leadUnit' ? `save text, ${what.split(' ')[0]}` : `save progress note, ${what.split(' ')[0]}`;
   measureSaves(ctx, name, api, raw, `${field === 'leadUnit' ? 'lead unit' : 'progress note'}, a new value each save, ${what}; `, { distinct: what });
+}
+
+/** Saves in a sample of the crowded scenario: a fresh gap (RANK_GAP) halves 16 times. */
+const CROWD_RUN = 16;
+
+/** A sampler timing runs of CROWD_RUN saves, each save's value from `valueOf`, returning the
+ *  mean of a run (wall) and keeping its CPU mean; the ids' revisions are read before the run. */
+function runSide(ids: string[], offset: number, save: (id: string, revision: number, n: number) => void, revisionOf: (id: string) => number): TimedSide {
+  let n = 0;
+  const side = timedSide(() => {
+    const run = Array.from({ length: CROWD_RUN }, (_, k) => ids[(offset + n + k) % ids.length]!);
+    const revisions = run.map(revisionOf);
+    const first = n;
+    n += CROWD_RUN;
+    return () => run.forEach((id, k) => save(id, revisions[k]!, first + k));
+  });
+  return {
+    cpu: side.cpu,
+    sample: () => {
+      const ms = side.sample();
+      side.cpu[side.cpu.length - 1]! /= CROWD_RUN;
+      return ms / CROWD_RUN;
+    },
+  };
+}
+
+function measureCrowded(ctx: SuiteContext, core: Core, ids: string[]): void {
+  // Every new value sorts right after the one before it and before the anchor's neighbour,
+  // in both orders (a text sorts right after its prefix).
+  const anchor = (core.db.prepare('SELECT lead_unit AS v FROM user_initiative_state WHERE initiative_id = ?').get(ids[0]!) as { v: string }).v;
+  const valueOf = (side: string) => (n: number) => `${anchor}${side}${String(n).padStart(6, '0')}`;
+  const check = (res: Result<unknown>) => {
+    if (!res.ok) throw new Error(`initiative.update failed: ${res.error.code} ${res.error.message}`);
+  };
+  const api = runSide(
+    ids,
+    1,
+    (id, baseRevision, n) => void core.router.dispatch('initiative.update', { initiativeId: id, baseRevision, patch: { leadUnit: valueOf('甲')(n) } }).then(check),
+    (id) => revision(core, id),
+  );
+  const update = core.db.prepare('UPDATE user_initiative_state SET lead_unit = ?, touched_at = ?, revision = revision + 1 WHERE initiative_id = ?');
+  const save = core.db.transaction((v: string, id: string) => update.run(v, new Date().toISOString(), id));
+  const raw = runSide(ids, 5001, (id, _revision, n) => void save.immediate(valueOf('乙')(n), id), () => 0);
+  const before = distinct(core);
+  measureSaves(ctx, 'save text, crowded gap', api, raw, `lead unit, each new value between the same two neighbours, ${before} distinct values at the start, mean save of runs of ${CROWD_RUN}; `, {
+    distinct: before,
+    run: CROWD_RUN,
+  });
 }
 
 function measureStatus(ctx: SuiteContext, core: Core, ids: string[]): void {

@@ -72,6 +72,14 @@ export function listBackups(dataDir: string): BackupInfo[] {
   return found.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
 }
 
+/** Page cache of integrity_check's connection, in KiB. The check walks each table and looks
+ *  every row up in each of its indexes, in the table's order, not the index's: with the default
+ *  cache (16 MB) most of those lookups read their index pages from the file again. At a
+ *  million initiatives (a 2.4 GB file) that was 11–15 of the check's 44–54 s of CPU, system
+ *  time spent in reads; with 256 MB, 4 s. Taken only as pages are read (a small library's
+ *  check uses its file's size), and given back when the check's connection closes. */
+export const CHECK_CACHE_KIB = 256 * 1024;
+
 /**
  * integrity_check on a backup file through a read-only connection. Backups are written by
  * VACUUM INTO in rollback-journal mode, so reading them creates no -wal or -shm beside them.
@@ -81,6 +89,9 @@ export function integrityProblems(file: string, nativeBinding?: string): string[
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    // Not mmap, though it spared a little more CPU: an I/O error on a mapped page is a signal
+    // that ends the process, where a read's error is a complaint the check reports.
+    db.pragma(`cache_size = ${-CHECK_CACHE_KIB}`);
     const rows = db.pragma('integrity_check(20)', { simple: false }) as Record<string, string>[];
     const lines = rows.map((r) => String(Object.values(r)[0]));
     return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
