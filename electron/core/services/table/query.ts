@@ -445,7 +445,11 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
  *  (reader-sort.ts), any other order by its page statement. */
 function ungroupedRows(db: Db, query: TableQuery, statements: ReturnType<typeof tableStatements>, total: number, run: (statement: Statement) => unknown[]): unknown[] {
   const { scope, statusOptions } = statements;
-  const segments = readerSorted(db, scope, query, total) ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key), () => leadUnitRanks(db, query.collation), query.collation) : null;
+  const segments = readerSorted(db, scope, query, total)
+    ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key), () => leadUnitRanks(db, query.collation), query.collation, (column) =>
+        hasEmptyRank(db, settled(db), column),
+      )
+    : null;
   if (!segments) return run(statements.rows(total));
   return segmentedPage(
     scope,
