@@ -7,6 +7,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
 import { EMPTY_RANK } from '../../collation/collators';
+import { rankMissingTextSortKeys, textSortKeysMissing } from '../../collation/text-sort-keys';
 import { readStatusOptions } from '../status-options';
 import { fillHits, forgetHits } from './hits';
 import { computeFacets, facetList, type FacetListing } from './facets';
@@ -46,7 +47,7 @@ interface Settled {
   statusOptions: StatusOption[];
   trashed: string[];
   superseded: string[];
-  /** Every sort key had its ranks when last checked under this stamp. */
+  /** Every sort key had its ranks, and every typed text in use its rank, when last checked under this stamp. */
   ranked?: boolean;
   /** Rows of initiative_sort_keys (when some query needed it): what a walk may have to test. */
   rows?: number;
@@ -326,10 +327,12 @@ export function forgetKept(db: Db): void {
   forgetHits(db);
 }
 
-/** Ranks must exist before SQL sorts by them (an import leaves them to be computed). A write, so
- *  it runs before the query's read transaction, never inside it. */
+/** Ranks must exist before SQL sorts by them (an import leaves them to be computed; a typed text
+ *  written without its rank is named by migration 0018's triggers). A write, so it runs before
+ *  the query's read transaction, never inside it. */
 export function ensureSortRanks(db: Db): void {
   refreshInitiativeSortKeys(db);
+  if (textSortKeysMissing(db)) rankMissingTextSortKeys(db);
 }
 
 export function queryTable(db: Db, query: TableQuery): TablePage {
@@ -338,7 +341,9 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
   const page = readTransaction(db, () => {
     const known = settled(db);
     if (!known.ranked) {
-      if (sortKeysStale(db)) return null;
+      // A reader's text without a rank would be missing from the pages of its field's sort
+      // (reader-sort.ts walks the ranks): ranked first, as the plans' texts are.
+      if (sortKeysStale(db) || textSortKeysMissing(db)) return null;
       known.ranked = true;
     }
     return readPage(db, query);
