@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { ensureSortRanks, prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
+import { ensureSortRanks, forgetKept, prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { candidatesSql } from '../../electron/core/services/table/candidates';
 import { SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
@@ -346,6 +346,26 @@ describe('query plans of the table', () => {
       if (/\btv\.pinyin\b/.test(statement.sql)) expect(plan.some((step) => /^(SCAN|SEARCH) tv USING COVERING INDEX text_sort_keys_by_pinyin\b/.test(step)), plan.join(' | ')).toBe(true);
     }
     if (column === 'responsibleUnits' || column === 'progressNote' || maxLeadUnits !== undefined) expect(pages.some((s) => /\btv\.pinyin\b/.test(s.sql)), run.map((s) => s.sql).join('\n')).toBe(offset < 200);
+  });
+});
+
+describe('query plans of the table, a deep page of a status or priority sort', () => {
+  it.each([
+    ['status', false],
+    ['status', true],
+    ['priority', false],
+  ] as const)('%s (descending %s), no condition: counts the values before the page off the field’s sort-key index, not by summing the kept counts', (column, desc) => {
+    // As first asked: the counts kept from an earlier case forgotten.
+    forgetKept(core.db);
+    const run = statementsRun(core, () => queryTable(core.db, { ...BASE, sort: [{ column, desc }], offset: 900, limit: 50, facets: false }));
+    const counts = run.filter((s) => /^\s*SELECT \(SELECT count\(\*\)|^\s*SELECT count\(\*\) AS n\b/.test(s.sql) && s.sql.includes(`k.${column}`));
+    expect(counts.length, run.map((s) => s.sql).join('\n')).toBeGreaterThan(0);
+    for (const statement of counts) {
+      const plan = planOf(statement);
+      expectNoBareScan(plan);
+      expect(plan.some((step) => step.includes(`initiative_sort_keys_by_${column} `)), plan.join(' | ')).toBe(true);
+    }
+    expect(run.filter((s) => /\binitiative_counts\b/.test(s.sql)).map((s) => s.sql)).toEqual([]);
   });
 });
 

@@ -396,9 +396,14 @@ function leadUnitRanks(db: Db, collation: TableQuery['collation']): string[][] |
  *  value's range holds matches as the whole order does). */
 function readerSorted(db: Db, scope: RowScope, query: TableQuery, total: number): boolean {
   if (scope.hits || scope.ids !== undefined || scope.tests?.length || total < READER_SORT_TUNING.minRows) return false;
+  return !hasConditions(scope) || ((query.offset + query.limit) * sortKeyRows(db)) / total <= READER_SORT_TUNING.testsPerRow * total;
+}
+
+/** Whether a scope has conditions (plans, themes, or any tested row by row), besides the plans
+ *  every query leaves out. */
+function hasConditions(scope: RowScope): boolean {
   const f = scope.filters;
-  const conditions = scope.planId !== undefined || !!f.planIds?.length || !!f.themeIds?.length || hasTestedConditions(scope);
-  return !conditions || ((query.offset + query.limit) * sortKeyRows(db)) / total <= READER_SORT_TUNING.testsPerRow * total;
+  return scope.planId !== undefined || !!f.planIds?.length || !!f.themeIds?.length || hasTestedConditions(scope);
 }
 
 /** A segment's page statement: under conditions on the reader's fields or tags, its value's
@@ -451,8 +456,14 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
 function ungroupedRows(db: Db, query: TableQuery, statements: ReturnType<typeof tableStatements>, total: number, run: (statement: Statement) => unknown[]): unknown[] {
   const { scope, statusOptions } = statements;
   const segments = readerSorted(db, scope, query, total)
-    ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key), () => leadUnitRanks(db, query.collation), query.collation, (column) =>
-        hasEmptyRank(db, settled(db), column),
+    ? readerSegments(
+        query.sort,
+        query.groupBy,
+        statusOptions.map((o) => o.key),
+        () => leadUnitRanks(db, query.collation),
+        query.collation,
+        (column) => hasEmptyRank(db, settled(db), column),
+        hasConditions(scope),
       )
     : null;
   if (!segments) return run(statements.rows(total));
