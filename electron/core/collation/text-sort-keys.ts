@@ -99,12 +99,15 @@ function insertRanked(db: Db, missing: readonly string[]): void {
   const copy = loadCopy(db);
   const insert = prepared(db, 'INSERT INTO text_sort_keys (text, pinyin, stroke) VALUES (?, ?, ?)');
   // A save writes the reader's state before it ranks the new texts: the state's triggers named
-  // them unranked (migration 0018), and they are ranked now.
+  // them unranked (migration 0018), and they are ranked here.
   const ranked = prepared(db, 'DELETE FROM unranked_texts WHERE text = ?');
   for (const text of missing) {
-    if (text === '') insert.run(text, EMPTY_RANK, EMPTY_RANK);
-    else insert.run(text, placeIn(db, copy.orders.pinyin, 'pinyin', text), placeIn(db, copy.orders.stroke, 'stroke', text));
     ranked.run(text);
+    if (text === '') {
+      insert.run(text, EMPTY_RANK, EMPTY_RANK);
+      continue;
+    }
+    insert.run(text, placeIn(db, copy.orders.pinyin, 'pinyin', text), placeIn(db, copy.orders.stroke, 'stroke', text));
   }
 }
 
