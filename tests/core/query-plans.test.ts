@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
+import { ensureSortRanks, forgetKept, prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { candidatesSql } from '../../electron/core/services/table/candidates';
 import { hitsByPlanSql, SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
@@ -19,6 +19,7 @@ import { matchingKeysSql } from '../../electron/core/search/match';
 import type { TableQuery } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
 import { createTestCore } from '../helpers/core';
+import { planOf as planDoc } from '../helpers/plan-docs';
 
 // One database for the whole file (read-only queries), removed when the file is done.
 let dir: string;
@@ -66,6 +67,33 @@ function pagePlan(query: Partial<TableQuery>): string[] {
   const plan = planOf(tableStatements(core.db, { ...BASE, ...query }).page);
   expectNoBareScan(plan);
   return plan;
+}
+
+/** The statements a query runs (each prepared statement's `all` and `get`), read value by value
+ *  from 100 rows in scope on (READER_SORT_TUNING.minRows), deep pages skipped from offset 100. */
+function statementsRun(on: Core, query: () => void, maxLeadUnits?: number): { sql: string; params: unknown[] }[] {
+  const run: { sql: string; params: unknown[] }[] = [];
+  const proto = Object.getPrototypeOf(on.db.prepare('SELECT 1')) as Record<'all' | 'get', (...params: unknown[]) => unknown>;
+  const calls = { all: proto.all, get: proto.get };
+  for (const method of ['all', 'get'] as const) {
+    proto[method] = function (this: { source: string }, ...params: unknown[]) {
+      run.push({ sql: this.source, params });
+      return calls[method].apply(this, params);
+    };
+  }
+  const saved = { from: SKIP_TUNING.from, minRows: READER_SORT_TUNING.minRows, maxLeadUnits: READER_SORT_TUNING.maxLeadUnits };
+  SKIP_TUNING.from = 100;
+  READER_SORT_TUNING.minRows = 100;
+  if (maxLeadUnits !== undefined) READER_SORT_TUNING.maxLeadUnits = maxLeadUnits;
+  try {
+    query();
+  } finally {
+    Object.assign(proto, calls);
+    SKIP_TUNING.from = saved.from;
+    READER_SORT_TUNING.minRows = saved.minRows;
+    READER_SORT_TUNING.maxLeadUnits = saved.maxLeadUnits;
+  }
+  return run;
 }
 
 describe('query plans of the table', () => {
@@ -330,27 +358,7 @@ describe('query plans of the table', () => {
   ] as const)('a sort by a reader’s field (%s, descending %s, offset %i): its rows read off the field’s index, no sort of the rows in scope', (column, desc, offset, index, maxLeadUnits?: number) => {
     // Every statement the page runs, those prepared by an earlier case too (an ascending and a
     // descending lead-unit sort run the same statements, the segments in turn reversed).
-    const run: { sql: string; params: unknown[] }[] = [];
-    const proto = Object.getPrototypeOf(core.db.prepare('SELECT 1')) as Record<'all' | 'get', (...params: unknown[]) => unknown>;
-    const calls = { all: proto.all, get: proto.get };
-    for (const method of ['all', 'get'] as const) {
-      proto[method] = function (this: { source: string }, ...params: unknown[]) {
-        run.push({ sql: this.source, params });
-        return calls[method].apply(this, params);
-      };
-    }
-    const saved = { from: SKIP_TUNING.from, minRows: READER_SORT_TUNING.minRows, maxLeadUnits: READER_SORT_TUNING.maxLeadUnits };
-    SKIP_TUNING.from = 100;
-    READER_SORT_TUNING.minRows = 100;
-    if (maxLeadUnits !== undefined) READER_SORT_TUNING.maxLeadUnits = maxLeadUnits;
-    try {
-      queryTable(core.db, { ...BASE, sort: [{ column, desc }], offset, limit: 50 });
-    } finally {
-      Object.assign(proto, calls);
-      SKIP_TUNING.from = saved.from;
-      READER_SORT_TUNING.minRows = saved.minRows;
-      READER_SORT_TUNING.maxLeadUnits = saved.maxLeadUnits;
-    }
+    const run = statementsRun(core, () => queryTable(core.db, { ...BASE, sort: [{ column, desc }], offset, limit: 50 }), maxLeadUnits);
     // The statements reading rows (not counting them) from the sort keys by the field's copy
     // (not the others the query runs, such as the ranks' upkeep).
     const counts = /^\s*SELECT (\(SELECT )?(count\(\*\)|ifnull\(sum\(c\.n\))/;
@@ -369,5 +377,70 @@ describe('query plans of the table', () => {
       if (/\btv\.pinyin\b/.test(statement.sql)) expect(plan.some((step) => /^(SCAN|SEARCH) tv USING COVERING INDEX text_sort_keys_by_pinyin\b/.test(step)), plan.join(' | ')).toBe(true);
     }
     if (column === 'responsibleUnits' || column === 'progressNote' || maxLeadUnits !== undefined) expect(pages.some((s) => /\btv\.pinyin\b/.test(s.sql)), run.map((s) => s.sql).join('\n')).toBe(offset < 200);
+  });
+});
+
+describe('query plans of the table, a deep page of a status or priority sort', () => {
+  it.each([
+    ['status', false],
+    ['status', true],
+    ['priority', false],
+  ] as const)('%s (descending %s), no condition: counts the values before the page off the field’s sort-key index, not by summing the kept counts', (column, desc) => {
+    // As first asked: the counts kept from an earlier case forgotten.
+    forgetKept(core.db);
+    const run = statementsRun(core, () => queryTable(core.db, { ...BASE, sort: [{ column, desc }], offset: 900, limit: 50, facets: false }));
+    const counts = run.filter((s) => /^\s*SELECT \(SELECT count\(\*\)|^\s*SELECT count\(\*\) AS n\b/.test(s.sql) && s.sql.includes(`k.${column}`));
+    expect(counts.length, run.map((s) => s.sql).join('\n')).toBeGreaterThan(0);
+    for (const statement of counts) {
+      const plan = planOf(statement);
+      expectNoBareScan(plan);
+      expect(plan.some((step) => step.includes(`initiative_sort_keys_by_${column} `)), plan.join(' | ')).toBe(true);
+    }
+    expect(run.filter((s) => /\binitiative_counts\b/.test(s.sql)).map((s) => s.sql)).toEqual([]);
+  });
+});
+
+describe('query plans of the table, some headlines and themes empty', () => {
+  // Its own library: the file's has no empty text, which the descending sorts above rely on.
+  let emptyDir: string;
+  let withEmpty: Core;
+  beforeAll(() => {
+    emptyDir = mkdtempSync(join(tmpdir(), 'briefbook-plans-empty-'));
+    withEmpty = createTestCore(emptyDir);
+    for (let i = 0; i < 10; i++) {
+      const doc = generatePlan(5, i, { plans: 10, themesPerPlan: 5, initiativesPerTheme: 10 });
+      importPlan(withEmpty.db, doc, articleText(doc));
+    }
+    importPlan(withEmpty.db, planDoc('empty', [{ headline: '', initiatives: ['', '数字经济', ''] }, { headline: '主题', initiatives: ['', '一'] }]), 'empty');
+    // Ranked before the statements are watched (the ranks' upkeep reads every row).
+    ensureSortRanks(withEmpty.db);
+  });
+  afterAll(() => {
+    withEmpty.close();
+    rmSync(emptyDir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['headline', 'pinyin', 0],
+    ['headline', 'stroke', 480],
+    ['theme', 'pinyin', 250],
+    ['theme', 'stroke', 0],
+  ] as const)('descending sort by %s (%s, offset %i): the ranked rows read off the rank index backwards, the empty ones after them, never every row sorted', (column, collation, offset) => {
+    const query = { ...BASE, sort: [{ column, desc: true }], collation, offset };
+    const run = statementsRun(withEmpty, () => queryTable(withEmpty.db, query));
+    const index = `initiative_sort_keys_by_${column}_${collation}`;
+    const counts = /^\s*SELECT (\(SELECT )?count\(\*\)/;
+    const pages = run.filter((s) => /^\s*SELECT\b/.test(s.sql) && !counts.test(s.sql) && s.sql.includes(`k.${column}_${collation}`));
+    expect(pages.length, run.map((s) => s.sql).join('\n')).toBeGreaterThan(0);
+    for (const statement of pages) {
+      const steps = withEmpty.db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { parent: number; detail: string }[];
+      const plan = steps.map((step) => step.detail);
+      expectNoBareScan(plan);
+      expect(plan.some((step) => step.includes(`${index} `) || step.endsWith(index)), `${statement.sql}\n${plan.join(' | ')}`).toBe(true);
+      // Runs of equal ranks are put back in default order, and a page picked first sorts its
+      // own rows at the top; the rows in scope are never sorted whole.
+      const picked = /\) pg CROSS JOIN/.test(statement.sql);
+      expect(steps.filter((step) => step.detail === 'USE TEMP B-TREE FOR ORDER BY' && (step.parent !== 0 || !picked)), plan.join(' | ')).toEqual([]);
+    }
   });
 });

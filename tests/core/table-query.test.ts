@@ -514,6 +514,56 @@ describe('table.query sorted by a reader’s field', () => {
   });
 });
 
+describe('table.query sorted by a reader’s text written without its rank', () => {
+  it('ranks the texts first (named by migration 0018’s triggers), so every page of a lead-unit, responsible-units or progress-note sort has its rows', () => {
+    core = createTestCore(temp.make());
+    const r = new Prng(31);
+    buildDataset(r);
+    ensureSortRanks(core.db);
+    // Texts written as no save of the app writes them: into the reader's state directly (a tool,
+    // a file from elsewhere), none of them ranked; new rows and changed ones.
+    const ids = (core.db.prepare('SELECT id FROM initiatives ORDER BY id').all() as { id: string }[]).map((x) => x.id);
+    const write = core.db.prepare(
+      `INSERT INTO user_initiative_state (initiative_id, lead_unit, responsible_units, progress_note, touched_at, revision) VALUES (?, ?, ?, ?, '2024-01-01T00:00:00.000Z', 1)
+       ON CONFLICT (initiative_id) DO UPDATE SET lead_unit = excluded.lead_unit, responsible_units = excluded.responsible_units, progress_note = excluded.progress_note`,
+    );
+    const texts = ['阿坝州政府', '市中心医院', 'Zhejiang Lab', '区应急管理局'];
+    ids.filter((_, n) => n % 4 === 1).forEach((id, n) => write.run(id, texts[n % 4], `${texts[(n + 1) % 4]}、第${n}组`, `手工写入${n}`));
+    const unranked = () => (core.db.prepare('SELECT count(*) AS n FROM unranked_texts').get() as { n: number }).n;
+    expect(unranked()).toBeGreaterThan(10);
+    const model = loadModel();
+    const saved = { from: SKIP_TUNING.from, ...READER_SORT_TUNING };
+    SKIP_TUNING.from = 1;
+    READER_SORT_TUNING.minRows = 0;
+    try {
+      let deep = 0;
+      for (let n = 0; n < 120; n++) {
+        const column = r.pick(['leadUnit', 'responsibleUnits', 'progressNote'] as const);
+        // Half of the lead-unit sorts with more lead units in use than read a range each.
+        READER_SORT_TUNING.maxLeadUnits = n % 2 ? 2 : saved.maxLeadUnits;
+        const picked: TableQuery = { sort: [{ column, desc: r.chance(0.5) }], collation: r.pick(['pinyin', 'stroke'] as const), search: '', filters: {}, groupBy: null, offset: 0, limit: 1, facets: false };
+        const { total } = modelPage(model.rows, model.themes, picked, DEFAULT_STATUS_OPTIONS, model.plans);
+        const q = { ...picked, offset: r.int(total), limit: r.between(1, 30) };
+        if (q.offset > 0) deep++;
+        const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans);
+        const { rows, total: found } = queryTable(core.db, q);
+        expect({ rows, total: found }, `query ${n}: ${JSON.stringify(q)}`).toEqual({ rows: expected.rows, total: expected.total });
+      }
+      expect(deep).toBeGreaterThan(100);
+    } finally {
+      SKIP_TUNING.from = saved.from;
+      Object.assign(READER_SORT_TUNING, { minRows: saved.minRows, maxLeadUnits: saved.maxLeadUnits });
+    }
+    // Ranked in the dictionary, and none left named.
+    expect(unranked()).toBe(0);
+    const missing = core.db.prepare(
+      `SELECT count(*) AS n FROM user_initiative_state s WHERE EXISTS (SELECT 1 FROM (SELECT s.lead_unit AS v UNION SELECT s.responsible_units UNION SELECT s.progress_note) x
+         WHERE x.v IS NOT NULL AND NOT EXISTS (SELECT 1 FROM text_sort_keys t WHERE t.text = x.v))`,
+    ).get() as { n: number };
+    expect(missing.n).toBe(0);
+  });
+});
+
 describe('table.query rules', () => {
   let q: TableQuery;
   beforeEach(() => {

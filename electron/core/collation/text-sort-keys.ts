@@ -95,13 +95,37 @@ export function ensureTextSortKeys(db: Db, values: readonly (string | null | und
 function insertRanked(db: Db, missing: readonly string[]): void {
   const copy = loadCopy(db);
   const insert = prepared(db, 'INSERT INTO text_sort_keys (text, pinyin, stroke) VALUES (?, ?, ?)');
+  // A save writes the reader's state before it ranks the new texts: the state's triggers named
+  // them unranked (migration 0018), and they are ranked here.
+  const ranked = prepared(db, 'DELETE FROM unranked_texts WHERE text = ?');
   for (const text of missing) {
+    ranked.run(text);
     if (text === '') {
       insert.run(text, EMPTY_RANK, EMPTY_RANK);
       continue;
     }
     insert.run(text, placeIn(db, copy, 'pinyin', text), placeIn(db, copy, 'stroke', text));
   }
+}
+
+/** Whether some text in the reader's state has no rank (named by migration 0018's triggers in
+ *  the transaction that wrote it): a sort by its field would miss its rows. One seek. */
+export function textSortKeysMissing(db: Db): boolean {
+  return (prepared(db, 'SELECT EXISTS (SELECT 1 FROM unranked_texts) AS u').get() as { u: number }).u === 1;
+}
+
+/** Ranks the texts named unranked (a value written without its rank, by a tool or a file from
+ *  elsewhere: the app ranks each in the save that writes it) and forgets them. Returns how many
+ *  it ranked. */
+export function rankMissingTextSortKeys(db: Db): number {
+  return writeTransaction(db, () => {
+    const named = (prepared(db, 'SELECT text FROM unranked_texts').all() as { text: string }[]).map((r) => r.text);
+    const lookup = prepared(db, 'SELECT 1 AS found FROM text_sort_keys WHERE text = ?');
+    const missing = named.filter((text) => lookup.get(text) === undefined);
+    if (missing.length) ensureTextSortKeys(db, missing);
+    prepared(db, 'DELETE FROM unranked_texts').run();
+    return missing.length;
+  });
 }
 
 /** Ranks every distinct value in use afresh, RANK_GAP apart, dropping values no longer used. */
@@ -126,6 +150,8 @@ export function rebuildTextSortKeys(db: Db): void {
     for (const v of values) {
       insert.run(v, ranks.pinyin.get(v) ?? EMPTY_RANK, ranks.stroke.get(v) ?? EMPTY_RANK);
     }
+    // Every value in use is ranked now.
+    prepared(db, 'DELETE FROM unranked_texts').run();
     writeStamp(db, STAMP, collatorStamp());
     copies.delete(db);
   });

@@ -17,6 +17,7 @@ import { readerSortKeys } from './0014-reader-sort-keys';
 import { planTotals } from './0015-plan-totals';
 import { leadUnitSortKey } from './0016-lead-unit-sort-key';
 import { freeTextSortKeys } from './0017-free-text-sort-keys';
+import { unrankedTexts } from './0018-unranked-texts';
 
 export const MIGRATIONS: readonly Migration[] = [
   planContent,
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   planTotals,
   leadUnitSortKey,
   freeTextSortKeys,
+  unrankedTexts,
 ];

@@ -7,6 +7,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { refreshInitiativeSortKeys, sortKeysStale } from '../../collation/initiative-sort-keys';
 import { EMPTY_RANK } from '../../collation/collators';
+import { rankMissingTextSortKeys, textSortKeysMissing } from '../../collation/text-sort-keys';
 import { readStatusOptions } from '../status-options';
 import { fillHits, forgetHits } from './hits';
 import { computeFacets, facetList, type FacetListing } from './facets';
@@ -46,7 +47,7 @@ interface Settled {
   statusOptions: StatusOption[];
   trashed: string[];
   superseded: string[];
-  /** Every sort key had its ranks when last checked under this stamp. */
+  /** Every sort key had its ranks, and every typed text in use its rank, when last checked under this stamp. */
   ranked?: boolean;
   /** Rows of initiative_sort_keys (when some query needed it): what a walk may have to test. */
   rows?: number;
@@ -328,10 +329,12 @@ export function forgetKept(db: Db): void {
   forgetHits(db);
 }
 
-/** Ranks must exist before SQL sorts by them (an import leaves them to be computed). A write, so
- *  it runs before the query's read transaction, never inside it. */
+/** Ranks must exist before SQL sorts by them (an import leaves them to be computed; a typed text
+ *  written without its rank is named by migration 0018's triggers). A write, so it runs before
+ *  the query's read transaction, never inside it. */
 export function ensureSortRanks(db: Db): void {
   refreshInitiativeSortKeys(db);
+  if (textSortKeysMissing(db)) rankMissingTextSortKeys(db);
 }
 
 export function queryTable(db: Db, query: TableQuery): TablePage {
@@ -340,7 +343,9 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
   const page = readTransaction(db, () => {
     const known = settled(db);
     if (!known.ranked) {
-      if (sortKeysStale(db)) return null;
+      // A reader's text without a rank would be missing from the pages of its field's sort
+      // (reader-sort.ts walks the ranks): ranked first, as the plans' texts are.
+      if (sortKeysStale(db) || textSortKeysMissing(db)) return null;
       known.ranked = true;
     }
     return readPage(db, query);
@@ -393,9 +398,14 @@ function leadUnitRanks(db: Db, collation: TableQuery['collation']): string[][] |
  *  value's range holds matches as the whole order does). */
 function readerSorted(db: Db, scope: RowScope, query: TableQuery, total: number): boolean {
   if (scope.hits || scope.ids !== undefined || scope.tests?.length || total < READER_SORT_TUNING.minRows) return false;
+  return !hasConditions(scope) || ((query.offset + query.limit) * sortKeyRows(db)) / total <= READER_SORT_TUNING.testsPerRow * total;
+}
+
+/** Whether a scope has conditions (plans, themes, or any tested row by row), besides the plans
+ *  every query leaves out. */
+function hasConditions(scope: RowScope): boolean {
   const f = scope.filters;
-  const conditions = scope.planId !== undefined || !!f.planIds?.length || !!f.themeIds?.length || hasTestedConditions(scope);
-  return !conditions || ((query.offset + query.limit) * sortKeyRows(db)) / total <= READER_SORT_TUNING.testsPerRow * total;
+  return scope.planId !== undefined || !!f.planIds?.length || !!f.themeIds?.length || hasTestedConditions(scope);
 }
 
 /** A segment's page statement: under conditions on the reader's fields or tags, its value's
@@ -456,7 +466,17 @@ function deepHitsTotal(db: Db, query: TableQuery, statements: ReturnType<typeof 
  *  (reader-sort.ts), any other order by its page statement. */
 function ungroupedRows(db: Db, query: TableQuery, statements: ReturnType<typeof tableStatements>, total: number, run: (statement: Statement) => unknown[]): unknown[] {
   const { scope, statusOptions } = statements;
-  const segments = readerSorted(db, scope, query, total) ? readerSegments(query.sort, query.groupBy, statusOptions.map((o) => o.key), () => leadUnitRanks(db, query.collation), query.collation) : null;
+  const segments = readerSorted(db, scope, query, total)
+    ? readerSegments(
+        query.sort,
+        query.groupBy,
+        statusOptions.map((o) => o.key),
+        () => leadUnitRanks(db, query.collation),
+        query.collation,
+        (column) => hasEmptyRank(db, settled(db), column),
+        hasConditions(scope),
+      )
+    : null;
   if (!segments) return run(statements.rows(total));
   return segmentedPage(
     scope,
