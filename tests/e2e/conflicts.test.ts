@@ -34,7 +34,7 @@ async function typeLeadUnit(page: Page, text: string, label = '牵头单位（T2
   const input = r.getByRole('textbox', { name: label, exact: true });
   if ((await input.count()) === 0) {
     // The table's one editing rule: a focused cell starts its edit on Enter.
-    await r.locator('.itable-display').filter({ hasText: label }).focus();
+    await r.locator(`.itable-display[aria-label^="${label}"]`).focus();
     await page.keyboard.press('Enter');
   }
   await input.fill(text);

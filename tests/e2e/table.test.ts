@@ -42,7 +42,7 @@ async function saved(r: Locator, column: string): Promise<void> {
 async function openEditor(r: Locator, role: 'combobox' | 'textbox', label: string): Promise<Locator> {
   const control = r.getByRole(role, { name: label, exact: true });
   if ((await control.count()) === 0) {
-    await r.locator('.itable-display').filter({ hasText: label }).focus();
+    await r.locator(`.itable-display[aria-label^="${label}"]`).focus();
     await page.keyboard.press('Enter');
   }
   await expect.poll(() => control.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -100,8 +100,8 @@ describe('initiative table, built app in Chromium', () => {
     await page.reload();
     await waitForRows(15);
     expect(await (await openEditor(row('T2·I1'), 'combobox', '状态（T2·I1）')).inputValue()).toBe('done');
-    expect(await row('T5·I1').locator('[data-col="priority"] .itable-display').textContent()).toBe('优先级（T5·I1） 高');
-    expect(await row('T4·I3').locator('[data-col="status"] .itable-display').textContent()).toBe('状态（T4·I3） 进行中');
+    expect(await row('T5·I1').locator('[data-col="priority"] .itable-display').getAttribute('aria-label')).toBe('优先级（T5·I1） 高');
+    expect(await row('T4·I3').locator('[data-col="status"] .itable-display').getAttribute('aria-label')).toBe('状态（T4·I3） 进行中');
     app.expectNothingBlocked();
   });
 

@@ -12,6 +12,11 @@ function updates(fake: ReturnType<typeof createFakeTable>) {
   return fake.calls.filter((c) => c.method === 'initiative.update').map((c) => c.args);
 }
 
+/** A row's button named so (a cell at rest is its button, named by its label and value). */
+function button(shortId: string, name: string): HTMLElement {
+  return within(rowOf(shortId)).getByRole('button', { name });
+}
+
 /** A promise the test resolves by hand, to look at the table while a save is in flight. */
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -45,8 +50,9 @@ describe('initiative table: editing', () => {
     const cell = rowOf('T4·I2').querySelector('[data-col="status"] .itable-edit')!;
     expect(cell.getAttribute('data-phase')).toBe('saving');
     expect(cell.getAttribute('aria-busy')).toBe('true');
-    expect(document.activeElement).toBe(cell.querySelector('.itable-display'));
-    expect(cell.textContent).toBe('状态（T4·I2） 已完成');
+    expect(document.activeElement).toBe(cell);
+    expect(cell).toBe(button('T4·I2', '状态（T4·I2） 已完成'));
+    expect(cell.textContent).toBe('已完成');
     gate.resolve();
     await waitFor(() => expect(cell.getAttribute('data-phase')).toBe('saved'));
     const saved = editor<HTMLSelectElement>('T4·I2', 'status');
@@ -88,8 +94,9 @@ describe('initiative table: editing', () => {
     // Escape leaves the editor, the focus back on the cell, with the stored (empty) text.
     const cell = () => rowOf('T2·I2').querySelector<HTMLElement>('[data-col="leadUnit"] .itable-edit')!;
     expect(cell().querySelector('input')).toBeNull();
-    expect(document.activeElement).toBe(cell().querySelector('.itable-display'));
-    expect(cell().textContent).toBe('牵头单位（T2·I2） ');
+    expect(document.activeElement).toBe(cell());
+    expect(cell()).toBe(button('T2·I2', '牵头单位（T2·I2）'));
+    expect(cell().textContent).toBe('');
     expect(updates(fake)).toEqual([]);
     const again = editor('T2·I2', 'leadUnit');
     expect(again.value).toBe('');
@@ -99,7 +106,7 @@ describe('initiative table: editing', () => {
     fireEvent.blur(again);
     await waitFor(() => expect(fake.rows.find((r) => r.id === 'hz-2024/T2/I2')?.leadUnit).toBe('市科技局'));
     expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T2/I2', baseRevision: 0, patch: { leadUnit: '市科技局' } }]);
-    await waitFor(() => expect(cell().textContent).toBe('牵头单位（T2·I2） 市科技局'));
+    await waitFor(() => expect(cell()).toBe(button('T2·I2', '牵头单位（T2·I2） 市科技局')));
   });
 
   it('saves when focus leaves a text field, and clearing it stores null', async () => {
@@ -216,12 +223,12 @@ describe('initiative table: editing', () => {
     await rowsShown(15);
     const row = rowOf('T2·I2');
     expect(row.querySelectorAll('select, input:not([type="checkbox"])')).toHaveLength(0);
-    const button = row.querySelector<HTMLButtonElement>('[data-col="leadUnit"] .itable-display')!;
-    expect(button.textContent).toBe('牵头单位（T2·I2） ');
+    const lead = row.querySelector<HTMLButtonElement>('[data-col="leadUnit"] .itable-display')!;
+    expect(lead).toBe(button('T2·I2', '牵头单位（T2·I2）'));
     // Focus (a click, Tab) selects the cell without editing it; a double-click starts the edit.
-    act(() => button.focus());
+    act(() => lead.focus());
     expect(row.querySelector('[data-col="leadUnit"] input')).toBeNull();
-    fireEvent.doubleClick(button);
+    fireEvent.doubleClick(lead);
     const input = row.querySelector<HTMLInputElement>('[data-col="leadUnit"] input')!;
     expect(input.getAttribute('aria-label')).toBe('牵头单位（T2·I2）');
     fireEvent.keyDown(input, { key: 'Escape' });
@@ -236,7 +243,37 @@ describe('initiative table: editing', () => {
     const status = editor('T2·I2', 'status');
     act(() => status.blur());
     expect(rowOf('T2·I2').querySelector('[data-col="status"] select')).toBeNull();
-    expect(rowOf('T2·I2').querySelector('[data-col="status"] .itable-display')?.textContent).toBe('状态（T2·I2） 未设置');
+    expect(rowOf('T2·I2').querySelector('[data-col="status"] .itable-display')).toBe(button('T2·I2', '状态（T2·I2） 未设置'));
+  });
+
+  it('keeps each editable cell at rest to one button holding the value, and edits it from the keyboard', async () => {
+    const { fake } = renderTable();
+    await rowsShown(15);
+    // A cell at rest is its button and the value's one element (it was a wrapper, the button, a
+    // hidden label and the value): rows mount by the dozen on the first paint and every scroll.
+    const rest = (col: string): HTMLButtonElement => {
+      const cell = rowOf('T1·I1').querySelector<HTMLElement>(`[data-col="${col}"]`)!;
+      // The tags' cell holds its chips and the add slot, the slot being the button.
+      const button = col === 'tags' ? cell.querySelector<HTMLElement>('.itable-tag-slot')! : cell.firstElementChild!;
+      if (col !== 'tags') expect(cell.children, col).toHaveLength(1);
+      expect(button.tagName, col).toBe('BUTTON');
+      expect(button.querySelectorAll('*'), col).toHaveLength(1);
+      return button as HTMLButtonElement;
+    };
+    for (const col of ['status', 'priority', 'leadUnit', 'deadline', 'progressNote', 'tags']) rest(col);
+    // From the keyboard: F2 on the selected cell mounts the editor; Enter saves and gives the
+    // focus back to the cell, at rest again and named with the new value.
+    const note = rest('progressNote');
+    act(() => note.focus());
+    fireEvent.keyDown(note, { key: 'F2' });
+    const input = rowOf('T1·I1').querySelector<HTMLInputElement>('[data-col="progressNote"] input')!;
+    expect(document.activeElement).toBe(input);
+    fireEvent.change(input, { target: { value: '已完成立项' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(document.activeElement).toBe(rest('progressNote'));
+    await waitFor(() => expect(rest('progressNote').getAttribute('data-phase')).toBe('saved'));
+    expect(updates(fake)).toEqual([expect.objectContaining({ initiativeId: 'hz-2024/T1/I1', patch: { progressNote: '已完成立项' } })]);
+    expect(rest('progressNote')).toBe(button('T1·I1', '进展（T1·I1） 已完成立项'));
   });
 
   it('moves between rows of a text column with the arrow keys, like a spreadsheet', async () => {
@@ -295,6 +332,6 @@ describe('initiative table: editing', () => {
     fireEvent.change(field, { target: { value: '2025-6-5' } });
     fireEvent.keyDown(field, { key: 'Enter' });
     await waitFor(() => expect(updates(fake)).toEqual([{ initiativeId: 'hz-2024/T2/I1', baseRevision: 1, patch: { deadline: '2025-06-05' } }]));
-    await waitFor(() => expect(rowOf('T2·I1').querySelector('[data-col="deadline"] .itable-display')?.textContent).toBe('完成时限（T2·I1） 2025-06-05'));
+    await waitFor(() => expect(rowOf('T2·I1').querySelector('[data-col="deadline"] .itable-display')).toBe(button('T2·I1', '完成时限（T2·I1） 2025-06-05')));
   });
 });

@@ -1,7 +1,8 @@
 // One line of the virtual list: an initiative's row, or a placeholder while its page loads.
 import { memo, type CSSProperties } from 'react';
-import { flexRender, type Column, type Row } from '@tanstack/react-table';
+import type { Column, Row } from '@tanstack/react-table';
 import type { InitiativeRow } from '../../../../shared/domain/table';
+import { renderCell } from './columns';
 
 interface LineProps {
   line: number;
@@ -16,6 +17,8 @@ interface LineProps {
 interface DataRowProps extends LineProps {
   row: Row<InitiativeRow>;
   selected: boolean;
+  /** The visible columns, in order (what columnsKey names). */
+  columns: Column<InitiativeRow, unknown>[];
   /** Visible columns with their widths: the row re-renders when they change. */
   columnsKey: string;
   /** Frozen columns: their left offsets (they change with columnsKey). */
@@ -35,11 +38,12 @@ export function frozenProps(sticky: Readonly<Record<string, number>>, id: string
 }
 
 /**
+ * Cells come from the columns' renderers (columns.tsx renderCell), not TanStack's cell objects.
  * TanStack makes new Row objects whenever the rows in view change (every few scroll frames);
  * a row re-renders only when its data, selection, place or columns did. Cells that read
  * context (language, reading mode) or an edit re-render on their own.
  */
-export const DataRow = memo(function DataRow({ row, line, start, height, selected, sticky, shown }: DataRowProps) {
+export const DataRow = memo(function DataRow({ row, line, start, height, selected, columns, sticky, shown }: DataRowProps) {
   return (
     <div
       role="row"
@@ -50,14 +54,11 @@ export const DataRow = memo(function DataRow({ row, line, start, height, selecte
       className={selected ? 'itable-row itable-data-row is-selected' : 'itable-row itable-data-row'}
       style={{ transform: `translateY(${start}px)`, height }}
     >
-      {row
-        .getVisibleCells()
-        .slice(0, shown)
-        .map((cell, i) => (
-          <div key={cell.id} role="gridcell" aria-colindex={i + 1} data-col={cell.column.id} className="itable-td" {...frozenProps(sticky, cell.column.id)}>
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-          </div>
-        ))}
+      {columns.slice(0, shown).map((column, i) => (
+        <div key={column.id} role="gridcell" aria-colindex={i + 1} data-col={column.id} className="itable-td" {...frozenProps(sticky, column.id)}>
+          {renderCell(column.id, row)}
+        </div>
+      ))}
     </div>
   );
 }, sameRow);

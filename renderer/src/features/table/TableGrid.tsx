@@ -123,6 +123,7 @@ export function TableGrid(props: TableGridProps) {
                 key={`r:${item.index}:${row.id}`}
                 row={row}
                 selected={row.getIsSelected()}
+                columns={columns}
                 columnsKey={columnsKey}
                 sticky={sticky}
                 shown={shown}

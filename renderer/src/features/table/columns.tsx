@@ -1,9 +1,9 @@
 // The table's column definitions, built once: cells read the language, reading mode and
 // stores from context (TableEnv), so nothing here changes when those do. Sorting and
 // filtering are the core's (manual), so no sorting or filter functions are defined here.
-import { useMemo } from 'react';
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
-import type { InitiativeRow, TableColumnId } from '../../../../shared/domain/table';
+import { useMemo, type ReactNode } from 'react';
+import { createColumnHelper, type ColumnDef, type Row } from '@tanstack/react-table';
+import { TABLE_COLUMNS, type InitiativeRow, type TableColumnId } from '../../../../shared/domain/table';
 import { COLUMN_SPECS, MAX_COLUMN_SIZE, SELECT_COLUMN_SIZE } from './column-specs';
 import { DeadlineCell } from './cells/DeadlineCell';
 import { HeadlineCell } from './cells/HeadlineCell';
@@ -32,7 +32,39 @@ function spec(id: TableColumnId) {
   };
 }
 
+/**
+ * Each column's cell, drawn by the grid's rows (DataRow) straight from the row: TanStack's own
+ * cells (row.getVisibleCells) are objects with a dozen closures each, made for every column of
+ * every row in view (hidden ones too) each time the rows in view change, a tenth of the main
+ * thread's script to the table's first rows. The column definitions render the same.
+ */
+const CELLS: Record<TableColumnId | typeof SELECT_COLUMN, (row: Row<InitiativeRow>) => ReactNode> = {
+  [SELECT_COLUMN]: (row) => <RowCheckbox row={row} />,
+  shortId: (row) => <ShortIdCell row={row.original} />,
+  plan: (row) => <PlanCell row={row.original} />,
+  theme: (row) => <ThemeCell row={row.original} />,
+  headline: (row) => <HeadlineCell row={row.original} />,
+  status: (row) => <StatusCell row={row.original} />,
+  priority: (row) => <PriorityCell row={row.original} />,
+  leadUnit: (row) => <TextCell row={row.original} field="leadUnit" />,
+  responsibleUnits: (row) => <TextCell row={row.original} field="responsibleUnits" />,
+  deadline: (row) => <DeadlineCell row={row.original} />,
+  progressNote: (row) => <TextCell row={row.original} field="progressNote" />,
+  tags: (row) => <TagsCell row={row.original} />,
+  highlightCount: (row) => <CountCell value={row.original.highlightCount} />,
+  noteCount: (row) => <CountCell value={row.original.noteCount} />,
+  touchedAt: (row) => <TouchedCell value={row.original.touchedAt} />,
+  industries: (row) => <IndustriesCell row={row.original} />,
+};
+
+/** The cell of one column (by id) of one row. */
+export function renderCell(columnId: string, row: Row<InitiativeRow>): ReactNode {
+  const render = CELLS[columnId as TableColumnId];
+  return render ? render(row) : null;
+}
+
 export function buildColumns(): ColumnDef<InitiativeRow, unknown>[] {
+  const cell = (id: TableColumnId) => column.display({ ...spec(id), cell: ({ row }) => CELLS[id](row) });
   const defs = [
     column.display({
       id: SELECT_COLUMN,
@@ -43,26 +75,9 @@ export function buildColumns(): ColumnDef<InitiativeRow, unknown>[] {
       enableHiding: false,
       enableResizing: false,
       header: () => <SelectAllCheckbox />,
-      cell: ({ row }) => <RowCheckbox row={row} />,
+      cell: ({ row }) => CELLS[SELECT_COLUMN](row),
     }),
-    column.display({ ...spec('shortId'), cell: ({ row }) => <ShortIdCell row={row.original} /> }),
-    column.display({ ...spec('plan'), cell: ({ row }) => <PlanCell row={row.original} /> }),
-    column.display({ ...spec('theme'), cell: ({ row }) => <ThemeCell row={row.original} /> }),
-    column.display({ ...spec('headline'), cell: ({ row }) => <HeadlineCell row={row.original} /> }),
-    column.display({ ...spec('status'), cell: ({ row }) => <StatusCell row={row.original} /> }),
-    column.display({ ...spec('priority'), cell: ({ row }) => <PriorityCell row={row.original} /> }),
-    column.display({ ...spec('leadUnit'), cell: ({ row }) => <TextCell row={row.original} field="leadUnit" /> }),
-    column.display({
-      ...spec('responsibleUnits'),
-      cell: ({ row }) => <TextCell row={row.original} field="responsibleUnits" />,
-    }),
-    column.display({ ...spec('deadline'), cell: ({ row }) => <DeadlineCell row={row.original} /> }),
-    column.display({ ...spec('progressNote'), cell: ({ row }) => <TextCell row={row.original} field="progressNote" /> }),
-    column.display({ ...spec('tags'), cell: ({ row }) => <TagsCell row={row.original} /> }),
-    column.display({ ...spec('highlightCount'), cell: ({ row }) => <CountCell value={row.original.highlightCount} /> }),
-    column.display({ ...spec('noteCount'), cell: ({ row }) => <CountCell value={row.original.noteCount} /> }),
-    column.display({ ...spec('touchedAt'), cell: ({ row }) => <TouchedCell value={row.original.touchedAt} /> }),
-    column.display({ ...spec('industries'), cell: ({ row }) => <IndustriesCell row={row.original} /> }),
+    ...TABLE_COLUMNS.map(cell),
   ];
   return defs as ColumnDef<InitiativeRow, unknown>[];
 }

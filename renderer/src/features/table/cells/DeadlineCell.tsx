@@ -49,15 +49,17 @@ export function DeadlineCell({ row }: { row: InitiativeRow }) {
     }
   };
   const problem = invalid ? t('edit.dateInvalid', { text: value, hint }) : null;
+  const shown = formatDate(value, language);
   return (
     <LazyEditor
       label={label}
+      text={shown}
       keep={keepEditor(edit.phase) || invalid}
       wrapperProps={{ ...phaseProps(edit.phase, edit.error ?? problem), 'data-invalid': invalid || undefined }}
       onTyped={(char) => edit.change(char)}
       display={
         <span className="itable-display-text itable-num" data-overdue={overdue || undefined}>
-          {formatDate(value, language)}
+          {shown}
         </span>
       }
     >

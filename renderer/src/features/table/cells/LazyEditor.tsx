@@ -6,7 +6,7 @@
 // and gives it back, Tab saves and moves on to the next cell (Shift+Tab back). The control stays
 // while it holds an unsaved edit or a refused save. Up and Down move to the same column's cell in
 // the next row, as in a spreadsheet.
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { moveFocusVertically } from '../grid-focus';
 
 /** What a cell's control gets from the editor. */
@@ -24,14 +24,19 @@ export interface EditorControl {
 export interface LazyEditorProps {
   /** The control's accessible name; the button says it too, with the value. */
   label: string;
-  /** The value as the button shows it. */
+  /** The value in words, for the button's name (after the label). */
+  text: string;
+  /** The value as the button shows it: one element (the button's only child). */
   display: ReactNode;
   /** Keep the control (the reader typed something not saved yet, or its save failed). */
   keep: boolean;
+  /** On the button and on the control's wrapper. */
   className?: string;
   /** A character typed on the cell starts the edit with it (text cells); null: ignore typing. */
   onTyped?: (char: string) => void;
   children: (control: EditorControl) => ReactNode;
+  /** The save phase's attributes (use-field-edit's phaseProps): on the button, or on the
+   *  control's wrapper while it is open. */
   wrapperProps?: Record<string, unknown>;
 }
 
@@ -42,43 +47,65 @@ export function startsEdit(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' 
   return e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey;
 }
 
-export function LazyEditor({ label, display, keep, className, onTyped, children, wrapperProps }: LazyEditorProps) {
+/**
+ * At rest (most cells, always) the cell is its button and the value's one element: rows mount by
+ * the dozen on every scroll and on the table's first paint, and each editable cell was a wrapper,
+ * the button, a hidden label and the value. The button is named by aria-label (the label and the
+ * value, as the hidden text said it); the save phase's attributes go on it. The wrapper, with the
+ * blur that ends the edit, exists only while the control is open.
+ */
+export function LazyEditor({ label, text, display, keep, className, onTyped, children, wrapperProps }: LazyEditorProps) {
   const [editing, setEditing] = useState<Editing>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  // Each Enter or Escape that ends an edit asks once for the focus back on the cell.
-  const [refocus, setRefocus] = useState(0);
-  const refocused = useRef(0);
+  // An Enter or Escape that ended the edit asks for the focus back on the cell's button, which
+  // mounts when the control goes: its ref takes it (not an effect: no effect for each cell at rest).
+  const [refocus, setRefocus] = useState(false);
   const open = keep || editing !== null;
-
-  // Back on the cell after Enter or Escape, so the keyboard carries on from where it was.
-  useEffect(() => {
-    if (!open && refocus !== refocused.current) {
-      refocused.current = refocus;
-      buttonRef.current?.focus();
-    }
-  }, [open, refocus]);
 
   const start = (typed: string | null, pointer = false) => {
     if (typed !== null) onTyped?.(typed);
     setEditing({ typed, pointer });
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (e.key === 'Enter' || e.key === 'F2') {
-      e.preventDefault();
-      start(null);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      if (moveFocusVertically(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1)) e.preventDefault();
-    } else if (onTyped && startsEdit(e)) {
-      e.preventDefault();
-      start(e.key);
-    }
-  };
+  if (!open) {
+    const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+      if (e.key === 'Enter' || e.key === 'F2') {
+        e.preventDefault();
+        start(null);
+      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if (moveFocusVertically(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1)) e.preventDefault();
+      } else if (onTyped && startsEdit(e)) {
+        e.preventDefault();
+        start(e.key);
+      }
+    };
+    return (
+      <button
+        ref={
+          refocus
+            ? (button: HTMLButtonElement | null) => {
+                if (!button) return;
+                button.focus();
+                setRefocus(false);
+              }
+            : undefined
+        }
+        type="button"
+        className={className ? `itable-edit itable-display ${className}` : 'itable-edit itable-display'}
+        aria-label={text ? `${label} ${text}` : label}
+        aria-keyshortcuts="Enter"
+        {...wrapperProps}
+        onKeyDown={onKeyDown}
+        onDoubleClick={() => start(null, true)}
+      >
+        {display}
+      </button>
+    );
+  }
   const control: EditorControl = {
     autoFocus: editing !== null,
     typed: editing?.typed ?? null,
     pointer: editing?.pointer ?? false,
     finish: (back) => {
-      if (back) setRefocus((n) => n + 1);
+      if (back) setRefocus(true);
       setEditing(null);
     },
   };
@@ -91,21 +118,7 @@ export function LazyEditor({ label, display, keep, className, onTyped, children,
         if (editing && !(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setEditing(null);
       }}
     >
-      {open ? (
-        children(control)
-      ) : (
-        <button
-          ref={buttonRef}
-          type="button"
-          className="itable-display"
-          aria-keyshortcuts="Enter"
-          onKeyDown={onKeyDown}
-          onDoubleClick={() => start(null, true)}
-        >
-          <span className="itable-sr">{label} </span>
-          {display}
-        </button>
-      )}
+      {children(control)}
     </span>
   );
 }

@@ -9,14 +9,17 @@ export function PriorityCell({ row }: { row: InitiativeRow }) {
   const { t } = useTableEnv();
   const edit = useFieldEdit(row, 'priority');
   const label = t('edit.field', { column: t('columns.priority'), id: row.shortId });
+  const text = edit.value ? t(`priority.${edit.value}`) : t('unset');
   return (
     <LazyEditor
       label={label}
+      text={text}
       keep={keepEditor(edit.phase)}
+      className="itable-choice"
       wrapperProps={phaseProps(edit.phase, edit.error)}
       display={
         <span className="itable-select" data-priority={edit.value ?? 'none'}>
-          {edit.value ? t(`priority.${edit.value}`) : t('unset')}
+          {text}
         </span>
       }
     >

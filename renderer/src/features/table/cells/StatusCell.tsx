@@ -18,14 +18,17 @@ export function StatusCell({ row }: { row: InitiativeRow }) {
   const value = edit.value;
   const known = value === null || statusOptions.some((o) => o.key === value);
   const label = t('edit.field', { column: t('columns.status'), id: row.shortId });
+  const text = statusLabel(value, statusOptions, language) ?? t('unset');
   return (
     <LazyEditor
       label={label}
+      text={text}
       keep={keepEditor(edit.phase)}
+      className="itable-choice"
       wrapperProps={phaseProps(edit.phase, edit.error)}
       display={
         <span className="itable-pill" data-tone={statusTone(value)}>
-          {statusLabel(value, statusOptions, language) ?? t('unset')}
+          {text}
         </span>
       }
     >

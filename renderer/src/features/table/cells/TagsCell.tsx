@@ -50,6 +50,7 @@ export function TagsCell({ row }: { row: InitiativeRow }) {
       ))}
       <LazyEditor
         label={addLabel}
+        text={t('edit.tagPlaceholder')}
         keep={draft !== ''}
         className="itable-tag-slot"
         onTyped={setDraft}

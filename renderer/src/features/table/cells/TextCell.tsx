@@ -33,6 +33,7 @@ export function TextCell({ row, field }: { row: InitiativeRow; field: TextField 
   return (
     <LazyEditor
       label={label}
+      text={text}
       keep={keepEditor(edit.phase)}
       wrapperProps={phaseProps(edit.phase, edit.error)}
       onTyped={(char) => edit.change(char)}
