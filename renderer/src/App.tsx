@@ -12,8 +12,8 @@ import { ErrorScreen, UnauthorizedScreen } from './components/ErrorScreen';
 import { Shell } from './components/Shell';
 import { useCurrentPlan } from './features/library/use-current-plan';
 import { useUiLanguage } from './i18n/use-ui-language';
-import { seedStartSettings, takeStart, type StartData } from './load-start';
-import { isBlankHash, type Route } from './routing/hash-route';
+import { arrivedStart, earlyStart, seedStartSettings, takeStart, type StartData } from './load-start';
+import { isBlankHash, routeHref, type Route } from './routing/hash-route';
 import { useHashRoute } from './routing/use-hash-route';
 import { createFirstScreen, FirstScreenContext } from './shell/first-screen';
 
@@ -21,16 +21,35 @@ type StartState = { status: 'loading' } | { status: 'ready'; data: StartData } |
 
 export function App({ client }: { client: ApiClient }) {
   const { t, i18n } = useTranslation();
-  const [start, setStart] = useState<StartState>({ status: 'loading' });
+  // The start data, when the page's early load brought them before this first render, in the
+  // language the page already speaks (main.tsx starts i18next in the saved one): the App starts
+  // on them at once. Otherwise it shows the loading screen until they come (the effect below).
+  const [start, setStart] = useState<StartState>(() => {
+    const data = arrivedStart();
+    if (!data || (data.language && data.language !== i18n.language)) return { status: 'loading' };
+    restoreAtOnce(data);
+    return { status: 'ready', data };
+  });
   const [attempt, setAttempt] = useState(0);
   // One cache for the page's life (a new App, as in a test, starts with an empty one).
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const created = createQueryClient();
+    if (start.status === 'ready') seedStartSettings(created, start.data);
+    return created;
+  });
+  // Whether this App started on data already in (its effect then only takes the early load).
+  const [startedReady] = useState(start.status === 'ready');
   // What waits for the first screen (shell/first-screen.ts), once per App.
   const [firstScreen] = useState(() => createFirstScreen());
   const [route, navigate] = useHashRoute();
   const [language, setLanguage] = useUiLanguage(client);
 
   useEffect(() => {
+    if (startedReady && attempt === 0) {
+      // Taken (its data are shown), so a later App, after a recovery, loads afresh.
+      if (earlyStart()) void takeStart(client).catch(() => undefined);
+      return;
+    }
     let cancelled = false;
     takeStart(client).then(
       (data) => {
@@ -52,7 +71,7 @@ export function App({ client }: { client: ApiClient }) {
       cancelled = true;
     };
     // i18n, navigate and the query cache are stable; a retry (attempt) loads again.
-  }, [client, attempt, i18n, navigate, queryClient]);
+  }, [client, attempt, i18n, navigate, queryClient, startedReady]);
 
   const retry = useCallback(() => {
     setStart({ status: 'loading' });
@@ -118,6 +137,14 @@ function CurrentPlanShell({ data, ...props }: Omit<ShellProps, 'outline' | 'onOp
       savedView={data.restoreView}
     />
   );
+}
+
+/** Where a first open with no view in the address goes back to, put in the address before the
+ *  first render (the route is read from it): as the effect's navigate would, a replace. */
+function restoreAtOnce(data: StartData): void {
+  if (!isBlankHash(window.location.hash)) return;
+  const restored = restoredRoute(data);
+  if (restored) window.history.replaceState(window.history.state, '', routeHref(restored));
 }
 
 function restoredRoute(data: StartData): Route | null {

@@ -78,6 +78,8 @@ export async function loadStart(client: ApiClient, sent?: Promise<AppStart>): Pr
 }
 
 let early: Promise<StartData> | null = null;
+/** The early load's data once they have come, while the load waits to be taken. */
+let arrived: StartData | null = null;
 
 /**
  * Starts loading the first screen's data at once, beside the storage check (which decides
@@ -88,9 +90,15 @@ let early: Promise<StartData> | null = null;
 export function loadStartEarly(client: ApiClient, sent?: Promise<AppStart>): void {
   const started = loadStart(client, sent);
   early = started;
-  started.catch(() => {
-    if (early === started) early = null;
-  });
+  arrived = null;
+  started.then(
+    (data) => {
+      if (early === started) arrived = data;
+    },
+    () => {
+      if (early === started) early = null;
+    },
+  );
 }
 
 /** The early load while it waits to be taken, without taking it (to start what the view the
@@ -99,9 +107,25 @@ export function earlyStart(): Promise<StartData> | null {
   return early;
 }
 
+/**
+ * The early load's data if they have already come and no App has taken them yet, without
+ * taking them. An App whose first render finds them starts on them at once: no loading screen
+ * rendered, committed, painted and replaced, and no effect and promise round between the data
+ * and the first screen's render (main.tsx waits a moment for them before the first render).
+ */
+export function arrivedStart(): StartData | null {
+  return arrived;
+}
+
+/** Settles once the early load has (at once without one); never rejects. */
+export function earlyStartSettled(): Promise<void> {
+  return early ? early.then(() => undefined, () => undefined) : Promise.resolve();
+}
+
 /** The early load if one is waiting (once), else a fresh one. */
 export function takeStart(client: ApiClient): Promise<StartData> {
   const started = early;
   early = null;
+  arrived = null;
   return started ?? loadStart(client);
 }

@@ -1,5 +1,6 @@
 // Renderer entry: one api client for the page (it picks the host's transport), one i18next
-// instance (starting in the system's language; App switches to a saved choice once loaded),
+// instance (in the saved language when the start data came before the first render, else the
+// system's, and App switches to the saved choice once loaded),
 // the reading fonts (the bundled Latin faces here, the Chinese ones per fonts.ts), one App behind the storage gate (the recovery screen when the
 // database could not be opened, the damage banner when the background check finds damage).
 // First: the api client and the first screen's two calls, sent before the rest is evaluated.
@@ -17,10 +18,10 @@ import '@fontsource/noto-sans/latin-ext-400.css';
 import { readyCjkFaces } from './fonts';
 import { App } from './App';
 import { preloadViewOf } from './components/Shell';
-import { askStorageStatusEarly } from './features/storage/early-status';
+import { askStorageStatusEarly, earlyStorageStatusSettled } from './features/storage/early-status';
 import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
-import { earlyStart, loadStartEarly } from './load-start';
+import { arrivedStart, earlyStart, earlyStartSettled, loadStartEarly } from './load-start';
 import { parseRoute } from './routing/hash-route';
 import { printFacesOnBrowserPrint } from './shell/print';
 import './styles/base.css';
@@ -40,15 +41,27 @@ loadStartEarly(client, firstCalls.start);
 preloadViewOf(parseRoute(window.location.hash), client, earlyStart());
 // A print from the browser's own menu, which passes the app by, still gets paper's faces.
 printFacesOnBrowserPrint();
-const i18n = createI18n(pickLanguage(null, navigator.languages ?? [navigator.language]));
+// The first render waits a moment for the first screen's data and the storage status (both on
+// their way since the first script): when they are in, the gate and the App start on them and
+// the first screen is the first render, in the saved language (no loading screen committed,
+// painted and replaced, no effect and promise rounds between the answer and the first screen's
+// render). Data slower than that get the loading screen, as before.
+const FIRST_DATA_WAIT_MS = 250;
+const firstData = Promise.race([
+  Promise.all([earlyStartSettled(), earlyStorageStatusSettled()]),
+  new Promise((resolve) => setTimeout(resolve, FIRST_DATA_WAIT_MS)),
+]);
 // The Chinese faces (fonts.ts) are ready before the first render, so no text is drawn in
 // another face first.
-void readyCjkFaces().then(() => createRoot(root).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <StorageGate client={client}>
-        <App client={client} />
-      </StorageGate>
-    </I18nextProvider>
-  </StrictMode>,
-));
+void Promise.all([readyCjkFaces(), firstData]).then(() => {
+  const i18n = createI18n(pickLanguage(arrivedStart()?.language ?? null, navigator.languages ?? [navigator.language]));
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <StorageGate client={client}>
+          <App client={client} />
+        </StorageGate>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+});

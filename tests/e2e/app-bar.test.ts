@@ -31,7 +31,14 @@ async function open(language: 'zh' | 'en', width: number, hash: string): Promise
   await page.goto(`${app.server.origin}/${hash}`);
   await page.reload();
   await page.locator('.top-bar-row').waitFor();
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // The bar fits itself in the animation callbacks of the frame after it mounts (and after a
+  // font loads), before that frame paints: it is read as painted, after a frame (whose layout
+  // asks for the faces its text needs), the fonts, and the frame after them; not between its
+  // commit and its first frame (the page's first commit can be the whole first screen).
+  await page.evaluate(() => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    return frame().then(() => document.fonts.ready).then(frame);
+  });
 }
 
 /** The row's height against one row: its tallest item plus its own padding and border. */

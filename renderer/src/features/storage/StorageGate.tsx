@@ -7,7 +7,7 @@ import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'reac
 import type { StorageStatus } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import { DamageBanner } from './DamageBanner';
-import { askStorageStatus, takeEarlyStorageStatus } from './early-status';
+import { arrivedStorageStatus, askStorageStatus, takeEarlyStorageStatus } from './early-status';
 import { OpeningScreen } from './OpeningScreen';
 import { RecoveryScreen } from './RecoveryScreen';
 
@@ -17,7 +17,13 @@ export const CHECK_POLL_MS = 1000;
 type GateState = { phase: 'asking' } | { phase: 'known'; status: StorageStatus | null };
 
 export function StorageGate({ client, children }: { client: ApiClient; children: ReactNode }) {
-  const [state, setState] = useState<GateState>({ phase: 'asking' });
+  // The page's early answer, when it is already in, is where the gate starts: the app (or the
+  // screen the status calls for) renders in the gate's first render, not after an empty commit
+  // and the effect below. The effect still takes that answer (the same object: no render).
+  const [state, setState] = useState<GateState>(() => {
+    const arrived = arrivedStorageStatus();
+    return arrived ? { phase: 'known', status: arrived.status } : { phase: 'asking' };
+  });
   const [generation, setGeneration] = useState(0);
 
   // The first ask takes the one made as the page started (early-status), if any.
@@ -29,7 +35,7 @@ export function StorageGate({ client, children }: { client: ApiClient; children:
     const poll = async () => {
       const status = await ask();
       if (cancelled) return;
-      setState({ phase: 'known', status });
+      setState((was) => (was.phase === 'known' && was.status === status ? was : { phase: 'known', status }));
       if (status?.mode === 'ready' && status.check?.state === 'pending') timer = setTimeout(() => void poll(), CHECK_POLL_MS);
     };
     void poll();
