@@ -84,6 +84,14 @@ function loadModel(): { rows: ModelRow[]; themes: ModelTheme[]; plans: ModelPlan
   return { rows: rows.map((row) => ({ ...row, body: body.get(row.id)! })), themes, plans };
 }
 
+/** Puts `planId` in the trash and reads the model: `loaded` with every plan's rows, `model`
+ *  without the trashed plan's (what the table shows). */
+function trashedModel(planId: string): { loaded: ReturnType<typeof loadModel>; model: ReturnType<typeof loadModel> } {
+  trashPlan(core.db, planId, libraryEntry(core.db, planId)!.revision, true);
+  const loaded = loadModel();
+  return { loaded, model: { ...loaded, rows: loaded.rows.filter((row) => row.planId !== planId) } };
+}
+
 function randomQuery(r: Prng, model: { rows: ModelRow[]; themes: ModelTheme[]; plans: ModelPlan[] }): TableQuery {
   const planId = r.chance(0.4) ? undefined : r.pick(PLANS);
   const pool = model.rows.filter((row) => planId === undefined || row.planId === planId);
@@ -212,9 +220,7 @@ describe('table.query at any offset', () => {
     buildDataset(r);
     // A plan in the trash: the skip leaves its rows out as the count does, from either end.
     const trashed = 'bench-000001';
-    trashPlan(core.db, trashed, libraryEntry(core.db, trashed)!.revision, true);
-    const loaded = loadModel();
-    const model = { ...loaded, rows: loaded.rows.filter((row) => row.planId !== trashed) };
+    const { loaded, model } = trashedModel(trashed);
     ensureSortRanks(core.db);
     const saved = SKIP_TUNING.from;
     SKIP_TUNING.from = 1;
@@ -276,9 +282,7 @@ describe('table.query at any offset under a status, priority or tag filter', () 
     const r = new Prng(23);
     buildDataset(r);
     const trashed = 'bench-000000';
-    trashPlan(core.db, trashed, libraryEntry(core.db, trashed)!.revision, true);
-    const loaded = loadModel();
-    const model = { ...loaded, rows: loaded.rows.filter((row) => row.planId !== trashed) };
+    const { model } = trashedModel(trashed);
     ensureSortRanks(core.db);
     const saved = { ...SKIP_TUNING };
     // Every page past the first row is deep, and none is left to a walk from the nearer end.
@@ -331,9 +335,7 @@ describe('table.query at any offset under a search or a column text filter', () 
     const r = new Prng(31);
     buildDataset(r);
     const trashed = 'bench-000000';
-    trashPlan(core.db, trashed, libraryEntry(core.db, trashed)!.revision, true);
-    const loaded = loadModel();
-    const model = { ...loaded, rows: loaded.rows.filter((row) => row.planId !== trashed) };
+    const { model } = trashedModel(trashed);
     ensureSortRanks(core.db);
     const saved = { ...SKIP_TUNING };
     SKIP_TUNING.from = 1;
@@ -441,9 +443,7 @@ describe('table.query sorted by a reader’s field', () => {
       updateLatest(core.db, ids[7 * n + 5]!, { progressNote: text === '市科技局' ? 'caf\u00e9' : text });
     });
     const trashed = 'bench-000001';
-    trashPlan(core.db, trashed, libraryEntry(core.db, trashed)!.revision, true);
-    const loaded = loadModel();
-    const model = { ...loaded, rows: loaded.rows.filter((row) => row.planId !== trashed) };
+    const { loaded, model } = trashedModel(trashed);
     expect(new Set(model.rows.map((row) => row.status))).toEqual(new Set([null, 'not_started', 'in_progress', 'done', 'watching', 'aaa_old', 'paused', 'zzz_old']));
     ensureSortRanks(core.db);
     const saved = { from: SKIP_TUNING.from, ...READER_SORT_TUNING };
