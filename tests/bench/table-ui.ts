@@ -4,7 +4,7 @@
 // runs it as its suite table-ui (suites/table-ui.ts starts this file as a child process, since
 // the harness is synchronous and this is not); it also runs alone:
 //
-//   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 7] [--seed N] [--out FILE] [--data DIR] [--page DIR]
+//   node --import=tsx tests/bench/table-ui.ts [--plans 2000] [--samples 15] [--scroll-samples 7] [--seed N] [--out FILE] [--data DIR] [--page DIR]
 //
 // --page DIR serves another build of the page than out/renderer (e.g. a copy of an earlier
 // build, to compare the two with the same bench).
@@ -21,7 +21,12 @@
 //   The note gives when the table's frame appeared: what comes before it is the app's start.
 // scroll frame: scripted scrolling of the list, 3 rows a frame for 240 frames; each sample is
 //   the 95th percentile of the intervals between animation frames (16.7 ms = every frame made).
-// Timings are ratios against the baseline measured in the same run, as the harness does.
+//   Scrolled after the first --scroll-samples loads of each side (a scroll takes seconds, a load
+//   a fraction of one).
+// Timings are ratios against the baseline measured in the same run, as the harness does. A load
+// of either side swings by half between runs on a quiet machine, so the loads take 15 samples a
+// side by default, taken in turns; each note also gives the spread of the paired ratios (sample
+// i of a over sample i of b), which shows how far one median's ratio can be trusted.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +54,7 @@ function options() {
     options: {
       plans: { type: 'string' },
       samples: { type: 'string' },
+      'scroll-samples': { type: 'string' },
       seed: { type: 'string' },
       out: { type: 'string' },
       data: { type: 'string' },
@@ -62,7 +68,8 @@ function options() {
   };
   return {
     plans: count('plans', values.plans, DEFAULT_SHAPE.plans, 1),
-    samples: count('samples', values.samples, 7, 1),
+    samples: count('samples', values.samples, 15, 1),
+    scrollSamples: count('scroll-samples', values['scroll-samples'], 7, 1),
     seed: count('seed', values.seed, DEFAULT_SEED, 0),
     out: values.out ?? join(repoRoot, 'tests', 'output', 'bench-table-ui.json'),
     data: values.data ?? null,
@@ -96,12 +103,18 @@ async function scrollP95(page: Page): Promise<{ p95: number; median: number }> {
   return { p95: s.p95, median: s.median };
 }
 
+/** min–median–max of a[i] / b[i]: the samples were taken in pairs, one side after the other. */
+function pairedRatios(a: number[], b: number[]): string {
+  const s = summarize(a.map((x, i) => x / b[i]!));
+  return `paired ratios ${fmt(s.min)}–${fmt(s.median)}–${fmt(s.max)}`;
+}
+
 function ratio(name: string, a: number[], b: number[], note: string): RatioMeasurement {
   const sa = summarize(a);
   const sb = summarize(b);
   return {
     kind: 'ratio', suite: SUITE, name, labels: ['table', 'plain'], unit: 'ms',
-    a: sa, b: sb, ratio: sa.median / sb.median, samples: { a, b }, note,
+    a: sa, b: sb, ratio: sa.median / sb.median, samples: { a, b }, note: `${note}; ${pairedRatios(a, b)}`,
   };
 }
 
@@ -183,15 +196,20 @@ async function main(): Promise<void> {
       await firstRowsMs(page, cdp, tableUrl);
       await firstRowsMs(page, cdp, baselineUrl);
       for (let i = 0; i < opts.samples; i++) {
+        const scrolled = i < opts.scrollSamples;
         first.a.push(await firstRowsMs(page, cdp, tableUrl));
         first.shell.push((await tableAt(page)) ?? Number.NaN);
-        const sa = await scrollP95(page);
-        scroll.a.push(sa.p95);
-        scroll.medianA.push(sa.median);
+        if (scrolled) {
+          const sa = await scrollP95(page);
+          scroll.a.push(sa.p95);
+          scroll.medianA.push(sa.median);
+        }
         first.b.push(await firstRowsMs(page, cdp, baselineUrl));
-        const sb = await scrollP95(page);
-        scroll.b.push(sb.p95);
-        scroll.medianB.push(sb.median);
+        if (scrolled) {
+          const sb = await scrollP95(page);
+          scroll.b.push(sb.p95);
+          scroll.medianB.push(sb.median);
+        }
       }
       const rows = await page.evaluate(() => document.querySelectorAll('.bench-row').length);
       if (rows === 0) throw new Error('the baseline list showed no rows');
