@@ -29,17 +29,28 @@ export function importCorpus(dir: string, seed: number, plans: number): number {
 
 const CORPUS_NOTE = 'bench-corpus.json';
 
+/** The note of the corpus kept in `dir`, or null: no note (or not ours). */
+function keptCorpus(dir: string): { seed: number; plans: number; initiatives: number } | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, CORPUS_NOTE), 'utf8')) as { seed: number; plans: number; initiatives: number };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The initiatives in the library in `dir`: a corpus folder kept by an earlier run for this seed
- * and size as it is, else the corpus imported into `dir`, which must be empty or new (a folder
- * kept for another corpus, or anything else, is refused, never written over).
+ * and size (its database migrated to this build's schema), else the corpus imported into `dir`,
+ * which must be empty or new (a folder kept for another corpus, or anything else, is refused,
+ * never written over).
  */
 export function corpusDataDir(dir: string, seed: number, plans: number): number {
-  try {
-    const note = JSON.parse(readFileSync(join(dir, CORPUS_NOTE), 'utf8')) as { seed: number; plans: number; initiatives: number };
-    if (note.seed === seed && note.plans === plans) return note.initiatives;
-  } catch {
-    // No note (or not ours): a new corpus below, if the folder is empty.
+  const note = keptCorpus(dir);
+  if (note?.seed === seed && note.plans === plans) {
+    // Kept by an earlier build: brought to this build's schema here, so the server finds no
+    // update to make (a backup and its check first) when the bench asks for the start data.
+    openDatabase(join(dir, DATABASE_FILE)).close();
+    return note.initiatives;
   }
   mkdirSync(dir, { recursive: true });
   if (readdirSync(dir).length > 0) throw new Error(`--data ${dir} is not empty and holds no corpus of seed ${seed} and ${plans} plans`);

@@ -158,10 +158,13 @@ async function main(): Promise<void> {
       const start = await page.evaluate(
         async ({ url, auth }) => {
           const res = await fetch(url, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: '{}' });
-          return ((await res.json()) as { value: AppStart }).value;
+          return (await res.json()) as { value?: AppStart };
         },
         { url: `${API_PREFIX}app.start`, auth: `${AUTH_SCHEME} ${token}` },
-      );
+      ).then((answer) => {
+        if (!answer.value) throw new Error(`app.start gave no start data: ${JSON.stringify(answer).slice(0, 300)}`);
+        return answer.value;
+      });
       const headlines = (start.outline?.themes ?? []).slice(0, 5).map((t) => t.headline);
       if (headlines.length < 5) throw new Error(`the current plan has ${headlines.length} themes; the first screen's probe waits for five`);
       writeFileSync(join(served, STATIC_PATH), staticPageHtml(headlines));
