@@ -38,17 +38,18 @@ askStorageStatusEarly(client, firstCalls.status);
 loadStartEarly(client, firstCalls.start);
 // And the code of the view the address opens on, if it is not the reading view (the table's
 // first rows too, once the start data say which).
-preloadViewOf(parseRoute(window.location.hash), client, earlyStart());
+const viewCode = preloadViewOf(parseRoute(window.location.hash), client, earlyStart());
 // A print from the browser's own menu, which passes the app by, still gets paper's faces.
 printFacesOnBrowserPrint();
-// The first render waits a moment for the first screen's data and the storage status (both on
-// their way since the first script): when they are in, the gate and the App start on them and
-// the first screen is the first render, in the saved language (no loading screen committed,
-// painted and replaced, no effect and promise rounds between the answer and the first screen's
-// render). Data slower than that get the loading screen, as before.
+// The first render waits a moment for the first screen's data, the storage status and the
+// code of the view it opens on (all on their way since the first script): when they are in,
+// the gate and the App start on them and the first screen is the first render, in the saved
+// language (no loading screen committed, painted and replaced, no effect and promise rounds
+// between the answer and the first screen's render, and no view's fallback, which React would
+// keep on screen for 300 ms). Data slower than that get the loading screen, as before.
 const FIRST_DATA_WAIT_MS = 250;
 const firstData = Promise.race([
-  Promise.all([earlyStartSettled(), earlyStorageStatusSettled()]),
+  Promise.all([earlyStartSettled(), earlyStorageStatusSettled(), viewCode]),
   new Promise((resolve) => setTimeout(resolve, FIRST_DATA_WAIT_MS)),
 ]);
 // The Chinese faces (fonts.ts) are ready before the first render, so no text is drawn in

@@ -65,10 +65,16 @@ const VIEW_LOADERS: Partial<Record<View, () => Promise<unknown>>> = {
 /**
  * Starts fetching the chunk of the view the page opens on (its address), beside the start
  * data rather than after it: a page opened on the table asks for the table's code at once,
- * and its first page of rows as soon as the start data are in.
+ * and its first page of rows as soon as the start data are in. Settles when that chunk has
+ * come (or failed; at once for the reading view, which has none): the first render waits for
+ * it as for the start data (main.tsx), since a view whose code comes after the shell's first
+ * render is held back until 300 ms after its fallback appeared (shell/lazy-view.ts).
  */
-export function preloadViewOf(route: Route, client: ApiClient, start: Promise<StartData> | null): void {
-  void VIEW_LOADERS[viewOf(route)]?.().catch(() => undefined);
+export function preloadViewOf(route: Route, client: ApiClient, start: Promise<StartData> | null): Promise<void> {
+  const code = VIEW_LOADERS[viewOf(route)]?.().then(
+    () => undefined,
+    () => undefined,
+  );
   if (route.kind === 'initiative') preloadReaderFields();
   // The table's first page too, once its stored state is known (features/table/first-page.ts):
   // the core runs the query while the page renders, not after the table has mounted.
@@ -79,6 +85,7 @@ export function preloadViewOf(route: Route, client: ApiClient, start: Promise<St
       })
       .catch(() => undefined);
   }
+  return code ?? Promise.resolve();
 }
 
 /**
