@@ -53,6 +53,34 @@ interface Settled {
   rows?: number;
   /** By rank column: whether some row has the empty text's rank there (orderByOf). */
   emptyRanks?: Map<string, boolean>;
+  /** By column (status, priority): the values some row has, null past MAX_VALUES_IN_USE. */
+  inUse?: Map<string, ReadonlySet<string> | null>;
+}
+
+/** At most this many values of a status or priority are looked up (one seek each). */
+const MAX_VALUES_IN_USE = 64;
+
+/** The statuses or priorities some row of initiative_sort_keys has (their copies, migration
+ *  0014): one seek per distinct value in the column's index, known while nothing is written.
+ *  Undefined with more than MAX_VALUES_IN_USE of them. A sort by the column reads no segment for
+ *  a value no row has (reader-sort.ts): each cost a statement. */
+function valuesInUse(db: Db, known: Settled, column: 'status' | 'priority'): ReadonlySet<string> | undefined {
+  known.inUse ??= new Map();
+  let values = known.inUse.get(column);
+  if (values === undefined) {
+    const found = prepared(
+      db,
+      `WITH RECURSIVE v(x) AS (
+         SELECT min(${column}) FROM initiative_sort_keys
+         UNION ALL SELECT (SELECT min(${column}) FROM initiative_sort_keys WHERE ${column} > v.x) FROM v WHERE v.x IS NOT NULL)
+       SELECT x FROM v WHERE x IS NOT NULL LIMIT ?`,
+    )
+      .pluck()
+      .all(MAX_VALUES_IN_USE + 1) as string[];
+    values = found.length > MAX_VALUES_IN_USE ? null : new Set(found);
+    known.inUse.set(column, values);
+  }
+  return values ?? undefined;
 }
 
 /** Whether some row of initiative_sort_keys has the empty text's rank in this rank column (one
@@ -475,6 +503,7 @@ function ungroupedRows(db: Db, query: TableQuery, statements: ReturnType<typeof 
         query.collation,
         (column) => hasEmptyRank(db, settled(db), column),
         hasConditions(scope),
+        (column) => valuesInUse(db, settled(db), column),
       )
     : null;
   if (!segments) return run(statements.rows(total));
