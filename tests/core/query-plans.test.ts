@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
-import { ensureSortRanks, forgetKept, prepareQuery, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
+import { ensureSortRanks, forgetKept, prepareQuery, queryFacetList, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { candidatesSql } from '../../electron/core/services/table/candidates';
 import { hitsByPlanSql, SKIP_TUNING } from '../../electron/core/services/table/skip';
 import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
@@ -430,6 +430,22 @@ describe('query plans of the table, a status or priority sort reads only the val
       expect(statement.sql, statement.sql).not.toMatch(new RegExp(`\\b[kc]\\.${column} [<>]`));
       const equal = new RegExp(`\\b[kc]\\.${column} = \\?`).test(statement.sql);
       if (equal) expect(statement.params.filter((p) => typeof p === 'string' && !/^bench-/.test(p)).every((p) => used.includes(p as string)), `${statement.sql} ${JSON.stringify(statement.params)}`).toBe(true);
+    }
+  });
+});
+
+describe('query plans of the table’s plan menu', () => {
+  it.each([
+    ['no condition', 'initiative_plan_totals', {}],
+    ['within one plan', 'initiative_plan_totals', { planId: 'bench-000003' }],
+    ['under a status', 'initiative_counts', { filters: { statuses: ['in_progress'] } }],
+  ] as [string, string, Partial<TableQuery>][])('%s: counts the plans from %s (one row a plan with no condition but plans), as the menu first opens and with a text typed', (_, table, query) => {
+    for (const listing of [{ limit: 100 }, { limit: 100, match: '规划' }, {}]) {
+      const run = statementsRun(core, () => queryFacetList(core.db, { ...BASE, ...query }, 'plan', listing));
+      const counting = run.filter((s) => /\binitiative_(plan_totals|counts)\b/.test(s.sql));
+      expect(counting.length, run.map((s) => s.sql).join('\n')).toBe(1);
+      expect(counting[0]!.sql).toContain(table);
+      expectNoBareScan(planOf(counting[0]!));
     }
   });
 });
