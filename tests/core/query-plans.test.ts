@@ -172,6 +172,23 @@ describe('query plans of the table', () => {
     }
   });
 
+  it('a page deep in the default order under the unset status, in a small library: counted by plan at the middle (the counts cost less than walking half the rows), walked from the end at the last page', () => {
+    const saved = { ...SKIP_TUNING };
+    SKIP_TUNING.from = 100;
+    try {
+      const filters = { statuses: [null] };
+      const total = queryTable(core.db, { ...BASE, filters }).total;
+      // About 760 of the 1,000 rows: the middle page is 380 rows from either end, under the
+      // tests a walk from the nearer end is taken for at a million rows (SKIP_TUNING.nearEndTests).
+      expect(Math.floor(total / 2) * (1000 / total)).toBeLessThan(SKIP_TUNING.nearEndTests);
+      const form = (offset: number) => tableStatements(core.db, { ...BASE, filters, offset }).rows(total).form;
+      expect(form(Math.floor(total / 2))).toBe('walk');
+      expect(form(total - 60)).toBe('skip');
+    } finally {
+      Object.assign(SKIP_TUNING, saved);
+    }
+  });
+
   it('a page walked under one tag: tests each row by a seek in its tags, builds no list of every row having the tag', () => {
     for (const filters of [{ tags: ['数字'] }, { tags: ['数字'], statuses: ['in_progress'] }]) {
       const { scope, order } = prepareQuery(core.db, { ...BASE, filters });
