@@ -183,7 +183,7 @@ const WALK_TESTS_PER_ROW = 2;
  *  from the nearer end is taken under that many tests too, not only under
  *  SKIP_TUNING.nearEndTests (set at 1M initiatives, where it is the smaller). At 10k, the unset
  *  status's middle page walked 5,000 rows where its counts cost a few hundred entries (CPU
- *  taking turns: 7.1 → 5.1 ms median); at 100k, a page a tenth of the way down 9.0 → 6.3. */
+ *  taking turns: 4.28 → 3.25 ms median); at 100k, a page a tenth of the way down 5.40 → 3.73. */
 const COUNTS_PER_ROW = 0.12;
 
 
