@@ -138,6 +138,12 @@ const byPlanRank = (a: { rank: number | null; id: string }, b: { rank: number | 
 /** Rows per plan in scope (`SELECT id, n`), under the scope without its plan selection. */
 function planCountsSql(scope: RowScope): { sql: string; params: unknown[] } {
   const kept = keptWhereOf(scope, 'plan');
+  // No condition but plans (the plans left out, the one asked for): the totals kept by plan
+  // (migration 0015), one row a plan, where summing the kept counts reads every plan's rows by
+  // theme, status and priority (at 100k initiatives the menu's statement 4.2 → 0.9 ms of CPU).
+  if (kept && !hasTestedConditions(scope, 'plan') && !scope.filters.themeIds?.length && !scope.keys?.length) {
+    return { sql: `SELECT c.plan_id AS id, c.n AS n FROM initiative_plan_totals c ${kept.sql}`, params: kept.params };
+  }
   if (kept) return { sql: `SELECT c.plan_id AS id, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY c.plan_id`, params: kept.params };
   const where = whereOf(scope, 'plan');
   return { sql: `SELECT k.plan_id AS id, count(*) AS n ${fromOf(where.usesState)} ${where.sql} GROUP BY k.plan_id`, params: where.params };
@@ -256,6 +262,17 @@ interface MenuCounts {
  */
 function menuTopSql(counts: MenuCounts, listing: FacetListing, chosen: readonly string[]): { sql: string; params: unknown[] } {
   const needle = normalizeForSearch(listing.match ?? '');
+  if (needle === '' && chosen.length === 0) {
+    // Nothing typed, nothing chosen (a menu as it first opens): the top of the counts and how
+    // many there are, without the matched copy and the chosen ones' part, whose tables cost
+    // more than the counts themselves in a small library (at 10k initiatives the plan menu's
+    // statement 0.45 → 0.30 ms of CPU).
+    return {
+      sql: `WITH c AS MATERIALIZED (${counts.sql})
+       SELECT id, n, 1 AS matched, (SELECT count(*) FROM c WHERE n > 0) AS listed FROM c WHERE n > 0 ORDER BY n DESC, id LIMIT ?`,
+      params: [...counts.params, listing.limit ?? -1],
+    };
+  }
   const checks = needle === '' ? [] : counts.labels.map((text) => hasNeedleSql(text, needle));
   const matching = checks.length
     ? `SELECT c.id AS id, c.n AS n FROM c ${counts.labelJoins} WHERE c.n > 0 AND (${checks.map((k) => k.sql).join(' OR ')})`

