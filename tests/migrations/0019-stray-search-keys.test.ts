@@ -75,8 +75,11 @@ describe('migration 0019 stray-search-keys', () => {
     // A row written in its prefix's plan: no longer named.
     db.exec(row('p-3/T1/I5', 'p-3'));
     expect(names()).not.toContain('p-3/T1/I5');
-    // A row written astray: named (its plan's documents follow it).
-    db.exec(row('p-1/T1/I7', 'p-2') + doc('p-1/T1/I7'));
+    // A row written astray: named (its plan's documents follow it), and one whose id has no '/'
+    // (in no plan's range); its documents gone, it stays named.
+    db.exec(row('p-1/T1/I7', 'p-2') + doc('p-1/T1/I7') + row('loose', 'p-3') + doc('loose'));
+    expect(names()).toEqual(expect.arrayContaining(['p-1/T1/I7', 'loose']));
+    db.exec(`DELETE FROM search_doc_ids WHERE key = 'p-1/T1/I7'`);
     expect(names()).toContain('p-1/T1/I7');
     covered();
     // A row gone (a plan purged; the reader's text stays): named.

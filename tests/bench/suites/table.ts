@@ -634,8 +634,8 @@ function countedPage(db: Database.Database, s: Scenario, joins: string): () => {
         const counts = new Map(all);
         let appended = false;
         for (const [key, plan] of moved) {
-          const within = key.slice(0, key.indexOf('/'));
-          if (counts.has(within)) counts.set(within, counts.get(within)! - 1);
+          const slash = key.indexOf('/');
+          if (slash >= 0 && counts.has(key.slice(0, slash))) counts.set(key.slice(0, slash), counts.get(key.slice(0, slash))! - 1);
           if (plan === null || plan === TRASHED_PLAN) continue;
           appended ||= !counts.has(plan);
           counts.set(plan, (counts.get(plan) ?? 0) + 1);

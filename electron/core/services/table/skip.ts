@@ -296,9 +296,11 @@ function byKeyRanges(db: Db, scope: RowScope): HitsByPlan['plans'] | undefined {
   const hidden = new Set(left);
   let appended = false;
   for (const { key, plan } of strays) {
-    // Counted in the range it sits in (the plan its prefix names), if that plan is counted.
-    const within = key.slice(0, key.indexOf('/'));
-    if (counts.has(within)) counts.set(within, counts.get(within)! - 1);
+    // Counted in the range it sits in (the plan its prefix names), if that plan is counted; a
+    // key without a '/' is in no range.
+    const slash = key.indexOf('/');
+    const within = slash < 0 ? undefined : key.slice(0, slash);
+    if (within !== undefined && counts.has(within)) counts.set(within, counts.get(within)! - 1);
     if (plan === null || hidden.has(plan)) continue;
     appended ||= !counts.has(plan);
     counts.set(plan, (counts.get(plan) ?? 0) + 1);
