@@ -12,7 +12,7 @@ import { importPlan } from '../../electron/core/plan/store';
 import { updateLatest } from '../helpers/core';
 import { ensureSortRanks, forgetKept, prepareQuery, queryFacetList, queryTable, READER_SORT_TUNING, tableStatements } from '../../electron/core/services/table/query';
 import { candidatesSql } from '../../electron/core/services/table/candidates';
-import { hitsByPlanSql, SKIP_TUNING } from '../../electron/core/services/table/skip';
+import { hitsByPlanSql, KEY_RANGE_COUNTS, SKIP_TUNING, STRAY_HITS } from '../../electron/core/services/table/skip';
 import { candidateKeysSql, textTests } from '../../electron/core/services/table/hits';
 import { pageRowsSql } from '../../electron/core/services/table/query-sql';
 import { matchingKeysSql } from '../../electron/core/search/match';
@@ -355,6 +355,17 @@ describe('query plans of the table', () => {
     expect(sparse, sparse.join(' | ')).toContain('SEARCH k USING PRIMARY KEY (initiative_id=?)');
     expect(sparse.some((step) => /^SCAN h\b/.test(step)), sparse.join(' | ')).toBe(true);
     expectNoBareScan(sparse);
+  });
+
+  it('a search’s hits counted plan by plan off their key ranges: each plan’s range of the hit set stepped through, no hit’s row looked up but the few named stray', () => {
+    prepareQuery(core.db, { ...BASE, search: '发展' });
+    const ranges = planOf({ sql: KEY_RANGE_COUNTS, params: ['[]'] });
+    expect(ranges, ranges.join(' | ')).toContain('SEARCH h USING PRIMARY KEY (id>? AND id<?)');
+    expect(ranges.some((step) => /^SCAN p\b/.test(step)), ranges.join(' | ')).toBe(true);
+    expect(ranges.filter((step) => /TEMP B-TREE|\bk\b/.test(step)), ranges.join(' | ')).toEqual([]);
+    // The named keys drive: each found in the hit set, then its row.
+    const strays = planOf({ sql: STRAY_HITS, params: [] });
+    expect(strays, strays.join(' | ')).toEqual(['SCAN s', 'SEARCH h USING PRIMARY KEY (id=?)', 'SEARCH k USING PRIMARY KEY (initiative_id=?) LEFT-JOIN']);
   });
 
   it('a search answered from its candidates: the index names them, each row found by its key, not the order walked', () => {

@@ -18,6 +18,7 @@ import { planTotals } from './0015-plan-totals';
 import { leadUnitSortKey } from './0016-lead-unit-sort-key';
 import { freeTextSortKeys } from './0017-free-text-sort-keys';
 import { unrankedTexts } from './0018-unranked-texts';
+import { straySearchKeys } from './0019-stray-search-keys';
 
 export const MIGRATIONS: readonly Migration[] = [
   planContent,
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   leadUnitSortKey,
   freeTextSortKeys,
   unrankedTexts,
+  straySearchKeys,
 ];

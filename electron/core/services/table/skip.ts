@@ -230,12 +230,14 @@ const hitCountsByDb = new WeakMap<Db, { stamp: string; byScope: Map<string, Hits
  * plan in plan order, and their sum (the scope's total): a page deep in the default order then
  * starts at its plan as under a status (countedSkipStatement), where it walked the order's index
  * from the top testing each row against the hits (at 1M initiatives 数's middle page, 660,000
- * hits: about 500,000 rows, 165 ms of CPU; the last page twice that), and the count itself
- * (a lookup of each hit's row, 330 ms) is not run. Counted in one statement: with hits in at
- * least a third of the rows, the plan index walked testing each row against the hits (its
- * order is the plans' order: no sort; 300 ms for 数), else the hits driving, each row looked
- * up, grouped by plan (低空, 176,000 hits: 190 ms). Kept while nothing is written (the hit set
- * itself is kept as long: the next deep pages read no count), not inside a write transaction.
+ * hits: about 500,000 rows, 165 ms of CPU; the last page twice that). Kept while nothing is
+ * written (the hit set itself is kept as long: the next deep pages read no count), not inside
+ * a write transaction.
+ *
+ * Counted off the hit set's key order (byKeyRanges): each plan's hits are the range of keys
+ * under its id, stepped through, not each looked up (at 1M, load 8–13, 低空's 176,000 hits about
+ * 170 → 45–60 ms of CPU, 数's 662,000 340–520 → 100–130). With fewer hits than plans, or should a plan's id hold a
+ * '/' (its range would hold other keys), by hitsByPlanSql: each hit's row looked up.
  */
 export function hitsByPlan(db: Db, scope: RowScope): HitsByPlan {
   const where = whereOf({ ...scope, hits: false });
@@ -248,16 +250,74 @@ export function hitsByPlan(db: Db, scope: RowScope): HitsByPlan {
   if (keep && memo?.stamp !== stamp) hitCountsByDb.set(db, (memo = { stamp, byScope: new Map() }));
   const kept = keep ? memo?.byScope.get(key) : undefined;
   if (kept) return kept;
+  // A seek per plan with rows against one per hit: with fewer hits than plans, each hit's row
+  // looked up costs less (at 1M 脑机接口's 5,000 hits against 20,000 plans).
   const hits = (prepared(db, 'SELECT count(*) AS n FROM temp.table_hits').get() as { n: number }).n;
-  const rows = (prepared(db, 'SELECT ifnull(sum(n), 0) AS n FROM initiative_plan_totals').get() as { n: number }).n;
-  const statement = hitsByPlanSql(scope, 3 * hits >= rows);
-  const plans = prepared(db, statement.sql).all(...statement.params) as { plan: string; n: number }[];
+  const ranges = (prepared(db, 'SELECT count(*) AS n FROM initiative_plan_totals').get() as { n: number }).n;
+  const plans = (hits >= ranges ? byKeyRanges(db, scope) : undefined) ?? byRows(db, scope, hits);
   const counted = { plans, total: plans.reduce((sum, p) => sum + p.n, 0) };
   if (keep) {
     if (memo!.byScope.size >= MAX_HIT_COUNTS) memo!.byScope.clear();
     memo!.byScope.set(key, counted);
   }
   return counted;
+}
+
+/** The hits counted plan by plan by hitsByPlanSql: each hit's row found. */
+function byRows(db: Db, scope: RowScope, hits: number): HitsByPlan['plans'] {
+  const rows = (prepared(db, 'SELECT ifnull(sum(n), 0) AS n FROM initiative_plan_totals').get() as { n: number }).n;
+  const statement = hitsByPlanSql(scope, 3 * hits >= rows);
+  return prepared(db, statement.sql).all(...statement.params) as { plan: string; n: number }[];
+}
+
+/** Each plan with rows (initiative_plan_totals, in plan order) but those left out, and its hits:
+ *  those in its key range ('P/' ≤ key < 'P0': the keys starting with 'P/'), stepped through. */
+export const KEY_RANGE_COUNTS = `SELECT plan, n FROM (
+  SELECT p.plan_id AS plan, (SELECT count(*) FROM temp.table_hits h WHERE h.id >= p.plan_id || '/' AND h.id < p.plan_id || '0') AS n
+  FROM initiative_plan_totals p WHERE p.plan_id NOT IN (SELECT value FROM json_each(?)) ORDER BY p.plan_id) WHERE n > 0`;
+
+/** The hits named in search_stray_keys (migration 0019), with the plan of their row (NULL for
+ *  none). */
+export const STRAY_HITS = `SELECT s.key AS key, k.plan_id AS plan FROM search_stray_keys s
+  CROSS JOIN temp.table_hits h ON h.id = s.key LEFT JOIN initiative_sort_keys k ON k.initiative_id = s.key`;
+
+/**
+ * The hits counted plan by plan off their keys: a plan's hits are those in its key range, but
+ * for the keys migration 0019 names (search_stray_keys: documents with no row in the plan their
+ * prefix names, such as a later version's ids carried from an earlier one, or the reader's text
+ * on an initiative gone), each of which is taken out of the range it sits in and counted in its
+ * row's plan, if it has a row. Plans left out by the scope are dropped. Undefined when some
+ * plan's id holds a '/' (its range would hold another plan's keys).
+ */
+function byKeyRanges(db: Db, scope: RowScope): HitsByPlan['plans'] | undefined {
+  if ((prepared(db, "SELECT EXISTS (SELECT 1 FROM initiative_plan_totals WHERE instr(plan_id, '/') > 0) AS slash").get() as { slash: number }).slash) return undefined;
+  const left = scope.trashedPlans ?? [];
+  const plans = prepared(db, KEY_RANGE_COUNTS).all(JSON.stringify(left)) as { plan: string; n: number }[];
+  const strays = prepared(db, STRAY_HITS).all() as { key: string; plan: string | null }[];
+  if (strays.length === 0) return plans;
+  const counts = new Map(plans.map((p) => [p.plan, p.n]));
+  const hidden = new Set(left);
+  let appended = false;
+  for (const { key, plan } of strays) {
+    // Counted in the range it sits in (the plan its prefix names), if that plan is counted; a
+    // key without a '/' is in no range.
+    const slash = key.indexOf('/');
+    const within = slash < 0 ? undefined : key.slice(0, slash);
+    if (within !== undefined && counts.has(within)) counts.set(within, counts.get(within)! - 1);
+    if (plan === null || hidden.has(plan)) continue;
+    appended ||= !counts.has(plan);
+    counts.set(plan, (counts.get(plan) ?? 0) + 1);
+  }
+  const corrected = [...counts].filter(([, n]) => n > 0).map(([plan, n]) => ({ plan, n }));
+  // A plan met only through a named key went in last: back in plan order (the ids' code points,
+  // as SQLite compares them).
+  return appended ? corrected.sort((a, b) => compareBinary(a.plan, b.plan)) : corrected;
+}
+
+/** SQLite's BINARY order of two texts (their UTF-8 bytes, which is their code points' order;
+ *  JavaScript's < compares UTF-16 units, which differs past U+FFFF). */
+function compareBinary(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /** hitsByPlan's statement: `dense`, the plan index walked, each row tested against the hits
