@@ -7,6 +7,8 @@
 // on a loaded machine) could have been on its way. main.tsx imports this module too, so it
 // runs once, first, whichever way the page was built (the dev server has no such entry).
 import { createApiClient } from './api/client';
+import { sendRememberedFirstPage } from './features/table/first-query';
+import { parseRoute } from './routing/hash-route';
 
 export const client = createApiClient();
 
@@ -19,3 +21,7 @@ export const firstCalls = {
 };
 firstCalls.status.catch(() => undefined);
 firstCalls.start.catch(() => undefined);
+// A page opened on the table: its first page too, as the table showed it last (a guess the
+// table checks against the start data, features/table/first-query.ts), rather than one round
+// trip after app.start.
+if (parseRoute(window.location.hash).kind === 'table') sendRememberedFirstPage(client);

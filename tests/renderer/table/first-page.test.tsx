@@ -6,13 +6,17 @@ import { lazy } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TableViewState } from '../../../shared/domain/table';
 import { createClientFromBridge } from '../../../renderer/src/api/client';
-import { prefetchFirstPage } from '../../../renderer/src/features/table/first-page';
-import { defaultViewState } from '../../../renderer/src/features/table/view-state';
+import { firstPageArgs, prefetchFirstPage } from '../../../renderer/src/features/table/first-page';
+import { FIRST_QUERY_STORAGE_KEY, sendRememberedFirstPage } from '../../../renderer/src/features/table/first-query';
+import { defaultViewState, queryOf, sentQuery } from '../../../renderer/src/features/table/view-state';
 import { PLAN_ID } from '../plan-fixture';
 import { createFakeTable, runQuery } from './fake-table';
 import { renderTable, resetTable, rowsShown } from './render-table';
 
-afterEach(resetTable);
+afterEach(() => {
+  resetTable();
+  localStorage.clear();
+});
 
 // A stored state whose query has every part the key is made of: a search, a text filter
 // beside a facet filter, a sort, and every plan in scope.
@@ -79,5 +83,67 @@ describe('initiative table: the first page asked for at the start', () => {
     renderTable({ fake: again });
     await rowsShown(runQuery(again.rows, again.queries()[0]!).rows.length);
     expect(again.queries()).toHaveLength(2);
+  });
+});
+
+describe('initiative table: the first page sent by the first script, as the table showed it last', () => {
+  const stored = JSON.stringify({ ...STATE, scope: 'all' });
+  /** The first-page call of the stored state's query, as the table sends it. */
+  const storedArgs = () => {
+    const base = queryOf(STATE, PLAN_ID, 'all');
+    return JSON.stringify(firstPageArgs(sentQuery(base, base.search, base.filters.text ?? null).query));
+  };
+
+  it('remembers the first-page call of the query it shows', async () => {
+    const fake = createFakeTable({}, { 'ui.tableState': stored }, { secondPlan: true });
+    renderTable({ fake, startTableState: stored });
+    await rowsShown(runQuery(fake.rows, fake.queries()[0]!).rows.length);
+    expect(localStorage.getItem(FIRST_QUERY_STORAGE_KEY)).toBe(storedArgs());
+  });
+
+  it('is sent before the start data, and taken when the stored state makes the same call: one table.query in all', async () => {
+    localStorage.setItem(FIRST_QUERY_STORAGE_KEY, storedArgs());
+    const fake = createFakeTable({}, { 'ui.tableState': stored }, { secondPlan: true });
+    const client = createClientFromBridge(fake.bridge);
+    // The first script: no start data yet.
+    sendRememberedFirstPage(client);
+    expect(fake.queries()).toHaveLength(1);
+    expect(JSON.stringify(fake.queries()[0])).toBe(storedArgs());
+    // The start data are in: the same call, so no second one.
+    prefetchFirstPage(client, stored, PLAN_ID);
+    expect(fake.queries()).toHaveLength(1);
+    const expected = runQuery(fake.rows, fake.queries()[0]!).rows.length;
+    expect(expected).toBeGreaterThan(0);
+    renderTable({ fake, startTableState: stored });
+    await rowsShown(expected);
+    expect(fake.queries()).toHaveLength(1);
+  });
+
+  it('is dropped when the stored state makes another call: the table shows the stored state\'s rows', async () => {
+    // The table showed the default query last; the stored state (saved since, say by another
+    // window) is another.
+    const base = queryOf(defaultViewState(), PLAN_ID, 'all');
+    localStorage.setItem(FIRST_QUERY_STORAGE_KEY, JSON.stringify(firstPageArgs(base)));
+    const fake = createFakeTable({}, { 'ui.tableState': stored }, { secondPlan: true });
+    const client = createClientFromBridge(fake.bridge);
+    sendRememberedFirstPage(client);
+    prefetchFirstPage(client, stored, PLAN_ID);
+    expect(fake.queries()).toHaveLength(2);
+    expect(JSON.stringify(fake.queries()[1])).toBe(storedArgs());
+    const expected = runQuery(fake.rows, fake.queries()[1]!).rows.length;
+    expect(expected).not.toBe(runQuery(fake.rows, fake.queries()[0]!).rows.length);
+    renderTable({ fake, startTableState: stored });
+    await rowsShown(expected);
+    expect(fake.queries()).toHaveLength(2);
+    // And the table now remembers the call it showed.
+    expect(localStorage.getItem(FIRST_QUERY_STORAGE_KEY)).toBe(storedArgs());
+  });
+
+  it('sends nothing without a remembered call, or with one that is not JSON', () => {
+    const fake = createFakeTable();
+    sendRememberedFirstPage(createClientFromBridge(fake.bridge));
+    localStorage.setItem(FIRST_QUERY_STORAGE_KEY, '{not json');
+    sendRememberedFirstPage(createClientFromBridge(fake.bridge));
+    expect(fake.queries()).toHaveLength(0);
   });
 });

@@ -6,7 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { TableFilters } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
 import { PageCache, type PageMeta } from './page-cache';
-import { dropFirstPage, firstPageFor } from './first-page';
+import { dropFirstPage, firstPageArgs, firstPageFor } from './first-page';
+import { rememberFirstPage } from './first-query';
 import { sentQuery, type TableQueryBase } from './view-state';
 import type { FoldedKeys } from './use-display-rows';
 
@@ -122,6 +123,9 @@ export function useTableQuery(client: ApiClient, query: TableQueryBase, folded?:
 
   // The start's first page was this table's to take, in its first render; no later one's.
   useEffect(() => dropFirstPage(), []);
+
+  // The query shown is the one the next start guesses (first-query.ts).
+  useEffect(() => rememberFirstPage(JSON.stringify(firstPageArgs(effective))), [effective]);
 
   // The first page of a new query; the virtual list asks for the rest as it needs them.
   useEffect(() => {
