@@ -10,10 +10,15 @@
 // Not a bench (no floor, no ratio): a tool for finding what to cut. Needs the built app (npm run
 // build); --static DIR serves another build of the page (say an unminified one, so function
 // names are readable), --data DIR a kept data folder (else a fresh one with the embedded plan).
+// --ab DIR compares two builds instead: the page (B, --static or out/renderer) and DIR's (A)
+// take turns with the static page in one browser, --samples loads each, and it prints their
+// wall and main-thread CPU time to the moment. A difference of 10% needs both orders (B and A
+// swapped) to be believed: at 11 samples on a loaded machine, one order's ratio moves by that.
 //
 //   node --import=tsx tests/bench/first-screen-trace.ts [--runs 3] [--static DIR] [--data DIR] [--hash '#/'|'#/table'|baseline|static] [--moment themes|firstRows] [--out DIR]
+//   node --import=tsx tests/bench/first-screen-trace.ts --ab DIR [--static DIR] [--samples 9] [--data DIR] [--hash …] [--moment …]
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -86,6 +91,19 @@ function startServer(dataDir: string, build: string, served: string): Promise<{ 
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
+}
+
+/** The page of the other build (--ab), beside index.html. */
+const AB_PAGE = 'index-ab.html';
+
+/** The other build's page and files added to the served folder (see --ab in main). */
+function addBuild(from: string, served: string): void {
+  const assets = join(served, 'assets');
+  mkdirSync(assets, { recursive: true });
+  for (const name of readdirSync(join(from, 'assets'))) {
+    if (!existsSync(join(assets, name))) copyFileSync(join(from, 'assets', name), join(assets, name));
+  }
+  copyFileSync(join(from, 'index.html'), join(served, AB_PAGE));
 }
 
 /** The embedded plan's five themes: what a fresh library's first screen shows. */
@@ -261,10 +279,15 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(values.out, { recursive: true });
   const build = values.static ?? join(REPO_ROOT, 'out', 'renderer');
-  const server = await startServer(dataDir, build, join(temp, 'served'));
-  // --ab: a second server, on its own data folder, of another build.
-  // On the same data folder when one is given (a corpus; two servers may share a folder).
-  const other = values.ab ? await startServer(values.data ? dataDir : join(temp, 'data-ab'), values.ab, join(temp, 'served-ab')) : null;
+  const served = join(temp, 'served');
+  // --ab: the other build's page beside this one's, from the same folder, server, origin and
+  // data: its index.html as AB_PAGE, its files in the same assets folder (their names carry a
+  // hash of their content, so a name both builds have is the same file). The two sides then
+  // differ by their build alone. (Served by a second server, the other build was on another
+  // origin than the static page and the first build: the same pair of builds read 0.73 and
+  // 0.79 with one build on this server's side, 0.97 with it on the other's.)
+  const server = await startServer(dataDir, build, served);
+  if (values.ab) addBuild(values.ab, served);
   const context = await launchBenchBrowser(join(temp, 'chromium'));
   try {
     await context.addInitScript({ content: PAGE_SCRIPT });
@@ -275,10 +298,7 @@ async function main(): Promise<void> {
     // --hash static: the static page itself, for its own breakdown.
     const appUrl =
       values.hash === 'static' ? `${origin}${STATIC_PATH}` : values.hash === 'baseline' ? `${origin}${BASELINE_PATH}` : `${origin}/${values.hash}`;
-    if (other) {
-      // Each server's token in its own origin's sessionStorage.
-      await page.goto(other.url);
-      if (MOMENT === 'firstRows') await storeScopeAll(page, other.url);
+    if (values.ab) {
       await page.goto(server.url);
       if (MOMENT === 'firstRows') await storeScopeAll(page, server.url);
       const sides = { static: [] as number[], b: [] as number[], a: [] as number[] };
@@ -305,7 +325,7 @@ async function main(): Promise<void> {
       };
       // The floor: the static page for the first screen, the plain list for the first rows.
       const floor = MOMENT === 'firstRows' ? BASELINE_PATH : STATIC_PATH;
-      const urls = { static: `${origin}${floor}`, b: appUrl, a: `${other.origin}/${values.hash}` };
+      const urls = { static: `${origin}${floor}`, b: appUrl, a: `${origin}/${AB_PAGE}${values.hash}` };
       for (const k of ['static', 'b', 'a'] as const) await load(urls[k]);
       const n = Number(values.samples);
       for (let i = 0; i < n; i++) {
@@ -401,7 +421,6 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     server.stop();
-    other?.stop();
     rmSync(temp, { recursive: true, force: true });
   }
 }
