@@ -329,6 +329,22 @@ describe('table.query at any offset under a status, priority or tag filter', () 
   });
 });
 
+/**
+ * The model's page and total for `picked` at a random depth of its hits, now and then as first
+ * asked (else with the counts kept from a page before); whether that page was walked from its
+ * plan's start, as the hits counted by plan place it.
+ */
+function expectDeepPage(r: Prng, model: ReturnType<typeof loadModel>, picked: TableQuery, n: number): boolean {
+  const { total } = modelPage(model.rows, model.themes, picked, DEFAULT_STATUS_OPTIONS, model.plans);
+  const q = { ...picked, offset: r.int(total + 3), limit: r.between(1, 4), facets: false };
+  const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans);
+  if (r.chance(0.3)) forgetKept(core.db);
+  const { rows, total: count, totalExact } = queryTable(core.db, q);
+  expect({ rows, total: count, totalExact }, `query ${n}: ${JSON.stringify(q)}`).toEqual({ rows: expected.rows, total: expected.total, totalExact: true });
+  const { form, sql } = tableStatements(core.db, q).rows(expected.total);
+  return form === 'walk' && sql.includes('(k.plan_id) >= (?)');
+}
+
 describe('table.query at any offset under a search or a column text filter', () => {
   it('gives the model’s page and total at every depth of the default order, deep pages started at their plan as the hits counted by plan place it, with a plan in the trash', () => {
     core = createTestCore(temp.make());
@@ -355,15 +371,7 @@ describe('table.query at any offset under a search or a column text filter', () 
         // answer a first page otherwise).
         const picked: TableQuery = { sort: [], collation: 'pinyin', search: r.chance(0.2) ? '' : search, filters, groupBy: null, offset: 0, limit: 1, exactTotal: true };
         if (!picked.search && !filters.text) picked.search = search;
-        const { total } = modelPage(model.rows, model.themes, picked, DEFAULT_STATUS_OPTIONS, model.plans);
-        const q = { ...picked, offset: r.int(total + 3), limit: r.between(1, 4), facets: false };
-        const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans);
-        // Now and then as first asked, else with the counts kept from a page before.
-        if (r.chance(0.3)) forgetKept(core.db);
-        const { rows, total: count, totalExact } = queryTable(core.db, q);
-        expect({ rows, total: count, totalExact }, `query ${n}: ${JSON.stringify(q)}`).toEqual({ rows: expected.rows, total: expected.total, totalExact: true });
-        const { form, sql } = tableStatements(core.db, q).rows(expected.total);
-        if (form === 'walk' && sql.includes('(k.plan_id) >= (?)')) started++;
+        if (expectDeepPage(r, model, picked, n)) started++;
       }
     } finally {
       Object.assign(SKIP_TUNING, saved);
@@ -420,14 +428,7 @@ describe('table.query deep in a search whose keys are not all under their plan�
         const filters: TableQuery['filters'] = r.chance(0.3) ? { text: { leadUnit: r.pick(['市', '科技', '区']) } } : {};
         const search = r.chance(0.2) && filters.text ? '' : r.pick(['市', '发展', '数', '的', '创新', '市场']);
         const picked: TableQuery = { sort: [], collation: 'pinyin', search, filters, groupBy: null, offset: 0, limit: 1, exactTotal: true };
-        const { total } = modelPage(model.rows, model.themes, picked, DEFAULT_STATUS_OPTIONS, model.plans);
-        const q = { ...picked, offset: r.int(total + 3), limit: r.between(1, 4), facets: false };
-        const expected = modelPage(model.rows, model.themes, q, DEFAULT_STATUS_OPTIONS, model.plans);
-        if (r.chance(0.3)) forgetKept(core.db);
-        const { rows, total: count, totalExact } = queryTable(core.db, q);
-        expect({ rows, total: count, totalExact }, `query ${n}: ${JSON.stringify(q)}`).toEqual({ rows: expected.rows, total: expected.total, totalExact: true });
-        const { form, sql } = tableStatements(core.db, q).rows(expected.total);
-        if (form === 'walk' && sql.includes('(k.plan_id) >= (?)')) started++;
+        if (expectDeepPage(r, model, picked, n)) started++;
       }
     } finally {
       Object.assign(SKIP_TUNING, saved);
