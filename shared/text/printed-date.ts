@@ -4,8 +4,13 @@
 // 2024-06-01; in English en-GB's short date with three-letter months (1 Jun 2024), as the date
 // fields show and accept it.
 
-/** en-GB's short date (day, abbreviated month, year), in UTC so an ISO date never shifts a day. */
-const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** en-GB's short date (day, abbreviated month, year), in UTC so an ISO date never shifts a day.
+ *  Made on first use, not when the module is evaluated: a process's first DateTimeFormat loads
+ *  ICU's locale data (24 ms of a cold renderer's start), and the table's code, which imports
+ *  this, opens in Chinese for most readers and prints no English date. */
+let englishDate: Intl.DateTimeFormat | undefined;
+const englishDateFormat = () =>
+  (englishDate ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
 
 /** Today (or `now`) as the reader's calendar has it, YYYY-MM-DD. */
 export function localDay(now = new Date()): string {
@@ -20,5 +25,5 @@ export function printedDate(iso: string, language: 'zh' | 'en'): string {
   if (!m) return iso;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (language === 'zh') return `${year}年${month}月${day}日`;
-  return ENGLISH_DATE.format(new Date(Date.UTC(year, month - 1, day))).replace('Sept', 'Sep');
+  return englishDateFormat().format(new Date(Date.UTC(year, month - 1, day))).replace('Sept', 'Sep');
 }

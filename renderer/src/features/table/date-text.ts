@@ -4,9 +4,9 @@
 // common Chinese and numeric forms (2024/5/11, 2024.5.11, 2024年5月11日, May 11 2024).
 // Stored: ISO YYYY-MM-DD.
 
+import { printedDate } from '../../../../shared/text/printed-date';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** en-GB's short date: day, abbreviated month, year ("11 May 2024"); UTC, so no day shifts. */
-const ENGLISH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -44,10 +44,9 @@ export function parseDateText(text: string): string | null | 'invalid' {
   return 'invalid';
 }
 
-/** How a stored ISO date shows in the interface language. */
+/** How a stored ISO date shows in the interface language: in English as paper prints it (en-GB's
+ *  short date with three-letter months, "11 May 2024", the form typing accepts). */
 export function formatDate(value: string, language: 'zh' | 'en'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m || language === 'zh') return value;
-  // en-GB abbreviates September as "Sept": keep the three-letter form typing accepts.
-  return ENGLISH.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))).replace('Sept', 'Sep');
+  if (language === 'zh' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return printedDate(value, 'en');
 }
