@@ -4,7 +4,7 @@
 // way a shortcut never fires while the reader types in a field, except Find, Print and
 // Preferences, and a command without a handler (or whose handler returns false) leaves the
 // key to the browser.
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { COMMANDS_WHILE_TYPING, isCommandAvailable, type AppCommand } from '../../../shared/api/commands';
 import { commandForKey } from './accelerators';
 import { DEFAULT_COMMAND_HANDLERS } from './default-commands';
@@ -27,7 +27,9 @@ export function useAppCommands(handlers: CommandHandlers, win: Window = window):
     latest.current = handlers;
   });
 
-  useEffect(() => {
+  // Listening starts as the first render is committed too, for the same reason: a shortcut
+  // pressed as the first screen appeared, before a passive effect ran, went unheard.
+  useLayoutEffect(() => {
     const handlerFor = (command: AppCommand) =>
       isCommandAvailable(command) ? (latest.current[command] ?? DEFAULT_COMMAND_HANDLERS[command]) : undefined;
     const typing = () => isTextEntry(win.document.activeElement);

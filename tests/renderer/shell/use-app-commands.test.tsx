@@ -278,4 +278,44 @@ describe('useAppCommands and the screen', () => {
       (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;
     }
   });
+
+  it('hears a key pressed as the first screen with the commands appears, before React’s passive effects run', async () => {
+    // The shell mounts with its outline once the start data come; a key pressed the moment
+    // that screen is drawn must reach it (it went unheard while the listener waited for a
+    // passive effect, which React runs a task later).
+    const handlers = { 'view.table': vi.fn() };
+    function Commands() {
+      useAppCommands(handlers);
+      return <p data-testid="shell">shell</p>;
+    }
+    function Later() {
+      const [mounted, setMounted] = useState(false);
+      useEffect(() => {
+        void Promise.resolve().then(() => setMounted(true));
+      }, []);
+      return mounted ? <Commands /> : null;
+    }
+    const actEnvironment = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT;
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      let taken = false;
+      const drawn = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[data-testid="shell"]')) return;
+          observer.disconnect();
+          const event = new KeyboardEvent('keydown', { key: '2', code: 'Digit2', ctrlKey: true, bubbles: true, cancelable: true });
+          document.body.dispatchEvent(event);
+          taken = event.defaultPrevented;
+          resolve();
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+      });
+      render(<Later />);
+      await drawn;
+      expect(handlers['view.table']).toHaveBeenCalledOnce();
+      expect(taken).toBe(true);
+    } finally {
+      (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+    }
+  });
 });
