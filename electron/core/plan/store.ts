@@ -10,6 +10,12 @@ import type { ListItem, PlanDocument, PlanList, PlanMeta } from '../../../shared
 import { writeTransaction } from '../db/transaction';
 import { prepared } from '../db/statements';
 
+/** Stores a plan document as it is, ids included. They should be under the plan's id
+ *  (`<planId>/…`), as the importer's and a version import's always are: the search index takes a
+ *  plan's documents by that key range (a purge, an import again) and search everywhere reads an
+ *  item's plan off it. Documents of an id elsewhere are left behind when the plan is purged, and
+ *  importing the plan again then fails on them; tests store such plans on purpose (the table's
+ *  search_stray_keys). */
 export function importPlan(db: Db, doc: PlanDocument, sourceText: string, now = new Date()): void {
   const sha = createHash('sha256').update(sourceText, 'utf8').digest('hex');
   writeTransaction(db, () => {
