@@ -367,6 +367,34 @@ describe('table.facets of a search, menu after menu', () => {
     expect(countOf(expectPlainCounts(q, 'status', 'after the rollback'), null)).toBe(countOf(before, null));
   });
 
+  it('reads the change stamp once per menu request, and still counts a write between two menus', () => {
+    // Every statement run, by its text, while the menus are asked for.
+    const statement = Object.getPrototypeOf(core.db.prepare('SELECT 1')) as { get: (...args: unknown[]) => unknown };
+    const get = statement.get;
+    let stampReads = 0;
+    statement.get = function (this: { source: string }, ...args: unknown[]) {
+      if (this.source === 'PRAGMA data_version') stampReads++;
+      return get.apply(this, args);
+    };
+    try {
+      const q = searchFor('数字', { priorities: ['high', null] });
+      queryTable(core.db, { ...q, offset: 0, limit: 50 });
+      for (const facet of FACETS) {
+        stampReads = 0;
+        // The theme and plan menus as they open (their top values), the others whole.
+        const listing = facet === 'theme' || facet === 'plan' ? { limit: 100 } : {};
+        queryFacetList(core.db, q, facet, listing);
+        expect(stampReads, facet).toBe(1);
+        expectPlainCounts(q, facet, 'read once');
+      }
+      const id = notMatching('数字');
+      updateLatest(core.db, id, { progressNote: '数字', priority: 'high' });
+      for (const facet of FACETS) expectPlainCounts(q, facet, 'after a write');
+    } finally {
+      statement.get = get;
+    }
+  });
+
   it('does not count a search as a change, and counts a write', () => {
     const stamp = changeStamp(core.db);
     queryTable(core.db, { ...searchFor('低空'), offset: 0, limit: 50 });

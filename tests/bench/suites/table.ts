@@ -1072,17 +1072,20 @@ export function rawFacets(db: Database.Database, s: Scenario, hitsFilled = false
  *  rows themselves (rawFacets' other path) was this scenario's floor before: 1.19 s at 1M
  *  against the core's 0.22, a ratio of 0.18 that said nothing about the limit. */
 function keptFacets(db: Database.Database, s: Scenario): () => Map<string, number>[] {
+  // As rawFacets' menus: each lists its top values with their labels (a theme's headline and
+  // its plan's title) and how many values there are in all, for the menu's "and N more". Without
+  // those (as this floor was), it did less than the menus must.
   const plan = db
     .prepare(
       `WITH c AS MATERIALIZED (SELECT plan_id, n FROM initiative_plan_totals WHERE plan_id <> ? AND n > 0)
-       SELECT p.id, c.n, p.title FROM (SELECT plan_id, n FROM c ORDER BY n DESC, plan_id LIMIT ${PLAN_MENU_LIMIT}) c
+       SELECT p.id, c.n, p.title, (SELECT count(*) FROM c) AS listed FROM (SELECT plan_id, n FROM c ORDER BY n DESC, plan_id LIMIT ${PLAN_MENU_LIMIT}) c
        JOIN plans p ON p.id = c.plan_id ORDER BY p.title`,
     )
     .raw();
   const theme = db
     .prepare(
       `WITH c AS MATERIALIZED (SELECT theme_id, sum(n) AS n FROM initiative_counts WHERE plan_id <> ? GROUP BY plan_id, theme_id)
-       SELECT t.id, c.n FROM (SELECT theme_id, n FROM c ORDER BY n DESC, theme_id LIMIT ${THEME_MENU_LIMIT}) c
+       SELECT t.id, c.n, t.headline, p.title, (SELECT count(*) FROM c) AS listed FROM (SELECT theme_id, n FROM c ORDER BY n DESC, theme_id LIMIT ${THEME_MENU_LIMIT}) c
        JOIN themes t ON t.id = c.theme_id JOIN plans p ON p.id = t.plan_id ORDER BY p.title, t.ordinal`,
     )
     .raw();

@@ -51,6 +51,33 @@ export function countOwnTempWrites(db: Db, rows: number): void {
  *  still changes it (total_changes keeps counting): a cache is thrown away too often, never
  *  kept too long. */
 export function changeStamp(db: Db): string {
+  const held = heldStamps.get(db);
+  if (held !== undefined) return (held.stamp ??= readStamp(db));
+  return readStamp(db);
+}
+
+/** The stamps read once for the whole of a request (withOneStamp), by connection. */
+const heldStamps = new WeakMap<Db, { stamp?: string }>();
+
+/**
+ * Runs `read` (a read transaction's work) with the change stamp read once, when first asked,
+ * instead of at each check (the settled state, the hit set, the plan ranks, the kept totals
+ * each asked for it: a menu's request read it three or four times, two statements each, about a
+ * tenth of a small library's menu). Within one read transaction it cannot change: another
+ * connection's commit is not seen by the snapshot, and the only writes a read makes are the
+ * table's own temporary ones, which the stamp leaves out (countOwnTempWrites).
+ */
+export function withOneStamp<T>(db: Db, read: () => T): T {
+  if (heldStamps.has(db)) return read();
+  heldStamps.set(db, {});
+  try {
+    return read();
+  } finally {
+    heldStamps.delete(db);
+  }
+}
+
+function readStamp(db: Db): string {
   const { data_version: version } = prepared(db, 'PRAGMA data_version').get() as { data_version: number };
   const { n: changes } = prepared(db, 'SELECT total_changes() AS n').get() as { n: number };
   return `${version}:${changes - (ownTempWrites.get(db) ?? 0)}`;

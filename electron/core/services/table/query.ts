@@ -15,7 +15,7 @@ import { groupLayout, pageGroups, type GroupLayout } from './groups';
 import { countSql, hasTestedConditions, orderByOf, pageRowsSql, pageSql, type FacetName, type OrderBy, type PageForm, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
-import { changeStamp, ensurePlanRanks } from './plans';
+import { changeStamp, ensurePlanRanks, withOneStamp } from './plans';
 import { readRows, toRows } from './rows';
 import { forgetEstimates, searchPlan, walkedPage } from './walk';
 import { candidatePage, forgetCandidates } from './candidates';
@@ -128,6 +128,17 @@ const sortsByPlan = (query: RowQuery) => query.sort.some((s) => s.column === 'pl
 /** The scope and order of a query, after resolving its text conditions into temp.table_hits
  *  (or, given `tests`, with its text conditions tested row by row: walk.ts). */
 export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[], tests?: RowScope['tests']) {
+  const { scope, statusOptions, known } = scopeOf(db, query, ids, tests);
+  if (sortsByPlan(query)) ensurePlanRanks(db);
+  const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query), (column) =>
+    hasEmptyRank(db, known, column),
+  );
+  return { scope, order, statusOptions };
+}
+
+/** The rows a query is about (its scope, prepareQuery's without the order): its text
+ *  conditions resolved into temp.table_hits. */
+function scopeOf(db: Db, query: RowQuery, ids?: readonly string[], tests?: RowScope['tests']) {
   const known = settled(db);
   const { statusOptions } = known;
   const hits = ids || tests ? false : fillHits(db, query.search, query.filters.text);
@@ -135,11 +146,7 @@ export function prepareQuery(db: Db, query: RowQuery, ids?: readonly string[], t
   const scope: RowScope = ids
     ? { filters: {}, hits: false, ids }
     : { planId: query.planId, filters: query.filters, hits, trashedPlans: hiddenPlans(known, query), ...(tests ? { tests } : {}) };
-  if (sortsByPlan(query)) ensurePlanRanks(db);
-  const order = orderByOf(query.sort, query.collation, query.groupBy, statusOptions.map((o) => o.key), spansPlans(query), (column) =>
-    hasEmptyRank(db, known, column),
-  );
-  return { scope, order, statusOptions };
+  return { scope, statusOptions, known };
 }
 
 const MAX_PLANS_KNOWN = 256;
@@ -569,11 +576,16 @@ export function queryFacet(db: Db, query: RowQuery, facet: FacetName): FacetCoun
 /** One facet's counts under a query as its menu lists them (table.facets: the table asks when
  *  the facet's menu opens; the theme menu with a limit, and what the reader typed to filter). */
 export function queryFacetList(db: Db, query: RowQuery, facet: FacetName, listing: FacetListing = {}): FacetList {
-  return readTransaction(db, () => {
-    const { scope, statusOptions } = prepareQuery(db, query);
-    const total = () => countedTotal(db, countSql(scope), query, scope);
-    return facetList({ db, scope, total, statusOptions }, facet, listing);
-  });
+  // A menu needs the query's scope, not its order; the change stamp is read once for the
+  // request's checks (withOneStamp): a menu's own work in a small library is a few statements
+  // of tens of microseconds, and the checks around them cost as much.
+  return readTransaction(db, () =>
+    withOneStamp(db, () => {
+      const { scope, statusOptions } = scopeOf(db, query);
+      const total = () => countedTotal(db, countSql(scope), query, scope);
+      return facetList({ db, scope, total, statusOptions }, facet, listing);
+    }),
+  );
 }
 
 /** Rows for ids, in the order given; NOT_FOUND naming the ids no plan has. */
