@@ -141,16 +141,20 @@ export function searchPlan(db: Db, query: TableQuery, rows: () => number): { tes
   if (fewest < CANDIDATE_TUNING.collectBelow) return undefined;
   if (fewest >= WALK_TUNING.candidates) return { tests, walk: true };
   const keys = candidateKeysSql(query.search, query.filters.text);
+  // A term the index answers alone (one or two characters) and not walked is collected: its
+  // candidates are its hits (candidates.ts collects them too), so the hit set answers at once,
+  // without building the candidates' scope first.
+  if (keys?.exact && fewest < WALK_TUNING.dense * rows()) return undefined;
   if (keys === null || fewest < WALK_TUNING.dense * rows()) return { tests, walk: false };
   if (!keys.exact) return { tests, walk: true };
-  // A term the index answers alone (one or two characters), dense: walked too when nothing but
-  // the plans limits the rows and the page is near the top, its hits collected otherwise (at
-  // 100k initiatives 低空, 17,500 hits, a first page: about 16 ms of CPU walked against 27
-  // collected; under a status, or deep, the walk tested many more rows, or paid the sample
-  // before collecting: 34 → 70–160 ms).
+  // A term the index answers alone, dense: walked too when nothing but the plans limits the
+  // rows and the page is near the top, its hits collected otherwise (at 100k initiatives 低空,
+  // 17,500 hits, a first page: about 16 ms of CPU walked against 27 collected; under a status,
+  // or deep, the walk tested many more rows, or paid the sample before collecting: 34 → 70–160
+  // ms).
   const f = query.filters;
   const alone = !f.statuses?.length && !f.priorities?.length && !f.tags?.length;
-  return { tests, walk: alone && (query.offset + query.limit) * rows() <= WALK_TUNING.walkTests * fewest };
+  return alone && (query.offset + query.limit) * rows() <= WALK_TUNING.walkTests * fewest ? { tests, walk: true } : undefined;
 }
 
 /** The page of a walked search (scope with its tests), or null when the hit set should answer
