@@ -109,6 +109,30 @@ describe('a search page’s fixed work', () => {
     }
   });
 
+  it('a page ending past what a walk may test and a page of candidates may check takes the hit set at once, with the hit set’s page', () => {
+    const saved = { walk: { ...WALK_TUNING }, candidates: { ...CANDIDATE_TUNING } };
+    // Any term walked (or, not walked, answered from its candidates) near the top.
+    Object.assign(WALK_TUNING, { candidates: 1, walkTests: 100 });
+    Object.assign(CANDIDATE_TUNING, { collectBelow: 0, pageChecks: 80 });
+    try {
+      for (const search of ['数', '发展', '数字经济']) {
+        forgetKept(core.db);
+        expect(searchPlan(core.db, { ...BASE, search }, () => 1_000)).toEqual(expect.objectContaining({ walk: true }));
+        // Ends at row 110: past 100 tests and 80 checks.
+        const query = { ...BASE, search, offset: 60 };
+        forgetKept(core.db);
+        expect(searchPlan(core.db, query, () => 1_000)).toBeUndefined();
+        forgetKept(core.db);
+        const page = queryTable(core.db, query);
+        expect(page.rows.length).toBe(50);
+        expect(page).toEqual(queryTable(core.db, { ...query, exactTotal: true }));
+      }
+    } finally {
+      Object.assign(WALK_TUNING, saved.walk);
+      Object.assign(CANDIDATE_TUNING, saved.candidates);
+    }
+  });
+
   it('checks the plans’ ids for a slash once while nothing is written, the hits counted plan by plan each time', () => {
     const query = { ...BASE, search: '发展' };
     const countByPlan = () =>

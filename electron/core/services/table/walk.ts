@@ -137,6 +137,12 @@ export function searchPlan(db: Db, query: TableQuery, rows: () => number): { tes
   if (query.exactTotal || query.facets !== false || query.groupBy) return undefined;
   const tests = textTests(query.search, query.filters.text);
   if (tests.length === 0 || hitsHeld(db, query.search, query.filters.text)) return undefined;
+  // A page ending past as many rows as a walk may test (it tests at least a row per hit) and as
+  // many candidates as a page may check (candidates.ts) is the hit set's: a walk or the
+  // candidates gave it up after their estimate or sample, but for an empty scope or a page
+  // past the end of a few hits, which the hit set gives alike. At 1M initiatives 低空's middle
+  // page counted its term's entries and sampled a thousand rows for nothing.
+  if (query.offset + query.limit > Math.max(WALK_TUNING.walkTests, CANDIDATE_TUNING.pageChecks)) return undefined;
   const fewest = fewestCandidates(db, query.search, query.filters.text, WALK_TUNING.candidates, CANDIDATE_TUNING.collectBelow);
   if (fewest < CANDIDATE_TUNING.collectBelow) return undefined;
   if (fewest >= WALK_TUNING.candidates) return { tests, walk: true };
