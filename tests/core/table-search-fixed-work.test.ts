@@ -6,14 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
-import { writeTransaction } from '../../electron/core/db/transaction';
-import { forgetKept, queryTable } from '../../electron/core/services/table/query';
+import { readTransaction, writeTransaction } from '../../electron/core/db/transaction';
+import { forgetKept, prepareQuery, queryTable } from '../../electron/core/services/table/query';
 import { fewestCandidates, fillHits } from '../../electron/core/services/table/hits';
 import { searchPlan, WALK_TUNING } from '../../electron/core/services/table/walk';
 import { CANDIDATE_TUNING } from '../../electron/core/services/table/candidates';
 import { forgetHitCounts, hitsByPlan } from '../../electron/core/services/table/skip';
-import { prepareQuery } from '../../electron/core/services/table/query';
-import { readTransaction } from '../../electron/core/db/transaction';
 import type { TableQuery } from '../../shared/domain/table';
 import { articleText, generatePlan } from '../bench/corpus';
 import { createTestCore, updateLatest } from '../helpers/core';
