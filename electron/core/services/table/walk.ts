@@ -137,20 +137,30 @@ export function searchPlan(db: Db, query: TableQuery, rows: () => number): { tes
   if (query.exactTotal || query.facets !== false || query.groupBy) return undefined;
   const tests = textTests(query.search, query.filters.text);
   if (tests.length === 0 || hitsHeld(db, query.search, query.filters.text)) return undefined;
+  // A page ending past as many rows as a walk may test (it tests at least a row per hit) and as
+  // many candidates as a page may check (candidates.ts) is the hit set's: a walk or the
+  // candidates gave it up after their estimate or sample, but for an empty scope or a page
+  // past the end of a few hits, which the hit set gives alike. At 1M initiatives 低空's middle
+  // page counted its term's entries and sampled a thousand rows for nothing.
+  if (query.offset + query.limit > Math.max(WALK_TUNING.walkTests, CANDIDATE_TUNING.pageChecks)) return undefined;
   const fewest = fewestCandidates(db, query.search, query.filters.text, WALK_TUNING.candidates, CANDIDATE_TUNING.collectBelow);
   if (fewest < CANDIDATE_TUNING.collectBelow) return undefined;
   if (fewest >= WALK_TUNING.candidates) return { tests, walk: true };
   const keys = candidateKeysSql(query.search, query.filters.text);
+  // A term the index answers alone (one or two characters) and not walked is collected: its
+  // candidates are its hits (candidates.ts collects them too), so the hit set answers at once,
+  // without building the candidates' scope first.
+  if (keys?.exact && fewest < WALK_TUNING.dense * rows()) return undefined;
   if (keys === null || fewest < WALK_TUNING.dense * rows()) return { tests, walk: false };
   if (!keys.exact) return { tests, walk: true };
-  // A term the index answers alone (one or two characters), dense: walked too when nothing but
-  // the plans limits the rows and the page is near the top, its hits collected otherwise (at
-  // 100k initiatives 低空, 17,500 hits, a first page: about 16 ms of CPU walked against 27
-  // collected; under a status, or deep, the walk tested many more rows, or paid the sample
-  // before collecting: 34 → 70–160 ms).
+  // A term the index answers alone, dense: walked too when nothing but the plans limits the
+  // rows and the page is near the top, its hits collected otherwise (at 100k initiatives 低空,
+  // 17,500 hits, a first page: about 16 ms of CPU walked against 27 collected; under a status,
+  // or deep, the walk tested many more rows, or paid the sample before collecting: 34 → 70–160
+  // ms).
   const f = query.filters;
   const alone = !f.statuses?.length && !f.priorities?.length && !f.tags?.length;
-  return { tests, walk: alone && (query.offset + query.limit) * rows() <= WALK_TUNING.walkTests * fewest };
+  return alone && (query.offset + query.limit) * rows() <= WALK_TUNING.walkTests * fewest ? { tests, walk: true } : undefined;
 }
 
 /** The page of a walked search (scope with its tests), or null when the hit set should answer
