@@ -32,6 +32,48 @@ function firstCallsScript(): Plugin {
   };
 }
 
+const RENDERER_ENTRY = resolve('renderer/src/main.tsx');
+const FIRST_CALLS_ENTRY = resolve('renderer/src/first-calls.ts');
+
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+
+/** A module and every module it imports statically, transitively (module ids). */
+function staticGraph(from: string, graph: ModuleGraph): Set<string> {
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length > 0) {
+    for (const id of graph.getModuleInfo(queue.pop()!)?.importedIds ?? []) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        queue.push(id);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * The renderer's first load in one chunk ("app"): every module main.tsx imports statically but
+ * the first calls' (their own entry, which must import nothing of the app's). Left to itself,
+ * the bundler cut the first load into eleven scripts (React, i18next, the catalogue, the query
+ * cache… each also used by a view loaded on demand), every one a request, a module record and
+ * a preload the page handles before its first screen; now it is the first calls, main.tsx, this
+ * chunk and the bundler's runtime. The views loaded on demand import what they share with the
+ * first screen from it (it is loaded by then). Only the static graph is taken, so nothing of a
+ * view loaded on demand joins the first load; includeDependenciesRecursively is off so the
+ * first calls' own modules (used by the app too) stay in their script.
+ */
+function firstLoadChunk(): (id: string, graph: ModuleGraph) => string | null {
+  let firstLoad: Set<string> | null = null;
+  return (id, graph) => {
+    if (!firstLoad) {
+      const calls = staticGraph(FIRST_CALLS_ENTRY, graph);
+      firstLoad = new Set([...staticGraph(RENDERER_ENTRY, graph)].filter((m) => m !== RENDERER_ENTRY && !calls.has(m)));
+    }
+    return firstLoad.has(id) ? 'app' : null;
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -75,7 +117,10 @@ export default defineConfig({
       // otherwise make of the smallest woff/woff2 subsets.
       assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
       // The first calls are an entry of their own (firstCallsScript above).
-      rollupOptions: { input: { index: resolve('renderer/index.html'), 'first-calls': resolve('renderer/src/first-calls.ts') } },
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html'), 'first-calls': FIRST_CALLS_ENTRY },
+        output: { codeSplitting: { groups: [{ name: firstLoadChunk(), includeDependenciesRecursively: false }] } },
+      },
     },
   },
 });
