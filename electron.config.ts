@@ -64,11 +64,17 @@ function staticGraph(from: string, graph: ModuleGraph): Set<string> {
  * first calls' own modules (used by the app too) stay in their script.
  */
 function firstLoadChunk(): (id: string, graph: ModuleGraph) => string | null {
-  let firstLoad: Set<string> | null = null;
+  // Worked out once per chunking pass: the entry's module info is one object within a pass and
+  // a new one in the next (a rebuild in watch mode sees its changed imports).
+  const passes = new WeakMap<object, Set<string>>();
   return (id, graph) => {
+    const pass = graph.getModuleInfo(RENDERER_ENTRY);
+    if (!pass) return null;
+    let firstLoad = passes.get(pass);
     if (!firstLoad) {
       const calls = staticGraph(FIRST_CALLS_ENTRY, graph);
       firstLoad = new Set([...staticGraph(RENDERER_ENTRY, graph)].filter((m) => m !== RENDERER_ENTRY && !calls.has(m)));
+      passes.set(pass, firstLoad);
     }
     return firstLoad.has(id) ? 'app' : null;
   };
