@@ -10,9 +10,11 @@ import type { Plugin } from 'vite';
  * index.html's first script: the renderer's first-calls entry (renderer/src/first-calls.ts),
  * put before the app's own script, so it sends the first screen's calls as soon as it is
  * fetched, while the app's graph is still being fetched, compiled and evaluated (a module
- * script runs once its whole graph is). Module scripts run in document order, and this one
- * imports nothing of the app's, so it never waits for the app. The app imports it too: it
- * runs once.
+ * script runs once its whole graph is). It imports nothing of the app's, so it never waits for
+ * the app; and it is async: a module script without it is deferred, run only once the document
+ * is parsed and no stylesheet is pending, which held the calls back until after the page's
+ * stylesheet (its script needs neither the document nor the styles). The app imports it too:
+ * it runs once, whichever comes first.
  */
 function firstCallsScript(): Plugin {
   return {
@@ -25,7 +27,7 @@ function firstCallsScript(): Plugin {
         if (!chunk) throw new Error('the first-calls entry is missing from the renderer bundle');
         const entry = html.indexOf('<script type="module"');
         if (entry < 0) throw new Error('index.html has no module script to put the first calls before');
-        const tag = `<script type="module" crossorigin src="./${chunk.fileName}"></script>\n    `;
+        const tag = `<script type="module" async crossorigin src="./${chunk.fileName}"></script>\n    `;
         return html.slice(0, entry) + tag + html.slice(entry);
       },
     },

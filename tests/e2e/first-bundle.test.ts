@@ -81,6 +81,10 @@ describe('the first screen’s bundle', () => {
     // React and i18next are the app's, not this script's ('react.transitional.element' is React's own).
     expect(code).not.toContain('react.transitional.element');
     expect(Buffer.byteLength(code)).toBeLessThan(8_000);
+    // Async: run when fetched, not deferred until the document is parsed and its stylesheet in.
+    const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+    const tag = html.match(new RegExp(`<script[^>]*src="\\./assets/${first!.replace(/[.]/g, '\\.')}"[^>]*>`))?.[0];
+    expect(tag).toMatch(/\basync\b/);
   });
 
   it.each(Object.entries(SIGNATURES))('does not contain %s, which is in a chunk loaded on demand', (_library, signature) => {
