@@ -93,6 +93,42 @@ describe('the first screens’ calls', () => {
     app.expectNothingBlocked();
   });
 
+  it('sends app.start and storage.status while the page’s stylesheet is still on its way (the first script is async, not deferred behind the document and its styles)', async () => {
+    // A module script without async runs only once the document is parsed and no stylesheet is
+    // pending: the stylesheet is held back until both calls have been asked for (or 5 s).
+    const page = app.page;
+    const asked = new Set<string>();
+    const onRequest = (request: { url(): string }) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith(API_PREFIX)) asked.add(path.slice(API_PREFIX.length));
+    };
+    page.on('request', onRequest);
+    const bothAsked = () => asked.has('app.start') && asked.has('storage.status');
+    let held = 0;
+    let askedWhileHeld: boolean | null = null;
+    const hold = async (route: { continue(): Promise<void> }) => {
+      held += 1;
+      const until = Date.now() + 5000;
+      while (!bothAsked() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      askedWhileHeld = (askedWhileHeld ?? true) && bothAsked();
+      await route.continue();
+    };
+    const stylesheet = /\/assets\/[^/]+\.css$/;
+    await page.goto('about:blank');
+    asked.clear();
+    await page.route(stylesheet, hold);
+    try {
+      await page.goto(`${app.server.origin}/#/`);
+      await page.locator('.theme-card').nth(4).waitFor();
+    } finally {
+      await page.unroute(stylesheet, hold);
+      page.off('request', onRequest);
+    }
+    expect(held).toBeGreaterThan(0);
+    expect(askedWhileHeld).toBe(true);
+    app.expectNothingBlocked();
+  });
+
   it('queries the table’s first rows before reading anything else, on its stored state', async () => {
     await app.call('settings.set', { key: 'ui.tableState', value: JSON.stringify({ sort: [{ column: 'headline', desc: true }] }) });
     const calls = await callsUntil(app, `${app.server.origin}/#/table`, '__rowsAt');
