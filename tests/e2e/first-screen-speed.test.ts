@@ -40,6 +40,40 @@ async function callsUntil(app: AppSession, url: string, mark: '__themesAt' | '__
   );
 }
 
+/** One fresh load of the overview (the token stays in the tab's sessionStorage) with the
+ *  files matching `held` held back until app.start and storage.status have both been asked for
+ *  (or 5 s): how many were held, and whether both calls were asked for while each was. */
+async function loadHolding(app: AppSession, resource: RegExp): Promise<{ held: number; askedWhileHeld: boolean | null }> {
+  const page = app.page;
+  const asked = new Set<string>();
+  const onRequest = (request: { url(): string }) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith(API_PREFIX)) asked.add(path.slice(API_PREFIX.length));
+  };
+  page.on('request', onRequest);
+  const bothAsked = () => asked.has('app.start') && asked.has('storage.status');
+  let held = 0;
+  let askedWhileHeld: boolean | null = null;
+  const hold = async (route: { continue(): Promise<void> }) => {
+    held += 1;
+    const until = Date.now() + 5000;
+    while (!bothAsked() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    askedWhileHeld = (askedWhileHeld ?? true) && bothAsked();
+    await route.continue();
+  };
+  await page.goto('about:blank');
+  asked.clear();
+  await page.route(resource, hold);
+  try {
+    await page.goto(`${app.server.origin}/#/`);
+    await page.locator('.theme-card').nth(4).waitFor();
+  } finally {
+    await page.unroute(resource, hold);
+    page.off('request', onRequest);
+  }
+  return { held, askedWhileHeld };
+}
+
 describe('the first screens’ calls', () => {
   let app: AppSession;
   beforeAll(async () => {
@@ -63,32 +97,8 @@ describe('the first screens’ calls', () => {
   it('sends app.start and storage.status before the app’s own script has even arrived (the page’s first script sends them)', async () => {
     // The app's entry chunk is held back until both calls have been asked for (or 5 s have
     // passed): the calls must not wait for the app's graph to be fetched, compiled and run.
-    const page = app.page;
-    const asked = new Set<string>();
-    const onRequest = (request: { url(): string }) => {
-      const path = new URL(request.url()).pathname;
-      if (path.startsWith(API_PREFIX)) asked.add(path.slice(API_PREFIX.length));
-    };
-    page.on('request', onRequest);
-    const bothAsked = () => asked.has('app.start') && asked.has('storage.status');
-    let askedWhileHeld: boolean | null = null;
-    const hold = async (route: { continue(): Promise<void> }) => {
-      const until = Date.now() + 5000;
-      while (!bothAsked() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-      askedWhileHeld = (askedWhileHeld ?? true) && bothAsked();
-      await route.continue();
-    };
-    // One fresh load of the page (the token stays in the tab's sessionStorage).
-    await page.goto('about:blank');
-    asked.clear();
-    await page.route(/\/assets\/index-[^/]+\.js$/, hold);
-    try {
-      await page.goto(`${app.server.origin}/#/`);
-      await page.locator('.theme-card').nth(4).waitFor();
-    } finally {
-      await page.unroute(/\/assets\/index-[^/]+\.js$/, hold);
-      page.off('request', onRequest);
-    }
+    const { held, askedWhileHeld } = await loadHolding(app, /\/assets\/index-[^/]+\.js$/);
+    expect(held).toBeGreaterThan(0);
     expect(askedWhileHeld).toBe(true);
     app.expectNothingBlocked();
   });
@@ -96,34 +106,7 @@ describe('the first screens’ calls', () => {
   it('sends app.start and storage.status while the page’s stylesheet is still on its way (the first script is async, not deferred behind the document and its styles)', async () => {
     // A module script without async runs only once the document is parsed and no stylesheet is
     // pending: the stylesheet is held back until both calls have been asked for (or 5 s).
-    const page = app.page;
-    const asked = new Set<string>();
-    const onRequest = (request: { url(): string }) => {
-      const path = new URL(request.url()).pathname;
-      if (path.startsWith(API_PREFIX)) asked.add(path.slice(API_PREFIX.length));
-    };
-    page.on('request', onRequest);
-    const bothAsked = () => asked.has('app.start') && asked.has('storage.status');
-    let held = 0;
-    let askedWhileHeld: boolean | null = null;
-    const hold = async (route: { continue(): Promise<void> }) => {
-      held += 1;
-      const until = Date.now() + 5000;
-      while (!bothAsked() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-      askedWhileHeld = (askedWhileHeld ?? true) && bothAsked();
-      await route.continue();
-    };
-    const stylesheet = /\/assets\/[^/]+\.css$/;
-    await page.goto('about:blank');
-    asked.clear();
-    await page.route(stylesheet, hold);
-    try {
-      await page.goto(`${app.server.origin}/#/`);
-      await page.locator('.theme-card').nth(4).waitFor();
-    } finally {
-      await page.unroute(stylesheet, hold);
-      page.off('request', onRequest);
-    }
+    const { held, askedWhileHeld } = await loadHolding(app, /\/assets\/[^/]+\.css$/);
     expect(held).toBeGreaterThan(0);
     expect(askedWhileHeld).toBe(true);
     app.expectNothingBlocked();
