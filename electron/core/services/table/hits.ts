@@ -142,11 +142,6 @@ export function fewestCandidates(db: Db, search: string, text: TableFilters['tex
   return fewestUpTo(cap);
 }
 
-/** Forgets the tokens' counts kept (tests: a page timed with the index's counts unknown). */
-export function forgetTokenCounts(db: Db): void {
-  tokenCountsByDb.delete(db);
-}
-
 /** Whether temp.table_hits holds these text conditions now, as fillHits left them. */
 export function hitsHeld(db: Db, search: string, text: TableFilters['text']): boolean {
   const parts = textConditions(search, text);
