@@ -51,7 +51,7 @@ export function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetNa
     // Summed from the kept counts in their status index's order, an unset value ('' there)
     // among them: the priorities grouped by status and priority, each summed across its
     // statuses here (grouped by priority alone, SQLite sorted every count first: at 100k
-    // initiatives 65.8M → 25.9M instructions for the statement).
+    // initiatives under a status filter 36.5M → 20.6M instructions for the statement).
     const groups = dim === 'status' ? 'c.status' : 'c.status, c.priority';
     const rows = prepared(db, `SELECT nullif(c.${dim}, '') AS value, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY ${groups}`).all(
       ...kept.params,
