@@ -404,6 +404,44 @@ describe('table.facets of a search, menu after menu', () => {
     expect(changeStamp(core.db)).not.toBe(stamp);
   });
 
+  it('counts the status and priority menus off the rows with a value, or from the kept counts without sorting them', () => {
+    // Every statement run while a menu is asked for.
+    const statement = Object.getPrototypeOf(core.db.prepare('SELECT 1')) as { all: (...args: unknown[]) => unknown[] };
+    const all = statement.all;
+    let ran: { sql: string; params: unknown[] }[] = [];
+    statement.all = function (this: { source: string }, ...args: unknown[]) {
+      ran.push({ sql: this.source, params: args });
+      return all.apply(this, args);
+    };
+    const asked = (q: RowQuery, facet: 'status' | 'priority') => {
+      ran = [];
+      queryFacetList(core.db, q, facet);
+      const read = [...ran];
+      expectPlainCounts(q, facet, 'counted');
+      return read;
+    };
+    try {
+      // No condition: each value's rows off its index on the sort keys, which holds only the rows
+      // with a value, not the kept counts (a third of which are the unset rows').
+      for (const facet of ['status', 'priority'] as const) {
+        const read = asked(searchFor(''), facet);
+        expect(read.filter((s) => /initiative_counts/.test(s.sql)), facet).toEqual([]);
+        expect(read.filter((s) => new RegExp(`FROM initiative_sort_keys k WHERE k\\.${facet} > ''`).test(s.sql)), facet).toHaveLength(1);
+      }
+      // Under a filter, the kept counts in one statement, in their status index's order (no
+      // temporary B-tree sorting every count by priority).
+      for (const facet of ['status', 'priority'] as const) {
+        const read = asked(searchFor('', { priorities: ['high', null], statuses: [STATUSES[1]!, null] }), facet);
+        const counts = read.filter((s) => /FROM initiative_counts/.test(s.sql));
+        expect(counts, facet).toHaveLength(1);
+        const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${counts[0]!.sql}`).all(...counts[0]!.params) as { detail: string }[]).map((p) => p.detail);
+        expect(plan.filter((d) => /TEMP B-TREE/.test(d)), `${facet}: ${plan.join('; ')}`).toEqual([]);
+      }
+    } finally {
+      statement.all = all;
+    }
+  });
+
   // Last: it puts a plan in the trash.
   it('leaves a plan in the trash out of every facet, across plans and under a search', () => {
     const planId = (core.db.prepare("SELECT id FROM plans WHERE id <> 'hz-2024' ORDER BY id LIMIT 1").get() as { id: string }).id;

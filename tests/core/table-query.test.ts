@@ -701,6 +701,41 @@ describe('table.query rules', () => {
     expect(runs).toEqual(page.groups.map((g) => g.key));
   });
 
+  it('reads a page grouped by theme in one statement of rows (the default order’s), not one per group, at the top and deep', () => {
+    for (const index of [0, 1]) {
+      const doc = generatePlan(42, index, { plans: 2, themesPerPlan: 4, initiativesPerTheme: 6 });
+      importPlan(core.db, doc, articleText(doc));
+    }
+    ensureSortRanks(core.db);
+    // Every statement reading initiatives' rows (not an EXPLAIN of one), while the page is asked.
+    const statement = Object.getPrototypeOf(core.db.prepare('SELECT 1')) as { all: (...args: unknown[]) => unknown[] };
+    const all = statement.all;
+    let rowReads = 0;
+    statement.all = function (this: { source: string }, ...args: unknown[]) {
+      if (/^SELECT[^]*JOIN initiatives i ON/.test(this.source)) rowReads++;
+      return all.apply(this, args);
+    };
+    const saved = SKIP_TUNING.from;
+    try {
+      // Deep pages (past SKIP_TUNING.from) skip the rows before them in the order's index.
+      SKIP_TUNING.from = 20;
+      const across: TableQuery = { ...q, planId: undefined, groupBy: 'theme', limit: 30 };
+      for (const offset of [0, 25]) {
+        forgetKept(core.db);
+        rowReads = 0;
+        const page = queryTable(core.db, { ...across, offset });
+        // Rows of several groups, from two plans.
+        expect(page.groups.length).toBeGreaterThan(3);
+        expect(rowReads).toBe(1);
+        const plain = queryTable(core.db, { ...across, offset, groupBy: null });
+        expect(page.rows).toEqual(plain.rows);
+      }
+    } finally {
+      statement.all = all;
+      SKIP_TUNING.from = saved;
+    }
+  });
+
   it('leaves a grouped page’s counts out when the query names the layout it holds, while nothing is written', () => {
     const grouped: TableQuery = { ...q, groupBy: 'status', limit: 5 };
     const first = queryTable(core.db, grouped);

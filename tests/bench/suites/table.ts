@@ -892,11 +892,14 @@ function groupedScenarios(inScope: number): { name: string; query: TableQuery }[
 /** A grouped page by hand, the best way known: every group's count in display order summed from
  *  the kept counts (initiative_counts, the trashed plan left out; theme groups sorted by plan and
  *  theme order through the themes table, each read as one number, its theme's rowid and count
- *  packed), the groups of the page's rows found by those counts, and each group's part of the
- *  page read as that group's rows alone: a theme's by the theme index, a status's by walking the
- *  plan index testing the status (a twentieth of the rows or more each); the page's groups'
- *  headlines and plan titles looked up by their rowids. */
-function rawGroupedPage(db: Database.Database, query: TableQuery): () => Pick<TablePage, 'rows' | 'total' | 'groupCounts'> & { labels: string[] } {
+ *  packed; status groups as setValuesByHand counts them, the unset ones the rest of the total),
+ *  the groups of the page's rows found by those counts; by theme, the page's rows are
+ *  the default order's (plan, theme ordinal: a theme's ordinal is unique within its plan), read
+ *  as that page's floor reads them (flat, or deep in the order skipped: rawPager); by status,
+ *  each group's part of the page read as that group's rows alone, by walking the plan index
+ *  testing the status (a twentieth of the rows or more each); the page's groups' headlines and
+ *  plan titles looked up by their rowids. */
+export function rawGroupedPage(db: Database.Database, query: TableQuery): () => Pick<TablePage, 'rows' | 'total' | 'groupCounts'> & { labels: string[] } {
   const PACK = 2 ** 26;
   const count = db.prepare(scenarios()[0]!.countSql).pluck();
   const themeCounts = db
@@ -905,21 +908,27 @@ function rawGroupedPage(db: Database.Database, query: TableQuery): () => Pick<Ta
        JOIN themes t ON t.id = c.theme_id WHERE c.n > 0 ORDER BY t.plan_id, t.ordinal`,
     )
     .pluck();
-  const statusCounts = db.prepare(`SELECT status, sum(n) AS n FROM initiative_counts WHERE plan_id <> ? GROUP BY status`);
+  const statusCounts = setValuesByHand(db, 'status');
   const page = (where: string) =>
     db.prepare(`SELECT ${RAW_COLUMNS} FROM initiative_sort_keys k JOIN initiatives i ON i.id = k.initiative_id
        JOIN themes t ON t.id = k.theme_id JOIN plans p ON p.id = k.plan_id
        LEFT JOIN user_plan_state u ON u.plan_id = k.plan_id AND u.title <> ''
        LEFT JOIN user_initiative_state s ON s.initiative_id = k.initiative_id
-       WHERE ${where} AND ${LIVE} ${where.startsWith('k.theme_id') ? 'ORDER BY k.theme_ordinal, k.ordinal, k.initiative_id' : ORDER} LIMIT ? OFFSET ?`);
-  const byTheme = page('k.theme_id = ?');
+       WHERE ${where} AND ${LIVE} ${ORDER} LIMIT ? OFFSET ?`);
   const byStatus = page('+s.status = ?');
   const unset = page('s.status IS NULL');
   const themes = db.prepare(`SELECT rowid AS row, id, headline FROM themes WHERE rowid IN (SELECT value FROM json_each(?))`);
   const end = query.offset + query.limit;
+  const first = scenarios()[0]!;
+  const inDefaultOrder =
+    query.groupBy === 'theme'
+      ? rawPager(db, { ...first, query: { ...query, groupBy: null }, orderBy: ORDER, form: query.offset === 0 ? 'flat' : 'skipped' })
+      : null;
   return () =>
     db.transaction(() => {
-      const total = count.get(TRASHED_PLAN) as number;
+      // By theme, the default order's page and its total (the same count) in one go.
+      const plain = inDefaultOrder?.();
+      const total = plain?.total ?? (count.get(TRASHED_PLAN) as number);
       let keys: (string | number | null)[];
       let counts: number[];
       if (query.groupBy === 'theme') {
@@ -927,7 +936,8 @@ function rawGroupedPage(db: Database.Database, query: TableQuery): () => Pick<Ta
         keys = packed.map((v) => Math.floor(v / PACK));
         counts = packed.map((v) => v % PACK);
       } else {
-        const byKey = new Map((statusCounts.all(TRASHED_PLAN) as { status: string; n: number }[]).map((r) => [r.status === '' ? null : r.status, r.n]));
+        const set = statusCounts.all(TRASHED_PLAN) as [string, number][];
+        const byKey = new Map<string | null, number>([...set, [null, total - set.reduce((sum, [, n]) => sum + n, 0)]]);
         keys = [...STATUSES, null].filter((k) => (byKey.get(k) ?? 0) > 0);
         counts = keys.map((k) => byKey.get(k as string | null)!);
       }
@@ -943,19 +953,23 @@ function rawGroupedPage(db: Database.Database, query: TableQuery): () => Pick<Ta
         query.groupBy === 'theme'
           ? new Map((themes.all(JSON.stringify(parts.map((p) => keys[p.g]))) as { row: number; id: string; headline: string }[]).map((t) => [t.row, t]))
           : null;
-      const rows = parts.flatMap(({ g, from, to, start: first }) => {
-        const key = keys[g]!;
-        const statement = named ? byTheme : key === null ? unset : byStatus;
-        const params = named ? [named.get(key as number)!.id] : key === null ? [] : [key];
-        return statement.all(...params, TRASHED_PLAN, to - from, from - first) as (Omit<InitiativeRow, 'shortId' | 'tags' | 'industries'> & { tags: string; industries: string })[];
-      });
+      const rows =
+        plain?.rows ??
+        parts.flatMap(({ g, from, to, start: first }) => {
+          const key = keys[g] as string | null;
+          const part = (key === null ? unset.all(TRASHED_PLAN, to - from, from - first) : byStatus.all(key, TRASHED_PLAN, to - from, from - first)) as (Omit<
+            InitiativeRow,
+            'shortId' | 'tags' | 'industries'
+          > & { tags: string; industries: string })[];
+          return part.map((r) => ({
+            ...r,
+            shortId: `T${r.themeOrdinal}·I${r.ordinal}`,
+            tags: JSON.parse(r.tags) as string[],
+            industries: JSON.parse(r.industries) as string[],
+          }));
+        });
       return {
-        rows: rows.map((r) => ({
-          ...r,
-          shortId: `T${r.themeOrdinal}·I${r.ordinal}`,
-          tags: JSON.parse(r.tags) as string[],
-          industries: JSON.parse(r.industries) as string[],
-        })),
+        rows,
         total,
         groupCounts: counts,
         labels: parts.map(({ g }) => (named ? named.get(keys[g] as number)!.headline : ((keys[g] as string | null) ?? ''))),
@@ -1066,9 +1080,25 @@ export function rawFacets(db: Database.Database, s: Scenario, hitsFilled = false
     })();
 }
 
-/** The five facets' counts with no condition but the trashed plan, by hand from the counts
- *  every write keeps (initiative_counts and initiative_tag_counts: rows by plan, theme, status
- *  and priority; initiative_plan_totals: rows by plan), as the core may read them. Counting the
+/** The rows of each set status or priority with no condition but the trashed plan, by hand (raw
+ *  [value, n]; params: the trashed plan): off the value's index on the sort keys (their copies of
+ *  the reader's values, migration 0014), which holds only the rows with a value, less the trashed
+ *  plan's rows found by its plan's index. Summing the kept counts (as the floors did before) read
+ *  an entry of unset values for every theme, and grouping them by priority sorted every one. */
+function setValuesByHand(db: Database.Database, column: 'status' | 'priority'): Database.Statement {
+  return db
+    .prepare(
+      `SELECT value, sum(n) FROM (SELECT ${column} AS value, count(*) AS n FROM initiative_sort_keys WHERE ${column} > '' GROUP BY ${column}
+         UNION ALL SELECT ${column}, -count(*) FROM initiative_sort_keys INDEXED BY initiative_sort_keys_by_plan WHERE plan_id = ? AND ${column} > '' GROUP BY ${column})
+       GROUP BY value HAVING sum(n) > 0`,
+    )
+    .raw();
+}
+
+/** The five facets' counts with no condition but the trashed plan, by hand from what every
+ *  write keeps (initiative_counts and initiative_tag_counts: rows by plan, theme, status and
+ *  priority; initiative_plan_totals: rows by plan; the sort keys' copies of the status and
+ *  priority, each indexed), as the core may read them. Counting the
  *  rows themselves (rawFacets' other path) was this scenario's floor before: 1.19 s at 1M
  *  against the core's 0.22, a ratio of 0.18 that said nothing about the limit. */
 function keptFacets(db: Database.Database, s: Scenario): () => Map<string, number>[] {
@@ -1089,20 +1119,27 @@ function keptFacets(db: Database.Database, s: Scenario): () => Map<string, numbe
        JOIN themes t ON t.id = c.theme_id JOIN plans p ON p.id = t.plan_id ORDER BY p.title, t.ordinal`,
     )
     .raw();
-  const byState = (column: string) =>
-    db.prepare(`SELECT nullif(${column}, '') AS value, sum(n) FROM initiative_counts WHERE plan_id <> ? GROUP BY ${column}`).raw();
-  const status = byState('status');
-  const priority = byState('priority');
+  // The unset statuses and priorities are the rest of the total.
+  const status = setValuesByHand(db, 'status');
+  const priority = setValuesByHand(db, 'priority');
+  const total = db.prepare(s.countSql).pluck();
   const tags = db.prepare(`SELECT tag, sum(n) FROM initiative_tag_counts WHERE plan_id <> ? GROUP BY tag`).raw();
-  const asMap = (rows: [string | null, number][]) => new Map(rows.map(([v, n]) => [String(v), n]));
+  const withUnset = (rows: [string, number][], n: number) => {
+    const m = new Map(rows);
+    m.set('null', n - rows.reduce((sum, [, c]) => sum + c, 0));
+    return m;
+  };
   return () =>
-    db.transaction(() => [
-      new Map(plan.all(...s.params) as [string, number][]),
-      new Map(theme.all(...s.params) as [string, number][]),
-      asMap(status.all(...s.params) as [string | null, number][]),
-      asMap(priority.all(...s.params) as [string | null, number][]),
-      new Map(tags.all(...s.params) as [string, number][]),
-    ])();
+    db.transaction(() => {
+      const n = total.get(...s.countParams) as number;
+      return [
+        new Map(plan.all(...s.params) as [string, number][]),
+        new Map(theme.all(...s.params) as [string, number][]),
+        withUnset(status.all(...s.params) as [string, number][], n),
+        withUnset(priority.all(...s.params) as [string, number][], n),
+        new Map(tags.all(...s.params) as [string, number][]),
+      ];
+    })();
 }
 
 /** Facet counts, as a menu asks for them (table.facets, all five in turn), against their floor,

@@ -7,7 +7,7 @@
 import type { FacetCount, FacetList, StatusOption, TablePage } from '../../../../shared/domain/table';
 import { PRIORITIES } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
-import { prepared } from '../../db/statements';
+import { placeholders, prepared } from '../../db/statements';
 import { COLLATORS } from '../../collation/collators';
 import { countSql, fromOf, hasTestedConditions, keptWhereOf, whereOf, type FacetName, type RowScope } from './query-sql';
 import { ensurePlanRanks } from './plans';
@@ -38,12 +38,34 @@ export function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetNa
       }[],
     );
   }
-  if (kept && dim !== 'tags') {
-    // Summed from the kept counts, an unset status or priority ('' there) among them.
-    const column = { plan: 'c.plan_id', theme: 'c.theme_id', status: 'c.status', priority: 'c.priority' }[dim];
+  if (kept && (dim === 'status' || dim === 'priority')) {
+    const set = leftOutOnly(scope, except) ? setValueCounts(db, scope, dim) : undefined;
+    if (set) {
+      // The unset rows are the remainder of the row count, as below.
+      const counts = rowsToCounts(set);
+      let n = 0;
+      for (const c of counts.values()) n += c;
+      counts.set(null, rowsUnder() - n);
+      return counts;
+    }
+    // Summed from the kept counts in their status index's order, an unset value ('' there)
+    // among them: the priorities grouped by status and priority, each summed across its
+    // statuses here (grouped by priority alone, SQLite sorted every count first: at 100k
+    // initiatives under a status filter 36.5M → 20.6M instructions for the statement).
+    const groups = dim === 'status' ? 'c.status' : 'c.status, c.priority';
+    const rows = prepared(db, `SELECT nullif(c.${dim}, '') AS value, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY ${groups}`).all(
+      ...kept.params,
+    ) as { value: string | null; n: number }[];
+    const counts: Counts = new Map();
+    for (const r of rows) counts.set(r.value, (counts.get(r.value) ?? 0) + r.n);
+    return counts;
+  }
+  if (kept && (dim === 'plan' || dim === 'theme')) {
+    // Summed from the kept counts.
+    const column = { plan: 'c.plan_id', theme: 'c.theme_id' }[dim];
     const groups = dim === 'theme' ? 'c.plan_id, c.theme_id' : column;
     return rowsToCounts(
-      prepared(db, `SELECT nullif(${column}, '') AS value, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY ${groups}`).all(
+      prepared(db, `SELECT ${column} AS value, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY ${groups}`).all(
         ...kept.params,
       ) as { value: string | null; n: number }[],
     );
@@ -87,6 +109,46 @@ export function countBy(db: Db, scope: RowScope, dim: FacetName, except: FacetNa
       );
     }
   }
+}
+
+/** With more plans left out than this, their rows are not subtracted one by one (setValueCounts). */
+const MAX_LEFT_OUT_PLANS = 16;
+
+/** Whether a scope has no condition but the plans left out (the trash, superseded versions),
+ *  one facet's own selection aside, and few of those plans. */
+function leftOutOnly(scope: RowScope, except: FacetName | undefined): boolean {
+  const f = scope.filters;
+  return (
+    !hasTestedConditions(scope, except) &&
+    scope.planId === undefined &&
+    !(except !== 'plan' && f.planIds?.length) &&
+    !(except !== 'theme' && f.themeIds?.length) &&
+    !scope.keys?.length &&
+    (scope.trashedPlans?.length ?? 0) <= MAX_LEFT_OUT_PLANS
+  );
+}
+
+/**
+ * Rows per set value of the status or priority (the unset ones not counted) under a scope with
+ * no condition but the plans left out: off the value's index on the sort keys (their copies of
+ * the reader's values, migration 0014), which holds only the rows that have one, less the
+ * left-out plans' rows, found by their plan's index. The kept counts hold an entry of unset
+ * values for every theme, and the priority is not the first column of their index (at 100k
+ * initiatives, CPU instructions for the statement: the status menu's 27.3M → 11.8M, the
+ * priority menu's 65.8M → 6.4M).
+ */
+function setValueCounts(db: Db, scope: RowScope, dim: 'status' | 'priority'): { value: string; n: number }[] {
+  const left = scope.trashedPlans ?? [];
+  const all = `SELECT k.${dim} AS value, count(*) AS n FROM initiative_sort_keys k WHERE k.${dim} > '' GROUP BY k.${dim}`;
+  if (left.length === 0) return prepared(db, all).all() as { value: string; n: number }[];
+  return prepared(
+    db,
+    `SELECT value, sum(n) AS n FROM (${all}
+       UNION ALL
+       SELECT k.${dim} AS value, -count(*) AS n FROM initiative_sort_keys k INDEXED BY initiative_sort_keys_by_plan
+       WHERE k.plan_id IN (${placeholders(left.length)}) AND k.${dim} > '' GROUP BY k.${dim})
+     GROUP BY value HAVING sum(n) > 0`,
+  ).all(...left) as { value: string; n: number }[];
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

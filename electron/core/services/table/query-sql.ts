@@ -224,7 +224,11 @@ export function orderByOf(
     push(expr, desc);
   };
 
-  if (groupBy === 'theme') for (const expr of [...(acrossPlans ? ['k.plan_id'] : []), 'k.theme_ordinal', 'k.theme_id']) push(expr);
+  // A theme's ordinal is unique within its plan (themes: UNIQUE (plan_id, ordinal)), so the plan
+  // and the ordinal already keep each theme's rows together: the grouped order is the default
+  // order, which the plan index gives. With the theme's id after them as well (as before), no
+  // index gave it, and every grouped page was read group by group (query.ts groupedRows).
+  if (groupBy === 'theme') for (const expr of [...(acrossPlans ? ['k.plan_id'] : []), 'k.theme_ordinal']) push(expr);
   if (groupBy === 'status') {
     usesState = true;
     push('s.status IS NULL');

@@ -509,8 +509,9 @@ function ungroupedRows(db: Db, query: TableQuery, statements: ReturnType<typeof 
   );
 }
 
-/** A grouped page's rows: in one statement when its order is an index's (by theme in default
- *  order, near the top), else group by group (groupedRows). */
+/** A grouped page's rows: in one statement when its order is an index's (by theme with no sort
+ *  of the reader's: the default order, flat or skipped deep in it), else group by group
+ *  (groupedRows). */
 function groupedPageRows(db: Db, query: TableQuery, groups: readonly TableGroup[], statement: Statement & { form: PageForm }, run: (statement: Statement) => unknown[]): InitiativeRow[] {
   const indexed = statement.form === 'flat' || statement.form === 'skip';
   return indexed ? toRows(run(statement)) : groupedRows(db, query, groups);
