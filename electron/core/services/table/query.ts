@@ -22,6 +22,8 @@ import { candidatePage, forgetCandidates } from './candidates';
 import { countedSkipStatement, forgetHitCounts, hitsAlone, hitsByPlan, inPlanOrder, runSkipStatement, skipStatement, SKIP_TUNING } from './skip';
 import { readerSegments, segmentedPage } from './reader-sort';
 import { inWriteTransaction, readTransaction } from '../../db/transaction';
+import { forgetSlottedCounts, slottedMatch, slottedPage } from './slotted';
+import { initiativeSearchStale, refreshInitiativeSearch } from '../../search/initiative-index';
 
 /** Query fields that choose and order rows (everything but paging). */
 export type RowQuery = Omit<TableQuery, 'offset' | 'limit'>;
@@ -374,6 +376,7 @@ export function forgetKept(db: Db): void {
   forgetCandidates(db);
   forgetHitCounts(db);
   forgetHits(db);
+  forgetSlottedCounts(db);
 }
 
 /** Ranks must exist before SQL sorts by them (an import leaves them to be computed; a typed text
@@ -382,6 +385,8 @@ export function forgetKept(db: Db): void {
 export function ensureSortRanks(db: Db): void {
   refreshInitiativeSortKeys(db);
   if (textSortKeysMissing(db)) rankMissingTextSortKeys(db);
+  // The initiatives' search index too (slotted.ts), when a write left something named.
+  refreshInitiativeSearch(db);
 }
 
 export function queryTable(db: Db, query: TableQuery): TablePage {
@@ -395,6 +400,9 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
       if (sortKeysStale(db) || textSortKeysMissing(db)) return null;
       known.ranked = true;
     }
+    // A page the initiatives' search index answers (slotted.ts) waits for what a write left
+    // named to be written (saves and imports write it in their own transaction).
+    if (slottedMatch(query) !== null && initiativeSearchStale(db)) return null;
     return readPage(db, query);
   });
   if (page) return page;
@@ -478,6 +486,10 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
     const page = plan.walk ? walkedPage(db, query, scope, order, (statement) => withoutSort(db, statement, 'anywhere')) : candidatePage(db, query, scope, order);
     if (page) return { ...page, facets: NO_FACETS, groups: [], groupCounts: [], groupsAcrossPlans: false };
   }
+  // A default-order page of a term the index answers alone: off the initiatives' search
+  // index (slotted.ts), its hits never collected.
+  const slotted = slottedPage(db, query, hiddenPlans(settled(db), query));
+  if (slotted) return { ...slotted, facets: NO_FACETS, groups: [], groupCounts: [], groupsAcrossPlans: false };
   {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;
