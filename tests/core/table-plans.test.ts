@@ -180,6 +180,22 @@ describe('the table across plans', () => {
     expect(queryTable(core.db, ALL).total).toBe(20);
   });
 
+  it('lists a plan again after a write that put it in the trash, and read the table there, was rolled back', () => {
+    expect(queryTable(core.db, ALL).total).toBe(20);
+    expect(() =>
+      writeTransaction(core.db, () => {
+        trash(ANJI);
+        expect(queryTable(core.db, ALL).total).toBe(17);
+        throw new Error('the write is given up');
+      }),
+    ).toThrow('given up');
+    // The change stamp after the rollback is the one inside it: what the table read there (the
+    // plans in the trash, the query's statements) is not kept.
+    const page = queryTable(core.db, ALL);
+    expect(page.total).toBe(20);
+    expect(plansOf(page)).toContain(ANJI);
+  });
+
   it('counts neither a trashed plan’s rows nor the reader’s fields left on a purged plan’s items, under every kind of filter', () => {
     updateLatest(core.db, `${ANJI}/T2/I1`, { status: 'in_progress', tags: ['重点'] });
     purgePlan(core.db, ANJI, trash(ANJI).revision);

@@ -48,7 +48,7 @@ import { ideographSources, ideographsOnly } from '../../search/normalize';
 import { ID_SEQ, scoreOfId } from '../../search/score';
 import { SOURCE_TEXT_SQL, sourceTextSql } from '../../search/source-text';
 import { matchExpression } from '../../search/tokens';
-import { changeStamp, planTitleSql } from '../table/plans';
+import { keptPerStamp, planTitleSql } from '../table/plans';
 import { supersededSql } from '../versions/lineage';
 import { parseQuery } from './parse';
 import { snippet } from './snippet';
@@ -460,33 +460,17 @@ function estimateUnits(
 
 // ---- Estimates remembered. ----
 
-/** Estimated totals kept per connection (of the last queries asked), while nothing is written. */
-const ESTIMATES_KEPT = 16;
-const estimates = new WeakMap<Db, { stamp: string; totals: Map<string, number> }>();
-
 /**
- * The estimate for `key` (everything the estimate depends on: the needles, the fields, the
- * filters, the sample's size) made once while the data stays as it is (changeStamp: nothing
- * written by this connection or another): the next page of the same search, or the same text
- * asked again, does not sample the index again. The sample is drawn the same way every time
- * (no randomness), so a remembered estimate is the one a new sample would give.
+ * Estimated totals kept per connection (of the last queries asked) by everything an estimate
+ * depends on (the needles, the fields, the filters, the sample's size), while the data stays as
+ * it is (keptPerStamp): the next page of the same search, or the same text asked again, does
+ * not sample the index again. The sample is drawn the same way every time (no randomness), so a
+ * remembered estimate is the one a new sample would give.
  */
-function rememberedEstimate(db: Db, key: string, make: () => number): number {
-  const stamp = changeStamp(db);
-  let kept = estimates.get(db);
-  if (kept?.stamp !== stamp) estimates.set(db, (kept = { stamp, totals: new Map() }));
-  const known = kept.totals.get(key);
-  if (known !== undefined) return known;
-  const made = make();
-  if (kept.totals.size >= ESTIMATES_KEPT) kept.totals.delete(kept.totals.keys().next().value!);
-  kept.totals.set(key, made);
-  return made;
-}
+const estimates = keptPerStamp<number>(16);
 
 /** Forgets the remembered estimates of a connection (the bench times the first page's own). */
-export function forgetEstimates(db: Db): void {
-  estimates.delete(db);
-}
+export const forgetEstimates = estimates.forget;
 
 /** The needle with the fewest candidate texts (then the longest, then the first typed). */
 export function drivingNeedle(db: Db, needles: readonly string[]): string {
@@ -838,7 +822,7 @@ function pageWith(
     return holdsAll(units, row, others) && !holdsAny(units, row, excluded) && passesUnitFilters(units, row, filters);
   };
   const key = JSON.stringify([drive, others, excluded, fields, filters.planIds ?? null, filters.allVersions ?? false, filters.themeIds ?? null, filters.statuses ?? null, filters.tags ?? null, countCap]);
-  const estimate = rememberedEstimate(sql.db, key, () => estimateUnits(sql, drive, fields, scope, countCap, keptUnit, units));
+  const estimate = estimates.get(sql.db, key, () => estimateUnits(sql, drive, fields, scope, countCap, keptUnit, units));
   return { page: { units: page, total: Math.max(found.length, estimate), totalExact: false }, units };
 }
 

@@ -17,9 +17,8 @@
 import type { TablePage, TableQuery } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
-import { inWriteTransaction } from '../../db/transaction';
 import { candidateKeysSql } from './hits';
-import { changeStamp } from './plans';
+import { keptPerStamp } from './plans';
 import { fromOf, whereOf, type OrderBy, type RowScope } from './query-sql';
 import { readRows } from './rows';
 
@@ -49,12 +48,10 @@ interface Candidates {
 }
 
 const MAX_KEPT = 4;
-const keptByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, Candidates> }>();
+const kept = keptPerStamp<Candidates>(MAX_KEPT);
 
 /** Forgets the candidates kept (forgetKept: a page timed as if first asked). */
-export function forgetCandidates(db: Db): void {
-  keptByDb.delete(db);
-}
+export const forgetCandidates = kept.forget;
 
 /** The ids of the candidates in scope in the query's order: the keys the index names joined
  *  to their sort keys (CROSS JOIN: the candidates drive, never the order's index), each with
@@ -138,18 +135,8 @@ export function candidatePage(db: Db, query: TableQuery, scope: RowScope, order:
 /** The query's candidates, kept while nothing is written (its next pages, the page asked again). */
 function candidatesOf(db: Db, scope: RowScope, order: OrderBy, keys: { sql: string; params: unknown[] }): Candidates {
   const statement = candidatesSql(scope, order, keys);
-  const key = JSON.stringify([statement.sql, statement.params, scope.tests]);
-  const stamp = changeStamp(db);
-  const keep = !inWriteTransaction(db);
-  let memo = keptByDb.get(db);
-  if (keep && memo?.stamp !== stamp) keptByDb.set(db, (memo = { stamp, byQuery: new Map() }));
-  const kept = keep ? memo?.byQuery.get(key) : undefined;
-  if (kept) return kept;
-  const rows = prepared(db, statement.sql).all(...statement.params) as { id: string; docs: string }[];
-  const c: Candidates = { ids: rows.map((r) => r.id), docs: rows.map((r) => r.docs), checked: new Map() };
-  if (keep) {
-    if (memo!.byQuery.size >= MAX_KEPT) memo!.byQuery.clear();
-    memo!.byQuery.set(key, c);
-  }
-  return c;
+  return kept.get(db, JSON.stringify([statement.sql, statement.params, scope.tests]), () => {
+    const rows = prepared(db, statement.sql).all(...statement.params) as { id: string; docs: string }[];
+    return { ids: rows.map((r) => r.id), docs: rows.map((r) => r.docs), checked: new Map() };
+  });
 }

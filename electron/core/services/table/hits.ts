@@ -18,8 +18,7 @@ import { fieldListSql } from '../../search/documents';
 import { SOURCE_TEXT_SQL } from '../../search/source-text';
 import { matchExpression } from '../../search/tokens';
 import { GLOBAL_SEARCH_FIELDS, TEXT_FILTER_FIELD } from '../../search/initiative-docs';
-import { changeStamp, countOwnTempWrites } from './plans';
-import { inWriteTransaction } from '../../db/transaction';
+import { changeStamp, countOwnTempWrites, keptPerStamp } from './plans';
 
 const CREATE = [
   'CREATE TEMP TABLE IF NOT EXISTS table_hits (id TEXT PRIMARY KEY) WITHOUT ROWID',
@@ -90,7 +89,7 @@ export function textTests(search: string, text: TableFilters['text']): KeyQuery[
 /** Each token's entries in the search index as counted (up to `upTo`; `n` below it is exact),
  *  per connection, at a change stamp. */
 const MAX_TOKENS_KNOWN = 256;
-const tokenCountsByDb = new WeakMap<Db, { stamp: string; byToken: Map<string, { n: number; upTo: number }> }>();
+const tokenCounts = keptPerStamp<{ n: number; upTo: number }>(MAX_TOKENS_KNOWN);
 
 /** At most how many documents the index could name as candidates for the most selective text
  *  condition: the fewest entries of any one of its tokens, each counted up to `cap` (one term's
@@ -108,14 +107,7 @@ const tokenCountsByDb = new WeakMap<Db, { stamp: string; byToken: Map<string, { 
 export function fewestCandidates(db: Db, search: string, text: TableFilters['text'], cap: number, below = 0): number {
   const count = prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)');
   const tokens = textNeedles(search, text).flatMap(({ needle }) => matchExpression(needle)?.match.match(/"(?:[^"]|"")*"/g) ?? []);
-  const keep = !inWriteTransaction(db);
-  let known: Map<string, { n: number; upTo: number }> | undefined;
-  if (keep) {
-    const stamp = changeStamp(db);
-    let memo = tokenCountsByDb.get(db);
-    if (memo?.stamp !== stamp || memo.byToken.size >= MAX_TOKENS_KNOWN) tokenCountsByDb.set(db, (memo = { stamp, byToken: new Map() }));
-    known = memo.byToken;
-  }
+  const known = tokenCounts.at(db);
   /** The token's entries up to `limit`: as kept when the count kept answers it. */
   const entries = (token: string, limit: number): number => {
     const kept = known?.get(token);

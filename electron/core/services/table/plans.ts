@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
+import { inWriteTransaction } from '../../db/transaction';
 import { COLLATORS, EMPTY_RANK } from '../../collation/collators';
 import { placeTexts, spacedRanks, type RankEntry } from '../../collation/spaced-ranks';
 import type { Collation } from '../../../../shared/domain/table';
@@ -74,6 +75,54 @@ export function withOneStamp<T>(db: Db, read: () => T): T {
     return read();
   } finally {
     heldStamps.delete(db);
+  }
+}
+
+/**
+ * Values computed from the database, kept per connection while nothing is written: each under
+ * its key while changeStamp stays the same, all dropped when it changes (a write by this
+ * connection or another). The table's own temporary writes (the hit set, the plan ranks) are no
+ * change (countOwnTempWrites): values are kept across them. Inside a write transaction nothing
+ * is kept: a value computed there may count rows not committed yet, and a rollback does not take
+ * the stamp back (total_changes keeps counting), so the value would outlive them. Nor is
+ * anything read back there (each write moves the stamp on anyway). Past `limit` keys all are
+ * dropped before the next is kept: the keys are queries, a few asked again and again.
+ */
+export function keptPerStamp<V>(limit: number) {
+  const byDb = new WeakMap<Db, { stamp: string; values: Map<string, V> }>();
+  /** The values kept at the stamp now (none of an earlier one), or undefined inside a write
+   *  transaction. What is set in it is kept, up to the limit. */
+  const at = (db: Db): Map<string, V> | undefined => {
+    if (inWriteTransaction(db)) return undefined;
+    const stamp = changeStamp(db);
+    let kept = byDb.get(db);
+    if (kept?.stamp !== stamp) byDb.set(db, (kept = { stamp, values: new LimitedMap<V>(limit) }));
+    return kept.values;
+  };
+  return {
+    at,
+    /** The value kept under `key`, else `compute`'s (then kept). */
+    get(db: Db, key: string, compute: () => V): V {
+      const kept = at(db);
+      const known = kept?.get(key);
+      if (known !== undefined) return known;
+      const value = compute();
+      kept?.set(key, value);
+      return value;
+    },
+    /** Drops what is kept (forgetKept: a page timed as if first asked). */
+    forget: (db: Db) => void byDb.delete(db),
+  };
+}
+
+/** A map emptied when full, before a new key goes in. */
+class LimitedMap<V> extends Map<string, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override set(key: string, value: V): this {
+    if (this.size >= this.limit && !this.has(key)) this.clear();
+    return super.set(key, value);
   }
 }
 

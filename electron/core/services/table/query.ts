@@ -15,7 +15,7 @@ import { groupLayout, pageGroups, type GroupLayout } from './groups';
 import { countSql, hasTestedConditions, orderByOf, pageRowsSql, pageSql, type FacetName, type OrderBy, type PageForm, type RowScope } from './query-sql';
 import { trashedPlanIds } from '../library/trash';
 import { supersededPlanIds } from '../versions/lineage';
-import { changeStamp, ensurePlanRanks, withOneStamp } from './plans';
+import { ensurePlanRanks, keptPerStamp, withOneStamp } from './plans';
 import { readRows, toRows } from './rows';
 import { forgetEstimates, searchPlan, walkedPage } from './walk';
 import { candidatePage, forgetCandidates } from './candidates';
@@ -45,7 +45,6 @@ function spansPlans(query: RowQuery): boolean {
  *  or superseded. Read again only after a write (changeStamp), so a page of an unchanged
  *  database spends its statements on its rows. */
 interface Settled {
-  stamp: string;
   statusOptions: StatusOption[];
   trashed: string[];
   superseded: string[];
@@ -97,7 +96,7 @@ function hasEmptyRank(db: Db, known: Settled, column: string): boolean {
   }
   return empty;
 }
-const settledByDb = new WeakMap<Db, Settled>();
+const settledKept = keptPerStamp<Settled>(1);
 
 /** The plans of these ids that still have their content: a purged plan stays in the trash
  *  without rows to leave out, and a condition on it would cost every query a test per row. */
@@ -109,13 +108,11 @@ function withContent(db: Db, planIds: string[]): string[] {
 }
 
 function settled(db: Db): Settled {
-  const stamp = changeStamp(db);
-  let known = settledByDb.get(db);
-  if (known?.stamp !== stamp) {
-    known = { stamp, statusOptions: readStatusOptions(db), trashed: withContent(db, trashedPlanIds(db)), superseded: supersededPlanIds(db) };
-    settledByDb.set(db, known);
-  }
-  return known;
+  return settledKept.get(db, 'settled', () => ({
+    statusOptions: readStatusOptions(db),
+    trashed: withContent(db, trashedPlanIds(db)),
+    superseded: supersededPlanIds(db),
+  }));
 }
 
 /** Plans a query leaves out: those in the trash, and versions superseded by a newer one unless
@@ -218,7 +215,7 @@ interface Built {
 }
 
 const MAX_BUILT = 64;
-const builtByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, Built> }>();
+const builtQueries = keptPerStamp<Built>(MAX_BUILT);
 
 /** A query's statements, built once while nothing is written (the same page asked again, as
  *  the table does after a save elsewhere or on going back): building their text costs a tenth
@@ -226,11 +223,9 @@ const builtByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, Built> }
  *  holds another query's (fillHits keeps it while it holds this one's); one sorting by plan
  *  has the plan ranks checked again. */
 function built(db: Db, query: TableQuery): Built {
-  const stamp = settled(db).stamp;
-  let memo = builtByDb.get(db);
-  if (memo?.stamp !== stamp) builtByDb.set(db, (memo = { stamp, byQuery: new Map() }));
+  const kept = builtQueries.at(db);
   const key = JSON.stringify(query);
-  let entry = memo.byQuery.get(key);
+  let entry = kept?.get(key);
   if (entry) {
     // What the statements read from temporary tables is checked again (a rollback since may
     // have taken it back): cheap when it is still there.
@@ -239,8 +234,7 @@ function built(db: Db, query: TableQuery): Built {
   } else {
     const { scope, order, statusOptions } = prepareQuery(db, query);
     entry = { scope, order, statusOptions, count: countSql(scope), forms: {} };
-    if (memo.byQuery.size >= MAX_BUILT) memo.byQuery.clear();
-    memo.byQuery.set(key, entry);
+    kept?.set(key, entry);
   }
   return entry;
 }
@@ -317,7 +311,7 @@ export function rowsStatement(
 }
 
 const MAX_TOTALS = 64;
-const totalsByDb = new WeakMap<Db, { stamp: string; byCount: Map<string, number> }>();
+const totals = keptPerStamp<number>(MAX_TOTALS);
 
 /** The rows a query's count statement finds, counted once while nothing is written: the next
  *  page of the same query (scrolling), the page asked again, and the status and priority
@@ -325,23 +319,12 @@ const totalsByDb = new WeakMap<Db, { stamp: string; byCount: Map<string, number>
  *  conditions too (what temp.table_hits holds for it). Inside a write transaction nothing is
  *  kept: a rollback would take back what was counted, not the stamp. */
 function countedTotal(db: Db, count: Statement, text: Pick<RowQuery, 'search'> & { filters: Pick<RowQuery['filters'], 'text'> }, scope: RowScope): number {
-  const run = () => (prepared(db, count.sql).get(...count.params) as { n: number }).n;
-  if (inWriteTransaction(db)) return run();
-  const stamp = settled(db).stamp;
-  let memo = totalsByDb.get(db);
-  if (memo?.stamp !== stamp) totalsByDb.set(db, (memo = { stamp, byCount: new Map() }));
   const key = JSON.stringify([count.sql, count.params, scope.hits ? [text.search, text.filters.text ?? null] : null]);
-  let total = memo.byCount.get(key);
-  if (total === undefined) {
-    total = run();
-    if (memo.byCount.size >= MAX_TOTALS) memo.byCount.clear();
-    memo.byCount.set(key, total);
-  }
-  return total;
+  return totals.get(db, key, () => (prepared(db, count.sql).get(...count.params) as { n: number }).n);
 }
 
 const MAX_LAYOUTS = 8;
-const layoutsByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, GroupLayout> }>();
+const layouts = keptPerStamp<GroupLayout>(MAX_LAYOUTS);
 
 /** The groups of a grouped query (groups.ts), counted once while nothing is written, as its
  *  total is (countedTotal): every page of a grouped view, as the reader scrolls, names the groups
@@ -351,27 +334,16 @@ const layoutsByDb = new WeakMap<Db, { stamp: string; byQuery: Map<string, GroupL
  *  room, is counted again under a new stamp: a stamp named is never taken for another layout. */
 function keptLayout(db: Db, query: TableQuery, built: { scope: RowScope; count: Statement; statusOptions: StatusOption[] }, total: number): GroupLayout {
   const groupBy = query.groupBy!;
-  const run = () => groupLayout(db, built.scope, groupBy, () => total, built.statusOptions);
-  if (inWriteTransaction(db)) return run();
-  const stamp = settled(db).stamp;
-  let memo = layoutsByDb.get(db);
-  if (memo?.stamp !== stamp) layoutsByDb.set(db, (memo = { stamp, byQuery: new Map() }));
   const key = JSON.stringify([groupBy, built.count.sql, built.count.params, built.scope.hits ? [query.search, query.filters.text ?? null] : null]);
-  let layout = memo.byQuery.get(key);
-  if (!layout) {
-    layout = run();
-    if (memo.byQuery.size >= MAX_LAYOUTS) memo.byQuery.clear();
-    memo.byQuery.set(key, layout);
-  }
-  return layout;
+  return layouts.get(db, key, () => groupLayout(db, built.scope, groupBy, () => total, built.statusOptions));
 }
 
 /** Forgets the hit set and the totals kept for the next query, so that it runs as asked for the
  *  first time: what the bench times (asked again with nothing written, a page would find its
  *  total and hits kept from the sample before). */
 export function forgetKept(db: Db): void {
-  totalsByDb.delete(db);
-  layoutsByDb.delete(db);
+  totals.forget(db);
+  layouts.forget(db);
   forgetEstimates(db);
   forgetCandidates(db);
   forgetHitCounts(db);

@@ -19,8 +19,7 @@
 // index on, since exactly `before` of the N rows before that one were left out.
 import type { Db } from '../../db/open';
 import { placeholders, prepared } from '../../db/statements';
-import { inWriteTransaction } from '../../db/transaction';
-import { changeStamp } from './plans';
+import { keptPerStamp } from './plans';
 import { fromOf, fromStartSql, hasTestedConditions, keptCountsOf, pageRowsSql, skipWalk, whereOf, type OrderBy, type RowScope } from './query-sql';
 
 export const SKIP_TUNING = {
@@ -223,7 +222,7 @@ interface HitsByPlan {
 }
 
 const MAX_HIT_COUNTS = 8;
-const hitCountsByDb = new WeakMap<Db, { stamp: string; byScope: Map<string, HitsByPlan> }>();
+const hitCounts = keptPerStamp<HitsByPlan>(MAX_HIT_COUNTS);
 
 /**
  * The rows of a scope with a search's or text filter's hits (temp.table_hits) counted plan by
@@ -243,24 +242,14 @@ export function hitsByPlan(db: Db, scope: RowScope): HitsByPlan {
   const where = whereOf({ ...scope, hits: false });
   // What the hit set holds (hits.ts writes it beside the set, in the same transaction).
   const held = prepared(db, 'SELECT conditions, stamp FROM temp.table_hits_of').get() as { conditions: string; stamp: string } | undefined;
-  const key = JSON.stringify([where.sql, where.params, held?.conditions, held?.stamp]);
-  const stamp = changeStamp(db);
-  const keep = !inWriteTransaction(db);
-  let memo = hitCountsByDb.get(db);
-  if (keep && memo?.stamp !== stamp) hitCountsByDb.set(db, (memo = { stamp, byScope: new Map() }));
-  const kept = keep ? memo?.byScope.get(key) : undefined;
-  if (kept) return kept;
-  // A seek per plan with rows against one per hit: with fewer hits than plans, each hit's row
-  // looked up costs less (at 1M 脑机接口's 5,000 hits against 20,000 plans).
-  const hits = (prepared(db, 'SELECT count(*) AS n FROM temp.table_hits').get() as { n: number }).n;
-  const ranges = (prepared(db, 'SELECT count(*) AS n FROM initiative_plan_totals').get() as { n: number }).n;
-  const plans = (hits >= ranges ? byKeyRanges(db, scope) : undefined) ?? byRows(db, scope, hits);
-  const counted = { plans, total: plans.reduce((sum, p) => sum + p.n, 0) };
-  if (keep) {
-    if (memo!.byScope.size >= MAX_HIT_COUNTS) memo!.byScope.clear();
-    memo!.byScope.set(key, counted);
-  }
-  return counted;
+  return hitCounts.get(db, JSON.stringify([where.sql, where.params, held?.conditions, held?.stamp]), () => {
+    // A seek per plan with rows against one per hit: with fewer hits than plans, each hit's row
+    // looked up costs less (at 1M 脑机接口's 5,000 hits against 20,000 plans).
+    const hits = (prepared(db, 'SELECT count(*) AS n FROM temp.table_hits').get() as { n: number }).n;
+    const ranges = (prepared(db, 'SELECT count(*) AS n FROM initiative_plan_totals').get() as { n: number }).n;
+    const plans = (hits >= ranges ? byKeyRanges(db, scope) : undefined) ?? byRows(db, scope, hits);
+    return { plans, total: plans.reduce((sum, p) => sum + p.n, 0) };
+  });
 }
 
 /** The hits counted plan by plan by hitsByPlanSql: each hit's row found. */
@@ -316,18 +305,17 @@ function byKeyRanges(db: Db, scope: RowScope): HitsByPlan['plans'] | undefined {
   return appended ? corrected.sort((a, b) => compareBinary(a.plan, b.plan)) : corrected;
 }
 
-const slashByDb = new WeakMap<Db, { stamp: string; slash: boolean }>();
+const slashKnown = keptPerStamp<boolean>(1);
 
 /** Whether some plan with rows has a '/' in its id (its key range would hold other plans'
  *  keys): a test of every plan's id, known while nothing is written (not inside a write
  *  transaction, which a rollback could take back). */
 function someIdHoldsSlash(db: Db): boolean {
-  const read = () => (prepared(db, "SELECT EXISTS (SELECT 1 FROM initiative_plan_totals WHERE instr(plan_id, '/') > 0) AS slash").get() as { slash: number }).slash === 1;
-  if (inWriteTransaction(db)) return read();
-  const stamp = changeStamp(db);
-  let known = slashByDb.get(db);
-  if (known?.stamp !== stamp) slashByDb.set(db, (known = { stamp, slash: read() }));
-  return known.slash;
+  return slashKnown.get(
+    db,
+    'slash',
+    () => (prepared(db, "SELECT EXISTS (SELECT 1 FROM initiative_plan_totals WHERE instr(plan_id, '/') > 0) AS slash").get() as { slash: number }).slash === 1,
+  );
 }
 
 /** SQLite's BINARY order of two texts (their UTF-8 bytes, which is their code points' order;
@@ -351,6 +339,4 @@ export function hitsByPlanSql(scope: RowScope, dense: boolean): Statement {
 }
 
 /** Forgets the hits' counts kept (forgetKept: a page timed as if first asked). */
-export function forgetHitCounts(db: Db): void {
-  hitCountsByDb.delete(db);
-}
+export const forgetHitCounts = hitCounts.forget;

@@ -12,12 +12,11 @@
 import type { TablePage, TableQuery } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
-import { inWriteTransaction } from '../../db/transaction';
 import { normalizeForSearch } from '../../search/normalize';
 import { matchExpression } from '../../search/tokens';
 import { initiativeSearchStale, PLAN_SLOTS } from '../../search/initiative-index';
 import { hitsHeld } from './hits';
-import { changeStamp } from './plans';
+import { keptPerStamp } from './plans';
 import { readRows } from './rows';
 
 /** With more plans left out than this, today's path (each range is a count of its own). */
@@ -43,24 +42,21 @@ interface Counted {
   total: number;
 }
 
-const MAX_COUNTED = 16;
-const countedByDb = new WeakMap<Db, { stamp: string; byKey: Map<string, Counted> }>();
+/** Each term's counts, kept while nothing is written (plans.ts keptPerStamp): the next deep
+ *  page of the same search reads no count. */
+const kept = keptPerStamp<Counted | null>(16);
 
 /** Forgets the counts kept (forgetKept: a page timed as if first asked). */
 export function forgetSlottedCounts(db: Db): void {
-  countedByDb.delete(db);
+  kept.forget(db);
 }
 
-/** The term's entries between the left-out plans' ranges, kept while nothing is written (not
- *  inside a write transaction, which a rollback could take back). Null with too many ranges. */
+/** The term's entries between the left-out plans' ranges (kept). Null with too many ranges. */
 function counted(db: Db, match: string, hidden: readonly string[]): Counted | null {
-  const key = JSON.stringify([match, hidden]);
-  const keep = !inWriteTransaction(db);
-  const stamp = changeStamp(db);
-  let memo = countedByDb.get(db);
-  if (keep && memo?.stamp !== stamp) countedByDb.set(db, (memo = { stamp, byKey: new Map() }));
-  const kept = keep ? memo?.byKey.get(key) : undefined;
-  if (kept) return kept;
+  return kept.get(db, JSON.stringify([match, hidden]), () => count(db, match, hidden));
+}
+
+function count(db: Db, match: string, hidden: readonly string[]): Counted | null {
   const bases = hidden.length
     ? (prepared(db, 'SELECT base FROM initiative_search_plans WHERE plan_id IN (SELECT value FROM json_each(?)) ORDER BY base').pluck().all(JSON.stringify(hidden)) as number[])
     : [];
@@ -72,12 +68,7 @@ function counted(db: Db, match: string, hidden: readonly string[]): Counted | nu
     if (to > from) ranges.push({ from, to, n: count.get(match, from, to) as number });
     from = to + BigInt(PLAN_SLOTS);
   }
-  const result = { ranges, total: ranges.reduce((n, r) => n + r.n, 0) };
-  if (keep) {
-    if (memo!.byKey.size >= MAX_COUNTED) memo!.byKey.clear();
-    memo!.byKey.set(key, result);
-  }
-  return result;
+  return { ranges, total: ranges.reduce((n, r) => n + r.n, 0) };
 }
 
 /** The page of a query this path answers (slottedMatch), or null: not such a query, the index

@@ -14,9 +14,8 @@
 import type { TablePage, TableQuery } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
-import { inWriteTransaction } from '../../db/transaction';
 import { candidateKeysSql, fewestCandidates, hitsHeld, textTests } from './hits';
-import { changeStamp } from './plans';
+import { keptPerStamp } from './plans';
 import { CANDIDATE_TUNING } from './candidates';
 import { countSql, fromOf, pageRowsSql, whereOf, type RowScope } from './query-sql';
 import { toRows } from './rows';
@@ -70,12 +69,10 @@ export function samplePoints(maxRowid: number, allRows: number, scopeRows: numbe
 }
 
 const MAX_ESTIMATES = 16;
-const estimatesByDb = new WeakMap<Db, { stamp: string; byScope: Map<string, HitEstimate> }>();
+const estimates = keptPerStamp<HitEstimate>(MAX_ESTIMATES);
 
 /** Forgets the estimates kept (forgetKept: a page timed as if first asked). */
-export function forgetEstimates(db: Db): void {
-  estimatesByDb.delete(db);
-}
+export const forgetEstimates = estimates.forget;
 
 const run = (db: Db, statement: { sql: string; params: unknown[] }) => prepared(db, statement.sql).get(...statement.params) as Record<string, number>;
 
@@ -86,13 +83,10 @@ const run = (db: Db, statement: { sql: string; params: unknown[] }) => prepared(
  * written, so every page of the search shows the same estimate.
  */
 export function estimateHits(db: Db, scope: RowScope): HitEstimate {
-  const key = JSON.stringify([scope.planId, scope.filters, scope.trashedPlans, scope.tests]);
-  const stamp = changeStamp(db);
-  const keep = !inWriteTransaction(db);
-  let memo = estimatesByDb.get(db);
-  if (keep && memo?.stamp !== stamp) estimatesByDb.set(db, (memo = { stamp, byScope: new Map() }));
-  const kept = keep ? memo?.byScope.get(key) : undefined;
-  if (kept) return kept;
+  return estimates.get(db, JSON.stringify([scope.planId, scope.filters, scope.trashedPlans, scope.tests]), () => sampledEstimate(db, scope));
+}
+
+function sampledEstimate(db: Db, scope: RowScope): HitEstimate {
   const plain: RowScope = { ...scope, tests: undefined };
   const scopeRows = run(db, countSql(plain)).n!;
   let estimate: HitEstimate;
@@ -120,10 +114,6 @@ export function estimateHits(db: Db, scope: RowScope): HitEstimate {
     const h = sample.h!;
     if (points.step === points.run && points.first === 1 && points.count >= top!) estimate = { total: h, exact: true, rowsPerHit: h === 0 ? Infinity : scopeRows / h };
     else estimate = { total: n === 0 ? 0 : Math.round((h / n) * scopeRows), exact: false, rowsPerHit: h === 0 ? Infinity : n / h };
-  }
-  if (keep) {
-    if (memo!.byScope.size >= MAX_ESTIMATES) memo!.byScope.clear();
-    memo!.byScope.set(key, estimate);
   }
   return estimate;
 }
