@@ -20,6 +20,8 @@ import { livePlans } from '../../electron/core/services/table/plans';
 import { readRows } from '../../electron/core/services/table/rows';
 import { norm } from './table-model';
 import { writeTransaction } from '../../electron/core/db/transaction';
+import { refreshInitiativeSearch } from '../../electron/core/search/initiative-index';
+import { startSearchMerge } from '../../electron/core/search/merge';
 import type { TableQuery } from '../../shared/domain/table';
 import type { PlanDocument } from '../../shared/domain/plan';
 import { articleText, benchPlanId, generatePlan } from '../bench/corpus';
@@ -261,6 +263,36 @@ describe('the initiatives’ search index', () => {
     expect(moved).toBeGreaterThan(0);
     expectSlotsInOrder();
     expect(expectIndexPages(new Prng(21), true)).toBeGreaterThan(0);
+  });
+});
+
+describe('the initiatives’ search index after a save', () => {
+  it('is left named by a save, written in idle time a step at a time, the pages the model’s throughout', async () => {
+    core.close();
+    core = createTestCore(temp.make());
+    for (let i = 0; i < 2; i++) importNext();
+    const named = () => core.db.prepare('SELECT count(*) FROM initiative_search_stale').pluck().get() as number;
+    const some = ids('SELECT id FROM initiatives ORDER BY id').slice(0, 3);
+    for (const id of some) updateLatest(core.db, id, { leadUnit: '数据局', tags: ['甲'] });
+    // Named, not written, by the saves: a step of the idle-time maintenance writes some.
+    expect(named()).toBe(3);
+    refreshInitiativeSearch(core.db, undefined, 2);
+    expect(named()).toBe(1);
+    // The idle-time maintenance writes the rest once the API is idle.
+    const merge = startSearchMerge(core.db);
+    try {
+      merge.kick();
+      const until = Date.now() + 10_000;
+      while (named() > 0 && Date.now() < until) await new Promise((done) => setTimeout(done, 50));
+    } finally {
+      merge.stop();
+    }
+    expect(named()).toBe(0);
+    // A page after a save with its document still named writes it first.
+    updateLatest(core.db, some[1]!, { leadUnit: '区政府', tags: [] });
+    expect(named()).toBe(1);
+    expect(expectIndexPages(new Prng(22), true)).toBeGreaterThan(0);
+    expect(named()).toBe(0);
   });
 });
 

@@ -95,13 +95,14 @@ export type SearchProgress = (done: number, total: number) => void;
 /**
  * Rewrites what initiative_search_stale names, in a write transaction (the caller's, or one of
  * its own): each plan named, its slots and documents; each initiative named outside those plans,
- * its document in its slot (none when it has no row). Returns whether anything was named.
+ * its document in its slot (none when it has no row), at most `maxItems` of them (the idle-time
+ * maintenance's step; the rest stay named). Returns whether anything was named.
  */
-export function refreshInitiativeSearch(db: Db, progress?: SearchProgress): boolean {
+export function refreshInitiativeSearch(db: Db, progress?: SearchProgress, maxItems = Infinity): boolean {
   if (!initiativeSearchStale(db)) return false;
   const run = () => {
     const plans = prepared(db, 'SELECT key FROM initiative_search_stale WHERE plan = 1 ORDER BY key').pluck().all() as string[];
-    const items = prepared(db, 'SELECT key FROM initiative_search_stale WHERE plan = 0').pluck().all() as string[];
+    const items = prepared(db, 'SELECT key FROM initiative_search_stale WHERE plan = 0 LIMIT ?').pluck().all(Number.isFinite(maxItems) ? maxItems : -1) as string[];
     const total = progress
       ? plans.reduce((n, p) => n + ((prepared(db, 'SELECT n FROM initiative_plan_totals WHERE plan_id = ?').pluck().get(p) as number | undefined) ?? 0), 0)
       : 0;
@@ -126,7 +127,9 @@ export function refreshInitiativeSearch(db: Db, progress?: SearchProgress): bool
       // A contentless-delete table takes an UPDATE giving every column (documents.ts).
       update.run(initiativeTokens(t), BigInt(at.slot));
     }
-    prepared(db, 'DELETE FROM initiative_search_stale').run();
+    prepared(db, 'DELETE FROM initiative_search_stale WHERE plan = 1').run();
+    const unname = prepared(db, 'DELETE FROM initiative_search_stale WHERE plan = 0 AND key = ?');
+    for (const id of items) unname.run(id);
   };
   if (inWriteTransaction(db)) run();
   else writeTransaction(db, run);
