@@ -47,11 +47,12 @@ export function refreshDerivedData(db: Db): RefreshReport {
     }
     if (formatChanged) {
       report.readerDocsIndexed = reindexReaderFields(db) + reindexAnnotations(db);
-      // The initiatives' search index holds the same tokens: written again too.
+      // The initiatives' search index holds the same tokens: written again too. (What saves
+      // left named is not written here: the idle-time maintenance or a page does.)
       prepared(db, 'INSERT INTO initiative_search_stale (plan, key) SELECT 1, plan_id FROM initiative_plan_totals WHERE n > 0 AND plan_id NOT IN (SELECT key FROM initiative_search_stale WHERE plan = 1)').run();
+      refreshInitiativeSearch(db);
       writeStamp(db, SEARCH_STAMP, SEARCH_FORMAT);
     }
-    refreshInitiativeSearch(db);
   });
   report.sortKeysRanked = refreshInitiativeSortKeys(db);
   report.textKeysRanked = refreshTextSortKeys(db);
