@@ -4,7 +4,7 @@
 // the address hash holds the view.
 import { useCallback, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n/ui-text';
 import { ApiCallError } from './api/api-call-error';
 import type { ApiClient } from './api/client';
 import { createQueryClient } from './api/query-client';

@@ -10,22 +10,26 @@ import bundledCjkFacesUrl from './styles/bundled-cjk-faces.css?url';
 const PROBE = 'ilWMmw 永和';
 
 /**
- * Whether the system has this family: text drawn in it (falling back to monospace when it is
- * missing) measures differently from the same text in monospace alone. A canvas measures text
- * with installed fonts only (no web font has loaded yet), so this never fetches anything.
+ * Whether the system has each of these families: text drawn in one (falling back to monospace
+ * when it is missing) measures differently from the same text in monospace alone. A canvas
+ * measures text with installed fonts only (no web font has loaded yet), so this never fetches
+ * anything. One canvas measures every family: each 2D context is a canvas context the page
+ * makes and keeps for nothing more (a second one only for the second family, before).
  */
-function installed(family: string): boolean {
+function installed(families: readonly string[]): boolean {
   const ctx = document.createElement('canvas').getContext('2d');
   if (!ctx) return false;
   ctx.font = '32px monospace';
   const fallback = ctx.measureText(PROBE).width;
-  ctx.font = `32px "${family}", monospace`;
-  return ctx.measureText(PROBE).width !== fallback;
+  return families.every((family) => {
+    ctx.font = `32px "${family}", monospace`;
+    return ctx.measureText(PROBE).width !== fallback;
+  });
 }
 
 /** Resolves when the faces the first screen draws with are described (at once when installed). */
 export function readyCjkFaces(): Promise<void> {
-  if (installed('Noto Sans CJK SC') && installed('Noto Serif CJK SC')) return Promise.resolve();
+  if (installed(['Noto Sans CJK SC', 'Noto Serif CJK SC'])) return Promise.resolve();
   return loadBundledFaces();
 }
 

@@ -7,7 +7,6 @@
 import { client, firstCalls } from './first-calls';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 // Latin faces for English text (the SC faces draw quotes and apostrophes full-width).
 import '@fontsource/noto-serif/latin-400.css';
 import '@fontsource/noto-serif/latin-700.css';
@@ -21,6 +20,7 @@ import { preloadViewOf } from './components/Shell';
 import { askStorageStatusEarly, earlyStorageStatusSettled } from './features/storage/early-status';
 import { StorageGate } from './features/storage/StorageGate';
 import { createI18n, pickLanguage } from './i18n/i18n';
+import { I18nProvider } from './i18n/ui-text';
 import { arrivedStart, earlyStart, earlyStartSettled, loadStartEarly } from './load-start';
 import { parseRoute } from './routing/hash-route';
 import { printFacesOnBrowserPrint } from './shell/print';
@@ -58,11 +58,11 @@ void Promise.all([readyCjkFaces(), firstData]).then(() => {
   const i18n = createI18n(pickLanguage(arrivedStart()?.language ?? null, navigator.languages ?? [navigator.language]));
   createRoot(root).render(
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <StorageGate client={client}>
           <App client={client} />
         </StorageGate>
-      </I18nextProvider>
+      </I18nProvider>
     </StrictMode>,
   );
 });

@@ -2,7 +2,7 @@
 // re-renders the whole UI, sets <html lang> and is saved.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pickLanguage } from '../../renderer/src/i18n/i18n';
+import { createI18n, pickLanguage } from '../../renderer/src/i18n/i18n';
 import { createFakeBridge } from './fake-bridge';
 import { atAddress, renderApp, resetApp } from './render-app';
 
@@ -74,5 +74,32 @@ describe('the language switch', () => {
     renderApp({ fake: createFakeBridge({}, { 'ui.language': 'en' }), language: 'zh' });
     await screen.findByRole('navigation', { name: 'Plan outline' });
     expect(document.documentElement.lang).toBe('en');
+  });
+});
+
+describe('the interface text’s cost', () => {
+  // Components take t and the language from one context (i18n/ui-text.tsx). With react-i18next's
+  // useTranslation, each component that asked subscribed to the instance (and built a t and a
+  // copy of the instance of its own): some hundred subscriptions on the first screen.
+  it('follows the language with one subscription for the whole first screen, and still switches all of it', async () => {
+    const i18n = createI18n('zh');
+    const on = i18n.on.bind(i18n);
+    let subscriptions = 0;
+    i18n.on = ((event: string, listener: (...args: unknown[]) => void) => {
+      if (event === 'languageChanged') subscriptions++;
+      return on(event, listener);
+    }) as typeof i18n.on;
+    renderApp({ i18n });
+    await screen.findByRole('navigation', { name: '计划大纲' });
+    await screen.findByRole('heading', { level: 2, name: /^主题三/ });
+    const links = screen.getAllByRole('link').length;
+    expect(links).toBeGreaterThan(20);
+    expect(subscriptions).toBe(1);
+
+    fireEvent.click(within(screen.getByRole('group', { name: '界面语言' })).getByRole('button', { name: 'English' }));
+    await screen.findByRole('navigation', { name: 'Plan outline' });
+    expect(screen.getByRole('heading', { level: 2, name: /^Theme 3 / })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Plan overview' })).toBeTruthy();
+    expect(subscriptions).toBe(1);
   });
 });

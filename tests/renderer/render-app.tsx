@@ -2,7 +2,7 @@
 // main.tsx does; and puts the document back as it was after each test.
 import { cleanup, render } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../renderer/src/i18n/ui-text';
 import { createApiClient } from '../../renderer/src/api/client';
 import { App } from '../../renderer/src/App';
 import type { Language } from '../../renderer/src/i18n/catalogue';
@@ -22,9 +22,9 @@ export function renderApp(options: RenderAppOptions = {}) {
   installBridge(fake);
   const i18n = options.i18n ?? createI18n(options.language ?? 'zh');
   const result = render(
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider i18n={i18n}>
       <App client={createApiClient()} />
-    </I18nextProvider>,
+    </I18nProvider>,
   );
   return { fake, i18n, ...result };
 }

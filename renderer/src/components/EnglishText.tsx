@@ -3,7 +3,7 @@
 // Chinese term and its one-line explanation on hover, so a reader new to the vocabulary is not
 // left with an opaque phrase.
 import { Fragment, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import { englishForms, POLICY_GLOSSARY, type GlossaryTerm } from '../../../shared/domain/glossary';
 
 const FORMS: ReadonlyArray<[string, GlossaryTerm]> = POLICY_GLOSSARY.flatMap((term) =>

@@ -1,7 +1,7 @@
 // What the reader sees when something failed: what failed, why (the backend's own message)
 // and its code. UNAUTHORIZED gets its own screen: browser mode opened without its key.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import { ApiCallError } from '../api/api-call-error';
 import { LANGUAGES } from '../i18n/catalogue';
 import { HTML_LANG, isLanguage } from '../i18n/i18n';

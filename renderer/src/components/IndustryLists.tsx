@@ -1,7 +1,7 @@
 // Enumerations the plan's text states with a count (8大新兴产业, 9大未来产业), shown as real
 // ordered lists so their items can be read, counted and (later) annotated one by one. In
 // "both" each item carries its English, so the two lists pair item by item.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import type { PlanList } from '../../../shared/domain/plan';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';

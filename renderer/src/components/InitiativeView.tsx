@@ -2,7 +2,7 @@
 // title, the full text (Chinese, English or both sentence by sentence), the lists it states,
 // and the way to the previous and next initiative in reading order.
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import type { InitiativeDetail, PlanOutline } from '../../../shared/api/contract';
 import type { ApiClient } from '../api/client';
 import { ItemAnnotations } from '../features/annotations/reading/ItemAnnotations';

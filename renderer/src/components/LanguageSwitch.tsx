@@ -1,6 +1,6 @@
 // The interface language switch (中文 / English), captioned 界面 / Interface so it is not taken for
 // the plan text's language beside it. Each name is written in its own language.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import { LANGUAGES, type Language } from '../i18n/catalogue';
 import { HTML_LANG } from '../i18n/i18n';
 import { SegmentedControl } from './SegmentedControl';

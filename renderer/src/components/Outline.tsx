@@ -4,7 +4,7 @@
 // another view opens while the focus is in the outline (Alt+↓, the pager), the focus follows
 // it, so the focus ring and the highlight never sit on two different items.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
 import { routeHref, type Route } from '../routing/hash-route';

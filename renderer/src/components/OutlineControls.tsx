@@ -3,7 +3,7 @@
 // its width — dragged with the pointer, or focused and moved with ←/→ (Home/End for the
 // narrowest and widest), the width remembered for the next launch.
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import { COMMAND_ACCELERATORS } from '../../../shared/api/commands';
 import { OUTLINE_WIDTH } from '../reading/preferences';
 import { isMacPlatform } from '../shell/shell-bridge';

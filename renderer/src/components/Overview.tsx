@@ -3,7 +3,7 @@
 // than the others shares the width among them, so five themes read as 3 + 2 wide cards, not
 // as a grid with a hole.
 import type { CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
 import { IndustryLists } from './IndustryLists';

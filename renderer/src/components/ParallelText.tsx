@@ -1,7 +1,7 @@
 // Chinese and English side by side, one grid row per Chinese sentence with its English beside
 // it (the translation is aligned sentence by sentence). Narrow windows stack each pair. The
 // translation is marked unofficial once per screen (the plan strip), not on every body.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import { anchorAttributes } from '../features/annotations/reading/offsets';
 import { pairSentences } from '../reading/sentences';
 import { EnglishText } from './EnglishText';

@@ -5,7 +5,7 @@
 // its close button or a move to another view. On paper, where the app bar is not printed, a
 // header carries the title and the source line instead. All of it follows the reading mode.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import type { TFunction } from 'i18next';
 import type { PlanMeta } from '../../../shared/domain/plan';
 import type { PlanTranslation } from '../../../shared/domain/translation';

@@ -1,7 +1,7 @@
 // Plan text (a title, a headline, a name) in the reader's chosen language(s): the Chinese, its
 // English, or both with the English beneath. Each carries its lang so fonts and screen readers
 // follow the text, not the interface.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import { useReading } from '../reading/reading-context';
 import { EnglishText } from './EnglishText';
 
@@ -28,8 +28,7 @@ export function PlanText({ zh, en }: { zh: string; en: string | null | undefined
 
 /**
  * An initiative's printed numeral (第一); English-only reading numbers it (1.) instead. Only
- * that one asks for the interface's t: the first screen draws some forty numerals, and each
- * useTranslation costs a subscription and a bound t.
+ * that one asks for the interface's t: the first screen draws some forty numerals.
  */
 export function Numeral({ numeral, ordinal }: { numeral: string; ordinal: number }) {
   const { showZh } = useReading();

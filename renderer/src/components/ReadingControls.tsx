@@ -1,6 +1,6 @@
 // The reading controls of the app bar: which language(s) plan text is shown in, the reading
 // size (A− / A+) and the appearance (system / light / dark).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import type { ReadingMode } from '../features/feature-props';
 import { READING_MODES, READING_SIZE_STEPS, THEME_CHOICES, type Preferences, type ThemeChoice } from '../reading/preferences';
 import type { PreferenceActions } from '../reading/use-preferences';

@@ -2,7 +2,7 @@
 // shown), with a note when English was asked for but is not there; on paper, under the plan's
 // print header.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import type { ApiClient } from '../api/client';
 import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';

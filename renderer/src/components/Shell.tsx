@@ -18,7 +18,7 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import type { PlanOutline } from '../../../shared/api/contract';
 import type { SearchSource } from '../../../shared/api/search/methods';
 import type { ApiClient } from '../api/client';

@@ -1,7 +1,7 @@
 // The app bar: the app's name, the views (阅读 / 举措表 / 仪表盘 / 计划库 / 标注 / 简报包), the reading controls
 // and the interface language; below it the plan strip with its context panel.
 import { useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 import type { View } from '../routing/hash-route';
 import { useAppBarFit } from './use-app-bar-fit';
 

@@ -1,6 +1,6 @@
 // The visible mark on every place English plan text appears: it is our translation, not the
 // plan's, and the Chinese prevails.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/ui-text';
 
 export function UnofficialLabel() {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
 // One i18next instance per app (and per test), built from the in-bundle catalogue: no
 // network, no lazy loading, so the first render already has its strings.
 import i18next, { type i18n, type Resource } from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { CATALOGUE, LANGUAGES, type Language, type Namespace } from './catalogue';
 
 const ZH_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -52,7 +51,7 @@ export function createI18n(language: Language, options: CreateI18nOptions = {}):
       ),
     ]),
   );
-  void instance.use(initReactI18next).init({
+  void instance.init({
     lng: language,
     fallbackLng: false,
     supportedLngs: [...LANGUAGES],

@@ -1,7 +1,7 @@
 // The interface language: i18next's current language, mirrored on <html lang> (screen
 // readers, fonts and hyphenation follow it) and saved as 'ui.language' when the reader picks one.
 import { useCallback, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './ui-text';
 import type { ApiClient } from '../api/client';
 import type { Language } from './catalogue';
 import { HTML_LANG, isLanguage } from './i18n';

@@ -4,7 +4,7 @@
 // note editor in place.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationEntry, HighlightColor } from '../../../shared/api/annotations/methods';
 import type { AnchorStatus } from '../../../shared/domain/anchoring';
@@ -72,12 +72,12 @@ function renderPanel() {
   const client = createClientFromBridge(fake.bridge);
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <I18nextProvider i18n={createI18n('zh')}>
+      <I18nProvider i18n={createI18n('zh')}>
         <AnnotationUiProvider>
           <AnnotationPanel client={client} planId="hz-2024" itemId={ITEM} />
           <FocusProbe />
         </AnnotationUiProvider>
-      </I18nextProvider>
+      </I18nProvider>
     </QueryClientProvider>,
   );
   return fake;

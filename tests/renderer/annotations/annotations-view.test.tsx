@@ -5,7 +5,7 @@
 // and merge dialog; naming the colours; the empty states; hostile note bodies as plain text.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClientFromBridge } from '../../../renderer/src/api/client';
 import { createQueryClient } from '../../../renderer/src/api/query-client';
@@ -30,14 +30,14 @@ function Focused() {
 function renderView(fake: FakeAnnotations, language: 'zh' | 'en' = 'zh') {
   const onOpenPassage = vi.fn();
   render(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nProvider i18n={createI18n(language)}>
       <QueryClientProvider client={createQueryClient()}>
         <AnnotationUiProvider>
           <Focused />
           <AnnotationsView client={createClientFromBridge(fake.bridge)} onOpenPassage={onOpenPassage} readHref="#/" />
         </AnnotationUiProvider>
       </QueryClientProvider>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
   return { onOpenPassage };
 }

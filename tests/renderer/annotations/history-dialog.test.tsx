@@ -4,7 +4,7 @@
 // made on a stale revision refused and shown with nothing overwritten.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClientFromBridge } from '../../../renderer/src/api/client';
 import { createQueryClient } from '../../../renderer/src/api/query-client';
@@ -22,11 +22,11 @@ afterEach(cleanup);
 function renderHistory(fake: FakeAnnotations, id: string, language: 'zh' | 'en' = 'zh') {
   const onClose = vi.fn();
   render(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nProvider i18n={createI18n(language)}>
       <QueryClientProvider client={createQueryClient()}>
         <HistoryDialog client={createClientFromBridge(fake.bridge)} id={id} onClose={onClose} />
       </QueryClientProvider>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
   return { onClose };
 }

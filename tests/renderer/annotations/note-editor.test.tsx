@@ -3,7 +3,7 @@
 // method composes; a pause after it saves; "Saved" appears only once the write resolved; a
 // closed editor saves what waited; a stale save keeps both texts and lets the reader choose.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../../../shared/api/annotations/methods';
 import { StaleWriteError } from '../../../renderer/src/api/api-call-error';
@@ -57,9 +57,9 @@ function renderEditor(props: Partial<Parameters<typeof NoteEditor>[0]> & { write
   const onClose = vi.fn();
   const i18n = createI18n('zh');
   const result = render(
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider i18n={i18n}>
       <NoteEditor start={{ draft: DRAFT }} tagSuggestions={['重点', '问题']} onClose={onClose} {...props} />
-    </I18nextProvider>,
+    </I18nProvider>,
   );
   return { ...result, onClose, textarea: screen.getByRole('textbox', { name: '笔记内容（Markdown）' }) as HTMLTextAreaElement };
 }

@@ -4,7 +4,7 @@
 // display), in English (with glossary terms marked up) and side by side; with characters
 // outside the BMP (emoji, CJK Extension B) counted as one.
 import { cleanup, render } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InitiativeDetail } from '../../../shared/api/contract';
 import type { PlanTranslation } from '../../../shared/domain/translation';
@@ -44,11 +44,11 @@ afterEach(cleanup);
 
 function show(mode: ReadingMode, fullWidth = true) {
   const { container } = render(
-    <I18nextProvider i18n={createI18n('zh')}>
+    <I18nProvider i18n={createI18n('zh')}>
       <ReadingContext.Provider value={readingOf(mode, { status: 'ready', translation }, fullWidth)}>
         <InitiativeView detail={detail} outline={OUTLINE} />
       </ReadingContext.Provider>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
   return container.querySelector('article')!;
 }

@@ -5,7 +5,7 @@
 // the citation text.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, NewAnnotation } from '../../../shared/api/annotations/methods';
 import { describePassage } from '../../../shared/domain/anchoring';
@@ -70,13 +70,13 @@ function Item() {
 
 function renderItem() {
   return render(
-    <I18nextProvider i18n={createI18n('zh')}>
+    <I18nProvider i18n={createI18n('zh')}>
       <ReadingContext.Provider value={readingOf('zh', { status: 'missing' }, false)}>
         <AnnotationUiProvider>
           <Item />
         </AnnotationUiProvider>
       </ReadingContext.Provider>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
 }
 

@@ -3,7 +3,7 @@
 import { render } from '@testing-library/react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import type { ApiBridge } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import type { PlanTranslation } from '../../../shared/domain/translation';
@@ -48,7 +48,7 @@ export function renderDashboard(options: RenderOptions = {}): {
   const queryClient = createQueryClient();
   const view = (o: RenderOptions) => (
     <QueryClientProvider client={queryClient}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <Dashboard
           client={client}
           planId={PLAN_ID}
@@ -57,7 +57,7 @@ export function renderDashboard(options: RenderOptions = {}): {
           onOpenInitiative={o.onOpenInitiative ?? (() => undefined)}
           chartWidth={CHART_WIDTH}
         />
-      </I18nextProvider>
+      </I18nProvider>
     </QueryClientProvider>
   );
   const result = render(view(options));

@@ -6,7 +6,7 @@
 // conflict dialog; the unsaved-changes question; the table's "Add to packet…" handoff.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PacketDefinition } from '../../../shared/api/packets/methods';
 import { createClientFromBridge } from '../../../renderer/src/api/client';
@@ -29,11 +29,11 @@ afterEach(() => {
 
 function renderView(fake: FakePackets, language: 'zh' | 'en' = 'zh', currentPlanId: string | null = 'hz-2024') {
   render(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nProvider i18n={createI18n(language)}>
       <QueryClientProvider client={createQueryClient()}>
         <PacketsView client={createClientFromBridge(fake.bridge)} currentPlanId={currentPlanId} />
       </QueryClientProvider>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
 }
 

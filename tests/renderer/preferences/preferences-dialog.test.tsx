@@ -3,7 +3,7 @@
 // use), and the dialog's keyboard behaviour (Escape, focus kept inside and given back).
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/api/result';
 import { DEFAULT_STATUS_OPTIONS, type StatusOption } from '../../../shared/domain/table';
@@ -102,9 +102,9 @@ async function openDialog({ fake = statusBridge(), language = 'zh' as Language }
   const spies: Spies = { onLanguageChange: vi.fn(), setTheme: vi.fn(), setReadingMode: vi.fn(), setReadingSize: vi.fn() };
   const i18n = createI18n(language);
   render(
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider i18n={i18n}>
       <Harness client={createApiClient()} spies={spies} initialLanguage={language} />
-    </I18nextProvider>,
+    </I18nProvider>,
   );
   const opener = screen.getByRole('button', { name: 'open-preferences' });
   act(() => opener.focus());
@@ -120,9 +120,9 @@ describe('preferences dialog', () => {
   it('renders nothing while closed', () => {
     installBridge(statusBridge());
     render(
-      <I18nextProvider i18n={createI18n('zh')}>
+      <I18nProvider i18n={createI18n('zh')}>
         <Harness client={createApiClient()} spies={{ onLanguageChange: vi.fn(), setTheme: vi.fn(), setReadingMode: vi.fn(), setReadingSize: vi.fn() }} initialLanguage="zh" />
-      </I18nextProvider>,
+      </I18nProvider>,
     );
     expect(screen.queryByRole('dialog')).toBeNull();
   });

@@ -2,7 +2,7 @@
 // catalogue string wrapped in ⟦…⟧), every text a reader sees or hears is catalogue text or
 // the reader's own data (status names), including the CONFLICT message of a status in use.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STATUS_OPTIONS } from '../../../shared/domain/table';
 import { createApiClient } from '../../../renderer/src/api/client';
@@ -34,7 +34,7 @@ describe.each<Language>(['zh', 'en'])('preferences dialog text (%s)', (language)
     );
     const noop = () => {};
     render(
-      <I18nextProvider i18n={createPseudoI18n(language)}>
+      <I18nProvider i18n={createPseudoI18n(language)}>
         <PreferencesDialog
           open
           onClose={noop}
@@ -51,7 +51,7 @@ describe.each<Language>(['zh', 'en'])('preferences dialog text (%s)', (language)
             setOutlineWidth: noop,
           }}
         />
-      </I18nextProvider>,
+      </I18nProvider>,
     );
     const dialog = screen.getByRole('dialog');
     const remove = await within(dialog).findAllByRole('button', { name: /⟦(删除|Remove): .*⟧|⟦删除：.*⟧/ });

@@ -4,7 +4,7 @@
 // Escape closing, and an input method's composition never searched before it commits.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useEffect } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InitiativeDetail } from '../../../shared/api/contract';
 import type { PlanTranslation } from '../../../shared/domain/translation';
@@ -114,9 +114,9 @@ function Harness({ mode }: { mode: ReadingMode }) {
 
 function show(mode: ReadingMode, prefill?: string) {
   const view = render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nProvider i18n={createI18n('en')}>
       <Harness mode={mode} />
-    </I18nextProvider>,
+    </I18nProvider>,
   );
   act(() => handle.ui!.openFind(prefill));
   return { ...view, article: view.container.querySelector('article')!, box: screen.getByRole('searchbox', { name: 'Find in this item' }) as HTMLInputElement };
@@ -204,9 +204,9 @@ describe('the find bar', () => {
     const view = show('zh', 'talent');
     expect(count()).toBe('No matches');
     view.rerender(
-      <I18nextProvider i18n={createI18n('en')}>
+      <I18nProvider i18n={createI18n('en')}>
         <Harness mode="en" />
-      </I18nextProvider>,
+      </I18nProvider>,
     );
     expect(count()).toBe('1 / 5');
   });

@@ -3,7 +3,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { vi } from 'vitest';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { createQueryClient } from '../../../renderer/src/api/query-client';
@@ -51,13 +51,13 @@ export function show(client: ApiClient, onOpenResult = vi.fn(), language: 'zh' |
     return <SearchUiProvider value={ui}>{shown && <SearchView client={client} outline={null} onOpenResult={onOpenResult} />}</SearchUiProvider>;
   }
   render(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nProvider i18n={createI18n(language)}>
       <QueryClientProvider client={createQueryClient()}>
         <ReadingContext.Provider value={readingOf('zh', { status: 'missing' }, fullWidth)}>
           <Harness />
         </ReadingContext.Provider>
       </QueryClientProvider>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
   return {
     box: screen.getByRole('combobox', { name: language === 'zh' ? '搜索全部计划、译文和笔记' : 'Search every plan, translation and note' }),

@@ -7,7 +7,7 @@
 // are told apart by what the test lets happen, not by timing.
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { Profiler } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../renderer/src/api/client';
 import { App } from '../../../renderer/src/App';
@@ -95,9 +95,9 @@ describe('the first screen first', { timeout: 20_000 }, () => {
     let commits = 0;
     render(
       <Profiler id="app" onRender={() => void (commits += 1)}>
-        <I18nextProvider i18n={createI18n('zh')}>
+        <I18nProvider i18n={createI18n('zh')}>
           <App client={createApiClient()} />
-        </I18nextProvider>
+        </I18nProvider>
       </Profiler>,
     );
     await waitFor(() => expect(document.querySelectorAll('.theme-card')).toHaveLength(5), { timeout: 5000 });

@@ -4,7 +4,7 @@
 // second app.start. Start data that come after the storage status still get the loading
 // screen, as before.
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../renderer/src/api/client';
 import { App } from '../../../renderer/src/App';
@@ -49,11 +49,11 @@ async function startPage(fake: FakeBridge, language: Language, waitForData: bool
   if (waitForData) await act(() => Promise.all([earlyStartSettled(), earlyStorageStatusSettled()]));
   // render() commits synchronously (inside act): what it shows is the first commit's screen.
   render(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nProvider i18n={createI18n(language)}>
       <StorageGate client={client}>
         <App client={client} />
       </StorageGate>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
   return fake;
 }

@@ -3,7 +3,7 @@
 // screen while a new version updates the library (its cancel, and starting again), and the
 // damage banner appearing once the background check, pending at first, reports damage.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { StorageGate } from '../../../renderer/src/features/storage/StorageGate';
@@ -72,11 +72,11 @@ const CANCELLED: StorageStatus = { ...READY, mode: 'cancelled', opening: null, c
 
 function renderGate(client: ApiClient) {
   return render(
-    <I18nextProvider i18n={createI18n('zh')}>
+    <I18nProvider i18n={createI18n('zh')}>
       <StorageGate client={client}>
         <p>the app</p>
       </StorageGate>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
 }
 

@@ -4,7 +4,7 @@ import { act, fireEvent, cleanup, render, screen, waitFor, within } from '@testi
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { Suspense, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../renderer/src/i18n/ui-text';
 import { expect, vi } from 'vitest';
 import type { TableQuery } from '../../../shared/domain/table';
 import type { PlanTranslation } from '../../../shared/domain/translation';
@@ -46,7 +46,7 @@ export function renderTable(options: RenderTableOptions = {}) {
   if (options.startTableState !== undefined) queryClient.setQueryData(settingQueryKey('ui.tableState'), options.startTableState);
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <TableSelectionProvider store={selection}>
           <Suspense fallback={<p>suspended</p>}>
             <InitiativeTable
@@ -59,7 +59,7 @@ export function renderTable(options: RenderTableOptions = {}) {
             {options.after}
           </Suspense>
         </TableSelectionProvider>
-      </I18nextProvider>
+      </I18nProvider>
     </QueryClientProvider>,
   );
   return { fake, i18n, selection, onOpenInitiative, queryClient, ...result };

@@ -1,7 +1,7 @@
 // The library header's Annotations menu: Export… and Import…, the same as the File menu's
 // items (browser mode has no native menu, and the library is where a reader manages files).
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { Chevron } from '../../components/Select';
 import { useAnnotationExchangeMenu } from './use-annotation-exchange';
 import './exchange.css';

@@ -2,7 +2,7 @@
 // the one being read, then Export: the core writes the file's text and the browser saves it
 // (the desktop shows its save dialog; browser mode downloads), as the table's CSV export does.
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { ANNOTATION_EXPORT_FORMATS, type AnnotationExportFormat } from '../../../../shared/api/annotation-exchange/methods';
 import type { ApiClient } from '../../api/client';
 import { downloadText } from '../table/download';

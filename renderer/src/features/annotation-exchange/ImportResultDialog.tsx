@@ -2,7 +2,7 @@
 // is nothing to cancel half way), then what it did (added, updated, unchanged, kept because the
 // local edit is newer) or the core's message naming what is wrong in the file and where.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { useModalDialog } from '../preferences/use-modal-dialog';
 import { formatSize } from '../import/use-import-queue';
 import type { ImportStage } from './use-annotation-exchange';

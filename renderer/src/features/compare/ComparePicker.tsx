@@ -2,7 +2,7 @@
 // the comparison opens at #/compare/<left>/<right>. Older versions of a plan are listed under
 // it, read with version.list.
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import type { ApiClient } from '../../api/client';
 import { useModalDialog } from '../preferences/use-modal-dialog';

@@ -6,7 +6,7 @@
 // or exports it as HTML or CSV.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { Comparison, CompareItem, CompareRow } from '../../../../shared/api/compare/methods';
 import { isChange } from '../../../../shared/domain/comparison';
 import type { ApiClient } from '../../api/client';

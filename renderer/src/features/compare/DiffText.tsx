@@ -2,7 +2,7 @@
 // inserted ones. Deletions are struck through and insertions underlined (they print in black
 // and white, and do not rely on colour); a change of punctuation width only is boxed with dots
 // and says what changed in its tooltip.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { DiffPart } from '../../../../shared/api/compare/methods';
 
 interface Props {

@@ -3,7 +3,7 @@
 // revision), or go back to editing mine on top of theirs. Nothing is chosen for the reader:
 // Escape means "keep editing", which loses nothing.
 import { useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { useModalDialog } from '../preferences/use-modal-dialog';
 import './conflicts.css';
 

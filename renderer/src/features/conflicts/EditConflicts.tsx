@@ -1,7 +1,7 @@
 // The initiative table's conflicts: the oldest edit the core refused as stale, shown in the
 // conflict dialog with the field's value as stored now and as the reader typed it.
 import { useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { StatusOption } from '../../../../shared/domain/table';
 import { PRIORITY_LABELS, TABLE_COLUMN_LABELS } from '../../../../shared/i18n/table-columns';
 import type { EditConflict, EditStore, FieldValue } from '../table/edit-store';

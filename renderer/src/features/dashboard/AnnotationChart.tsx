@@ -1,7 +1,7 @@
 // The reader's notes and highlights per theme: two bars per theme. Having none yet is normal,
 // so with all zeros the axes still draw (a 0…4 scale) and a friendly message sits on top.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { DashboardTheme } from '../../../../shared/api/contract';
 import { ChartFigure } from './ChartFigure';

@@ -5,7 +5,7 @@
 // are SVG (recharts) so they print as sharply as the text; dashboard.css lays the page out
 // for A4 when printed.
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { Dashboard as DashboardData, UiLanguage, UpcomingDeadline } from '../../../../shared/api/contract';
 import type { StatusOption } from '../../../../shared/domain/table';
 import { printedDate } from '../../../../shared/text/printed-date';

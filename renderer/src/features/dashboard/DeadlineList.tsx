@@ -1,7 +1,7 @@
 // Deadlines coming up, as a short timeline: overdue ones first and marked, then the next ones
 // soonest first. Each entry opens its initiative; across plans, each names its plan.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { UpcomingDeadline } from '../../../../shared/api/contract';
 import { daysBetween } from './local-date';
 import type { Formatters } from './format';

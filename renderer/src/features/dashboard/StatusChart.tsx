@@ -2,7 +2,7 @@
 // configured order, each segment patterned and labelled with its count; an HTML legend in
 // the UI language; the numbers again as a hidden table.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { DashboardTheme } from '../../../../shared/api/contract';
 import { ChartFigure } from './ChartFigure';

@@ -1,6 +1,6 @@
 // The numbers a reader wants first: how many initiatives, how much is done, what is moving,
 // what has a deadline and what is late.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { Summary } from './dashboard-model';
 import type { Formatters } from './format';
 

@@ -1,6 +1,6 @@
 // The status chart's category label: "主题一" / "Theme 1" on top, then the theme's headline in
 // the reading mode, wrapped to the axis width (the full headline is the tick's SVG title).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { wrapText } from './text-fit';
 
 export interface ThemeLabel {

@@ -1,6 +1,6 @@
 // The dashboard's Intl formatters for the current UI language (rebuilt when it changes).
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { createFormatters, type Formatters } from './format';
 
 export function useFormatters(): Formatters {

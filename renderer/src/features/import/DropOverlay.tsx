@@ -1,5 +1,5 @@
 // Shown over the whole window while files are dragged over it: where they go and what works.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import './import.css';
 
 export function DropOverlay() {

@@ -3,7 +3,7 @@
 // adjust) with Import and Cancel, a duplicate ("already in your library", open it instead), or
 // the core's message for a file it refused. Escape cancels the current file.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { ImportPreview } from '../../../../shared/api/import/methods';
 import { allSections, type ImportedDocument, type LevelKind } from '../../../../shared/domain/document';
 import { levelKinds } from '../../../../shared/domain/outline-edits';

@@ -1,7 +1,7 @@
 // The system's file chooser for File → Import plan… and the library's Import button: a hidden
 // file input the app clicks. The formats are the importers' (txt/md, html, docx, pdf).
 import { forwardRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 
 export const IMPORT_ACCEPT = '.docx,.pdf,.txt,.md,.markdown,.html,.htm';
 

@@ -3,7 +3,7 @@
 // level up), demote (under the heading before it) and merge (into the section before it). The
 // buttons are real buttons in the tab order; they stay faint until their row is hovered or
 // focused, so the tree reads as an outline. A step that cannot apply is disabled.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { OutlineEdit } from '../../../../shared/api/import/methods';
 import type { LevelKind, Section } from '../../../../shared/domain/document';
 import { blockText } from '../../../../shared/domain/document';

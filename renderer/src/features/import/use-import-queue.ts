@@ -4,7 +4,7 @@
 // core's reader (import.cancel) and moves on. A file the core refuses shows its message, naming
 // the file; nothing of it was written. When the queue runs out, the app hears which plans came in.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { MAX_IMPORT_FILE_BYTES, type ImportChoices, type ImportPreview, type OutlineEdit } from '../../../../shared/api/import/methods';
 import type { ImportedDocument } from '../../../../shared/domain/document';
 import { applyImportChoices, applyLevels } from '../../../../shared/domain/outline-edits';

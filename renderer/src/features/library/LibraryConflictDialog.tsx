@@ -1,6 +1,6 @@
 // A library write refused as stale, in the app's one conflict dialog: the plan's name, tags or
 // place (library or trash) as stored now beside what the reader asked for.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import { ConflictDialog, ConflictValue } from '../conflicts/ConflictDialog';
 import type { LibraryConflict } from './use-library';

@@ -3,7 +3,7 @@
 // rename and trash on the right. Renaming happens in place: Enter saves, Escape cancels, an
 // empty name goes back to the plan's own title.
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import { FIELD_LIMITS } from '../../../../shared/text';
 import { formatDate } from './library-order';

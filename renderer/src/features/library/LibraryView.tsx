@@ -2,7 +2,7 @@
 // rename, tag or move to the trash; the trash below, folded away, to restore a plan from or
 // delete it for good; and the way in for new plans (Import, or a file dropped on the window).
 import { useCallback, useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import type { ApiClient } from '../../api/client';
 import { ErrorScreen } from '../../components/ErrorScreen';

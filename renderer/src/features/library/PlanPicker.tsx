@@ -4,7 +4,7 @@
 // elsewhere closes it, and so does Tab.
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import type { ApiClient } from '../../api/client';
 import { usePopup } from '../../components/use-popup';

@@ -3,7 +3,7 @@
 // empty field or Escape closes it. Tags on other plans are suggested. Works like the table's tag
 // cell (which is bound to the table's rows and editing rule, so it is not reused as is).
 import { useId, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { FIELD_LIMITS } from '../../../../shared/text';
 
 interface Props {

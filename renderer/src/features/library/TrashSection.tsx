@@ -1,7 +1,7 @@
 // The library's trash, folded under the list: plans moved there with the date they went, each
 // to restore or to delete for good (asked first, by the view). Nothing in it is shown elsewhere.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import { formatDate } from './library-order';
 

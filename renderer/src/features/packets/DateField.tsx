@@ -7,7 +7,7 @@
 // field, marked, with a message saying how to write it, and nothing is stored until it reads.
 // ↑ / ↓ step a day.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { formatDate, parseDateText } from '../table/date-text';
 import { localDay } from '../../../../shared/text/printed-date';
 

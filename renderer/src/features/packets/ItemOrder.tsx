@@ -6,7 +6,7 @@
 // it out too. The left-out items are listed below, collapsed, each with "bring back".
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { PacketDefinition, PacketItem, PacketMethods } from '../../../../shared/api/packets/methods';
 import { useReading } from '../../reading/reading-context';
 

@@ -1,7 +1,7 @@
 // The packet's cover fields and its layout options, as plain form controls: choices of a few
 // values are radio groups (all visible at once), on/off ones are checkboxes.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { PacketCover, PacketOptions } from '../../../../shared/api/packets/methods';
 import { localDay } from '../../../../shared/text/printed-date';
 import { DateField } from './DateField';

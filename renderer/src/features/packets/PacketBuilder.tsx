@@ -4,7 +4,7 @@
 // opens the conflict dialog. Unsaved changes are kept while the reader visits other views and
 // asked about before they are dropped.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { Packet, PacketDefinition } from '../../../../shared/api/packets/methods';
 import type { ApiClient } from '../../api/client';
 import { PRINT_EVENT } from '../../shell/default-commands';

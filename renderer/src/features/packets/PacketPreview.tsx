@@ -3,7 +3,7 @@
 // none either (no allow-scripts), only same-origin so the frame's print() can be called and its
 // styles put in from here (frame-styles.ts), and modals so that print dialog may open.
 import { forwardRef, useMemo, useRef, type MutableRefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { PacketDefinition } from '../../../../shared/api/packets/methods';
 import type { ApiClient } from '../../api/client';
 import { applyStyles, splitStyles } from './frame-styles';

@@ -2,7 +2,7 @@
 // or, when one is open, the builder. The packet being built lives in the draft store, so the
 // reader can go to the table to pick rows and come back to it.
 import { useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { Packet } from '../../../../shared/api/packets/methods';
 import type { ApiClient } from '../../api/client';
 import { draftStore, newDefinition } from './draft';

@@ -1,6 +1,6 @@
 // Where a Save as PDF run is: a progress bar with its phase and pages, and Cancel; afterwards
 // one quiet line saying what came of it.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { PdfState } from './use-pdf-export';
 
 export function PdfProgress({ state, onCancel }: { state: PdfState; onCancel(): void }) {

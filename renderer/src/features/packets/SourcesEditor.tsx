@@ -4,7 +4,7 @@
 // as a source of their own through "Add to packet…".
 import { useId, useState } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { PlanOutline, PlanSummary } from '../../../../shared/api/plans/methods';
 import type { PacketMethods, PacketSource } from '../../../../shared/api/packets/methods';
 import type { StatusOption } from '../../../../shared/domain/table';

@@ -5,7 +5,7 @@
 // status list is a draft saved in one call: Done saves it (and stays open when the core refuses),
 // and closing otherwise (Escape, the close button) with unsaved changes asks first.
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { ApiClient } from '../../api/client';
 import { LANGUAGES, type Language } from '../../i18n/catalogue';
 import { HTML_LANG } from '../../i18n/i18n';

@@ -1,7 +1,7 @@
 // The configurable status list: rename (zh and en), add, remove and reorder, then save in one
 // go. A status still in use cannot be removed: the core answers CONFLICT and this says which.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { StatusOption } from '../../../../shared/domain/table';
 import type { Language } from '../../i18n/catalogue';
 import { MAX_LABEL_LENGTH, MAX_STATUSES } from './status-draft';

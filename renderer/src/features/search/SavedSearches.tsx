@@ -3,7 +3,7 @@
 // saved first) goes to the conflict dialog, a delete of one changed or deleted elsewhere
 // refreshes the list and says so. Nothing is overwritten without the reader choosing it.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { SavedSearch, SearchFilters } from '../../../../shared/api/search/methods';
 import { StaleWriteError } from '../../api/api-call-error';
 import type { ApiClient } from '../../api/client';

@@ -1,6 +1,6 @@
 // The app bar's way to search everywhere (also Ctrl+Shift+F): a magnifier and a short word
 // (the magnifier alone on a narrow window, where the app bar must stay one line).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import './search.css';
 
 export function SearchButton({ href, current }: { href: string; current: boolean }) {

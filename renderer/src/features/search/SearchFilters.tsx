@@ -6,7 +6,7 @@
 // keyboard reaches and works each one as everywhere else in the app.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { memo, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { SearchFilters as Filters, SearchSource } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';
 import { usePopup } from '../../components/use-popup';

@@ -9,7 +9,7 @@
 // filters are kept while the reader opens a result and comes back.
 import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { PlanOutline } from '../../../../shared/api/contract';
 import type { SearchFilters, SearchHit, SearchResult, SearchSource } from '../../../../shared/api/search/methods';
 import type { ApiClient } from '../../api/client';

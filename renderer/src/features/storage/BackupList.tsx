@@ -1,5 +1,5 @@
 // The backups to choose from, newest first: date, kind and size, one radio button per row.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { BackupInfo } from '../../../../shared/api/storage/methods';
 import { isLanguage } from '../../i18n/i18n';
 import { formatSize, formatWhen } from './format';

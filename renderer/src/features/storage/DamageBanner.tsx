@@ -1,7 +1,7 @@
 // Shown above the app the moment the background check finds damage in the open database: what
 // was found, and the way on (a backup now while it still reads, a full check, a restore).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { StorageStatus } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import { RestoreDialog } from './RestoreDialog';

@@ -4,7 +4,7 @@
 // file as it was. After a cancel it says so and offers to start the update again. The app
 // starts (onOpened) once the host reports the library open, or refused (the recovery screen).
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { OpeningProgress, StorageStatus } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import { HTML_LANG, isLanguage } from '../../i18n/i18n';

@@ -2,7 +2,7 @@
 // which file, and the three ways on: restore a backup, move the file aside and start a new
 // database (only after the reader confirms), or leave everything as it is.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { StorageProblem } from '../../../../shared/api/storage/methods';
 import type { ApiClient } from '../../api/client';
 import { HTML_LANG, isLanguage } from '../../i18n/i18n';

@@ -1,6 +1,6 @@
 // Restore while the app runs (offered by the damage banner): the backups to choose from in a
 // modal dialog; after a restore the app starts again on the restored file.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { ApiClient } from '../../api/client';
 import { useModalDialog } from '../preferences/use-modal-dialog';
 import { BackupList } from './BackupList';

@@ -1,7 +1,7 @@
 // The filter button in a column header (funnel icon, "filter <column>") and its panel; the
 // faceted and the text filter differ only in what the panel holds.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { Popover } from './Popover';
 
 export interface ColumnFilterPopoverProps {

@@ -1,7 +1,7 @@
 // Show, hide and reorder columns from the keyboard (drag and drop on the headers does the same
 // with a mouse): a checkbox and move-left/right buttons per column, in the current order.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { TableColumnId } from '../../../../shared/domain/table';
 import { Popover } from './Popover';
 import { FROZEN_COLUMNS } from './view-state';

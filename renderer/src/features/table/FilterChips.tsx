@@ -1,6 +1,6 @@
 // The active search and filters as removable chips, with "clear all".
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { TEXT_FILTER_COLUMNS, type TableViewState } from '../../../../shared/domain/table';
 import { FACET_FILTER_KEY, type FacetName, type FacetValue } from './column-specs';
 import { facetLabel, type FacetLabelEnv } from './facet-labels';

@@ -1,6 +1,6 @@
 // A group's header line (grouping by theme or status): its name and how many rows it holds;
 // a button folds the group away.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { TableGroup } from '../../../../shared/domain/table';
 import { statusTone } from './cells/StatusCell';
 

@@ -2,7 +2,7 @@
 // the column's filter, a resize handle (drag, or focus it and use the arrow keys), and drag
 // and drop onto another header to reorder.
 import { useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { flexRender, type Header } from '@tanstack/react-table';
 import type { InitiativeRow, TableColumnId } from '../../../../shared/domain/table';
 import { MAX_COLUMN_SIZE } from './column-specs';

@@ -2,7 +2,7 @@
 // groupable, editable grid. The core runs the query in SQL; this view asks for the rows in view.
 // It waits for the reader's last table state (settings 'ui.tableState') so the first query is
 // already the right one. With several plans loaded, it can list every plan's initiatives.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { FeatureProps } from '../feature-props';
 import { TableView } from './TableView';
 import { useIndustryNames } from './use-industry-names';

@@ -3,7 +3,7 @@
 // what Chromium repeats at the top of every printed page (a grid of divs styled as a table is
 // not repeated), so a long printout keeps its column names on each sheet. Drawn only while
 // printing; the screen keeps its virtual grid.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { TableColumnId } from '../../../../shared/domain/table';
 import { COLUMN_SPECS } from './column-specs';
 import type { PageCache } from './page-cache';

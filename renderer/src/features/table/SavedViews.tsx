@@ -1,7 +1,7 @@
 // Saved views: name the current sort, filters, grouping and columns; apply, rename, overwrite
 // or delete one. Stored by the core (view.list / view.save / view.delete).
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { SavedView, TableViewState } from '../../../../shared/domain/table';
 import { Popover, usePopoverClose } from './Popover';
 import type { SavedViewsApi } from './use-saved-views';

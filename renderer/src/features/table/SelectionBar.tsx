@@ -1,5 +1,5 @@
 // How many rows are selected, with "select all N matching", "add to packet…" and "clear selection".
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { routeHref } from '../../routing/hash-route';
 import { addItemsToDraft } from '../packets/draft';
 import type { RowSelection } from './use-row-selection';

@@ -2,7 +2,7 @@
 // and rows scroll sideways together). ARIA grid roles with aria-rowcount / aria-rowindex tell
 // assistive technology how many rows there are although only those in view exist.
 import { memo, useLayoutEffect, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { Table } from '@tanstack/react-table';
 import type { InitiativeRow, TableColumnId, TableFilters, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
 import { COLUMN_SPECS, FACET_FILTER_KEY, type FacetName, type FacetValue } from './column-specs';

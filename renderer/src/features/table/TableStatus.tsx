@@ -1,6 +1,6 @@
 // Messages above the grid: a failed save (the reader's text stays in its cell), a failed load
 // with a retry, and notices of one-off actions (copied, exported, view saved).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { EditStore } from './edit-store';
 import type { PageCache } from './page-cache';
 

@@ -1,7 +1,7 @@
 // The initiative table once its saved state is known: view state → core query → virtual rows,
 // with TanStack holding sorting, column order/visibility/sizing and row selection.
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { TagCount } from '../../../../shared/api/contract';
 import type { InitiativeRow, SavedView, StatusOption, TableColumnId, TableViewState, TextFilterColumn } from '../../../../shared/domain/table';
 import { localDay, printedDate } from '../../../../shared/text/printed-date';

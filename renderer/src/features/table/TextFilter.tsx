@@ -1,5 +1,5 @@
 // A text filter on one column: rows whose text contains what is typed (the core matches).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import { ColumnFilterPopover } from './ColumnFilterPopover';
 import { usePopoverClose } from './Popover';
 

@@ -1,7 +1,7 @@
 // The table's toolbar: search, plan scope, grouping, Chinese collation, columns, saved views,
 // copy, export.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { Collation, GroupBy } from '../../../../shared/domain/table';
 import type { TableScope } from './view-state';
 import { Select } from '../../components/Select';

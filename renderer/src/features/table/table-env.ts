@@ -10,9 +10,8 @@ import type { EditState, EditStore, EditableField } from './edit-store';
 export type UiLanguage = 'zh' | 'en';
 
 export interface TableEnv {
-  /** The table's catalogue: cells take it from here rather than each asking i18next for it
-   *  (react-i18next copies the i18n instance's properties for every component that asks, and
-   *  scrolling mounts a dozen cells a row). */
+  /** The table's catalogue: cells take it from here, remembering (rememberingT below), rather
+   *  than each asking for it (scrolling mounts a dozen cells a row). */
   t: TFunction<'table'>;
   language: UiLanguage;
   readingMode: ReadingMode;

@@ -4,7 +4,7 @@
 // refused, the list takes the stored version, and the panel says so (the reader can then save
 // or delete again, knowingly).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { SavedView, TableViewState } from '../../../../shared/domain/table';
 import { isStaleWrite } from '../../api/api-call-error';
 import type { ApiClient } from '../../api/client';

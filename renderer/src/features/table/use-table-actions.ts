@@ -1,7 +1,7 @@
 // Copy the selected rows (fetched by id, so rows scrolled far away are included) and export
 // the current view to CSV (the core writes the CSV: same columns, order, query and language).
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { InitiativeRow, TableColumnId } from '../../../../shared/domain/table';
 import type { ApiClient } from '../../api/client';
 import { writeTable } from './clipboard';

@@ -2,7 +2,7 @@
 // why there is no English, and the way to get it — a template to fill in (translation.template)
 // and a button to attach the filled-in file (translation.attach). The Chinese follows below.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { ApiClient } from '../../api/client';
 import { downloadText } from '../table/download';
 import './translations.css';

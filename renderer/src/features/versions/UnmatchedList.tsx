@@ -3,7 +3,7 @@
 // revision) or leaves it on the old version (version.assign). Nothing here is decided for them:
 // the candidates shown first are the matching's own, too close to call.
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { UnmatchedItem, VersionItem } from '../../../../shared/api/versions/methods';
 import { PRIORITY_LABELS } from '../../../../shared/i18n/table-columns';
 import type { StatusOption } from '../../../../shared/domain/table';

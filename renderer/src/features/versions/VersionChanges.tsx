@@ -2,7 +2,7 @@
 // shown in the import dialog before anything is written: counts of unchanged, edited, moved,
 // renumbered, added and removed items; whether any of the reader's work would be left on the
 // old version; and the lists behind the counts, folded away.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { VersionChanges as Changes, VersionItem } from '../../../../shared/api/versions/methods';
 import './versions.css';
 

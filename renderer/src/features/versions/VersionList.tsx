@@ -1,7 +1,7 @@
 // A plan's versions in the library (version.list): each readable (opens it), the current one
 // marked, with how many items each version's import left unmatched.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { PlanVersion } from '../../../../shared/api/versions/methods';
 import type { ApiClient } from '../../api/client';
 import { UnmatchedList } from './UnmatchedList';

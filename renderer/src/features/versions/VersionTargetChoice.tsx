@@ -1,7 +1,7 @@
 // "Import as: a new plan / a new version of …" in the import dialog. The plans offered are the
 // current versions (plan.list leaves superseded ones out): a new version continues the newest.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/ui-text';
 import type { PlanSummary } from '../../../../shared/api/plans/methods';
 import type { ApiClient } from '../../api/client';
 import './versions.css';

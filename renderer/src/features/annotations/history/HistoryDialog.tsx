@@ -7,7 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { diffChars } from 'diff';
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import type { Annotation, AnnotationRevision } from '../../../../../shared/api/annotations/methods';
 import { ApiCallError, isStaleWrite } from '../../../api/api-call-error';
 import type { ApiClient } from '../../../api/client';

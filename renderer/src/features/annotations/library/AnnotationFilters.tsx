@@ -1,7 +1,7 @@
 // The filters of the annotations view: plan, kind, colour (by the reader's names), tag (with
 // rename/merge beside it), anchoring, and the sort. Every choice is a native control, so the
 // keyboard reaches and works each one as it does elsewhere in the app.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import type { AnchorStatus } from '../../../../../shared/domain/anchoring';
 import {
   HIGHLIGHT_COLORS,

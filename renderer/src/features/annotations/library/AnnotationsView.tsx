@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import { COMMAND_ACCELERATORS } from '../../../../../shared/api/commands';
 import type { Annotation, AnnotationEntry, AnnotationQuery } from '../../../../../shared/api/annotations/methods';
 import { isStaleWrite } from '../../../api/api-call-error';

@@ -1,7 +1,7 @@
 // The reader names what each highlight colour means (e.g. 重点 / question / action). The names
 // are saved in one call and then used wherever a colour is offered or shown.
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import { HIGHLIGHT_COLORS, type ColorNames, type HighlightColor } from '../../../../../shared/api/annotations/methods';
 import { useModalDialog } from '../../preferences/use-modal-dialog';
 import { MAX_COLOR_NAME } from './colors';

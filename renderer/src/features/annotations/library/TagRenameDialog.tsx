@@ -2,7 +2,7 @@
 // Before anything changes the dialog says how many records will, and when the new name is a tag
 // that already exists it says the two will merge. Cancel is first; Escape cancels.
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import { normalizeTag } from '../../../../../shared/text';
 import type { ApiClient } from '../../../api/client';
 import { useModalDialog } from '../../preferences/use-modal-dialog';

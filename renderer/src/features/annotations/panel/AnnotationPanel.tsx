@@ -5,7 +5,7 @@
 // deleted (to the trash, with an Undo here and the library's trash for later).
 import { useQuery } from '@tanstack/react-query';
 import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import {
   HIGHLIGHT_COLORS,
   type Annotation,

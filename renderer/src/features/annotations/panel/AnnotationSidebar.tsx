@@ -1,7 +1,7 @@
 // The panel's frame in the reading view: beside the text on a wide window, below it on a narrow
 // one (panel.css), collapsible to a slim strip. Whether it is open is remembered for the session.
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import type { ApiClient } from '../../../api/client';
 import { useFirstScreenSettled } from '../../../shell/first-screen';
 import { useAnnotationUi } from '../annotation-ui';

@@ -5,7 +5,7 @@
 // Whatever waits is saved when the editor closes, the item changes (the editor unmounts), the
 // window is hidden or the page goes away; on the desktop a close waits for that save.
 import { useEffect, useId, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import { HIGHLIGHT_COLORS, type Annotation, type NewAnnotation } from '../../../../../shared/api/annotations/methods';
 import { FIELD_LIMITS } from '../../../../../shared/text';
 import { SegmentedControl } from '../../../components/SegmentedControl';

@@ -5,7 +5,7 @@
 // The Markdown and sanitizing libraries are a chunk of their own, loaded with the first note
 // shown (most first screens have none): until then a note shows as its plain text.
 import { useEffect, useId, useMemo, useState, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import { getShellBridge } from '../../../shell/shell-bridge';
 import { useModalDialog } from '../../preferences/use-modal-dialog';
 import '../../conflicts/conflicts.css';

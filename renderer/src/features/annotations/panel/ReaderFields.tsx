@@ -4,7 +4,7 @@
 // save updates it there and invalidates what shows these fields elsewhere (table, dashboard).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import type { InitiativeRow } from '../../../../../shared/domain/table';
 import type { ApiClient } from '../../../api/client';
 import { afterInitiativeSave } from '../../../api/invalidate';

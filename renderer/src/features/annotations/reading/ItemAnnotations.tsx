@@ -6,7 +6,7 @@ import type { InitiativeDetail } from '../../../../../shared/api/contract';
 import type { AnnotatedLanguage, AnnotatedPart, AnnotationEntry } from '../../../../../shared/api/annotations/methods';
 import type { ApiClient } from '../../../api/client';
 import { useReading } from '../../../reading/reading-context';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import { useAnnotationList, useAnnotationWrites, useColorNames } from '../queries';
 import { canonicalText } from './offsets';
 import type { PaintedHighlight } from './paint';

@@ -4,7 +4,7 @@
 // A new highlight is painted only once the core has committed it (the list it comes back in
 // is the one painted), never before: a highlight shown that was not saved would be a lie.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import type {
   AnnotatedLanguage,
   AnnotatedPart,

@@ -3,7 +3,7 @@
 // builds no native context menu, so this one serves the desktop and the browser alike.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import type { ColorNames, HighlightColor } from '../../../../../shared/api/annotations/methods';
 import { movedFocus } from './roving';
 import { placeBeside, useColorLabel } from './SelectionToolbar';

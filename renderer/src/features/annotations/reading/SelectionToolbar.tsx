@@ -4,7 +4,7 @@
 // the shortcut hint) reaches it; arrow keys move between its buttons; Escape closes it.
 import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import { movedFocus } from './roving';
 import { HIGHLIGHT_COLORS, type ColorNames, type HighlightColor } from '../../../../../shared/api/annotations/methods';
 

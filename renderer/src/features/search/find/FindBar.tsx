@@ -5,7 +5,7 @@
 // move to the next and previous match, Escape closes. While an input method composes, nothing
 // is looked for and Enter is the input method's.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/ui-text';
 import { useReading } from '../../../reading/reading-context';
 import { paintRanges } from '../../annotations/reading/paint';
 import { useSearchUi } from '../search-ui';
