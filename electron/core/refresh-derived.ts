@@ -12,6 +12,7 @@ import { indexPlanText, indexReaderFields } from './search/initiative-docs';
 import { indexNewAnnotations, indexTranslation } from './search/source-docs';
 import { readPlanDocument } from './plan/store';
 import { writeTransaction } from './db/transaction';
+import { refreshInitiativeSearch } from './search/initiative-index';
 
 /** Bump when tokens.ts, normalize.ts or initiative-docs.ts change what is indexed: every start after that
  *  rebuilds the index once. */
@@ -46,6 +47,10 @@ export function refreshDerivedData(db: Db): RefreshReport {
     }
     if (formatChanged) {
       report.readerDocsIndexed = reindexReaderFields(db) + reindexAnnotations(db);
+      // The initiatives' search index holds the same tokens: written again too. (What saves
+      // left named is not written here: the idle-time maintenance or a page does.)
+      prepared(db, 'INSERT INTO initiative_search_stale (plan, key) SELECT 1, plan_id FROM initiative_plan_totals WHERE n > 0 AND plan_id NOT IN (SELECT key FROM initiative_search_stale WHERE plan = 1)').run();
+      refreshInitiativeSearch(db);
       writeStamp(db, SEARCH_STAMP, SEARCH_FORMAT);
     }
   });

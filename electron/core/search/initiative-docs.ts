@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { deleteScopeDocs, insertNewSearchDocs, writeSearchDocs, type NewSearchDoc } from './documents';
 import { normalizeForSearch } from './normalize';
 import { scoreCode } from './score';
+import { refreshInitiativeSearch } from './initiative-index';
 
 /** Fields the table's global search looks in. (List items are part of the body already.) */
 export const GLOBAL_SEARCH_FIELDS = [
@@ -65,6 +66,8 @@ export function indexPlanText(db: Db, doc: PlanDocument): void {
   // Within one code the ids follow the order of writing, so the sort need only be stable.
   docs.sort((a, b) => a.code - b.code || a.order - b.order);
   insertNewSearchDocs(db, docs);
+  // The plan's rows in the initiatives' search index (their sort-key rows named the plan).
+  refreshInitiativeSearch(db);
 }
 
 /** The reader's text on an initiative, as indexed: any of these fields. */
@@ -74,4 +77,7 @@ export type ReaderTextFields = Partial<Pick<InitiativeFields, 'leadUnit' | 'resp
  *  names only those it changed; the others' documents stay as they are). */
 export function indexReaderFields(db: Db, initiativeId: string, fields: ReaderTextFields): void {
   writeSearchDocs(db, initiativeId, fields);
+  // Its document in the initiatives' search index is left named (by the record's triggers) for
+  // the next page that reads the index: rewriting it here (all of its texts' tokens, about 300)
+  // cost a save 0.4–0.8 ms of CPU, the bench's saves 1.7–2 ms at the median.
 }

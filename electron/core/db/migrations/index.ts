@@ -19,6 +19,7 @@ import { leadUnitSortKey } from './0016-lead-unit-sort-key';
 import { freeTextSortKeys } from './0017-free-text-sort-keys';
 import { unrankedTexts } from './0018-unranked-texts';
 import { straySearchKeys } from './0019-stray-search-keys';
+import { initiativeSearch } from './0020-initiative-search';
 
 export const MIGRATIONS: readonly Migration[] = [
   planContent,
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   freeTextSortKeys,
   unrankedTexts,
   straySearchKeys,
+  initiativeSearch,
 ];

@@ -6,6 +6,7 @@
 // trash. Purging deletes the plan's content only; the reader's records on its items (and on
 // the plan) stay keyed by their ids, so importing the same file again — whose content-hash ids
 // are the same — brings them back.
+import { refreshInitiativeSearch } from '../../search/initiative-index';
 import { AppError, StaleWriteError } from '../../../../shared/api/result';
 import type { LibraryEntry, LibraryMethods } from '../../../../shared/api/library/methods';
 import type { SourceFormat } from '../../../../shared/domain/document';
@@ -276,5 +277,7 @@ export function purgePlan(db: Db, planId: string, baseRevision: number): void {
       throw new AppError('BAD_REQUEST', `library.purge: plan ${planId} is not in the trash; move it there first`);
     }
     prepared(db, 'DELETE FROM plans WHERE id = ?').run(planId);
+    // Its rows leave the initiatives' search index (named by their rows' triggers).
+    refreshInitiativeSearch(db);
   });
 }

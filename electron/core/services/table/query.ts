@@ -21,7 +21,9 @@ import { forgetEstimates, searchPlan, walkedPage } from './walk';
 import { candidatePage, forgetCandidates } from './candidates';
 import { countedSkipStatement, forgetHitCounts, hitsAlone, hitsByPlan, inPlanOrder, runSkipStatement, skipStatement, SKIP_TUNING } from './skip';
 import { readerSegments, segmentedPage } from './reader-sort';
-import { readTransaction } from '../../db/transaction';
+import { inWriteTransaction, readTransaction } from '../../db/transaction';
+import { forgetSlottedCounts, slottedMatch, slottedPage } from './slotted';
+import { initiativeSearchStale, refreshInitiativeSearch } from '../../search/initiative-index';
 
 /** Query fields that choose and order rows (everything but paging). */
 export type RowQuery = Omit<TableQuery, 'offset' | 'limit'>;
@@ -346,6 +348,7 @@ export function forgetKept(db: Db): void {
   forgetCandidates(db);
   forgetHitCounts(db);
   forgetHits(db);
+  forgetSlottedCounts(db);
 }
 
 /** Ranks must exist before SQL sorts by them (an import leaves them to be computed; a typed text
@@ -367,11 +370,19 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
       if (sortKeysStale(db) || textSortKeysMissing(db)) return null;
       known.ranked = true;
     }
-    return readPage(db, query);
+    try {
+      return readPage(db, query);
+    } catch (error) {
+      if (error instanceof IndexWaiting) return null;
+      throw error;
+    }
   });
   if (page) return page;
   ensureSortRanks(db);
-  return readTransaction(db, () => readPage(db, query));
+  // The initiatives' search index too (slotted.ts), when a write left something named there.
+  refreshInitiativeSearch(db);
+  // Should another connection name more meanwhile, this page takes the other paths.
+  return readTransaction(db, () => readPage(db, query, undefined, false));
 }
 
 export const READER_SORT_TUNING = {
@@ -440,8 +451,14 @@ function segmentRows(db: Db, scope: RowScope, order: OrderBy, range: { offset: n
 
 const NO_FACETS: TablePage['facets'] = { plan: [], theme: [], status: [], priority: [], tags: [] };
 
-/** `total`: the rows in scope when known (a group's part of a grouped page: its count). */
-function readPage(db: Db, query: TableQuery, known?: number): TablePage {
+/** Thrown by readPage out of its read transaction: the initiatives' search index would answer the
+ *  page but has writes named to catch up on (a write, so not inside the read). */
+class IndexWaiting extends Error {}
+
+/** `total`: the rows in scope when known (a group's part of a grouped page: its count). `wait`:
+ *  whether a page the initiatives' search index would answer, with writes named there still to
+ *  be written, throws IndexWaiting (else it takes the other paths). */
+function readPage(db: Db, query: TableQuery, known?: number, wait = true): TablePage {
   // A search's page without collecting every hit: a common term's walks the order (walk.ts),
   // a rarer one's checks its candidates in order (candidates.ts).
   const plan = searchPlan(db, query, () => sortKeyRows(db));
@@ -450,6 +467,12 @@ function readPage(db: Db, query: TableQuery, known?: number): TablePage {
     const page = plan.walk ? walkedPage(db, query, scope, order, (statement) => withoutSort(db, statement, 'anywhere')) : candidatePage(db, query, scope, order);
     if (page) return { ...page, facets: NO_FACETS, groups: [], groupCounts: [], groupsAcrossPlans: false };
   }
+  // A default-order page of a term the index answers alone: off the initiatives' search
+  // index (slotted.ts), its hits never collected. With what a write named still to be
+  // written there (a save leaves it), queryTable writes it and reads the page again.
+  if (wait && slottedMatch(query) !== null && initiativeSearchStale(db) && !inWriteTransaction(db)) throw new IndexWaiting();
+  const slotted = slottedPage(db, query, hiddenPlans(settled(db), query));
+  if (slotted) return { ...slotted, facets: NO_FACETS, groups: [], groupCounts: [], groupsAcrossPlans: false };
   {
     const statements = tableStatements(db, query);
     const { scope, statusOptions, count } = statements;

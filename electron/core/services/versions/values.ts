@@ -8,6 +8,7 @@ import type { ItemValues } from '../../../../shared/api/versions/methods';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { moveSearchDocs } from '../../search/documents';
+import { refreshInitiativeSearch } from '../../search/initiative-index';
 
 /** The reader-text fields the search index keeps per item (search/initiative-docs.ts). */
 const READER_SEARCH_FIELDS = ['leadUnit', 'responsibleUnits', 'progressNote', 'tags'] as const;
@@ -84,5 +85,7 @@ export function moveItemValues(db: Db, from: string, to: string, now: string): b
   // UPDATE keeps each tag row's rowid: the order the reader gave the tags.
   prepared(db, 'UPDATE user_initiative_tags SET initiative_id = ? WHERE initiative_id = ?').run(to, from);
   moveSearchDocs(db, from, to, READER_SEARCH_FIELDS);
+  // Both items' documents in the initiatives' search index (named by the moves' triggers).
+  refreshInitiativeSearch(db);
   return true;
 }
