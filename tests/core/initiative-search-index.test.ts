@@ -20,7 +20,7 @@ import { livePlans } from '../../electron/core/services/table/plans';
 import { readRows } from '../../electron/core/services/table/rows';
 import { norm } from './table-model';
 import { writeTransaction } from '../../electron/core/db/transaction';
-import { refreshInitiativeSearch } from '../../electron/core/search/initiative-index';
+import { PAGE_REWRITE_LIMIT, refreshInitiativeSearch } from '../../electron/core/search/initiative-index';
 import { startSearchMerge } from '../../electron/core/search/merge';
 import type { TableQuery } from '../../shared/domain/table';
 import type { PlanDocument } from '../../shared/domain/plan';
@@ -292,6 +292,23 @@ describe('the initiatives’ search index after a save', () => {
     updateLatest(core.db, some[1]!, { leadUnit: '区政府', tags: [] });
     expect(named()).toBe(1);
     expect(expectIndexPages(new Prng(22), true)).toBeGreaterThan(0);
+    expect(named()).toBe(0);
+  });
+
+  it('leaves more than a page should pay for to idle time: the page takes the hit set, with the model’s rows', async () => {
+    core.close();
+    core = createTestCore(temp.make());
+    for (let i = 0; i < 10; i++) importNext();
+    const named = () => core.db.prepare('SELECT count(*) FROM initiative_search_stale').pluck().get() as number;
+    const many = ids('SELECT id FROM initiatives ORDER BY id').slice(0, PAGE_REWRITE_LIMIT + 1);
+    for (const id of many) updateLatest(core.db, id, { leadUnit: '数据局' });
+    expect(named()).toBe(PAGE_REWRITE_LIMIT + 1);
+    // Every page still the model's, none written by a page.
+    expect(expectIndexPages(new Prng(23))).toBe(0);
+    expect(named()).toBe(PAGE_REWRITE_LIMIT + 1);
+    // One fewer named: the next page writes them first and reads the index.
+    refreshInitiativeSearch(core.db, undefined, 1);
+    expect(expectIndexPages(new Prng(24))).toBeGreaterThan(0);
     expect(named()).toBe(0);
   });
 });

@@ -28,7 +28,8 @@
 // slot. Imports, version imports and purges call it at the end of their transaction; a save of
 // the reader's text or tags leaves it named (rewriting the initiative's whole document, about 300
 // tokens, cost a save 0.4–0.8 ms of CPU), and the next page that would read the index writes
-// what is named first (query.ts, as for the sort ranks), a burst of saves at once. A transaction
+// what is named first (query.ts, as for the sort ranks), a burst of saves at once; more than
+// PAGE_REWRITE_LIMIT named, that page takes the hit set's path and idle time writes them. A transaction
 // rolled back takes its names back with its writes.
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
@@ -46,6 +47,24 @@ const MAX_BASE = 2 ** 33;
 /** Whether something is named for a rewrite (one seek). */
 export function initiativeSearchStale(db: Db): boolean {
   return (prepared(db, 'SELECT EXISTS (SELECT 1 FROM initiative_search_stale) AS s').get() as { s: number }).s === 1;
+}
+
+/** The most initiatives named by saves that a page writes before it reads the index (each about
+ *  0.3–0.5 ms of CPU: some 40 ms in all). With more named (a bulk edit, an annotation file
+ *  merged) the page takes the hit set's path, whose cost does not grow with them, and idle time
+ *  writes them (search/merge.ts): no page pays seconds for an earlier bulk write. */
+export const PAGE_REWRITE_LIMIT = 100;
+
+/** Whether what is named is few enough for a page to write first: initiatives only, at most
+ *  PAGE_REWRITE_LIMIT of them (a plan named outside its import's transaction, which only a
+ *  migration's fill leaves, is a plan's rows). */
+export function initiativeSearchFewStale(db: Db): boolean {
+  const { items, plans } = prepared(
+    db,
+    `SELECT (SELECT count(*) FROM (SELECT 1 FROM initiative_search_stale WHERE plan = 0 LIMIT ${PAGE_REWRITE_LIMIT + 1})) AS items,
+       EXISTS (SELECT 1 FROM initiative_search_stale WHERE plan = 1) AS plans`,
+  ).get() as { items: number; plans: number };
+  return plans === 0 && items <= PAGE_REWRITE_LIMIT;
 }
 
 /** The texts of the global search's fields, per initiative, as its documents hold them: the

@@ -5,7 +5,7 @@
 //   initiative_search — contentless FTS5 of the tokens of the global search's fields, rowid the
 //     initiative's slot; configured as search_fts is (plain tokens, no positions, no merging in
 //     a write).
-//   initiative_search_plans — each plan with rows and its base (its slots: base × 2^24 + 1…).
+//   initiative_search_plans — each plan with rows and its base (its slots: base × 2^20 + 1…).
 //   initiative_search_slots — slot → initiative (the page's ids).
 //   initiative_search_stale — what a write changed since the last rewrite (plan = 1: a plan
 //     whose rows were written, removed or moved; 0: an initiative whose reader text changed),

@@ -23,7 +23,7 @@ import { countedSkipStatement, forgetHitCounts, hitsAlone, hitsByPlan, inPlanOrd
 import { readerSegments, segmentedPage } from './reader-sort';
 import { inWriteTransaction, readTransaction } from '../../db/transaction';
 import { forgetSlottedCounts, slottedMatch, slottedPage } from './slotted';
-import { initiativeSearchStale, refreshInitiativeSearch } from '../../search/initiative-index';
+import { initiativeSearchFewStale, initiativeSearchStale, refreshInitiativeSearch } from '../../search/initiative-index';
 
 /** Query fields that choose and order rows (everything but paging). */
 export type RowQuery = Omit<TableQuery, 'offset' | 'limit'>;
@@ -379,8 +379,9 @@ export function queryTable(db: Db, query: TableQuery): TablePage {
   });
   if (page) return page;
   ensureSortRanks(db);
-  // The initiatives' search index too (slotted.ts), when a write left something named there.
-  refreshInitiativeSearch(db);
+  // The initiatives' search index too (slotted.ts), when a write left a few things named there
+  // (more are idle time's: see PAGE_REWRITE_LIMIT).
+  if (initiativeSearchFewStale(db)) refreshInitiativeSearch(db);
   // Should another connection name more meanwhile, this page takes the other paths.
   return readTransaction(db, () => readPage(db, query, undefined, false));
 }
@@ -469,8 +470,9 @@ function readPage(db: Db, query: TableQuery, known?: number, wait = true): Table
   }
   // A default-order page of a term the index answers alone: off the initiatives' search
   // index (slotted.ts), its hits never collected. With what a write named still to be
-  // written there (a save leaves it), queryTable writes it and reads the page again.
-  if (wait && slottedMatch(query) !== null && initiativeSearchStale(db) && !inWriteTransaction(db)) throw new IndexWaiting();
+  // written there (a save leaves it), queryTable writes it and reads the page again; with
+  // more named than a page should pay for (PAGE_REWRITE_LIMIT), the other paths answer.
+  if (wait && slottedMatch(query) !== null && !inWriteTransaction(db) && initiativeSearchStale(db) && initiativeSearchFewStale(db)) throw new IndexWaiting();
   const slotted = slottedPage(db, query, hiddenPlans(settled(db), query));
   if (slotted) return { ...slotted, facets: NO_FACETS, groups: [], groupCounts: [], groupsAcrossPlans: false };
   {
