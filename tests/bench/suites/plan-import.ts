@@ -13,8 +13,15 @@
 //   the content; the table's sort-key rows (each plan's rows marked unranked, as the import
 //   marks them, and one ranking by the collators after the load); the search documents (each
 //   text normalized, tokenized by an array of characters and a Set, its id the next of its
-//   score code counted in a Map, written in the order of the codes) and their FTS5 entries.
-//   Checked row for row (and the index token for token) against the core before timing. Its
+//   score code counted in a Map, written in the order of the codes) and their FTS5 entries;
+//   the initiatives' search index (search/initiative-index.ts, migration 0020): each plan's
+//   base, RANK_GAP × its place in the import (the bench's plan ids rise in that order, so the
+//   core gives each new plan the next gap above the last), its slots in the default order
+//   (theme ordinal, ordinal, id) and one document per slot, the tokens of the initiative's
+//   headline, body and theme headline by the same hand-written tokenizer (no reader text in a
+//   fresh file); and the plan's names in initiative_search_stale, written by the sort-key rows'
+//   trigger, deleted again as the import's refresh deletes them.
+//   Checked row for row (and both indexes token for token) against the core before timing. Its
 //   ratio is what the import's own code costs beyond writing those rows.
 // The core side includes what the import leaves to be done before the table can show its
 // plans: one ranking of the sort keys (refreshInitiativeSortKeys) after the sample's plans, as
@@ -37,6 +44,7 @@ import { RANK_GAP, SPACED_ORDERS } from '../../../electron/core/collation/spaced
 import { FIELD_CODES } from '../../../electron/core/search/documents';
 import { normalizeForSearch } from '../../../electron/core/search/normalize';
 import { ID_SEQ, scoreCode } from '../../../electron/core/search/score';
+import { PLAN_SLOTS } from '../../../electron/core/search/initiative-index';
 import { articleText, DEFAULT_SHAPE, generatePlan, generatePlans } from '../corpus';
 import { fmt, ratioMeasurement } from '../report';
 import { median, summarize } from '../stats';
@@ -244,8 +252,9 @@ function plainTokens(values: readonly string[]): string {
 }
 
 /** The floor with every row the import leaves: content, sort-key rows ranked once after the
- *  load, search documents and their FTS5 entries (see the top of the file). Knows it is the
- *  only writer of a fresh file: the next id of each score code is counted in a Map. */
+ *  load, search documents and their FTS5 entries, the initiatives' search index (see the top of
+ *  the file). Knows it is the only writer of a fresh file: the next id of each score code is
+ *  counted in a Map, and each plan's base is the next gap. */
 function sameRowsImport(db: Database.Database, docs: PlanDocument[], sources: string[]): void {
   const content = contentWriter(db);
   const sortKey = db.prepare(
@@ -254,8 +263,12 @@ function sameRowsImport(db: Database.Database, docs: PlanDocument[], sources: st
   );
   const docId = db.prepare('INSERT INTO search_doc_ids (id, key, field) VALUES (?,?,?)');
   const tokens = db.prepare('INSERT INTO search_fts (rowid, tok) VALUES (?,?)');
+  const planBase = db.prepare('INSERT INTO initiative_search_plans (plan_id, base) VALUES (?,?)');
+  const slot = db.prepare('INSERT INTO initiative_search_slots (slot, initiative_id) VALUES (?,?)');
+  const slotDoc = db.prepare('INSERT INTO initiative_search (rowid, tok) VALUES (?,?)');
+  const unname = db.prepare('DELETE FROM initiative_search_stale');
   const nextId = new Map<number, number>();
-  const one = db.transaction((doc: PlanDocument, source: string, unranked: number) => {
+  const one = db.transaction((doc: PlanDocument, source: string, unranked: number, base: number) => {
     content(doc, source);
     const themes = new Map(doc.themes.map((t) => [t.id, t]));
     for (const i of doc.initiatives) {
@@ -285,8 +298,20 @@ function sameRowsImport(db: Database.Database, docs: PlanDocument[], sources: st
       docId.run(BigInt(id), t.key, FIELD_CODES[t.field]!);
       tokens.run(BigInt(id), plainTokens(t.values));
     }
+    // The initiatives' search index: the plan's base, then its initiatives in the default order,
+    // each a slot and a document of its headline, body and theme headline.
+    planBase.run(doc.meta.id, base);
+    const ordered = [...doc.initiatives].sort(
+      (a, b) => themes.get(a.themeId)!.ordinal - themes.get(b.themeId)!.ordinal || a.ordinal - b.ordinal || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    ordered.forEach((i, n) => {
+      const at = BigInt(base * PLAN_SLOTS + n + 1);
+      slot.run(at, i.id);
+      slotDoc.run(at, plainTokens([i.headline, i.body, themes.get(i.themeId)!.headline].map(normalizeForSearch)));
+    });
+    unname.run();
   });
-  docs.forEach((d, i) => one(d, sources[i]!, -1 - i));
+  docs.forEach((d, i) => one(d, sources[i]!, -1 - i, (i + 1) * RANK_GAP));
   // One ranking of every headline and theme text by each collator, after the load.
   db.transaction(() => {
     const rows = db
@@ -311,17 +336,25 @@ const CONTENT_TABLES = ['plans', 'themes', 'initiatives', 'plan_lists', 'list_it
 
 /** Digest of every plan-content row except the import time, which differs by design; with
  *  `derived`, also every sort-key row, search document, text's token count and token's
- *  document count (the FTS5 index read through fts5vocab). */
+ *  document count (the FTS5 index read through fts5vocab), and the initiatives' search index:
+ *  plans' bases, slots, names left for a rewrite, each slot's token count and each token's
+ *  document count. */
 function contentDigest(db: Database.Database, derived = false): string {
   const hash = createHash('sha256');
   const queries = CONTENT_TABLES.map((table) => [table, `SELECT * FROM ${table} ORDER BY id`]);
   if (derived) {
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, 'search_fts', 'row')");
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_slot_vocab USING fts5vocab(main, 'initiative_search', 'row')");
     queries.push(
       ['initiative_sort_keys', 'SELECT * FROM initiative_sort_keys ORDER BY initiative_id'],
       ['search_doc_ids', 'SELECT * FROM search_doc_ids ORDER BY id'],
       ['search_fts_docsize', 'SELECT id, sz FROM search_fts_docsize ORDER BY id'],
       ['search_vocab', 'SELECT term, doc FROM temp.bench_vocab ORDER BY term'],
+      ['initiative_search_plans', 'SELECT * FROM initiative_search_plans ORDER BY plan_id'],
+      ['initiative_search_slots', 'SELECT * FROM initiative_search_slots ORDER BY slot'],
+      ['initiative_search_stale', 'SELECT * FROM initiative_search_stale ORDER BY plan, key'],
+      ['initiative_search_docsize', 'SELECT id, sz FROM initiative_search_docsize ORDER BY id'],
+      ['initiative_search_vocab', 'SELECT term, doc FROM temp.bench_slot_vocab ORDER BY term'],
     );
   }
   for (const [table, sql] of queries) {
