@@ -10,159 +10,47 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { importPlan } from '../../electron/core/plan/store';
-import { importDocument } from '../../electron/core/import/pipeline';
-import { importVersion } from '../../electron/core/services/versions/version-import';
-import { libraryEntry, purgePlan, restorePlan, trashPlan } from '../../electron/core/services/library/library';
 import { ensureSortRanks, forgetKept, queryTable } from '../../electron/core/services/table/query';
 import { hitsHeld } from '../../electron/core/services/table/hits';
 import { slottedMatch } from '../../electron/core/services/table/slotted';
 import { livePlans } from '../../electron/core/services/table/plans';
 import { readRows } from '../../electron/core/services/table/rows';
 import { norm } from './table-model';
-import { writeTransaction } from '../../electron/core/db/transaction';
 import { PAGE_REWRITE_LIMIT, refreshInitiativeSearch } from '../../electron/core/search/initiative-index';
 import { startSearchMerge } from '../../electron/core/search/merge';
 import type { TableQuery } from '../../shared/domain/table';
 import type { PlanDocument } from '../../shared/domain/plan';
-import { articleText, benchPlanId, generatePlan } from '../bench/corpus';
+import { articleText, generatePlan } from '../bench/corpus';
 import { createTestCore, updateLatest } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 import { Prng } from '../helpers/mixed-text';
+import { librarySteps, pick } from '../helpers/library-steps';
 
 const temp = useTempDirs();
 let core: Core;
-let nextPlan = 0;
-const SHAPE = { plans: 40, themesPerPlan: 3, initiativesPerTheme: 4 };
 const UNITS = ['市发改委', '市科技局', '数据局', '区政府'];
 const NOTES = ['数字化改革推进中', '已完成', '科技攻关', null];
 const TAGS = ['数字', '甲', '科技', 'AI'];
 /** Terms of one or two characters (the index answers them alone): in the plans' text, the
  *  reader's fields only, or both. */
 const TERMS = ['数', '发展', '市', '数据', '甲', '科技', 'ai', '完成', '的', '创新'];
-const texts = new Map<string, string>();
-const purged = new Set<number>();
+const { opArb, apply, importNext, ids } = librarySteps({
+  db: () => core.db,
+  seed: 7,
+  shape: { plans: 40, themesPerPlan: 3, initiativesPerTheme: 4 },
+  save: fc.record({ at: fc.nat(), unit: fc.nat(), note: fc.nat() }),
+  saveOne: (s) => {
+    const id = pick(ids('SELECT id FROM initiatives ORDER BY id'), s.at);
+    if (id) updateLatest(core.db, id, { leadUnit: pick(UNITS, s.unit)!, progressNote: pick(NOTES, s.note)! });
+  },
+  tags: TAGS,
+});
 
 beforeAll(() => {
   core = createTestCore(temp.make());
   for (let i = 0; i < 3; i++) importNext();
 });
 afterAll(() => core.close());
-
-function importNext(): void {
-  const index = nextPlan++;
-  const doc = generatePlan(7, index, SHAPE);
-  const text = articleText(doc);
-  importPlan(core.db, doc, text);
-  texts.set(benchPlanId(index), text);
-}
-
-const ids = (sql: string) => core.db.prepare(sql).pluck().all() as string[];
-const pick = <T,>(list: readonly T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
-
-type Op =
-  | { op: 'save'; at: number; unit: number; note: number }
-  | { op: 'tags'; at: number; tags: number }
-  | { op: 'dropState'; at: number }
-  | { op: 'moveState'; at: number; to: number }
-  | { op: 'import' }
-  | { op: 'reimport'; at: number }
-  | { op: 'version'; at: number }
-  | { op: 'trash' | 'restore' | 'purge'; at: number }
-  | { op: 'rollback'; saves: { at: number; unit: number; note: number }[] };
-
-const save = fc.record({ at: fc.nat(), unit: fc.nat(), note: fc.nat() });
-const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: save.map((s) => ({ op: 'save' as const, ...s })) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('tags' as const), at: fc.nat(), tags: fc.nat({ max: 4 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('dropState' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('moveState' as const), at: fc.nat(), to: fc.nat() }) },
-  { weight: 1, arbitrary: fc.constant({ op: 'import' as const }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('reimport' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('version' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('trash' as const, 'restore' as const, 'purge' as const), at: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('rollback' as const), saves: fc.array(save, { minLength: 1, maxLength: 4 }) }) },
-);
-
-function saveOne(s: { at: number; unit: number; note: number }): void {
-  const id = pick(ids('SELECT id FROM initiatives ORDER BY id'), s.at);
-  if (id) updateLatest(core.db, id, { leadUnit: pick(UNITS, s.unit)!, progressNote: pick(NOTES, s.note)! });
-}
-
-async function apply(o: Op): Promise<void> {
-  const plans = ids('SELECT id FROM plans ORDER BY id');
-  switch (o.op) {
-    case 'save':
-      return saveOne(o);
-    case 'tags': {
-      const id = pick(ids('SELECT id FROM initiatives ORDER BY id'), o.at);
-      if (id) updateLatest(core.db, id, { tags: TAGS.slice(0, o.tags) });
-      return;
-    }
-    case 'dropState': {
-      // Written by hand, not through the services: the triggers name it, a page rewrites it.
-      const id = pick(ids('SELECT initiative_id FROM user_initiative_state ORDER BY 1'), o.at);
-      if (id) writeTransaction(core.db, () => core.db.prepare('DELETE FROM user_initiative_state WHERE initiative_id = ?').run(id));
-      return;
-    }
-    case 'moveState': {
-      const from = pick(ids('SELECT initiative_id FROM user_initiative_state ORDER BY 1'), o.at);
-      const to = pick(ids('SELECT id FROM initiatives WHERE id NOT IN (SELECT initiative_id FROM user_initiative_state) ORDER BY 1'), o.to);
-      if (from && to) writeTransaction(core.db, () => core.db.prepare('UPDATE user_initiative_state SET initiative_id = ? WHERE initiative_id = ?').run(to, from));
-      return;
-    }
-    case 'import':
-      return importNext();
-    case 'reimport': {
-      const index = pick([...purged], o.at);
-      if (index === undefined) return;
-      const doc = generatePlan(7, index, SHAPE);
-      importPlan(core.db, doc, articleText(doc));
-      purged.delete(index);
-      return;
-    }
-    case 'version': {
-      const planId = pick(plans, o.at);
-      const text = planId && texts.get(planId);
-      if (!planId || text === undefined) return;
-      const next = `${text}\n附：第${o.at}次修订。`;
-      const doc = await importDocument(new Uint8Array(Buffer.from(next)), `${planId}-v${o.at}.txt`);
-      try {
-        const { planId: newPlan } = importVersion(core.db, doc, planId);
-        texts.set(newPlan, next);
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'BAD_REQUEST') throw e;
-      }
-      return;
-    }
-    case 'trash':
-    case 'restore':
-    case 'purge': {
-      const planId = pick(plans, o.at);
-      const entry = planId && libraryEntry(core.db, planId);
-      if (!planId || !entry) return;
-      if (o.op === 'restore') {
-        if (entry.trashedAt) restorePlan(core.db, planId, entry.revision);
-        return;
-      }
-      const trashed = entry.trashedAt ? entry : trashPlan(core.db, planId, entry.revision, true);
-      if (o.op === 'purge') {
-        purgePlan(core.db, planId, trashed.revision);
-        if (planId.startsWith('bench-')) purged.add(Number(planId.slice('bench-'.length)));
-      }
-      return;
-    }
-    case 'rollback':
-      expect(() =>
-        writeTransaction(core.db, () => {
-          for (const s of o.saves) saveOne(s);
-          if (o.saves.length % 2) importNext();
-          throw new Error('rolled back');
-        }),
-      ).toThrow('rolled back');
-      if (o.saves.length % 2) nextPlan--;
-      return;
-  }
-}
 
 const BASE: TableQuery = { sort: [], collation: 'pinyin', search: '', filters: {}, groupBy: null, offset: 0, limit: 5, facets: false };
 
