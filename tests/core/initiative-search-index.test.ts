@@ -125,7 +125,7 @@ describe('the initiatives’ search index', () => {
     expect(read).toBeGreaterThan(steps * 10);
     expect(core.db.prepare('SELECT count(*) FROM plan_versions').pluck().get()).toBeGreaterThan(0);
     expect(core.db.prepare('SELECT count(*) FROM user_initiative_state WHERE lead_unit IS NOT NULL').pluck().get()).toBeGreaterThan(0);
-  });
+  }, 60_000); // 25 sequences of up to 8 steps, each checking 30 pages against the model: seconds, more under load
 
   it('renumbers the slots of a neighbourhood of plans when plans crowd between two, the pages the same', () => {
     // A library of its own, written through the services only: search_fts is then current, and
@@ -155,6 +155,28 @@ describe('the initiatives’ search index', () => {
 });
 
 describe('the initiatives’ search index after a save', () => {
+  it('drops a tag removed, every tag removed included (its row deleted, no other row of the item written)', () => {
+    core.close();
+    core = createTestCore(temp.make());
+    importNext();
+    const id = ids('SELECT id FROM initiatives ORDER BY id')[0]!;
+    const tagged = () => {
+      forgetKept(core.db);
+      const q: TableQuery = { ...BASE, search: '甲', limit: 50 };
+      expect(slottedMatch(q)).not.toBeNull();
+      return queryTable(core.db, q).rows.map((row) => row.id);
+    };
+    updateLatest(core.db, id, { tags: ['甲', '乙'] });
+    expect(tagged()).toEqual([id]);
+    updateLatest(core.db, id, { tags: ['乙'] });
+    expect(tagged()).toEqual([]);
+    updateLatest(core.db, id, { tags: ['甲'] });
+    expect(tagged()).toEqual([id]);
+    updateLatest(core.db, id, { tags: [] });
+    expect(tagged()).toEqual([]);
+    expect(core.db.prepare('SELECT count(*) FROM initiative_search_stale').pluck().get()).toBe(0);
+  });
+
   it('is left named by a save, written in idle time a step at a time, the pages the model’s throughout', async () => {
     core.close();
     core = createTestCore(temp.make());
