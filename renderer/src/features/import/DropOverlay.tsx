@@ -1,6 +1,6 @@
 // Shown over the whole window while files are dragged over it: where they go and what works.
 import { useTranslation } from '../../i18n/ui-text';
-import './import.css';
+import './drop-overlay.css';
 
 export function DropOverlay() {
   const { t } = useTranslation('importPlan');

@@ -13,6 +13,7 @@ import { LibraryRow } from './LibraryRow';
 import { TrashSection } from './TrashSection';
 import { useLibrary } from './use-library';
 import { VersionList } from '../versions/VersionList';
+import './library-empty.css';
 import './library.css';
 import { AnnotationsMenu } from '../annotation-exchange/AnnotationsMenu';
 import { ComparePicker } from '../compare/ComparePicker';

@@ -1,7 +1,7 @@
 // What the reading view, the table and the dashboard show when no plan is open (the library is
 // empty or every plan is in the trash): where to get one.
 import { useTranslation } from '../../i18n/ui-text';
-import './library.css';
+import './library-empty.css';
 
 export function NoPlan({ libraryHref, onImport }: { libraryHref: string; onImport(): void }) {
   const { t } = useTranslation('library');

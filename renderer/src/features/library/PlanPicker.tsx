@@ -9,7 +9,7 @@ import type { LibraryEntry } from '../../../../shared/api/library/methods';
 import type { ApiClient } from '../../api/client';
 import { usePopup } from '../../components/use-popup';
 import { formatDate, sortEntries } from './library-order';
-import './library.css';
+import './plan-picker.css';
 
 interface Props {
   client: ApiClient;

@@ -1,7 +1,7 @@
 // The app bar's way to search everywhere (also Ctrl+Shift+F): a magnifier and a short word
 // (the magnifier alone on a narrow window, where the app bar must stay one line).
 import { useTranslation } from '../../i18n/ui-text';
-import './search.css';
+import './search-button.css';
 
 export function SearchButton({ href, current }: { href: string; current: boolean }) {
   const { t } = useTranslation('search');

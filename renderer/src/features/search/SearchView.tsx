@@ -20,6 +20,7 @@ import { SavedSearches, SaveSearchForm } from './SavedSearches';
 import { layoutPages } from './results';
 import { useRecentSearches, useSearchWrites, useTypedSearch } from './queries';
 import { useSearchUi, type EverywhereQuery } from './search-ui';
+import './find/find.css';
 import './search.css';
 
 /** First guesses of a row's height; each row is measured once shown. */

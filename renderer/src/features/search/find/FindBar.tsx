@@ -11,7 +11,7 @@ import { paintRanges } from '../../annotations/reading/paint';
 import { useSearchUi } from '../search-ui';
 import { findNeedles } from './find-text';
 import { findInItem, type FindMatch } from './item-find';
-import '../search.css';
+import './find.css';
 
 export const FIND_HIGHLIGHT = 'bb-find';
 export const FIND_CURRENT_HIGHLIGHT = 'bb-find-current';
