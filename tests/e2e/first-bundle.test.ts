@@ -117,6 +117,24 @@ describe('the first screen’s bundle', () => {
     expect(css).not.toContain('.itable-edit');
   });
 
+  it('links the rules of the views and dialogs the first screen does not show in their own chunks’ stylesheets, and the app bar’s and the reading view’s in its own', () => {
+    const css = firstStylesheets().map((f) => readFileSync(join(ASSETS, f), 'utf8')).join('\n');
+    const all = readdirSync(ASSETS).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(ASSETS, f), 'utf8'));
+    // Search everywhere's page, the library's list, the import dialog, the annotation files' dialogs.
+    for (const rule of ['.search-results', '.library-row-title', '.import-preview', '.exchange-dialog']) {
+      expect(all.some((sheet) => sheet.includes(rule)), rule).toBe(true);
+      expect(css.includes(rule), rule).toBe(false);
+    }
+    // What the first screen (or the reading view it opens into) can show at once stays.
+    for (const rule of ['.search-button', '.find-bar', '.plan-picker-menu', '.drop-overlay', '.library-empty']) expect(css.includes(rule), rule).toBe(true);
+  });
+
+  it('loads the annotation files’ dialogs on demand', () => {
+    const dialogs = all.filter((f) => /^(ExportDialog|ImportResultDialog)-/.test(f));
+    expect(dialogs).toHaveLength(2);
+    for (const f of dialogs) expect(first).not.toContain(f);
+  });
+
   it('loads four scripts before the first screen: the first calls, the entry, one chunk of the app and the bundler’s runtime', () => {
     // Each script is a request, a preload and a module record before the first screen; the
     // build puts the entry's whole static graph in one chunk (electron.config.ts), where it was

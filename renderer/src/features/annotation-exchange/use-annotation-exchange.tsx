@@ -3,12 +3,14 @@
 // chooser for an import, and the dialog that shows the import running, its result or the
 // core's message for a file it refused. The shell owns one of these and passes its openers to
 // its commands; the library reaches them through AnnotationExchangeContext.
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { MAX_ANNOTATION_FILE_CHARS, type AnnotationImportReport } from '../../../../shared/api/annotation-exchange/methods';
 import type { ApiClient } from '../../api/client';
-import { ExportDialog } from './ExportDialog';
-import { ImportResultDialog } from './ImportResultDialog';
+
+// The dialogs (and their stylesheet) come when one first opens: the first screen shows neither.
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportResultDialog = lazy(() => import('./ImportResultDialog').then((m) => ({ default: m.ImportResultDialog })));
 
 export type ImportStage =
   | { kind: 'importing'; fileName: string }
@@ -73,15 +75,17 @@ export function useAnnotationExchange(client: ApiClient, plan: { id: string; tit
           if (file) void importFile(file);
         }}
       />
-      {exportOpen && <ExportDialog client={client} plan={plan} onClose={() => setExportOpen(false)} />}
-      {stage && (
-        <ImportResultDialog
-          stage={stage}
-          maxBytes={MAX_FILE_BYTES}
-          onChooseAnother={openImport}
-          onClose={() => setStage((s) => (s?.kind === 'importing' ? s : null))}
-        />
-      )}
+      <Suspense fallback={null}>
+        {exportOpen && <ExportDialog client={client} plan={plan} onClose={() => setExportOpen(false)} />}
+        {stage && (
+          <ImportResultDialog
+            stage={stage}
+            maxBytes={MAX_FILE_BYTES}
+            onChooseAnother={openImport}
+            onClose={() => setStage((s) => (s?.kind === 'importing' ? s : null))}
+          />
+        )}
+      </Suspense>
     </>
   );
   return { openExport, openImport, dialogs };
