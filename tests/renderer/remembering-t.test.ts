@@ -1,11 +1,28 @@
-// The table's remembering t (features/table/table-env.ts) gives what i18next gives, for the
-// calls the cells make row after row, a plural, a missing key, and a text that formats its value.
+// The interface's remembering t (renderer/src/i18n/remembering-t.ts) gives what i18next gives:
+// for the calls the table's cells make row after row, the labels the first screen asks for at
+// each render, an ordinal through a format, plurals, a missing key, a text that formats its
+// value and values i18next must see (an object); and it stops remembering at its limit.
 import { describe, expect, it } from 'vitest';
 import i18next, { type TFunction } from 'i18next';
-import { rememberingT } from '../../../renderer/src/features/table/table-env';
-import { createI18n } from '../../../renderer/src/i18n/i18n';
+import { createI18n } from '../../renderer/src/i18n/i18n';
+import { rememberingT } from '../../renderer/src/i18n/remembering-t';
+import type { Namespace } from '../../renderer/src/i18n/catalogue';
 
-const CALLS: [string, Record<string, unknown>?][] = [
+type Plain = (key: string, options?: Record<string, unknown>) => unknown;
+
+/** A t of `ns` in `language`, the remembering one over it, and how many calls reached i18next. */
+function counted(language: 'zh' | 'en', ns: Namespace) {
+  const t = createI18n(language).getFixedT(language, ns);
+  const direct = t as unknown as Plain;
+  const count = { asked: 0 };
+  const counting = ((key: string, options?: Record<string, unknown>) => {
+    count.asked++;
+    return direct(key, options);
+  }) as unknown as TFunction<Namespace>;
+  return { direct, remembering: rememberingT(counting) as unknown as Plain, count };
+}
+
+const TABLE_CALLS: [string, Record<string, unknown>?][] = [
   ['columns.status'],
   ['unset'],
   ['edit.field', { column: '状态', id: 'T1·I2' }],
@@ -20,34 +37,64 @@ const CALLS: [string, Record<string, unknown>?][] = [
   ['no.such.key', { id: 'x' }],
 ];
 
-describe('the table’s remembering t', () => {
+const COMMON_CALLS: [string, Record<string, unknown>?][] = [
+  ['overview'],
+  ['themeLabel', { ordinal: 1 }],
+  ['themeLabel', { ordinal: 12 }],
+  ['ordinalNumeral', { ordinal: 3 }],
+  ['views.read'],
+];
+
+describe('the remembering t', () => {
   for (const language of ['zh', 'en'] as const) {
-    it(`answers as i18next does (${language}), the first time and again`, () => {
-      const t = createI18n(language).getFixedT(language, 'table') as TFunction<'table'>;
-      const direct = t as unknown as (key: string, options?: Record<string, unknown>) => string;
-      let asked = 0;
-      const counting = ((key: string, options?: Record<string, unknown>) => {
-        asked++;
-        return direct(key, options);
-      }) as unknown as TFunction<'table'>;
-      const remembering = rememberingT(counting) as unknown as (key: string, options?: Record<string, unknown>) => string;
+    it(`answers the table's calls as i18next does (${language}), the first time and again`, () => {
+      const { direct, remembering, count } = counted(language, 'table');
       for (let round = 0; round < 2; round++) {
-        asked = 0;
-        for (const [key, options] of CALLS) expect(remembering(key, options), `${key} ${JSON.stringify(options)}`).toBe(direct(key, options));
+        count.asked = 0;
+        for (const [key, options] of TABLE_CALLS) expect(remembering(key, options), `${key} ${JSON.stringify(options)}`).toBe(direct(key, options));
       }
-      // The second time round only the three plurals and the missing key with an option (its
-      // text keeps no marker) went to i18next: the rest was remembered.
-      expect(asked).toBe(4);
+      // The second time round only the missing key with an option (its text keeps no marker)
+      // went to i18next: the plurals were remembered whole, by their count.
+      expect(count.asked).toBe(1);
+    });
+
+    it(`answers the first screen's labels as i18next does (${language}), each asked for once`, () => {
+      const { direct, remembering, count } = counted(language, 'common');
+      for (let round = 0; round < 3; round++) {
+        for (const [key, options] of COMMON_CALLS) expect(remembering(key, options), `${key} ${JSON.stringify(options)}`).toBe(direct(key, options));
+      }
+      expect(count.asked).toBe(COMMON_CALLS.length);
+      if (language === 'zh') expect(remembering('themeLabel', { ordinal: 12 })).toBe('主题十二');
     });
   }
 
-  it('leaves to i18next a text that does not keep its value as given (a format)', () => {
+  it('leaves to i18next a text that does not keep its value as given (a format), and values that are objects', () => {
     const i18n = i18next.createInstance();
-    void i18n.init({ lng: 'en', resources: { en: { table: { shout: 'say {{word, upper}}!' } } }, initAsync: false, interpolation: { escapeValue: false } });
+    void i18n.init({
+      lng: 'en',
+      resources: { en: { table: { shout: 'say {{word, upper}}!', when: 'on {{day, stamp}}' } } },
+      initAsync: false,
+      interpolation: { escapeValue: false },
+    });
     i18n.services.formatter?.add('upper', (value: string) => value.toUpperCase());
-    const t = i18n.getFixedT('en', 'table') as unknown as TFunction<'table'>;
-    const remembering = rememberingT(t) as unknown as (key: string, options?: Record<string, unknown>) => string;
+    i18n.services.formatter?.add('stamp', (value: { day: number }) => `day ${value.day}`);
+    const remembering = rememberingT(i18n.getFixedT('en', 'table') as unknown as TFunction<'table'>) as unknown as Plain;
     expect(remembering('shout', { word: 'hi' })).toBe('say HI!');
     expect(remembering('shout', { word: 'there' })).toBe('say THERE!');
+    // The same object changed between two calls: remembered by its contents it would give the
+    // first day again.
+    const day = { day: 1 };
+    expect(remembering('when', { day })).toBe('on day 1');
+    day.day = 2;
+    expect(remembering('when', { day })).toBe('on day 2');
+  });
+
+  it('stops remembering whole texts past its limit and still answers as i18next does', () => {
+    const { direct, remembering, count } = counted('en', 'table');
+    for (let n = 0; n < 2500; n++) remembering('summary.total', { count: n });
+    count.asked = 0;
+    for (const n of [0, 1999, 2000, 2499]) expect(remembering('summary.total', { count: n })).toBe(direct('summary.total', { count: n }));
+    // The first 2,000 counts were remembered; the later ones go to i18next each time.
+    expect(count.asked).toBe(2);
   });
 });

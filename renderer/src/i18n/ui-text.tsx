@@ -5,10 +5,11 @@
 // wrapper of its own (42 properties): the first screen mounts some thirty such components, and
 // in CPU profiles the hook took up to 18 ms (median 4) of a first render of 53–71 ms. Here the
 // provider follows the language once for the whole tree and hands out one t per namespace and
-// one wrapper per language, shared.
+// one wrapper per language, shared; the t remembers what i18next resolved (remembering-t.ts).
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { Namespace } from './catalogue';
+import { rememberingT } from './remembering-t';
 
 interface UiText {
   /** The instance as components see it: a new object at each language, so a hook or memo that
@@ -50,7 +51,7 @@ export function useTranslation<N extends Namespace = 'common'>(ns?: N): { t: TFu
   const name = ns ?? 'common';
   let t = text.ts.get(name);
   if (!t) {
-    t = text.i18n.getFixedT(text.language, name) as unknown as TFunction<Namespace>;
+    t = rememberingT(text.i18n.getFixedT(text.language, name) as unknown as TFunction<Namespace>);
     text.ts.set(name, t);
   }
   return { t: t as unknown as TFunction<N>, i18n: text.i18n };

@@ -15,7 +15,7 @@ import { PrintTable } from './PrintTable';
 import { usePrintRunningHeader } from './running-header';
 import { SavedViews } from './SavedViews';
 import { SelectionBar } from './SelectionBar';
-import { rememberingT, TableEnvContext, type TableEnv, type UiLanguage } from './table-env';
+import { TableEnvContext, type TableEnv, type UiLanguage } from './table-env';
 import { TableGrid } from './TableGrid';
 import { TableStatus } from './TableStatus';
 import { Toolbar } from './Toolbar';
@@ -150,11 +150,10 @@ export function TableView(props: TableViewProps) {
     (id: string, range: boolean) => toggleSelection(id, rowIndex.current.get(id), range),
     [toggleSelection],
   );
-  // The cells' and labels' t, remembering what it resolved (table-env.ts).
-  const cellT = useMemo(() => rememberingT(t), [t]);
   const env = useMemo<TableEnv>(
     () => ({
-      t: cellT,
+      // The cells' and labels' t: the table's, which remembers what it resolved (i18n/remembering-t.ts).
+      t,
       language,
       readingMode,
       translation,
@@ -169,7 +168,7 @@ export function TableView(props: TableViewProps) {
       refreshTags: tagSuggestions.refresh,
     }),
     [
-      cellT,
+      t,
       language,
       readingMode,
       translation,
@@ -185,8 +184,8 @@ export function TableView(props: TableViewProps) {
     ],
   );
   const labelEnv = useMemo(
-    () => ({ t: cellT, language, readingMode, translation, statusOptions }),
-    [cellT, language, readingMode, translation, statusOptions],
+    () => ({ t, language, readingMode, translation, statusOptions }),
+    [t, language, readingMode, translation, statusOptions],
   );
 
   const setFacet = useCallback(

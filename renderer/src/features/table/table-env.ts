@@ -10,8 +10,8 @@ import type { EditState, EditStore, EditableField } from './edit-store';
 export type UiLanguage = 'zh' | 'en';
 
 export interface TableEnv {
-  /** The table's catalogue: cells take it from here, remembering (rememberingT below), rather
-   *  than each asking for it (scrolling mounts a dozen cells a row). */
+  /** The table's catalogue: cells take it from here (it remembers what it resolved,
+   *  i18n/remembering-t.ts) rather than each asking for it (scrolling mounts a dozen cells a row). */
   t: TFunction<'table'>;
   language: UiLanguage;
   readingMode: ReadingMode;
@@ -33,50 +33,6 @@ export interface TableEnv {
 }
 
 export const TableEnvContext = createContext<TableEnv | null>(null);
-
-/** Options i18next reads itself (plurals, context, …): a call with any of them goes to it. */
-const I18NEXT_OPTIONS = new Set(['count', 'context', 'defaultValue', 'ns', 'lng', 'lngs', 'ordinal', 'returnObjects', 'joinArrays', 'postProcess', 'interpolation', 'replace', 'keySeparator', 'nsSeparator']);
-// Private-use characters: no catalogue text holds them.
-const MARKER = /\uE000(\d+)\uE000/;
-
-/**
- * The table's t, remembering: i18next's t costs tens of µs a call (the key parsed, the resource
- * looked up, the interpolation's expressions), a row's cells make a dozen calls of the same few
- * keys row after row, and the table's first rows spent about a third of their render in it. A
- * key with string options (a cell's label names its column and row) is resolved once with a
- * marker in place of each value, and each call fills the values in; a key whose text does not
- * keep the markers as they went in (a format applied to the value), or a call with options
- * i18next reads itself (count: the plural), goes to i18next every time. One per t (language).
- */
-export function rememberingT(t: TFunction<'table'>): TFunction<'table'> {
-  // By key and option names: the text cut at the markers (odd entries: the option's index), or
-  // null for one to leave to i18next.
-  const known = new Map<string, string[] | null>();
-  const direct = t as unknown as (key: string, options?: Record<string, unknown>) => string;
-  const call = (key: string, options?: Record<string, unknown>): string => {
-    const names = options ? Object.keys(options) : [];
-    if (names.some((n) => I18NEXT_OPTIONS.has(n) || typeof options![n] !== 'string')) return direct(key, options);
-    const id = names.length === 0 ? key : `${key}\uE003${names.join('\uE003')}`;
-    let parts = known.get(id);
-    if (parts === undefined) {
-      const text = direct(key, Object.fromEntries(names.map((n, i) => [n, `\uE000${i}\uE000`])));
-      parts = text.split(MARKER);
-      const filled = new Set(parts.filter((_, i) => i % 2 === 1));
-      // The text as written (no placeholder matches these delimiters): a format or a nested key
-      // would do something to the value other than put it in.
-      const raw = direct(key, { interpolation: { prefix: '\uE001', suffix: '\uE002' } });
-      const formats = /\{\{[^}]*,/.test(raw) || raw.includes('$t(');
-      if (formats || filled.size !== names.length || parts.some((p, i) => i % 2 === 0 && p.includes('\uE000'))) parts = null;
-      known.set(id, parts);
-    }
-    if (parts === null) return direct(key, options);
-    if (parts.length === 1) return parts[0]!;
-    let out = '';
-    for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? parts[i]! : (options![names[Number(parts[i])]!] as string);
-    return out;
-  };
-  return call as unknown as TFunction<'table'>;
-}
 
 export function useTableEnv(): TableEnv {
   const env = useContext(TableEnvContext);
