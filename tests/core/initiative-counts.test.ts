@@ -1,5 +1,5 @@
 // The kept counts of the table's rows by theme, status and priority (initiative_counts, kept by
-// triggers) and by plan (initiative_plan_totals) never drift from a plain GROUP BY over the rows and the reader's values: checked
+// triggers), by plan (initiative_plan_totals) and by theme (initiative_theme_totals) never drift from a plain GROUP BY over the rows and the reader's values: checked
 // after every step of random sequences of saves, tag edits, removed state rows, imports,
 // version imports (values moved to the new items), trash, restore and purge, and transactions
 // rolled back after some of them. Then the table's totals and facets that read them against
@@ -11,6 +11,7 @@ import { supersededSql } from '../../electron/core/services/versions/lineage';
 import { queryFacet, queryTable } from '../../electron/core/services/table/query';
 import { INITIATIVE_COUNTS_SQL, INITIATIVE_TAG_COUNTS_SQL } from '../../electron/core/db/migrations/0012-initiative-counts';
 import { PLAN_TOTALS_SQL } from '../../electron/core/db/migrations/0015-plan-totals';
+import { THEME_TOTALS_SQL } from '../../electron/core/db/migrations/0021-theme-totals';
 import { DEFAULT_STATUS_OPTIONS, PRIORITIES, type TableQuery } from '../../shared/domain/table';
 import { createTestCore, updateLatest } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -57,14 +58,16 @@ const kept = () => ({
   rows: core.db.prepare('SELECT plan_id, theme_id, status, priority, n FROM initiative_counts ORDER BY 1, 2, 3, 4').all(),
   tags: core.db.prepare('SELECT plan_id, theme_id, status, priority, tag, n FROM initiative_tag_counts ORDER BY 1, 2, 3, 4, 5').all(),
   plans: core.db.prepare('SELECT plan_id, n FROM initiative_plan_totals ORDER BY 1').all(),
+  themes: core.db.prepare('SELECT plan_id, theme_ordinal, theme_id, n FROM initiative_theme_totals ORDER BY 1, 2, 3').all(),
 });
 const counted = () => ({
   rows: core.db.prepare(`SELECT * FROM (${INITIATIVE_COUNTS_SQL}) ORDER BY 1, 2, 3, 4`).all(),
   tags: core.db.prepare(`SELECT * FROM (${INITIATIVE_TAG_COUNTS_SQL}) ORDER BY 1, 2, 3, 4, 5`).all(),
   plans: core.db.prepare(`SELECT * FROM (${PLAN_TOTALS_SQL}) ORDER BY 1`).all(),
+  themes: core.db.prepare(`SELECT * FROM (${THEME_TOTALS_SQL}) ORDER BY 1, 2, 3`).all(),
 });
 
-describe('initiative_counts and initiative_plan_totals', () => {
+describe('initiative_counts, initiative_plan_totals and initiative_theme_totals', () => {
   it('equal a plain GROUP BY after every step of random writes, rollbacks, imports, versions, trash and purge', async () => {
     let steps = 0;
     await fc.assert(

@@ -20,6 +20,7 @@ import { freeTextSortKeys } from './0017-free-text-sort-keys';
 import { unrankedTexts } from './0018-unranked-texts';
 import { straySearchKeys } from './0019-stray-search-keys';
 import { initiativeSearch } from './0020-initiative-search';
+import { themeTotals } from './0021-theme-totals';
 
 export const MIGRATIONS: readonly Migration[] = [
   planContent,
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   unrankedTexts,
   straySearchKeys,
   initiativeSearch,
+  themeTotals,
 ];
