@@ -320,6 +320,32 @@ describe('query plans of the table', () => {
     expect(themed.join(' | ')).not.toMatch(/initiative_plan_totals|SCAN c/);
   });
 
+  it('the grouped layout by theme and the theme menu: read the totals kept by theme (migration 0021) with no sum and no sort; under a status, the kept counts by status', () => {
+    const layoutOf = (query: Partial<TableQuery>) => {
+      forgetKept(core.db);
+      const run = statementsRun(core, () => queryTable(core.db, { ...BASE, groupBy: 'theme', facets: false, ...query }));
+      // The layout's statement: each group's theme and count packed in one number.
+      const layout = run.filter((s) => /^SELECT CASE WHEN c\.n < /.test(s.sql));
+      expect(layout).toHaveLength(1);
+      return { sql: layout[0]!.sql, plan: planOf(layout[0]!) };
+    };
+    for (const query of [{}, { filters: { planIds: ['bench-000002', 'bench-000004'] } }]) {
+      const { sql, plan } = layoutOf(query);
+      expect(sql).toMatch(/FROM initiative_theme_totals c/);
+      expect(sql).not.toMatch(/initiative_counts|GROUP BY/);
+      // Its key's order is the layout's: no sort step.
+      expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    }
+    const underStatus = layoutOf({ filters: { statuses: ['in_progress'] } });
+    expect(underStatus.sql).toMatch(/FROM initiative_counts c/);
+    expect(underStatus.sql).not.toMatch(/initiative_theme_totals/);
+    // The theme menu with no other condition counts off the same totals.
+    forgetKept(core.db);
+    const menu = statementsRun(core, () => queryFacetList(core.db, BASE, 'theme', { limit: 100 }));
+    expect(menu.some((s) => /FROM initiative_theme_totals c/.test(s.sql))).toBe(true);
+    expect(menu.some((s) => /FROM initiative_counts c/.test(s.sql))).toBe(false);
+  });
+
   it('search: finds candidates through the FTS5 index and each document by its rowid', () => {
     const plan = planOf(matchingKeysSql('数字', ['headline', 'body'])!);
     expect(plan.some((s) => /^SCAN search_fts VIRTUAL TABLE INDEX/.test(s))).toBe(true);

@@ -9,7 +9,7 @@ import { PRIORITIES } from '../../../../shared/domain/table';
 import type { Db } from '../../db/open';
 import { placeholders, prepared } from '../../db/statements';
 import { COLLATORS } from '../../collation/collators';
-import { countSql, fromOf, hasTestedConditions, keptWhereOf, whereOf, type FacetName, type RowScope } from './query-sql';
+import { countSql, fromOf, hasTestedConditions, keptThemeTotalsWhereOf, keptWhereOf, whereOf, type FacetName, type RowScope } from './query-sql';
 import { ensurePlanRanks } from './plans';
 import { hasNeedleSql } from '../../search/match';
 import { normalizeForSearch } from '../../search/normalize';
@@ -243,6 +243,9 @@ function planFacet(db: Db, scope: RowScope): FacetCount[] {
  * of each row's plan would read every row of the table (five times as long at 100k rows).
  */
 function themeCountsSql(scope: RowScope): { inner: string; outer: string; params: unknown[] } {
+  // With no condition but plans (and the plans left out): the kept totals by theme, one row each.
+  const totals = keptThemeTotalsWhereOf(scope, 'theme');
+  if (totals) return { inner: `SELECT c.theme_id AS theme_id, c.n AS n FROM initiative_theme_totals c ${totals.sql}`, outer: '', params: totals.params };
   const kept = keptWhereOf(scope, 'theme');
   // Grouped by plan and theme: the counts' key order, with no sort step (a theme is in one plan).
   if (kept) return { inner: `SELECT c.theme_id AS theme_id, sum(c.n) AS n FROM initiative_counts c ${kept.sql} GROUP BY c.plan_id, c.theme_id`, outer: '', params: kept.params };

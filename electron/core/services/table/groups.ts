@@ -12,7 +12,7 @@ import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
 import { countBy, statusValues } from './facets';
 import { planTitle } from './plans';
-import { fromOf, keptWhereOf, whereOf, type RowScope } from './query-sql';
+import { fromOf, keptThemeTotalsWhereOf, keptWhereOf, whereOf, type RowScope } from './query-sql';
 
 /** Every group of a query in display order, with its row count (empty groups left out). */
 export interface GroupLayout {
@@ -47,10 +47,16 @@ const PACK = 2 ** 26;
 const MAX_ROWID = 2 ** 27;
 
 /** Theme groups in display order (plan by plan, by plan id as the rows come, see orderByOf;
- *  then theme order) with their counts, in one statement sorting the counted themes. */
+ *  then theme order) with their counts, in one statement: the kept totals by theme in their
+ *  order, or the counted themes sorted. */
 function themeGroups(db: Db, scope: RowScope): { themeRows: number[]; counts: number[]; acrossPlans: boolean } {
-  const counts = themeCountsSql(scope);
-  const inner = `FROM (${counts.sql}) c JOIN themes t ON t.id = c.theme_id WHERE c.n > 0 ORDER BY t.plan_id, t.ordinal, t.id`;
+  // With no condition but plans and themes, the kept totals by theme, read in their key's order
+  // (plan, theme ordinal, theme id: the order below) with no sum and no sort.
+  const totals = keptThemeTotalsWhereOf(scope);
+  const counts = totals ?? themeCountsSql(scope);
+  const inner = totals
+    ? `FROM initiative_theme_totals c JOIN themes t ON t.id = c.theme_id ${totals.sql ? `${totals.sql} AND` : 'WHERE'} c.n > 0 ORDER BY c.plan_id, c.theme_ordinal, c.theme_id`
+    : `FROM (${counts.sql}) c JOIN themes t ON t.id = c.theme_id WHERE c.n > 0 ORDER BY t.plan_id, t.ordinal, t.id`;
   const packed = prepared(db, `SELECT CASE WHEN c.n < ${PACK} AND t.rowid BETWEEN 0 AND ${MAX_ROWID - 1} THEN t.rowid * ${PACK} + c.n ELSE -1 END ${inner}`)
     .pluck()
     .all(...counts.params) as number[];

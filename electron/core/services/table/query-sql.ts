@@ -509,6 +509,20 @@ export function keptWhereOf(scope: RowScope, except?: FacetName, byPlan = false)
 }
 
 /**
+ * The conditions over the kept totals by theme (initiative_theme_totals, alias c: plan_id,
+ * theme_ordinal, theme_id, n) of a scope whose only conditions (without one facet's selection,
+ * if named) are plans, themes and the plans left out; null for any other condition (a status,
+ * a priority, a tag, a reader's field, text, ids), which those totals cannot count.
+ */
+export function keptThemeTotalsWhereOf(scope: RowScope, except?: FacetName): { sql: string; params: unknown[] } | null {
+  const f = scope.filters;
+  if (scope.hits || scope.ids !== undefined || scope.tests?.length || scope.keys?.length) return null;
+  if (f.text && Object.values(f.text).some(Boolean)) return null;
+  if ((except !== 'status' && f.statuses?.length) || (except !== 'priority' && f.priorities?.length) || (except !== 'tags' && f.tags?.length)) return null;
+  return keptWhereOf(scope, except);
+}
+
+/**
  * The kept counts of a scope, as keptWhereOf gives their conditions, with the table they are in:
  * initiative_counts, or with one tag chosen initiative_tag_counts (the same columns, and the
  * tag: rows having it, counted by plan, theme, status and priority in every write's
