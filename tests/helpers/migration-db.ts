@@ -100,3 +100,23 @@ export function onePlanSql(id = 'p-1'): string {
 
 /** onePlanSql()'s library, plan 'p-1'. */
 export const ONE_PLAN_SQL = onePlanSql();
+
+/**
+ * A plan of `themes` themes with `perTheme` initiatives each (ids `id/T1/I1`…, theme ordinals
+ * 1, 2…), written by hand in the columns plans, themes and initiatives have had since the plan
+ * library (migration 5): for the tests of the kept counts' migrations.
+ */
+export function insertBarePlan(db: Database.Database, id: string, themes: number, perTheme: number): void {
+  db.prepare(`INSERT INTO plans (id, title, lead, language, source_sha256, imported_at) VALUES (?, 'Title', 'Lead', 'zh', ?, 't')`).run(id, id);
+  for (let t = 1; t <= themes; t++) {
+    db.prepare('INSERT INTO themes (id, plan_id, ordinal, headline) VALUES (?, ?, ?, ?)').run(`${id}/T${t}`, id, t, `主题${t}`);
+    for (let i = 1; i <= perTheme; i++) {
+      db.prepare(`INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES (?, ?, ?, ?, '第一', '甲', 'Body')`).run(
+        `${id}/T${t}/I${i}`,
+        id,
+        `${id}/T${t}`,
+        i,
+      );
+    }
+  }
+}

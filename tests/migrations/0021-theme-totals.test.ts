@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { THEME_TOTALS_SQL } from '../../electron/core/db/migrations/0021-theme-totals';
 import { dumpTables } from '../helpers/db-dump';
-import { migrateOneUp, useDatabaseAtVersion } from '../helpers/migration-db';
+import { insertBarePlan, migrateOneUp, useDatabaseAtVersion } from '../helpers/migration-db';
 
 const atVersion = useDatabaseAtVersion();
 const VERSION = MIGRATIONS.find((m) => m.name === 'theme-totals')!.version;
@@ -14,20 +14,7 @@ const VERSION = MIGRATIONS.find((m) => m.name === 'theme-totals')!.version;
 describe('migration 0021 theme-totals', () => {
   it('counts the rows of an existing library by theme, keeps every other row, and keeps the totals on later writes', () => {
     const db = atVersion(VERSION - 1);
-    const plan = (id: string, themes: number, perTheme: number) => {
-      db.prepare(`INSERT INTO plans (id, title, lead, language, source_sha256, imported_at) VALUES (?, 'Title', 'Lead', 'zh', ?, 't')`).run(id, id);
-      for (let t = 1; t <= themes; t++) {
-        db.prepare('INSERT INTO themes (id, plan_id, ordinal, headline) VALUES (?, ?, ?, ?)').run(`${id}/T${t}`, id, t, `主题${t}`);
-        for (let i = 1; i <= perTheme; i++) {
-          db.prepare(`INSERT INTO initiatives (id, plan_id, theme_id, ordinal, numeral, headline, body) VALUES (?, ?, ?, ?, '第一', '甲', 'Body')`).run(
-            `${id}/T${t}/I${i}`,
-            id,
-            `${id}/T${t}`,
-            i,
-          );
-        }
-      }
-    };
+    const plan = (id: string, themes: number, perTheme: number) => insertBarePlan(db, id, themes, perTheme);
     const sortKeys = (where: string) =>
       db.exec(`INSERT INTO initiative_sort_keys (initiative_id, plan_id, theme_id, theme_ordinal, ordinal)
         SELECT i.id, i.plan_id, i.theme_id, t.ordinal, i.ordinal FROM initiatives i JOIN themes t ON t.id = i.theme_id WHERE ${where}`);
