@@ -39,7 +39,7 @@ export function rememberingT<N extends Namespace>(t: TFunction<N>): TFunction<N>
   // null for one to leave to i18next.
   const cut = new Map<string, string[] | null>();
   const whole = new Map<string, string>();
-  const remembered = (id: string, key: string, options?: Record<string, unknown>): string | unknown => {
+  const remembered = (id: string, key: string, options?: Record<string, unknown>): unknown => {
     const known = whole.get(id);
     if (known !== undefined) return known;
     const text = direct(key, options);

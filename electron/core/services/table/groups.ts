@@ -53,18 +53,24 @@ function themeGroups(db: Db, scope: RowScope): { themeRows: number[]; counts: nu
   // With no condition but plans and themes, the kept totals by theme, read in their key's order
   // (plan, theme ordinal, theme id: the order below) with no sum and no sort.
   const totals = keptThemeTotalsWhereOf(scope);
-  const counts = totals ?? themeCountsSql(scope);
-  const inner = totals
-    ? `FROM initiative_theme_totals c JOIN themes t ON t.id = c.theme_id ${totals.sql ? `${totals.sql} AND` : 'WHERE'} c.n > 0 ORDER BY c.plan_id, c.theme_ordinal, c.theme_id`
-    : `FROM (${counts.sql}) c JOIN themes t ON t.id = c.theme_id WHERE c.n > 0 ORDER BY t.plan_id, t.ordinal, t.id`;
+  let inner: string;
+  let params: unknown[];
+  if (totals) {
+    inner = `FROM initiative_theme_totals c JOIN themes t ON t.id = c.theme_id ${totals.sql ? `${totals.sql} AND` : 'WHERE'} c.n > 0 ORDER BY c.plan_id, c.theme_ordinal, c.theme_id`;
+    params = totals.params;
+  } else {
+    const counted = themeCountsSql(scope);
+    inner = `FROM (${counted.sql}) c JOIN themes t ON t.id = c.theme_id WHERE c.n > 0 ORDER BY t.plan_id, t.ordinal, t.id`;
+    params = counted.params;
+  }
   const packed = prepared(db, `SELECT CASE WHEN c.n < ${PACK} AND t.rowid BETWEEN 0 AND ${MAX_ROWID - 1} THEN t.rowid * ${PACK} + c.n ELSE -1 END ${inner}`)
     .pluck()
-    .all(...counts.params) as number[];
+    .all(...params) as number[];
   let themeRows: number[];
   let n: number[];
   if (packed.includes(-1)) {
     // A count or rowid too large to pack (never at a million rows): read as pairs.
-    const rows = prepared(db, `SELECT t.rowid, c.n ${inner}`).raw().all(...counts.params) as [number, number][];
+    const rows = prepared(db, `SELECT t.rowid, c.n ${inner}`).raw().all(...params) as [number, number][];
     themeRows = rows.map((r) => r[0]);
     n = rows.map((r) => r[1]);
   } else {
