@@ -2,9 +2,10 @@
 // reading language(s). The outline and the overview both list them; only the outline marks the
 // open one and keeps a single Tab stop (its arrow keys move between the links).
 import type { PlanOutline } from '../../../shared/api/contract';
+import { useTranslation } from '../i18n/ui-text';
 import { useReading } from '../reading/reading-context';
 import { routeHref } from '../routing/hash-route';
-import { Numeral, PlanText } from './PlanText';
+import { numeralOf, planText } from './PlanText';
 
 type OutlineInitiative = PlanOutline['themes'][number]['initiatives'][number];
 
@@ -18,7 +19,12 @@ export interface InitiativeLinksProps {
 }
 
 export function InitiativeLinks({ initiatives, className, headlineClassName, current }: InitiativeLinksProps) {
-  const { translation } = useReading();
+  const reading = useReading();
+  const { t } = useTranslation();
+  const { translation } = reading;
+  // Each link's numeral and headline are drawn by function, not as components: the first
+  // screen lists every initiative twice (the outline and the cards), and two components a link
+  // were about a fifth of its fibers.
   return (
     <ol className={className}>
       {initiatives.map((item) => {
@@ -30,10 +36,8 @@ export function InitiativeLinks({ initiatives, className, headlineClassName, cur
               aria-current={open ? 'page' : undefined}
               tabIndex={current === undefined ? undefined : open ? 0 : -1}
             >
-              <Numeral numeral={item.numeral} ordinal={item.ordinal} />{' '}
-              <span className={headlineClassName}>
-                <PlanText zh={item.headline} en={translation?.initiatives[item.id]?.headline} />
-              </span>
+              {numeralOf(reading, t, item.numeral, item.ordinal)}{' '}
+              <span className={headlineClassName}>{planText(reading, item.headline, translation?.initiatives[item.id]?.headline)}</span>
             </a>
           </li>
         );

@@ -9,14 +9,15 @@ import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
 import { routeHref, type Route } from '../routing/hash-route';
 import { InitiativeLinks } from './InitiativeLinks';
-import { PlanText } from './PlanText';
+import { planText } from './PlanText';
 
 export const OUTLINE_ID = 'plan-outline';
 
 /** `edge`: the resize handle, inside the outline's landmark (it is positioned on its edge). */
 export function Outline({ outline, route, edge }: { outline: PlanOutline; route: Route; edge?: ReactNode }) {
   const { t } = useTranslation();
-  const { showEn, translation } = useReading();
+  const reading = useReading();
+  const { showEn, translation } = reading;
   const shownRoute = useRef(route);
   const navRef = useRef<HTMLElement>(null);
   const openId = route.kind === 'initiative' ? route.id : null;
@@ -73,7 +74,7 @@ export function Outline({ outline, route, edge }: { outline: PlanOutline; route:
             <h2 className="outline-theme-title">
               <span className="outline-theme-label">{t('themeLabel', { ordinal: theme.ordinal })}</span>{' '}
               <span className="outline-theme-headline">
-                <PlanText zh={theme.headline} en={translation?.themes[theme.id]} />
+                {planText(reading, theme.headline, translation?.themes[theme.id])}
               </span>
             </h2>
             <InitiativeLinks

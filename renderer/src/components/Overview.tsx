@@ -8,7 +8,7 @@ import type { PlanOutline } from '../../../shared/api/contract';
 import { useReading } from '../reading/reading-context';
 import { IndustryLists } from './IndustryLists';
 import { InitiativeLinks } from './InitiativeLinks';
-import { PlanText } from './PlanText';
+import { planText } from './PlanText';
 import { ReadingBody } from './ReadingBody';
 
 /** Cards per full row on a wide pane; the grid has COLUMNS tracks so 1, 2 or 3 cards can share a row evenly. */
@@ -24,7 +24,8 @@ export function cardSpan(i: number, n: number): number {
 
 export function Overview({ outline }: { outline: PlanOutline }) {
   const { t } = useTranslation();
-  const { translation } = useReading();
+  const reading = useReading();
+  const { translation } = reading;
   const initiativeCount = outline.themes.reduce((n, th) => n + th.initiatives.length, 0);
   const { lead } = outline.meta;
   return (
@@ -49,7 +50,7 @@ export function Overview({ outline }: { outline: PlanOutline }) {
             <h3 className="theme-card-title">
               <span className="theme-card-label">{t('themeLabel', { ordinal: theme.ordinal })}</span>
               <span className="theme-card-headline">
-                <PlanText zh={theme.headline} en={translation?.themes[theme.id]} />
+                {planText(reading, theme.headline, translation?.themes[theme.id])}
               </span>
             </h3>
             <InitiativeLinks
