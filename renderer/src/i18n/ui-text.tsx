@@ -51,7 +51,8 @@ export function useTranslation<N extends Namespace = 'common'>(ns?: N): { t: TFu
   const name = ns ?? 'common';
   let t = text.ts.get(name);
   if (!t) {
-    t = rememberingT(text.i18n.getFixedT(text.language, name) as unknown as TFunction<Namespace>);
+    const { i18n, language } = text;
+    t = rememberingT(i18n.getFixedT(language, name) as unknown as TFunction<Namespace>, (key) => i18n.getResource(language, name, key));
     text.ts.set(name, t);
   }
   return { t: t as unknown as TFunction<N>, i18n: text.i18n };
